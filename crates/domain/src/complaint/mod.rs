@@ -1,0 +1,1 @@
+//! The complaint aggregate. (Being written: see the complaint helper's task.)

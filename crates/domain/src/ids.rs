@@ -1,0 +1,220 @@
+//! Identifiers and small value types, each parsed once at the edge.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// Why a piece of input could not become a domain value. The message is
+/// Dutch because it is shown to users as it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ParseError(pub String);
+
+macro_rules! uuid_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub Uuid);
+
+        impl $name {
+            pub fn new(id: Uuid) -> Self {
+                Self(id)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = ParseError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Uuid::parse_str(s.trim())
+                    .map(Self)
+                    .map_err(|_| ParseError(format!("'{s}' is geen geldige id")))
+            }
+        }
+    };
+}
+
+uuid_id!(
+    /// Identity of one complaint (or signal) and of its event stream.
+    ComplaintId
+);
+uuid_id!(
+    /// Identity of a staff account.
+    UserId
+);
+
+/// A complaint's human reference, such as `K-2026-0042`: the year of
+/// receipt and a number that counts per year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct ReferenceNumber {
+    year: i16,
+    number: u32,
+}
+
+impl ReferenceNumber {
+    pub fn new(year: i16, number: u32) -> Result<Self, ParseError> {
+        if !(2000..=2999).contains(&year) || number == 0 {
+            return Err(ParseError(format!(
+                "ongeldig klachtnummer: jaar {year}, volgnummer {number}"
+            )));
+        }
+        Ok(Self { year, number })
+    }
+
+    pub fn parse(s: &str) -> Result<Self, ParseError> {
+        let bad = || ParseError(format!("'{s}' is geen klachtnummer (verwacht K-JJJJ-NNNN)"));
+        let rest = s
+            .trim()
+            .strip_prefix("K-")
+            .or_else(|| s.trim().strip_prefix("k-"))
+            .ok_or_else(bad)?;
+        let (year, number) = rest.split_once('-').ok_or_else(bad)?;
+        if year.len() != 4 || number.len() < 4 || !number.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        let year: i16 = year.parse().map_err(|_| bad())?;
+        let number: u32 = number.parse().map_err(|_| bad())?;
+        Self::new(year, number).map_err(|_| bad())
+    }
+
+    pub fn year(&self) -> i16 {
+        self.year
+    }
+
+    pub fn number(&self) -> u32 {
+        self.number
+    }
+}
+
+impl fmt::Display for ReferenceNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "K-{}-{:04}", self.year, self.number)
+    }
+}
+
+impl FromStr for ReferenceNumber {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+impl TryFrom<String> for ReferenceNumber {
+    type Error = ParseError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Self::parse(&s)
+    }
+}
+
+impl From<ReferenceNumber> for String {
+    fn from(r: ReferenceNumber) -> Self {
+        r.to_string()
+    }
+}
+
+/// An e-mail address, trimmed and lower-cased so that one person has one
+/// address. Checked for shape only; delivery proves the rest.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(s: &str) -> Result<Self, ParseError> {
+        let e = s.trim().to_lowercase();
+        let bad = || ParseError(format!("'{}' is geen geldig e-mailadres", s.trim()));
+        let (local, domain) = e.split_once('@').ok_or_else(bad)?;
+        let ok = !local.is_empty()
+            && local.len() <= 64
+            && e.len() <= 254
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains('@')
+            && !e.chars().any(|c| c.is_whitespace() || c.is_control());
+        if ok { Ok(Self(e)) } else { Err(bad()) }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl FromStr for Email {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+impl TryFrom<String> for Email {
+    type Error = ParseError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Self::parse(&s)
+    }
+}
+
+impl From<Email> for String {
+    fn from(e: Email) -> Self {
+        e.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn reference_number_round_trips() {
+        let r = ReferenceNumber::parse("K-2026-0042").expect("valid");
+        assert_eq!((r.year(), r.number()), (2026, 42));
+        assert_eq!(r.to_string(), "K-2026-0042");
+        assert_eq!(
+            ReferenceNumber::parse("K-2026-12345").expect("valid").to_string(),
+            "K-2026-12345"
+        );
+    }
+
+    #[test]
+    fn reference_number_rejects_garbage() {
+        for s in ["", "K-2026", "K-26-0001", "X-2026-0001", "K-2026-0000", "K-2026-00a1", "K-2026-1"] {
+            assert!(ReferenceNumber::parse(s).is_err(), "{s} accepted");
+        }
+    }
+
+    #[test]
+    fn email_is_normalised_and_checked() {
+        assert_eq!(Email::parse("  Anna@Focus.NL ").expect("valid").as_str(), "anna@focus.nl");
+        for s in ["", "anna", "anna@", "@focus.nl", "anna@focus", "an na@focus.nl", "a@b@c.nl"] {
+            assert!(Email::parse(s).is_err(), "{s} accepted");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_reference_number_displays_and_parses_back(year in 2000i16..=2999, number in 1u32..=999_999) {
+            let r = ReferenceNumber::new(year, number).expect("in range");
+            prop_assert_eq!(ReferenceNumber::parse(&r.to_string()).expect("parses"), r);
+        }
+
+        #[test]
+        fn reference_parser_never_panics(s in ".{0,20}") {
+            let _ = ReferenceNumber::parse(&s);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! The complaint domain of `klacht`: pure logic, no I/O, no async.
+//!
+//! Everything that enters from the outside world (forms, API bodies, the
+//! database) is parsed into the types of this crate once, at the edge; from
+//! then on only these types travel.
+
+pub mod calendar;
+pub mod complaint;
+pub mod ids;
+pub mod permissions;
+pub mod terms;
+pub mod user;
+
+pub use ids::{ComplaintId, Email, ParseError, ReferenceNumber, UserId};
+pub use user::{Role, User};
