@@ -1,1 +1,122 @@
-//! Persistence.
+//! Persistence for klacht: one schema and one set of migrations for SQLite
+//! (the embedded default) and PostgreSQL, an append-only event table and
+//! read models for lists.
+//!
+//! All SQL of the application lives in this crate, behind the [`Store`]
+//! trait. The two backends share their query code (see `sql.rs`): the SQL
+//! is written once in the portable subset both databases understand.
+
+mod error;
+mod postgres;
+mod rows;
+mod sql;
+mod sqlite;
+pub mod testing;
+
+use std::future::Future;
+
+use jiff::Timestamp;
+use klacht_domain::{ComplaintId, Email, ReferenceNumber, UserId};
+
+pub use error::StoreError;
+pub use postgres::PgStore;
+pub use rows::{ComplaintFilter, ComplaintRow, Cursor, NewUser, Page, RawEvent, UserRecord};
+pub use sqlite::SqliteStore;
+
+/// The default database: a SQLite file in the working folder.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://klacht.db";
+
+/// A new event stream: its read-model row and its first events.
+#[derive(Debug, Clone)]
+pub struct NewStream {
+    pub row: ComplaintRow,
+    pub events: Vec<RawEvent>,
+}
+
+/// Everything the application stores. Implemented by [`SqliteStore`] and
+/// [`PgStore`]; the web layer, the jobs and the CLI are generic over it.
+pub trait Store: Clone + Send + Sync + 'static {
+    /// Brings the schema up to date.
+    fn migrate(&self) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// A cheap round trip, for readiness checks.
+    fn ping(&self) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Which database this is, for logs and the readiness answer.
+    fn backend(&self) -> &'static str;
+
+    fn create_user(&self, user: NewUser) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    fn list_users(&self) -> impl Future<Output = Result<Vec<UserRecord>, StoreError>> + Send;
+
+    fn user_by_email(
+        &self,
+        email: &Email,
+    ) -> impl Future<Output = Result<Option<UserRecord>, StoreError>> + Send;
+
+    fn user_by_id(
+        &self,
+        id: UserId,
+    ) -> impl Future<Output = Result<Option<UserRecord>, StoreError>> + Send;
+
+    /// Starts a new event stream. The reference number is handed out in the
+    /// same transaction, so a rejected `build` leaves no gap in the
+    /// numbering and nothing half-written.
+    fn create_complaint<F, E>(
+        &self,
+        year: i16,
+        build: F,
+    ) -> impl Future<Output = Result<Result<ComplaintRow, E>, StoreError>> + Send
+    where
+        F: FnOnce(ReferenceNumber) -> Result<NewStream, E> + Send,
+        E: Send;
+
+    /// Appends `events` to a stream whose last seq is `expected_version`
+    /// and replaces its read-model row, in one transaction. When another
+    /// writer got there first, nothing is written and
+    /// [`StoreError::Conflict`] tells the caller to reload and retry.
+    fn append(
+        &self,
+        expected_version: u64,
+        events: &[RawEvent],
+        row: &ComplaintRow,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// The read-model row and every event of one stream, in order.
+    fn load_stream(
+        &self,
+        id: ComplaintId,
+    ) -> impl Future<Output = Result<Option<(ComplaintRow, Vec<RawEvent>)>, StoreError>> + Send;
+
+    fn complaint_id_by_reference(
+        &self,
+        reference: ReferenceNumber,
+    ) -> impl Future<Output = Result<Option<ComplaintId>, StoreError>> + Send;
+
+    /// One page of the list, newest receipt first, with keyset pagination.
+    fn list_complaints(
+        &self,
+        filter: &ComplaintFilter,
+    ) -> impl Future<Output = Result<Page<ComplaintRow>, StoreError>> + Send;
+
+    fn count_complaints(&self) -> impl Future<Output = Result<u64, StoreError>> + Send;
+
+    fn setting(&self, key: &str)
+    -> impl Future<Output = Result<Option<String>, StoreError>> + Send;
+
+    fn put_setting(
+        &self,
+        key: &str,
+        value: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+}
+
+/// Converts an instant to the stored integer form.
+pub(crate) fn micros(t: Timestamp) -> i64 {
+    // i64 microseconds span ±292,000 years; jiff's range is smaller.
+    t.as_microsecond()
+}
+
+pub(crate) fn from_micros(v: i64) -> Result<Timestamp, StoreError> {
+    Timestamp::from_microsecond(v).map_err(|e| StoreError::Corrupt(format!("timestamp {v}: {e}")))
+}

@@ -1,0 +1,74 @@
+use thiserror::Error;
+
+/// The one error type of the storage layer.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// Another writer appended to the stream first; reload and retry.
+    #[error("de klacht is intussen door iemand anders gewijzigd (versie {expected} verwacht)")]
+    Conflict { expected: u64 },
+    /// A unique constraint refused the row; the name says which.
+    #[error("bestaat al: {constraint}")]
+    Duplicate { constraint: String },
+    #[error("niet gevonden")]
+    NotFound,
+    /// Stored data that does not parse: a bug or tampering, never user input.
+    #[error("onleesbare gegevens in de database: {0}")]
+    Corrupt(String),
+    #[error("databasefout")]
+    Database(#[source] sqlx::Error),
+    #[error("migratie mislukt")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("ongeldige database-URL: {0}")]
+    Url(String),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        if let sqlx::Error::Database(db) = &e {
+            if db.is_unique_violation() {
+                let constraint = db
+                    .constraint()
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| sqlite_constraint_name(db.message()));
+                return StoreError::Duplicate { constraint };
+            }
+        }
+        StoreError::Database(e)
+    }
+}
+
+/// SQLite names the columns, not the constraint ("UNIQUE constraint failed:
+/// users.email"); map those to the PostgreSQL constraint names so callers
+/// see one vocabulary.
+fn sqlite_constraint_name(message: &str) -> String {
+    let columns = message
+        .rsplit_once("failed: ")
+        .map(|(_, c)| c.trim())
+        .unwrap_or(message);
+    match columns {
+        "users.email" => "users_email_key".into(),
+        "complaints.reference" => "complaints_reference_key".into(),
+        "complaints.id" => "complaints_pkey".into(),
+        "complaint_events.complaint_id, complaint_events.seq" => "complaint_events_pkey".into(),
+        other => other.replace(['.', ','], "_").replace(' ', ""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_messages_map_to_postgres_constraint_names() {
+        assert_eq!(
+            sqlite_constraint_name("UNIQUE constraint failed: users.email"),
+            "users_email_key"
+        );
+        assert_eq!(
+            sqlite_constraint_name(
+                "UNIQUE constraint failed: complaint_events.complaint_id, complaint_events.seq"
+            ),
+            "complaint_events_pkey"
+        );
+    }
+}

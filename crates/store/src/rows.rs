@@ -1,0 +1,133 @@
+//! The plain data the store reads and writes.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use klacht_domain::{ComplaintId, Email, ReferenceNumber, Role, User, UserId};
+
+/// A staff account to create. The password hash is made by the caller
+/// (argon2id, off the async threads).
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub id: UserId,
+    pub email: Email,
+    pub name: String,
+    pub role: Role,
+    pub manager: Option<UserId>,
+    pub password_hash: Option<String>,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserRecord {
+    pub user: User,
+    pub password_hash: Option<String>,
+    pub active: bool,
+    pub created_at: Timestamp,
+}
+
+/// One stored event, as the store sees it: who, when, what kind, and the
+/// event itself as JSON. The application turns it into a domain event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawEvent {
+    pub complaint_id: ComplaintId,
+    pub seq: u64,
+    pub at: Timestamp,
+    pub actor: String,
+    pub kind: String,
+    pub data: String,
+}
+
+/// The list read model of one complaint, kept current with every append.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComplaintRow {
+    pub id: ComplaintId,
+    pub reference: ReferenceNumber,
+    /// Seq of the last event.
+    pub version: u64,
+    pub kind: String,
+    pub status: String,
+    pub channel: String,
+    pub received_at: Timestamp,
+    pub received_by: Option<UserId>,
+    pub responsible_manager: Option<UserId>,
+    pub handler: Option<UserId>,
+    pub complainant_name: String,
+    pub service: Option<String>,
+    pub category: Option<String>,
+    /// The start of the description, for lists and text search.
+    pub summary: String,
+    /// The next step that is due, and its term; none when nothing is due.
+    pub next_step: Option<String>,
+    pub next_due: Option<Date>,
+    pub report_due: Date,
+    pub contact_due: Date,
+    pub offer_due: Date,
+    pub record_due: Date,
+    pub closed_at: Option<Timestamp>,
+    pub updated_at: Timestamp,
+    /// Everyone connected to the complaint (registrant, responsible
+    /// manager, handler, assistants): who may find it in their lists.
+    pub participants: Vec<UserId>,
+}
+
+/// Where a page of a keyset-paginated list ends: the sort key of its last
+/// row. Opaque to users (rendered as a string in links).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cursor {
+    pub received_at: Timestamp,
+    pub id: ComplaintId,
+}
+
+impl Cursor {
+    pub fn encode(&self) -> String {
+        format!("{}_{}", self.received_at.as_microsecond(), self.id)
+    }
+
+    pub fn decode(s: &str) -> Option<Cursor> {
+        let (at, id) = s.split_once('_')?;
+        Some(Cursor {
+            received_at: Timestamp::from_microsecond(at.parse().ok()?).ok()?,
+            id: id.parse().ok()?,
+        })
+    }
+}
+
+/// Filters for the complaint list. `visible_to` restricts the list to the
+/// complaints a user is connected to (object-level authorisation); `None`
+/// means every complaint and is for roles that may see everything.
+#[derive(Debug, Clone, Default)]
+pub struct ComplaintFilter {
+    pub visible_to: Option<UserId>,
+    pub status: Option<String>,
+    pub kind: Option<String>,
+    pub handler: Option<UserId>,
+    /// Case-insensitive text in reference, complainant, summary or service.
+    pub text: Option<String>,
+    pub received_from: Option<Timestamp>,
+    pub received_before: Option<Timestamp>,
+    pub after: Option<Cursor>,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// The cursor for the next page; none on the last page.
+    pub next: Option<Cursor>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursor_round_trips_and_rejects_garbage() {
+        let c = Cursor {
+            received_at: Timestamp::from_second(1_777_000_000).expect("in range"),
+            id: ComplaintId::new(uuid::Uuid::nil()),
+        };
+        assert_eq!(Cursor::decode(&c.encode()), Some(c));
+        assert_eq!(Cursor::decode("nonsense"), None);
+        assert_eq!(Cursor::decode("12_not-a-uuid"), None);
+    }
+}

@@ -1,0 +1,517 @@
+//! The query code both backends share. The SQL is written once, in the
+//! subset SQLite and PostgreSQL both understand, and the macro below
+//! compiles it against each driver's own types (never sqlx's `Any`).
+
+pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// Escapes LIKE wildcards in user text; used with `ESCAPE '\'`.
+pub(crate) fn like_pattern(text: &str) -> String {
+    let mut p = String::with_capacity(text.len() + 2);
+    p.push('%');
+    for c in text.to_lowercase().chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
+pub(crate) fn parse_date(s: &str) -> Result<jiff::civil::Date, crate::StoreError> {
+    s.parse()
+        .map_err(|e| crate::StoreError::Corrupt(format!("date {s}: {e}")))
+}
+
+pub(crate) fn parse<T: std::str::FromStr>(what: &str, s: &str) -> Result<T, crate::StoreError>
+where
+    T::Err: std::fmt::Display,
+{
+    s.parse()
+        .map_err(|e| crate::StoreError::Corrupt(format!("{what} '{s}': {e}")))
+}
+
+macro_rules! impl_store {
+    ($store:ident, $db:path, $backend:literal) => {
+        // A module of its own keeps the imports apart from the backend's.
+        mod store_impl {
+        use super::$store;
+        use sqlx::{QueryBuilder, Row};
+        use $crate::sql::{MIGRATOR, like_pattern, parse, parse_date};
+        use $crate::{
+            ComplaintFilter, ComplaintRow, Cursor, NewStream, NewUser, Page, RawEvent, Store,
+            StoreError, UserRecord, from_micros, micros,
+        };
+        use klacht_domain::{ComplaintId, Email, ReferenceNumber, User, UserId};
+
+        type DbRow = <$db as sqlx::Database>::Row;
+
+        const USER_COLUMNS: &str =
+            "id, email, name, role, manager_id, password_hash, active, created_at";
+
+        const COMPLAINT_COLUMNS: &str = "id, reference, version, kind, status, channel, \
+             received_at, received_by, responsible_manager, handler, complainant_name, service, \
+             category, summary, next_step, next_due, report_due, contact_due, offer_due, \
+             record_due, closed_at, updated_at";
+
+        fn user_from_row(row: &DbRow) -> Result<UserRecord, StoreError> {
+            let manager: Option<String> = row.try_get("manager_id")?;
+            Ok(UserRecord {
+                user: User {
+                    id: parse("user id", &row.try_get::<String, _>("id")?)?,
+                    email: parse::<Email>("email", &row.try_get::<String, _>("email")?)?,
+                    name: row.try_get("name")?,
+                    role: parse("role", &row.try_get::<String, _>("role")?)?,
+                    manager: manager.as_deref().map(|m| parse("manager id", m)).transpose()?,
+                },
+                password_hash: row.try_get("password_hash")?,
+                active: row.try_get("active")?,
+                created_at: from_micros(row.try_get("created_at")?)?,
+            })
+        }
+
+        fn opt_user(row: &DbRow, col: &str) -> Result<Option<UserId>, StoreError> {
+            let v: Option<String> = row.try_get(col)?;
+            v.as_deref().map(|s| parse("user id", s)).transpose()
+        }
+
+        fn complaint_from_row(row: &DbRow) -> Result<ComplaintRow, StoreError> {
+            let next_due: Option<String> = row.try_get("next_due")?;
+            let closed_at: Option<i64> = row.try_get("closed_at")?;
+            Ok(ComplaintRow {
+                id: parse("complaint id", &row.try_get::<String, _>("id")?)?,
+                reference: parse::<ReferenceNumber>(
+                    "reference",
+                    &row.try_get::<String, _>("reference")?,
+                )?,
+                version: u64::try_from(row.try_get::<i64, _>("version")?)
+                    .map_err(|_| StoreError::Corrupt("negative version".into()))?,
+                kind: row.try_get("kind")?,
+                status: row.try_get("status")?,
+                channel: row.try_get("channel")?,
+                received_at: from_micros(row.try_get("received_at")?)?,
+                received_by: opt_user(row, "received_by")?,
+                responsible_manager: opt_user(row, "responsible_manager")?,
+                handler: opt_user(row, "handler")?,
+                complainant_name: row.try_get("complainant_name")?,
+                service: row.try_get("service")?,
+                category: row.try_get("category")?,
+                summary: row.try_get("summary")?,
+                next_step: row.try_get("next_step")?,
+                next_due: next_due.as_deref().map(parse_date).transpose()?,
+                report_due: parse_date(&row.try_get::<String, _>("report_due")?)?,
+                contact_due: parse_date(&row.try_get::<String, _>("contact_due")?)?,
+                offer_due: parse_date(&row.try_get::<String, _>("offer_due")?)?,
+                record_due: parse_date(&row.try_get::<String, _>("record_due")?)?,
+                closed_at: closed_at.map(from_micros).transpose()?,
+                updated_at: from_micros(row.try_get("updated_at")?)?,
+                participants: Vec::new(),
+            })
+        }
+
+        fn event_from_row(row: &DbRow) -> Result<RawEvent, StoreError> {
+            Ok(RawEvent {
+                complaint_id: parse("complaint id", &row.try_get::<String, _>("complaint_id")?)?,
+                seq: u64::try_from(row.try_get::<i64, _>("seq")?)
+                    .map_err(|_| StoreError::Corrupt("negative seq".into()))?,
+                at: from_micros(row.try_get("at")?)?,
+                actor: row.try_get("actor")?,
+                kind: row.try_get("kind")?,
+                data: row.try_get("data")?,
+            })
+        }
+
+        fn seq_i64(seq: u64) -> Result<i64, StoreError> {
+            i64::try_from(seq).map_err(|_| StoreError::Corrupt(format!("seq {seq} out of range")))
+        }
+
+        async fn insert_events(
+            tx: &mut sqlx::Transaction<'_, $db>,
+            events: &[RawEvent],
+        ) -> Result<(), StoreError> {
+            for e in events {
+                sqlx::query(
+                    "INSERT INTO complaint_events (complaint_id, seq, at, actor, kind, data) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(e.complaint_id.to_string())
+                .bind(seq_i64(e.seq)?)
+                .bind(micros(e.at))
+                .bind(&e.actor)
+                .bind(&e.kind)
+                .bind(&e.data)
+                .execute(&mut **tx)
+                .await?;
+            }
+            Ok(())
+        }
+
+        async fn replace_participants(
+            tx: &mut sqlx::Transaction<'_, $db>,
+            row: &ComplaintRow,
+        ) -> Result<(), StoreError> {
+            let id = row.id.to_string();
+            sqlx::query("DELETE FROM complaint_participants WHERE complaint_id = $1")
+                .bind(&id)
+                .execute(&mut **tx)
+                .await?;
+            let mut seen = std::collections::BTreeSet::new();
+            for user in row.participants.iter().filter(|u| seen.insert(**u)) {
+                sqlx::query(
+                    "INSERT INTO complaint_participants (complaint_id, user_id) VALUES ($1, $2)",
+                )
+                .bind(&id)
+                .bind(user.to_string())
+                .execute(&mut **tx)
+                .await?;
+            }
+            Ok(())
+        }
+
+        /// Binds the row's columns in `COMPLAINT_COLUMNS` order after `id`.
+        macro_rules! bind_row {
+            ($q:expr, $row:expr) => {
+                $q.bind($row.reference.to_string())
+                    .bind(seq_i64($row.version)?)
+                    .bind(&$row.kind)
+                    .bind(&$row.status)
+                    .bind(&$row.channel)
+                    .bind(micros($row.received_at))
+                    .bind($row.received_by.map(|u| u.to_string()))
+                    .bind($row.responsible_manager.map(|u| u.to_string()))
+                    .bind($row.handler.map(|u| u.to_string()))
+                    .bind(&$row.complainant_name)
+                    .bind(&$row.service)
+                    .bind(&$row.category)
+                    .bind(&$row.summary)
+                    .bind(&$row.next_step)
+                    .bind($row.next_due.map(|d| d.to_string()))
+                    .bind($row.report_due.to_string())
+                    .bind($row.contact_due.to_string())
+                    .bind($row.offer_due.to_string())
+                    .bind($row.record_due.to_string())
+                    .bind($row.closed_at.map(micros))
+                    .bind(micros($row.updated_at))
+            };
+        }
+
+        impl Store for $store {
+            async fn migrate(&self) -> Result<(), StoreError> {
+                MIGRATOR.run(self.writer()).await?;
+                Ok(())
+            }
+
+            async fn ping(&self) -> Result<(), StoreError> {
+                sqlx::query("SELECT 1").execute(self.reader()).await?;
+                Ok(())
+            }
+
+            fn backend(&self) -> &'static str {
+                $backend
+            }
+
+            async fn create_user(&self, user: NewUser) -> Result<(), StoreError> {
+                sqlx::query(
+                    "INSERT INTO users (id, email, name, role, manager_id, password_hash, active, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7)",
+                )
+                .bind(user.id.to_string())
+                .bind(user.email.as_str())
+                .bind(&user.name)
+                .bind(user.role.as_str())
+                .bind(user.manager.map(|m| m.to_string()))
+                .bind(&user.password_hash)
+                .bind(micros(user.created_at))
+                .execute(self.writer())
+                .await?;
+                Ok(())
+            }
+
+            async fn list_users(&self) -> Result<Vec<UserRecord>, StoreError> {
+                let sql = format!("SELECT {USER_COLUMNS} FROM users ORDER BY name, email");
+                let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+                    .fetch_all(self.reader())
+                    .await?;
+                rows.iter().map(user_from_row).collect()
+            }
+
+            async fn user_by_email(&self, email: &Email) -> Result<Option<UserRecord>, StoreError> {
+                let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1");
+                let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+                    .bind(email.as_str())
+                    .fetch_optional(self.reader())
+                    .await?;
+                row.as_ref().map(user_from_row).transpose()
+            }
+
+            async fn user_by_id(&self, id: UserId) -> Result<Option<UserRecord>, StoreError> {
+                let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
+                let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+                    .bind(id.to_string())
+                    .fetch_optional(self.reader())
+                    .await?;
+                row.as_ref().map(user_from_row).transpose()
+            }
+
+            async fn create_complaint<F, E>(
+                &self,
+                year: i16,
+                build: F,
+            ) -> Result<Result<ComplaintRow, E>, StoreError>
+            where
+                F: FnOnce(ReferenceNumber) -> Result<NewStream, E> + Send,
+                E: Send,
+            {
+                let mut tx = self.writer().begin().await?;
+                // The upsert takes the row lock on PostgreSQL, so two
+                // intakes never get the same number.
+                let number: i64 = sqlx::query(
+                    "INSERT INTO reference_counters (year, last_number) VALUES ($1, 1) \
+                     ON CONFLICT (year) DO UPDATE SET last_number = reference_counters.last_number + 1 \
+                     RETURNING last_number",
+                )
+                .bind(i32::from(year))
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get(0)?;
+                let reference = ReferenceNumber::new(
+                    year,
+                    u32::try_from(number)
+                        .map_err(|_| StoreError::Corrupt(format!("reference number {number}")))?,
+                )
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                let stream = match build(reference) {
+                    Ok(stream) => stream,
+                    // Dropping the transaction rolls the number back.
+                    Err(e) => return Ok(Err(e)),
+                };
+                let row = stream.row;
+                let sql = format!(
+                    "INSERT INTO complaints ({COMPLAINT_COLUMNS}) VALUES \
+                     ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)"
+                );
+                let q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(row.id.to_string());
+                bind_row!(q, row).execute(&mut *tx).await?;
+                insert_events(&mut tx, &stream.events).await?;
+                replace_participants(&mut tx, &row).await?;
+                tx.commit().await?;
+                Ok(Ok(row))
+            }
+
+            async fn append(
+                &self,
+                expected_version: u64,
+                events: &[RawEvent],
+                row: &ComplaintRow,
+            ) -> Result<(), StoreError> {
+                let mut tx = self.writer().begin().await?;
+                // Compare-and-swap on the version: on PostgreSQL a second
+                // writer blocks on the row lock, then sees the new version
+                // and matches nothing.
+                let q = sqlx::query(
+                    "UPDATE complaints SET reference = $2, version = $3, kind = $4, status = $5, \
+                     channel = $6, received_at = $7, received_by = $8, responsible_manager = $9, \
+                     handler = $10, complainant_name = $11, service = $12, category = $13, \
+                     summary = $14, next_step = $15, next_due = $16, report_due = $17, \
+                     contact_due = $18, offer_due = $19, record_due = $20, closed_at = $21, \
+                     updated_at = $22 WHERE id = $1 AND version = $23",
+                )
+                .bind(row.id.to_string());
+                let done = bind_row!(q, row)
+                    .bind(seq_i64(expected_version)?)
+                    .execute(&mut *tx)
+                    .await?;
+                if done.rows_affected() != 1 {
+                    let exists = sqlx::query("SELECT 1 FROM complaints WHERE id = $1")
+                        .bind(row.id.to_string())
+                        .fetch_optional(&mut *tx)
+                        .await?
+                        .is_some();
+                    return Err(if exists {
+                        StoreError::Conflict {
+                            expected: expected_version,
+                        }
+                    } else {
+                        StoreError::NotFound
+                    });
+                }
+                match insert_events(&mut tx, events).await {
+                    // The primary key (complaint_id, seq) is the last line of
+                    // defence against a lost update.
+                    Err(StoreError::Duplicate { .. }) => {
+                        return Err(StoreError::Conflict {
+                            expected: expected_version,
+                        });
+                    }
+                    other => other?,
+                }
+                replace_participants(&mut tx, row).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn load_stream(
+                &self,
+                id: ComplaintId,
+            ) -> Result<Option<(ComplaintRow, Vec<RawEvent>)>, StoreError> {
+                // One read transaction, so the row and the events agree.
+                let mut tx = self.reader().begin().await?;
+                let sql = format!("SELECT {COMPLAINT_COLUMNS} FROM complaints WHERE id = $1");
+                let Some(row) = sqlx::query(sqlx::AssertSqlSafe(sql))
+                    .bind(id.to_string())
+                    .fetch_optional(&mut *tx)
+                    .await?
+                else {
+                    return Ok(None);
+                };
+                let mut row = complaint_from_row(&row)?;
+                let participants = sqlx::query(
+                    "SELECT user_id FROM complaint_participants WHERE complaint_id = $1 ORDER BY user_id",
+                )
+                .bind(id.to_string())
+                .fetch_all(&mut *tx)
+                .await?;
+                row.participants = participants
+                    .iter()
+                    .map(|r| parse("user id", &r.try_get::<String, _>(0)?))
+                    .collect::<Result<_, _>>()?;
+                let events = sqlx::query(
+                    "SELECT complaint_id, seq, at, actor, kind, data FROM complaint_events \
+                     WHERE complaint_id = $1 ORDER BY seq",
+                )
+                .bind(id.to_string())
+                .fetch_all(&mut *tx)
+                .await?;
+                let events = events.iter().map(event_from_row).collect::<Result<_, _>>()?;
+                tx.commit().await?;
+                Ok(Some((row, events)))
+            }
+
+            async fn complaint_id_by_reference(
+                &self,
+                reference: ReferenceNumber,
+            ) -> Result<Option<ComplaintId>, StoreError> {
+                let row = sqlx::query("SELECT id FROM complaints WHERE reference = $1")
+                    .bind(reference.to_string())
+                    .fetch_optional(self.reader())
+                    .await?;
+                row.map(|r| parse("complaint id", &r.try_get::<String, _>(0)?))
+                    .transpose()
+            }
+
+            async fn list_complaints(
+                &self,
+                filter: &ComplaintFilter,
+            ) -> Result<Page<ComplaintRow>, StoreError> {
+                let limit = filter.limit.clamp(1, 500);
+                let mut q: QueryBuilder<$db> = QueryBuilder::new(format!(
+                    "SELECT {COMPLAINT_COLUMNS} FROM complaints c WHERE 1 = 1"
+                ));
+                if let Some(user) = filter.visible_to {
+                    q.push(
+                        " AND EXISTS (SELECT 1 FROM complaint_participants p \
+                         WHERE p.complaint_id = c.id AND p.user_id = ",
+                    )
+                    .push_bind(user.to_string())
+                    .push(")");
+                }
+                if let Some(status) = &filter.status {
+                    q.push(" AND status = ").push_bind(status.clone());
+                }
+                if let Some(kind) = &filter.kind {
+                    q.push(" AND kind = ").push_bind(kind.clone());
+                }
+                if let Some(handler) = filter.handler {
+                    q.push(" AND handler = ").push_bind(handler.to_string());
+                }
+                if let Some(from) = filter.received_from {
+                    q.push(" AND received_at >= ").push_bind(micros(from));
+                }
+                if let Some(before) = filter.received_before {
+                    q.push(" AND received_at < ").push_bind(micros(before));
+                }
+                if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                    let pattern = like_pattern(text);
+                    q.push(" AND (LOWER(reference) LIKE ")
+                        .push_bind(pattern.clone())
+                        .push(" ESCAPE '\\' OR LOWER(complainant_name) LIKE ")
+                        .push_bind(pattern.clone())
+                        .push(" ESCAPE '\\' OR LOWER(summary) LIKE ")
+                        .push_bind(pattern.clone())
+                        .push(" ESCAPE '\\' OR LOWER(COALESCE(service, '')) LIKE ")
+                        .push_bind(pattern)
+                        .push(" ESCAPE '\\')");
+                }
+                if let Some(after) = filter.after {
+                    let at = micros(after.received_at);
+                    q.push(" AND (received_at < ")
+                        .push_bind(at)
+                        .push(" OR (received_at = ")
+                        .push_bind(at)
+                        .push(" AND id < ")
+                        .push_bind(after.id.to_string())
+                        .push("))");
+                }
+                q.push(" ORDER BY received_at DESC, id DESC LIMIT ")
+                    .push_bind(i64::from(limit) + 1);
+                let rows = q.build().fetch_all(self.reader()).await?;
+                let mut items = rows
+                    .iter()
+                    .map(complaint_from_row)
+                    .collect::<Result<Vec<_>, _>>()?;
+                let next = if items.len() > limit as usize {
+                    items.truncate(limit as usize);
+                    items.last().map(|r| Cursor {
+                        received_at: r.received_at,
+                        id: r.id,
+                    })
+                } else {
+                    None
+                };
+                Ok(Page { items, next })
+            }
+
+            async fn count_complaints(&self) -> Result<u64, StoreError> {
+                let n: i64 = sqlx::query("SELECT COUNT(*) FROM complaints")
+                    .fetch_one(self.reader())
+                    .await?
+                    .try_get(0)?;
+                Ok(u64::try_from(n).unwrap_or(0))
+            }
+
+            async fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+                let row = sqlx::query("SELECT value FROM settings WHERE key = $1")
+                    .bind(key)
+                    .fetch_optional(self.reader())
+                    .await?;
+                Ok(row.map(|r| r.try_get(0)).transpose()?)
+            }
+
+            async fn put_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+                sqlx::query(
+                    "INSERT INTO settings (key, value) VALUES ($1, $2) \
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                )
+                .bind(key)
+                .bind(value)
+                .execute(self.writer())
+                .await?;
+                Ok(())
+            }
+        }
+        }
+    };
+}
+
+pub(crate) use impl_store;
+
+#[cfg(test)]
+mod tests {
+    use super::like_pattern;
+
+    #[test]
+    fn like_patterns_escape_wildcards() {
+        assert_eq!(like_pattern("Bus"), "%bus%");
+        assert_eq!(like_pattern("50%_a\\b"), "%50\\%\\_a\\\\b%");
+    }
+}

@@ -1,0 +1,374 @@
+//! The storage contract, run against SQLite and PostgreSQL alike.
+
+use jiff::Timestamp;
+use jiff::civil::date;
+use klacht_domain::{ComplaintId, Email, ReferenceNumber, Role, UserId};
+use klacht_store::{
+    ComplaintFilter, ComplaintRow, NewStream, NewUser, RawEvent, Store, StoreError, store_tests,
+};
+use uuid::Uuid;
+
+fn at(second: i64) -> Timestamp {
+    Timestamp::from_second(1_776_000_000 + second).expect("in range")
+}
+
+fn new_user(email: &str, role: Role, manager: Option<UserId>) -> NewUser {
+    NewUser {
+        id: UserId::new(Uuid::new_v4()),
+        email: Email::parse(email).expect("valid e-mail"),
+        name: email.split('@').next().unwrap_or("x").to_string(),
+        role,
+        manager,
+        password_hash: None,
+        created_at: at(0),
+    }
+}
+
+fn row(
+    id: ComplaintId,
+    reference: ReferenceNumber,
+    received: Timestamp,
+    who: &[UserId],
+) -> ComplaintRow {
+    ComplaintRow {
+        id,
+        reference,
+        version: 1,
+        kind: "complaint".into(),
+        status: "awaiting_handler".into(),
+        channel: "phone".into(),
+        received_at: received,
+        received_by: who.first().copied(),
+        responsible_manager: who.get(1).copied(),
+        handler: None,
+        complainant_name: "J. de Vries".into(),
+        service: Some("Thuiszorg".into()),
+        category: None,
+        summary: "Medewerker kwam te laat".into(),
+        next_step: Some("contact".into()),
+        next_due: Some(date(2026, 4, 29)),
+        report_due: date(2026, 4, 24),
+        contact_due: date(2026, 4, 29),
+        offer_due: date(2026, 5, 8),
+        record_due: date(2026, 5, 15),
+        closed_at: None,
+        updated_at: received,
+        participants: who.to_vec(),
+    }
+}
+
+fn event(id: ComplaintId, seq: u64, kind: &str) -> RawEvent {
+    RawEvent {
+        complaint_id: id,
+        seq,
+        at: at(seq as i64),
+        actor: "system".into(),
+        kind: kind.into(),
+        data: format!(r#"{{"type":"{kind}","n":{seq}}}"#),
+    }
+}
+
+/// Creates a complaint with one event and returns its row.
+async fn create<S: Store>(store: &S, received: Timestamp, who: &[UserId]) -> ComplaintRow {
+    let id = ComplaintId::new(Uuid::new_v4());
+    let who = who.to_vec();
+    store
+        .create_complaint(2026, move |reference| {
+            Ok::<_, ()>(NewStream {
+                row: row(id, reference, received, &who),
+                events: vec![event(id, 1, "registered")],
+            })
+        })
+        .await
+        .expect("store works")
+        .expect("build succeeds")
+}
+
+async fn users_are_stored_and_emails_unique<S: Store>(store: S) {
+    let boss = new_user("boss@focus.nl", Role::Manager, None);
+    let anna = new_user("anna@focus.nl", Role::Employee, Some(boss.id));
+    store.create_user(boss.clone()).await.expect("create boss");
+    store.create_user(anna.clone()).await.expect("create anna");
+
+    let found = store
+        .user_by_email(&anna.email)
+        .await
+        .expect("query")
+        .expect("anna exists");
+    assert_eq!(found.user.manager, Some(boss.id));
+    assert_eq!(found.user.role, Role::Employee);
+    assert!(found.active);
+    assert_eq!(
+        store
+            .user_by_id(boss.id)
+            .await
+            .expect("query")
+            .map(|u| u.user.name),
+        Some("boss".into())
+    );
+
+    let dup = new_user("ANNA@focus.nl", Role::Director, None);
+    match store.create_user(dup).await {
+        Err(StoreError::Duplicate { constraint }) => assert_eq!(constraint, "users_email_key"),
+        other => panic!("expected a duplicate error, got {other:?}"),
+    }
+    assert_eq!(store.list_users().await.expect("list").len(), 2);
+}
+
+async fn references_count_per_year_and_a_rejected_build_leaves_no_gap<S: Store>(store: S) {
+    let first = create(&store, at(10), &[]).await;
+    assert_eq!(first.reference.to_string(), "K-2026-0001");
+
+    let rejected = store
+        .create_complaint(2026, |_reference| Err::<NewStream, _>("invalid form"))
+        .await
+        .expect("store works");
+    assert_eq!(rejected.expect_err("build refused"), "invalid form");
+
+    let second = create(&store, at(20), &[]).await;
+    assert_eq!(second.reference.to_string(), "K-2026-0002");
+    assert_eq!(store.count_complaints().await.expect("count"), 2);
+
+    let other_year = store
+        .create_complaint(2027, |reference| {
+            let id = ComplaintId::new(Uuid::new_v4());
+            Ok::<_, ()>(NewStream {
+                row: row(id, reference, at(30), &[]),
+                events: vec![event(id, 1, "registered")],
+            })
+        })
+        .await
+        .expect("store works")
+        .expect("built");
+    assert_eq!(other_year.reference.to_string(), "K-2027-0001");
+    assert_eq!(
+        store
+            .complaint_id_by_reference(second.reference)
+            .await
+            .expect("query"),
+        Some(second.id)
+    );
+}
+
+async fn appends_keep_order_and_update_the_read_model<S: Store>(store: S) {
+    let mut r = create(&store, at(0), &[]).await;
+    let handler = UserId::new(Uuid::new_v4());
+    r.version = 3;
+    r.handler = Some(handler);
+    r.status = "in_progress".into();
+    r.participants = vec![handler];
+    store
+        .append(
+            1,
+            &[
+                event(r.id, 2, "handler_assigned"),
+                event(r.id, 3, "contact_recorded"),
+            ],
+            &r,
+        )
+        .await
+        .expect("append");
+
+    let (stored, events) = store
+        .load_stream(r.id)
+        .await
+        .expect("load")
+        .expect("exists");
+    assert_eq!(stored, r);
+    let kinds: Vec<_> = events.iter().map(|e| (e.seq, e.kind.as_str())).collect();
+    assert_eq!(
+        kinds,
+        [
+            (1, "registered"),
+            (2, "handler_assigned"),
+            (3, "contact_recorded")
+        ]
+    );
+    assert_eq!(events[2].data, r#"{"type":"contact_recorded","n":3}"#);
+
+    assert!(
+        store
+            .load_stream(ComplaintId::new(Uuid::new_v4()))
+            .await
+            .expect("load")
+            .is_none()
+    );
+    let mut ghost = r.clone();
+    ghost.id = ComplaintId::new(Uuid::new_v4());
+    assert!(matches!(
+        store
+            .append(3, &[event(ghost.id, 4, "closed")], &ghost)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+async fn two_writers_on_one_complaint_one_wins_and_nothing_is_lost<S: Store>(store: S) {
+    let base = create(&store, at(0), &[]).await;
+    // Both writers read version 1 and try to append event 2.
+    let mut tasks = Vec::new();
+    for writer in ["contact_recorded", "handler_assigned"] {
+        let store = store.clone();
+        let mut r = base.clone();
+        r.version = 2;
+        r.status = writer.into();
+        tasks.push(tokio::spawn(async move {
+            let result = store.append(1, &[event(r.id, 2, writer)], &r).await;
+            (writer, result)
+        }));
+    }
+    let mut winners = Vec::new();
+    for t in tasks {
+        let (writer, result) = t.await.expect("task ran");
+        match result {
+            Ok(()) => winners.push(writer),
+            Err(StoreError::Conflict { expected: 1 }) => {}
+            Err(e) => panic!("{writer} failed with something else than a conflict: {e:?}"),
+        }
+    }
+    assert_eq!(winners.len(), 1, "exactly one writer wins");
+    let (stored, events) = store
+        .load_stream(base.id)
+        .await
+        .expect("load")
+        .expect("exists");
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[1].kind, winners[0]);
+    assert_eq!(stored.status, winners[0], "the read model is the winner's");
+    assert_eq!(stored.version, 2);
+
+    // The loser reloads and retries on top of the winner's event.
+    let mut retry = stored.clone();
+    retry.version = 3;
+    store
+        .append(2, &[event(base.id, 3, "retried")], &retry)
+        .await
+        .expect("retry on the new version succeeds");
+    let (_, events) = store
+        .load_stream(base.id)
+        .await
+        .expect("load")
+        .expect("exists");
+    assert_eq!(events.len(), 3);
+}
+
+async fn lists_filter_by_visibility_and_text_and_page_by_keyset<S: Store>(store: S) {
+    let anna = UserId::new(Uuid::new_v4());
+    let boss = UserId::new(Uuid::new_v4());
+    let mut mine = Vec::new();
+    for i in 0..7 {
+        let who = if i % 2 == 0 {
+            vec![anna, boss]
+        } else {
+            vec![boss]
+        };
+        let r = create(&store, at(i * 60), &who).await;
+        if i % 2 == 0 {
+            mine.push(r.id);
+        }
+    }
+    // Same receipt instant for two complaints: the id breaks the tie.
+    create(&store, at(6 * 60), &[anna]).await;
+
+    let all = store
+        .list_complaints(&ComplaintFilter {
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .expect("list");
+    assert_eq!(all.items.len(), 8);
+    assert!(all.next.is_none());
+    assert!(
+        all.items
+            .windows(2)
+            .all(|w| (w[0].received_at, w[0].id) > (w[1].received_at, w[1].id))
+    );
+
+    let for_anna = store
+        .list_complaints(&ComplaintFilter {
+            visible_to: Some(anna),
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .expect("list");
+    assert_eq!(for_anna.items.len(), mine.len() + 1);
+    assert!(
+        for_anna
+            .items
+            .iter()
+            .all(|r| r.participants.is_empty() || r.participants.contains(&anna))
+    );
+
+    // Pages of three cover every row exactly once.
+    let mut seen = Vec::new();
+    let mut after = None;
+    loop {
+        let page = store
+            .list_complaints(&ComplaintFilter {
+                after,
+                limit: 3,
+                ..Default::default()
+            })
+            .await
+            .expect("page");
+        assert!(page.items.len() <= 3);
+        seen.extend(page.items.iter().map(|r| r.id));
+        match page.next {
+            Some(c) => after = Some(c),
+            None => break,
+        }
+    }
+    let expected: Vec<_> = all.items.iter().map(|r| r.id).collect();
+    assert_eq!(seen, expected);
+
+    let found = store
+        .list_complaints(&ComplaintFilter {
+            text: Some("TE LAAT".into()),
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .expect("search");
+    assert_eq!(found.items.len(), 8);
+    let none = store
+        .list_complaints(&ComplaintFilter {
+            text: Some("100%_".into()),
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .expect("search with wildcards");
+    assert!(none.items.is_empty(), "wildcards in user text are literal");
+    let by_ref = store
+        .list_complaints(&ComplaintFilter {
+            text: Some("k-2026-0003".into()),
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .expect("search by reference");
+    assert_eq!(by_ref.items.len(), 1);
+}
+
+async fn settings_are_upserted_and_migrations_rerun_cleanly<S: Store>(store: S) {
+    assert_eq!(store.setting("calendar").await.expect("read"), None);
+    store.put_setting("calendar", "a").await.expect("write");
+    store.put_setting("calendar", "b").await.expect("overwrite");
+    assert_eq!(
+        store.setting("calendar").await.expect("read"),
+        Some("b".into())
+    );
+    store.migrate().await.expect("second migrate is a no-op");
+    store.ping().await.expect("ping");
+}
+
+store_tests!(
+    users_are_stored_and_emails_unique,
+    references_count_per_year_and_a_rejected_build_leaves_no_gap,
+    appends_keep_order_and_update_the_read_model,
+    two_writers_on_one_complaint_one_wins_and_nothing_is_lost,
+    lists_filter_by_visibility_and_text_and_page_by_keyset,
+    settings_are_upserted_and_migrations_rerun_cleanly,
+);
