@@ -1,1 +1,109 @@
-fn main() {}
+//! `klacht`: serve the application, migrate, manage users, load the demo
+//! organisation and compute terms.
+
+mod deadlines;
+mod demo;
+mod serve;
+mod user;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use klacht_app::Config;
+use klacht_store::{PgStore, SqliteStore, Store};
+use secrecy::ExposeSecret;
+
+#[derive(Parser)]
+#[command(
+    name = "klacht",
+    version,
+    about = "Klachtenregistratie en -afhandeling volgens het klachtenreglement"
+)]
+struct Cli {
+    /// Database: `sqlite://klacht.db` (default) or `postgres://…`. Also from DATABASE_URL or the config file.
+    #[arg(long, global = true)]
+    database_url: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Migrate the database and serve HTTP.
+    Serve(serve::ServeArgs),
+    /// Bring the database schema up to date.
+    Migrate,
+    /// Manage staff accounts.
+    #[command(subcommand)]
+    User(user::UserCommand),
+    /// Load the demo organisation (idempotent).
+    Demo,
+    /// Print the four terms for a complaint received at a given moment.
+    Deadlines(deadlines::DeadlinesArgs),
+}
+
+/// Runs `$body` with `$store` bound to the configured backend. The code is
+/// generic over [`Store`]; only this choice is made at run time.
+macro_rules! with_store {
+    ($config:expr, |$store:ident| $body:expr) => {{
+        let url = $config.database_url.expose_secret().to_owned();
+        if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            let $store = PgStore::connect(&url).await?;
+            $store.migrate().await?;
+            $body
+        } else {
+            let $store = SqliteStore::connect(&url).await?;
+            $store.migrate().await?;
+            $body
+        }
+    }};
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut config = Config::from_env()?;
+    if let Some(url) = cli.database_url {
+        config.database_url = url.into();
+    }
+    match cli.command {
+        Command::Deadlines(args) => deadlines::run(&config, args),
+        Command::Serve(args) => with_store!(config, |store| serve::run(store, &config, args).await),
+        Command::Migrate => with_store!(config, |store| {
+            println!("Database bijgewerkt ({}).", store.backend());
+            Ok(())
+        }),
+        Command::User(cmd) => with_store!(config, |store| user::run(&store, cmd).await),
+        Command::Demo => with_store!(config, |store| {
+            let report = demo::load(&store, &config.working_calendar()?).await?;
+            println!("{report}");
+            Ok(())
+        }),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "klacht=info,klacht_web=info,tower_http=info,warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("fout: kan de runtime niet starten: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("fout: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! The start page: what this is, the regulation's terms for a complaint
+//! received today, and how much is registered.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::State;
+use axum::routing::get;
+use jiff::Timestamp;
+use klacht_domain::terms::{Step, Terms};
+use klacht_store::Store;
+
+use crate::{AppState, WebError};
+
+pub fn router<S: Store>() -> Router<AppState<S>> {
+    Router::new().route("/", get(start::<S>))
+}
+
+pub(crate) struct TermLine {
+    pub step: &'static str,
+    pub rule: &'static str,
+    pub date: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "start.html")]
+struct StartPage {
+    organisation: String,
+    complaints: u64,
+    today: String,
+    terms: Vec<TermLine>,
+}
+
+/// Dutch long date, e.g. "vrijdag 24 april 2026".
+pub(crate) fn dutch_date(d: jiff::civil::Date) -> String {
+    const DAYS: [&str; 7] = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
+    const MONTHS: [&str; 12] = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+        "oktober", "november", "december",
+    ];
+    let day = DAYS[usize::from(d.weekday().to_monday_zero_offset().unsigned_abs())];
+    let month = MONTHS[usize::from(d.month().unsigned_abs()) - 1];
+    format!("{day} {} {month} {}", d.day(), d.year())
+}
+
+#[tracing::instrument(skip_all)]
+async fn start<S: Store>(State(state): State<AppState<S>>) -> Result<StartPage, WebError> {
+    let now = Timestamp::now();
+    let terms = Terms::compute(now, &state.calendar);
+    let rule = |step| match step {
+        Step::Report => "dezelfde dag",
+        Step::Contact => "binnen 2 werkdagen",
+        Step::Offer => "binnen 2 weken",
+        Step::Record => "binnen 3 weken",
+    };
+    Ok(StartPage {
+        organisation: state.organisation.to_string(),
+        complaints: state.store.count_complaints().await?,
+        today: dutch_date(state.calendar.local_date(now)),
+        terms: Step::ALL
+            .into_iter()
+            .map(|step| TermLine {
+                step: step.label(),
+                rule: rule(step),
+                date: dutch_date(terms.due(step)),
+            })
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dutch_date;
+    use jiff::civil::date;
+
+    #[test]
+    fn dates_read_as_dutch() {
+        assert_eq!(dutch_date(date(2026, 4, 24)), "vrijdag 24 april 2026");
+        assert_eq!(dutch_date(date(2027, 1, 4)), "maandag 4 januari 2027");
+    }
+}
