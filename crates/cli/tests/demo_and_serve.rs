@@ -1,0 +1,153 @@
+//! `klacht demo` and `klacht serve --demo`, on SQLite and PostgreSQL.
+
+use std::collections::BTreeSet;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use klacht_domain::complaint::Status;
+use klacht_store::testing::{PgTestDb, SqliteTestDb};
+use klacht_store::{ComplaintFilter, Store};
+
+fn klacht(url: &str, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_klacht"))
+        .args(args)
+        .env("DATABASE_URL", url)
+        .env("KLACHT_CONFIG", "/dev/null")
+        .output()
+        .expect("run klacht")
+}
+
+/// The demo loads once, is idempotent, covers every state and has overdue
+/// terms; every stored history replays through the domain.
+async fn demo_is_complete_and_idempotent<S: Store>(url: &str, store: S) {
+    let first = klacht(url, &["demo"]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(String::from_utf8_lossy(&first.stdout).contains("40 nieuwe"));
+    let again = klacht(url, &["demo"]);
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stdout).contains("0 nieuwe"));
+
+    assert_eq!(store.list_users().await.expect("users").len(), 11);
+    assert_eq!(store.count_complaints().await.expect("count"), 40);
+    let rows = store
+        .list_complaints(&ComplaintFilter {
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .expect("list")
+        .items;
+    let statuses: BTreeSet<String> = rows.iter().map(|r| r.status.clone()).collect();
+    for s in Status::ALL {
+        assert!(
+            statuses.contains(s.as_str()),
+            "no demo complaint is {}",
+            s.as_str()
+        );
+    }
+    let today = jiff::Zoned::now().date();
+    assert!(
+        rows.iter()
+            .filter(|r| r.next_due.is_some_and(|d| d < today))
+            .count()
+            >= 2,
+        "some demo complaints are overdue"
+    );
+    let oldest = rows.iter().map(|r| r.received_at).min().expect("rows");
+    let span = jiff::Timestamp::now().duration_since(oldest);
+    assert!(
+        span.as_secs() > 150 * 86_400 && span.as_secs() < 190 * 86_400,
+        "about six months"
+    );
+    for r in &rows {
+        let c = klacht_app::complaints::load(&store, r.id)
+            .await
+            .expect("history replays");
+        assert_eq!(c.version(), r.version);
+        assert_eq!(c.status().as_str(), r.status);
+    }
+}
+
+#[tokio::test]
+async fn demo_on_sqlite() {
+    let db = SqliteTestDb::new();
+    let store = db.store().await;
+    demo_is_complete_and_idempotent(&db.url, store).await;
+}
+
+#[tokio::test]
+async fn demo_on_postgres() {
+    let Some(db) = PgTestDb::new().await else {
+        return;
+    };
+    let store = db.store().await;
+    demo_is_complete_and_idempotent(&db.url, store).await;
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+#[tokio::test]
+async fn serve_with_demo_answers_health_and_start_page() {
+    let db = SqliteTestDb::new();
+    let port = free_port();
+    let _server = Server(
+        Command::new(env!("CARGO_BIN_EXE_klacht"))
+            .args(["serve", "--demo", "--addr", &format!("127.0.0.1:{port}")])
+            .env("DATABASE_URL", &db.url)
+            .env("KLACHT_CONFIG", "/dev/null")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start klacht serve"),
+    );
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let mut healthy = false;
+    for _ in 0..100 {
+        if let Ok(r) = client.get(format!("{base}/healthz")).send().await {
+            healthy = r.status() == 200;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(healthy, "/healthz answered 200 within 10 s");
+    let page = client
+        .get(format!("{base}/"))
+        .send()
+        .await
+        .expect("start page")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        page.contains(r#"<strong id="complaint-count">40</strong>"#),
+        "{page}"
+    );
+    let ready: serde_json::Value = client
+        .get(format!("{base}/readyz"))
+        .send()
+        .await
+        .expect("readyz")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(ready["database"], "sqlite");
+}
