@@ -185,22 +185,43 @@ mod tests {
         assert_eq!((r.year(), r.number()), (2026, 42));
         assert_eq!(r.to_string(), "K-2026-0042");
         assert_eq!(
-            ReferenceNumber::parse("K-2026-12345").expect("valid").to_string(),
+            ReferenceNumber::parse("K-2026-12345")
+                .expect("valid")
+                .to_string(),
             "K-2026-12345"
         );
     }
 
     #[test]
     fn reference_number_rejects_garbage() {
-        for s in ["", "K-2026", "K-26-0001", "X-2026-0001", "K-2026-0000", "K-2026-00a1", "K-2026-1"] {
+        for s in [
+            "",
+            "K-2026",
+            "K-26-0001",
+            "X-2026-0001",
+            "K-2026-0000",
+            "K-2026-00a1",
+            "K-2026-1",
+        ] {
             assert!(ReferenceNumber::parse(s).is_err(), "{s} accepted");
         }
     }
 
     #[test]
     fn email_is_normalised_and_checked() {
-        assert_eq!(Email::parse("  Anna@Focus.NL ").expect("valid").as_str(), "anna@focus.nl");
-        for s in ["", "anna", "anna@", "@focus.nl", "anna@focus", "an na@focus.nl", "a@b@c.nl"] {
+        assert_eq!(
+            Email::parse("  Anna@Focus.NL ").expect("valid").as_str(),
+            "anna@focus.nl"
+        );
+        for s in [
+            "",
+            "anna",
+            "anna@",
+            "@focus.nl",
+            "anna@focus",
+            "an na@focus.nl",
+            "a@b@c.nl",
+        ] {
             assert!(Email::parse(s).is_err(), "{s} accepted");
         }
     }

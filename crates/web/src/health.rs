@@ -22,7 +22,9 @@ async fn healthz() -> &'static str {
 
 /// Ready when the database answers.
 #[tracing::instrument(skip_all)]
-async fn readyz<S: Store>(State(state): State<AppState<S>>) -> (StatusCode, Json<serde_json::Value>) {
+async fn readyz<S: Store>(
+    State(state): State<AppState<S>>,
+) -> (StatusCode, Json<serde_json::Value>) {
     match state.store.ping().await {
         Ok(()) => (
             StatusCode::OK,

@@ -29,13 +29,26 @@ async fn start_page_is_dutch_escaped_and_hardened<S: Store>(store: S) {
     let headers = r.headers().clone();
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert_eq!(headers["x-frame-options"], "DENY");
-    assert!(headers["content-security-policy"].to_str().expect("ascii").contains("frame-ancestors 'none'"));
-    assert!(headers["content-type"].to_str().expect("ascii").starts_with("text/html"));
+    assert!(
+        headers["content-security-policy"]
+            .to_str()
+            .expect("ascii")
+            .contains("frame-ancestors 'none'")
+    );
+    assert!(
+        headers["content-type"]
+            .to_str()
+            .expect("ascii")
+            .starts_with("text/html")
+    );
     let body = r.text().await.expect("body");
     assert!(body.contains("<html lang=\"nl\">"));
     assert!(body.contains("Klachtenregistratie Focus"));
     assert!(body.contains("binnen 2 werkdagen"));
-    assert!(body.contains(r#"<strong id="complaint-count">0</strong>"#), "{body}");
+    assert!(
+        body.contains(r#"<strong id="complaint-count">0</strong>"#),
+        "{body}"
+    );
 }
 
 async fn unknown_pages_are_404<S: Store>(store: S) {

@@ -17,7 +17,11 @@ pub async fn spawn_app<S: Store>(store: S) -> TestApp<S> {
         .await
         .expect("bind a random port");
     let address = format!("http://{}", listener.local_addr().expect("local address"));
-    let state = AppState::new(store.clone(), WorkingCalendar::netherlands_default(), "Focus");
+    let state = AppState::new(
+        store.clone(),
+        WorkingCalendar::netherlands_default(),
+        "Focus",
+    );
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(async move {
         let _ = klacht_web::serve(listener, state, async {
