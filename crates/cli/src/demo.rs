@@ -248,7 +248,7 @@ impl Scenario {
                 .cloned()
                 .unwrap_or_else(|| people[0].clone())
         };
-        let (manager, team, texts) = if i % 2 == 0 {
+        let (manager, team, texts) = if i.is_multiple_of(2) {
             (
                 by("margriet@focus.example"),
                 ["piet", "fatima", "joost"],
@@ -404,7 +404,7 @@ impl Scenario {
             p.step(
                 Command::RecordContact(Contact {
                     date: day(contact_at),
-                    mode: if i % 3 == 0 {
+                    mode: if i.is_multiple_of(3) {
                         ContactMode::FaceToFace
                     } else {
                         ContactMode::Telephone

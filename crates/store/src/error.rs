@@ -24,14 +24,14 @@ pub enum StoreError {
 
 impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
-        if let sqlx::Error::Database(db) = &e {
-            if db.is_unique_violation() {
-                let constraint = db
-                    .constraint()
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| sqlite_constraint_name(db.message()));
-                return StoreError::Duplicate { constraint };
-            }
+        if let sqlx::Error::Database(db) = &e
+            && db.is_unique_violation()
+        {
+            let constraint = db
+                .constraint()
+                .map(str::to_owned)
+                .unwrap_or_else(|| sqlite_constraint_name(db.message()));
+            return StoreError::Duplicate { constraint };
         }
         StoreError::Database(e)
     }
