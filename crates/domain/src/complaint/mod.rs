@@ -1,1 +1,142 @@
-//! The complaint aggregate. (Being written: see the complaint helper's task.)
+//! The complaint aggregate (klacht): events, state and decisions.
+//!
+//! A complaint is its event stream. [`register`] starts one; from then on
+//! [`Complaint::decide`] turns a command into new events (checking who may
+//! do it and what the regulation allows) without changing anything, the
+//! store appends them, and [`Complaint::apply`] folds them into the state.
+
+mod command;
+mod event;
+mod state;
+mod validate;
+mod values;
+
+#[cfg(test)]
+pub(crate) mod tests;
+
+use jiff::{Timestamp, Zoned};
+
+pub use command::Command;
+pub use event::{
+    Actor, AgreedAction, Closing, ComplainantResponse, CompletedAction, Contact, Conversion,
+    Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision, Offer, Recorded,
+    Registration, Waiver,
+};
+pub use state::{ActionItem, Complaint, EscalationRecord, Stamped};
+pub use values::{
+    Channel, ContactMode, EscalationParty, Kind, Merit, OfferKind, Party, Satisfaction, Status,
+    WaivableStep, format_date, format_euro,
+};
+
+use crate::{ParseError, ReferenceNumber, User, UserId, permissions};
+
+/// Why a command was refused. The message is Dutch and meant for the user
+/// as it is; the variant tells the caller how to answer (403, 422, 409).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ComplaintError {
+    /// The actor's role or relation to the complaint does not allow it.
+    #[error("{0}")]
+    NotAllowed(String),
+    /// The input itself is wrong: empty, out of range, inconsistent.
+    #[error("{0}")]
+    Invalid(String),
+    /// Allowed and well-formed, but not in the complaint's current state.
+    #[error("{0}")]
+    WrongState(String),
+}
+
+impl ComplaintError {
+    pub fn message(&self) -> &str {
+        match self {
+            ComplaintError::NotAllowed(m)
+            | ComplaintError::Invalid(m)
+            | ComplaintError::WrongState(m) => m,
+        }
+    }
+}
+
+impl From<ParseError> for ComplaintError {
+    fn from(e: ParseError) -> Self {
+        ComplaintError::Invalid(e.0)
+    }
+}
+
+/// A stream that cannot be folded: the store handed over something other
+/// than an append-only history. Operators read these, so they are English.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReplayError {
+    #[error("the event stream is empty")]
+    Empty,
+    #[error("expected event seq {expected}, found {found}")]
+    OutOfOrder { expected: u64, found: u64 },
+    #[error("the stream starts with {found}, not registered")]
+    NotRegistered { found: &'static str },
+    #[error("event {seq} registers the complaint a second time")]
+    Reregistered { seq: u64 },
+    #[error("event {seq} ({kind}) cannot be applied: {reason}")]
+    Inconsistent {
+        seq: u64,
+        kind: &'static str,
+        reason: String,
+    },
+}
+
+/// What intake knows about a new complaint or signal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewComplaint {
+    pub kind: Kind,
+    pub channel: Channel,
+    /// In the organisation's time zone.
+    pub received_at: Zoned,
+    pub complainant: Party,
+    pub representative: Option<Party>,
+    pub service: Option<String>,
+    pub involved_employees: Vec<UserId>,
+    pub description: String,
+    pub category: Option<String>,
+    pub cause: Option<String>,
+}
+
+/// Registers a complaint or signal received by a staff member. A complaint
+/// is reported to the receiver's direct manager in the same moment (step
+/// 1); a signal has no workflow and is therefore not reported.
+///
+/// `reference` must carry the year of receipt.
+pub fn register(
+    new: NewComplaint,
+    reference: ReferenceNumber,
+    by: &User,
+    at: Timestamp,
+) -> Result<Vec<Event>, ComplaintError> {
+    if !permissions::can_register(by) {
+        return Err(ComplaintError::NotAllowed(format!(
+            "Een {} kan geen klachten registreren.",
+            by.role.label()
+        )));
+    }
+    let manager = by.manager.unwrap_or(by.id);
+    let kind = new.kind;
+    let registration = validate::registration(new, reference, Some(by.id), Some(manager), at)?;
+    let mut events = vec![Event::Registered(Box::new(registration))];
+    if kind == Kind::Complaint {
+        events.push(Event::ReportedToManager { manager });
+    }
+    Ok(events)
+}
+
+/// Registers a complaint submitted on the public site. Nobody received it,
+/// so it has no responsible manager until the quality manager or director
+/// routes it or assigns a handler. Recorded with [`Actor::Complainant`].
+pub fn register_public(
+    new: NewComplaint,
+    reference: ReferenceNumber,
+    at: Timestamp,
+) -> Result<Vec<Event>, ComplaintError> {
+    if new.kind != Kind::Complaint {
+        return Err(ComplaintError::Invalid(
+            "Een melding via de website is altijd een klacht.".into(),
+        ));
+    }
+    let registration = validate::registration(new, reference, None, None, at)?;
+    Ok(vec![Event::Registered(Box::new(registration))])
+}

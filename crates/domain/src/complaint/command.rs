@@ -1,0 +1,608 @@
+//! Commands and `decide`: from state, command and actor to new events.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use super::event::{
+    AgreedAction, ComplainantResponse, CompletedAction, Contact, Conversion, Escalation,
+    EscalationOutcome, Event, ExactRegistration, MeritDecision, Offer, Waiver,
+};
+use super::state::Target;
+use super::validate::{self, LONG};
+use super::values::{Kind, WaivableStep};
+use super::{Closing, Complaint, ComplaintError};
+use crate::permissions::{self, Action};
+use crate::terms::Step;
+use crate::{Role, User, UserId};
+
+/// What a user asks to do with a complaint. Commands that name a person
+/// carry their [`User`], because the rules depend on that person's role
+/// and team.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Report (or re-route) the complaint to a manager, who then answers
+    /// for it; how public submissions reach a team.
+    RouteToManager {
+        manager: User,
+    },
+    AssignHandler {
+        handler: User,
+    },
+    AddAssistant {
+        assistant: User,
+    },
+    RecordContact(Contact),
+    DecideMerit(MeritDecision),
+    MakeOffer(Offer),
+    RecordResponse(ComplainantResponse),
+    /// The action's number is given by `decide`.
+    AgreeAction {
+        description: String,
+        due: Option<Date>,
+        owner: Option<UserId>,
+    },
+    CompleteAction(CompletedAction),
+    SendForm,
+    WaiveStep(Waiver),
+    Escalate(Escalation),
+    RecordEscalationOutcome(EscalationOutcome),
+    Close(Closing),
+    RegisterInExact(ExactRegistration),
+    /// Replace what event `of` said; `replacement` has the same type.
+    Correct {
+        of: u64,
+        replacement: Event,
+        reason: String,
+    },
+    ConvertToComplaint(Conversion),
+}
+
+impl Command {
+    /// The permission this command needs.
+    pub fn action(&self) -> Action {
+        match self {
+            Command::RouteToManager { .. } => Action::RouteToManager,
+            Command::AssignHandler { .. } => Action::AssignHandler,
+            Command::AddAssistant { .. } => Action::AddAssistant,
+            Command::RecordContact(_) => Action::RecordContact,
+            Command::DecideMerit(_) => Action::DecideMerit,
+            Command::MakeOffer(_) => Action::MakeOffer,
+            Command::RecordResponse(_) => Action::RecordResponse,
+            Command::AgreeAction { .. } | Command::CompleteAction(_) => Action::ManageActions,
+            Command::SendForm => Action::SendForm,
+            Command::WaiveStep(_) => Action::WaiveStep,
+            Command::Escalate(_) => Action::Escalate,
+            Command::RecordEscalationOutcome(_) => Action::RecordEscalationOutcome,
+            Command::Close(_) => Action::Close,
+            Command::RegisterInExact(_) => Action::RegisterInExact,
+            Command::Correct { .. } => Action::Correct,
+            Command::ConvertToComplaint(_) => Action::ConvertToComplaint,
+        }
+    }
+}
+
+fn wrong(msg: impl Into<String>) -> ComplaintError {
+    ComplaintError::WrongState(msg.into())
+}
+
+fn invalid(msg: impl Into<String>) -> ComplaintError {
+    ComplaintError::Invalid(msg.into())
+}
+
+impl Complaint {
+    /// Decides what `actor` doing `cmd` at `at` means: the events to
+    /// append, or why not. Checks permission first, so that someone who
+    /// may not act learns nothing about the complaint's state.
+    pub fn decide(
+        &self,
+        cmd: Command,
+        actor: &User,
+        at: Timestamp,
+    ) -> Result<Vec<Event>, ComplaintError> {
+        let action = cmd.action();
+        if !permissions::may(actor, self, action) {
+            return Err(ComplaintError::NotAllowed(format!(
+                "Geen toestemming voor '{}' bij klacht {}.",
+                action.label(),
+                self.reference()
+            )));
+        }
+        self.state_check(action)?;
+        let event = match cmd {
+            Command::RouteToManager { manager } => {
+                if !matches!(
+                    manager.role,
+                    Role::Manager | Role::QualityManager | Role::Director
+                ) {
+                    return Err(invalid(format!("{} is geen leidinggevende.", manager.name)));
+                }
+                if self.responsible_manager() == Some(manager.id) {
+                    return Err(wrong(format!(
+                        "{} is al verantwoordelijk voor deze klacht.",
+                        manager.name
+                    )));
+                }
+                Event::ReportedToManager {
+                    manager: manager.id,
+                }
+            }
+            Command::AssignHandler { handler } => return self.assign_handler(actor, &handler),
+            Command::AddAssistant { assistant } => {
+                if !matches!(assistant.role, Role::QualityManager | Role::Director) {
+                    return Err(invalid(
+                        "Alleen de kwaliteitsmanager of de directeur kan bijstand verlenen.",
+                    ));
+                }
+                if self.is_involved(assistant.id) {
+                    return Err(invalid(
+                        "Wie bijstand verleent mag niet betrokken zijn bij de dienst waarover \
+                         geklaagd wordt.",
+                    ));
+                }
+                if self.handler() == Some(assistant.id) {
+                    return Err(wrong(format!("{} is de afhandelaar.", assistant.name)));
+                }
+                if self.assistants().contains(&assistant.id) {
+                    return Err(wrong(format!("{} verleent al bijstand.", assistant.name)));
+                }
+                Event::AssistantAdded { user: assistant.id }
+            }
+            Command::RecordContact(x) => Event::ContactRecorded(validate::contact(self, x, at)?),
+            Command::DecideMerit(x) => Event::MeritDecided(validate::merit(x)?),
+            Command::MakeOffer(x) => Event::OfferMade(validate::offer(self, x, at)?),
+            Command::RecordResponse(x) => Event::ResponseRecorded(validate::response(x)?),
+            Command::AgreeAction {
+                description,
+                due,
+                owner,
+            } => {
+                let last = self.actions().iter().map(|i| i.agreed.value.number).max();
+                let number = last
+                    .unwrap_or(0)
+                    .checked_add(1)
+                    .ok_or_else(|| invalid("Er kunnen geen acties meer worden toegevoegd."))?;
+                let action = AgreedAction {
+                    number,
+                    description,
+                    due,
+                    owner,
+                };
+                Event::ActionAgreed(validate::agreed_action(self, action)?)
+            }
+            Command::CompleteAction(x) => {
+                let item = self
+                    .action(x.number)
+                    .ok_or_else(|| invalid(format!("Actie {} bestaat niet.", x.number)))?;
+                if item.completed.is_some() {
+                    return Err(wrong(format!("Actie {} is al afgerond.", x.number)));
+                }
+                Event::ActionCompleted(validate::completed_action(x)?)
+            }
+            Command::SendForm => Event::FormSentToQualityManager,
+            Command::WaiveStep(x) => {
+                let step = Step::from(x.step);
+                if self.step_done_at(step).is_some() {
+                    return Err(wrong(format!(
+                        "De stap '{}' is al vastgelegd en kan niet meer worden overgeslagen.",
+                        step.label()
+                    )));
+                }
+                if self.waiver(x.step).is_some() {
+                    return Err(wrong(format!(
+                        "De stap '{}' is al overgeslagen.",
+                        step.label()
+                    )));
+                }
+                Event::StepWaived(validate::waiver(x)?)
+            }
+            Command::Escalate(x) => Event::Escalated(validate::escalation(self, x, at, None)?),
+            Command::RecordEscalationOutcome(x) => {
+                let escalated_on = self
+                    .pending_escalation()
+                    .map(|e| e.escalation.value.on)
+                    .ok_or_else(|| wrong("Er loopt geen externe escalatie."))?;
+                Event::EscalationOutcome(validate::escalation_outcome(self, x, at, escalated_on)?)
+            }
+            Command::Close(x) => Event::Closed(validate::closing(x)?),
+            Command::RegisterInExact(x) => Event::RegisteredInExact(validate::exact(x)?),
+            Command::Correct {
+                of,
+                replacement,
+                reason,
+            } => self.correct(actor, of, replacement, &reason, at)?,
+            Command::ConvertToComplaint(x) => {
+                let mut events = vec![Event::ConvertedToComplaint(validate::conversion(x)?)];
+                // The signal skipped step 1; as a complaint it is owed now.
+                if let Some(manager) = self
+                    .responsible_manager()
+                    .filter(|_| self.report().is_none())
+                {
+                    events.push(Event::ReportedToManager { manager });
+                }
+                return Ok(events);
+            }
+        };
+        Ok(vec![event])
+    }
+
+    /// What integrations may record, as [`super::Actor::System`]: only the
+    /// registration id Exact returned once the complaint is closed.
+    pub fn decide_system(
+        &self,
+        cmd: Command,
+        _at: Timestamp,
+    ) -> Result<Vec<Event>, ComplaintError> {
+        match cmd {
+            Command::RegisterInExact(x) => {
+                self.state_check(Action::RegisterInExact)?;
+                Ok(vec![Event::RegisteredInExact(validate::exact(x)?)])
+            }
+            other => Err(ComplaintError::NotAllowed(format!(
+                "Het systeem mag geen '{}' uitvoeren; alleen de registratie in Exact.",
+                other.action().label()
+            ))),
+        }
+    }
+
+    fn assign_handler(&self, actor: &User, handler: &User) -> Result<Vec<Event>, ComplaintError> {
+        if handler.role == Role::Admin {
+            return Err(invalid("Een beheerder kan geen klachten afhandelen."));
+        }
+        if self.is_involved(handler.id) {
+            return Err(invalid(
+                "De afhandelaar mag niet betrokken zijn bij de dienst waarover geklaagd wordt.",
+            ));
+        }
+        if self.handler() == Some(handler.id) {
+            return Err(wrong(format!("{} is al de afhandelaar.", handler.name)));
+        }
+        let oversees_all = matches!(actor.role, Role::QualityManager | Role::Director);
+        if !oversees_all && handler.id != actor.id && handler.manager != Some(actor.id) {
+            return Err(ComplaintError::NotAllowed(
+                "Een leidinggevende kan alleen zichzelf of een medewerker uit het eigen team als \
+                 afhandelaar aanwijzen."
+                    .into(),
+            ));
+        }
+        let mut events = Vec::with_capacity(2);
+        // A public submission nobody routed: whoever assigns answers for it.
+        if self.responsible_manager().is_none() {
+            events.push(Event::ReportedToManager { manager: actor.id });
+        }
+        events.push(Event::HandlerAssigned {
+            handler: handler.id,
+        });
+        Ok(events)
+    }
+
+    fn correct(
+        &self,
+        actor: &User,
+        of: u64,
+        replacement: Event,
+        reason: &str,
+        at: Timestamp,
+    ) -> Result<Event, ComplaintError> {
+        let reason = validate::required("De reden van de correctie", reason, LONG)?;
+        let target = self
+            .target_of(of)
+            .ok_or_else(|| invalid(format!("Gebeurtenis {of} bestaat niet.")))?;
+        let original_action = match target {
+            Target::Registration => None,
+            Target::Contact => Some(Action::RecordContact),
+            Target::Merit => Some(Action::DecideMerit),
+            Target::Offer => Some(Action::MakeOffer),
+            Target::Response => Some(Action::RecordResponse),
+            Target::ActionAgreed(_) | Target::ActionCompleted(_) => Some(Action::ManageActions),
+            Target::Escalation(_) => Some(Action::Escalate),
+            Target::EscalationOutcome(_) => Some(Action::RecordEscalationOutcome),
+            Target::Closing => Some(Action::Close),
+            Target::Exact => Some(Action::RegisterInExact),
+            Target::Waiver(_) => Some(Action::WaiveStep),
+            Target::Conversion => Some(Action::ConvertToComplaint),
+            Target::Report => {
+                return Err(wrong(
+                    "Een melding wordt niet gecorrigeerd; stuur de klacht door naar de juiste \
+                     leidinggevende.",
+                ));
+            }
+            Target::Handler => {
+                return Err(wrong(
+                    "Een toewijzing wordt niet gecorrigeerd; wijs een andere afhandelaar toe.",
+                ));
+            }
+            Target::Assistant => {
+                return Err(wrong("Toegevoegde bijstand kan niet worden gecorrigeerd."));
+            }
+            Target::FormSent => {
+                return Err(wrong(
+                    "Het versturen van het formulier kan niet worden gecorrigeerd.",
+                ));
+            }
+            Target::Correction => {
+                return Err(wrong(
+                    "Een correctie wordt niet zelf gecorrigeerd; corrigeer de oorspronkelijke \
+                     gebeurtenis opnieuw.",
+                ));
+            }
+        };
+        let permitted = actor.role == Role::QualityManager
+            || match original_action {
+                Some(a) => permissions::may(actor, self, a),
+                None => permissions::may_correct_registration(actor, self),
+            };
+        if !permitted {
+            return Err(ComplaintError::NotAllowed(format!(
+                "Alleen wie gebeurtenis {of} mag vastleggen, of de kwaliteitsmanager, mag haar \
+                 corrigeren."
+            )));
+        }
+        if self
+            .correction_target(self.version() + 1, of, &replacement)
+            .is_err()
+        {
+            return Err(invalid(format!(
+                "Een correctie van gebeurtenis {of} is van dezelfde soort en houdt hetzelfde \
+                 actienummer of dezelfde stap."
+            )));
+        }
+        let replacement = match (target, replacement) {
+            (_, Event::Registered(r)) => {
+                Event::Registered(Box::new(validate::registration_correction(self, *r, at)?))
+            }
+            (_, Event::ContactRecorded(x)) => {
+                Event::ContactRecorded(validate::contact(self, x, at)?)
+            }
+            (_, Event::MeritDecided(x)) => Event::MeritDecided(validate::merit(x)?),
+            (_, Event::OfferMade(x)) => Event::OfferMade(validate::offer(self, x, at)?),
+            (_, Event::ResponseRecorded(x)) => Event::ResponseRecorded(validate::response(x)?),
+            (_, Event::ActionAgreed(x)) => Event::ActionAgreed(validate::agreed_action(self, x)?),
+            (_, Event::ActionCompleted(x)) => {
+                Event::ActionCompleted(validate::completed_action(x)?)
+            }
+            (Target::Escalation(i), Event::Escalated(x)) => {
+                let outcome_on = self
+                    .escalations()
+                    .get(i)
+                    .and_then(|e| e.outcome.as_ref())
+                    .map(|o| o.value.on);
+                Event::Escalated(validate::escalation(self, x, at, outcome_on)?)
+            }
+            (Target::EscalationOutcome(i), Event::EscalationOutcome(x)) => {
+                let escalated_on = self
+                    .escalations()
+                    .get(i)
+                    .map(|e| e.escalation.value.on)
+                    .unwrap_or(self.received_on());
+                Event::EscalationOutcome(validate::escalation_outcome(self, x, at, escalated_on)?)
+            }
+            (_, Event::Closed(x)) => Event::Closed(validate::closing(x)?),
+            (_, Event::RegisteredInExact(x)) => Event::RegisteredInExact(validate::exact(x)?),
+            (_, Event::StepWaived(x)) => Event::StepWaived(validate::waiver(x)?),
+            (_, Event::ConvertedToComplaint(x)) => {
+                Event::ConvertedToComplaint(validate::conversion(x)?)
+            }
+            _ => {
+                return Err(invalid(format!(
+                    "Gebeurtenis {of} kan niet worden gecorrigeerd."
+                )));
+            }
+        };
+        if self.current(target).as_ref() == Some(&replacement) {
+            return Err(invalid("De correctie verandert niets."));
+        }
+        Ok(Event::Corrected {
+            of,
+            replacement: Box::new(replacement),
+            reason,
+        })
+    }
+
+    /// What the state currently says for a correctable target, as the
+    /// event that would say it.
+    fn current(&self, target: Target) -> Option<Event> {
+        Some(match target {
+            Target::Registration => Event::Registered(Box::new(self.registration().value.clone())),
+            Target::Contact => Event::ContactRecorded(self.contact()?.value.clone()),
+            Target::Merit => Event::MeritDecided(self.merit()?.value.clone()),
+            Target::Offer => Event::OfferMade(self.offer()?.value.clone()),
+            Target::Response => Event::ResponseRecorded(self.response()?.value.clone()),
+            Target::ActionAgreed(n) => Event::ActionAgreed(self.action(n)?.agreed.value.clone()),
+            Target::ActionCompleted(n) => {
+                Event::ActionCompleted(self.action(n)?.completed.as_ref()?.value.clone())
+            }
+            Target::Escalation(i) => {
+                Event::Escalated(self.escalations().get(i)?.escalation.value.clone())
+            }
+            Target::EscalationOutcome(i) => {
+                Event::EscalationOutcome(self.escalations().get(i)?.outcome.as_ref()?.value.clone())
+            }
+            Target::Closing => Event::Closed(self.closed()?.value.clone()),
+            Target::Exact => Event::RegisteredInExact(self.exact_registration()?.value.clone()),
+            Target::Waiver(step) => Event::StepWaived(self.waiver(step)?.value.clone()),
+            Target::Conversion => Event::ConvertedToComplaint(self.conversion()?.value.clone()),
+            Target::Report
+            | Target::Handler
+            | Target::Assistant
+            | Target::FormSent
+            | Target::Correction => return None,
+        })
+    }
+
+    /// Whether `action` fits the complaint's state, regardless of who asks
+    /// or with what input. The detail page combines this with permissions.
+    pub fn is_possible(&self, action: Action) -> bool {
+        self.state_check(action).is_ok()
+    }
+
+    /// What still stands between the complaint and closing, in Dutch; empty
+    /// when the quality manager may close it.
+    pub fn closing_blockers(&self) -> Vec<String> {
+        let mut missing = Vec::new();
+        if !self.step_settled(Step::Contact) {
+            missing.push(Step::Contact.label().to_owned());
+        }
+        if !self.step_settled(Step::Offer) {
+            missing.push(if self.merit().is_none() {
+                format!("{} (gegrondheid nog niet bepaald)", Step::Offer.label())
+            } else {
+                Step::Offer.label().to_owned()
+            });
+        }
+        if !self.step_settled(Step::Record) {
+            missing.push(Step::Record.label().to_owned());
+        }
+        // Once closed nothing more can be recorded, so an escalation's
+        // outcome or an action's completion would be lost.
+        if self.pending_escalation().is_some() {
+            missing.push("uitkomst van de externe escalatie".to_owned());
+        }
+        for item in self.actions().iter().filter(|i| i.completed.is_none()) {
+            missing.push(format!("afronding van actie {}", item.agreed.value.number));
+        }
+        missing
+    }
+
+    fn step_free(&self, step: WaivableStep) -> Result<(), ComplaintError> {
+        let label = step.label();
+        if self.step_done_at(step.into()).is_some() {
+            return Err(wrong(format!(
+                "De stap '{label}' is al vastgelegd; corrigeer hem als hij niet klopt."
+            )));
+        }
+        if self.waiver(step).is_some() {
+            return Err(wrong(format!(
+                "De stap '{label}' is overgeslagen en kan niet meer worden vastgelegd."
+            )));
+        }
+        Ok(())
+    }
+
+    pub(super) fn state_check(&self, action: Action) -> Result<(), ComplaintError> {
+        let reference = self.reference();
+        if self.kind() == Kind::Signal {
+            return match action {
+                Action::ConvertToComplaint | Action::Correct => Ok(()),
+                _ => Err(wrong(format!(
+                    "{reference} is een signaal (direct opgelost) zonder werkstroom; zet het \
+                     eerst om in een klacht."
+                ))),
+            };
+        }
+        if self.is_closed() {
+            return match action {
+                Action::Correct => Ok(()),
+                Action::RegisterInExact if self.exact_registration().is_none() => Ok(()),
+                Action::RegisterInExact => Err(wrong(format!(
+                    "Klacht {reference} is al geregistreerd in Exact; corrigeer de registratie \
+                     als die niet klopt."
+                ))),
+                _ => Err(wrong(format!(
+                    "Klacht {reference} is afgesloten; alleen de registratie in Exact en \
+                     correcties door de kwaliteitsmanager zijn nog mogelijk."
+                ))),
+            };
+        }
+        let handler = || {
+            if self.handler().is_some() {
+                Ok(())
+            } else {
+                Err(wrong("Wijs eerst een afhandelaar toe."))
+            }
+        };
+        match action {
+            Action::ConvertToComplaint => Err(wrong(format!("{reference} is al een klacht."))),
+            Action::RouteToManager
+            | Action::AssignHandler
+            | Action::AddAssistant
+            | Action::Correct => Ok(()),
+            Action::RecordContact => {
+                handler()?;
+                self.step_free(WaivableStep::Contact)
+            }
+            Action::DecideMerit => {
+                handler()?;
+                if self.merit().is_some() {
+                    return Err(wrong(
+                        "De gegrondheid is al bepaald; corrigeer het oordeel als het niet klopt.",
+                    ));
+                }
+                if self.waiver(WaivableStep::Offer).is_some() {
+                    return Err(wrong(
+                        "De stap 'aanbod' is overgeslagen; er wordt geen oordeel meer vastgelegd.",
+                    ));
+                }
+                Ok(())
+            }
+            Action::MakeOffer => {
+                handler()?;
+                if self.merit().is_none() {
+                    return Err(wrong("Bepaal eerst of de klacht gegrond is."));
+                }
+                self.step_free(WaivableStep::Offer)
+            }
+            Action::RecordResponse => {
+                handler()?;
+                if self.offer().is_none() {
+                    return Err(wrong("Er is nog geen aanbod gedaan."));
+                }
+                if self.response().is_some() {
+                    return Err(wrong(
+                        "De reactie van de klager is al vastgelegd; corrigeer haar als die niet \
+                         klopt.",
+                    ));
+                }
+                Ok(())
+            }
+            Action::ManageActions => handler(),
+            Action::SendForm => {
+                handler()?;
+                self.step_free(WaivableStep::Record)?;
+                for step in [Step::Contact, Step::Offer] {
+                    if !self.step_settled(step) {
+                        return Err(wrong(format!(
+                            "Het klachtenformulier kan pas worden verstuurd als '{}' is \
+                             vastgelegd of overgeslagen.",
+                            step.label()
+                        )));
+                    }
+                }
+                Ok(())
+            }
+            Action::WaiveStep => {
+                if [Step::Contact, Step::Offer, Step::Record]
+                    .into_iter()
+                    .all(|s| self.step_settled(s))
+                {
+                    Err(wrong("Alle stappen zijn al vastgelegd of overgeslagen."))
+                } else {
+                    Ok(())
+                }
+            }
+            Action::Escalate => match self.pending_escalation() {
+                Some(_) => Err(wrong(
+                    "Er loopt al een externe escalatie; leg eerst de uitkomst vast.",
+                )),
+                None => Ok(()),
+            },
+            Action::RecordEscalationOutcome => match self.pending_escalation() {
+                Some(_) => Ok(()),
+                None => Err(wrong("Er loopt geen externe escalatie.")),
+            },
+            Action::Close => {
+                let missing = self.closing_blockers();
+                if missing.is_empty() {
+                    Ok(())
+                } else {
+                    Err(wrong(format!(
+                        "Klacht {reference} kan nog niet worden afgesloten. Nog nodig: {}.",
+                        missing.join(", ")
+                    )))
+                }
+            }
+            Action::RegisterInExact => Err(wrong(
+                "De registratie in Exact volgt op het afsluiten van de klacht.",
+            )),
+        }
+    }
+}

@@ -1,0 +1,608 @@
+//! The complaint's state, folded from its events.
+//!
+//! `apply` trusts the history: it refuses only what it cannot fold (a
+//! broken sequence, a correction pointing nowhere). Rules about what may
+//! happen live in `decide`, because a stored stream must stay readable
+//! even if those rules change.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use jiff::{Timestamp, Zoned};
+
+use super::event::{
+    AgreedAction, ComplainantResponse, CompletedAction, Contact, Conversion, Escalation,
+    EscalationOutcome, Event, ExactRegistration, MeritDecision, Offer, Recorded, Registration,
+    Waiver,
+};
+use super::values::{Channel, Kind, Party, Status, WaivableStep};
+use super::{Actor, Closing, ReplayError};
+use crate::terms::Step;
+use crate::{ComplaintId, ReferenceNumber, UserId};
+
+/// A value together with the event that recorded it. A correction replaces
+/// `value` but keeps the original's position and time, since that is when
+/// the step was done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamped<T> {
+    pub value: T,
+    pub seq: u64,
+    pub at: Timestamp,
+    pub by: Actor,
+}
+
+/// An agreed action and, once done, its completion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionItem {
+    pub agreed: Stamped<AgreedAction>,
+    pub completed: Option<Stamped<CompletedAction>>,
+}
+
+/// An external escalation and, once known, its outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EscalationRecord {
+    pub escalation: Stamped<Escalation>,
+    pub outcome: Option<Stamped<EscalationOutcome>>,
+}
+
+/// What an event at a given seq set in the state, so that a correction
+/// knows what to replace without keeping the whole history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    Registration,
+    Report,
+    Handler,
+    Assistant,
+    Contact,
+    Merit,
+    Offer,
+    Response,
+    ActionAgreed(u32),
+    ActionCompleted(u32),
+    FormSent,
+    Escalation(usize),
+    EscalationOutcome(usize),
+    Closing,
+    Exact,
+    Correction,
+    Waiver(WaivableStep),
+    Conversion,
+}
+
+/// A complaint (or signal) as its events describe it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Complaint {
+    pub(super) id: ComplaintId,
+    pub(super) version: u64,
+    pub(super) kind: Kind,
+    pub(super) registration: Stamped<Registration>,
+    /// The first report: when step 1 was done.
+    pub(super) report: Option<Stamped<UserId>>,
+    pub(super) responsible_manager: Option<UserId>,
+    pub(super) handler: Option<UserId>,
+    pub(super) assistants: Vec<UserId>,
+    pub(super) contact: Option<Stamped<Contact>>,
+    pub(super) merit: Option<Stamped<MeritDecision>>,
+    pub(super) offer: Option<Stamped<Offer>>,
+    pub(super) response: Option<Stamped<ComplainantResponse>>,
+    pub(super) actions: Vec<ActionItem>,
+    pub(super) form_sent: Option<Stamped<()>>,
+    pub(super) escalations: Vec<EscalationRecord>,
+    pub(super) waivers: [Option<Stamped<Waiver>>; 3],
+    pub(super) closed: Option<Stamped<Closing>>,
+    pub(super) exact: Option<Stamped<ExactRegistration>>,
+    pub(super) conversion: Option<Stamped<Conversion>>,
+    /// Indexed by `seq - 1`.
+    pub(super) targets: Vec<Target>,
+    /// Original seq → seq of its latest correction.
+    pub(super) superseded: BTreeMap<u64, u64>,
+}
+
+fn stamp<T>(rec: &Recorded, value: T) -> Stamped<T> {
+    Stamped {
+        value,
+        seq: rec.seq,
+        at: rec.at,
+        by: rec.actor,
+    }
+}
+
+impl Complaint {
+    /// Rebuilds a complaint from its whole stream, which must start with
+    /// its registration at seq 1 and continue without gaps.
+    pub fn replay(id: ComplaintId, events: &[Recorded]) -> Result<Complaint, ReplayError> {
+        let (first, rest) = events.split_first().ok_or(ReplayError::Empty)?;
+        if first.seq != 1 {
+            return Err(ReplayError::OutOfOrder {
+                expected: 1,
+                found: first.seq,
+            });
+        }
+        let Event::Registered(registration) = &first.event else {
+            return Err(ReplayError::NotRegistered {
+                found: first.event.kind(),
+            });
+        };
+        let mut complaint = Complaint {
+            id,
+            version: 1,
+            kind: registration.kind,
+            responsible_manager: registration.responsible_manager,
+            registration: stamp(first, Registration::clone(registration)),
+            report: None,
+            handler: None,
+            assistants: Vec::new(),
+            contact: None,
+            merit: None,
+            offer: None,
+            response: None,
+            actions: Vec::new(),
+            form_sent: None,
+            escalations: Vec::new(),
+            waivers: [None, None, None],
+            closed: None,
+            exact: None,
+            conversion: None,
+            targets: vec![Target::Registration],
+            superseded: BTreeMap::new(),
+        };
+        for rec in rest {
+            complaint.apply(rec)?;
+        }
+        Ok(complaint)
+    }
+
+    /// Folds the next event into the state. On error nothing changed.
+    pub fn apply(&mut self, rec: &Recorded) -> Result<(), ReplayError> {
+        let expected = self.version + 1;
+        if rec.seq != expected {
+            return Err(ReplayError::OutOfOrder {
+                expected,
+                found: rec.seq,
+            });
+        }
+        let target = match &rec.event {
+            Event::Corrected {
+                of, replacement, ..
+            } => {
+                let target = self.correction_target(rec.seq, *of, replacement)?;
+                self.apply_correction(target, replacement);
+                self.superseded.insert(*of, rec.seq);
+                Target::Correction
+            }
+            event => self.apply_plain(rec, event)?,
+        };
+        self.targets.push(target);
+        self.version = rec.seq;
+        Ok(())
+    }
+
+    fn inconsistent(rec: &Recorded, reason: impl Into<String>) -> ReplayError {
+        ReplayError::Inconsistent {
+            seq: rec.seq,
+            kind: rec.event.kind(),
+            reason: reason.into(),
+        }
+    }
+
+    fn apply_plain(&mut self, rec: &Recorded, event: &Event) -> Result<Target, ReplayError> {
+        Ok(match event {
+            Event::Registered(_) => return Err(ReplayError::Reregistered { seq: rec.seq }),
+            Event::ReportedToManager { manager } => {
+                self.report.get_or_insert_with(|| stamp(rec, *manager));
+                self.responsible_manager = Some(*manager);
+                Target::Report
+            }
+            Event::HandlerAssigned { handler } => {
+                self.handler = Some(*handler);
+                self.assistants.retain(|a| a != handler);
+                Target::Handler
+            }
+            Event::AssistantAdded { user } => {
+                if !self.assistants.contains(user) {
+                    self.assistants.push(*user);
+                }
+                Target::Assistant
+            }
+            Event::ContactRecorded(c) => {
+                self.contact = Some(stamp(rec, c.clone()));
+                Target::Contact
+            }
+            Event::MeritDecided(m) => {
+                self.merit = Some(stamp(rec, m.clone()));
+                Target::Merit
+            }
+            Event::OfferMade(o) => {
+                self.offer = Some(stamp(rec, o.clone()));
+                Target::Offer
+            }
+            Event::ResponseRecorded(r) => {
+                self.response = Some(stamp(rec, r.clone()));
+                Target::Response
+            }
+            Event::ActionAgreed(a) => {
+                if self.action(a.number).is_some() {
+                    return Err(Self::inconsistent(
+                        rec,
+                        format!("action {} exists", a.number),
+                    ));
+                }
+                self.actions.push(ActionItem {
+                    agreed: stamp(rec, a.clone()),
+                    completed: None,
+                });
+                Target::ActionAgreed(a.number)
+            }
+            Event::ActionCompleted(a) => {
+                let item = self
+                    .actions
+                    .iter_mut()
+                    .find(|i| i.agreed.value.number == a.number)
+                    .ok_or_else(|| Self::inconsistent(rec, format!("no action {}", a.number)))?;
+                item.completed = Some(stamp(rec, a.clone()));
+                Target::ActionCompleted(a.number)
+            }
+            Event::FormSentToQualityManager => {
+                self.form_sent.get_or_insert_with(|| stamp(rec, ()));
+                Target::FormSent
+            }
+            Event::Escalated(e) => {
+                self.escalations.push(EscalationRecord {
+                    escalation: stamp(rec, e.clone()),
+                    outcome: None,
+                });
+                Target::Escalation(self.escalations.len() - 1)
+            }
+            Event::EscalationOutcome(o) => {
+                let index = self
+                    .escalations
+                    .len()
+                    .checked_sub(1)
+                    .ok_or_else(|| Self::inconsistent(rec, "no escalation"))?;
+                self.escalations[index].outcome = Some(stamp(rec, o.clone()));
+                Target::EscalationOutcome(index)
+            }
+            Event::Closed(c) => {
+                self.closed = Some(stamp(rec, c.clone()));
+                Target::Closing
+            }
+            Event::RegisteredInExact(e) => {
+                self.exact = Some(stamp(rec, e.clone()));
+                Target::Exact
+            }
+            Event::StepWaived(w) => {
+                self.waivers[w.step.index()] = Some(stamp(rec, w.clone()));
+                Target::Waiver(w.step)
+            }
+            Event::ConvertedToComplaint(c) => {
+                self.kind = Kind::Complaint;
+                self.conversion = Some(stamp(rec, c.clone()));
+                Target::Conversion
+            }
+            Event::Corrected { .. } => Target::Correction,
+        })
+    }
+
+    /// Where a correction at `seq` of event `of` lands, checked before
+    /// anything changes so that `apply` stays all-or-nothing.
+    pub(super) fn correction_target(
+        &self,
+        seq: u64,
+        of: u64,
+        replacement: &Event,
+    ) -> Result<Target, ReplayError> {
+        let bad = |reason: String| ReplayError::Inconsistent {
+            seq,
+            kind: "corrected",
+            reason,
+        };
+        let target = of
+            .checked_sub(1)
+            .and_then(|i| usize::try_from(i).ok())
+            .and_then(|i| self.targets.get(i).copied())
+            .ok_or_else(|| bad(format!("event {of} does not precede it")))?;
+        let fits = match (target, replacement) {
+            (Target::Registration, Event::Registered(_))
+            | (Target::Contact, Event::ContactRecorded(_))
+            | (Target::Merit, Event::MeritDecided(_))
+            | (Target::Offer, Event::OfferMade(_))
+            | (Target::Response, Event::ResponseRecorded(_))
+            | (Target::Escalation(_), Event::Escalated(_))
+            | (Target::EscalationOutcome(_), Event::EscalationOutcome(_))
+            | (Target::Closing, Event::Closed(_))
+            | (Target::Exact, Event::RegisteredInExact(_))
+            | (Target::Conversion, Event::ConvertedToComplaint(_)) => true,
+            (Target::ActionAgreed(n), Event::ActionAgreed(a)) => a.number == n,
+            (Target::ActionCompleted(n), Event::ActionCompleted(a)) => a.number == n,
+            (Target::Waiver(step), Event::StepWaived(w)) => w.step == step,
+            _ => false,
+        };
+        if fits {
+            Ok(target)
+        } else {
+            Err(bad(format!(
+                "event {of} cannot be replaced by {}",
+                replacement.kind()
+            )))
+        }
+    }
+
+    fn apply_correction(&mut self, target: Target, replacement: &Event) {
+        fn set<T: Clone>(slot: Option<&mut Stamped<T>>, value: &T) {
+            if let Some(s) = slot {
+                s.value = value.clone();
+            }
+        }
+        match (target, replacement) {
+            (Target::Registration, Event::Registered(r)) => {
+                self.registration.value = Registration::clone(r)
+            }
+            (Target::Contact, Event::ContactRecorded(c)) => set(self.contact.as_mut(), c),
+            (Target::Merit, Event::MeritDecided(m)) => set(self.merit.as_mut(), m),
+            (Target::Offer, Event::OfferMade(o)) => set(self.offer.as_mut(), o),
+            (Target::Response, Event::ResponseRecorded(r)) => set(self.response.as_mut(), r),
+            (Target::ActionAgreed(n), Event::ActionAgreed(a)) => {
+                set(self.action_mut(n).map(|i| &mut i.agreed), a)
+            }
+            (Target::ActionCompleted(n), Event::ActionCompleted(a)) => {
+                set(self.action_mut(n).and_then(|i| i.completed.as_mut()), a)
+            }
+            (Target::Escalation(i), Event::Escalated(e)) => {
+                set(self.escalations.get_mut(i).map(|r| &mut r.escalation), e)
+            }
+            (Target::EscalationOutcome(i), Event::EscalationOutcome(o)) => set(
+                self.escalations.get_mut(i).and_then(|r| r.outcome.as_mut()),
+                o,
+            ),
+            (Target::Closing, Event::Closed(c)) => set(self.closed.as_mut(), c),
+            (Target::Exact, Event::RegisteredInExact(e)) => set(self.exact.as_mut(), e),
+            (Target::Waiver(step), Event::StepWaived(w)) => {
+                set(self.waivers[step.index()].as_mut(), w)
+            }
+            (Target::Conversion, Event::ConvertedToComplaint(c)) => {
+                set(self.conversion.as_mut(), c)
+            }
+            // `correction_target` admitted only the pairs above.
+            _ => {}
+        }
+    }
+
+    fn action_mut(&mut self, number: u32) -> Option<&mut ActionItem> {
+        self.actions
+            .iter_mut()
+            .find(|i| i.agreed.value.number == number)
+    }
+
+    pub(super) fn target_of(&self, seq: u64) -> Option<Target> {
+        let i = usize::try_from(seq.checked_sub(1)?).ok()?;
+        self.targets.get(i).copied()
+    }
+}
+
+/// Read access. The complaint form (DESIGN §5) is filled from these.
+impl Complaint {
+    pub fn id(&self) -> ComplaintId {
+        self.id
+    }
+
+    /// Seq of the last applied event: the expected version when appending.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    pub fn reference(&self) -> ReferenceNumber {
+        self.registration.value.reference
+    }
+
+    /// The current kind: a converted signal is a complaint.
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    pub fn registration(&self) -> &Stamped<Registration> {
+        &self.registration
+    }
+
+    pub fn channel(&self) -> Channel {
+        self.registration.value.channel
+    }
+
+    pub fn received_at(&self) -> &Zoned {
+        &self.registration.value.received_at
+    }
+
+    /// The local day of receipt, from which every term counts.
+    pub fn received_on(&self) -> Date {
+        self.registration.value.received_at.date()
+    }
+
+    pub fn received_by(&self) -> Option<UserId> {
+        self.registration.value.received_by
+    }
+
+    pub fn responsible_manager(&self) -> Option<UserId> {
+        self.responsible_manager
+    }
+
+    pub fn handler(&self) -> Option<UserId> {
+        self.handler
+    }
+
+    pub fn assistants(&self) -> &[UserId] {
+        &self.assistants
+    }
+
+    pub fn involved_employees(&self) -> &[UserId] {
+        &self.registration.value.involved_employees
+    }
+
+    pub fn is_involved(&self, user: UserId) -> bool {
+        self.involved_employees().contains(&user)
+    }
+
+    pub fn complainant(&self) -> &Party {
+        &self.registration.value.complainant
+    }
+
+    pub fn representative(&self) -> Option<&Party> {
+        self.registration.value.representative.as_ref()
+    }
+
+    pub fn service(&self) -> Option<&str> {
+        self.registration.value.service.as_deref()
+    }
+
+    pub fn description(&self) -> &str {
+        &self.registration.value.description
+    }
+
+    pub fn category(&self) -> Option<&str> {
+        self.registration.value.category.as_deref()
+    }
+
+    pub fn cause(&self) -> Option<&str> {
+        self.registration.value.cause.as_deref()
+    }
+
+    pub fn report(&self) -> Option<&Stamped<UserId>> {
+        self.report.as_ref()
+    }
+
+    pub fn contact(&self) -> Option<&Stamped<Contact>> {
+        self.contact.as_ref()
+    }
+
+    pub fn merit(&self) -> Option<&Stamped<MeritDecision>> {
+        self.merit.as_ref()
+    }
+
+    pub fn offer(&self) -> Option<&Stamped<Offer>> {
+        self.offer.as_ref()
+    }
+
+    pub fn response(&self) -> Option<&Stamped<ComplainantResponse>> {
+        self.response.as_ref()
+    }
+
+    pub fn actions(&self) -> &[ActionItem] {
+        &self.actions
+    }
+
+    pub fn action(&self, number: u32) -> Option<&ActionItem> {
+        self.actions
+            .iter()
+            .find(|i| i.agreed.value.number == number)
+    }
+
+    pub fn form_sent(&self) -> Option<&Stamped<()>> {
+        self.form_sent.as_ref()
+    }
+
+    pub fn escalations(&self) -> &[EscalationRecord] {
+        &self.escalations
+    }
+
+    /// The latest escalation, the one the form shows.
+    pub fn escalation(&self) -> Option<&EscalationRecord> {
+        self.escalations.last()
+    }
+
+    /// An escalation still waiting for its outcome.
+    pub fn pending_escalation(&self) -> Option<&EscalationRecord> {
+        self.escalations.last().filter(|e| e.outcome.is_none())
+    }
+
+    pub fn closed(&self) -> Option<&Stamped<Closing>> {
+        self.closed.as_ref()
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.closed.is_some()
+    }
+
+    pub fn exact_registration(&self) -> Option<&Stamped<ExactRegistration>> {
+        self.exact.as_ref()
+    }
+
+    pub fn conversion(&self) -> Option<&Stamped<Conversion>> {
+        self.conversion.as_ref()
+    }
+
+    pub fn waiver(&self, step: WaivableStep) -> Option<&Stamped<Waiver>> {
+        self.waivers[step.index()].as_ref()
+    }
+
+    pub fn waivers(&self) -> impl Iterator<Item = &Stamped<Waiver>> {
+        self.waivers.iter().flatten()
+    }
+
+    /// A complaint whose workflow still runs: not a signal, not closed.
+    pub fn is_open(&self) -> bool {
+        self.kind == Kind::Complaint && self.closed.is_none()
+    }
+
+    pub fn status(&self) -> Status {
+        if self.closed.is_some() {
+            Status::Closed
+        } else if self.kind == Kind::Signal {
+            Status::Signal
+        } else if self.pending_escalation().is_some() {
+            Status::Escalated
+        } else if self.form_sent.is_some() {
+            Status::Recorded
+        } else if self.handler.is_some() {
+            Status::InProgress
+        } else {
+            Status::AwaitingHandler
+        }
+    }
+
+    /// When the step was recorded in the system. A correction keeps the
+    /// original moment; a waived step has none.
+    pub fn step_done_at(&self, step: Step) -> Option<Timestamp> {
+        match step {
+            Step::Report => self.report.as_ref().map(|s| s.at),
+            Step::Contact => self.contact.as_ref().map(|s| s.at),
+            Step::Offer => self.offer.as_ref().map(|s| s.at),
+            Step::Record => self.form_sent.as_ref().map(|s| s.at),
+        }
+    }
+
+    /// The day the step happened by the record's own account: the contact
+    /// date and offer date as entered, otherwise the local day of recording.
+    pub fn step_done_on(&self, step: Step) -> Option<Date> {
+        let local = |at: Timestamp| at.to_zoned(self.received_at().time_zone().clone()).date();
+        match step {
+            Step::Report => self.report.as_ref().map(|s| local(s.at)),
+            Step::Contact => self.contact.as_ref().map(|s| s.value.date),
+            Step::Offer => self.offer.as_ref().map(|s| s.value.made_on),
+            Step::Record => self.form_sent.as_ref().map(|s| local(s.at)),
+        }
+    }
+
+    pub fn step_waived(&self, step: Step) -> Option<&Stamped<Waiver>> {
+        WaivableStep::try_from(step)
+            .ok()
+            .and_then(|s| self.waiver(s))
+    }
+
+    /// Done or waived: nothing more is owed for this step.
+    pub fn step_settled(&self, step: Step) -> bool {
+        self.step_done_at(step).is_some() || self.step_waived(step).is_some()
+    }
+
+    /// The first step of the regulation still owed; `None` for signals and
+    /// closed complaints, which owe nothing.
+    pub fn next_open_step(&self) -> Option<Step> {
+        if !self.is_open() {
+            return None;
+        }
+        Step::ALL.into_iter().find(|s| !self.step_settled(*s))
+    }
+
+    /// The seq of the latest correction of event `seq`, if it was corrected;
+    /// the timeline uses it to mark superseded entries.
+    pub fn superseded_by(&self, seq: u64) -> Option<u64> {
+        self.superseded.get(&seq).copied()
+    }
+}

@@ -1,0 +1,344 @@
+//! Checks and normalisation of what users write, shared by first records
+//! and their corrections so that a correction obeys the same rules.
+
+use jiff::civil::Date;
+use jiff::{SignedDuration, Timestamp, ToSpan};
+
+use super::event::{
+    AgreedAction, ComplainantResponse, CompletedAction, Contact, Conversion, Escalation,
+    EscalationOutcome, ExactRegistration, MeritDecision, Offer, Registration, Waiver,
+};
+use super::values::{EscalationParty, OfferKind, format_date};
+use super::{Closing, Complaint, ComplaintError, NewComplaint};
+use crate::{ReferenceNumber, UserId};
+
+/// Names, services, categories and ids.
+pub(super) const SHORT: usize = 200;
+/// Descriptions, summaries and reasoning: a few pages at most.
+pub(super) const LONG: usize = 20_000;
+
+fn invalid(msg: String) -> ComplaintError {
+    ComplaintError::Invalid(msg)
+}
+
+/// Trims; refuses empty and overlong text. `what` reads as a sentence
+/// subject: "De omschrijving".
+pub(super) fn required(what: &str, text: &str, max: usize) -> Result<String, ComplaintError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(invalid(format!("{what} is verplicht.")));
+    }
+    if text.chars().count() > max {
+        return Err(invalid(format!(
+            "{what} is te lang (maximaal {max} tekens)."
+        )));
+    }
+    Ok(text.to_owned())
+}
+
+/// Trims; blank becomes `None`, since forms send empty strings.
+pub(super) fn optional(
+    what: &str,
+    text: Option<String>,
+    max: usize,
+) -> Result<Option<String>, ComplaintError> {
+    match text.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(t) => required(what, t, max).map(Some),
+    }
+}
+
+/// The local day of `at` in the zone the complaint was received in.
+fn today(c: &Complaint, at: Timestamp) -> Date {
+    at.to_zoned(c.received_at().time_zone().clone()).date()
+}
+
+/// A date on which something happened: not before receipt and not in the
+/// future. One day of slack absorbs clocks and zones at midnight.
+fn happened(c: &Complaint, what: &str, d: Date, at: Timestamp) -> Result<Date, ComplaintError> {
+    let received = c.received_on();
+    if d < received {
+        return Err(invalid(format!(
+            "{what} ({}) ligt vóór de ontvangst van de klacht ({}).",
+            format_date(d),
+            format_date(received)
+        )));
+    }
+    let today = today(c, at);
+    if d > today.tomorrow().unwrap_or(today) {
+        return Err(invalid(format!(
+            "{what} ({}) ligt in de toekomst.",
+            format_date(d)
+        )));
+    }
+    Ok(d)
+}
+
+pub(super) fn registration(
+    new: NewComplaint,
+    reference: ReferenceNumber,
+    received_by: Option<UserId>,
+    responsible_manager: Option<UserId>,
+    at: Timestamp,
+) -> Result<Registration, ComplaintError> {
+    let latest = at
+        .checked_add(SignedDuration::from_hours(24))
+        .unwrap_or(Timestamp::MAX);
+    if new.received_at.timestamp() > latest {
+        return Err(invalid(format!(
+            "Het moment van ontvangst ({}) ligt in de toekomst.",
+            new.received_at.strftime("%d-%m-%Y %H:%M")
+        )));
+    }
+    if i32::from(reference.year()) != i32::from(new.received_at.year()) {
+        return Err(invalid(format!(
+            "Klachtnummer {reference} hoort niet bij het jaar van ontvangst ({}).",
+            new.received_at.year()
+        )));
+    }
+    let mut involved = Vec::with_capacity(new.involved_employees.len());
+    for id in new.involved_employees {
+        if !involved.contains(&id) {
+            involved.push(id);
+        }
+    }
+    Ok(Registration {
+        reference,
+        kind: new.kind,
+        channel: new.channel,
+        received_at: new.received_at,
+        received_by,
+        responsible_manager,
+        complainant: new.complainant,
+        representative: new.representative,
+        service: optional("De dienst", new.service, SHORT)?,
+        involved_employees: involved,
+        description: required("De omschrijving van de klacht", &new.description, LONG)?,
+        category: optional("De categorie", new.category, SHORT)?,
+        cause: optional("De oorzaak", new.cause, SHORT)?,
+    })
+}
+
+/// A corrected intake: the same complaint, received by the same person,
+/// with the same people responsible; handler and assistants stay
+/// uninvolved, and steps already dated do not precede the new receipt.
+pub(super) fn registration_correction(
+    c: &Complaint,
+    r: Registration,
+    at: Timestamp,
+) -> Result<Registration, ComplaintError> {
+    let original = &c.registration().value;
+    if r.reference != original.reference
+        || r.kind != original.kind
+        || r.received_by != original.received_by
+        || r.responsible_manager != original.responsible_manager
+    {
+        return Err(invalid(
+            "Klachtnummer, soort, ontvanger en verantwoordelijk leidinggevende kunnen niet \
+             worden gecorrigeerd."
+                .into(),
+        ));
+    }
+    let new = NewComplaint {
+        kind: r.kind,
+        channel: r.channel,
+        received_at: r.received_at,
+        complainant: r.complainant,
+        representative: r.representative,
+        service: r.service,
+        involved_employees: r.involved_employees,
+        description: r.description,
+        category: r.category,
+        cause: r.cause,
+    };
+    let r = registration(new, r.reference, r.received_by, r.responsible_manager, at)?;
+    if c.handler()
+        .is_some_and(|h| r.involved_employees.contains(&h))
+    {
+        return Err(invalid(
+            "De afhandelaar kan niet als betrokken medewerker worden opgegeven; \
+             wijs eerst een andere afhandelaar toe."
+                .into(),
+        ));
+    }
+    if c.assistants()
+        .iter()
+        .any(|a| r.involved_employees.contains(a))
+    {
+        return Err(invalid(
+            "Wie bijstand verleent kan niet als betrokken medewerker worden opgegeven.".into(),
+        ));
+    }
+    let received = r.received_at.date();
+    let dated = [
+        c.contact().map(|s| s.value.date),
+        c.offer().map(|s| s.value.made_on),
+        c.escalations().first().map(|e| e.escalation.value.on),
+    ];
+    if let Some(first) = dated.into_iter().flatten().min().filter(|d| *d < received) {
+        return Err(invalid(format!(
+            "De ontvangst ({}) kan niet na een vastgelegde stap ({}) liggen.",
+            format_date(received),
+            format_date(first)
+        )));
+    }
+    Ok(r)
+}
+
+pub(super) fn contact(c: &Complaint, x: Contact, at: Timestamp) -> Result<Contact, ComplaintError> {
+    Ok(Contact {
+        date: happened(c, "De contactdatum", x.date, at)?,
+        mode: x.mode,
+        summary: required("De samenvatting van het gesprek", &x.summary, LONG)?,
+    })
+}
+
+pub(super) fn merit(x: MeritDecision) -> Result<MeritDecision, ComplaintError> {
+    Ok(MeritDecision {
+        merit: x.merit,
+        reasoning: required("De onderbouwing van het oordeel", &x.reasoning, LONG)?,
+    })
+}
+
+pub(super) fn offer(c: &Complaint, x: Offer, at: Timestamp) -> Result<Offer, ComplaintError> {
+    if x.kind == OfferKind::None && x.value_cents.is_some() {
+        return Err(invalid("Bij 'geen aanbod' hoort geen waarde.".into()));
+    }
+    if x.value_cents == Some(0) {
+        return Err(invalid(
+            "Een waarde van € 0,00 zegt niets; laat de waarde leeg.".into(),
+        ));
+    }
+    Ok(Offer {
+        kind: x.kind,
+        description: required("De omschrijving van het aanbod", &x.description, LONG)?,
+        value_cents: x.value_cents,
+        director_consulted: x.director_consulted,
+        made_on: happened(c, "De datum van het aanbod", x.made_on, at)?,
+    })
+}
+
+pub(super) fn response(x: ComplainantResponse) -> Result<ComplainantResponse, ComplaintError> {
+    let comment = optional("De toelichting van de klager", x.comment, LONG)?;
+    if x.accepted.is_none() && x.satisfaction.is_none() && comment.is_none() {
+        return Err(invalid(
+            "Leg vast of het aanbod is aanvaard, de tevredenheid of een toelichting.".into(),
+        ));
+    }
+    Ok(ComplainantResponse {
+        accepted: x.accepted,
+        satisfaction: x.satisfaction,
+        comment,
+    })
+}
+
+pub(super) fn agreed_action(
+    c: &Complaint,
+    x: AgreedAction,
+) -> Result<AgreedAction, ComplaintError> {
+    if let Some(due) = x.due {
+        let received = c.received_on();
+        if due < received {
+            return Err(invalid(format!(
+                "De streefdatum ({}) ligt vóór de ontvangst van de klacht ({}).",
+                format_date(due),
+                format_date(received)
+            )));
+        }
+        // Five years is far beyond any agreement made with a complainant.
+        let horizon = received.checked_add(5.years()).unwrap_or(Date::MAX);
+        if due > horizon {
+            return Err(invalid(format!(
+                "De streefdatum ({}) ligt te ver in de toekomst.",
+                format_date(due)
+            )));
+        }
+    }
+    Ok(AgreedAction {
+        number: x.number,
+        description: required("De omschrijving van de actie", &x.description, LONG)?,
+        due: x.due,
+        owner: x.owner,
+    })
+}
+
+pub(super) fn completed_action(x: CompletedAction) -> Result<CompletedAction, ComplaintError> {
+    Ok(CompletedAction {
+        number: x.number,
+        note: optional("De toelichting", x.note, LONG)?,
+    })
+}
+
+/// `outcome_on` bounds a corrected escalation from above.
+pub(super) fn escalation(
+    c: &Complaint,
+    x: Escalation,
+    at: Timestamp,
+    outcome_on: Option<Date>,
+) -> Result<Escalation, ComplaintError> {
+    let party = match x.party {
+        EscalationParty::Other(name) => {
+            EscalationParty::Other(required("De naam van de externe partij", &name, SHORT)?)
+        }
+        known => known,
+    };
+    let on = happened(c, "De escalatiedatum", x.on, at)?;
+    if let Some(outcome_on) = outcome_on.filter(|o| *o < on) {
+        return Err(invalid(format!(
+            "De escalatiedatum ({}) ligt na de uitkomst ({}).",
+            format_date(on),
+            format_date(outcome_on)
+        )));
+    }
+    Ok(Escalation {
+        party,
+        on,
+        note: optional("De toelichting", x.note, LONG)?,
+    })
+}
+
+pub(super) fn escalation_outcome(
+    c: &Complaint,
+    x: EscalationOutcome,
+    at: Timestamp,
+    escalated_on: Date,
+) -> Result<EscalationOutcome, ComplaintError> {
+    let on = happened(c, "De datum van de uitkomst", x.on, at)?;
+    if on < escalated_on {
+        return Err(invalid(format!(
+            "De uitkomst ({}) kan niet vóór de escalatie ({}) liggen.",
+            format_date(on),
+            format_date(escalated_on)
+        )));
+    }
+    Ok(EscalationOutcome {
+        outcome: required("De uitkomst", &x.outcome, LONG)?,
+        on,
+        resolved: x.resolved,
+    })
+}
+
+pub(super) fn closing(x: Closing) -> Result<Closing, ComplaintError> {
+    Ok(Closing {
+        note: optional("De toelichting", x.note, LONG)?,
+    })
+}
+
+pub(super) fn exact(x: ExactRegistration) -> Result<ExactRegistration, ComplaintError> {
+    Ok(ExactRegistration {
+        exact_id: required("Het registratienummer in Exact", &x.exact_id, SHORT)?,
+    })
+}
+
+pub(super) fn waiver(x: Waiver) -> Result<Waiver, ComplaintError> {
+    Ok(Waiver {
+        step: x.step,
+        reason: required("De reden om de stap over te slaan", &x.reason, LONG)?,
+    })
+}
+
+pub(super) fn conversion(x: Conversion) -> Result<Conversion, ComplaintError> {
+    Ok(Conversion {
+        reason: required("De reden van de omzetting", &x.reason, LONG)?,
+    })
+}

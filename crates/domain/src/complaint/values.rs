@@ -1,0 +1,365 @@
+//! Small value types of the complaint form, each parsed once at the edge.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::terms::Step;
+use crate::{Email, ParseError};
+
+/// Declares a closed list of values with a stable identifier (serde, API,
+/// database) and a Dutch label (UI), parsing from either.
+macro_rules! labelled {
+    (
+        $(#[$meta:meta])*
+        $name:ident, $what:literal {
+            $( $(#[$vmeta:meta])* $variant:ident => $id:literal, $label:literal; )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $id)] $variant, )+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The identifier used in the API, the database and serde.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $id,)+ }
+            }
+
+            /// The Dutch name shown to users.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label,)+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = ParseError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                let wanted = s.trim().to_lowercase();
+                $name::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str() == wanted || v.label() == wanted)
+                    .ok_or_else(|| {
+                        let choices: Vec<&str> = $name::ALL.iter().map(|v| v.label()).collect();
+                        ParseError(format!(
+                            "onbekend(e) {} '{}': kies uit {}",
+                            $what,
+                            s.trim(),
+                            choices.join(", ")
+                        ))
+                    })
+            }
+        }
+    };
+}
+
+labelled!(
+    /// Outcome of intake (DESIGN §2): resolved on the spot, or a complaint
+    /// with the regulation's workflow.
+    Kind, "soort" {
+        /// "direct opgelost": counted in statistics, no workflow.
+        Signal => "signal", "signaal";
+        Complaint => "complaint", "klacht";
+    }
+);
+
+labelled!(
+    /// How the complaint came in.
+    Channel, "kanaal" {
+        Phone => "phone", "telefoon";
+        Desk => "desk", "balie";
+        Letter => "letter", "brief";
+        Email => "email", "e-mail";
+        Web => "web", "webformulier";
+    }
+);
+
+labelled!(
+    /// Where a complaint stands, derived from its events.
+    Status, "status" {
+        /// A signal: resolved at intake, no workflow.
+        Signal => "signal", "signaal";
+        AwaitingHandler => "awaiting_handler", "wacht op afhandelaar";
+        InProgress => "in_progress", "in behandeling";
+        /// The form went to the quality manager (step 4).
+        Recorded => "recorded", "vastgelegd";
+        /// An external party is engaged and has not yet given its outcome.
+        Escalated => "escalated", "extern geëscaleerd";
+        Closed => "closed", "afgesloten";
+    }
+);
+
+labelled!(
+    /// The handler's judgement of the complaint (step 3).
+    Merit, "oordeel" {
+        Founded => "founded", "gegrond";
+        PartlyFounded => "partly_founded", "deels gegrond";
+        Unfounded => "unfounded", "ongegrond";
+    }
+);
+
+labelled!(
+    /// What is offered to the complainant (step 3).
+    OfferKind, "soort aanbod" {
+        /// genoegdoening
+        Compensation => "compensation", "genoegdoening";
+        ReplacementService => "replacement_service", "vervangende dienst";
+        ExtraService => "extra_service", "extra dienst";
+        None => "none", "geen aanbod";
+    }
+);
+
+labelled!(
+    /// The regulation demands a conversation, not a letter (step 2).
+    ContactMode, "contactvorm" {
+        Telephone => "telephone", "telefonisch";
+        FaceToFace => "face_to_face", "face-to-face";
+    }
+);
+
+labelled!(
+    /// The steps that may be skipped with a reason; reporting (step 1)
+    /// happens at registration and cannot be skipped.
+    WaivableStep, "stap" {
+        Contact => "contact", "contact met klager";
+        Offer => "offer", "aanbod";
+        Record => "record", "vastleggen op klachtenformulier";
+    }
+);
+
+impl WaivableStep {
+    pub(crate) fn index(self) -> usize {
+        match self {
+            WaivableStep::Contact => 0,
+            WaivableStep::Offer => 1,
+            WaivableStep::Record => 2,
+        }
+    }
+}
+
+impl From<WaivableStep> for Step {
+    fn from(s: WaivableStep) -> Step {
+        match s {
+            WaivableStep::Contact => Step::Contact,
+            WaivableStep::Offer => Step::Offer,
+            WaivableStep::Record => Step::Record,
+        }
+    }
+}
+
+impl TryFrom<Step> for WaivableStep {
+    type Error = ParseError;
+    fn try_from(s: Step) -> Result<Self, Self::Error> {
+        match s {
+            Step::Report => Err(ParseError(
+                "het melden bij de leidinggevende kan niet worden overgeslagen".into(),
+            )),
+            Step::Contact => Ok(WaivableStep::Contact),
+            Step::Offer => Ok(WaivableStep::Offer),
+            Step::Record => Ok(WaivableStep::Record),
+        }
+    }
+}
+
+/// The external party engaged when internal handling did not satisfy.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EscalationParty {
+    Mediator,
+    ComplaintsCommittee,
+    DisputesBody,
+    /// Named by the user; must not be empty.
+    Other(String),
+}
+
+impl EscalationParty {
+    pub fn label(&self) -> &str {
+        match self {
+            EscalationParty::Mediator => "mediator",
+            EscalationParty::ComplaintsCommittee => "klachtencommissie",
+            EscalationParty::DisputesBody => "geschillencommissie",
+            EscalationParty::Other(name) => name,
+        }
+    }
+}
+
+impl fmt::Display for EscalationParty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The complainant's satisfaction on the usual five-point scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Satisfaction(u8);
+
+impl Satisfaction {
+    pub const MIN: u8 = 1;
+    pub const MAX: u8 = 5;
+
+    pub fn new(score: u8) -> Result<Self, ParseError> {
+        if (Self::MIN..=Self::MAX).contains(&score) {
+            Ok(Self(score))
+        } else {
+            Err(ParseError(format!(
+                "tevredenheid moet tussen {} en {} liggen, niet {score}",
+                Self::MIN,
+                Self::MAX
+            )))
+        }
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+impl TryFrom<u8> for Satisfaction {
+    type Error = ParseError;
+    fn try_from(score: u8) -> Result<Self, Self::Error> {
+        Self::new(score)
+    }
+}
+
+impl From<Satisfaction> for u8 {
+    fn from(s: Satisfaction) -> u8 {
+        s.0
+    }
+}
+
+impl FromStr for Satisfaction {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let score: u8 = s
+            .trim()
+            .parse()
+            .map_err(|_| ParseError(format!("'{}' is geen tevredenheidscijfer (1-5)", s.trim())))?;
+        Self::new(score)
+    }
+}
+
+impl fmt::Display for Satisfaction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.0, Self::MAX)
+    }
+}
+
+/// Longest name, phone number or address we accept; longer input is a
+/// paste accident, not a person.
+const PARTY_FIELD_MAX: usize = 300;
+
+/// A complainant or representative with their contact details. Only the
+/// name is required: a letter may come without a phone number.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "PartyFields")]
+pub struct Party {
+    name: String,
+    email: Option<Email>,
+    phone: Option<String>,
+    address: Option<String>,
+}
+
+/// The unchecked shape of a [`Party`]; deserialising goes through
+/// [`Party::new`] so stored data obeys the same rules as new input.
+#[derive(Deserialize)]
+struct PartyFields {
+    name: String,
+    email: Option<Email>,
+    phone: Option<String>,
+    address: Option<String>,
+}
+
+impl TryFrom<PartyFields> for Party {
+    type Error = ParseError;
+    fn try_from(p: PartyFields) -> Result<Self, Self::Error> {
+        Party::new(&p.name, p.email, p.phone.as_deref(), p.address.as_deref())
+    }
+}
+
+impl Party {
+    /// Trims every field and turns empty optional fields into `None`, since
+    /// forms send empty strings for fields left blank.
+    pub fn new(
+        name: &str,
+        email: Option<Email>,
+        phone: Option<&str>,
+        address: Option<&str>,
+    ) -> Result<Self, ParseError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(ParseError("de naam van de klager is verplicht".into()));
+        }
+        if name.chars().count() > PARTY_FIELD_MAX || name.chars().any(char::is_control) {
+            return Err(ParseError(format!("'{name}' is geen geldige naam")));
+        }
+        let phone = phone.map(str::trim).filter(|p| !p.is_empty());
+        if let Some(p) = phone {
+            let digits = p.chars().filter(char::is_ascii_digit).count();
+            let shape_ok = p
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')' | '.'));
+            if !shape_ok || !(6..=20).contains(&digits) {
+                return Err(ParseError(format!("'{p}' is geen geldig telefoonnummer")));
+            }
+        }
+        let address = address.map(str::trim).filter(|a| !a.is_empty());
+        if address.is_some_and(|a| a.chars().count() > PARTY_FIELD_MAX) {
+            return Err(ParseError(format!(
+                "het adres is te lang (maximaal {PARTY_FIELD_MAX} tekens)"
+            )));
+        }
+        Ok(Self {
+            name: name.to_owned(),
+            email,
+            phone: phone.map(str::to_owned),
+            address: address.map(str::to_owned),
+        })
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn email(&self) -> Option<&Email> {
+        self.email.as_ref()
+    }
+
+    pub fn phone(&self) -> Option<&str> {
+        self.phone.as_deref()
+    }
+
+    pub fn address(&self) -> Option<&str> {
+        self.address.as_deref()
+    }
+}
+
+/// An amount in euro cents the Dutch way: `€ 1.234,50`.
+pub fn format_euro(cents: u64) -> String {
+    let euros = (cents / 100).to_string();
+    let mut grouped = String::with_capacity(euros.len() + euros.len() / 3);
+    for (i, digit) in euros.chars().enumerate() {
+        if i > 0 && (euros.len() - i).is_multiple_of(3) {
+            grouped.push('.');
+        }
+        grouped.push(digit);
+    }
+    format!("€ {grouped},{:02}", cents % 100)
+}
+
+/// A date as Dutch offices write it: `24-04-2026`.
+pub fn format_date(d: jiff::civil::Date) -> String {
+    d.strftime("%d-%m-%Y").to_string()
+}
