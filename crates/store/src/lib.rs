@@ -20,7 +20,10 @@ use klacht_domain::{ComplaintId, Email, ReferenceNumber, UserId};
 
 pub use error::StoreError;
 pub use postgres::PgStore;
-pub use rows::{ComplaintFilter, ComplaintRow, Cursor, NewUser, Page, RawEvent, UserRecord};
+pub use rows::{
+    ApiToken, ComplaintFilter, ComplaintRow, Cursor, LoginFailures, NewUser, Page, RawEvent,
+    Session, UserRecord,
+};
 pub use sqlite::SqliteStore;
 
 /// The default database: a SQLite file in the working folder.
@@ -100,6 +103,75 @@ pub trait Store: Clone + Send + Sync + 'static {
     ) -> impl Future<Output = Result<Page<ComplaintRow>, StoreError>> + Send;
 
     fn count_complaints(&self) -> impl Future<Output = Result<u64, StoreError>> + Send;
+
+    // --- sign-in: sessions, lock-out, API tokens --------------------------
+
+    fn create_session(
+        &self,
+        session: &Session,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// The session with this token hash and its user, when it has not
+    /// expired at `now` and the user is active.
+    fn session(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<Option<(Session, UserRecord)>, StoreError>> + Send;
+
+    fn delete_session(
+        &self,
+        token_hash: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Signs a user out everywhere except, optionally, one session.
+    fn delete_sessions_of(
+        &self,
+        user: UserId,
+        except_token_hash: Option<&str>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    fn set_password_hash(
+        &self,
+        user: UserId,
+        hash: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    fn login_failures(
+        &self,
+        email: &str,
+    ) -> impl Future<Output = Result<Option<LoginFailures>, StoreError>> + Send;
+
+    fn put_login_failures(
+        &self,
+        email: &str,
+        failures: &LoginFailures,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    fn clear_login_failures(
+        &self,
+        email: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    fn create_api_token(
+        &self,
+        token: &ApiToken,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// The active user of an unrevoked token.
+    fn user_by_api_token(
+        &self,
+        token_hash: &str,
+    ) -> impl Future<Output = Result<Option<UserRecord>, StoreError>> + Send;
+
+    /// Revokes every token of a user; returns how many were active.
+    fn revoke_api_tokens(
+        &self,
+        user: UserId,
+        at: Timestamp,
+    ) -> impl Future<Output = Result<u64, StoreError>> + Send;
+
+    // --- settings -------------------------------------------------------
 
     fn setting(&self, key: &str)
     -> impl Future<Output = Result<Option<String>, StoreError>> + Send;

@@ -25,6 +25,35 @@ pub struct UserRecord {
     pub created_at: Timestamp,
 }
 
+/// A signed-in browser. The cookie holds the token; the database only
+/// its SHA-256 hash, so a copy of the database signs nobody in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub token_hash: String,
+    pub user_id: UserId,
+    /// The per-session secret every form posts back (CSRF protection).
+    pub csrf_token: String,
+    pub created_at: Timestamp,
+    pub expires_at: Timestamp,
+}
+
+/// Recent failed sign-ins for one e-mail address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoginFailures {
+    pub failures: u32,
+    pub first_failure_at: Timestamp,
+    pub locked_until: Option<Timestamp>,
+}
+
+/// A bearer token for the API, stored hashed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiToken {
+    pub id: uuid::Uuid,
+    pub user_id: UserId,
+    pub token_hash: String,
+    pub created_at: Timestamp,
+}
+
 /// One stored event, as the store sees it: who, when, what kind, and the
 /// event itself as JSON. The application turns it into a domain event.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,7 +4,8 @@ use jiff::Timestamp;
 use jiff::civil::date;
 use klacht_domain::{ComplaintId, Email, ReferenceNumber, Role, UserId};
 use klacht_store::{
-    ComplaintFilter, ComplaintRow, NewStream, NewUser, RawEvent, Store, StoreError, store_tests,
+    ApiToken, ComplaintFilter, ComplaintRow, LoginFailures, NewStream, NewUser, RawEvent, Session,
+    Store, StoreError, store_tests,
 };
 use uuid::Uuid;
 
@@ -364,7 +365,158 @@ async fn settings_are_upserted_and_migrations_rerun_cleanly<S: Store>(store: S) 
     store.ping().await.expect("ping");
 }
 
+async fn sessions_expire_follow_the_user_and_are_revocable<S: Store>(store: S) {
+    let anna = new_user("anna@focus.nl", Role::Employee, None);
+    store.create_user(anna.clone()).await.expect("user");
+    let session = |hash: &str, expires: i64| Session {
+        token_hash: hash.into(),
+        user_id: anna.id,
+        csrf_token: format!("csrf-{hash}"),
+        created_at: at(0),
+        expires_at: at(expires),
+    };
+    store
+        .create_session(&session("a", 100))
+        .await
+        .expect("session a");
+    store
+        .create_session(&session("b", 100))
+        .await
+        .expect("session b");
+    let (found, user) = store
+        .session("a", at(50))
+        .await
+        .expect("query")
+        .expect("valid");
+    assert_eq!(found, session("a", 100));
+    assert_eq!(user.user.email, anna.email);
+    assert!(
+        store.session("a", at(100)).await.expect("query").is_none(),
+        "expired"
+    );
+    assert!(
+        store
+            .session("nope", at(50))
+            .await
+            .expect("query")
+            .is_none()
+    );
+
+    store
+        .delete_sessions_of(anna.id, Some("a"))
+        .await
+        .expect("sign out elsewhere");
+    assert!(store.session("a", at(50)).await.expect("query").is_some());
+    assert!(store.session("b", at(50)).await.expect("query").is_none());
+    store.delete_session("a").await.expect("sign out");
+    assert!(store.session("a", at(50)).await.expect("query").is_none());
+
+    store
+        .set_password_hash(anna.id, "$argon2id$x")
+        .await
+        .expect("set hash");
+    let rec = store
+        .user_by_id(anna.id)
+        .await
+        .expect("query")
+        .expect("exists");
+    assert_eq!(rec.password_hash.as_deref(), Some("$argon2id$x"));
+    assert!(matches!(
+        store
+            .set_password_hash(UserId::new(Uuid::new_v4()), "x")
+            .await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+async fn login_failures_are_counted_and_cleared<S: Store>(store: S) {
+    assert_eq!(
+        store.login_failures("x@focus.nl").await.expect("query"),
+        None
+    );
+    let mut f = LoginFailures {
+        failures: 1,
+        first_failure_at: at(0),
+        locked_until: None,
+    };
+    store
+        .put_login_failures("x@focus.nl", &f)
+        .await
+        .expect("put");
+    f.failures = 5;
+    f.locked_until = Some(at(900));
+    store
+        .put_login_failures("x@focus.nl", &f)
+        .await
+        .expect("update");
+    assert_eq!(
+        store.login_failures("x@focus.nl").await.expect("query"),
+        Some(f)
+    );
+    store
+        .clear_login_failures("x@focus.nl")
+        .await
+        .expect("clear");
+    assert_eq!(
+        store.login_failures("x@focus.nl").await.expect("query"),
+        None
+    );
+}
+
+async fn api_tokens_find_their_user_until_revoked<S: Store>(store: S) {
+    let anna = new_user("anna@focus.nl", Role::Manager, None);
+    store.create_user(anna.clone()).await.expect("user");
+    for hash in ["h1", "h2"] {
+        store
+            .create_api_token(&ApiToken {
+                id: Uuid::new_v4(),
+                user_id: anna.id,
+                token_hash: hash.into(),
+                created_at: at(0),
+            })
+            .await
+            .expect("token");
+    }
+    let found = store
+        .user_by_api_token("h1")
+        .await
+        .expect("query")
+        .expect("valid token");
+    assert_eq!(found.user.id, anna.id);
+    assert!(
+        store
+            .user_by_api_token("h3")
+            .await
+            .expect("query")
+            .is_none()
+    );
+    assert_eq!(
+        store
+            .revoke_api_tokens(anna.id, at(10))
+            .await
+            .expect("revoke"),
+        2
+    );
+    assert!(
+        store
+            .user_by_api_token("h1")
+            .await
+            .expect("query")
+            .is_none()
+    );
+    assert_eq!(
+        store
+            .revoke_api_tokens(anna.id, at(10))
+            .await
+            .expect("revoke"),
+        0
+    );
+}
+
 store_tests!(
+    sessions_expire_follow_the_user_and_are_revocable,
+    login_failures_are_counted_and_cleared,
+    api_tokens_find_their_user_until_revoked,
     users_are_stored_and_emails_unique,
     references_count_per_year_and_a_rejected_build_leaves_no_gap,
     appends_keep_order_and_update_the_read_model,
