@@ -32,6 +32,9 @@ pub struct Config {
     pub organisation: String,
     pub time_zone: String,
     pub calendar: CalendarOptions,
+    /// Mark cookies `Secure` (sent over HTTPS only; browsers also accept
+    /// them from http://localhost). Off only for plain-HTTP test set-ups.
+    pub cookie_secure: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -40,6 +43,7 @@ struct FileConfig {
     database_url: Option<String>,
     addr: Option<String>,
     organisation: Option<String>,
+    cookie_secure: Option<bool>,
     calendar: FileCalendar,
 }
 
@@ -116,6 +120,10 @@ impl Config {
                 .unwrap_or_else(|| "Focus".into()),
             time_zone,
             calendar,
+            cookie_secure: match var("KLACHT_COOKIE_SECURE") {
+                Some(_) => flag(&var, "KLACHT_COOKIE_SECURE", None)?,
+                None => file.cookie_secure.unwrap_or(true),
+            },
         };
         // Fail at start-up, not on the first complaint.
         config.working_calendar()?;

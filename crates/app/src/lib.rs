@@ -2,6 +2,7 @@
 //! Configuration, password hashing, and the use cases that combine the
 //! pure domain with the store.
 
+pub mod auth;
 pub mod complaints;
 pub mod config;
 pub mod password;

@@ -33,7 +33,8 @@ pub async fn run<S: Store>(store: S, config: &Config, args: ServeArgs) -> anyhow
         database = store.backend(),
         "klacht luistert op http://{local}"
     );
-    let state = AppState::new(store, calendar, config.organisation.clone());
+    let state = AppState::new(store, calendar, config.organisation.clone())
+        .with_cookie_secure(config.cookie_secure);
     klacht_web::serve(listener, state, shutdown_signal()).await?;
     tracing::info!("klacht is gestopt");
     Ok(())

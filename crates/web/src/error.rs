@@ -1,20 +1,44 @@
-//! The web layer's one error type, turned into a response in one place:
-//! users get a clean Dutch message, 5xx errors are logged with their chain.
+//! The web layer's one error type. [`WebError::status`] maps every error to
+//! its HTTP status in one place; pages render it as a Dutch HTML page, the
+//! API as `application/problem+json` (see `api`). 5xx errors are logged with
+//! their whole chain and shown to users as a clean message.
 
 use askama::Template;
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use klacht_app::auth::AuthError;
+use klacht_app::complaints::ServiceError;
+use klacht_domain::complaint::ComplaintError;
 use klacht_store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
-    #[error("niet gevonden")]
+    #[error("Niet gevonden.")]
     NotFound,
+    #[error("U moet eerst inloggen.")]
+    SignInRequired { back: String },
+    #[error("{0}")]
+    Forbidden(String),
+    #[error(
+        "Het formulier is verlopen of ongeldig. Laad de pagina opnieuw en probeer het nog eens."
+    )]
+    Csrf,
+    #[error("{0}")]
+    Invalid(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+    #[error(transparent)]
+    Auth(#[from] AuthError),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("pagina opbouwen mislukt")]
     Render(#[from] askama::Error),
 }
+
+/// Shown for every 5xx: the details go to the log, not to the user.
+pub const SERVER_ERROR_MESSAGE: &str = "Er ging iets mis aan onze kant. Probeer het later opnieuw; blijft het misgaan, neem dan contact op met de beheerder.";
 
 #[derive(Template)]
 #[template(path = "error.html")]
@@ -23,41 +47,100 @@ struct ErrorPage<'a> {
     message: &'a str,
 }
 
-impl WebError {
-    fn status(&self) -> StatusCode {
-        match self {
-            WebError::NotFound | WebError::Store(StoreError::NotFound) => StatusCode::NOT_FOUND,
-            WebError::Store(StoreError::Conflict { .. }) => StatusCode::CONFLICT,
-            WebError::Store(StoreError::Duplicate { .. }) => StatusCode::UNPROCESSABLE_ENTITY,
-            WebError::Store(StoreError::Database(_)) => StatusCode::SERVICE_UNAVAILABLE,
-            WebError::Store(_) | WebError::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
+fn store_status(e: &StoreError) -> StatusCode {
+    match e {
+        StoreError::NotFound => StatusCode::NOT_FOUND,
+        StoreError::Conflict { .. } => StatusCode::CONFLICT,
+        StoreError::Duplicate { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        StoreError::Database(_) => StatusCode::SERVICE_UNAVAILABLE,
+        StoreError::Corrupt(_) | StoreError::Migrate(_) | StoreError::Url(_) => {
+            StatusCode::INTERNAL_SERVER_ERROR
         }
     }
 }
 
-impl IntoResponse for WebError {
-    fn into_response(self) -> Response {
+impl WebError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::SignInRequired { .. } => StatusCode::UNAUTHORIZED,
+            WebError::Forbidden(_) | WebError::Csrf => StatusCode::FORBIDDEN,
+            WebError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            WebError::Conflict(_) => StatusCode::CONFLICT,
+            WebError::Service(e) => match e {
+                ServiceError::Refused(ComplaintError::NotAllowed(_)) => StatusCode::FORBIDDEN,
+                ServiceError::Refused(ComplaintError::Invalid(_)) => {
+                    StatusCode::UNPROCESSABLE_ENTITY
+                }
+                ServiceError::Refused(ComplaintError::WrongState(_)) => StatusCode::CONFLICT,
+                ServiceError::NotFound => StatusCode::NOT_FOUND,
+                ServiceError::Store(e) => store_status(e),
+                ServiceError::Corrupt { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+            },
+            WebError::Auth(e) => match e {
+                AuthError::BadCredentials | AuthError::Locked { .. } => StatusCode::UNAUTHORIZED,
+                AuthError::WrongCurrentPassword | AuthError::Mismatch => {
+                    StatusCode::UNPROCESSABLE_ENTITY
+                }
+                AuthError::Password(klacht_app::password::PasswordError::TooShort) => {
+                    StatusCode::UNPROCESSABLE_ENTITY
+                }
+                AuthError::Password(_) => StatusCode::INTERNAL_SERVER_ERROR,
+                AuthError::Store(e) => store_status(e),
+            },
+            WebError::Store(e) => store_status(e),
+            WebError::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The message for the user: the error itself for 4xx, a generic one
+    /// (after logging the chain) for 5xx.
+    pub fn user_message(&self) -> String {
         let status = self.status();
-        let message = if status.is_server_error() {
+        if status.is_server_error() {
             let mut chain = self.to_string();
-            let mut source = std::error::Error::source(&self);
+            let mut source = std::error::Error::source(self);
             while let Some(s) = source {
                 chain.push_str(": ");
                 chain.push_str(&s.to_string());
                 source = s.source();
             }
             tracing::error!(error = %chain, %status, "request failed");
-            "Er ging iets mis aan onze kant. Probeer het later opnieuw; blijft het misgaan, neem dan contact op met de beheerder."
-                .to_string()
-        } else {
-            let mut m = self.to_string();
-            if let Some(first) = m.get(..1) {
-                m = first.to_uppercase() + &m[1..];
+            return SERVER_ERROR_MESSAGE.into();
+        }
+        match self {
+            WebError::Store(StoreError::Conflict { .. })
+            | WebError::Service(ServiceError::Store(StoreError::Conflict { .. })) => {
+                "Iemand anders heeft deze klacht intussen gewijzigd. Laad de pagina opnieuw en probeer het nog eens.".into()
             }
-            m
-        };
+            WebError::Store(StoreError::Duplicate { constraint })
+            | WebError::Service(ServiceError::Store(StoreError::Duplicate { constraint })) => {
+                match constraint.as_str() {
+                    "users_email_key" => "Er bestaat al een gebruiker met dit e-mailadres.".into(),
+                    other => format!("Dit bestaat al ({other})."),
+                }
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        if let WebError::SignInRequired { back } = &self {
+            let back: String = url_escape(back);
+            return Redirect::to(&format!("/inloggen?terug={back}")).into_response();
+        }
+        let status = self.status();
+        let message = self.user_message();
         let page = ErrorPage {
-            title: status.canonical_reason().unwrap_or("Fout"),
+            title: match status.as_u16() {
+                403 => "Geen toegang",
+                404 => "Niet gevonden",
+                409 => "Niet mogelijk",
+                422 => "Controleer de invoer",
+                _ => "Er ging iets mis",
+            },
             message: &message,
         };
         match page.render() {
@@ -65,4 +148,18 @@ impl IntoResponse for WebError {
             Err(_) => (status, message).into_response(),
         }
     }
+}
+
+/// Percent-encodes everything but unreserved characters.
+pub fn url_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
 }

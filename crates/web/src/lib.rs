@@ -7,6 +7,8 @@
 
 mod error;
 mod health;
+pub mod session;
+mod signin;
 mod start;
 
 use std::future::Future;
@@ -35,6 +37,8 @@ pub struct AppState<S> {
     pub store: S,
     pub calendar: Arc<WorkingCalendar>,
     pub organisation: Arc<str>,
+    /// Whether cookies carry the `Secure` flag (see the configuration).
+    pub cookie_secure: bool,
 }
 
 impl<S: Store> AppState<S> {
@@ -43,7 +47,13 @@ impl<S: Store> AppState<S> {
             store,
             calendar: Arc::new(calendar),
             organisation: organisation.into(),
+            cookie_secure: true,
         }
+    }
+
+    pub fn with_cookie_secure(mut self, secure: bool) -> Self {
+        self.cookie_secure = secure;
+        self
     }
 }
 
@@ -58,7 +68,9 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
     Router::new()
         .merge(health::router())
         .merge(start::router())
+        .merge(signin::router())
         .with_state(state)
+        .layer(axum::middleware::from_fn(session::clear_shown_flash))
         .layer(header("x-content-type-options", "nosniff"))
         .layer(header("x-frame-options", "DENY"))
         .layer(header("referrer-policy", "same-origin"))

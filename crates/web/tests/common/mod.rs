@@ -1,9 +1,15 @@
 //! `spawn_app()`: the whole application on a random port with a fresh
 //! database, talked to over HTTP as a browser or API client would.
+#![allow(dead_code)]
 
+use jiff::Timestamp;
 use klacht_domain::calendar::WorkingCalendar;
-use klacht_store::Store;
+use klacht_domain::{Email, Role, User, UserId};
+use klacht_store::{NewUser, Store};
 use klacht_web::AppState;
+
+/// The password of every user `TestApp::user` creates.
+pub const PASSWORD: &str = "een goed wachtwoord";
 
 pub struct TestApp<S> {
     pub address: String,
@@ -41,12 +47,135 @@ pub async fn spawn_app<S: Store>(store: S) -> TestApp<S> {
     }
 }
 
-impl<S> TestApp<S> {
+/// A browser's cookies for one user: the session and the form token.
+#[derive(Debug, Clone)]
+pub struct Browser {
+    pub cookie: String,
+    pub csrf: String,
+}
+
+/// The value of `name` in the response's Set-Cookie headers.
+pub fn set_cookie_value(r: &reqwest::Response, name: &str) -> Option<String> {
+    r.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| {
+            v.strip_prefix(&format!("{name}="))
+                .map(|rest| rest.split(';').next().unwrap_or("").to_string())
+        })
+}
+
+/// The value of the first hidden input named `name` in a page.
+pub fn hidden_field(html: &str, name: &str) -> Option<String> {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html.find(&marker)? + marker.len();
+    Some(html[start..].split('"').next()?.to_string())
+}
+
+impl<S: Store> TestApp<S> {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
-            .get(format!("{}{path}", self.address))
+            .get(self.url(path))
             .send()
             .await
             .expect("request sent")
+    }
+
+    pub async fn get_as(&self, b: &Browser, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header("cookie", &b.cookie)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// Posts a form with the browser's cookies and CSRF token.
+    pub async fn post_as(
+        &self,
+        b: &Browser,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut all: Vec<(&str, &str)> = vec![("csrf", b.csrf.as_str())];
+        all.extend_from_slice(fields);
+        self.client
+            .post(self.url(path))
+            .header("cookie", &b.cookie)
+            .form(&all)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// Creates a staff account with [`PASSWORD`].
+    pub async fn user(&self, email: &str, role: Role, manager: Option<UserId>) -> User {
+        let user = User {
+            id: UserId::new(uuid::Uuid::now_v7()),
+            email: Email::parse(email).expect("valid e-mail"),
+            name: email.split('@').next().unwrap_or_default().to_string(),
+            role,
+            manager,
+        };
+        self.store
+            .create_user(NewUser {
+                id: user.id,
+                email: user.email.clone(),
+                name: user.name.clone(),
+                role,
+                manager,
+                password_hash: Some(
+                    klacht_app::password::hash_password(PASSWORD.into())
+                        .await
+                        .expect("hash"),
+                ),
+                created_at: Timestamp::now(),
+            })
+            .await
+            .expect("create user");
+        user
+    }
+
+    /// Signs in through the login form, as a browser does.
+    pub async fn try_login(&self, email: &str, password: &str) -> reqwest::Response {
+        let page = self.get("/inloggen").await;
+        let login_csrf = set_cookie_value(&page, "klacht_login_csrf").expect("login csrf cookie");
+        self.client
+            .post(self.url("/inloggen"))
+            .header("cookie", format!("klacht_login_csrf={login_csrf}"))
+            .form(&[
+                ("email", email),
+                ("password", password),
+                ("csrf", &login_csrf),
+                ("terug", "/klachten"),
+            ])
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn login(&self, email: &str) -> Browser {
+        let r = self.try_login(email, PASSWORD).await;
+        assert_eq!(r.status(), 303, "sign-in of {email} succeeds");
+        let session = set_cookie_value(&r, "klacht_session").expect("session cookie");
+        let cookie = format!("klacht_session={session}");
+        // Any signed-in page carries the form token.
+        let page = self
+            .client
+            .get(self.url("/wachtwoord"))
+            .header("cookie", &cookie)
+            .send()
+            .await
+            .expect("request sent")
+            .text()
+            .await
+            .expect("body");
+        let csrf = hidden_field(&page, "csrf").expect("csrf field on a staff page");
+        Browser { cookie, csrf }
     }
 }

@@ -1,0 +1,230 @@
+//! Signing in and out, sessions, lock-out and API tokens.
+//!
+//! Tokens are 256 random bits shown to the user once; the store keeps only
+//! their SHA-256 hash. Failed sign-ins are counted per e-mail address (known
+//! or not, so the answer never tells which addresses exist).
+
+use jiff::{SignedDuration, Timestamp};
+use klacht_domain::{Email, User};
+use klacht_store::{ApiToken, LoginFailures, Session, Store, StoreError};
+use secrecy::{ExposeSecret, SecretString};
+use sha2::{Digest, Sha256};
+
+use crate::password::{self, PasswordError};
+
+/// How long a sign-in lasts.
+pub const SESSION_LIFETIME: SignedDuration = SignedDuration::from_hours(12);
+/// Failures within [`FAILURE_WINDOW`] that lock an address.
+pub const MAX_FAILURES: u32 = 5;
+pub const FAILURE_WINDOW: SignedDuration = SignedDuration::from_mins(15);
+pub const LOCK_DURATION: SignedDuration = SignedDuration::from_mins(15);
+
+/// A valid argon2id hash of a random password, verified against when the
+/// address is unknown so both answers take as long.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2i3ptmQ0+I7xWmbx4hFbp3fK5DHYp8QIsq7v4b4kB1o";
+
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    #[error("E-mailadres of wachtwoord onjuist.")]
+    BadCredentials,
+    #[error("Te veel mislukte pogingen. Probeer het na {until} opnieuw.")]
+    Locked { until: String },
+    #[error("Het huidige wachtwoord klopt niet.")]
+    WrongCurrentPassword,
+    #[error("De nieuwe wachtwoorden zijn niet gelijk.")]
+    Mismatch,
+    #[error(transparent)]
+    Password(#[from] PasswordError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// A fresh random token, hex encoded.
+pub fn new_token() -> Result<String, getrandom::Error> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes)?;
+    Ok(hex::encode(bytes))
+}
+
+pub fn hash_token(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// A signed-in browser: the token goes into the cookie, never the store.
+pub struct SignedIn {
+    pub token: SecretString,
+    pub session: Session,
+    pub user: User,
+}
+
+fn random() -> Result<String, AuthError> {
+    new_token().map_err(|e| AuthError::Password(PasswordError::Hash(e.to_string())))
+}
+
+fn local_time(t: Timestamp) -> String {
+    t.to_zoned(jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap_or(jiff::tz::TimeZone::UTC))
+        .strftime("%H:%M")
+        .to_string()
+}
+
+pub async fn sign_in<S: Store>(
+    store: &S,
+    email: &str,
+    password: SecretString,
+    now: Timestamp,
+) -> Result<SignedIn, AuthError> {
+    let key = email.trim().to_lowercase();
+    let failures = store.login_failures(&key).await?;
+    if let Some(until) = failures.and_then(|f| f.locked_until).filter(|u| *u > now) {
+        return Err(AuthError::Locked {
+            until: local_time(until),
+        });
+    }
+    let record = match Email::parse(&key) {
+        Ok(email) => store.user_by_email(&email).await?,
+        Err(_) => None,
+    };
+    let hash = record
+        .as_ref()
+        .filter(|r| r.active)
+        .and_then(|r| r.password_hash.clone());
+    let matches =
+        password::verify_password(password, hash.clone().unwrap_or_else(|| DUMMY_HASH.into()))
+            .await?;
+    let user = match (record, hash.is_some() && matches) {
+        (Some(r), true) => r.user,
+        _ => {
+            let mut f = failures
+                .filter(|f| now.duration_since(f.first_failure_at) < FAILURE_WINDOW)
+                .unwrap_or(LoginFailures {
+                    failures: 0,
+                    first_failure_at: now,
+                    locked_until: None,
+                });
+            f.failures += 1;
+            if f.failures >= MAX_FAILURES {
+                f.locked_until = Some(now + LOCK_DURATION);
+            }
+            store.put_login_failures(&key, &f).await?;
+            return Err(match f.locked_until {
+                Some(until) => AuthError::Locked {
+                    until: local_time(until),
+                },
+                None => AuthError::BadCredentials,
+            });
+        }
+    };
+    if failures.is_some() {
+        store.clear_login_failures(&key).await?;
+    }
+    let token = random()?;
+    let session = Session {
+        token_hash: hash_token(&token),
+        user_id: user.id,
+        csrf_token: random()?,
+        created_at: now,
+        expires_at: now + SESSION_LIFETIME,
+    };
+    store.create_session(&session).await?;
+    Ok(SignedIn {
+        token: token.into(),
+        session,
+        user,
+    })
+}
+
+/// The session and user behind a cookie token, if still valid.
+pub async fn session_of<S: Store>(
+    store: &S,
+    token: &str,
+    now: Timestamp,
+) -> Result<Option<(Session, User)>, StoreError> {
+    Ok(store
+        .session(&hash_token(token), now)
+        .await?
+        .map(|(s, u)| (s, u.user)))
+}
+
+/// Changes the password and signs the user out everywhere else.
+pub async fn change_password<S: Store>(
+    store: &S,
+    user: &User,
+    current_session_hash: &str,
+    current: SecretString,
+    new: SecretString,
+    repeat: SecretString,
+) -> Result<(), AuthError> {
+    let record = store
+        .user_by_id(user.id)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let hash = record.password_hash.unwrap_or_else(|| DUMMY_HASH.into());
+    if !password::verify_password(current, hash).await? {
+        return Err(AuthError::WrongCurrentPassword);
+    }
+    if new.expose_secret() != repeat.expose_secret() {
+        return Err(AuthError::Mismatch);
+    }
+    let hash = password::hash_password(new).await?;
+    store.set_password_hash(user.id, &hash).await?;
+    store
+        .delete_sessions_of(user.id, Some(current_session_hash))
+        .await?;
+    Ok(())
+}
+
+/// A new API token for `user`; the caller shows it once.
+pub async fn issue_api_token<S: Store>(
+    store: &S,
+    user: &User,
+    now: Timestamp,
+) -> Result<SecretString, AuthError> {
+    let token = random()?;
+    store
+        .create_api_token(&ApiToken {
+            id: uuid::Uuid::now_v7(),
+            user_id: user.id,
+            token_hash: hash_token(&token),
+            created_at: now,
+        })
+        .await?;
+    Ok(token.into())
+}
+
+pub async fn user_of_api_token<S: Store>(
+    store: &S,
+    token: &str,
+) -> Result<Option<User>, StoreError> {
+    Ok(store
+        .user_by_api_token(&hash_token(token))
+        .await?
+        .map(|r| r.user))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_random_and_hashes_stable() {
+        let a = new_token().expect("random");
+        let b = new_token().expect("random");
+        assert_eq!(a.len(), 64);
+        assert_ne!(a, b);
+        assert_eq!(
+            hash_token("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[tokio::test]
+    async fn the_dummy_hash_is_a_real_argon2id_hash() {
+        // If it did not parse, unknown addresses would answer faster.
+        assert!(
+            !password::verify_password("whatever at all".into(), DUMMY_HASH.into())
+                .await
+                .expect("verify")
+        );
+        assert!(argon2::password_hash::phc::PasswordHash::new(DUMMY_HASH).is_ok());
+    }
+}

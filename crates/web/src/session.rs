@@ -1,0 +1,223 @@
+//! Who is asking: the session cookie, the signed-in user, CSRF-checked
+//! forms and one-shot flash messages.
+
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use jiff::Timestamp;
+use klacht_app::auth;
+use klacht_domain::{Role, User};
+use klacht_store::{Session, Store};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::{AppState, MAX_BODY_BYTES, WebError};
+
+pub const SESSION_COOKIE: &str = "klacht_session";
+pub const FLASH_COOKIE: &str = "klacht_flash";
+pub const LOGIN_CSRF_COOKIE: &str = "klacht_login_csrf";
+
+/// The value of one cookie of the request.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// A `Set-Cookie` value with the flags every cookie of ours carries.
+pub fn set_cookie(
+    name: &str,
+    value: &str,
+    max_age_secs: i64,
+    secure: bool,
+    same_site: &str,
+) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    let text = format!(
+        "{name}={value}; Path=/; HttpOnly; SameSite={same_site}; Max-Age={max_age_secs}{secure}"
+    );
+    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static("invalid=; Max-Age=0"))
+}
+
+/// Constant-time comparison, so the CSRF check leaks no timing.
+pub fn same_secret(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+/// The signed-in staff member. Pages that need one redirect to the sign-in
+/// page when there is none.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub user: User,
+    pub session: Session,
+}
+
+impl<S: Store> FromRequestParts<AppState<S>> for CurrentUser {
+    type Rejection = WebError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState<S>,
+    ) -> Result<Self, Self::Rejection> {
+        let back = parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_else(|| "/".into());
+        let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else {
+            return Err(WebError::SignInRequired { back });
+        };
+        match auth::session_of(&state.store, token, Timestamp::now()).await? {
+            Some((session, user)) => Ok(CurrentUser { user, session }),
+            None => Err(WebError::SignInRequired { back }),
+        }
+    }
+}
+
+/// What every staff page shows around its content.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub user: User,
+    pub csrf: String,
+    pub organisation: String,
+    pub flash: Option<String>,
+}
+
+impl Ctx {
+    pub fn sees_overview(&self) -> bool {
+        matches!(self.user.role, Role::QualityManager | Role::Director)
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.user.role == Role::Admin
+    }
+
+    pub fn registers(&self) -> bool {
+        self.user.role != Role::Admin
+    }
+}
+
+impl<S: Store> FromRequestParts<AppState<S>> for Ctx {
+    type Rejection = WebError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState<S>,
+    ) -> Result<Self, Self::Rejection> {
+        let current = CurrentUser::from_request_parts(parts, state).await?;
+        let flash = cookie(&parts.headers, FLASH_COOKIE)
+            .and_then(|v| serde_html_form::from_str::<FlashValue>(&format!("m={v}")).ok())
+            .map(|f| f.m)
+            .filter(|m| !m.is_empty());
+        Ok(Ctx {
+            user: current.user,
+            csrf: current.session.csrf_token,
+            organisation: state.organisation.to_string(),
+            flash,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+struct FlashValue {
+    m: String,
+}
+
+#[derive(Deserialize)]
+struct CsrfField {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// A form posted by the signed-in user, with its CSRF token checked
+/// against the session before the handler sees it.
+pub struct CsrfForm<T> {
+    pub current: CurrentUser,
+    pub form: T,
+}
+
+impl<S: Store, T: DeserializeOwned> FromRequest<AppState<S>> for CsrfForm<T> {
+    type Rejection = WebError;
+
+    async fn from_request(req: Request, state: &AppState<S>) -> Result<Self, Self::Rejection> {
+        let (mut parts, body) = req.into_parts();
+        let current = CurrentUser::from_request_parts(&mut parts, state).await?;
+        let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
+            .await
+            .map_err(|_| WebError::Invalid("Het formulier is te groot.".into()))?;
+        let token: CsrfField = serde_html_form::from_bytes(&bytes).map_err(|_| WebError::Csrf)?;
+        if !same_secret(&token.csrf, &current.session.csrf_token) {
+            return Err(WebError::Csrf);
+        }
+        let form = serde_html_form::from_bytes(&bytes)
+            .map_err(|e| WebError::Invalid(format!("Het formulier is niet goed ingevuld: {e}")))?;
+        Ok(CsrfForm { current, form })
+    }
+}
+
+/// Redirects after a successful POST, carrying a message for the next page.
+pub fn redirect_with_flash(to: &str, message: &str, secure: bool) -> Response {
+    let value = crate::error::url_escape(message);
+    let mut response = Redirect::to(to).into_response();
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(FLASH_COOKIE, &value, 60, secure, "Lax"),
+    );
+    response
+}
+
+/// Clears the flash cookie once a page has shown it.
+pub async fn clear_shown_flash(req: Request, next: axum::middleware::Next) -> Response {
+    let had_flash =
+        req.method() == axum::http::Method::GET && cookie(req.headers(), FLASH_COOKIE).is_some();
+    let mut response = next.run(req).await;
+    if had_flash && response.status().is_success() {
+        response.headers_mut().append(
+            header::SET_COOKIE,
+            set_cookie(FLASH_COOKIE, "", 0, false, "Lax"),
+        );
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_are_found_among_others() {
+        let mut h = HeaderMap::new();
+        h.append(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; klacht_session=abc; b=2"),
+        );
+        assert_eq!(cookie(&h, "klacht_session"), Some("abc"));
+        assert_eq!(cookie(&h, "klacht"), None);
+    }
+
+    #[test]
+    fn secrets_compare_exactly() {
+        assert!(same_secret("abc", "abc"));
+        assert!(!same_secret("abc", "abd"));
+        assert!(!same_secret("abc", "abcd"));
+        assert!(!same_secret("", "a"));
+    }
+
+    #[test]
+    fn flash_values_are_cookie_safe_and_round_trip() {
+        let v = crate::error::url_escape("Klacht K-2026-0001 geregistreerd; één stap!");
+        assert!(!v.contains(';') && !v.contains(' '));
+        let back: FlashValue = serde_html_form::from_str(&format!("m={v}")).expect("decodes");
+        assert_eq!(back.m, "Klacht K-2026-0001 geregistreerd; één stap!");
+    }
+}
