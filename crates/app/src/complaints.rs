@@ -3,11 +3,13 @@
 //! read model in one transaction.
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 use klacht_domain::calendar::WorkingCalendar;
+use klacht_domain::complaint::Kind;
 use klacht_domain::complaint::{
     self, Actor, Command, Complaint, ComplaintError, NewComplaint, Recorded, ReplayError,
 };
-use klacht_domain::terms::Terms;
+use klacht_domain::terms::{Step, TermStatus, Terms, term_status};
 use klacht_domain::{ComplaintId, ReferenceNumber, User, UserId};
 use klacht_store::{ComplaintRow, NewStream, RawEvent, Store, StoreError};
 
@@ -123,6 +125,45 @@ pub fn read_model(
         updated_at,
         participants,
     }
+}
+
+/// One of the regulation's terms as a complaint page shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermLine {
+    pub step: Step,
+    /// The last day on which the step is on time.
+    pub due: Date,
+    /// The day the step was done (the date entered, e.g. of the
+    /// conversation) or waived.
+    pub done_on: Option<Date>,
+    pub waived: bool,
+    pub status: TermStatus,
+}
+
+/// The four terms of a complaint with their status on `today`. Signals
+/// have no terms. Missed terms stay visible after closing.
+pub fn term_lines(c: &Complaint, calendar: &WorkingCalendar, today: Date) -> Vec<TermLine> {
+    if c.kind() == Kind::Signal {
+        return Vec::new();
+    }
+    let terms = Terms::compute(c.received_at().timestamp(), calendar);
+    Step::ALL
+        .into_iter()
+        .map(|step| {
+            let waiver = c.step_waived(step);
+            let done_on = c
+                .step_done_on(step)
+                .or_else(|| waiver.map(|w| calendar.local_date(w.at)));
+            let due = terms.due(step);
+            TermLine {
+                step,
+                due,
+                done_on,
+                waived: waiver.is_some(),
+                status: term_status(due, today, done_on),
+            }
+        })
+        .collect()
 }
 
 /// Folds stored events into a complaint.

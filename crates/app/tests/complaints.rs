@@ -6,7 +6,7 @@ use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{
     Channel, Command, ComplaintError, Contact, ContactMode, Kind, NewComplaint, Party, Status,
 };
-use klacht_domain::terms::Terms;
+use klacht_domain::terms::{TermStatus, Terms};
 use klacht_domain::{Email, Role, User, UserId};
 use klacht_store::{NewUser, Store, StoreError, store_tests};
 
@@ -262,6 +262,25 @@ async fn acting_appends_events_and_refusals_change_nothing<S: Store>(store: S) {
     assert_eq!(
         events.last().map(|e| e.kind.as_str()),
         Some("contact_recorded")
+    );
+
+    let today = cal.local_date(now);
+    let lines = complaints::term_lines(&c, &cal, today);
+    let statuses: Vec<_> = lines.iter().map(|l| l.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            TermStatus::Done { on_time: true },
+            TermStatus::Done { on_time: true },
+            TermStatus::OnTime,
+            TermStatus::OnTime
+        ]
+    );
+    let later = complaints::term_lines(&c, &cal, lines[2].due.saturating_add(jiff::ToSpan::day(1)));
+    assert_eq!(
+        later[2].status,
+        TermStatus::Overdue,
+        "a missed offer term shows"
     );
 }
 
