@@ -1,0 +1,161 @@
+//! Harness for the browser tests: the application on a random port, a
+//! ChromeDriver of its own and a headless Chromium session, with
+//! screenshots saved where the README says.
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, Locator};
+use klacht_domain::calendar::WorkingCalendar;
+use klacht_store::Store;
+use klacht_web::AppState;
+
+/// With `CI` set a missing Chromium fails the run instead of skipping.
+fn required() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false")
+}
+
+/// Where screenshots go: `KLACHT_SCREENSHOTS`, or `docs/screenshots`.
+pub fn screenshot_dir() -> PathBuf {
+    std::env::var_os("KLACHT_SCREENSHOTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots"))
+}
+
+/// The application serving on a random local port until dropped.
+pub struct App {
+    pub base: String,
+    _stop: tokio::sync::oneshot::Sender<()>,
+}
+
+pub async fn spawn_app<S: Store>(store: S) -> App {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind a random port");
+    let base = format!(
+        "http://127.0.0.1:{}",
+        listener.local_addr().expect("address").port()
+    );
+    let state = AppState::new(store, WorkingCalendar::netherlands_default(), "Focus");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(async move {
+        let _ = klacht_web::serve(listener, state, async {
+            let _ = stopped.await;
+        })
+        .await;
+    });
+    App { base, _stop: stop }
+}
+
+/// A ChromeDriver process, killed when dropped.
+pub struct Driver {
+    child: Child,
+    pub url: String,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// A headless Chromium session, or `None` (with a note) when Chromium or
+/// ChromeDriver is not installed and `CI` is not set. `scripts/test`
+/// installs both.
+pub async fn browser() -> Option<(Driver, Client)> {
+    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists());
+    let (Some(chromium), true) = (
+        chromium,
+        std::path::Path::new("/usr/bin/chromedriver").exists(),
+    ) else {
+        assert!(
+            !required(),
+            "Chromium and ChromeDriver are required when CI is set (run scripts/install-test-deps)"
+        );
+        eprintln!(
+            "Chromium/ChromeDriver not installed; skipping the browser test (scripts/install-test-deps installs them)"
+        );
+        return None;
+    };
+    let port = free_port();
+    let child = Command::new("/usr/bin/chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromedriver");
+    let driver = Driver {
+        child,
+        url: format!("http://127.0.0.1:{port}"),
+    };
+    let profile = std::env::temp_dir().join(format!("klacht-chromium-{}", uuid::Uuid::new_v4()));
+    let caps = serde_json::json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": chromium,
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--lang=nl-NL",
+                "--window-size=1280,900",
+                format!("--user-data-dir={}", profile.display()),
+            ]
+        }
+    });
+    let caps = match caps {
+        serde_json::Value::Object(map) => map,
+        _ => unreachable!("a JSON object literal"),
+    };
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    let mut last_error = None;
+    for _ in 0..50 {
+        match Client::with_capabilities_and_connector(&driver.url, &caps, connector.clone()).await {
+            Ok(client) => return Some((driver, client)),
+            Err(e) => {
+                last_error = Some(e);
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+        }
+    }
+    panic!("could not start a Chromium session: {last_error:?}");
+}
+
+/// Saves a PNG of the current page as `<name>.png` in [`screenshot_dir`].
+pub async fn screenshot(client: &Client, name: &str) {
+    let png = client.screenshot().await.expect("screenshot");
+    let dir = screenshot_dir();
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    std::fs::write(dir.join(format!("{name}.png")), png).expect("write screenshot");
+}
+
+/// Fills the field with the given id.
+pub async fn fill(client: &Client, id: &str, value: &str) {
+    let field = client
+        .find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("field #{id}: {e}"));
+    field.clear().await.expect("clear field");
+    field.send_keys(value).await.expect("type");
+}
+
+/// The visible text of the page body.
+pub async fn body_text(client: &Client) -> String {
+    client
+        .find(Locator::Css("body"))
+        .await
+        .expect("body")
+        .text()
+        .await
+        .expect("text")
+}

@@ -1,0 +1,105 @@
+//! Signing in with a real browser, on a desktop and a phone-sized window.
+
+use fantoccini::Locator;
+use jiff::Timestamp;
+use klacht_browser_tests::{body_text, browser, fill, screenshot, spawn_app};
+use klacht_domain::{Email, Role, UserId};
+use klacht_store::testing::SqliteTestDb;
+use klacht_store::{NewUser, Store};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_user_signs_in_and_out_in_chromium() {
+    let Some((_driver, client)) = browser().await else {
+        return;
+    };
+    let db = SqliteTestDb::new();
+    let store = db.store().await;
+    store
+        .create_user(NewUser {
+            id: UserId::new(uuid::Uuid::now_v7()),
+            email: Email::parse("margriet@focus.example").expect("valid"),
+            name: "Margriet Jansen".into(),
+            role: Role::Manager,
+            manager: None,
+            password_hash: Some(
+                klacht_app::password::hash_password("klacht-demo-2026".into())
+                    .await
+                    .expect("hash"),
+            ),
+            created_at: Timestamp::now(),
+        })
+        .await
+        .expect("user");
+    let app = spawn_app(store).await;
+
+    client
+        .goto(&format!("{}/", app.base))
+        .await
+        .expect("start page");
+    assert!(
+        body_text(&client)
+            .await
+            .contains("Termijnen voor een klacht die vandaag")
+    );
+    screenshot(&client, "start").await;
+
+    client
+        .goto(&format!("{}/inloggen", app.base))
+        .await
+        .expect("login page");
+    fill(&client, "email", "margriet@focus.example").await;
+    fill(&client, "password", "verkeerd wachtwoord").await;
+    client
+        .find(Locator::Css("form button[type=submit]"))
+        .await
+        .expect("button")
+        .click()
+        .await
+        .expect("submit");
+    assert!(
+        body_text(&client)
+            .await
+            .contains("E-mailadres of wachtwoord onjuist.")
+    );
+    screenshot(&client, "login-error").await;
+
+    fill(&client, "password", "klacht-demo-2026").await;
+    client
+        .find(Locator::Css("form button[type=submit]"))
+        .await
+        .expect("button")
+        .click()
+        .await
+        .expect("submit");
+    assert_ne!(
+        client.current_url().await.expect("url").path(),
+        "/inloggen",
+        "signed in"
+    );
+
+    client
+        .set_window_rect(0, 0, 390, 844)
+        .await
+        .expect("phone size");
+    client
+        .goto(&format!("{}/wachtwoord", app.base))
+        .await
+        .expect("password page");
+    let text = body_text(&client).await;
+    assert!(
+        text.contains("Wachtwoord wijzigen") && text.contains("Margriet Jansen"),
+        "{text}"
+    );
+    screenshot(&client, "phone-password").await;
+
+    client
+        .find(Locator::Css("header form button"))
+        .await
+        .expect("sign-out")
+        .click()
+        .await
+        .expect("sign out");
+    let url = client.current_url().await.expect("url");
+    assert_eq!(url.path(), "/inloggen");
+    client.close().await.expect("close session");
+}
