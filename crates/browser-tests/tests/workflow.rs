@@ -1,0 +1,301 @@
+//! A complaint from intake to closing in headless Chromium, as the people
+//! of the regulation do it: an employee registers it on a phone, the
+//! manager handles it, the quality manager closes it. Screenshots of the
+//! main pages land in docs/screenshots.
+
+use fantoccini::{Client, Locator};
+use jiff::Timestamp;
+use klacht_browser_tests::{body_text, browser, fill, screenshot, spawn_app};
+use klacht_domain::{Email, Role, User, UserId};
+use klacht_store::testing::SqliteTestDb;
+use klacht_store::{NewUser, Store};
+
+const PASSWORD: &str = "klacht-demo-2026";
+
+async fn user<S: Store>(
+    store: &S,
+    email: &str,
+    name: &str,
+    role: Role,
+    manager: Option<UserId>,
+) -> User {
+    let user = User {
+        id: UserId::new(uuid::Uuid::now_v7()),
+        email: Email::parse(email).expect("valid"),
+        name: name.into(),
+        role,
+        manager,
+    };
+    store
+        .create_user(NewUser {
+            id: user.id,
+            email: user.email.clone(),
+            name: user.name.clone(),
+            role,
+            manager,
+            password_hash: Some(
+                klacht_app::password::hash_password(PASSWORD.into())
+                    .await
+                    .expect("hash"),
+            ),
+            created_at: Timestamp::now(),
+        })
+        .await
+        .expect("create user");
+    user
+}
+
+async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+}
+
+async fn sign_in(client: &Client, base: &str, email: &str) {
+    client
+        .goto(&format!("{base}/inloggen"))
+        .await
+        .expect("login page");
+    fill(client, "email", email).await;
+    fill(client, "password", PASSWORD).await;
+    click(client, "main form button[type=submit]").await;
+    assert_ne!(
+        client.current_url().await.expect("url").path(),
+        "/inloggen",
+        "{email} signed in"
+    );
+}
+
+async fn sign_out(client: &Client) {
+    click(client, "header form button").await;
+}
+
+/// Opens the action's collapsible form, lets `fill_in` fill it, submits.
+async fn act(client: &Client, key: &str) {
+    click(client, &format!("details#{key} > summary")).await;
+}
+
+async fn submit(client: &Client, key: &str) {
+    click(client, &format!("details#{key} button[type=submit]")).await;
+}
+
+async fn select(client: &Client, id: &str, value: &str) {
+    client
+        .find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("#{id}: {e}"))
+        .select_by_value(value)
+        .await
+        .unwrap_or_else(|e| panic!("select {value} in #{id}: {e}"));
+}
+
+async fn flash(client: &Client) -> String {
+    match client.find(Locator::Css(".flash")).await {
+        Ok(e) => e.text().await.unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_complaint_goes_from_intake_to_closing_in_the_browser() {
+    let Some((_driver, client)) = browser().await else {
+        return;
+    };
+    let db = SqliteTestDb::new();
+    let store = db.store().await;
+    let margriet = user(
+        &store,
+        "margriet@focus.example",
+        "Margriet Jansen",
+        Role::Manager,
+        None,
+    )
+    .await;
+    user(
+        &store,
+        "piet@focus.example",
+        "Piet de Vries",
+        Role::Employee,
+        Some(margriet.id),
+    )
+    .await;
+    let fatima = user(
+        &store,
+        "fatima@focus.example",
+        "Fatima el Amrani",
+        Role::Employee,
+        Some(margriet.id),
+    )
+    .await;
+    user(
+        &store,
+        "sanne@focus.example",
+        "Sanne Visser",
+        Role::QualityManager,
+        None,
+    )
+    .await;
+    let app = spawn_app(store).await;
+    let base = app.base.clone();
+
+    // 1. Piet registers the complaint on his phone.
+    client
+        .set_window_rect(0, 0, 390, 844)
+        .await
+        .expect("phone size");
+    sign_in(&client, &base, "piet@focus.example").await;
+    client
+        .goto(&format!("{base}/klachten/nieuw"))
+        .await
+        .expect("new");
+    click(&client, "input[name=soort][value=klacht]").await;
+    fill(&client, "klager_naam", "Mevrouw J. de Vries").await;
+    fill(&client, "klager_telefoon", "06-12345678").await;
+    fill(&client, "dienst", "Thuiszorg").await;
+    click(
+        &client,
+        &format!("input[name=betrokken][value='{}']", fatima.id),
+    )
+    .await;
+    fill(
+        &client,
+        "omschrijving",
+        "De zorgverlener kwam drie keer te laat zonder bericht.",
+    )
+    .await;
+    screenshot(&client, "nieuwe-melding-telefoon").await;
+    click(&client, "main form button[type=submit]").await;
+    let registered = flash(&client).await;
+    assert!(registered.contains("geregistreerd"), "{registered}");
+    let detail_url = client.current_url().await.expect("url");
+    assert!(detail_url.path().starts_with("/klachten/"), "{detail_url}");
+    let text = body_text(&client).await;
+    assert!(
+        text.contains("Mevrouw J. de Vries") && text.contains("wacht op afhandelaar"),
+        "{text}"
+    );
+    screenshot(&client, "klacht-geregistreerd-telefoon").await;
+    sign_out(&client).await;
+
+    // 2. Margriet, the responsible manager, handles it on a desktop.
+    client
+        .set_window_rect(0, 0, 1280, 1000)
+        .await
+        .expect("desktop size");
+    sign_in(&client, &base, "margriet@focus.example").await;
+    client
+        .goto(&format!("{base}/klachten"))
+        .await
+        .expect("mine");
+    let mine = body_text(&client).await;
+    assert!(mine.contains("Mevrouw J. de Vries"), "{mine}");
+    screenshot(&client, "mijn-klachten").await;
+    client.goto(detail_url.as_str()).await.expect("detail");
+
+    // The involved employee is refused, with the reason on the page.
+    act(&client, "afhandelaar").await;
+    select(&client, "afhandelaar-afhandelaar", &fatima.id.to_string()).await;
+    submit(&client, "afhandelaar").await;
+    let refused = body_text(&client).await;
+    assert!(refused.contains("betrokken"), "{refused}");
+    screenshot(&client, "afhandelaar-geweigerd").await;
+
+    client.goto(detail_url.as_str()).await.expect("detail");
+    act(&client, "afhandelaar").await;
+    select(&client, "afhandelaar-afhandelaar", &margriet.id.to_string()).await;
+    submit(&client, "afhandelaar").await;
+    assert!(body_text(&client).await.contains("in behandeling"));
+
+    act(&client, "contact").await;
+    fill(
+        &client,
+        "contact-samenvatting",
+        "Gebeld; excuses aangeboden en nieuwe tijden besproken.",
+    )
+    .await;
+    submit(&client, "contact").await;
+
+    act(&client, "oordeel").await;
+    click(
+        &client,
+        "details#oordeel input[name=oordeel][value=founded]",
+    )
+    .await;
+    fill(
+        &client,
+        "oordeel-onderbouwing",
+        "Volgens het zorgplan komt de zorgverlener om 8:00 uur.",
+    )
+    .await;
+    submit(&client, "oordeel").await;
+
+    act(&client, "aanbod").await;
+    select(&client, "aanbod-soort", "compensation").await;
+    fill(
+        &client,
+        "aanbod-omschrijving",
+        "Creditering van de gemiste uren.",
+    )
+    .await;
+    fill(&client, "aanbod-waarde", "25,00").await;
+    submit(&client, "aanbod").await;
+
+    act(&client, "reactie").await;
+    click(&client, "details#reactie input[name=aanvaard][value=ja]").await;
+    select(&client, "reactie-tevredenheid", "4").await;
+    submit(&client, "reactie").await;
+
+    act(&client, "acties").await;
+    fill(
+        &client,
+        "acties-omschrijving",
+        "Vaste zorgverlener inplannen.",
+    )
+    .await;
+    submit(&client, "acties").await;
+    act(&client, "actie-1").await;
+    submit(&client, "actie-1").await;
+
+    act(&client, "formulier-verstuurd").await;
+    submit(&client, "formulier-verstuurd").await;
+    let recorded = body_text(&client).await;
+    assert!(
+        recorded.contains("Creditering van de gemiste uren") && recorded.contains("€ 25,00"),
+        "{recorded}"
+    );
+    assert!(recorded.contains("vastgelegd"), "{recorded}");
+    sign_out(&client).await;
+
+    // 3. Sanne, the quality manager, closes and files it.
+    sign_in(&client, &base, "sanne@focus.example").await;
+    client.goto(detail_url.as_str()).await.expect("detail");
+    act(&client, "afsluiten").await;
+    submit(&client, "afsluiten").await;
+    let closed = body_text(&client).await;
+    assert!(closed.contains("afgesloten"), "{closed}");
+    for step in [
+        "melden bij leidinggevende",
+        "contact met klager",
+        "aanbod",
+        "vastleggen op klachtenformulier",
+    ] {
+        assert!(closed.contains(step), "{step} in the terms");
+    }
+    screenshot(&client, "klacht-afgesloten").await;
+
+    client
+        .goto(&format!("{}/formulier", detail_url.as_str()))
+        .await
+        .expect("form");
+    let form = body_text(&client).await;
+    assert!(
+        form.contains("Mevrouw J. de Vries") && form.contains("Gebeld; excuses aangeboden"),
+        "{form}"
+    );
+    screenshot(&client, "klachtenformulier").await;
+    client.close().await.expect("close session");
+}
