@@ -246,6 +246,57 @@ pub async fn act<S: Store>(
     Ok(c)
 }
 
+// --- for the JSON API (and any caller that shows a version) -------------
+
+/// Loads a complaint together with its whole history, for pages and API
+/// answers that show the timeline.
+pub async fn load_with_history<S: Store>(
+    store: &S,
+    id: ComplaintId,
+) -> Result<(Complaint, Vec<Recorded>), ServiceError> {
+    let (_, raw) = store.load_stream(id).await?.ok_or(ServiceError::NotFound)?;
+    let history = raw.iter().map(from_raw).collect::<Result<Vec<_>, _>>()?;
+    let complaint = Complaint::replay(id, &history).map_err(|e| ServiceError::corrupt(id, e))?;
+    Ok((complaint, history))
+}
+
+/// Like [`act`], for a caller that may say which version it saw
+/// (`expected`, e.g. an API client's `expected_version`): a stale version
+/// is refused with [`StoreError::Conflict`] before anything is decided.
+/// A complaint `actor` may not see answers [`ServiceError::NotFound`], so
+/// that its existence does not leak.
+pub async fn act_at_version<S: Store>(
+    store: &S,
+    calendar: &WorkingCalendar,
+    id: ComplaintId,
+    actor: &User,
+    cmd: Command,
+    expected: Option<u64>,
+    at: Timestamp,
+) -> Result<Complaint, ServiceError> {
+    let mut c = load(store, id).await?;
+    if !klacht_domain::permissions::can_view(actor, &c) {
+        return Err(ServiceError::NotFound);
+    }
+    let version = c.version();
+    if let Some(expected) = expected.filter(|e| *e != version) {
+        return Err(StoreError::Conflict { expected }.into());
+    }
+    let events = c.decide(cmd, actor, at)?;
+    let recorded = Recorded::stamp(version, Actor::User(actor.id), at, events);
+    for r in &recorded {
+        c.apply(r).map_err(|e| ServiceError::corrupt(id, e))?;
+    }
+    let raw = recorded
+        .iter()
+        .map(|r| to_raw(id, r))
+        .collect::<Result<Vec<_>, _>>()?;
+    store
+        .append(version, &raw, &read_model(&c, calendar, at))
+        .await?;
+    Ok(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,9 @@
 //! Configuration, password hashing, and the use cases that combine the
 //! pure domain with the store.
 
+pub mod admin;
 pub mod auth;
+pub mod calendar;
 pub mod complaints;
 pub mod config;
 pub mod password;

@@ -159,3 +159,35 @@ pub async fn body_text(client: &Client) -> String {
         .await
         .expect("text")
 }
+
+/// Clicks what submits a form and waits until the next page has loaded,
+/// so the following step never touches the old page.
+pub async fn click_and_wait(client: &Client, css: &str) {
+    client
+        .execute("window.__klachtOldPage = true; return null;", vec![])
+        .await
+        .expect("mark the page");
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    for _ in 0..200 {
+        let loaded = client
+            .execute(
+                "return window.__klachtOldPage === undefined && document.readyState === 'complete';",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        if loaded {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no new page after clicking {css}");
+}

@@ -1,8 +1,7 @@
 //! Signing in with a real browser, on a desktop and a phone-sized window.
 
-use fantoccini::Locator;
 use jiff::Timestamp;
-use klacht_browser_tests::{body_text, browser, fill, screenshot, spawn_app};
+use klacht_browser_tests::{body_text, browser, click_and_wait, fill, screenshot, spawn_app};
 use klacht_domain::{Email, Role, UserId};
 use klacht_store::testing::SqliteTestDb;
 use klacht_store::{NewUser, Store};
@@ -49,13 +48,7 @@ async fn a_user_signs_in_and_out_in_chromium() {
         .expect("login page");
     fill(&client, "email", "margriet@focus.example").await;
     fill(&client, "password", "verkeerd wachtwoord").await;
-    client
-        .find(Locator::Css("form button[type=submit]"))
-        .await
-        .expect("button")
-        .click()
-        .await
-        .expect("submit");
+    click_and_wait(&client, "main form button[type=submit]").await;
     assert!(
         body_text(&client)
             .await
@@ -64,13 +57,7 @@ async fn a_user_signs_in_and_out_in_chromium() {
     screenshot(&client, "login-error").await;
 
     fill(&client, "password", "klacht-demo-2026").await;
-    client
-        .find(Locator::Css("form button[type=submit]"))
-        .await
-        .expect("button")
-        .click()
-        .await
-        .expect("submit");
+    click_and_wait(&client, "main form button[type=submit]").await;
     assert_ne!(
         client.current_url().await.expect("url").path(),
         "/inloggen",
@@ -92,13 +79,7 @@ async fn a_user_signs_in_and_out_in_chromium() {
     );
     screenshot(&client, "phone-password").await;
 
-    client
-        .find(Locator::Css("header form button"))
-        .await
-        .expect("sign-out")
-        .click()
-        .await
-        .expect("sign out");
+    click_and_wait(&client, "header form button").await;
     let url = client.current_url().await.expect("url");
     assert_eq!(url.path(), "/inloggen");
     client.close().await.expect("close session");

@@ -5,7 +5,7 @@
 
 use fantoccini::{Client, Locator};
 use jiff::Timestamp;
-use klacht_browser_tests::{body_text, browser, fill, screenshot, spawn_app};
+use klacht_browser_tests::{body_text, browser, click_and_wait, fill, screenshot, spawn_app};
 use klacht_domain::{Email, Role, User, UserId};
 use klacht_store::testing::SqliteTestDb;
 use klacht_store::{NewUser, Store};
@@ -62,7 +62,7 @@ async fn sign_in(client: &Client, base: &str, email: &str) {
         .expect("login page");
     fill(client, "email", email).await;
     fill(client, "password", PASSWORD).await;
-    click(client, "main form button[type=submit]").await;
+    click_and_wait(client, "main form button[type=submit]").await;
     assert_ne!(
         client.current_url().await.expect("url").path(),
         "/inloggen",
@@ -71,7 +71,7 @@ async fn sign_in(client: &Client, base: &str, email: &str) {
 }
 
 async fn sign_out(client: &Client) {
-    click(client, "header form button").await;
+    click_and_wait(client, "header form button").await;
 }
 
 /// Opens the action's collapsible form, lets `fill_in` fill it, submits.
@@ -80,7 +80,7 @@ async fn act(client: &Client, key: &str) {
 }
 
 async fn submit(client: &Client, key: &str) {
-    click(client, &format!("details#{key} button[type=submit]")).await;
+    click_and_wait(client, &format!("details#{key} button[type=submit]")).await;
 }
 
 async fn select(client: &Client, id: &str, value: &str) {
@@ -168,7 +168,7 @@ async fn a_complaint_goes_from_intake_to_closing_in_the_browser() {
     )
     .await;
     screenshot(&client, "nieuwe-melding-telefoon").await;
-    click(&client, "main form button[type=submit]").await;
+    click_and_wait(&client, "main form button[type=submit]").await;
     let registered = flash(&client).await;
     assert!(registered.contains("geregistreerd"), "{registered}");
     let detail_url = client.current_url().await.expect("url");

@@ -5,10 +5,11 @@ use std::io::{BufRead, IsTerminal};
 use anyhow::{Context, bail};
 use clap::{Args, Subcommand};
 use jiff::Timestamp;
+use klacht_app::auth::issue_api_token;
 use klacht_app::password::hash_password;
 use klacht_domain::{Email, Role, UserId};
 use klacht_store::{NewUser, Store, StoreError};
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 
 #[derive(Subcommand)]
 pub enum UserCommand {
@@ -16,6 +17,17 @@ pub enum UserCommand {
     Add(AddArgs),
     /// List staff accounts.
     List,
+    /// Issue an API token (printed once, stored hashed), or revoke them all.
+    Token(TokenArgs),
+}
+
+#[derive(Args)]
+pub struct TokenArgs {
+    /// E-mail address of the staff member.
+    email: String,
+    /// Revoke every API token of this user instead of issuing one.
+    #[arg(long)]
+    revoke: bool,
 }
 
 #[derive(Args)]
@@ -39,6 +51,7 @@ pub async fn run<S: Store>(store: &S, cmd: UserCommand) -> anyhow::Result<()> {
     match cmd {
         UserCommand::Add(args) => add(store, args).await,
         UserCommand::List => list(store).await,
+        UserCommand::Token(args) => token(store, args).await,
     }
 }
 
@@ -111,6 +124,32 @@ async fn add<S: Store>(store: &S, args: AddArgs) -> anyhow::Result<()> {
     if !has_password {
         println!("Let op: zonder wachtwoord kan deze gebruiker nog niet inloggen.");
     }
+    Ok(())
+}
+
+/// Prints a new token on standard output, alone on its line, so that a
+/// script can capture it; it is never shown again.
+async fn token<S: Store>(store: &S, args: TokenArgs) -> anyhow::Result<()> {
+    let email = Email::parse(&args.email)?;
+    let record = store
+        .user_by_email(&email)
+        .await?
+        .with_context(|| format!("gebruiker {email} bestaat niet"))?;
+    let now = Timestamp::now();
+    if args.revoke {
+        let n = store.revoke_api_tokens(record.user.id, now).await?;
+        println!("{n} API-token(s) van {email} ingetrokken.");
+        return Ok(());
+    }
+    if !record.active {
+        bail!("gebruiker {email} is niet actief");
+    }
+    let token = issue_api_token(store, &record.user, now).await?;
+    println!("{}", token.expose_secret());
+    eprintln!(
+        "API-token voor {email} aangemaakt. Bewaar het nu: het wordt niet opnieuw getoond. \
+         Gebruik: Authorization: Bearer <token>"
+    );
     Ok(())
 }
 

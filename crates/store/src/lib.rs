@@ -6,6 +6,7 @@
 //! trait. The two backends share their query code (see `sql.rs`): the SQL
 //! is written once in the portable subset both databases understand.
 
+mod admin;
 mod error;
 mod postgres;
 mod rows;
@@ -18,12 +19,16 @@ use std::future::Future;
 use jiff::Timestamp;
 use klacht_domain::{ComplaintId, Email, ReferenceNumber, UserId};
 
+pub use admin::{
+    AdminChange, AuditCursor, AuditEntry, AuditPage, ListKind, ListValue, list_name_key,
+};
 pub use error::StoreError;
 pub use postgres::PgStore;
 pub use rows::{
-    ApiToken, ComplaintFilter, ComplaintRow, Cursor, LoginFailures, NewUser, Page, RawEvent,
-    Session, UserRecord,
+    ApiToken, ComplaintCounts, ComplaintFilter, ComplaintRow, Cursor, LoginFailures, NewUser, Page,
+    RawEvent, Session, UserRecord,
 };
+pub use rows::{DueCursor, DuePage};
 pub use sqlite::SqliteStore;
 
 /// The default database: a SQLite file in the working folder.
@@ -181,6 +186,62 @@ pub trait Store: Clone + Send + Sync + 'static {
         key: &str,
         value: &str,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    // --- JSON API (/api/v1) ----------------------------------------------
+
+    /// The users with these ids, in no particular order; unknown ids are
+    /// left out. One query, so that a page of complaints names its people
+    /// without a query per row.
+    fn users_by_ids(
+        &self,
+        ids: &[UserId],
+    ) -> impl Future<Output = Result<Vec<UserRecord>, StoreError>> + Send;
+
+    // --- overview and administration (Overzicht, Beheer) ------------------
+
+    /// Totals per status and, per step, the open complaints whose next
+    /// term lies before `today` (in the organisation's time zone).
+    /// Counted by the database, never by loading rows.
+    fn complaint_counts(
+        &self,
+        today: jiff::civil::Date,
+    ) -> impl Future<Output = Result<ComplaintCounts, StoreError>> + Send;
+
+    /// Every value of a list (active and inactive), in list order. Offer
+    /// only the active ones for new complaints.
+    fn list_values(
+        &self,
+        kind: ListKind,
+    ) -> impl Future<Output = Result<Vec<ListValue>, StoreError>> + Send;
+
+    /// Applies one administrator's change and writes its log entry, in one
+    /// transaction. A missing user or value is [`StoreError::NotFound`], a
+    /// duplicate e-mail or name [`StoreError::Duplicate`], a setting that
+    /// changed meanwhile [`StoreError::Conflict`]; nothing is written then.
+    fn admin_change(
+        &self,
+        change: &AdminChange,
+        audit: &AuditEntry,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// One page of the administrator's log, newest first.
+    fn admin_log(
+        &self,
+        after: Option<AuditCursor>,
+        limit: u32,
+    ) -> impl Future<Output = Result<AuditPage, StoreError>> + Send;
+
+    // --- staff pages: Mijn klachten ---------------------------------------
+
+    /// One page of the complaints `user` is connected to (registrant,
+    /// responsible manager, handler, assistant), soonest next term first and
+    /// those without a term last, then by id; keyset-paginated after `after`.
+    fn list_participating(
+        &self,
+        user: UserId,
+        after: Option<DueCursor>,
+        limit: u32,
+    ) -> impl Future<Output = Result<DuePage, StoreError>> + Send;
 }
 
 /// Converts an instant to the stored integer form.

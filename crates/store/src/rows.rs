@@ -136,6 +136,27 @@ pub struct ComplaintFilter {
     pub received_before: Option<Timestamp>,
     pub after: Option<Cursor>,
     pub limit: u32,
+    // --- overview (Overzicht) filters -----------------------------------
+    pub category: Option<String>,
+    /// The team: complaints whose responsible manager this is.
+    pub responsible_manager: Option<UserId>,
+    /// The next step that is due (`report`, `contact`, `offer`, `record`).
+    pub next_step: Option<String>,
+    /// Term status through the next step's term: rows whose `next_due` is
+    /// on or after / on or before these dates (rows without one never
+    /// match). Overdue is `next_due_to = today - 1`, due today is both
+    /// bounds on today, on time is `next_due_from = today + 1`.
+    pub next_due_from: Option<Date>,
+    pub next_due_to: Option<Date>,
+}
+
+/// Aggregates for the overview (Overzicht), counted by the database.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ComplaintCounts {
+    /// Every status present, with its number of rows (signals included).
+    pub by_status: Vec<(String, u64)>,
+    /// Per step, the open complaints whose next step's term has passed.
+    pub overdue_by_step: Vec<(String, u64)>,
 }
 
 #[derive(Debug, Clone)]
@@ -145,9 +166,59 @@ pub struct Page<T> {
     pub next: Option<Cursor>,
 }
 
+// --- staff pages: Mijn klachten ------------------------------------------
+
+/// Where a page of "my complaints" ends: the next term of its last row
+/// (none sorts last) and its id. Opaque to users (a string in links).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DueCursor {
+    pub next_due: Option<Date>,
+    pub id: ComplaintId,
+}
+
+impl DueCursor {
+    pub fn encode(&self) -> String {
+        match self.next_due {
+            Some(d) => format!("{d}_{}", self.id),
+            None => format!("-_{}", self.id),
+        }
+    }
+
+    pub fn decode(s: &str) -> Option<DueCursor> {
+        let (due, id) = s.split_once('_')?;
+        let next_due = match due {
+            "-" => None,
+            d => Some(d.parse().ok()?),
+        };
+        Some(DueCursor {
+            next_due,
+            id: id.parse().ok()?,
+        })
+    }
+}
+
+/// One page of "my complaints", soonest term first.
+#[derive(Debug, Clone)]
+pub struct DuePage {
+    pub items: Vec<ComplaintRow>,
+    /// The cursor for the next page; none on the last page.
+    pub next: Option<DueCursor>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn due_cursor_round_trips_with_and_without_a_term() {
+        let id = ComplaintId::new(uuid::Uuid::nil());
+        for next_due in [None, Some(jiff::civil::date(2026, 4, 29))] {
+            let c = DueCursor { next_due, id };
+            assert_eq!(DueCursor::decode(&c.encode()), Some(c));
+        }
+        assert_eq!(DueCursor::decode("2026-13-01_x"), None);
+        assert_eq!(DueCursor::decode("nonsense"), None);
+    }
 
     #[test]
     fn cursor_round_trips_and_rejects_garbage() {

@@ -5,8 +5,12 @@
 //! generic over the [`Store`], so the same code serves SQLite and
 //! PostgreSQL.
 
+mod admin;
+pub mod api;
+mod complaints;
 mod error;
 mod health;
+mod overview;
 pub mod session;
 mod signin;
 mod start;
@@ -35,7 +39,10 @@ pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 #[derive(Clone)]
 pub struct AppState<S> {
     pub store: S,
-    pub calendar: Arc<WorkingCalendar>,
+    /// The calendar of the configuration. Terms are never computed on it
+    /// directly: use [`AppState::calendar`], which adds what the
+    /// administrator stored in the database.
+    pub config_calendar: Arc<WorkingCalendar>,
     pub organisation: Arc<str>,
     /// Whether cookies carry the `Secure` flag (see the configuration).
     pub cookie_secure: bool,
@@ -45,7 +52,7 @@ impl<S: Store> AppState<S> {
     pub fn new(store: S, calendar: WorkingCalendar, organisation: impl Into<Arc<str>>) -> Self {
         Self {
             store,
-            calendar: Arc::new(calendar),
+            config_calendar: Arc::new(calendar),
             organisation: organisation.into(),
             cookie_secure: true,
         }
@@ -54,6 +61,14 @@ impl<S: Store> AppState<S> {
     pub fn with_cookie_secure(mut self, secure: bool) -> Self {
         self.cookie_secure = secure;
         self
+    }
+
+    /// The working calendar as it is now: the configuration's with the
+    /// administrator's options and closing days from the database (Beheer >
+    /// Kalender). Read per request, so that every instance computes the
+    /// same terms the moment a change is saved. Use it for every term.
+    pub async fn calendar(&self) -> Result<WorkingCalendar, klacht_store::StoreError> {
+        klacht_app::calendar::current(&self.store, &self.config_calendar).await
     }
 }
 
@@ -67,8 +82,12 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
     };
     Router::new()
         .merge(health::router())
+        .nest(api::PREFIX, api::router())
         .merge(start::router())
         .merge(signin::router())
+        .merge(complaints::router())
+        .merge(overview::router())
+        .merge(admin::router())
         .with_state(state)
         .layer(axum::middleware::from_fn(session::clear_shown_flash))
         .layer(header("x-content-type-options", "nosniff"))

@@ -64,7 +64,8 @@ pub(crate) fn dutch_date(d: jiff::civil::Date) -> String {
 #[tracing::instrument(skip_all)]
 async fn start<S: Store>(State(state): State<AppState<S>>) -> Result<StartPage, WebError> {
     let now = Timestamp::now();
-    let terms = Terms::compute(now, &state.calendar);
+    let calendar = state.calendar().await?;
+    let terms = Terms::compute(now, &calendar);
     let rule = |step| match step {
         Step::Report => "dezelfde dag",
         Step::Contact => "binnen 2 werkdagen",
@@ -74,7 +75,7 @@ async fn start<S: Store>(State(state): State<AppState<S>>) -> Result<StartPage, 
     Ok(StartPage {
         organisation: state.organisation.to_string(),
         complaints: state.store.count_complaints().await?,
-        today: dutch_date(state.calendar.local_date(now)),
+        today: dutch_date(calendar.local_date(now)),
         terms: Step::ALL
             .into_iter()
             .map(|step| TermLine {

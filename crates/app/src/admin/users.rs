@@ -1,0 +1,313 @@
+//! Users and teams.
+
+use jiff::Timestamp;
+use klacht_domain::{Email, Role, User, UserId};
+use klacht_store::{AdminChange, NewUser, Store, StoreError, UserRecord};
+use secrecy::SecretString;
+
+use super::{AdminError, entry, invalid, name, require_admin};
+use crate::password::{self, PasswordError};
+
+fn manager_name(users: &[UserRecord], id: Option<UserId>) -> String {
+    id.and_then(|id| users.iter().find(|u| u.user.id == id))
+        .map(|u| u.user.name.clone())
+        .unwrap_or_else(|| "geen".into())
+}
+
+/// Checks a direct manager for `user` (`None` for a new user): an active
+/// account in a managing role, not the user, and not someone who reports
+/// to the user (no circles). Employees must have one (DESIGN §1).
+fn check_manager(
+    users: &[UserRecord],
+    user: Option<UserId>,
+    role: Role,
+    manager: Option<UserId>,
+) -> Result<(), AdminError> {
+    let Some(manager) = manager else {
+        return if role == Role::Employee {
+            Err(invalid("Een medewerker heeft een direct leidinggevende."))
+        } else {
+            Ok(())
+        };
+    };
+    if role == Role::Admin {
+        return Err(invalid(
+            "De beheerder werkt niet aan klachten en heeft geen leidinggevende nodig.",
+        ));
+    }
+    let record = users
+        .iter()
+        .find(|u| u.user.id == manager)
+        .ok_or_else(|| invalid("De gekozen leidinggevende bestaat niet."))?;
+    if !record.active {
+        return Err(invalid(format!("{} is niet actief.", record.user.name)));
+    }
+    if !matches!(
+        record.user.role,
+        Role::Manager | Role::QualityManager | Role::Director
+    ) {
+        return Err(invalid(format!(
+            "{} is geen leidinggevende, kwaliteitsmanager of directeur.",
+            record.user.name
+        )));
+    }
+    if let Some(user) = user {
+        // Walk up from the manager; meeting the user closes a circle.
+        let mut at = Some(manager);
+        for _ in 0..=users.len() {
+            match at {
+                Some(id) if id == user => {
+                    return Err(invalid(
+                        "Iemand kan niet (indirect) leidinggevende van zichzelf zijn.",
+                    ));
+                }
+                Some(id) => {
+                    at = users
+                        .iter()
+                        .find(|u| u.user.id == id)
+                        .and_then(|u| u.user.manager)
+                }
+                None => break,
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What the administrator typed to create an account.
+#[derive(Debug)]
+pub struct UserInput {
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    /// A user id, or empty for none.
+    pub manager: String,
+    pub password: SecretString,
+}
+
+fn parse_manager(raw: &str) -> Result<Option<UserId>, AdminError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    raw.parse()
+        .map(Some)
+        .map_err(|_| invalid("De gekozen leidinggevende bestaat niet."))
+}
+
+fn parse_role(raw: &str) -> Result<Role, AdminError> {
+    raw.parse()
+        .map_err(|e: klacht_domain::ParseError| invalid(e.0))
+}
+
+pub async fn create_user<S: Store>(
+    store: &S,
+    by: &User,
+    input: UserInput,
+    at: Timestamp,
+) -> Result<User, AdminError> {
+    require_admin(by)?;
+    let email = Email::parse(&input.email).map_err(|e| invalid(e.0))?;
+    let name = name("De naam", &input.name)?;
+    let role = parse_role(&input.role)?;
+    let manager = parse_manager(&input.manager)?;
+    let users = store.list_users().await?;
+    check_manager(&users, None, role, manager)?;
+    if users.iter().any(|u| u.user.email == email) {
+        return Err(duplicate_email(&email));
+    }
+    let hash = match password::hash_password(input.password).await {
+        Err(PasswordError::TooShort) => {
+            return Err(invalid(format!(
+                "Het wachtwoord moet minstens {} tekens lang zijn.",
+                password::MIN_LENGTH
+            )));
+        }
+        other => other?,
+    };
+    let user = User {
+        id: UserId::new(uuid::Uuid::now_v7()),
+        email,
+        name,
+        role,
+        manager,
+    };
+    let details = format!(
+        "Naam {}; rol {}; leidinggevende {}.",
+        user.name,
+        role.label(),
+        manager_name(&users, manager)
+    );
+    let change = AdminChange::CreateUser(NewUser {
+        id: user.id,
+        email: user.email.clone(),
+        name: user.name.clone(),
+        role,
+        manager,
+        password_hash: Some(hash),
+        created_at: at,
+    });
+    let audit = entry(by, at, "user.created", user.email.as_str(), details);
+    match store.admin_change(&change, &audit).await {
+        // Someone else took the address between the check and the insert.
+        Err(StoreError::Duplicate { constraint }) if constraint == "users_email_key" => {
+            Err(duplicate_email(&user.email))
+        }
+        other => other.map_err(AdminError::from),
+    }?;
+    Ok(user)
+}
+
+fn duplicate_email(email: &Email) -> AdminError {
+    invalid(format!(
+        "Er bestaat al een gebruiker met het e-mailadres {email}. Kies een ander adres of wijzig de bestaande gebruiker."
+    ))
+}
+
+fn find(users: &[UserRecord], id: UserId) -> Result<&UserRecord, AdminError> {
+    users
+        .iter()
+        .find(|u| u.user.id == id)
+        .ok_or(AdminError::NotFound)
+}
+
+/// Changes a user's role and direct manager.
+pub async fn update_user<S: Store>(
+    store: &S,
+    by: &User,
+    id: UserId,
+    role: &str,
+    manager: &str,
+    at: Timestamp,
+) -> Result<(), AdminError> {
+    require_admin(by)?;
+    let role = parse_role(role)?;
+    let manager = parse_manager(manager)?;
+    let users = store.list_users().await?;
+    let old = find(&users, id)?;
+    if id == by.id && role != Role::Admin {
+        return Err(invalid(
+            "U kunt uw eigen rol als beheerder niet wijzigen; laat dat een andere beheerder doen.",
+        ));
+    }
+    check_manager(&users, Some(id), role, manager)?;
+    let reports = users
+        .iter()
+        .filter(|u| u.active && u.user.manager == Some(id))
+        .count();
+    let manages = matches!(role, Role::Manager | Role::QualityManager | Role::Director);
+    if reports > 0 && !manages {
+        return Err(invalid(format!(
+            "{} is leidinggevende van {reports} actieve medewerker(s). Geef hen eerst een andere leidinggevende.",
+            old.user.name
+        )));
+    }
+    if old.user.role == role && old.user.manager == manager {
+        return Ok(());
+    }
+    let mut changes = Vec::new();
+    if old.user.role != role {
+        changes.push(format!("rol {} → {}", old.user.role.label(), role.label()));
+    }
+    if old.user.manager != manager {
+        changes.push(format!(
+            "leidinggevende {} → {}",
+            manager_name(&users, old.user.manager),
+            manager_name(&users, manager)
+        ));
+    }
+    let audit = entry(
+        by,
+        at,
+        "user.updated",
+        old.user.email.as_str(),
+        format!("{}: {}.", old.user.name, changes.join("; ")),
+    );
+    store
+        .admin_change(&AdminChange::UpdateUser { id, role, manager }, &audit)
+        .await?;
+    Ok(())
+}
+
+/// Deactivates (signing the user out everywhere) or reactivates a user.
+/// An inactive user cannot sign in; their name stays on complaints.
+pub async fn set_user_active<S: Store>(
+    store: &S,
+    by: &User,
+    id: UserId,
+    active: bool,
+    at: Timestamp,
+) -> Result<(), AdminError> {
+    require_admin(by)?;
+    if id == by.id && !active {
+        return Err(invalid("U kunt uzelf niet deactiveren."));
+    }
+    let users = store.list_users().await?;
+    let user = find(&users, id)?;
+    if user.active == active {
+        return Ok(());
+    }
+    let (kind, what) = if active {
+        ("user.reactivated", "weer actief gemaakt")
+    } else {
+        ("user.deactivated", "gedeactiveerd; kan niet meer inloggen")
+    };
+    let audit = entry(
+        by,
+        at,
+        kind,
+        user.user.email.as_str(),
+        format!("{} {what}.", user.user.name),
+    );
+    store
+        .admin_change(&AdminChange::SetUserActive { id, active }, &audit)
+        .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(role: Role, manager: Option<UserId>, active: bool) -> UserRecord {
+        let id = UserId::new(uuid::Uuid::now_v7());
+        UserRecord {
+            user: User {
+                id,
+                email: Email::parse(&format!("{id}@focus.example")).expect("valid"),
+                name: format!("{role:?}"),
+                role,
+                manager,
+            },
+            password_hash: None,
+            active,
+            created_at: Timestamp::UNIX_EPOCH,
+        }
+    }
+
+    #[test]
+    fn managers_must_manage_be_active_and_close_no_circle() {
+        let director = record(Role::Director, None, true);
+        let boss = record(Role::Manager, Some(director.user.id), true);
+        let clerk = record(Role::Employee, Some(boss.user.id), true);
+        let gone = record(Role::Manager, None, false);
+        let users = vec![director.clone(), boss.clone(), clerk.clone(), gone.clone()];
+        let ok = |u, r, m| check_manager(&users, u, r, m).is_ok();
+        assert!(ok(None, Role::Employee, Some(boss.user.id)));
+        assert!(!ok(None, Role::Employee, None), "employees need a manager");
+        assert!(ok(None, Role::Manager, None));
+        assert!(
+            !ok(None, Role::Employee, Some(clerk.user.id)),
+            "not a manager"
+        );
+        assert!(!ok(None, Role::Employee, Some(gone.user.id)), "inactive");
+        assert!(!ok(None, Role::Admin, Some(boss.user.id)));
+        // The director under the manager who reports to the director.
+        assert!(!ok(
+            Some(director.user.id),
+            Role::Director,
+            Some(boss.user.id)
+        ));
+        assert!(!ok(Some(boss.user.id), Role::Manager, Some(boss.user.id)));
+    }
+}

@@ -1,0 +1,356 @@
+//! Beheer > Gebruikers en teams: list, create, edit role and manager,
+//! deactivate and reactivate. Teams are the managers with their direct
+//! reports.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use jiff::Timestamp;
+use klacht_app::admin::{self, UserInput};
+use klacht_domain::{Role, UserId};
+use klacht_store::{Store, UserRecord};
+use serde::Deserialize;
+
+use super::{Choice, Section, admin_ctx, admin_user, ctx_of, form_error, sections};
+use crate::session::{CsrfForm, Ctx, redirect_with_flash};
+use crate::{AppState, WebError};
+
+struct UserLine {
+    id: String,
+    name: String,
+    email: String,
+    role: &'static str,
+    manager: String,
+    active: bool,
+}
+
+struct Team {
+    manager: String,
+    role: &'static str,
+    members: Vec<String>,
+}
+
+/// What was typed in the create form; kept when it is refused.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct UserForm {
+    email: String,
+    naam: String,
+    rol: String,
+    leidinggevende: String,
+    wachtwoord: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/users.html")]
+pub(super) struct UsersPage {
+    ctx: Ctx,
+    sections: Vec<Section>,
+    users: Vec<UserLine>,
+    teams: Vec<Team>,
+    without_manager: Vec<String>,
+    roles: Vec<Choice>,
+    managers: Vec<Choice>,
+    email: String,
+    naam: String,
+    error: Option<String>,
+}
+
+fn name_of(users: &[UserRecord], id: Option<UserId>) -> String {
+    id.and_then(|id| users.iter().find(|u| u.user.id == id))
+        .map(|u| u.user.name.clone())
+        .unwrap_or_default()
+}
+
+fn labelled(u: &UserRecord) -> String {
+    if u.active {
+        u.user.name.clone()
+    } else {
+        format!("{} (inactief)", u.user.name)
+    }
+}
+
+fn manages(role: Role) -> bool {
+    matches!(role, Role::Manager | Role::QualityManager | Role::Director)
+}
+
+/// Active accounts that may be someone's direct manager.
+fn manager_choices(users: &[UserRecord], except: Option<UserId>, current: &str) -> Vec<Choice> {
+    users
+        .iter()
+        .filter(|u| u.active && manages(u.user.role) && Some(u.user.id) != except)
+        .map(|u| {
+            Choice::new(
+                u.user.id.to_string(),
+                format!("{} ({})", u.user.name, u.user.role.label()),
+                current,
+            )
+        })
+        .collect()
+}
+
+fn role_choices(current: &str) -> Vec<Choice> {
+    Role::ALL
+        .into_iter()
+        .map(|r| Choice::new(r.as_str(), r.label(), current))
+        .collect()
+}
+
+fn users_page(ctx: Ctx, users: &[UserRecord], form: UserForm, error: Option<String>) -> UsersPage {
+    let lines = users
+        .iter()
+        .map(|u| UserLine {
+            id: u.user.id.to_string(),
+            name: u.user.name.clone(),
+            email: u.user.email.to_string(),
+            role: u.user.role.label(),
+            manager: name_of(users, u.user.manager),
+            active: u.active,
+        })
+        .collect();
+    let teams = users
+        .iter()
+        .filter(|m| manages(m.user.role) || users.iter().any(|u| u.user.manager == Some(m.user.id)))
+        .map(|m| Team {
+            manager: labelled(m),
+            role: m.user.role.label(),
+            members: users
+                .iter()
+                .filter(|u| u.user.manager == Some(m.user.id))
+                .map(|u| format!("{} ({})", labelled(u), u.user.role.label()))
+                .collect(),
+        })
+        .collect();
+    let without_manager = users
+        .iter()
+        .filter(|u| u.user.role == Role::Employee && u.user.manager.is_none())
+        .map(labelled)
+        .collect();
+    let rol = if form.rol.is_empty() {
+        Role::Employee.as_str().to_string()
+    } else {
+        form.rol
+    };
+    UsersPage {
+        ctx,
+        sections: sections("/beheer/gebruikers"),
+        users: lines,
+        teams,
+        without_manager,
+        roles: role_choices(&rol),
+        managers: manager_choices(users, None, &form.leidinggevende),
+        email: form.email,
+        naam: form.naam,
+        error,
+    }
+}
+
+pub(super) async fn page<S: Store>(
+    State(state): State<AppState<S>>,
+    ctx: Ctx,
+) -> Result<UsersPage, WebError> {
+    let ctx = admin_ctx(ctx)?;
+    let users = state.store.list_users().await?;
+    Ok(users_page(ctx, &users, UserForm::default(), None))
+}
+
+#[tracing::instrument(skip_all)]
+pub(super) async fn create<S: Store>(
+    State(state): State<AppState<S>>,
+    CsrfForm { current, mut form }: CsrfForm<UserForm>,
+) -> Result<Response, WebError> {
+    let by = admin_user(&current)?;
+    // The password leaves the form here: a refused form never shows it.
+    let input = UserInput {
+        email: form.email.clone(),
+        name: form.naam.clone(),
+        role: form.rol.clone(),
+        manager: form.leidinggevende.clone(),
+        password: std::mem::take(&mut form.wachtwoord).into(),
+    };
+    match admin::create_user(&state.store, by, input, Timestamp::now()).await {
+        Ok(user) => Ok(redirect_with_flash(
+            "/beheer/gebruikers",
+            &format!("Gebruiker {} ({}) aangemaakt.", user.name, user.email),
+            state.cookie_secure,
+        )),
+        Err(e) => {
+            let users = state.store.list_users().await?;
+            let ctx = ctx_of(&state, &current);
+            form_error(e.into(), |msg| users_page(ctx, &users, form, Some(msg)))
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/user.html")]
+pub(super) struct EditPage {
+    ctx: Ctx,
+    sections: Vec<Section>,
+    id: String,
+    name: String,
+    email: String,
+    active: bool,
+    is_self: bool,
+    roles: Vec<Choice>,
+    managers: Vec<Choice>,
+    reports: Vec<String>,
+    error: Option<String>,
+}
+
+fn edit_view(
+    ctx: Ctx,
+    users: &[UserRecord],
+    user: &UserRecord,
+    role: &str,
+    manager: &str,
+    error: Option<String>,
+) -> EditPage {
+    EditPage {
+        sections: sections("/beheer/gebruikers"),
+        id: user.user.id.to_string(),
+        name: user.user.name.clone(),
+        email: user.user.email.to_string(),
+        active: user.active,
+        is_self: user.user.id == ctx.user.id,
+        roles: role_choices(role),
+        managers: manager_choices(users, Some(user.user.id), manager),
+        reports: users
+            .iter()
+            .filter(|u| u.user.manager == Some(user.user.id))
+            .map(labelled)
+            .collect(),
+        error,
+        ctx,
+    }
+}
+
+fn parse_id(raw: &str) -> Result<UserId, WebError> {
+    raw.parse().map_err(|_| WebError::NotFound)
+}
+
+fn find(users: &[UserRecord], id: UserId) -> Result<&UserRecord, WebError> {
+    users
+        .iter()
+        .find(|u| u.user.id == id)
+        .ok_or(WebError::NotFound)
+}
+
+async fn load_edit_view<S: Store>(
+    state: &AppState<S>,
+    ctx: Ctx,
+    raw_id: &str,
+) -> Result<EditPage, WebError> {
+    let id = parse_id(raw_id)?;
+    let users = state.store.list_users().await?;
+    let user = find(&users, id)?;
+    let manager = user.user.manager.map(|m| m.to_string()).unwrap_or_default();
+    Ok(edit_view(
+        ctx,
+        &users,
+        user,
+        user.user.role.as_str(),
+        &manager,
+        None,
+    ))
+}
+
+pub(super) async fn edit_page<S: Store>(
+    State(state): State<AppState<S>>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<EditPage, WebError> {
+    let ctx = admin_ctx(ctx)?;
+    load_edit_view(&state, ctx, &id).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct EditForm {
+    rol: String,
+    leidinggevende: String,
+}
+
+#[tracing::instrument(skip_all)]
+pub(super) async fn update<S: Store>(
+    State(state): State<AppState<S>>,
+    Path(raw_id): Path<String>,
+    CsrfForm { current, form }: CsrfForm<EditForm>,
+) -> Result<Response, WebError> {
+    let by = admin_user(&current)?;
+    let id = parse_id(&raw_id)?;
+    let result = admin::update_user(
+        &state.store,
+        by,
+        id,
+        &form.rol,
+        &form.leidinggevende,
+        Timestamp::now(),
+    )
+    .await;
+    match result {
+        Ok(()) => Ok(redirect_with_flash(
+            "/beheer/gebruikers",
+            "Gebruiker bijgewerkt.",
+            state.cookie_secure,
+        )),
+        Err(e) => {
+            let users = state.store.list_users().await?;
+            let user = find(&users, id)?;
+            let ctx = ctx_of(&state, &current);
+            form_error(e.into(), |msg| {
+                edit_view(
+                    ctx,
+                    &users,
+                    user,
+                    &form.rol,
+                    &form.leidinggevende,
+                    Some(msg),
+                )
+            })
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct ActiveForm {
+    /// `ja` to (re)activate, `nee` to deactivate.
+    actief: String,
+}
+
+#[tracing::instrument(skip_all)]
+pub(super) async fn set_active<S: Store>(
+    State(state): State<AppState<S>>,
+    Path(raw_id): Path<String>,
+    CsrfForm { current, form }: CsrfForm<ActiveForm>,
+) -> Result<Response, WebError> {
+    let by = admin_user(&current)?;
+    let id = parse_id(&raw_id)?;
+    let active = match form.actief.as_str() {
+        "ja" => true,
+        "nee" => false,
+        _ => return Err(WebError::Invalid("Kies activeren of deactiveren.".into())),
+    };
+    let result = admin::set_user_active(&state.store, by, id, active, Timestamp::now()).await;
+    match result {
+        Ok(()) => Ok(redirect_with_flash(
+            "/beheer/gebruikers",
+            if active {
+                "Gebruiker weer actief gemaakt."
+            } else {
+                "Gebruiker gedeactiveerd; deze kan niet meer inloggen."
+            },
+            state.cookie_secure,
+        )),
+        Err(e) => {
+            let ctx = ctx_of(&state, &current);
+            let page = load_edit_view(&state, ctx, &raw_id).await?;
+            form_error(e.into(), |msg| EditPage {
+                error: Some(msg),
+                ..page
+            })
+        }
+    }
+}

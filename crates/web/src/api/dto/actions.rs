@@ -1,0 +1,400 @@
+//! The bodies of the workflow actions. Each carries an optional
+//! `expected_version`: the complaint's version as the client saw it.
+
+use klacht_domain::complaint::{
+    Closing, ComplainantResponse, CompletedAction, Contact, ContactMode, Conversion, Escalation,
+    EscalationOutcome, EscalationParty, Event, ExactRegistration, Merit, MeritDecision, Offer,
+    OfferKind, Satisfaction, WaivableStep, Waiver,
+};
+use serde::Deserialize;
+
+use super::Check;
+use crate::api::error::ApiError;
+
+/// A person named in an action body: `{"handler": "e-mail"}` and alike.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HandlerBody {
+    pub handler: Option<String>,
+    pub expected_version: Option<u64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssistantBody {
+    pub assistant: Option<String>,
+    pub expected_version: Option<u64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteBody {
+    pub manager: Option<String>,
+    pub expected_version: Option<u64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactBody {
+    pub date: Option<String>,
+    pub mode: Option<String>,
+    pub summary: Option<String>,
+    pub expected_version: Option<u64>,
+}
+
+impl ContactBody {
+    pub fn parse(self) -> Result<Contact, ApiError> {
+        let mut c = Check::default();
+        let date = c.date("date", self.date);
+        let mode = c.parse::<ContactMode>("mode", self.mode);
+        let summary = c.text("summary", self.summary);
+        match (date, mode, summary) {
+            (Some(date), Some(mode), Some(summary)) => Ok(Contact {
+                date,
+                mode,
+                summary,
+            }),
+            _ => Err(c.incomplete()),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeritBody {
+    pub merit: Option<String>,
+    pub reasoning: Option<String>,
+    pub expected_version: Option<u64>,
+}
+
+impl MeritBody {
+    pub fn parse(self) -> Result<MeritDecision, ApiError> {
+        let mut c = Check::default();
+        let merit = c.parse::<Merit>("merit", self.merit);
+        let reasoning = c.text("reasoning", self.reasoning);
+        match (merit, reasoning) {
+            (Some(merit), Some(reasoning)) => Ok(MeritDecision { merit, reasoning }),
+            _ => Err(c.incomplete()),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfferBody {
+    pub kind: Option<String>,
+    pub description: Option<String>,
+    pub value_cents: Option<u64>,
+    #[serde(default)]
+    pub director_consulted: bool,
+    pub made_on: Option<String>,
+    pub expected_version: Option<u64>,
+}
+
+impl OfferBody {
+    pub fn parse(self) -> Result<Offer, ApiError> {
+        let mut c = Check::default();
+        let kind = c.parse::<OfferKind>("kind", self.kind);
+        let description = c.text("description", self.description);
+        let made_on = c.date("made_on", self.made_on);
+        match (kind, description, made_on) {
+            (Some(kind), Some(description), Some(made_on)) => Ok(Offer {
+                kind,
+                description,
+                value_cents: self.value_cents,
+                director_consulted: self.director_consulted,
+                made_on,
+            }),
+            _ => Err(c.incomplete()),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseBody {
+    pub accepted: Option<bool>,
+    pub satisfaction: Option<u8>,
+    pub comment: Option<String>,
+    pub expected_version: Option<u64>,
+}
+
+impl ResponseBody {
+    pub fn parse(self) -> Result<ComplainantResponse, ApiError> {
+        let mut c = Check::default();
+        let satisfaction = match self.satisfaction {
+            None => Some(None),
+            Some(s) => c.ok("satisfaction", Satisfaction::new(s)).map(Some),
+        };
+        let Some(satisfaction) = satisfaction else {
+            return Err(c.incomplete());
+        };
+        Ok(ComplainantResponse {
+            accepted: self.accepted,
+            satisfaction,
+            comment: self.comment,
+        })
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionBody {
+    pub description: Option<String>,
+    pub due: Option<String>,
+    pub owner: Option<String>,
+    pub expected_version: Option<u64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompleteActionBody {
+    pub note: Option<String>,
+    pub expected_version: Option<u64>,
+}
+
+impl CompleteActionBody {
+    pub fn parse(self, number: u32) -> CompletedAction {
+        CompletedAction {
+            number,
+            note: self.note,
+        }
+    }
+}
+
+/// For actions without input: `/form-sent`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VersionBody {
+    pub expected_version: Option<u64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaiverBody {
+    pub step: Option<String>,
+    pub reason: Option<String>,
+    pub expected_version: Option<u64>,
+}
+
+impl WaiverBody {
+    pub fn parse(self) -> Result<Waiver, ApiError> {
+        let mut c = Check::default();
+        let step = c.parse::<WaivableStep>("step", self.step);
+        let reason = c.text("reason", self.reason);
+        match (step, reason) {
+            (Some(step), Some(reason)) => Ok(Waiver { step, reason }),
+            _ => Err(c.incomplete()),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EscalationBody {
+    pub party: Option<String>,
+    pub party_name: Option<String>,
+    pub on: Option<String>,
+    pub note: Option<String>,
+    pub expected_version: Option<u64>,
+}
+
+impl EscalationBody {
+    pub fn parse(self) -> Result<Escalation, ApiError> {
+        let mut c = Check::default();
+        let party = match c.text("party", self.party).as_deref().map(str::trim) {
+            None => None,
+            Some("mediator") => Some(EscalationParty::Mediator),
+            Some("complaints_committee") => Some(EscalationParty::ComplaintsCommittee),
+            Some("disputes_body") => Some(EscalationParty::DisputesBody),
+            Some("other") => c
+                .text("party_name", self.party_name)
+                .map(EscalationParty::Other),
+            Some(other) => {
+                c.add(
+                    "party",
+                    format!(
+                        "onbekende partij '{other}': kies uit mediator, complaints_committee, \
+                         disputes_body, other"
+                    ),
+                );
+                None
+            }
+        };
+        let on = c.date("on", self.on);
+        match (party, on) {
+            (Some(party), Some(on)) => Ok(Escalation {
+                party,
+                on,
+                note: self.note,
+            }),
+            _ => Err(c.incomplete()),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeBody {
+    pub outcome: Option<String>,
+    pub on: Option<String>,
+    pub resolved: Option<bool>,
+    pub expected_version: Option<u64>,
+}
+
+impl OutcomeBody {
+    pub fn parse(self) -> Result<EscalationOutcome, ApiError> {
+        let mut c = Check::default();
+        let outcome = c.text("outcome", self.outcome);
+        let on = c.date("on", self.on);
+        if self.resolved.is_none() {
+            c.add("resolved", "is verplicht (true of false)");
+        }
+        match (outcome, on, self.resolved) {
+            (Some(outcome), Some(on), Some(resolved)) => Ok(EscalationOutcome {
+                outcome,
+                on,
+                resolved,
+            }),
+            _ => Err(c.incomplete()),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CloseBody {
+    pub note: Option<String>,
+    pub expected_version: Option<u64>,
+}
+
+impl CloseBody {
+    pub fn parse(self) -> Closing {
+        Closing { note: self.note }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConvertBody {
+    pub reason: Option<String>,
+    pub expected_version: Option<u64>,
+}
+
+impl ConvertBody {
+    pub fn parse(self) -> Result<Conversion, ApiError> {
+        let mut c = Check::default();
+        match c.text("reason", self.reason) {
+            Some(reason) => Ok(Conversion { reason }),
+            None => Err(c.incomplete()),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExactBody {
+    pub exact_id: Option<String>,
+    pub expected_version: Option<u64>,
+}
+
+impl ExactBody {
+    pub fn parse(self) -> Result<ExactRegistration, ApiError> {
+        let mut c = Check::default();
+        match c.text("exact_id", self.exact_id) {
+            Some(exact_id) => Ok(ExactRegistration { exact_id }),
+            None => Err(c.incomplete()),
+        }
+    }
+}
+
+/// A correction: event `of` is replaced by `replacement`, an event in the
+/// form the complaint's `events[].data` shows.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CorrectionBody {
+    pub of: Option<u64>,
+    pub reason: Option<String>,
+    pub replacement: Option<serde_json::Value>,
+    pub expected_version: Option<u64>,
+}
+
+impl CorrectionBody {
+    pub fn parse(self) -> Result<(u64, Event, String), ApiError> {
+        let mut c = Check::default();
+        if self.of.is_none() {
+            c.add("of", "is verplicht (het volgnummer van de gebeurtenis)");
+        }
+        let reason = c.text("reason", self.reason);
+        let replacement = match self.replacement {
+            None => {
+                c.add("replacement", "is verplicht");
+                None
+            }
+            Some(value) => match serde_path_to_error::deserialize::<_, Event>(value) {
+                Ok(event) => Some(event),
+                Err(e) => {
+                    let path = e.path().to_string();
+                    let field = if path == "." {
+                        "replacement".to_owned()
+                    } else {
+                        format!("replacement.{path}")
+                    };
+                    c.add(&field, e.into_inner().to_string());
+                    None
+                }
+            },
+        };
+        match (self.of, replacement, reason) {
+            (Some(of), Some(replacement), Some(reason)) => Ok((of, replacement, reason)),
+            _ => Err(c.incomplete()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_wrong_field_is_reported_at_once() {
+        let body = ContactBody {
+            date: Some("gisteren".into()),
+            mode: Some("fax".into()),
+            summary: None,
+            expected_version: None,
+        };
+        let ApiError::Web { fields, .. } = body.parse().expect_err("refused") else {
+            panic!("a 422");
+        };
+        let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(names, ["date", "mode", "summary"]);
+    }
+
+    #[test]
+    fn escalation_parties_are_named_or_other() {
+        let body = |party: &str, name: Option<&str>| EscalationBody {
+            party: Some(party.into()),
+            party_name: name.map(Into::into),
+            on: Some("2026-05-01".into()),
+            note: None,
+            expected_version: None,
+        };
+        assert_eq!(
+            body("complaints_committee", None)
+                .parse()
+                .expect("ok")
+                .party,
+            EscalationParty::ComplaintsCommittee
+        );
+        assert_eq!(
+            body("other", Some("Geschillencommissie Zorg"))
+                .parse()
+                .expect("ok")
+                .party,
+            EscalationParty::Other("Geschillencommissie Zorg".into())
+        );
+        assert!(body("other", None).parse().is_err());
+        assert!(body("rechter", None).parse().is_err());
+    }
+}

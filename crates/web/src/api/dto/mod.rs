@@ -1,0 +1,281 @@
+//! Request bodies of the API and their parsing into domain types. Each
+//! body is read once, every wrong field is reported at once (422 with
+//! `errors`), and from then on only domain types travel. The bodies of the
+//! workflow actions are in `actions`.
+
+mod actions;
+
+pub use actions::*;
+
+use std::str::FromStr;
+
+use jiff::civil::Date;
+use klacht_domain::calendar::WorkingCalendar;
+use klacht_domain::complaint::{Channel, Kind, NewComplaint, Party};
+use klacht_domain::{Email, ParseError, User, UserId};
+use klacht_store::Store;
+use serde::Deserialize;
+
+use super::error::{ApiError, FieldError};
+
+/// Collects what is wrong with a body, field by field.
+#[derive(Default)]
+pub struct Check(Vec<FieldError>);
+
+impl Check {
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push(FieldError::new(field, message));
+    }
+
+    /// Present and not blank.
+    pub fn text(&mut self, field: &str, value: Option<String>) -> Option<String> {
+        match value {
+            Some(v) if !v.trim().is_empty() => Some(v),
+            _ => {
+                self.add(field, "is verplicht");
+                None
+            }
+        }
+    }
+
+    /// Present, not blank, and parses.
+    pub fn parse<T: FromStr<Err = ParseError>>(
+        &mut self,
+        field: &str,
+        value: Option<String>,
+    ) -> Option<T> {
+        let text = self.text(field, value)?;
+        self.ok(field, text.parse())
+    }
+
+    /// Absent (or blank), or parses: `Some(None)` for absent, `None` when wrong.
+    pub fn optional<T: FromStr<Err = ParseError>>(
+        &mut self,
+        field: &str,
+        value: Option<String>,
+    ) -> Option<Option<T>> {
+        match value.filter(|v| !v.trim().is_empty()) {
+            None => Some(None),
+            Some(v) => self.ok(field, v.parse()).map(Some),
+        }
+    }
+
+    pub fn date(&mut self, field: &str, value: Option<String>) -> Option<Date> {
+        let text = self.text(field, value)?;
+        self.ok(field, parse_date(&text))
+    }
+
+    pub fn optional_date(&mut self, field: &str, value: Option<String>) -> Option<Option<Date>> {
+        match value.filter(|v| !v.trim().is_empty()) {
+            None => Some(None),
+            Some(v) => self.ok(field, parse_date(&v)).map(Some),
+        }
+    }
+
+    pub fn ok<T>(&mut self, field: &str, result: Result<T, ParseError>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.add(field, e.0);
+                None
+            }
+        }
+    }
+
+    /// `Ok` when nothing was wrong.
+    pub fn finish(self) -> Result<(), ApiError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::fields(self.0))
+        }
+    }
+
+    /// The 422 for a body whose checks passed but whose parts are
+    /// missing; unreachable when every `None` was reported.
+    pub(super) fn incomplete(self) -> ApiError {
+        if self.0.is_empty() {
+            ApiError::field("body", "De invoer is onvolledig.")
+        } else {
+            ApiError::fields(self.0)
+        }
+    }
+}
+
+pub fn parse_date(s: &str) -> Result<Date, ParseError> {
+    let s = s.trim();
+    if s.len() != 10 {
+        return Err(ParseError(format!("'{s}' is geen datum (JJJJ-MM-DD)")));
+    }
+    s.parse()
+        .map_err(|_| ParseError(format!("'{s}' is geen bestaande datum (JJJJ-MM-DD)")))
+}
+
+/// A staff member named by e-mail address in a body: 422 on that field when
+/// the address is malformed, unknown or the account is inactive.
+pub async fn person<S: Store>(
+    store: &S,
+    field: &str,
+    email: Option<String>,
+) -> Result<User, ApiError> {
+    let mut check = Check::default();
+    let Some(email) = check.parse::<Email>(field, email) else {
+        return Err(check.incomplete());
+    };
+    match store.user_by_email(&email).await? {
+        Some(r) if r.active => Ok(r.user),
+        Some(_) => Err(ApiError::field(
+            field,
+            format!("{email} is niet (meer) actief"),
+        )),
+        None => Err(ApiError::field(
+            field,
+            format!("onbekende gebruiker: {email}"),
+        )),
+    }
+}
+
+/// A party (complainant or representative) as sent.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartyBody {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+}
+
+fn party(check: &mut Check, field: &str, p: PartyBody) -> Option<Party> {
+    let name = check.text(&format!("{field}.name"), p.name);
+    let email = check.optional::<Email>(&format!("{field}.email"), p.email);
+    let (name, email) = (name?, email?);
+    check.ok(
+        field,
+        Party::new(&name, email, p.phone.as_deref(), p.address.as_deref()),
+    )
+}
+
+/// `POST /complaints`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewComplaintBody {
+    pub received_at: Option<String>,
+    pub channel: Option<String>,
+    pub complainant: Option<PartyBody>,
+    pub representative: Option<PartyBody>,
+    pub description: Option<String>,
+    pub involved_employees: Option<Vec<String>>,
+    pub service: Option<String>,
+    pub kind: Option<String>,
+    pub category: Option<String>,
+    pub cause: Option<String>,
+}
+
+impl NewComplaintBody {
+    /// Parses the body; involved employees are looked up by e-mail address,
+    /// and each unknown one is named.
+    pub async fn parse<S: Store>(
+        self,
+        store: &S,
+        calendar: &WorkingCalendar,
+    ) -> Result<NewComplaint, ApiError> {
+        let mut check = Check::default();
+        let received_at = check
+            .text("received_at", self.received_at)
+            .and_then(|t| check.ok("received_at", calendar.parse_received(&t)));
+        let channel = check.parse::<Channel>("channel", self.channel);
+        let complainant = match self.complainant {
+            Some(p) => party(&mut check, "complainant", p),
+            None => {
+                check.add("complainant", "is verplicht");
+                None
+            }
+        };
+        let representative = match self.representative {
+            Some(p) => party(&mut check, "representative", p).map(Some),
+            None => Some(None),
+        };
+        let description = check.text("description", self.description);
+        let kind = check.optional::<Kind>("kind", self.kind);
+        let involved = match self.involved_employees {
+            None => {
+                check.add(
+                    "involved_employees",
+                    "is verplicht (een lege lijst als niemand betrokken is)",
+                );
+                None
+            }
+            Some(emails) => involved(store, &mut check, emails).await?,
+        };
+        check.finish()?;
+        let (
+            Some(received_at),
+            Some(channel),
+            Some(complainant),
+            Some(representative),
+            Some(description),
+            Some(kind),
+            Some(involved_employees),
+        ) = (
+            received_at,
+            channel,
+            complainant,
+            representative,
+            description,
+            kind,
+            involved,
+        )
+        else {
+            return Err(Check::default().incomplete());
+        };
+        Ok(NewComplaint {
+            kind: kind.unwrap_or(Kind::Complaint),
+            channel,
+            received_at: received_at.to_zoned(calendar.time_zone().clone()),
+            complainant,
+            representative,
+            service: self.service,
+            involved_employees,
+            description,
+            category: self.category,
+            cause: self.cause,
+        })
+    }
+}
+
+async fn involved<S: Store>(
+    store: &S,
+    check: &mut Check,
+    emails: Vec<String>,
+) -> Result<Option<Vec<UserId>>, ApiError> {
+    let mut ids = Vec::with_capacity(emails.len());
+    let mut complete = true;
+    for (i, text) in emails.iter().enumerate() {
+        let field = format!("involved_employees[{i}]");
+        let Some(email) = check.ok(&field, Email::parse(text)) else {
+            complete = false;
+            continue;
+        };
+        match store.user_by_email(&email).await? {
+            Some(r) => ids.push(r.user.id),
+            None => {
+                check.add(&field, format!("onbekende medewerker: {email}"));
+                complete = false;
+            }
+        }
+    }
+    Ok(complete.then_some(ids))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_plain_calendar_days() {
+        assert_eq!(parse_date("2026-04-24"), Ok(jiff::civil::date(2026, 4, 24)));
+        for bad in ["2026-4-24", "24-04-2026", "2026-02-30", "2026-04-24T10:00"] {
+            assert!(parse_date(bad).is_err(), "{bad}");
+        }
+    }
+}

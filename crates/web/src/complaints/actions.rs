@@ -1,0 +1,411 @@
+//! One POST route per action on a complaint. Each parses its form into a
+//! domain [`Command`], lets the app act at the version the user saw, and
+//! redirects with a message; a refusal re-renders the detail page with
+//! the message at that form (403 not allowed, 422 invalid, 409 wrong state
+//! or changed meanwhile). A complaint the user may not see is 404.
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::post;
+use jiff::Timestamp;
+use klacht_app::complaints::{self, ServiceError};
+use klacht_domain::complaint::{
+    Closing, Command, CompletedAction, Conversion, Escalation, EscalationOutcome, Event,
+    ExactRegistration, WaivableStep, Waiver,
+};
+use klacht_domain::permissions::{self, Action};
+use klacht_domain::{User, UserId};
+use klacht_store::Store;
+
+use super::detail::{self, Failure};
+use super::fields::{FieldError, Fields, field_error};
+use super::{ctx_of, load_visible, resolve};
+use crate::session::{CsrfForm, redirect_with_flash};
+use crate::{AppState, WebError};
+
+pub(super) fn router<S: Store>() -> Router<AppState<S>> {
+    Router::new()
+        .route("/klachten/{id}/afhandelaar", post(assign::<S>))
+        .route("/klachten/{id}/bijstand", post(assistant::<S>))
+        .route("/klachten/{id}/doorsturen", post(route::<S>))
+        .route("/klachten/{id}/contact", post(contact::<S>))
+        .route("/klachten/{id}/oordeel", post(merit::<S>))
+        .route("/klachten/{id}/aanbod", post(offer::<S>))
+        .route("/klachten/{id}/reactie", post(response::<S>))
+        .route("/klachten/{id}/acties", post(agree_action::<S>))
+        .route(
+            "/klachten/{id}/acties/{n}/afgerond",
+            post(complete_action::<S>),
+        )
+        .route("/klachten/{id}/formulier-verstuurd", post(send_form::<S>))
+        .route("/klachten/{id}/vervallen", post(waive::<S>))
+        .route("/klachten/{id}/escalatie", post(escalate::<S>))
+        .route("/klachten/{id}/escalatie/uitkomst", post(outcome::<S>))
+        .route("/klachten/{id}/afsluiten", post(close::<S>))
+        .route("/klachten/{id}/exact", post(exact::<S>))
+        .route("/klachten/{id}/omzetten", post(convert::<S>))
+        .route("/klachten/{id}/correctie", post(correct::<S>))
+}
+
+/// Why a form did not become a command: its input (shown at the form,
+/// 422), or a failure of the server while looking something up.
+enum Refusal {
+    Form(FieldError),
+    Web(WebError),
+}
+
+impl From<FieldError> for Refusal {
+    fn from(e: FieldError) -> Self {
+        Refusal::Form(e)
+    }
+}
+
+impl From<WebError> for Refusal {
+    fn from(e: WebError) -> Self {
+        Refusal::Web(e)
+    }
+}
+
+/// A person picked in a form: an active account.
+async fn pick_user<S: Store>(
+    store: &S,
+    f: &Fields,
+    name: &'static str,
+    what: &str,
+) -> Result<User, Refusal> {
+    let pick = || field_error(name, format!("Kies {what} uit de lijst."));
+    let Ok(id) = f.text(name).trim().parse::<UserId>() else {
+        return Err(pick().into());
+    };
+    match store.user_by_id(id).await.map_err(WebError::from)? {
+        Some(u) if u.active => Ok(u.user),
+        _ => Err(pick().into()),
+    }
+}
+
+/// Which action a form is for.
+#[derive(Debug, Clone, Copy)]
+enum Key {
+    Assign,
+    Assistant,
+    Route,
+    Contact,
+    Merit,
+    Offer,
+    Response,
+    AgreeAction,
+    CompleteAction(u32),
+    SendForm,
+    Waive,
+    Escalate,
+    Outcome,
+    Close,
+    Exact,
+    Convert,
+    Correct,
+}
+
+impl Key {
+    /// The permission the action needs.
+    fn action(self) -> Action {
+        match self {
+            Key::Assign => Action::AssignHandler,
+            Key::Assistant => Action::AddAssistant,
+            Key::Route => Action::RouteToManager,
+            Key::Contact => Action::RecordContact,
+            Key::Merit => Action::DecideMerit,
+            Key::Offer => Action::MakeOffer,
+            Key::Response => Action::RecordResponse,
+            Key::AgreeAction | Key::CompleteAction(_) => Action::ManageActions,
+            Key::SendForm => Action::SendForm,
+            Key::Waive => Action::WaiveStep,
+            Key::Escalate => Action::Escalate,
+            Key::Outcome => Action::RecordEscalationOutcome,
+            Key::Close => Action::Close,
+            Key::Exact => Action::RegisterInExact,
+            Key::Convert => Action::ConvertToComplaint,
+            Key::Correct => Action::Correct,
+        }
+    }
+
+    /// The form on the detail page where a refusal is shown.
+    fn form(self, f: &Fields) -> String {
+        match self {
+            Key::Assign => "afhandelaar".into(),
+            Key::Assistant => "bijstand".into(),
+            Key::Route => "doorsturen".into(),
+            Key::Contact => "contact".into(),
+            Key::Merit => "oordeel".into(),
+            Key::Offer => "aanbod".into(),
+            Key::Response => "reactie".into(),
+            Key::AgreeAction => "acties".into(),
+            Key::CompleteAction(n) => format!("actie-{n}"),
+            Key::SendForm => "formulier-verstuurd".into(),
+            Key::Waive => "vervallen".into(),
+            Key::Escalate => "escalatie".into(),
+            Key::Outcome => "uitkomst".into(),
+            Key::Close => "afsluiten".into(),
+            Key::Exact => "exact".into(),
+            Key::Convert => "omzetten".into(),
+            Key::Correct => match f.text("wat") {
+                w @ ("contact" | "oordeel" | "aanbod" | "reactie") => format!("correctie-{w}"),
+                _ => "correctie".into(),
+            },
+        }
+    }
+}
+
+/// The command a form asks for and the message shown once it is done.
+async fn parse<S: Store>(store: &S, key: Key, f: &Fields) -> Result<(Command, String), Refusal> {
+    match key {
+        Key::Assign => {
+            let handler = pick_user(store, f, "afhandelaar", "een afhandelaar").await?;
+            let done = format!("{} is nu afhandelaar.", handler.name);
+            Ok((Command::AssignHandler { handler }, done))
+        }
+        Key::Assistant => {
+            let assistant = pick_user(store, f, "bijstand", "wie bijstand verleent").await?;
+            let done = format!("{} verleent nu bijstand.", assistant.name);
+            Ok((Command::AddAssistant { assistant }, done))
+        }
+        Key::Route => {
+            let manager = pick_user(store, f, "leidinggevende", "een leidinggevende").await?;
+            let done = format!("Klacht doorgestuurd naar {}.", manager.name);
+            Ok((Command::RouteToManager { manager }, done))
+        }
+        Key::Contact => Ok((
+            Command::RecordContact(f.contact()?),
+            "Contact met de klager vastgelegd.".into(),
+        )),
+        Key::Merit => {
+            let merit = f.merit()?;
+            let done = format!("Oordeel vastgelegd: {}.", merit.merit.label());
+            Ok((Command::DecideMerit(merit), done))
+        }
+        Key::Offer => Ok((Command::MakeOffer(f.offer()?), "Aanbod vastgelegd.".into())),
+        Key::Response => Ok((
+            Command::RecordResponse(f.response()?),
+            "Reactie van de klager vastgelegd.".into(),
+        )),
+        Key::AgreeAction => {
+            let description = f.required("omschrijving", "De omschrijving van de actie")?;
+            let due = f.optional_date("streefdatum", "de streefdatum")?;
+            Ok((
+                Command::AgreeAction {
+                    description,
+                    due,
+                    owner: None,
+                },
+                "Actie afgesproken.".into(),
+            ))
+        }
+        Key::CompleteAction(number) => Ok((
+            Command::CompleteAction(CompletedAction {
+                number,
+                note: f.optional("toelichting"),
+            }),
+            format!("Actie {number} afgerond."),
+        )),
+        Key::SendForm => Ok((
+            Command::SendForm,
+            "Klachtenformulier naar de kwaliteitsmanager gestuurd.".into(),
+        )),
+        Key::Waive => {
+            let step = f.choice::<WaivableStep>("stap", "de stap")?;
+            let reason = f.required("reden", "De reden om de stap over te slaan")?;
+            let done = format!("Stap '{}' overgeslagen.", step.label());
+            Ok((Command::WaiveStep(Waiver { step, reason }), done))
+        }
+        Key::Escalate => {
+            let party = f.escalation_party()?;
+            let on = f.date("datum", "de datum van de escalatie")?;
+            let done = format!("Externe escalatie naar {} vastgelegd.", party.label());
+            let note = f.optional("toelichting");
+            Ok((Command::Escalate(Escalation { party, on, note }), done))
+        }
+        Key::Outcome => {
+            let outcome = f.required("uitkomst", "De uitkomst")?;
+            let on = f.date("datum", "de datum van de uitkomst")?;
+            Ok((
+                Command::RecordEscalationOutcome(EscalationOutcome {
+                    outcome,
+                    on,
+                    resolved: f.flag("opgelost"),
+                }),
+                "Uitkomst van de escalatie vastgelegd.".into(),
+            ))
+        }
+        Key::Close => Ok((
+            Command::Close(Closing {
+                note: f.optional("toelichting"),
+            }),
+            "Klacht afgesloten en opgeborgen in het klachtendossier.".into(),
+        )),
+        Key::Exact => Ok((
+            Command::RegisterInExact(ExactRegistration {
+                exact_id: f.required("registratie", "Het registratienummer in Exact")?,
+            }),
+            "Registratie in Exact vastgelegd.".into(),
+        )),
+        Key::Convert => Ok((
+            Command::ConvertToComplaint(Conversion {
+                reason: f.required("reden", "De reden van de omzetting")?,
+            }),
+            "Signaal omgezet in een klacht.".into(),
+        )),
+        Key::Correct => {
+            let of: u64 = f
+                .text("gebeurtenis")
+                .trim()
+                .parse()
+                .map_err(|_| FieldError {
+                    field: None,
+                    message: "Het formulier zegt niet welke gebeurtenis wordt gecorrigeerd.".into(),
+                })?;
+            let replacement = match f.text("wat") {
+                "contact" => Event::ContactRecorded(f.contact()?),
+                "oordeel" => Event::MeritDecided(f.merit()?),
+                "aanbod" => Event::OfferMade(f.offer()?),
+                "reactie" => Event::ResponseRecorded(f.response()?),
+                _ => {
+                    return Err(Refusal::Form(FieldError {
+                        field: None,
+                        message: "Kies wat u wilt corrigeren.".into(),
+                    }));
+                }
+            };
+            let reason = f.required("reden", "De reden van de correctie")?;
+            Ok((
+                Command::Correct {
+                    of,
+                    replacement,
+                    reason,
+                },
+                format!("Correctie van gebeurtenis {of} vastgelegd."),
+            ))
+        }
+    }
+}
+
+async fn run<S: Store>(
+    state: &AppState<S>,
+    raw_id: &str,
+    CsrfForm { current, form }: CsrfForm<Fields>,
+    key: Key,
+) -> Result<Response, WebError> {
+    let id = resolve(&state.store, raw_id).await?;
+    let attempt = match form.version() {
+        Err(e) => Err(Refusal::Form(e)),
+        Ok(version) => parse(&state.store, key, &form)
+            .await
+            .map(|(cmd, done)| (version, cmd, done)),
+    };
+    let (status, field, message) = match attempt {
+        Ok((version, cmd, done)) => {
+            let calendar = state.calendar().await?;
+            let acted = complaints::act_at_version(
+                &state.store,
+                &calendar,
+                id,
+                &current.user,
+                cmd,
+                Some(version),
+                Timestamp::now(),
+            )
+            .await;
+            match acted {
+                Ok(c) => {
+                    tracing::info!(reference = %c.reference(), action = ?key, version = c.version(), "acted");
+                    return Ok(redirect_with_flash(
+                        &format!("/klachten/{}", c.id()),
+                        &done,
+                        state.cookie_secure,
+                    ));
+                }
+                Err(ServiceError::NotFound) => return Err(WebError::NotFound),
+                Err(e) => {
+                    let e = WebError::from(e);
+                    if e.status().is_server_error() {
+                        return Err(e);
+                    }
+                    tracing::info!(action = ?key, status = %e.status(), "refused");
+                    (e.status(), None, e.user_message())
+                }
+            }
+        }
+        Err(Refusal::Form(e)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            e.field.map(str::to_owned),
+            e.message,
+        ),
+        Err(Refusal::Web(e)) => return Err(e),
+    };
+    // Only now, and only for those who may see it, is the complaint shown.
+    let (c, history) = load_visible(&state.store, id, &current.user).await?;
+    // Whoever may not do this at all hears that first, whatever they typed.
+    let (status, field, message) = if permissions::may(&current.user, &c, key.action()) {
+        (status, field, message)
+    } else {
+        (
+            StatusCode::FORBIDDEN,
+            None,
+            format!(
+                "Geen toestemming voor '{}' bij klacht {}.",
+                key.action().label(),
+                c.reference()
+            ),
+        )
+    };
+    let failure = Failure {
+        form: key.form(&form),
+        field,
+        message,
+        values: form.into_values(),
+    };
+    let ctx = ctx_of(state, &current);
+    detail::render(state, ctx, &c, &history, Some(failure), status).await
+}
+
+macro_rules! action_handlers {
+    ($($name:ident => $key:expr),* $(,)?) => {$(
+        #[tracing::instrument(skip_all, fields(action = stringify!($name)))]
+        async fn $name<S: Store>(
+            State(state): State<AppState<S>>,
+            Path(id): Path<String>,
+            form: CsrfForm<Fields>,
+        ) -> Result<Response, WebError> {
+            run(&state, &id, form, $key).await
+        }
+    )*};
+}
+
+action_handlers!(
+    assign => Key::Assign,
+    assistant => Key::Assistant,
+    route => Key::Route,
+    contact => Key::Contact,
+    merit => Key::Merit,
+    offer => Key::Offer,
+    response => Key::Response,
+    agree_action => Key::AgreeAction,
+    send_form => Key::SendForm,
+    waive => Key::Waive,
+    escalate => Key::Escalate,
+    outcome => Key::Outcome,
+    close => Key::Close,
+    exact => Key::Exact,
+    convert => Key::Convert,
+    correct => Key::Correct,
+);
+
+#[tracing::instrument(skip_all, fields(action = "complete_action"))]
+async fn complete_action<S: Store>(
+    State(state): State<AppState<S>>,
+    Path((id, n)): Path<(String, String)>,
+    form: CsrfForm<Fields>,
+) -> Result<Response, WebError> {
+    let n: u32 = n.parse().map_err(|_| WebError::NotFound)?;
+    run(&state, &id, form, Key::CompleteAction(n)).await
+}

@@ -1,0 +1,360 @@
+//! The detail page of one complaint: the complaint form's fields, the
+//! terms, the timeline, and a form for exactly each action the user may
+//! do now (`permissions::allowed_actions`).
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use jiff::Timestamp;
+use klacht_domain::complaint::{Complaint, ContactMode, Merit, OfferKind, Recorded, WaivableStep};
+use klacht_domain::permissions::{self, Action};
+use klacht_domain::terms::Step;
+use klacht_domain::{Role, User};
+use klacht_store::Store;
+
+use super::view::ComplaintView;
+use super::{Directory, UserOption, load_visible, resolve};
+use crate::session::Ctx;
+use crate::{AppState, WebError};
+
+/// A refused form: which one, why, and what was typed in it.
+pub(super) struct Failure {
+    /// The form's key, e.g. "contact" or "actie-2".
+    pub form: String,
+    pub field: Option<String>,
+    pub message: String,
+    pub values: BTreeMap<String, String>,
+}
+
+/// The form key of each action, as the template asks for it.
+fn form_key(action: Action) -> &'static str {
+    match action {
+        Action::RouteToManager => "doorsturen",
+        Action::AssignHandler => "afhandelaar",
+        Action::AddAssistant => "bijstand",
+        Action::RecordContact => "contact",
+        Action::DecideMerit => "oordeel",
+        Action::MakeOffer => "aanbod",
+        Action::RecordResponse => "reactie",
+        Action::ManageActions => "acties",
+        Action::SendForm => "formulier-verstuurd",
+        Action::WaiveStep => "vervallen",
+        Action::Escalate => "escalatie",
+        Action::RecordEscalationOutcome => "uitkomst",
+        Action::Close => "afsluiten",
+        Action::RegisterInExact => "exact",
+        Action::Correct => "correctie",
+        Action::ConvertToComplaint => "omzetten",
+    }
+}
+
+/// A recorded step as its correction form starts: the current values in
+/// the form's own notation.
+pub(super) struct Prefill {
+    /// The seq of the event the correction replaces.
+    pub of: u64,
+    pub values: BTreeMap<&'static str, String>,
+}
+
+impl Prefill {
+    pub(super) fn get(&self, name: &str) -> &str {
+        self.values.get(name).map(String::as_str).unwrap_or("")
+    }
+}
+
+/// Cents the way the offer form takes them: "25,00".
+pub(super) fn euro_input(cents: u64) -> String {
+    format!("{},{:02}", cents / 100, cents % 100)
+}
+
+/// The correction forms the user may use: for each recorded step whose
+/// original they could record (or as quality manager).
+fn corrections(user: &User, c: &Complaint) -> BTreeMap<&'static str, Prefill> {
+    let may = |a: Action| user.role == Role::QualityManager || permissions::may(user, c, a);
+    let mut out = BTreeMap::new();
+    if let Some(s) = c.contact().filter(|_| may(Action::RecordContact)) {
+        let v = &s.value;
+        out.insert(
+            "contact",
+            Prefill {
+                of: s.seq,
+                values: BTreeMap::from([
+                    ("datum", v.date.to_string()),
+                    ("vorm", v.mode.as_str().to_owned()),
+                    ("samenvatting", v.summary.clone()),
+                ]),
+            },
+        );
+    }
+    if let Some(s) = c.merit().filter(|_| may(Action::DecideMerit)) {
+        out.insert(
+            "oordeel",
+            Prefill {
+                of: s.seq,
+                values: BTreeMap::from([
+                    ("oordeel", s.value.merit.as_str().to_owned()),
+                    ("onderbouwing", s.value.reasoning.clone()),
+                ]),
+            },
+        );
+    }
+    if let Some(s) = c.offer().filter(|_| may(Action::MakeOffer)) {
+        let v = &s.value;
+        out.insert(
+            "aanbod",
+            Prefill {
+                of: s.seq,
+                values: BTreeMap::from([
+                    ("soort", v.kind.as_str().to_owned()),
+                    ("omschrijving", v.description.clone()),
+                    ("waarde", v.value_cents.map(euro_input).unwrap_or_default()),
+                    (
+                        "directeur",
+                        if v.director_consulted { "ja" } else { "" }.to_owned(),
+                    ),
+                    ("datum", v.made_on.to_string()),
+                ]),
+            },
+        );
+    }
+    if let Some(s) = c.response().filter(|_| may(Action::RecordResponse)) {
+        let v = &s.value;
+        out.insert(
+            "reactie",
+            Prefill {
+                of: s.seq,
+                values: BTreeMap::from([
+                    (
+                        "aanvaard",
+                        match v.accepted {
+                            Some(true) => "ja",
+                            Some(false) => "nee",
+                            None => "",
+                        }
+                        .to_owned(),
+                    ),
+                    (
+                        "tevredenheid",
+                        v.satisfaction
+                            .map(|x| x.get().to_string())
+                            .unwrap_or_default(),
+                    ),
+                    ("toelichting", v.comment.clone().unwrap_or_default()),
+                ]),
+            },
+        );
+    }
+    out
+}
+
+/// An agreed action still to be completed, with its own form.
+pub(super) struct OpenAction {
+    pub number: u32,
+    pub description: String,
+    /// Form key ("actie-2") and path ("acties/2/afgerond").
+    pub key: String,
+    pub path: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "complaints/detail.html")]
+pub(super) struct DetailPage {
+    ctx: Ctx,
+    v: ComplaintView,
+    allowed: Vec<&'static str>,
+    failure: Option<Failure>,
+    /// Today as a date input value, the default of date fields.
+    today: String,
+    handlers: Vec<UserOption>,
+    assistants: Vec<UserOption>,
+    managers: Vec<UserOption>,
+    waivable: Vec<(&'static str, &'static str)>,
+    open_actions: Vec<OpenAction>,
+    corrections: BTreeMap<&'static str, Prefill>,
+    /// Why the quality manager cannot close yet.
+    blockers: Vec<String>,
+    merits: Vec<(&'static str, &'static str)>,
+    offer_kinds: Vec<(&'static str, &'static str)>,
+    contact_modes: Vec<(&'static str, &'static str)>,
+}
+
+impl DetailPage {
+    fn can(&self, key: &str) -> bool {
+        self.allowed.contains(&key)
+    }
+
+    fn any_action(&self) -> bool {
+        !self.allowed.is_empty()
+    }
+
+    fn failed(&self, form: &str) -> Option<&Failure> {
+        self.failure.as_ref().filter(|f| f.form == form)
+    }
+
+    /// The refusal shown at `form`.
+    fn error(&self, form: &str) -> Option<&str> {
+        self.failed(form).map(|f| f.message.as_str())
+    }
+
+    fn is_open(&self, form: &str) -> bool {
+        self.failed(form).is_some()
+    }
+
+    /// Whether `field` of `form` is the one the refusal is about.
+    fn bad(&self, form: &str, field: &str) -> bool {
+        self.failed(form)
+            .and_then(|f| f.field.as_deref())
+            .is_some_and(|f| f == field)
+    }
+
+    /// What a field shows: what was typed when this form was refused,
+    /// otherwise its default.
+    fn val(&self, form: &str, field: &str, default: &str) -> String {
+        match self.failed(form) {
+            Some(f) => f.values.get(field).cloned().unwrap_or_default(),
+            None => default.to_owned(),
+        }
+    }
+
+    /// Whether a radio, option or checkbox is chosen.
+    fn chosen(&self, form: &str, field: &str, option: &str, default: &str) -> bool {
+        self.val(form, field, default) == option
+    }
+
+    fn prefill(&self, what: &str) -> Option<&Prefill> {
+        self.corrections.get(what)
+    }
+
+    fn can_correct(&self, what: &str) -> bool {
+        self.can("correctie") && self.corrections.contains_key(what)
+    }
+}
+
+fn labels<T: Copy>(
+    all: &[T],
+    id: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(&'static str, &'static str)> {
+    all.iter().map(|x| (id(*x), label(*x))).collect()
+}
+
+/// Renders the page for `ctx.user`, who must be allowed to see `c`.
+pub(super) async fn render<S: Store>(
+    state: &AppState<S>,
+    ctx: Ctx,
+    c: &Complaint,
+    history: &[Recorded],
+    failure: Option<Failure>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let dir = Directory::load(&state.store).await?;
+    let calendar = state.calendar().await?;
+    let today = calendar.local_date(Timestamp::now());
+    let user = &ctx.user;
+    let oversees = matches!(user.role, Role::QualityManager | Role::Director);
+    let allowed = permissions::allowed_actions(user, c);
+    let handlers = dir
+        .active_staff()
+        .filter(|u| Some(u.id) != c.handler())
+        .filter(|u| oversees || u.id == user.id || u.manager == Some(user.id))
+        .map(|u| {
+            let mut o = UserOption::of(u);
+            if c.is_involved(u.id) {
+                o.label.push_str(" — betrokken bij de dienst");
+            }
+            o
+        })
+        .collect();
+    let assistants = dir
+        .active_staff()
+        .filter(|u| matches!(u.role, Role::QualityManager | Role::Director))
+        .filter(|u| Some(u.id) != c.handler() && !c.assistants().contains(&u.id))
+        .filter(|u| !c.is_involved(u.id))
+        .map(UserOption::of)
+        .collect();
+    let managers = dir
+        .active_staff()
+        .filter(|u| {
+            matches!(
+                u.role,
+                Role::Manager | Role::QualityManager | Role::Director
+            )
+        })
+        .filter(|u| Some(u.id) != c.responsible_manager())
+        .map(UserOption::of)
+        .collect();
+    let blockers = if user.role == Role::QualityManager && c.is_open() {
+        c.closing_blockers()
+    } else {
+        Vec::new()
+    };
+    let page = DetailPage {
+        v: ComplaintView::build(c, history, &dir, &calendar, today),
+        allowed: allowed.iter().map(|a| form_key(*a)).collect(),
+        failure,
+        today: today.to_string(),
+        handlers,
+        assistants,
+        managers,
+        waivable: WaivableStep::ALL
+            .iter()
+            .filter(|s| !c.step_settled(Step::from(**s)))
+            .map(|s| (s.as_str(), s.label()))
+            .collect(),
+        open_actions: c
+            .actions()
+            .iter()
+            .filter(|i| i.completed.is_none())
+            .map(|i| {
+                let n = i.agreed.value.number;
+                OpenAction {
+                    number: n,
+                    description: i.agreed.value.description.clone(),
+                    key: format!("actie-{n}"),
+                    path: format!("acties/{n}/afgerond"),
+                }
+            })
+            .collect(),
+        corrections: corrections(user, c),
+        blockers,
+        merits: labels(Merit::ALL, Merit::as_str, Merit::label),
+        offer_kinds: labels(OfferKind::ALL, OfferKind::as_str, OfferKind::label),
+        contact_modes: labels(ContactMode::ALL, ContactMode::as_str, ContactMode::label),
+        ctx,
+    };
+    Ok((status, page).into_response())
+}
+
+#[tracing::instrument(skip_all)]
+pub(super) async fn page<S: Store>(
+    State(state): State<AppState<S>>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let id = resolve(&state.store, &id).await?;
+    let (c, history) = load_visible(&state.store, id, &ctx.user).await?;
+    render(&state, ctx, &c, &history, None, StatusCode::OK).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_has_its_own_form_key() {
+        let mut keys: Vec<_> = Action::ALL.iter().map(|a| form_key(*a)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), Action::ALL.len());
+    }
+
+    #[test]
+    fn euro_inputs_use_a_decimal_comma() {
+        assert_eq!(euro_input(2500), "25,00");
+        assert_eq!(euro_input(123_405), "1234,05");
+    }
+}

@@ -1,0 +1,337 @@
+//! What the detail page and the printable form show of a complaint: the
+//! fields of the complaint form (DESIGN §5), its terms and its timeline,
+//! formatted once for the templates.
+
+use jiff::civil::Date;
+use klacht_app::complaints::term_lines;
+use klacht_domain::calendar::WorkingCalendar;
+use klacht_domain::complaint::{
+    Actor, Complaint, Event, Kind, Party, Recorded, format_date, format_euro,
+};
+
+use super::{Directory, badge_class, local_time};
+
+pub(super) struct PartyView {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub address: String,
+}
+
+impl PartyView {
+    fn of(p: &Party) -> Self {
+        Self {
+            name: p.name().to_owned(),
+            email: p.email().map(|e| e.to_string()).unwrap_or_default(),
+            phone: p.phone().unwrap_or_default().to_owned(),
+            address: p.address().unwrap_or_default().to_owned(),
+        }
+    }
+}
+
+/// Who recorded something and when, for "vastgelegd door … op …".
+pub(super) struct Stamp {
+    pub by: String,
+    pub at: String,
+}
+
+pub(super) struct ContactView {
+    pub date: String,
+    pub mode: String,
+    pub summary: String,
+    pub stamp: Stamp,
+}
+
+pub(super) struct MeritView {
+    pub merit: String,
+    pub reasoning: String,
+    pub stamp: Stamp,
+}
+
+pub(super) struct OfferView {
+    pub kind: String,
+    pub description: String,
+    pub value: String,
+    pub director_consulted: bool,
+    pub made_on: String,
+    pub stamp: Stamp,
+}
+
+pub(super) struct ResponseView {
+    pub accepted: String,
+    pub satisfaction: String,
+    pub comment: String,
+    pub stamp: Stamp,
+}
+
+pub(super) struct ActionView {
+    pub number: u32,
+    pub description: String,
+    pub due: String,
+    pub owner: String,
+    pub stamp: Stamp,
+    /// "afgerond op …", empty while open.
+    pub completed: String,
+    pub note: String,
+}
+
+pub(super) struct EscalationView {
+    pub party: String,
+    pub on: String,
+    pub note: String,
+    pub outcome: String,
+    pub outcome_on: String,
+    pub resolved: String,
+}
+
+pub(super) struct WaiverView {
+    pub step: String,
+    pub reason: String,
+    pub stamp: Stamp,
+}
+
+pub(super) struct TermView {
+    pub step: String,
+    pub due: String,
+    pub done_on: String,
+    pub status: String,
+    pub class: &'static str,
+}
+
+pub(super) struct TimelineEntry {
+    pub seq: u64,
+    pub at: String,
+    pub who: String,
+    pub text: String,
+    /// The seq of the correction that replaced this entry.
+    pub corrected_by: Option<u64>,
+    pub is_correction: bool,
+}
+
+pub(super) struct ComplaintView {
+    pub id: String,
+    pub reference: String,
+    pub is_signal: bool,
+    pub kind: String,
+    pub status: String,
+    pub version: u64,
+    pub received_at: String,
+    pub received_by: String,
+    pub channel: String,
+    pub complainant: PartyView,
+    pub representative: Option<PartyView>,
+    pub service: String,
+    pub involved: Vec<String>,
+    pub description: String,
+    pub category: String,
+    pub cause: String,
+    pub manager: String,
+    pub handler: String,
+    pub assistants: Vec<String>,
+    pub reported: Option<Stamp>,
+    pub contact: Option<ContactView>,
+    pub merit: Option<MeritView>,
+    pub offer: Option<OfferView>,
+    pub response: Option<ResponseView>,
+    pub actions: Vec<ActionView>,
+    pub form_sent: Option<Stamp>,
+    pub escalations: Vec<EscalationView>,
+    pub waivers: Vec<WaiverView>,
+    pub closed: Option<Stamp>,
+    pub closing_note: String,
+    pub exact_id: String,
+    pub conversion: String,
+    pub terms: Vec<TermView>,
+    pub timeline: Vec<TimelineEntry>,
+}
+
+fn actor_name(dir: &Directory, actor: Actor) -> String {
+    match actor {
+        Actor::User(id) => dir.name(id),
+        Actor::Complainant => "klager (website)".into(),
+        Actor::System => "systeem".into(),
+    }
+}
+
+fn yes_no(b: bool) -> String {
+    if b { "ja" } else { "nee" }.into()
+}
+
+impl ComplaintView {
+    pub(super) fn build(
+        c: &Complaint,
+        history: &[Recorded],
+        dir: &Directory,
+        calendar: &WorkingCalendar,
+        today: Date,
+    ) -> Self {
+        let tz = calendar.time_zone();
+        let stamp = |by: Actor, at: jiff::Timestamp| Stamp {
+            by: actor_name(dir, by),
+            at: local_time(at, tz),
+        };
+        let opt = |s: Option<&str>| s.unwrap_or_default().to_owned();
+        Self {
+            id: c.id().to_string(),
+            reference: c.reference().to_string(),
+            is_signal: c.kind() == Kind::Signal,
+            kind: c.kind().label().into(),
+            status: c.status().label().into(),
+            version: c.version(),
+            received_at: c.received_at().strftime("%d-%m-%Y %H:%M").to_string(),
+            received_by: c
+                .received_by()
+                .map(|id| dir.name(id))
+                .unwrap_or_else(|| "via de website".into()),
+            channel: c.channel().label().into(),
+            complainant: PartyView::of(c.complainant()),
+            representative: c.representative().map(PartyView::of),
+            service: opt(c.service()),
+            involved: c
+                .involved_employees()
+                .iter()
+                .map(|id| dir.name(*id))
+                .collect(),
+            description: c.description().into(),
+            category: opt(c.category()),
+            cause: opt(c.cause()),
+            manager: dir.opt_name(c.responsible_manager()),
+            handler: dir.opt_name(c.handler()),
+            assistants: c.assistants().iter().map(|id| dir.name(*id)).collect(),
+            reported: c.report().map(|s| stamp(s.by, s.at)),
+            contact: c.contact().map(|s| ContactView {
+                date: format_date(s.value.date),
+                mode: s.value.mode.label().into(),
+                summary: s.value.summary.clone(),
+                stamp: stamp(s.by, s.at),
+            }),
+            merit: c.merit().map(|s| MeritView {
+                merit: s.value.merit.label().into(),
+                reasoning: s.value.reasoning.clone(),
+                stamp: stamp(s.by, s.at),
+            }),
+            offer: c.offer().map(|s| OfferView {
+                kind: s.value.kind.label().into(),
+                description: s.value.description.clone(),
+                value: s.value.value_cents.map(format_euro).unwrap_or_default(),
+                director_consulted: s.value.director_consulted,
+                made_on: format_date(s.value.made_on),
+                stamp: stamp(s.by, s.at),
+            }),
+            response: c.response().map(|s| ResponseView {
+                accepted: match s.value.accepted {
+                    Some(true) => "aanvaard".into(),
+                    Some(false) => "afgewezen".into(),
+                    None => "niet bekend".into(),
+                },
+                satisfaction: s
+                    .value
+                    .satisfaction
+                    .map(|x| x.to_string())
+                    .unwrap_or_default(),
+                comment: s.value.comment.clone().unwrap_or_default(),
+                stamp: stamp(s.by, s.at),
+            }),
+            actions: c
+                .actions()
+                .iter()
+                .map(|item| {
+                    let a = &item.agreed.value;
+                    ActionView {
+                        number: a.number,
+                        description: a.description.clone(),
+                        due: a.due.map(format_date).unwrap_or_default(),
+                        owner: dir.opt_name(a.owner),
+                        stamp: stamp(item.agreed.by, item.agreed.at),
+                        completed: item
+                            .completed
+                            .as_ref()
+                            .map(|s| local_time(s.at, tz))
+                            .unwrap_or_default(),
+                        note: item
+                            .completed
+                            .as_ref()
+                            .and_then(|s| s.value.note.clone())
+                            .unwrap_or_default(),
+                    }
+                })
+                .collect(),
+            form_sent: c.form_sent().map(|s| stamp(s.by, s.at)),
+            escalations: c
+                .escalations()
+                .iter()
+                .map(|e| {
+                    let outcome = e.outcome.as_ref().map(|o| &o.value);
+                    EscalationView {
+                        party: e.escalation.value.party.label().into(),
+                        on: format_date(e.escalation.value.on),
+                        note: e.escalation.value.note.clone().unwrap_or_default(),
+                        outcome: outcome.map(|o| o.outcome.clone()).unwrap_or_default(),
+                        outcome_on: outcome.map(|o| format_date(o.on)).unwrap_or_default(),
+                        resolved: outcome.map(|o| yes_no(o.resolved)).unwrap_or_default(),
+                    }
+                })
+                .collect(),
+            waivers: c
+                .waivers()
+                .map(|w| WaiverView {
+                    step: w.value.step.label().into(),
+                    reason: w.value.reason.clone(),
+                    stamp: stamp(w.by, w.at),
+                })
+                .collect(),
+            closed: c.closed().map(|s| stamp(s.by, s.at)),
+            closing_note: c
+                .closed()
+                .and_then(|s| s.value.note.clone())
+                .unwrap_or_default(),
+            exact_id: c
+                .exact_registration()
+                .map(|s| s.value.exact_id.clone())
+                .unwrap_or_default(),
+            conversion: c
+                .conversion()
+                .map(|s| s.value.reason.clone())
+                .unwrap_or_default(),
+            terms: term_lines(c, calendar, today)
+                .into_iter()
+                .map(|t| TermView {
+                    step: t.step.label().into(),
+                    due: format_date(t.due),
+                    done_on: t.done_on.map(format_date).unwrap_or_default(),
+                    status: if t.waived {
+                        format!("overgeslagen ({})", t.status.label())
+                    } else {
+                        t.status.label().into()
+                    },
+                    class: badge_class(t.status),
+                })
+                .collect(),
+            timeline: history
+                .iter()
+                .map(|r| TimelineEntry {
+                    seq: r.seq,
+                    at: local_time(r.at, tz),
+                    who: actor_name(dir, r.actor),
+                    text: describe(&r.event, dir),
+                    corrected_by: c.superseded_by(r.seq),
+                    is_correction: matches!(r.event, Event::Corrected { .. }),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The domain's line, with the person named where the event names one.
+fn describe(event: &Event, dir: &Directory) -> String {
+    match event {
+        Event::ReportedToManager { manager } => {
+            format!("Gemeld bij leidinggevende {}", dir.name(*manager))
+        }
+        Event::HandlerAssigned { handler } => {
+            format!("Afhandelaar toegewezen: {}", dir.name(*handler))
+        }
+        Event::AssistantAdded { user } => format!("Bijstand toegevoegd: {}", dir.name(*user)),
+        other => other.describe(),
+    }
+}
