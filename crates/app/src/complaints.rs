@@ -179,15 +179,25 @@ pub fn new_stream(
     history: &[Recorded],
     calendar: &WorkingCalendar,
 ) -> Result<NewStream, ServiceError> {
+    new_stream_and_state(id, history, calendar).map(|(stream, _)| stream)
+}
+
+/// As [`new_stream`], also handing back the folded complaint.
+fn new_stream_and_state(
+    id: ComplaintId,
+    history: &[Recorded],
+    calendar: &WorkingCalendar,
+) -> Result<(NewStream, Complaint), ServiceError> {
     let complaint = Complaint::replay(id, history).map_err(|e| ServiceError::corrupt(id, e))?;
     let updated_at = history.last().map(|r| r.at).unwrap_or_else(Timestamp::now);
-    Ok(NewStream {
+    let stream = NewStream {
         row: read_model(&complaint, calendar, updated_at),
         events: history
             .iter()
             .map(|r| to_raw(id, r))
             .collect::<Result<_, _>>()?,
-    })
+    };
+    Ok((stream, complaint))
 }
 
 /// Registers a complaint or signal received by a staff member. The
@@ -201,15 +211,20 @@ pub async fn register<S: Store>(
 ) -> Result<Complaint, ServiceError> {
     let id = ComplaintId::new(uuid::Uuid::now_v7());
     let year = new.received_at.year();
+    // The new complaint is folded once, inside the transaction's build
+    // step, and handed back without reading it again.
+    let mut built = None;
     let created = store
         .create_complaint(year, |reference: ReferenceNumber| {
             let events = complaint::register(new, reference, by, at)?;
             let history = Recorded::stamp(0, Actor::User(by.id), at, events);
-            new_stream(id, &history, calendar)
+            let (stream, complaint) = new_stream_and_state(id, &history, calendar)?;
+            built = Some(complaint);
+            Ok::<_, ServiceError>(stream)
         })
         .await?;
     created?;
-    load(store, id).await
+    built.ok_or(ServiceError::NotFound)
 }
 
 /// Loads a complaint with its whole history.
