@@ -129,46 +129,59 @@ macro_rules! impl_store {
             i64::try_from(seq).map_err(|_| StoreError::Corrupt(format!("seq {seq} out of range")))
         }
 
+        /// One multi-row INSERT: intake and most actions write two or three
+        /// events, and every statement costs the single SQLite writer.
         async fn insert_events(
             tx: &mut sqlx::Transaction<'_, $db>,
             events: &[RawEvent],
         ) -> Result<(), StoreError> {
-            for e in events {
-                sqlx::query(
-                    "INSERT INTO complaint_events (complaint_id, seq, at, actor, kind, data) \
-                     VALUES ($1, $2, $3, $4, $5, $6)",
-                )
-                .bind(e.complaint_id.to_string())
-                .bind(seq_i64(e.seq)?)
-                .bind(micros(e.at))
-                .bind(&e.actor)
-                .bind(&e.kind)
-                .bind(&e.data)
-                .execute(&mut **tx)
-                .await?;
+            if events.is_empty() {
+                return Ok(());
             }
+            let seqs = events
+                .iter()
+                .map(|e| seq_i64(e.seq))
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut q: QueryBuilder<$db> = QueryBuilder::new(
+                "INSERT INTO complaint_events (complaint_id, seq, at, actor, kind, data) ",
+            );
+            q.push_values(events.iter().zip(seqs), |mut b, (e, seq)| {
+                b.push_bind(e.complaint_id.to_string())
+                    .push_bind(seq)
+                    .push_bind(micros(e.at))
+                    .push_bind(e.actor.clone())
+                    .push_bind(e.kind.clone())
+                    .push_bind(e.data.clone());
+            });
+            q.build().execute(&mut **tx).await?;
             Ok(())
         }
 
-        async fn replace_participants(
+        /// Writes the complaint's participants; `replace` first removes the
+        /// old set (not needed for a new complaint).
+        async fn write_participants(
             tx: &mut sqlx::Transaction<'_, $db>,
             row: &ComplaintRow,
+            replace: bool,
         ) -> Result<(), StoreError> {
             let id = row.id.to_string();
-            sqlx::query("DELETE FROM complaint_participants WHERE complaint_id = $1")
-                .bind(&id)
-                .execute(&mut **tx)
-                .await?;
-            let mut seen = std::collections::BTreeSet::new();
-            for user in row.participants.iter().filter(|u| seen.insert(**u)) {
-                sqlx::query(
-                    "INSERT INTO complaint_participants (complaint_id, user_id) VALUES ($1, $2)",
-                )
-                .bind(&id)
-                .bind(user.to_string())
-                .execute(&mut **tx)
-                .await?;
+            if replace {
+                sqlx::query("DELETE FROM complaint_participants WHERE complaint_id = $1")
+                    .bind(&id)
+                    .execute(&mut **tx)
+                    .await?;
             }
+            let mut seen = std::collections::BTreeSet::new();
+            let users: Vec<_> = row.participants.iter().filter(|u| seen.insert(**u)).collect();
+            if users.is_empty() {
+                return Ok(());
+            }
+            let mut q: QueryBuilder<$db> =
+                QueryBuilder::new("INSERT INTO complaint_participants (complaint_id, user_id) ");
+            q.push_values(users, |mut b, user| {
+                b.push_bind(id.clone()).push_bind(user.to_string());
+            });
+            q.build().execute(&mut **tx).await?;
             Ok(())
         }
 
@@ -304,7 +317,7 @@ macro_rules! impl_store {
                 let q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(row.id.to_string());
                 bind_row!(q, row).execute(&mut *tx).await?;
                 insert_events(&mut tx, &stream.events).await?;
-                replace_participants(&mut tx, &row).await?;
+                write_participants(&mut tx, &row, false).await?;
                 tx.commit().await?;
                 Ok(Ok(row))
             }
@@ -356,7 +369,7 @@ macro_rules! impl_store {
                     }
                     other => other?,
                 }
-                replace_participants(&mut tx, row).await?;
+                write_participants(&mut tx, row, true).await?;
                 tx.commit().await?;
                 Ok(())
             }
