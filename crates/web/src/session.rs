@@ -128,6 +128,17 @@ impl<S: Store> FromRequestParts<AppState<S>> for Ctx {
     }
 }
 
+/// The page context for a handler that already extracted the user with a
+/// form ([`CsrfForm`]), without a second session lookup.
+pub fn ctx_of<S>(state: &AppState<S>, current: &CurrentUser) -> Ctx {
+    Ctx {
+        user: current.user.clone(),
+        csrf: current.session.csrf_token.clone(),
+        organisation: state.organisation.to_string(),
+        flash: None,
+    }
+}
+
 #[derive(Deserialize)]
 struct FlashValue {
     m: String,

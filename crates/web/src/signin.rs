@@ -14,8 +14,8 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::session::{
-    CsrfForm, Ctx, LOGIN_CSRF_COOKIE, SESSION_COOKIE, cookie, redirect_with_flash, same_secret,
-    set_cookie,
+    CsrfForm, Ctx, LOGIN_CSRF_COOKIE, SESSION_COOKIE, cookie, ctx_of, redirect_with_flash,
+    same_secret, set_cookie,
 };
 use crate::{AppState, WebError};
 
@@ -194,9 +194,9 @@ struct PasswordForm {
 
 async fn change_password<S: Store>(
     State(state): State<AppState<S>>,
-    ctx: Ctx,
     CsrfForm { current, form }: CsrfForm<PasswordForm>,
 ) -> Result<Response, WebError> {
+    let ctx = ctx_of(&state, &current);
     let result = auth::change_password(
         &state.store,
         &current.user,

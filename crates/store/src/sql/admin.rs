@@ -72,20 +72,7 @@ macro_rules! admin_queries {
                 use $crate::AdminChange as C;
                 let mut tx = store.writer().begin().await?;
                 let affected = match change {
-                    C::CreateUser(user) => sqlx::query(
-                        "INSERT INTO users (id, email, name, role, manager_id, password_hash, active, created_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7)",
-                    )
-                    .bind(user.id.to_string())
-                    .bind(user.email.as_str())
-                    .bind(&user.name)
-                    .bind(user.role.as_str())
-                    .bind(user.manager.map(|m| m.to_string()))
-                    .bind(&user.password_hash)
-                    .bind(micros(user.created_at))
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected(),
+                    C::CreateUser(user) => insert_user(&mut tx, user).await?,
                     C::UpdateUser { id, role, manager } => sqlx::query(
                         "UPDATE users SET role = $2, manager_id = $3 WHERE id = $1",
                     )

@@ -129,6 +129,27 @@ macro_rules! impl_store {
             i64::try_from(seq).map_err(|_| StoreError::Corrupt(format!("seq {seq} out of range")))
         }
 
+        /// The one INSERT of a staff account (CLI, demo and Beheer).
+        async fn insert_user(
+            conn: &mut <$db as sqlx::Database>::Connection,
+            user: &NewUser,
+        ) -> Result<u64, StoreError> {
+            let done = sqlx::query(
+                "INSERT INTO users (id, email, name, role, manager_id, password_hash, active, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7)",
+            )
+            .bind(user.id.to_string())
+            .bind(user.email.as_str())
+            .bind(&user.name)
+            .bind(user.role.as_str())
+            .bind(user.manager.map(|m| m.to_string()))
+            .bind(&user.password_hash)
+            .bind(micros(user.created_at))
+            .execute(conn)
+            .await?;
+            Ok(done.rows_affected())
+        }
+
         /// One multi-row INSERT: intake and most actions write two or three
         /// events, and every statement costs the single SQLite writer.
         async fn insert_events(
@@ -235,19 +256,8 @@ macro_rules! impl_store {
             }
 
             async fn create_user(&self, user: NewUser) -> Result<(), StoreError> {
-                sqlx::query(
-                    "INSERT INTO users (id, email, name, role, manager_id, password_hash, active, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7)",
-                )
-                .bind(user.id.to_string())
-                .bind(user.email.as_str())
-                .bind(&user.name)
-                .bind(user.role.as_str())
-                .bind(user.manager.map(|m| m.to_string()))
-                .bind(&user.password_hash)
-                .bind(micros(user.created_at))
-                .execute(self.writer())
-                .await?;
+                let mut conn = self.writer().acquire().await?;
+                insert_user(&mut conn, &user).await?;
                 Ok(())
             }
 

@@ -20,7 +20,7 @@ use klacht_app::auth::AuthError;
 use klacht_domain::User;
 use klacht_store::Store;
 
-use crate::session::{Ctx, CurrentUser};
+use crate::session::{Ctx, CurrentUser, ctx_of};
 use crate::{AppState, WebError};
 
 pub fn router<S: Store>() -> Router<AppState<S>> {
@@ -77,16 +77,6 @@ fn admin_user(current: &CurrentUser) -> Result<&User, WebError> {
         Ok(&current.user)
     } else {
         Err(WebError::Forbidden(NOT_ADMIN.into()))
-    }
-}
-
-/// The page context for a handler that extracted the user with a form.
-fn ctx_of<S>(state: &AppState<S>, current: &CurrentUser) -> Ctx {
-    Ctx {
-        user: current.user.clone(),
-        csrf: current.session.csrf_token.clone(),
-        organisation: state.organisation.to_string(),
-        flash: None,
     }
 }
 

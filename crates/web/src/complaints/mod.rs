@@ -26,7 +26,7 @@ use klacht_domain::terms::TermStatus;
 use klacht_domain::{ComplaintId, ReferenceNumber, Role, User, UserId};
 use klacht_store::{Store, UserRecord};
 
-use crate::session::{Ctx, CurrentUser};
+use crate::session::ctx_of;
 use crate::{AppState, WebError};
 
 pub fn router<S: Store>() -> Router<AppState<S>> {
@@ -39,16 +39,6 @@ pub fn router<S: Store>() -> Router<AppState<S>> {
         .route("/klachten/{id}", get(detail::page::<S>))
         .route("/klachten/{id}/formulier", get(form::page::<S>))
         .merge(actions::router())
-}
-
-/// The page context for a handler that extracted the user with a form.
-fn ctx_of<S>(state: &AppState<S>, current: &CurrentUser) -> Ctx {
-    Ctx {
-        user: current.user.clone(),
-        csrf: current.session.csrf_token.clone(),
-        organisation: state.organisation.to_string(),
-        flash: None,
-    }
 }
 
 /// A complaint named in a URL, by id or by reference (K-2026-0042).
