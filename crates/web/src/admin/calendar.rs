@@ -172,43 +172,59 @@ pub(super) struct DayForm {
 #[tracing::instrument(skip_all)]
 pub(super) async fn add_day<S: Store>(
     State(state): State<AppState<S>>,
-    CsrfForm { current, form }: CsrfForm<DayForm>,
+    form: CsrfForm<DayForm>,
 ) -> Result<Response, WebError> {
-    let by = admin_user(&current)?;
-    let result = match admin::parse_day(&form.datum) {
-        Ok(day) => admin::add_closing_day(&state.store, by, day, Timestamp::now())
-            .await
-            .map(|()| day),
-        Err(e) => Err(e),
-    };
-    match result {
-        Ok(day) => Ok(redirect_with_flash(
-            PATH,
-            &format!("Sluitingsdag {} toegevoegd.", format_date(day)),
-            state.cookie_secure,
-        )),
-        Err(e) => refused(&state, ctx_of(&state, &current), form.datum, e.into()).await,
-    }
+    change_day(&state, form, DayChange::Add).await
 }
 
 #[tracing::instrument(skip_all)]
 pub(super) async fn remove_day<S: Store>(
     State(state): State<AppState<S>>,
+    form: CsrfForm<DayForm>,
+) -> Result<Response, WebError> {
+    change_day(&state, form, DayChange::Remove).await
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DayChange {
+    Add,
+    Remove,
+}
+
+/// Adds or removes one closing day; a refused addition keeps the typed date.
+async fn change_day<S: Store>(
+    state: &AppState<S>,
     CsrfForm { current, form }: CsrfForm<DayForm>,
+    change: DayChange,
 ) -> Result<Response, WebError> {
     let by = admin_user(&current)?;
+    let now = Timestamp::now();
     let result = match admin::parse_day(&form.datum) {
-        Ok(day) => admin::remove_closing_day(&state.store, by, day, Timestamp::now())
-            .await
-            .map(|()| day),
+        Ok(day) => match change {
+            DayChange::Add => admin::add_closing_day(&state.store, by, day, now).await,
+            DayChange::Remove => admin::remove_closing_day(&state.store, by, day, now).await,
+        }
+        .map(|()| day),
         Err(e) => Err(e),
     };
     match result {
-        Ok(day) => Ok(redirect_with_flash(
-            PATH,
-            &format!("Sluitingsdag {} verwijderd.", format_date(day)),
-            state.cookie_secure,
-        )),
-        Err(e) => refused(&state, ctx_of(&state, &current), String::new(), e.into()).await,
+        Ok(day) => {
+            let done = match change {
+                DayChange::Add => "toegevoegd",
+                DayChange::Remove => "verwijderd",
+            };
+            Ok(redirect_with_flash(
+                PATH,
+                &format!("Sluitingsdag {} {done}.", format_date(day)),
+                state.cookie_secure,
+            ))
+        }
+        Err(e) => {
+            let typed = match change {
+                DayChange::Add => form.datum,
+                DayChange::Remove => String::new(),
+            };
+            refused(state, ctx_of(state, &current), typed, e.into()).await
+        }
     }
 }
