@@ -196,6 +196,7 @@ fn new_stream_and_state(
             .iter()
             .map(|r| to_raw(id, r))
             .collect::<Result<_, _>>()?,
+        outbox: Vec::new(),
     };
     Ok((stream, complaint))
 }
@@ -256,7 +257,7 @@ pub async fn act<S: Store>(
         .map(|r| to_raw(id, r))
         .collect::<Result<Vec<_>, _>>()?;
     store
-        .append(expected, &raw, &read_model(&c, calendar, at))
+        .append(expected, &raw, &read_model(&c, calendar, at), &[])
         .await?;
     Ok(c)
 }
@@ -307,7 +308,7 @@ pub async fn act_at_version<S: Store>(
         .map(|r| to_raw(id, r))
         .collect::<Result<Vec<_>, _>>()?;
     store
-        .append(version, &raw, &read_model(&c, calendar, at))
+        .append(version, &raw, &read_model(&c, calendar, at), &[])
         .await?;
     Ok(c)
 }

@@ -8,6 +8,7 @@
 
 mod admin;
 mod error;
+mod outbox;
 mod postgres;
 mod rows;
 mod sql;
@@ -23,6 +24,7 @@ pub use admin::{
     AdminChange, AuditCursor, AuditEntry, AuditPage, ListKind, ListValue, list_name_key,
 };
 pub use error::StoreError;
+pub use outbox::{NewOutboxMessage, OutboxCounts, OutboxKind, OutboxMessage, OutboxStatus};
 pub use postgres::PgStore;
 pub use rows::{
     ApiToken, ComplaintCounts, ComplaintFilter, ComplaintRow, Cursor, LoginFailures, NewUser, Page,
@@ -39,6 +41,9 @@ pub const DEFAULT_DATABASE_URL: &str = "sqlite://klacht.db";
 pub struct NewStream {
     pub row: ComplaintRow,
     pub events: Vec<RawEvent>,
+    /// Messages the intake causes (confirmation, notice to the manager),
+    /// queued in the same transaction.
+    pub outbox: Vec<NewOutboxMessage>,
 }
 
 /// Everything the application stores. Implemented by [`SqliteStore`] and
@@ -79,8 +84,9 @@ pub trait Store: Clone + Send + Sync + 'static {
         F: FnOnce(ReferenceNumber) -> Result<NewStream, E> + Send,
         E: Send;
 
-    /// Appends `events` to a stream whose last seq is `expected_version`
-    /// and replaces its read-model row, in one transaction. When another
+    /// Appends `events` to a stream whose last seq is `expected_version`,
+    /// replaces its read-model row and queues the `outbox` messages the
+    /// change causes, in one transaction. When another
     /// writer got there first, nothing is written and
     /// [`StoreError::Conflict`] tells the caller to reload and retry.
     fn append(
@@ -88,6 +94,7 @@ pub trait Store: Clone + Send + Sync + 'static {
         expected_version: u64,
         events: &[RawEvent],
         row: &ComplaintRow,
+        outbox: &[NewOutboxMessage],
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
 
     /// The read-model row and every event of one stream, in order.
@@ -242,6 +249,75 @@ pub trait Store: Clone + Send + Sync + 'static {
         after: Option<DueCursor>,
         limit: u32,
     ) -> impl Future<Output = Result<DuePage, StoreError>> + Send;
+
+    // --- outbox (e-mail, Exact): see outbox.rs ----------------------------
+
+    /// Queues messages on their own (reminders, digests); those whose
+    /// dedupe key is already queued are left out. Returns how many were
+    /// queued. Messages caused by a complaint's change go with
+    /// [`Store::append`] or [`Store::create_complaint`] instead.
+    fn enqueue(
+        &self,
+        messages: &[NewOutboxMessage],
+    ) -> impl Future<Output = Result<u64, StoreError>> + Send;
+
+    /// Claims up to `limit` pending messages of `kind` that are due at
+    /// `now`: each gets one more attempt and is hidden from other workers
+    /// until `lease_until`, after which an unfinished one (its worker died)
+    /// is claimed again. On PostgreSQL several instances claim side by
+    /// side without waiting for each other (`FOR UPDATE SKIP LOCKED`).
+    fn claim_outbox(
+        &self,
+        kind: OutboxKind,
+        now: Timestamp,
+        lease_until: Timestamp,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<OutboxMessage>, StoreError>> + Send;
+
+    fn outbox_sent(
+        &self,
+        id: uuid::Uuid,
+        at: Timestamp,
+        result: Option<&str>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// A failed attempt that will be retried at `next_attempt`.
+    fn outbox_retry_at(
+        &self,
+        id: uuid::Uuid,
+        error: &str,
+        next_attempt: Timestamp,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// The last attempt failed: the message waits for someone to retry it.
+    fn outbox_failed(
+        &self,
+        id: uuid::Uuid,
+        error: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Puts a failed message back in the queue with fresh attempts; false
+    /// when it is not (or no longer) failed.
+    fn outbox_requeue(
+        &self,
+        id: uuid::Uuid,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    fn outbox_message(
+        &self,
+        id: uuid::Uuid,
+    ) -> impl Future<Output = Result<Option<OutboxMessage>, StoreError>> + Send;
+
+    /// Newest first, optionally of one status and/or one complaint.
+    fn list_outbox(
+        &self,
+        status: Option<OutboxStatus>,
+        complaint: Option<ComplaintId>,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<OutboxMessage>, StoreError>> + Send;
+
+    fn outbox_counts(&self) -> impl Future<Output = Result<OutboxCounts, StoreError>> + Send;
 }
 
 /// Converts an instant to the stored integer form.

@@ -321,6 +321,7 @@ async fn counts_and_term_filters_come_from_the_read_model<S: Store>(store: S) {
                 Ok::<_, ()>(NewStream {
                     row: r,
                     events: Vec::new(),
+                    outbox: Vec::new(),
                 })
             })
             .await

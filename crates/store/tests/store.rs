@@ -4,8 +4,8 @@ use jiff::Timestamp;
 use jiff::civil::date;
 use klacht_domain::{ComplaintId, Email, ReferenceNumber, Role, UserId};
 use klacht_store::{
-    ApiToken, ComplaintFilter, ComplaintRow, LoginFailures, NewStream, NewUser, RawEvent, Session,
-    Store, StoreError, store_tests,
+    ApiToken, ComplaintFilter, ComplaintRow, LoginFailures, NewOutboxMessage, NewStream, NewUser,
+    OutboxKind, RawEvent, Session, Store, StoreError, store_tests,
 };
 use uuid::Uuid;
 
@@ -78,6 +78,7 @@ async fn create<S: Store>(store: &S, received: Timestamp, who: &[UserId]) -> Com
             Ok::<_, ()>(NewStream {
                 row: row(id, reference, received, &who),
                 events: vec![event(id, 1, "registered")],
+                outbox: Vec::new(),
             })
         })
         .await
@@ -136,6 +137,7 @@ async fn references_count_per_year_and_a_rejected_build_leaves_no_gap<S: Store>(
             Ok::<_, ()>(NewStream {
                 row: row(id, reference, at(30), &[]),
                 events: vec![event(id, 1, "registered")],
+                outbox: Vec::new(),
             })
         })
         .await
@@ -166,6 +168,7 @@ async fn appends_keep_order_and_update_the_read_model<S: Store>(store: S) {
                 event(r.id, 3, "contact_recorded"),
             ],
             &r,
+            &[],
         )
         .await
         .expect("append");
@@ -198,7 +201,7 @@ async fn appends_keep_order_and_update_the_read_model<S: Store>(store: S) {
     ghost.id = ComplaintId::new(Uuid::new_v4());
     assert!(matches!(
         store
-            .append(3, &[event(ghost.id, 4, "closed")], &ghost)
+            .append(3, &[event(ghost.id, 4, "closed")], &ghost, &[])
             .await,
         Err(StoreError::NotFound)
     ));
@@ -214,7 +217,13 @@ async fn two_writers_on_one_complaint_one_wins_and_nothing_is_lost<S: Store>(sto
         r.version = 2;
         r.status = writer.into();
         tasks.push(tokio::spawn(async move {
-            let result = store.append(1, &[event(r.id, 2, writer)], &r).await;
+            // Each writer's change queues a message: only the winner's may
+            // be stored, in the same transaction as its event.
+            let mail =
+                NewOutboxMessage::now(OutboxKind::Mail, writer.to_string(), at(2)).about(r.id);
+            let result = store
+                .append(1, &[event(r.id, 2, writer)], &r, &[mail])
+                .await;
             (writer, result)
         }));
     }
@@ -237,12 +246,24 @@ async fn two_writers_on_one_complaint_one_wins_and_nothing_is_lost<S: Store>(sto
     assert_eq!(events[1].kind, winners[0]);
     assert_eq!(stored.status, winners[0], "the read model is the winner's");
     assert_eq!(stored.version, 2);
+    let queued = store
+        .list_outbox(None, Some(base.id), 10)
+        .await
+        .expect("outbox");
+    assert_eq!(
+        queued
+            .iter()
+            .map(|m| m.payload.as_str())
+            .collect::<Vec<_>>(),
+        vec![winners[0]],
+        "only the winner's message is queued"
+    );
 
     // The loser reloads and retries on top of the winner's event.
     let mut retry = stored.clone();
     retry.version = 3;
     store
-        .append(2, &[event(base.id, 3, "retried")], &retry)
+        .append(2, &[event(base.id, 3, "retried")], &retry, &[])
         .await
         .expect("retry on the new version succeeds");
     let (_, events) = store

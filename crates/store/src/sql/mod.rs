@@ -5,6 +5,7 @@
 pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 pub(crate) mod admin;
+pub(crate) mod outbox;
 
 /// Escapes LIKE wildcards in user text; used with `ESCAPE '\'`.
 pub(crate) fn like_pattern(text: &str) -> String {
@@ -239,6 +240,10 @@ macro_rules! impl_store {
             use super::*;
             $crate::sql::admin::admin_queries!();
         }
+        mod outbox_queries {
+            use super::*;
+            $crate::sql::outbox::outbox_queries!($backend);
+        }
 
         impl Store for $store {
             async fn migrate(&self) -> Result<(), StoreError> {
@@ -328,6 +333,7 @@ macro_rules! impl_store {
                 bind_row!(q, row).execute(&mut *tx).await?;
                 insert_events(&mut tx, &stream.events).await?;
                 write_participants(&mut tx, &row, false).await?;
+                outbox_queries::insert_outbox(&mut tx, &stream.outbox).await?;
                 tx.commit().await?;
                 Ok(Ok(row))
             }
@@ -337,6 +343,7 @@ macro_rules! impl_store {
                 expected_version: u64,
                 events: &[RawEvent],
                 row: &ComplaintRow,
+                outbox: &[$crate::NewOutboxMessage],
             ) -> Result<(), StoreError> {
                 let mut tx = self.writer().begin().await?;
                 // Compare-and-swap on the version: on PostgreSQL a second
@@ -380,6 +387,7 @@ macro_rules! impl_store {
                     other => other?,
                 }
                 write_participants(&mut tx, row, true).await?;
+                outbox_queries::insert_outbox(&mut tx, outbox).await?;
                 tx.commit().await?;
                 Ok(())
             }
@@ -810,6 +818,68 @@ macro_rules! impl_store {
                 limit: u32,
             ) -> Result<$crate::AuditPage, StoreError> {
                 admin_queries::admin_log(self, after, limit).await
+            }
+
+            // --- outbox: see outbox.rs
+
+            async fn enqueue(&self, messages: &[$crate::NewOutboxMessage]) -> Result<u64, StoreError> {
+                outbox_queries::enqueue(self, messages).await
+            }
+
+            async fn claim_outbox(
+                &self,
+                kind: $crate::OutboxKind,
+                now: Timestamp,
+                lease_until: Timestamp,
+                limit: u32,
+            ) -> Result<Vec<$crate::OutboxMessage>, StoreError> {
+                outbox_queries::claim_outbox(self, kind, now, lease_until, limit).await
+            }
+
+            async fn outbox_sent(
+                &self,
+                id: uuid::Uuid,
+                at: Timestamp,
+                result: Option<&str>,
+            ) -> Result<(), StoreError> {
+                outbox_queries::outbox_sent(self, id, at, result).await
+            }
+
+            async fn outbox_retry_at(
+                &self,
+                id: uuid::Uuid,
+                error: &str,
+                next_attempt: Timestamp,
+            ) -> Result<(), StoreError> {
+                outbox_queries::outbox_retry_at(self, id, error, next_attempt).await
+            }
+
+            async fn outbox_failed(&self, id: uuid::Uuid, error: &str) -> Result<(), StoreError> {
+                outbox_queries::outbox_failed(self, id, error).await
+            }
+
+            async fn outbox_requeue(&self, id: uuid::Uuid, now: Timestamp) -> Result<bool, StoreError> {
+                outbox_queries::outbox_requeue(self, id, now).await
+            }
+
+            async fn outbox_message(
+                &self,
+                id: uuid::Uuid,
+            ) -> Result<Option<$crate::OutboxMessage>, StoreError> {
+                outbox_queries::outbox_message(self, id).await
+            }
+
+            async fn list_outbox(
+                &self,
+                status: Option<$crate::OutboxStatus>,
+                complaint: Option<ComplaintId>,
+                limit: u32,
+            ) -> Result<Vec<$crate::OutboxMessage>, StoreError> {
+                outbox_queries::list_outbox(self, status, complaint, limit).await
+            }
+
+            async fn outbox_counts(&self) -> Result<$crate::OutboxCounts, StoreError> {
+                outbox_queries::outbox_counts(self).await
             }
         }
         }
