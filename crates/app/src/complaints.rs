@@ -13,6 +13,8 @@ use klacht_domain::terms::{Step, TermStatus, Terms, term_status};
 use klacht_domain::{ComplaintId, ReferenceNumber, User, UserId};
 use klacht_store::{ComplaintRow, NewStream, RawEvent, Store, StoreError};
 
+use crate::notify::Notifier;
+
 /// How long the read model keeps of the description, for lists and search.
 const SUMMARY_CHARS: usize = 240;
 
@@ -197,6 +199,10 @@ fn new_stream_and_state(
             .map(|r| to_raw(id, r))
             .collect::<Result<_, _>>()?,
         outbox: Vec::new(),
+        // Every complaint gets one, also at staff intake, so that staff can
+        // give it to the complainant (by phone or letter).
+        tracking_code: Some(crate::public::new_tracking_code()),
+        attachments: Vec::new(),
     };
     Ok((stream, complaint))
 }
@@ -206,12 +212,23 @@ fn new_stream_and_state(
 pub async fn register<S: Store>(
     store: &S,
     calendar: &WorkingCalendar,
+    notifier: &Notifier,
     by: &User,
-    new: NewComplaint,
+    mut new: NewComplaint,
     at: Timestamp,
 ) -> Result<Complaint, ServiceError> {
+    // Category and cause come from the administrator's lists (DESIGN §6).
+    crate::improvement::check_intake(store, &mut new).await?;
     let id = ComplaintId::new(uuid::Uuid::now_v7());
     let year = new.received_at.year();
+    // The notice goes to the receiver's direct manager (or the receiver),
+    // as the domain reports it; read before the transaction.
+    let manager = if notifier.is_enabled() && new.kind == Kind::Complaint {
+        store.user_by_id(by.manager.unwrap_or(by.id)).await?
+    } else {
+        None
+    };
+    let mut queued = 0;
     // The new complaint is folded once, inside the transaction's build
     // step, and handed back without reading it again.
     let mut built = None;
@@ -219,12 +236,23 @@ pub async fn register<S: Store>(
         .create_complaint(year, |reference: ReferenceNumber| {
             let events = complaint::register(new, reference, by, at)?;
             let history = Recorded::stamp(0, Actor::User(by.id), at, events);
-            let (stream, complaint) = new_stream_and_state(id, &history, calendar)?;
+            let (mut stream, complaint) = new_stream_and_state(id, &history, calendar)?;
+            // Mail is queued in the complaint's own transaction.
+            stream.outbox = notifier.on_intake(
+                &complaint,
+                stream.tracking_code.as_ref(),
+                Some(&by.name),
+                manager.as_ref(),
+                calendar,
+                at,
+            );
+            queued = stream.outbox.len();
             built = Some(complaint);
             Ok::<_, ServiceError>(stream)
         })
         .await?;
     created?;
+    notifier.queued(queued);
     built.ok_or(ServiceError::NotFound)
 }
 
@@ -240,6 +268,7 @@ pub async fn load<S: Store>(store: &S, id: ComplaintId) -> Result<Complaint, Ser
 pub async fn act<S: Store>(
     store: &S,
     calendar: &WorkingCalendar,
+    notifier: &Notifier,
     id: ComplaintId,
     actor: &User,
     cmd: Command,
@@ -256,9 +285,15 @@ pub async fn act<S: Store>(
         .iter()
         .map(|r| to_raw(id, r))
         .collect::<Result<Vec<_>, _>>()?;
-    store
-        .append(expected, &raw, &read_model(&c, calendar, at), &[])
+    let mut outbox = notifier
+        .for_events(store, &c, &recorded, Some(actor), calendar, at)
         .await?;
+    // The registration in Exact goes with the closing (DESIGN §7).
+    outbox.extend(crate::exact::outbox_for(store, &c, &recorded, at).await?);
+    store
+        .append(expected, &raw, &read_model(&c, calendar, at), &outbox)
+        .await?;
+    notifier.queued(outbox.len());
     Ok(c)
 }
 
@@ -281,9 +316,13 @@ pub async fn load_with_history<S: Store>(
 /// is refused with [`StoreError::Conflict`] before anything is decided.
 /// A complaint `actor` may not see answers [`ServiceError::NotFound`], so
 /// that its existence does not leak.
+// Each argument is a distinct input of the use case; a struct would only
+// rename them.
+#[allow(clippy::too_many_arguments)]
 pub async fn act_at_version<S: Store>(
     store: &S,
     calendar: &WorkingCalendar,
+    notifier: &Notifier,
     id: ComplaintId,
     actor: &User,
     cmd: Command,
@@ -307,9 +346,15 @@ pub async fn act_at_version<S: Store>(
         .iter()
         .map(|r| to_raw(id, r))
         .collect::<Result<Vec<_>, _>>()?;
-    store
-        .append(version, &raw, &read_model(&c, calendar, at), &[])
+    let mut outbox = notifier
+        .for_events(store, &c, &recorded, Some(actor), calendar, at)
         .await?;
+    // The registration in Exact goes with the closing (DESIGN §7).
+    outbox.extend(crate::exact::outbox_for(store, &c, &recorded, at).await?);
+    store
+        .append(version, &raw, &read_model(&c, calendar, at), &outbox)
+        .await?;
+    notifier.queued(outbox.len());
     Ok(c)
 }
 

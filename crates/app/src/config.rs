@@ -10,6 +10,20 @@ use klacht_domain::calendar::{CalendarOptions, WorkingCalendar};
 use secrecy::SecretString;
 use serde::Deserialize;
 
+mod dossier;
+mod exact;
+mod mail;
+mod patterns;
+mod public;
+mod reminders;
+pub use dossier::DossierConfig;
+pub use exact::{
+    ExactConfig, ExactProduct, OnlineConfig, SynergyAuth, SynergyConfig, default_synergy_fields,
+};
+pub use mail::{DEFAULT_MAIL_MAX_ATTEMPTS, MailConfig};
+pub use public::{DEFAULT_SUBMISSIONS_PER_HOUR, PublicConfig};
+pub use reminders::DEFAULT_REMINDER_HOUR;
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("configuratiebestand {path} niet te lezen: {source}")]
@@ -35,6 +49,19 @@ pub struct Config {
     /// Mark cookies `Secure` (sent over HTTPS only; browsers also accept
     /// them from http://localhost). Off only for plain-HTTP test set-ups.
     pub cookie_secure: bool,
+    /// The documents' logo and the retention period (`[dossier]`).
+    pub dossier: DossierConfig,
+    /// Registration of closed complaints in Exact (`[exact]`).
+    pub exact: ExactConfig,
+    /// E-mail: server, sender, public address, attempts (`[mail]`).
+    pub mail: MailConfig,
+    /// When complaints form a structural pattern (`[patterns]`).
+    pub patterns: klacht_domain::patterns::PatternRules,
+    /// The public site: regulation, rate limit, trusted proxies (`[public]`).
+    pub public: PublicConfig,
+    /// The deadline engine: which reminders, from which hour, digests
+    /// (`[reminders]`).
+    pub reminders: klacht_domain::reminders::ReminderSettings,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -45,6 +72,12 @@ struct FileConfig {
     organisation: Option<String>,
     cookie_secure: Option<bool>,
     calendar: FileCalendar,
+    dossier: dossier::FileDossier,
+    exact: exact::FileExact,
+    mail: mail::FileMail,
+    patterns: patterns::FilePatterns,
+    public: public::FilePublic,
+    reminders: reminders::FileReminders,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -124,6 +157,12 @@ impl Config {
                 Some(_) => flag(&var, "KLACHT_COOKIE_SECURE", None)?,
                 None => file.cookie_secure.unwrap_or(true),
             },
+            dossier: dossier::load(&var, file.dossier)?,
+            exact: exact::load(&var, file.exact)?,
+            mail: mail::load(&var, file.mail, addr)?,
+            patterns: patterns::load(&var, file.patterns)?,
+            public: public::load(&var, file.public)?,
+            reminders: reminders::load(&var, file.reminders)?,
         };
         // Fail at start-up, not on the first complaint.
         config.working_calendar()?;

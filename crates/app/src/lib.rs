@@ -3,10 +3,20 @@
 //! pure domain with the store.
 
 pub mod admin;
+pub mod agenda;
 pub mod auth;
 pub mod calendar;
 pub mod complaints;
 pub mod config;
+pub mod documents;
+pub mod dossier;
+pub mod exact;
+pub mod improvement;
+pub mod notify;
+pub mod outbox;
 pub mod password;
+pub mod public;
+pub mod reports;
+pub mod retention;
 
 pub use config::{Config, ConfigError};

@@ -87,6 +87,7 @@ async fn registering_reports_to_the_manager_and_fills_the_read_model<S: Store>(s
     let c = complaints::register(
         &store,
         &cal,
+        &klacht_app::notify::Notifier::disabled(),
         &t.anna,
         intake(&cal, Kind::Complaint, received, &t.bram, "Te laat gekomen"),
         Timestamp::now(),
@@ -135,6 +136,7 @@ async fn a_refused_intake_writes_nothing_and_uses_no_number<S: Store>(store: S) 
     let refused = complaints::register(
         &store,
         &cal,
+        &klacht_app::notify::Notifier::disabled(),
         &t.anna,
         intake(&cal, Kind::Complaint, now, &t.bram, "   "),
         now,
@@ -151,6 +153,7 @@ async fn a_refused_intake_writes_nothing_and_uses_no_number<S: Store>(store: S) 
     let ok = complaints::register(
         &store,
         &cal,
+        &klacht_app::notify::Notifier::disabled(),
         &t.anna,
         intake(&cal, Kind::Signal, now, &t.bram, "Direct opgelost"),
         now,
@@ -172,6 +175,7 @@ async fn acting_appends_events_and_refusals_change_nothing<S: Store>(store: S) {
     let c = complaints::register(
         &store,
         &cal,
+        &klacht_app::notify::Notifier::disabled(),
         &t.anna,
         intake(
             &cal,
@@ -188,6 +192,7 @@ async fn acting_appends_events_and_refusals_change_nothing<S: Store>(store: S) {
     let refused = complaints::act(
         &store,
         &cal,
+        &klacht_app::notify::Notifier::disabled(),
         c.id(),
         &t.manager,
         Command::AssignHandler {
@@ -214,6 +219,7 @@ async fn acting_appends_events_and_refusals_change_nothing<S: Store>(store: S) {
     let by_employee = complaints::act(
         &store,
         &cal,
+        &klacht_app::notify::Notifier::disabled(),
         c.id(),
         &t.anna,
         Command::AssignHandler {
@@ -233,6 +239,7 @@ async fn acting_appends_events_and_refusals_change_nothing<S: Store>(store: S) {
     let c = complaints::act(
         &store,
         &cal,
+        &klacht_app::notify::Notifier::disabled(),
         c.id(),
         &t.manager,
         Command::AssignHandler {
@@ -248,9 +255,17 @@ async fn acting_appends_events_and_refusals_change_nothing<S: Store>(store: S) {
         mode: ContactMode::Telephone,
         summary: "Gebeld en excuses aangeboden".into(),
     });
-    let c = complaints::act(&store, &cal, c.id(), &t.manager, contact, now)
-        .await
-        .expect("contact recorded");
+    let c = complaints::act(
+        &store,
+        &cal,
+        &klacht_app::notify::Notifier::disabled(),
+        c.id(),
+        &t.manager,
+        contact,
+        now,
+    )
+    .await
+    .expect("contact recorded");
     let (row, events) = store
         .load_stream(c.id())
         .await
@@ -291,6 +306,7 @@ async fn concurrent_actions_on_one_complaint_conflict_cleanly<S: Store>(store: S
     let c = complaints::register(
         &store,
         &cal,
+        &klacht_app::notify::Notifier::disabled(),
         &t.anna,
         intake(
             &cal,
@@ -311,6 +327,7 @@ async fn concurrent_actions_on_one_complaint_conflict_cleanly<S: Store>(store: S
             complaints::act(
                 &store,
                 &cal,
+                &klacht_app::notify::Notifier::disabled(),
                 id,
                 &manager,
                 Command::AssignHandler { handler },

@@ -21,6 +21,8 @@ use klacht_domain::complaint::{
 use klacht_domain::{ComplaintId, Email, Role, User, UserId};
 use klacht_store::{NewUser, Store};
 
+mod improvement;
+
 /// The password of every demo account (README).
 pub const DEMO_PASSWORD: &str = "klacht-demo-2026";
 
@@ -165,6 +167,7 @@ const CLEANING: [(&str, &str, &str); 5] = [
 
 pub async fn load<S: Store>(store: &S, calendar: &WorkingCalendar) -> anyhow::Result<String> {
     let people = ensure_people(store).await?;
+    ensure_services(store, &people).await?;
     let now = Timestamp::now();
     let mut created = 0;
     for i in 0..COMPLAINTS {
@@ -183,10 +186,45 @@ pub async fn load<S: Store>(store: &S, calendar: &WorkingCalendar) -> anyhow::Re
             .with_context(|| format!("demoklacht {i} opbouwen"))?;
         created += 1;
     }
+    let action = if improvement::ensure_action(store, calendar, &people).await? {
+        " en een verbeteractie"
+    } else {
+        ""
+    };
     Ok(format!(
-        "Demo-organisatie Focus geladen: {} accounts (wachtwoord {DEMO_PASSWORD}), {created} nieuwe meldingen en klachten.",
+        "Demo-organisatie Focus geladen: {} accounts (wachtwoord {DEMO_PASSWORD}), {created} nieuwe meldingen en klachten{action}.",
         people.len()
     ))
+}
+
+/// The services of the public form (`/klacht`), each routed to its team's
+/// manager, when none are configured yet.
+async fn ensure_services<S: Store>(store: &S, people: &[User]) -> anyhow::Result<()> {
+    if !store.public_services().await?.is_empty() {
+        return Ok(());
+    }
+    for (service, manager) in [
+        ("Thuiszorg", "margriet@focus.example"),
+        ("Schoonmaak", "hans@focus.example"),
+    ] {
+        let manager = people.iter().find(|p| p.email.as_str() == manager);
+        let audit = klacht_store::AuditEntry {
+            id: uuid::Uuid::now_v7(),
+            at: Timestamp::now(),
+            actor: None,
+            actor_name: "klacht demo".into(),
+            kind: "service.added".into(),
+            subject: service.into(),
+            details: format!("Dienst '{service}' toegevoegd aan het klachtformulier (demo)."),
+        };
+        let change = klacht_store::PublicServiceChange::Add {
+            id: uuid::Uuid::now_v7(),
+            name: service.into(),
+            manager: manager.map(|m| m.id),
+        };
+        store.change_public_service(&change, &audit).await?;
+    }
+    Ok(())
 }
 
 async fn ensure_people<S: Store>(store: &S) -> anyhow::Result<Vec<User>> {
@@ -338,7 +376,7 @@ impl Scenario {
             involved_employees: vec![self.involved.id],
             description: self.description.into(),
             category: Some(self.category.into()),
-            cause: None,
+            cause: improvement::cause_of(self.category, i),
         };
         let events = complaint::register(new, reference, &self.receiver, start)?;
         let history = Recorded::stamp(0, Actor::User(self.receiver.id), start, events);

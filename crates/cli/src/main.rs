@@ -1,10 +1,16 @@
 //! `klacht`: serve the application, migrate, manage users, load the demo
 //! organisation and compute terms.
 
+mod backup;
 mod deadlines;
 mod demo;
+mod exact;
+mod jobs;
+mod report;
+mod retention;
 mod serve;
 mod user;
+mod verify;
 
 use std::process::ExitCode;
 
@@ -40,6 +46,26 @@ enum Command {
     Demo,
     /// Print the four terms for a complaint received at a given moment.
     Deadlines(deadlines::DeadlinesArgs),
+    /// Background jobs: deliver e-mail, …
+    #[command(subcommand)]
+    Jobs(jobs::JobsCommand),
+    /// Registration of closed complaints in Exact: export, link Exact Online, deliver.
+    #[command(subcommand)]
+    Exact(exact::ExactCommand),
+    /// Write the yearly complaint report (jaarverslag klachten) as PDF, HTML or JSON.
+    Report(report::ReportArgs),
+    /// Check the whole database against its seals (hash chains, dossier digests); names what is broken.
+    Verify(verify::VerifyArgs),
+    /// The complaint dossier: file closed complaints that are not filed yet.
+    #[command(subcommand)]
+    Dossier(verify::DossierCommand),
+    /// Retention (AVG): anonymise expired complaints, export a complainant's data, show the log.
+    #[command(subcommand)]
+    Retention(retention::RetentionCommand),
+    /// Write a consistent copy of the SQLite database while the server runs.
+    Backup(backup::BackupArgs),
+    /// Put a backup in place of the SQLite database (server stopped) and verify it.
+    Restore(backup::RestoreArgs),
 }
 
 /// Runs `$body` with `$store` bound to the configured backend. The code is
@@ -66,6 +92,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     }
     match cli.command {
         Command::Deadlines(args) => deadlines::run(&config, args),
+        Command::Jobs(cmd) => with_store!(config, |store| jobs::run(store, &config, cmd).await),
+        Command::Exact(cmd) => with_store!(config, |store| exact::run(store, &config, cmd).await),
+        Command::Report(args) => {
+            with_store!(config, |store| report::run(&store, &config, args).await)
+        }
+        Command::Verify(args) => {
+            with_store!(config, |store| verify::run(&store, &config, args).await)
+        }
+        Command::Dossier(cmd) => {
+            with_store!(config, |store| verify::dossier(&store, &config, cmd).await)
+        }
+        Command::Retention(cmd) => {
+            with_store!(config, |store| retention::run(&store, &config, cmd).await)
+        }
+        Command::Backup(args) => backup::backup(&config, args).await,
+        Command::Restore(args) => backup::restore(&config, args).await,
         Command::Serve(args) => with_store!(config, |store| serve::run(store, &config, args).await),
         Command::Migrate => with_store!(config, |store| {
             println!("Database bijgewerkt ({}).", store.backend());

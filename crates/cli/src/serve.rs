@@ -1,6 +1,7 @@
 //! `klacht serve`.
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use anyhow::Context;
 use clap::Args;
@@ -20,6 +21,8 @@ pub struct ServeArgs {
 
 pub async fn run<S: Store>(store: S, config: &Config, args: ServeArgs) -> anyhow::Result<()> {
     let calendar = config.working_calendar()?;
+    // The regulation file is read now: a wrong path stops the start.
+    let public = klacht_web::PublicSite::from_config(&config.public, &config.organisation)?;
     if args.demo {
         let report = crate::demo::load(&store, &calendar).await?;
         tracing::info!("{report}");
@@ -33,9 +36,42 @@ pub async fn run<S: Store>(store: S, config: &Config, args: ServeArgs) -> anyhow
         database = store.backend(),
         "klacht luistert op http://{local}"
     );
+    // The background jobs (e-mail delivery, …) run beside the server; the
+    // application wakes them as soon as it queued mail.
+    let wake = Arc::new(tokio::sync::Notify::new());
+    let jobs = crate::jobs::build(store.clone(), config)?;
+    let mail_server = jobs.mailer.as_ref().map(|m| m.describe().to_owned());
+    match &mail_server {
+        Some(server) => tracing::info!(%server, "e-mail gaat via deze mailserver"),
+        None => tracing::warn!(
+            "geen mailserver ingesteld (KLACHT_SMTP_URL): e-mail blijft in de wachtrij"
+        ),
+    }
+    let (stop_jobs, jobs_stopped) = tokio::sync::oneshot::channel::<()>();
+    let worker = klacht_jobs::spawn_worker(
+        Arc::new(jobs),
+        klacht_jobs::SystemClock,
+        klacht_jobs::WorkerOptions {
+            wake: wake.clone(),
+            ..klacht_jobs::WorkerOptions::default()
+        },
+        async {
+            let _ = jobs_stopped.await;
+        },
+    );
+    // The logo file is read now: a wrong path stops the start.
+    let letterhead = klacht_app::documents::Letterhead::from_config(config)?;
     let state = AppState::new(store, calendar, config.organisation.clone())
-        .with_cookie_secure(config.cookie_secure);
-    klacht_web::serve(listener, state, shutdown_signal()).await?;
+        .with_letterhead(letterhead)
+        .with_cookie_secure(config.cookie_secure)
+        .with_patterns(config.patterns)
+        .with_public(public)
+        .with_mail(crate::jobs::notifier(config, wake), mail_server);
+    let served = klacht_web::serve(listener, state, shutdown_signal()).await;
+    // Let a round under way finish before the process ends.
+    let _ = stop_jobs.send(());
+    let _ = worker.await;
+    served?;
     tracing::info!("klacht is gestopt");
     Ok(())
 }

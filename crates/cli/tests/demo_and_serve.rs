@@ -70,6 +70,47 @@ async fn demo_is_complete_and_idempotent<S: Store>(url: &str, store: S) {
         assert_eq!(c.version(), r.version);
         assert_eq!(c.status().as_str(), r.status);
     }
+
+    // Structural complaints (DESIGN §6): one improvement action answers
+    // the Planning pattern, once; part of the complaints has a cause.
+    let actions = store
+        .list_improvement_actions(&klacht_store::ImprovementFilter {
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .expect("actions")
+        .items;
+    assert_eq!(
+        actions.len(),
+        1,
+        "one improvement action, also after a reload"
+    );
+    assert_eq!(actions[0].row.status, "in_progress");
+    assert!(actions[0].linked.len() >= 3);
+    assert!(
+        actions[0]
+            .linked
+            .iter()
+            .all(|l| l.category.as_deref() == Some("Planning"))
+    );
+    assert_eq!(
+        store
+            .pattern_decisions(jiff::civil::date(2000, 1, 1))
+            .await
+            .expect("decisions")
+            .len(),
+        1,
+        "the pattern counts as acted on"
+    );
+    let mut with_cause = 0;
+    for r in &rows {
+        let c = klacht_app::complaints::load(&store, r.id)
+            .await
+            .expect("history replays");
+        with_cause += usize::from(c.cause().is_some());
+    }
+    assert!(with_cause > 0 && with_cause < rows.len(), "{with_cause}");
 }
 
 #[tokio::test]

@@ -174,6 +174,92 @@ impl From<Email> for String {
     }
 }
 
+/// Crockford's base 32: digits and capitals without I, L, O and U, so a
+/// code read aloud over the phone or copied by hand survives.
+const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// The complainant's tracking code (volgcode), such as `7K3M-Q9XD-2HBF`:
+/// 60 random bits as 12 characters of Crockford base 32. Whoever holds it
+/// may follow the complaint's progress on the public status page, so it is
+/// a secret: it is kept apart from the event history (which is exported
+/// and sealed into the dossier) and `Debug` does not print it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TrackingCode(u64);
+
+impl TrackingCode {
+    /// Number of characters, without the dashes.
+    pub const LEN: usize = 12;
+    const MASK: u64 = (1 << 60) - 1;
+
+    /// A code from 8 random bytes (the domain does no I/O; the caller
+    /// draws them from the operating system). The top 4 bits are unused.
+    pub fn from_random(bytes: [u8; 8]) -> Self {
+        Self(u64::from_le_bytes(bytes) & Self::MASK)
+    }
+
+    /// Reads a code as people type it: any case, with or without dashes
+    /// and spaces, and with I/L for 1 and O for 0.
+    pub fn parse(s: &str) -> Result<Self, ParseError> {
+        let bad =
+            || ParseError("dit is geen geldige volgcode (12 tekens, zoals ABCD-EFGH-JKMN)".into());
+        let mut value: u64 = 0;
+        let mut count = 0;
+        for c in s
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '–' | '.'))
+        {
+            let c = match c.to_ascii_uppercase() {
+                'I' | 'L' => '1',
+                'O' => '0',
+                other => other,
+            };
+            let digit = CROCKFORD
+                .iter()
+                .position(|d| char::from(*d) == c)
+                .ok_or_else(bad)?;
+            count += 1;
+            if count > Self::LEN {
+                return Err(bad());
+            }
+            value = (value << 5) | digit as u64;
+        }
+        if count == Self::LEN {
+            Ok(Self(value))
+        } else {
+            Err(bad())
+        }
+    }
+
+    /// The 12 characters without dashes: the stored and indexed form.
+    pub fn compact(&self) -> String {
+        (0..Self::LEN)
+            .rev()
+            .map(|i| char::from(CROCKFORD[((self.0 >> (5 * i)) & 31) as usize]))
+            .collect()
+    }
+}
+
+impl fmt::Display for TrackingCode {
+    /// In three groups of four, as printed in mails and on pages.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = self.compact();
+        write!(f, "{}-{}-{}", &c[0..4], &c[4..8], &c[8..12])
+    }
+}
+
+impl fmt::Debug for TrackingCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("TrackingCode(<geheim>)")
+    }
+}
+
+impl FromStr for TrackingCode {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,6 +322,77 @@ mod tests {
         #[test]
         fn reference_parser_never_panics(s in ".{0,20}") {
             let _ = ReferenceNumber::parse(&s);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tracking_code_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn codes_show_in_three_groups_and_parse_back() {
+        let code = TrackingCode::from_random([0xff; 8]);
+        assert_eq!(code.to_string(), "ZZZZ-ZZZZ-ZZZZ");
+        assert_eq!(code.compact(), "ZZZZZZZZZZZZ");
+        let zero = TrackingCode::from_random([0; 8]);
+        assert_eq!(zero.to_string(), "0000-0000-0000");
+        let one = TrackingCode::from_random(1u64.to_le_bytes());
+        assert_eq!(one.to_string(), "0000-0000-0001");
+        assert_eq!(TrackingCode::parse("0000-0000-0001"), Ok(one));
+    }
+
+    #[test]
+    fn parsing_forgives_case_spaces_dashes_and_lookalikes() {
+        let code = TrackingCode::parse("7K3M-Q9XD-2HBF").expect("valid");
+        for typed in [
+            "7k3m-q9xd-2hbf",
+            " 7K3M Q9XD 2HBF ",
+            "7K3MQ9XD2HBF",
+            "7k3m–q9xd–2hbf",
+        ] {
+            assert_eq!(TrackingCode::parse(typed), Ok(code), "{typed}");
+        }
+        // I and L read as 1, O as 0.
+        assert_eq!(
+            TrackingCode::parse("IL0O-0000-0000"),
+            TrackingCode::parse("1100-0000-0000")
+        );
+    }
+
+    #[test]
+    fn garbage_is_refused() {
+        for s in [
+            "",
+            "ABCD-EFGH-JKM",
+            "ABCD-EFGH-JKMNP",
+            "ABCD-EFGH-JKMU",
+            "ABCD-EFGH-JK*N",
+            "ÄBCD-EFGH-JKMN",
+        ] {
+            assert!(TrackingCode::parse(s).is_err(), "{s} accepted");
+        }
+    }
+
+    #[test]
+    fn debug_keeps_the_secret() {
+        let code = TrackingCode::from_random([7; 8]);
+        assert!(!format!("{code:?}").contains(&code.compact()));
+    }
+
+    proptest! {
+        #[test]
+        fn any_code_round_trips(bytes in any::<[u8; 8]>()) {
+            let code = TrackingCode::from_random(bytes);
+            prop_assert_eq!(TrackingCode::parse(&code.to_string()), Ok(code));
+            prop_assert_eq!(TrackingCode::parse(&code.compact().to_lowercase()), Ok(code));
+            prop_assert_eq!(code.compact().len(), TrackingCode::LEN);
+        }
+
+        #[test]
+        fn the_parser_never_panics(s in ".{0,30}") {
+            let _ = TrackingCode::parse(&s);
         }
     }
 }

@@ -6,10 +6,16 @@
 
 pub mod calendar;
 pub mod complaint;
+pub mod exact;
 pub mod ids;
+pub mod improvement;
+pub mod patterns;
 pub mod permissions;
+pub mod reminders;
+pub mod retention;
+pub mod stats;
 pub mod terms;
 pub mod user;
 
-pub use ids::{ComplaintId, Email, ParseError, ReferenceNumber, UserId};
+pub use ids::{ComplaintId, Email, ParseError, ReferenceNumber, TrackingCode, UserId};
 pub use user::{Role, User};

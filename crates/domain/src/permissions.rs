@@ -28,10 +28,12 @@ pub enum Action {
     RegisterInExact,
     Correct,
     ConvertToComplaint,
+    /// Set or change category and root cause (DESIGN §6).
+    Classify,
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 17] = [
         Action::RouteToManager,
         Action::AssignHandler,
         Action::AddAssistant,
@@ -48,6 +50,7 @@ impl Action {
         Action::RegisterInExact,
         Action::Correct,
         Action::ConvertToComplaint,
+        Action::Classify,
     ];
 
     /// The workflow steps of the regulation, done by those handling it.
@@ -80,6 +83,7 @@ impl Action {
             Action::RegisterInExact => "registratie in Exact vastleggen",
             Action::Correct => "corrigeren",
             Action::ConvertToComplaint => "omzetten in klacht",
+            Action::Classify => "indeling vastleggen",
         }
     }
 }
@@ -161,6 +165,12 @@ pub fn may(user: &User, c: &Complaint, action: Action) -> bool {
                             .any(|a| may(user, c, a))))
         }
         Action::ConvertToComplaint => r.registrant || r.responsible || quality || director,
+        // Those answering for the complaint; after closing the analysis is
+        // the quality manager's. Whoever delivered the service does not
+        // judge its root cause.
+        Action::Classify => {
+            !r.involved && (quality || (!c.is_closed() && (r.handler || r.responsible || director)))
+        }
     }
 }
 
@@ -260,7 +270,7 @@ mod tests {
         let org = org();
         let run = handled(&org);
         let c = &run.c;
-        let expect: [(Action, &[&str]); 16] = [
+        let expect: [(Action, &[&str]); 17] = [
             (Action::RouteToManager, &["director", "quality"]),
             (Action::AssignHandler, &["director", "quality", "manager"]),
             (
@@ -288,6 +298,10 @@ mod tests {
             (
                 Action::ConvertToComplaint,
                 &["director", "quality", "manager", "employee"],
+            ),
+            (
+                Action::Classify,
+                &["director", "quality", "manager", "colleague"],
             ),
         ];
         for (action, names) in expect {
@@ -335,7 +349,8 @@ mod tests {
                 Action::AssignHandler,
                 Action::AddAssistant,
                 Action::WaiveStep,
-                Action::Correct
+                Action::Correct,
+                Action::Classify
             ]
         );
         assert_eq!(allowed_actions(&org.employee, &run.c), [Action::Correct]);
@@ -353,6 +368,8 @@ mod tests {
             allowed_actions(&org.employee, &signal.c),
             [Action::Correct, Action::ConvertToComplaint]
         );
+        // The manager it was reported to classifies a signal too.
+        assert!(allowed_actions(&org.manager, &signal.c).contains(&Action::Classify));
 
         let mut run = ready_to_close(&org);
         assert!(allowed_actions(&org.quality, &run.c).contains(&Action::Close));
@@ -360,7 +377,7 @@ mod tests {
         run.ok(&org.quality, Command::Close(Closing { note: None }));
         assert_eq!(
             allowed_actions(&org.quality, &run.c),
-            [Action::RegisterInExact, Action::Correct]
+            [Action::RegisterInExact, Action::Correct, Action::Classify]
         );
         assert!(allowed_actions(&org.director, &run.c).is_empty());
         assert!(allowed_actions(&org.colleague, &run.c).is_empty());
@@ -383,5 +400,6 @@ mod tests {
         assert!(may(&org.manager, &run.c, Action::AssignHandler));
         assert!(!may(&org.manager, &run.c, Action::RecordContact));
         assert!(!may(&org.manager, &run.c, Action::WaiveStep));
+        assert!(!may(&org.manager, &run.c, Action::Classify));
     }
 }

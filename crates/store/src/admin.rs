@@ -121,6 +121,13 @@ pub enum AdminChange {
         expected: Option<String>,
         value: String,
     },
+    /// The quality manager puts a failed outbox message back in the queue
+    /// with fresh attempts, due at `at`; [`crate::StoreError::NotFound`]
+    /// when it is not (or no longer) failed.
+    RequeueOutbox {
+        id: uuid::Uuid,
+        at: Timestamp,
+    },
 }
 
 /// A line of the administrator's log (Logboek): who changed what, when.

@@ -7,9 +7,15 @@
 //! is written once in the portable subset both databases understand.
 
 mod admin;
+pub mod backup;
+mod dossier;
 mod error;
+mod improvement;
 mod outbox;
 mod postgres;
+mod public;
+mod reminders;
+mod reports;
 mod rows;
 mod sql;
 mod sqlite;
@@ -23,9 +29,24 @@ use klacht_domain::{ComplaintId, Email, ReferenceNumber, UserId};
 pub use admin::{
     AdminChange, AuditCursor, AuditEntry, AuditPage, ListKind, ListValue, list_name_key,
 };
+pub use dossier::{
+    Anonymisation, CHAIN_GENESIS, DossierCursor, DossierDocument, DossierFilter, DossierPage,
+    DossierRow, NewDossier, Reseal, RetentionAction, RetentionEntry, SealedComplaint, StoredStream,
+    canonical_event, chain_next, chain_of, parse_hash, sha256_hex,
+};
 pub use error::StoreError;
+pub use improvement::{
+    DecisionOutcome, ImprovementCursor, ImprovementEventRow, ImprovementFilter, ImprovementItem,
+    ImprovementPage, ImprovementRow, LinkedComplaint, PatternDecision, PatternSource,
+};
 pub use outbox::{NewOutboxMessage, OutboxCounts, OutboxKind, OutboxMessage, OutboxStatus};
 pub use postgres::PgStore;
+pub use public::{
+    Attachment, AttachmentInfo, NewAttachment, PublicService, PublicServiceChange, RateDecision,
+    service_name_key,
+};
+pub use reminders::{CalendarFeed, OpenComplaintQuery};
+pub use reports::StreamPage;
 pub use rows::{
     ApiToken, ComplaintCounts, ComplaintFilter, ComplaintRow, Cursor, LoginFailures, NewUser, Page,
     RawEvent, Session, UserRecord,
@@ -44,6 +65,11 @@ pub struct NewStream {
     /// Messages the intake causes (confirmation, notice to the manager),
     /// queued in the same transaction.
     pub outbox: Vec<NewOutboxMessage>,
+    /// The complainant's tracking code, kept apart from the events (it is
+    /// a secret; see migration 0005).
+    pub tracking_code: Option<klacht_domain::TrackingCode>,
+    /// Files sent with a public submission.
+    pub attachments: Vec<NewAttachment>,
 }
 
 /// Everything the application stores. Implemented by [`SqliteStore`] and
@@ -318,6 +344,283 @@ pub trait Store: Clone + Send + Sync + 'static {
     ) -> impl Future<Output = Result<Vec<OutboxMessage>, StoreError>> + Send;
 
     fn outbox_counts(&self) -> impl Future<Output = Result<OutboxCounts, StoreError>> + Send;
+
+    // --- reports --- (dashboard, yearly report, exports): see sql/reports.rs
+
+    /// The whole event streams of up to `limit` complaints received in
+    /// `[received_from, received_before)`, oldest receipt first, after
+    /// `after` (keyset). One query per page, so a year is read in a few
+    /// queries with bounded memory.
+    fn report_streams(
+        &self,
+        received_from: Timestamp,
+        received_before: Timestamp,
+        after: Option<Cursor>,
+        limit: u32,
+    ) -> impl Future<Output = Result<StreamPage, StoreError>> + Send;
+
+    /// The event streams of these complaints (unknown ids are left out),
+    /// each in seq order; one query per 500 ids.
+    fn events_of(
+        &self,
+        ids: &[ComplaintId],
+    ) -> impl Future<Output = Result<Vec<(ComplaintId, Vec<RawEvent>)>, StoreError>> + Send;
+
+    // --- improvement (patterns, verbeteracties) ---------------------------
+
+    /// The complaints (not signals) received at or after `received_from`,
+    /// oldest first, with the events pattern detection reads: intake
+    /// (`registered`) and the `corrected` ones, which may replace it. One
+    /// query.
+    fn pattern_sources(
+        &self,
+        received_from: Timestamp,
+    ) -> impl Future<Output = Result<Vec<PatternSource>, StoreError>> + Send;
+
+    /// Every decision about a pattern whose window ends on or after
+    /// `window_to_from`, oldest first, with the complaints each covered.
+    fn pattern_decisions(
+        &self,
+        window_to_from: jiff::civil::Date,
+    ) -> impl Future<Output = Result<Vec<PatternDecision>, StoreError>> + Send;
+
+    /// Records a decision (a dismissal) with its complaints, in one
+    /// transaction.
+    fn record_pattern_decision(
+        &self,
+        decision: &PatternDecision,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Creates an improvement action with its links, its first event and,
+    /// when opened from a pattern, the decision about that pattern, in one
+    /// transaction. Hands out and returns its number within `row.year`.
+    fn create_improvement_action(
+        &self,
+        row: &ImprovementRow,
+        event: &ImprovementEventRow,
+        decision: Option<&PatternDecision>,
+    ) -> impl Future<Output = Result<u32, StoreError>> + Send;
+
+    /// An action with its linked complaints and its whole history.
+    fn improvement_action(
+        &self,
+        id: uuid::Uuid,
+    ) -> impl Future<
+        Output = Result<Option<(ImprovementItem, Vec<ImprovementEventRow>)>, StoreError>,
+    > + Send;
+
+    fn improvement_action_id_by_number(
+        &self,
+        year: i16,
+        number: u32,
+    ) -> impl Future<Output = Result<Option<uuid::Uuid>, StoreError>> + Send;
+
+    /// Replaces an action's state and appends its event, when its version
+    /// is still `expected_version`; otherwise [`StoreError::Conflict`] (or
+    /// [`StoreError::NotFound`]) and nothing is written.
+    fn update_improvement_action(
+        &self,
+        expected_version: u64,
+        row: &ImprovementRow,
+        event: &ImprovementEventRow,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// One page of actions, newest first (keyset), with their linked
+    /// complaints; two queries.
+    fn list_improvement_actions(
+        &self,
+        filter: &ImprovementFilter,
+    ) -> impl Future<Output = Result<ImprovementPage, StoreError>> + Send;
+
+    // --- reminders and calendar feeds (issue 4): see sql/reminders.rs ------
+
+    /// One page of open complaints (those with a next term), soonest next
+    /// term first, narrowed by `query`: the deadline engine's candidates,
+    /// the managers' digests and a user's calendar feed.
+    fn open_complaints(
+        &self,
+        query: &OpenComplaintQuery,
+    ) -> impl Future<Output = Result<DuePage, StoreError>> + Send;
+
+    /// The user's calendar feed, if they have one.
+    fn calendar_feed(
+        &self,
+        user: UserId,
+    ) -> impl Future<Output = Result<Option<CalendarFeed>, StoreError>> + Send;
+
+    /// Creates the user's calendar feed or replaces its secret (the old URL
+    /// stops working), with `audit` in the same transaction.
+    fn put_calendar_feed(
+        &self,
+        user: UserId,
+        token_hash: &str,
+        at: Timestamp,
+        audit: &AuditEntry,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Removes the user's calendar feed, with `audit` in the same
+    /// transaction; false (and nothing logged) when there was none.
+    fn delete_calendar_feed(
+        &self,
+        user: UserId,
+        audit: &AuditEntry,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    /// The active user whose feed secret has this SHA-256 hash.
+    fn user_by_calendar_feed(
+        &self,
+        token_hash: &str,
+    ) -> impl Future<Output = Result<Option<UserRecord>, StoreError>> + Send;
+
+    // --- public side (public form, status page): see sql/public.rs ---------
+
+    /// The complaint a tracking code belongs to.
+    fn complaint_id_by_tracking_code(
+        &self,
+        code: &klacht_domain::TrackingCode,
+    ) -> impl Future<Output = Result<Option<ComplaintId>, StoreError>> + Send;
+
+    /// The tracking code of a complaint (none for complaints stored before
+    /// codes existed).
+    fn tracking_code_of(
+        &self,
+        complaint: ComplaintId,
+    ) -> impl Future<Output = Result<Option<klacht_domain::TrackingCode>, StoreError>> + Send;
+
+    /// The attachments of a complaint without their bytes, oldest first.
+    fn attachments_of(
+        &self,
+        complaint: ComplaintId,
+    ) -> impl Future<Output = Result<Vec<AttachmentInfo>, StoreError>> + Send;
+
+    /// One attachment with its bytes, only when it belongs to `complaint`
+    /// (so that authorising the complaint authorises the file).
+    fn attachment(
+        &self,
+        complaint: ComplaintId,
+        id: uuid::Uuid,
+    ) -> impl Future<Output = Result<Option<Attachment>, StoreError>> + Send;
+
+    /// Every service of the public form (active and inactive), in order.
+    fn public_services(
+        &self,
+    ) -> impl Future<Output = Result<Vec<PublicService>, StoreError>> + Send;
+
+    /// Applies one change to the services and writes its log entry in the
+    /// administrator's log, in one transaction. A missing service is
+    /// [`StoreError::NotFound`], a duplicate name [`StoreError::Duplicate`].
+    fn change_public_service(
+        &self,
+        change: &PublicServiceChange,
+        audit: &AuditEntry,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Counts one hit for `key` in a window of `window` that starts at its
+    /// first hit, atomically (instances on one PostgreSQL share the
+    /// count); allowed while at most `limit` hits fell in the window.
+    /// Passed windows are deleted.
+    fn hit_rate_limit(
+        &self,
+        key: &str,
+        now: Timestamp,
+        window: jiff::SignedDuration,
+        limit: u32,
+    ) -> impl Future<Output = Result<RateDecision, StoreError>> + Send;
+
+    // --- dossier, retention, backup ---------------------------------------
+    // (see dossier.rs and sql/dossier.rs; SQLite backups in backup.rs)
+
+    /// Files a closed complaint: the dossier entry (frozen PDF and JSON
+    /// record with their SHA-256) and the hash chain over `entry.events`,
+    /// in one transaction. `Ok(false)` when it was filed already (filing is
+    /// idempotent); [`StoreError::Conflict`] when the stream has grown
+    /// since it was read (read it again and retry).
+    fn file_dossier(
+        &self,
+        entry: &NewDossier,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    /// The dossier entry of a complaint, without its documents.
+    fn dossier_entry(
+        &self,
+        id: ComplaintId,
+    ) -> impl Future<Output = Result<Option<DossierRow>, StoreError>> + Send;
+
+    /// The frozen PDF or JSON record of a filed complaint, as stored.
+    fn dossier_document(
+        &self,
+        id: ComplaintId,
+        which: DossierDocument,
+    ) -> impl Future<Output = Result<Option<Vec<u8>>, StoreError>> + Send;
+
+    /// The years of the dossier with their number of filed complaints,
+    /// newest first.
+    fn dossier_years(&self) -> impl Future<Output = Result<Vec<(i32, u64)>, StoreError>> + Send;
+
+    /// One page of a year of the dossier, newest filing first (keyset).
+    fn list_dossier(
+        &self,
+        filter: &DossierFilter,
+    ) -> impl Future<Output = Result<DossierPage, StoreError>> + Send;
+
+    /// Closed complaints without a dossier entry, oldest closing first;
+    /// only those closed at or after `closed_since` when given.
+    fn unfiled_closed(
+        &self,
+        closed_since: Option<Timestamp>,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<ComplaintId>, StoreError>> + Send;
+
+    /// Filed complaints in id order after `after`, with their events,
+    /// chain hashes and documents, read in one transaction (verify).
+    fn sealed_complaints(
+        &self,
+        after: Option<ComplaintId>,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<SealedComplaint>, StoreError>> + Send;
+
+    /// Every complaint's stream in id order after `after` (verify).
+    fn stored_streams(
+        &self,
+        after: Option<ComplaintId>,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<StoredStream>, StoreError>> + Send;
+
+    /// Complaints closed before `before` and signals received before it
+    /// that were not anonymised yet (retention), in id order.
+    fn expired_for_retention(
+        &self,
+        before: Timestamp,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<ComplaintId>, StoreError>> + Send;
+
+    /// Writes one anonymisation (events, read model, re-sealed dossier,
+    /// log entry) in one transaction; the complaint's delivered outbox
+    /// messages, attachments and tracking code are deleted with it.
+    fn anonymise(
+        &self,
+        anonymisation: &Anonymisation,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Appends a line to the retention log (access exports).
+    fn log_retention(
+        &self,
+        entry: &RetentionEntry,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// The retention log, newest first; of one complaint when given.
+    fn retention_log(
+        &self,
+        complaint: Option<ComplaintId>,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<RetentionEntry>, StoreError>> + Send;
+
+    /// Complaints whose intake (or a correction of it) names this e-mail
+    /// address, for a complainant's request for access. Scans the events.
+    fn complaints_with_email(
+        &self,
+        email: &Email,
+    ) -> impl Future<Output = Result<Vec<ComplaintId>, StoreError>> + Send;
 }
 
 /// Converts an instant to the stored integer form.

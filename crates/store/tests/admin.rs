@@ -322,6 +322,8 @@ async fn counts_and_term_filters_come_from_the_read_model<S: Store>(store: S) {
                     row: r,
                     events: Vec::new(),
                     outbox: Vec::new(),
+                    tracking_code: None,
+                    attachments: Vec::new(),
                 })
             })
             .await

@@ -79,6 +79,8 @@ async fn create<S: Store>(store: &S, received: Timestamp, who: &[UserId]) -> Com
                 row: row(id, reference, received, &who),
                 events: vec![event(id, 1, "registered")],
                 outbox: Vec::new(),
+                tracking_code: None,
+                attachments: Vec::new(),
             })
         })
         .await
@@ -138,6 +140,8 @@ async fn references_count_per_year_and_a_rejected_build_leaves_no_gap<S: Store>(
                 row: row(id, reference, at(30), &[]),
                 events: vec![event(id, 1, "registered")],
                 outbox: Vec::new(),
+                tracking_code: None,
+                attachments: Vec::new(),
             })
         })
         .await

@@ -35,6 +35,15 @@ pub enum WebError {
     Store(#[from] StoreError),
     #[error("pagina opbouwen mislukt")]
     Render(#[from] askama::Error),
+    /// Reports, PDF and exports (see `reports`; 4xx cases are mapped there).
+    #[error(transparent)]
+    Report(klacht_app::reports::ReportError),
+    /// The complaint's PDF documents (form, offer letter).
+    #[error(transparent)]
+    Document(#[from] klacht_app::documents::DocumentError),
+    /// Filing in the dossier.
+    #[error(transparent)]
+    Dossier(#[from] klacht_app::dossier::DossierError),
 }
 
 /// Shown for every 5xx: the details go to the log, not to the user.
@@ -90,6 +99,15 @@ impl WebError {
             },
             WebError::Store(e) => store_status(e),
             WebError::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            WebError::Report(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            WebError::Document(klacht_app::documents::DocumentError::NoOffer) => {
+                StatusCode::NOT_FOUND
+            }
+            WebError::Document(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            WebError::Dossier(klacht_app::dossier::DossierError::NotClosed(_)) => {
+                StatusCode::CONFLICT
+            }
+            WebError::Dossier(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 

@@ -6,11 +6,18 @@
 //! PostgreSQL.
 
 mod admin;
+mod agenda;
 pub mod api;
 mod complaints;
+mod dossier;
 mod error;
+mod exact;
 mod health;
+mod improvement;
+mod outbox;
 mod overview;
+pub mod public;
+pub mod reports;
 pub mod session;
 mod signin;
 mod start;
@@ -30,8 +37,10 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use error::WebError;
+pub use public::PublicSite;
 
-/// Requests larger than this are refused before a handler sees them.
+/// Requests larger than this are refused before a handler sees them (the
+/// public complaint form, with attachments, has its own limit).
 pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 
 /// What every handler may use. Cheap to clone; holds no per-user state,
@@ -46,16 +55,64 @@ pub struct AppState<S> {
     pub organisation: Arc<str>,
     /// Whether cookies carry the `Secure` flag (see the configuration).
     pub cookie_secure: bool,
+    /// When complaints form a structural pattern (configuration, DESIGN §6).
+    pub patterns: klacht_domain::patterns::PatternRules,
+    /// Composes the e-mail a change causes, queued in its transaction.
+    pub notifier: klacht_app::notify::Notifier,
+    /// The mail server (without password) when one is configured; `None`:
+    /// mail stays queued, and Uitgaande berichten says so.
+    pub mail_server: Option<Arc<str>>,
+    /// The public site: regulation, rate limit, trusted proxies.
+    pub public: Arc<PublicSite>,
+    /// Who the PDF documents come from: organisation and logo.
+    pub letterhead: Arc<klacht_app::documents::Letterhead>,
 }
 
 impl<S: Store> AppState<S> {
     pub fn new(store: S, calendar: WorkingCalendar, organisation: impl Into<Arc<str>>) -> Self {
+        let organisation: Arc<str> = organisation.into();
         Self {
+            letterhead: Arc::new(klacht_app::documents::Letterhead::new(&*organisation)),
             store,
             config_calendar: Arc::new(calendar),
-            organisation: organisation.into(),
+            public: Arc::new(PublicSite::example(&organisation)),
+            organisation,
             cookie_secure: true,
+            patterns: klacht_domain::patterns::PatternRules::default(),
+            notifier: klacht_app::notify::Notifier::disabled(),
+            mail_server: None,
         }
+    }
+
+    /// The organisation's name and logo on the PDF documents (default: the
+    /// name only).
+    pub fn with_letterhead(mut self, letterhead: klacht_app::documents::Letterhead) -> Self {
+        self.letterhead = Arc::new(letterhead);
+        self
+    }
+
+    /// The public site's regulation and limits (default: the shipped
+    /// example regulation, 5 submissions per address per hour).
+    pub fn with_public(mut self, site: PublicSite) -> Self {
+        self.public = Arc::new(site);
+        self
+    }
+
+    /// Queues e-mail with this notifier, delivered through `mail_server`
+    /// (its description, without password; `None` when not configured).
+    pub fn with_mail(
+        mut self,
+        notifier: klacht_app::notify::Notifier,
+        mail_server: Option<String>,
+    ) -> Self {
+        self.notifier = notifier;
+        self.mail_server = mail_server.map(Into::into);
+        self
+    }
+
+    pub fn with_patterns(mut self, rules: klacht_domain::patterns::PatternRules) -> Self {
+        self.patterns = rules;
+        self
     }
 
     pub fn with_cookie_secure(mut self, secure: bool) -> Self {
@@ -86,8 +143,20 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
         .merge(start::router())
         .merge(signin::router())
         .merge(complaints::router())
+        .merge(dossier::router())
         .merge(overview::router())
+        .merge(outbox::router())
+        .merge(exact::router())
+        .merge(improvement::router())
+        .merge(reports::router())
         .merge(admin::router())
+        .merge(agenda::router())
+        // The staff routes, all merged above, take bodies of at most
+        // MAX_BODY_BYTES. The public site, merged below, sets its own
+        // limits per route (its complaint form takes attachments). Merge
+        // new staff routes above this line.
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .merge(public::router())
         .with_state(state)
         .layer(axum::middleware::from_fn(session::clear_shown_flash))
         .layer(header("x-content-type-options", "nosniff"))
@@ -97,7 +166,6 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
             "content-security-policy",
             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'",
         ))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),
@@ -112,7 +180,9 @@ pub async fn serve<S: Store>(
     state: AppState<S>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app(state))
+    // The peer's address reaches handlers (the public form's rate limit).
+    let app = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
 }

@@ -102,6 +102,11 @@ impl Ctx {
         self.user.role == Role::Admin
     }
 
+    /// Uitgaande berichten (/berichten).
+    pub fn sees_outbox(&self) -> bool {
+        klacht_app::outbox::may_manage(&self.user)
+    }
+
     pub fn registers(&self) -> bool {
         self.user.role != Role::Admin
     }

@@ -651,6 +651,7 @@ async fn the_stored_calendar_drives_the_terms_on_every_instance<S: Store>(store:
         let c = complaints::register(
             &store,
             &after,
+            &klacht_app::notify::Notifier::disabled(),
             &o.employee,
             NewComplaint {
                 kind: Kind::Complaint,

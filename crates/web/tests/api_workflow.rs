@@ -266,7 +266,8 @@ async fn every_action_walks_a_complaint_to_its_closing<S: Store>(store: S) {
     )
     .await;
     assert_eq!(v["exact_registration"]["exact_id"], "ES-2026-118");
-    assert_eq!(v["allowed_actions"], json!(["correct"]));
+    // The quality manager still analyses category and cause (DESIGN §6).
+    assert_eq!(v["allowed_actions"], json!(["correct", "classify"]));
 
     // Closed: nothing more but corrections.
     let r = app

@@ -14,7 +14,7 @@ async fn the_printable_form_holds_the_complaints_fields<S: Store>(store: S) {
         .set("kanaal", "letter")
         .set("namens_naam", "Dhr. P. de Vries (zoon)")
         .set("namens_telefoon", "020-7654321")
-        .set("oorzaak", "Roosterfout");
+        .set("oorzaak", "Werkdruk");
     let id = register(&app, &o.employee, &intake).await;
     done(
         &app,
@@ -84,8 +84,8 @@ async fn the_printable_form_holds_the_complaints_fields<S: Store>(store: S) {
         "Thuisbegeleiding",
         "joost",
         "De begeleider kwam twee keer niet opdagen.",
-        "Bereikbaarheid",
-        "Roosterfout",
+        "Planning",
+        "Werkdruk",
         "fatima",
         "margriet",
         "☒ face-to-face",

@@ -261,9 +261,16 @@ async fn my_complaints_come_in_keyset_pages<S: Store>(store: S) {
             category: None,
             cause: None,
         };
-        klacht_app::complaints::register(&app.store, &cal, &o.employee.user, intake, now)
-            .await
-            .expect("registered");
+        klacht_app::complaints::register(
+            &app.store,
+            &cal,
+            &klacht_app::notify::Notifier::disabled(),
+            &o.employee.user,
+            intake,
+            now,
+        )
+        .await
+        .expect("registered");
     }
     let first = app
         .get_as(&o.employee.b, "/klachten")

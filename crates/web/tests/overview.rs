@@ -51,9 +51,16 @@ fn intake(received: Zoned, category: &str, description: &str) -> NewComplaint {
 }
 
 async fn register<S: Store>(store: &S, by: &User, new: NewComplaint) -> ComplaintRow {
-    let c = complaints::register(store, &cal(), by, new, Timestamp::now())
-        .await
-        .expect("registered");
+    let c = complaints::register(
+        store,
+        &cal(),
+        &klacht_app::notify::Notifier::disabled(),
+        by,
+        new,
+        Timestamp::now(),
+    )
+    .await
+    .expect("registered");
     store
         .load_stream(c.id())
         .await
@@ -205,6 +212,7 @@ async fn filters_narrow_the_list_and_counts_are_right<S: Store>(store: S) {
     complaints::act(
         store,
         &cal(),
+        &klacht_app::notify::Notifier::disabled(),
         b.id,
         &o.m2,
         Command::AssignHandler {
@@ -222,6 +230,7 @@ async fn filters_narrow_the_list_and_counts_are_right<S: Store>(store: S) {
     complaints::act(
         store,
         &cal(),
+        &klacht_app::notify::Notifier::disabled(),
         b.id,
         &o.m2,
         Command::RecordContact(contact),

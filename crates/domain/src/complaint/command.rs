@@ -4,8 +4,8 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::event::{
-    AgreedAction, ComplainantResponse, CompletedAction, Contact, Conversion, Escalation,
-    EscalationOutcome, Event, ExactRegistration, MeritDecision, Offer, Waiver,
+    AgreedAction, Classification, ComplainantResponse, CompletedAction, Contact, Conversion,
+    Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision, Offer, Waiver,
 };
 use super::state::Target;
 use super::validate::{self, LONG};
@@ -55,6 +55,10 @@ pub enum Command {
         reason: String,
     },
     ConvertToComplaint(Conversion),
+    /// Set or change category and root cause. Whether the values are on
+    /// the administrator's lists is checked where the lists are known (the
+    /// application layer); the domain checks form and change.
+    Classify(Classification),
 }
 
 impl Command {
@@ -77,6 +81,7 @@ impl Command {
             Command::RegisterInExact(_) => Action::RegisterInExact,
             Command::Correct { .. } => Action::Correct,
             Command::ConvertToComplaint(_) => Action::ConvertToComplaint,
+            Command::Classify(_) => Action::Classify,
         }
     }
 }
@@ -221,6 +226,13 @@ impl Complaint {
                 }
                 return Ok(events);
             }
+            Command::Classify(x) => {
+                let x = validate::classification(x)?;
+                if x.category.as_deref() == self.category() && x.cause.as_deref() == self.cause() {
+                    return Err(invalid("De indeling verandert niets."));
+                }
+                Event::Classified(x)
+            }
         };
         Ok(vec![event])
     }
@@ -314,9 +326,19 @@ impl Complaint {
             Target::Assistant => {
                 return Err(wrong("Toegevoegde bijstand kan niet worden gecorrigeerd."));
             }
+            Target::Classification => {
+                return Err(wrong(
+                    "Een indeling wordt niet gecorrigeerd; leg een nieuwe indeling vast.",
+                ));
+            }
             Target::FormSent => {
                 return Err(wrong(
                     "Het versturen van het formulier kan niet worden gecorrigeerd.",
+                ));
+            }
+            Target::SatisfactionReport => {
+                return Err(wrong(
+                    "Wat de klager zelf over de tevredenheid doorgaf, wordt niet gecorrigeerd.",
                 ));
             }
             Target::Correction => {
@@ -425,7 +447,9 @@ impl Complaint {
             | Target::Handler
             | Target::Assistant
             | Target::FormSent
-            | Target::Correction => return None,
+            | Target::Correction
+            | Target::Classification
+            | Target::SatisfactionReport => return None,
         })
     }
 
@@ -482,7 +506,7 @@ impl Complaint {
         let reference = self.reference();
         if self.kind() == Kind::Signal {
             return match action {
-                Action::ConvertToComplaint | Action::Correct => Ok(()),
+                Action::ConvertToComplaint | Action::Correct | Action::Classify => Ok(()),
                 _ => Err(wrong(format!(
                     "{reference} is een signaal (direct opgelost) zonder werkstroom; zet het \
                      eerst om in een klacht."
@@ -491,7 +515,8 @@ impl Complaint {
         }
         if self.is_closed() {
             return match action {
-                Action::Correct => Ok(()),
+                // The analysis of closed complaints (DESIGN §6) goes on.
+                Action::Correct | Action::Classify => Ok(()),
                 Action::RegisterInExact if self.exact_registration().is_none() => Ok(()),
                 Action::RegisterInExact => Err(wrong(format!(
                     "Klacht {reference} is al geregistreerd in Exact; corrigeer de registratie \
@@ -515,7 +540,8 @@ impl Complaint {
             Action::RouteToManager
             | Action::AssignHandler
             | Action::AddAssistant
-            | Action::Correct => Ok(()),
+            | Action::Correct
+            | Action::Classify => Ok(()),
             Action::RecordContact => {
                 handler()?;
                 self.step_free(WaivableStep::Contact)

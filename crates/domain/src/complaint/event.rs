@@ -173,6 +173,23 @@ pub struct Conversion {
     pub reason: String,
 }
 
+/// Category and root cause (DESIGN §6), from the administrator's lists,
+/// set or changed after intake. The latest one supersedes what intake said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Classification {
+    pub category: Option<String>,
+    pub cause: Option<String>,
+}
+
+/// The complainant's own answer to the satisfaction check, given on the
+/// public site with the tracking code. Given once; the handler's record of
+/// what the complainant said by phone is [`ComplainantResponse`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SatisfactionReport {
+    pub satisfaction: Satisfaction,
+    pub comment: Option<String>,
+}
+
 /// Everything that can happen to a complaint. The JSON form
 /// (`{"type": "contact_recorded", ...}`) is what the store keeps, so
 /// renaming a variant or field is a data migration.
@@ -210,6 +227,11 @@ pub enum Event {
     },
     StepWaived(Waiver),
     ConvertedToComplaint(Conversion),
+    /// Category and cause set or changed (DESIGN §6).
+    Classified(Classification),
+    /// The complainant answered the satisfaction check on the public site
+    /// (recorded with [`Actor::Complainant`]).
+    SatisfactionReported(SatisfactionReport),
 }
 
 impl Event {
@@ -234,6 +256,8 @@ impl Event {
             Event::Corrected { .. } => "corrected",
             Event::StepWaived(_) => "step_waived",
             Event::ConvertedToComplaint(_) => "converted_to_complaint",
+            Event::Classified(_) => "classified",
+            Event::SatisfactionReported(_) => "satisfaction_reported",
         }
     }
 
@@ -332,6 +356,20 @@ impl Event {
             Event::ConvertedToComplaint(c) => {
                 format!("Signaal omgezet in een klacht: {}", c.reason)
             }
+            Event::Classified(c) => format!(
+                "Indeling vastgelegd: categorie {}, oorzaak {}",
+                c.category.as_deref().unwrap_or("niet opgegeven"),
+                c.cause.as_deref().unwrap_or("niet opgegeven")
+            ),
+            Event::SatisfactionReported(r) => format!(
+                "Tevredenheid doorgegeven door de klager via de website: {}{}",
+                r.satisfaction,
+                if r.comment.is_some() {
+                    ", met toelichting"
+                } else {
+                    ""
+                }
+            ),
         }
     }
 }

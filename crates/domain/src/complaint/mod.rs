@@ -7,6 +7,7 @@
 
 mod command;
 mod event;
+mod public;
 mod state;
 mod validate;
 mod values;
@@ -18,10 +19,11 @@ use jiff::{Timestamp, Zoned};
 
 pub use command::Command;
 pub use event::{
-    Actor, AgreedAction, Closing, ComplainantResponse, CompletedAction, Contact, Conversion,
-    Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision, Offer, Recorded,
-    Registration, Waiver,
+    Actor, AgreedAction, Classification, Closing, ComplainantResponse, CompletedAction, Contact,
+    Conversion, Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision, Offer,
+    Recorded, Registration, SatisfactionReport, Waiver,
 };
+pub use public::{Phase, PhaseState, PublicPhase, route_public};
 pub use state::{ActionItem, Complaint, EscalationRecord, Stamped};
 pub use values::{
     Channel, ContactMode, EscalationParty, Kind, Merit, OfferKind, Party, Satisfaction, Status,

@@ -11,9 +11,9 @@ use jiff::civil::Date;
 use jiff::{Timestamp, Zoned};
 
 use super::event::{
-    AgreedAction, ComplainantResponse, CompletedAction, Contact, Conversion, Escalation,
-    EscalationOutcome, Event, ExactRegistration, MeritDecision, Offer, Recorded, Registration,
-    Waiver,
+    AgreedAction, Classification, ComplainantResponse, CompletedAction, Contact, Conversion,
+    Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision, Offer, Recorded,
+    Registration, SatisfactionReport, Waiver,
 };
 use super::values::{Channel, Kind, Party, Status, WaivableStep};
 use super::{Actor, Closing, ReplayError};
@@ -67,6 +67,8 @@ pub(crate) enum Target {
     Correction,
     Waiver(WaivableStep),
     Conversion,
+    Classification,
+    SatisfactionReport,
 }
 
 /// A complaint (or signal) as its events describe it.
@@ -92,6 +94,11 @@ pub struct Complaint {
     pub(super) closed: Option<Stamped<Closing>>,
     pub(super) exact: Option<Stamped<ExactRegistration>>,
     pub(super) conversion: Option<Stamped<Conversion>>,
+    /// The latest classification after intake; it supersedes intake's
+    /// category and cause.
+    pub(super) classification: Option<Stamped<Classification>>,
+    /// The complainant's answer to the satisfaction check (public site).
+    pub(super) satisfaction_report: Option<Stamped<SatisfactionReport>>,
     /// Indexed by `seq - 1`.
     pub(super) targets: Vec<Target>,
     /// Original seq → seq of its latest correction.
@@ -143,6 +150,8 @@ impl Complaint {
             closed: None,
             exact: None,
             conversion: None,
+            classification: None,
+            satisfaction_report: None,
             targets: vec![Target::Registration],
             superseded: BTreeMap::new(),
         };
@@ -278,6 +287,14 @@ impl Complaint {
                 self.kind = Kind::Complaint;
                 self.conversion = Some(stamp(rec, c.clone()));
                 Target::Conversion
+            }
+            Event::Classified(x) => {
+                self.classification = Some(stamp(rec, x.clone()));
+                Target::Classification
+            }
+            Event::SatisfactionReported(r) => {
+                self.satisfaction_report = Some(stamp(rec, r.clone()));
+                Target::SatisfactionReport
             }
             Event::Corrected { .. } => Target::Correction,
         })
@@ -456,12 +473,32 @@ impl Complaint {
         &self.registration.value.description
     }
 
+    /// The current category: the latest classification's, otherwise what
+    /// intake said.
     pub fn category(&self) -> Option<&str> {
-        self.registration.value.category.as_deref()
+        match &self.classification {
+            Some(c) => c.value.category.as_deref(),
+            None => self.registration.value.category.as_deref(),
+        }
     }
 
+    /// The current root cause, as [`Complaint::category`].
     pub fn cause(&self) -> Option<&str> {
-        self.registration.value.cause.as_deref()
+        match &self.classification {
+            Some(c) => c.value.cause.as_deref(),
+            None => self.registration.value.cause.as_deref(),
+        }
+    }
+
+    /// The latest classification after intake, with who and when.
+    pub fn classification(&self) -> Option<&Stamped<Classification>> {
+        self.classification.as_ref()
+    }
+
+    /// What the complainant answered to the satisfaction check on the
+    /// public site, with when.
+    pub fn satisfaction_report(&self) -> Option<&Stamped<SatisfactionReport>> {
+        self.satisfaction_report.as_ref()
     }
 
     pub fn report(&self) -> Option<&Stamped<UserId>> {

@@ -5,8 +5,8 @@ use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp, ToSpan};
 
 use super::event::{
-    AgreedAction, ComplainantResponse, CompletedAction, Contact, Conversion, Escalation,
-    EscalationOutcome, ExactRegistration, MeritDecision, Offer, Registration, Waiver,
+    AgreedAction, Classification, ComplainantResponse, CompletedAction, Contact, Conversion,
+    Escalation, EscalationOutcome, ExactRegistration, MeritDecision, Offer, Registration, Waiver,
 };
 use super::values::{EscalationParty, OfferKind, format_date};
 use super::{Closing, Complaint, ComplaintError, NewComplaint};
@@ -152,6 +152,17 @@ pub(super) fn registration_correction(
         cause: r.cause,
     };
     let r = registration(new, r.reference, r.received_by, r.responsible_manager, at)?;
+    // Once classified, the classification supersedes intake's category
+    // and cause; a corrected intake must not seem to change them.
+    if c.classification().is_some()
+        && (r.category != original.category || r.cause != original.cause)
+    {
+        return Err(invalid(
+            "Categorie en oorzaak zijn na de registratie opnieuw ingedeeld; wijzig ze met een \
+             nieuwe indeling."
+                .into(),
+        ));
+    }
     if c.handler()
         .is_some_and(|h| r.involved_employees.contains(&h))
     {
@@ -334,6 +345,13 @@ pub(super) fn waiver(x: Waiver) -> Result<Waiver, ComplaintError> {
     Ok(Waiver {
         step: x.step,
         reason: required("De reden om de stap over te slaan", &x.reason, LONG)?,
+    })
+}
+
+pub(super) fn classification(x: Classification) -> Result<Classification, ComplaintError> {
+    Ok(Classification {
+        category: optional("De categorie", x.category, SHORT)?,
+        cause: optional("De oorzaak", x.cause, SHORT)?,
     })
 }
 

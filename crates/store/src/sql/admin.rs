@@ -157,6 +157,15 @@ macro_rules! admin_queries {
                         }
                         1
                     }
+                    C::RequeueOutbox { id, at } => sqlx::query(
+                        "UPDATE outbox SET status = 'pending', attempts = 0, available_at = $2 \
+                         WHERE id = $1 AND status = 'failed'",
+                    )
+                    .bind(id.to_string())
+                    .bind(micros(*at))
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected(),
                 };
                 if affected != 1 {
                     return Err(StoreError::NotFound);

@@ -5,7 +5,12 @@
 pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 pub(crate) mod admin;
+pub(crate) mod dossier;
+pub(crate) mod improvement;
 pub(crate) mod outbox;
+pub(crate) mod public;
+pub(crate) mod reminders;
+pub(crate) mod reports;
 
 /// Escapes LIKE wildcards in user text; used with `ESCAPE '\'`.
 pub(crate) fn like_pattern(text: &str) -> String {
@@ -240,9 +245,29 @@ macro_rules! impl_store {
             use super::*;
             $crate::sql::admin::admin_queries!();
         }
+        mod dossier_queries {
+            use super::*;
+            $crate::sql::dossier::dossier_queries!();
+        }
         mod outbox_queries {
             use super::*;
             $crate::sql::outbox::outbox_queries!($backend);
+        }
+        mod public_queries {
+            use super::*;
+            $crate::sql::public::public_queries!();
+        }
+        mod reminders_queries {
+            use super::*;
+            $crate::sql::reminders::reminders_queries!();
+        }
+        mod reports_queries {
+            use super::*;
+            $crate::sql::reports::reports_queries!();
+        }
+        mod improvement_queries {
+            use super::*;
+            $crate::sql::improvement::improvement_queries!();
         }
 
         impl Store for $store {
@@ -333,6 +358,14 @@ macro_rules! impl_store {
                 bind_row!(q, row).execute(&mut *tx).await?;
                 insert_events(&mut tx, &stream.events).await?;
                 write_participants(&mut tx, &row, false).await?;
+                public_queries::insert_public(
+                    &mut tx,
+                    row.id,
+                    stream.tracking_code.as_ref(),
+                    &stream.attachments,
+                    row.updated_at,
+                )
+                .await?;
                 outbox_queries::insert_outbox(&mut tx, &stream.outbox).await?;
                 tx.commit().await?;
                 Ok(Ok(row))
@@ -388,6 +421,8 @@ macro_rules! impl_store {
                 }
                 write_participants(&mut tx, row, true).await?;
                 outbox_queries::insert_outbox(&mut tx, outbox).await?;
+                // A filed complaint's hash chain grows with its history.
+                dossier_queries::extend_chain(&mut tx, row, events).await?;
                 tx.commit().await?;
                 Ok(())
             }
@@ -880,6 +915,271 @@ macro_rules! impl_store {
 
             async fn outbox_counts(&self) -> Result<$crate::OutboxCounts, StoreError> {
                 outbox_queries::outbox_counts(self).await
+            }
+
+            // --- reports: see reports.rs ----------------------------------
+
+            async fn report_streams(
+                &self,
+                received_from: Timestamp,
+                received_before: Timestamp,
+                after: Option<Cursor>,
+                limit: u32,
+            ) -> Result<$crate::StreamPage, StoreError> {
+                reports_queries::report_streams(self, received_from, received_before, after, limit)
+                    .await
+            }
+
+            async fn events_of(
+                &self,
+                ids: &[ComplaintId],
+            ) -> Result<Vec<(ComplaintId, Vec<RawEvent>)>, StoreError> {
+                reports_queries::events_of(self, ids).await
+            }
+
+            // --- improvement (patterns, verbeteracties): see improvement.rs
+
+            async fn pattern_sources(
+                &self,
+                received_from: Timestamp,
+            ) -> Result<Vec<$crate::PatternSource>, StoreError> {
+                improvement_queries::pattern_sources(self, received_from).await
+            }
+
+            async fn pattern_decisions(
+                &self,
+                window_to_from: jiff::civil::Date,
+            ) -> Result<Vec<$crate::PatternDecision>, StoreError> {
+                improvement_queries::pattern_decisions(self, window_to_from).await
+            }
+
+            async fn record_pattern_decision(
+                &self,
+                decision: &$crate::PatternDecision,
+            ) -> Result<(), StoreError> {
+                improvement_queries::record_pattern_decision(self, decision).await
+            }
+
+            async fn create_improvement_action(
+                &self,
+                row: &$crate::ImprovementRow,
+                event: &$crate::ImprovementEventRow,
+                decision: Option<&$crate::PatternDecision>,
+            ) -> Result<u32, StoreError> {
+                improvement_queries::create_improvement_action(self, row, event, decision).await
+            }
+
+            async fn improvement_action(
+                &self,
+                id: uuid::Uuid,
+            ) -> Result<
+                Option<($crate::ImprovementItem, Vec<$crate::ImprovementEventRow>)>,
+                StoreError,
+            > {
+                improvement_queries::improvement_action(self, id).await
+            }
+
+            async fn improvement_action_id_by_number(
+                &self,
+                year: i16,
+                number: u32,
+            ) -> Result<Option<uuid::Uuid>, StoreError> {
+                improvement_queries::improvement_action_id_by_number(self, year, number).await
+            }
+
+            async fn update_improvement_action(
+                &self,
+                expected_version: u64,
+                row: &$crate::ImprovementRow,
+                event: &$crate::ImprovementEventRow,
+            ) -> Result<(), StoreError> {
+                improvement_queries::update_improvement_action(self, expected_version, row, event)
+                    .await
+            }
+
+            async fn list_improvement_actions(
+                &self,
+                filter: &$crate::ImprovementFilter,
+            ) -> Result<$crate::ImprovementPage, StoreError> {
+                improvement_queries::list_improvement_actions(self, filter).await
+            }
+
+            // --- reminders and calendar feeds: see reminders.rs -----------
+
+            async fn open_complaints(
+                &self,
+                query: &$crate::OpenComplaintQuery,
+            ) -> Result<DuePage, StoreError> {
+                reminders_queries::open_complaints(self, query).await
+            }
+
+            async fn calendar_feed(
+                &self,
+                user: UserId,
+            ) -> Result<Option<$crate::CalendarFeed>, StoreError> {
+                reminders_queries::calendar_feed(self, user).await
+            }
+
+            async fn put_calendar_feed(
+                &self,
+                user: UserId,
+                token_hash: &str,
+                at: Timestamp,
+                audit: &$crate::AuditEntry,
+            ) -> Result<(), StoreError> {
+                reminders_queries::put_calendar_feed(self, user, token_hash, at, audit).await
+            }
+
+            async fn delete_calendar_feed(
+                &self,
+                user: UserId,
+                audit: &$crate::AuditEntry,
+            ) -> Result<bool, StoreError> {
+                reminders_queries::delete_calendar_feed(self, user, audit).await
+            }
+
+            async fn user_by_calendar_feed(
+                &self,
+                token_hash: &str,
+            ) -> Result<Option<UserRecord>, StoreError> {
+                reminders_queries::user_by_calendar_feed(self, token_hash).await
+            }
+
+            // --- public side: see public.rs ------------------------------
+
+            async fn complaint_id_by_tracking_code(
+                &self,
+                code: &klacht_domain::TrackingCode,
+            ) -> Result<Option<ComplaintId>, StoreError> {
+                public_queries::complaint_id_by_tracking_code(self, code).await
+            }
+
+            async fn tracking_code_of(
+                &self,
+                complaint: ComplaintId,
+            ) -> Result<Option<klacht_domain::TrackingCode>, StoreError> {
+                public_queries::tracking_code_of(self, complaint).await
+            }
+
+            async fn attachments_of(
+                &self,
+                complaint: ComplaintId,
+            ) -> Result<Vec<$crate::AttachmentInfo>, StoreError> {
+                public_queries::attachments_of(self, complaint).await
+            }
+
+            async fn attachment(
+                &self,
+                complaint: ComplaintId,
+                id: uuid::Uuid,
+            ) -> Result<Option<$crate::Attachment>, StoreError> {
+                public_queries::attachment(self, complaint, id).await
+            }
+
+            async fn public_services(&self) -> Result<Vec<$crate::PublicService>, StoreError> {
+                public_queries::public_services(self).await
+            }
+
+            async fn change_public_service(
+                &self,
+                change: &$crate::PublicServiceChange,
+                audit: &$crate::AuditEntry,
+            ) -> Result<(), StoreError> {
+                public_queries::change_public_service(self, change, audit).await
+            }
+
+            async fn hit_rate_limit(
+                &self,
+                key: &str,
+                now: Timestamp,
+                window: jiff::SignedDuration,
+                limit: u32,
+            ) -> Result<$crate::RateDecision, StoreError> {
+                public_queries::hit_rate_limit(self, key, now, window, limit).await
+            }
+
+            // --- dossier, retention, backup: see dossier.rs ---------------
+
+            async fn file_dossier(&self, entry: &$crate::NewDossier) -> Result<bool, StoreError> {
+                dossier_queries::file_dossier(self, entry).await
+            }
+
+            async fn dossier_entry(
+                &self,
+                id: ComplaintId,
+            ) -> Result<Option<$crate::DossierRow>, StoreError> {
+                dossier_queries::dossier_row(self, id).await
+            }
+
+            async fn dossier_document(
+                &self,
+                id: ComplaintId,
+                which: $crate::DossierDocument,
+            ) -> Result<Option<Vec<u8>>, StoreError> {
+                dossier_queries::dossier_document(self, id, which).await
+            }
+
+            async fn dossier_years(&self) -> Result<Vec<(i32, u64)>, StoreError> {
+                dossier_queries::dossier_years(self).await
+            }
+
+            async fn list_dossier(
+                &self,
+                filter: &$crate::DossierFilter,
+            ) -> Result<$crate::DossierPage, StoreError> {
+                dossier_queries::list_dossier(self, filter).await
+            }
+
+            async fn unfiled_closed(
+                &self,
+                closed_since: Option<Timestamp>,
+                limit: u32,
+            ) -> Result<Vec<ComplaintId>, StoreError> {
+                dossier_queries::unfiled_closed(self, closed_since, limit).await
+            }
+
+            async fn sealed_complaints(
+                &self,
+                after: Option<ComplaintId>,
+                limit: u32,
+            ) -> Result<Vec<$crate::SealedComplaint>, StoreError> {
+                dossier_queries::sealed_complaints(self, after, limit).await
+            }
+
+            async fn stored_streams(
+                &self,
+                after: Option<ComplaintId>,
+                limit: u32,
+            ) -> Result<Vec<$crate::StoredStream>, StoreError> {
+                dossier_queries::stored_streams(self, after, limit).await
+            }
+
+            async fn expired_for_retention(
+                &self,
+                before: Timestamp,
+                limit: u32,
+            ) -> Result<Vec<ComplaintId>, StoreError> {
+                dossier_queries::expired_for_retention(self, before, limit).await
+            }
+
+            async fn anonymise(&self, anonymisation: &$crate::Anonymisation) -> Result<(), StoreError> {
+                dossier_queries::anonymise(self, anonymisation).await
+            }
+
+            async fn log_retention(&self, entry: &$crate::RetentionEntry) -> Result<(), StoreError> {
+                dossier_queries::log_retention(self, entry).await
+            }
+
+            async fn retention_log(
+                &self,
+                complaint: Option<ComplaintId>,
+                limit: u32,
+            ) -> Result<Vec<$crate::RetentionEntry>, StoreError> {
+                dossier_queries::retention_log(self, complaint, limit).await
+            }
+
+            async fn complaints_with_email(&self, email: &Email) -> Result<Vec<ComplaintId>, StoreError> {
+                dossier_queries::complaints_with_email(self, email).await
             }
         }
         }

@@ -56,6 +56,10 @@ fn kind_label(kind: &str) -> String {
         "calendar.options" => "kalenderopties",
         "calendar.closing_day_added" => "sluitingsdag toegevoegd",
         "calendar.closing_day_removed" => "sluitingsdag verwijderd",
+        "calendar_feed.created" => "agenda-abonnement aangemaakt",
+        "calendar_feed.reset" => "agenda-adres vernieuwd",
+        "calendar_feed.removed" => "agenda-abonnement opgeheven",
+        "outbox.requeued" => "bericht opnieuw aangeboden",
         other => other,
     };
     label.to_string()

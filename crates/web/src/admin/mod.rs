@@ -9,6 +9,7 @@
 mod calendar;
 mod lists;
 mod log;
+mod services;
 mod users;
 
 use askama::Template;
@@ -49,6 +50,19 @@ pub fn router<S: Store>() -> Router<AppState<S>> {
             post(calendar::remove_day::<S>),
         )
         .route("/beheer/logboek", get(log::page::<S>))
+        .route(
+            "/beheer/diensten",
+            get(services::page::<S>).post(services::add::<S>),
+        )
+        .route("/beheer/diensten/{id}/naam", post(services::rename::<S>))
+        .route(
+            "/beheer/diensten/{id}/leidinggevende",
+            post(services::set_manager::<S>),
+        )
+        .route(
+            "/beheer/diensten/{id}/actief",
+            post(services::set_active::<S>),
+        )
         .route(
             "/beheer/lijst/{lijst}",
             get(lists::page::<S>).post(lists::add::<S>),
@@ -124,6 +138,7 @@ fn sections(current: &str) -> Vec<Section> {
         ("/beheer/lijst/categorieen", "Categorieën"),
         ("/beheer/lijst/oorzaken", "Oorzaken"),
         ("/beheer/kalender", "Kalender"),
+        ("/beheer/diensten", "Diensten klachtformulier"),
         ("/beheer/logboek", "Logboek"),
     ]
     .into_iter()

@@ -82,12 +82,25 @@ async fn perform<S: Store>(
     let id = resolve(&state.store, raw_id).await?;
     let calendar = state.calendar().await?;
     let at = Timestamp::now();
-    complaints::act_at_version(&state.store, &calendar, id, user, cmd, expected_version, at)
-        .await
-        .map_err(|e| match field {
-            Some(f) => ApiError::from(e).on_field(f),
-            None => ApiError::from(e),
-        })?;
+    let closes = matches!(cmd, Command::Close(_));
+    complaints::act_at_version(
+        &state.store,
+        &calendar,
+        &state.notifier,
+        id,
+        user,
+        cmd,
+        expected_version,
+        at,
+    )
+    .await
+    .map_err(|e| match field {
+        Some(f) => ApiError::from(e).on_field(f),
+        None => ApiError::from(e),
+    })?;
+    if closes {
+        crate::dossier::file_after_close(state, id).await;
+    }
     render(state, &calendar, user, id).await
 }
 
@@ -100,7 +113,15 @@ pub async fn create<S: Store>(
     deny_admin(&user)?;
     let calendar = state.calendar().await?;
     let new = body.parse(&state.store, &calendar).await?;
-    let c = complaints::register(&state.store, &calendar, &user, new, Timestamp::now()).await?;
+    let c = complaints::register(
+        &state.store,
+        &calendar,
+        &state.notifier,
+        &user,
+        new,
+        Timestamp::now(),
+    )
+    .await?;
     let deadlines = (c.kind() == Kind::Complaint)
         .then(|| Deadlines::from(&Terms::compute(c.received_at().timestamp(), &calendar)));
     let created = Created {

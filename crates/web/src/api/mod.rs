@@ -8,6 +8,7 @@
 
 mod auth;
 mod complaints;
+mod documents;
 mod dto;
 mod error;
 mod extract;
@@ -47,6 +48,11 @@ fn routes<S: Store>() -> Vec<Entry<S>> {
         get("/complaints", c::list::<S>),
         post("/complaints", c::create::<S>),
         get("/complaints/{id}", c::show::<S>),
+        get("/complaints/{id}/form.pdf", documents::form::<S>),
+        get(
+            "/complaints/{id}/offer-letter.pdf",
+            documents::offer_letter::<S>,
+        ),
         post("/complaints/{id}/handler", c::assign_handler::<S>),
         post("/complaints/{id}/assistants", c::add_assistant::<S>),
         post("/complaints/{id}/route", c::route::<S>),

@@ -11,9 +11,10 @@ use axum::response::Response;
 use axum::routing::post;
 use jiff::Timestamp;
 use klacht_app::complaints::{self, ServiceError};
+use klacht_app::improvement;
 use klacht_domain::complaint::{
-    Closing, Command, CompletedAction, Conversion, Escalation, EscalationOutcome, Event,
-    ExactRegistration, WaivableStep, Waiver,
+    Classification, Closing, Command, CompletedAction, Conversion, Escalation, EscalationOutcome,
+    Event, ExactRegistration, WaivableStep, Waiver,
 };
 use klacht_domain::permissions::{self, Action};
 use klacht_domain::{User, UserId};
@@ -47,6 +48,7 @@ pub(super) fn router<S: Store>() -> Router<AppState<S>> {
         .route("/klachten/{id}/exact", post(exact::<S>))
         .route("/klachten/{id}/omzetten", post(convert::<S>))
         .route("/klachten/{id}/correctie", post(correct::<S>))
+        .route("/klachten/{id}/indeling", post(classify::<S>))
 }
 
 /// Why a form did not become a command: its input (shown at the form,
@@ -105,6 +107,7 @@ enum Key {
     Exact,
     Convert,
     Correct,
+    Classify,
 }
 
 impl Key {
@@ -127,6 +130,7 @@ impl Key {
             Key::Exact => Action::RegisterInExact,
             Key::Convert => Action::ConvertToComplaint,
             Key::Correct => Action::Correct,
+            Key::Classify => Action::Classify,
         }
     }
 
@@ -149,6 +153,7 @@ impl Key {
             Key::Close => "afsluiten".into(),
             Key::Exact => "exact".into(),
             Key::Convert => "omzetten".into(),
+            Key::Classify => "indeling".into(),
             Key::Correct => match f.text("wat") {
                 w @ ("contact" | "oordeel" | "aanbod" | "reactie") => format!("correctie-{w}"),
                 _ => "correctie".into(),
@@ -255,6 +260,13 @@ async fn parse<S: Store>(store: &S, key: Key, f: &Fields) -> Result<(Command, St
             }),
             "Signaal omgezet in een klacht.".into(),
         )),
+        Key::Classify => Ok((
+            Command::Classify(Classification {
+                category: f.optional("categorie"),
+                cause: f.optional("oorzaak"),
+            }),
+            "Indeling vastgelegd.".into(),
+        )),
         Key::Correct => {
             let of: u64 = f
                 .text("gebeurtenis")
@@ -305,19 +317,41 @@ async fn run<S: Store>(
     let (status, field, message) = match attempt {
         Ok((version, cmd, done)) => {
             let calendar = state.calendar().await?;
-            let acted = complaints::act_at_version(
-                &state.store,
-                &calendar,
-                id,
-                &current.user,
-                cmd,
-                Some(version),
-                Timestamp::now(),
-            )
-            .await;
+            let acted = match cmd {
+                // Category and cause are checked against the lists first.
+                Command::Classify(x) => {
+                    improvement::classify(
+                        &state.store,
+                        &calendar,
+                        id,
+                        &current.user,
+                        x.category.as_deref(),
+                        x.cause.as_deref(),
+                        Some(version),
+                        Timestamp::now(),
+                    )
+                    .await
+                }
+                cmd => {
+                    complaints::act_at_version(
+                        &state.store,
+                        &calendar,
+                        &state.notifier,
+                        id,
+                        &current.user,
+                        cmd,
+                        Some(version),
+                        Timestamp::now(),
+                    )
+                    .await
+                }
+            };
             match acted {
                 Ok(c) => {
                     tracing::info!(reference = %c.reference(), action = ?key, version = c.version(), "acted");
+                    if matches!(key, Key::Close) {
+                        crate::dossier::file_after_close(state, c.id()).await;
+                    }
                     return Ok(redirect_with_flash(
                         &format!("/klachten/{}", c.id()),
                         &done,
@@ -398,6 +432,7 @@ action_handlers!(
     exact => Key::Exact,
     convert => Key::Convert,
     correct => Key::Correct,
+    classify => Key::Classify,
 );
 
 #[tracing::instrument(skip_all, fields(action = "complete_action"))]

@@ -49,6 +49,7 @@ fn form_key(action: Action) -> &'static str {
         Action::RegisterInExact => "exact",
         Action::Correct => "correctie",
         Action::ConvertToComplaint => "omzetten",
+        Action::Classify => "indeling",
     }
 }
 
@@ -180,6 +181,15 @@ pub(super) struct DetailPage {
     merits: Vec<(&'static str, &'static str)>,
     offer_kinds: Vec<(&'static str, &'static str)>,
     contact_modes: Vec<(&'static str, &'static str)>,
+    /// Tracking code and attachments (the public side).
+    public: crate::public::staff::PublicExtras,
+    /// The e-mail about this complaint (Uitgaande berichten).
+    messages: Vec<crate::outbox::Row>,
+    /// The choices of the classification form: the active values of the
+    /// administrator's lists, and the complaint's own when it is no
+    /// longer active (empty unless the user may classify).
+    categories: Vec<String>,
+    causes: Vec<String>,
 }
 
 impl DetailPage {
@@ -287,12 +297,36 @@ pub(super) async fn render<S: Store>(
         .filter(|u| Some(u.id) != c.responsible_manager())
         .map(UserOption::of)
         .collect();
+    let (categories, causes) = if allowed.contains(&Action::Classify) {
+        let lists = klacht_app::improvement::Lists::load(&state.store).await?;
+        let with_current = |kind, current: Option<&str>| {
+            let mut names: Vec<String> = lists.active(kind).map(str::to_owned).collect();
+            if let Some(c) = current.filter(|c| !names.iter().any(|n| n == c)) {
+                names.push(c.to_owned());
+            }
+            names
+        };
+        (
+            with_current(klacht_store::ListKind::Category, c.category()),
+            with_current(klacht_store::ListKind::Cause, c.cause()),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let blockers = if user.role == Role::QualityManager && c.is_open() {
         c.closing_blockers()
     } else {
         Vec::new()
     };
+    let public = crate::public::staff::extras(&state.store, c).await?;
+    let messages = klacht_app::outbox::of_complaint(&state.store, c.id())
+        .await?
+        .iter()
+        .map(|l| crate::outbox::Row::new(l, calendar.time_zone()))
+        .collect();
     let page = DetailPage {
+        public,
+        messages,
         v: ComplaintView::build(c, history, &dir, &calendar, today),
         allowed: allowed.iter().map(|a| form_key(*a)).collect(),
         failure,
@@ -324,6 +358,8 @@ pub(super) async fn render<S: Store>(
         merits: labels(Merit::ALL, Merit::as_str, Merit::label),
         offer_kinds: labels(OfferKind::ALL, OfferKind::as_str, OfferKind::label),
         contact_modes: labels(ContactMode::ALL, ContactMode::as_str, ContactMode::label),
+        categories,
+        causes,
         ctx,
     };
     Ok((status, page).into_response())

@@ -13,9 +13,10 @@ use jiff::Timestamp;
 use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 use klacht_app::complaints;
+use klacht_app::improvement::Lists;
 use klacht_domain::complaint::{Channel, Complaint, Kind, NewComplaint, Party};
 use klacht_domain::{Email, UserId};
-use klacht_store::Store;
+use klacht_store::{ListKind, Store};
 use serde::Deserialize;
 
 use super::fields::sentence;
@@ -25,7 +26,7 @@ use crate::{AppState, WebError};
 
 /// Longest description the form takes (the domain's limit).
 const DESCRIPTION_MAX: usize = 20_000;
-/// Longest service, category or cause.
+/// Longest service.
 const SHORT_MAX: usize = 200;
 
 /// The intake form as posted: every field as typed, so that it can be
@@ -183,12 +184,14 @@ pub(super) fn datetime_local(at: Timestamp, tz: &TimeZone) -> String {
 
 impl NewComplaintForm {
     /// Parses the whole form into the domain's intake, or says for each
-    /// field what is wrong. `staff` are the ids that may be named involved.
+    /// field what is wrong. `staff` are the ids that may be named involved;
+    /// category and cause must be active values of `lists`.
     pub(super) fn parse(
         &self,
         tz: &TimeZone,
         now: Timestamp,
         staff: &HashSet<UserId>,
+        lists: &Lists,
     ) -> Result<NewComplaint, FieldErrors> {
         let mut errors = FieldErrors::default();
         let kind = match self.soort.as_str() {
@@ -272,8 +275,15 @@ impl NewComplaintForm {
             );
         }
         let service = optional(&mut errors, "dienst", "De dienst", &self.dienst);
-        let category = optional(&mut errors, "categorie", "De categorie", &self.categorie);
-        let cause = optional(&mut errors, "oorzaak", "De oorzaak", &self.oorzaak);
+        let mut pick = |field: &'static str, kind: ListKind, value: &str| {
+            lists
+                .check(kind, Some(value), None)
+                .map_err(|e| errors.add(field, e.message))
+                .ok()
+                .flatten()
+        };
+        let category = pick("categorie", ListKind::Category, &self.categorie);
+        let cause = pick("oorzaak", ListKind::Cause, &self.oorzaak);
         match (kind, channel, received_at, complainant) {
             (Some(kind), Some(channel), Some(received_at), Some(complainant))
                 if errors.is_empty() =>
@@ -306,6 +316,33 @@ pub(super) struct NewPage {
     general: Option<String>,
     staff: Vec<UserOption>,
     channels: Vec<(&'static str, &'static str)>,
+    /// The active values of the administrator's lists (DESIGN §6), and
+    /// a value typed that is not among them, to show it was refused.
+    categories: Vec<Choice>,
+    causes: Vec<Choice>,
+}
+
+/// One option of a select.
+pub(super) struct Choice {
+    name: String,
+    selected: bool,
+}
+
+fn choices<'a>(active: impl Iterator<Item = &'a str>, typed: &str) -> Vec<Choice> {
+    let typed = typed.trim();
+    let mut out: Vec<Choice> = active
+        .map(|name| Choice {
+            name: name.to_owned(),
+            selected: name == typed,
+        })
+        .collect();
+    if !typed.is_empty() && !out.iter().any(|c| c.selected) {
+        out.push(Choice {
+            name: typed.to_owned(),
+            selected: true,
+        });
+    }
+    out
 }
 
 impl NewPage {
@@ -331,7 +368,10 @@ async fn render<S: Store>(
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let dir = Directory::load(&state.store).await?;
+    let lists = Lists::load(&state.store).await?;
     let page = NewPage {
+        categories: choices(lists.active(ListKind::Category), &form.categorie),
+        causes: choices(lists.active(ListKind::Cause), &form.oorzaak),
         ctx,
         form,
         errors,
@@ -409,7 +449,8 @@ pub(super) async fn submit<S: Store>(
     let dir = Directory::load(&state.store).await?;
     let staff: HashSet<UserId> = dir.active_staff().map(|u| u.id).collect();
     let calendar = state.calendar().await?;
-    let new = match form.parse(calendar.time_zone(), now, &staff) {
+    let lists = Lists::load(&state.store).await?;
+    let new = match form.parse(calendar.time_zone(), now, &staff, &lists) {
         Ok(new) => new,
         Err(errors) => {
             return render(
@@ -423,7 +464,16 @@ pub(super) async fn submit<S: Store>(
             .await;
         }
     };
-    match complaints::register(&state.store, &calendar, &current.user, new, now).await {
+    match complaints::register(
+        &state.store,
+        &calendar,
+        &state.notifier,
+        &current.user,
+        new,
+        now,
+    )
+    .await
+    {
         Ok(c) => {
             tracing::info!(reference = %c.reference(), kind = c.kind().as_str(), "registered");
             let message = registered_message(&state.store, &c).await?;
@@ -474,10 +524,49 @@ mod tests {
         "2026-04-24T12:00:00+02:00".parse().expect("instant")
     }
 
+    fn lists() -> Lists {
+        let value = |kind, name: &str| klacht_store::ListValue {
+            id: uuid::Uuid::now_v7(),
+            kind,
+            name: name.into(),
+            active: true,
+            position: 1,
+        };
+        Lists {
+            categories: vec![value(ListKind::Category, "Planning")],
+            causes: vec![value(ListKind::Cause, "Werkdruk")],
+        }
+    }
+
+    #[test]
+    fn category_and_cause_come_from_the_lists() {
+        let form = NewComplaintForm {
+            categorie: "planning".into(),
+            oorzaak: "Werkdruk".into(),
+            ..filled()
+        };
+        let new = form
+            .parse(&tz(), now(), &HashSet::new(), &lists())
+            .expect("parses");
+        assert_eq!(new.category.as_deref(), Some("Planning"));
+        assert_eq!(new.cause.as_deref(), Some("Werkdruk"));
+        let form = NewComplaintForm {
+            oorzaak: "Toeval".into(),
+            ..filled()
+        };
+        let errors = form
+            .parse(&tz(), now(), &HashSet::new(), &lists())
+            .expect_err("not on the list");
+        assert_eq!(
+            errors.get("oorzaak"),
+            Some("'Toeval' staat niet in de lijst van oorzaken; kies uit: Werkdruk.")
+        );
+    }
+
     #[test]
     fn a_filled_form_becomes_an_intake_in_amsterdam_time() {
         let new = filled()
-            .parse(&tz(), now(), &HashSet::new())
+            .parse(&tz(), now(), &HashSet::new(), &lists())
             .expect("parses");
         assert_eq!(new.kind, Kind::Complaint);
         assert_eq!(new.channel, Channel::Phone);
@@ -501,10 +590,11 @@ mod tests {
             namens_email: "x@y.nl".into(),
             betrokken: vec!["niemand".into()],
             omschrijving: "  ".into(),
+            categorie: "Bereikbaarheid".into(),
             ..NewComplaintForm::default()
         };
         let errors = form
-            .parse(&tz(), now(), &HashSet::new())
+            .parse(&tz(), now(), &HashSet::new(), &lists())
             .expect_err("refused");
         for field in [
             "soort",
@@ -516,6 +606,7 @@ mod tests {
             "namens_naam",
             "betrokken",
             "omschrijving",
+            "categorie",
         ] {
             assert!(errors.get(field).is_some(), "{field}: {errors:?}");
         }

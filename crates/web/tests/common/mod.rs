@@ -19,15 +19,24 @@ pub struct TestApp<S> {
 }
 
 pub async fn spawn_app<S: Store>(store: S) -> TestApp<S> {
+    spawn_app_with(store, |state| state).await
+}
+
+/// As [`spawn_app`], with the application state adjusted first (e.g. the
+/// public site's limits, an enabled mail notifier).
+pub async fn spawn_app_with<S: Store>(
+    store: S,
+    adjust: impl FnOnce(AppState<S>) -> AppState<S>,
+) -> TestApp<S> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind a random port");
     let address = format!("http://{}", listener.local_addr().expect("local address"));
-    let state = AppState::new(
+    let state = adjust(AppState::new(
         store.clone(),
         WorkingCalendar::netherlands_default(),
         "Focus",
-    );
+    ));
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(async move {
         let _ = klacht_web::serve(listener, state, async {

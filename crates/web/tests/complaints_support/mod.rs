@@ -154,7 +154,7 @@ impl Intake {
                 ("klager_adres", "Dorpsstraat 1, 1234 AB Ergens"),
                 ("dienst", "Thuisbegeleiding"),
                 ("omschrijving", "De begeleider kwam twee keer niet opdagen."),
-                ("categorie", "Bereikbaarheid"),
+                ("categorie", "Planning"),
             ]
             .into_iter()
             .map(|(k, v)| (k.to_owned(), v.to_owned()))

@@ -1,6 +1,7 @@
 //! Tests of the complaint aggregate, with a small organisation to run them
 //! in. `permissions` uses the same fixtures.
 
+mod classify;
 mod corrections;
 mod props;
 mod register;

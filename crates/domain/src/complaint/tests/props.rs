@@ -25,6 +25,7 @@ enum Op {
     Exact(String),
     Correct(u64, String, i64, String),
     Convert(String),
+    Classify(Option<usize>, Option<String>),
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -62,6 +63,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => text().prop_map(Op::Exact),
         3 => (0u64..40, text(), day(), text()).prop_map(|(s, t, d, r)| Op::Correct(s, t, d, r)),
         1 => text().prop_map(Op::Convert),
+        2 => (proptest::option::of(0usize..3), proptest::option::of(text()))
+            .prop_map(|(c, o)| Op::Classify(c, o)),
     ]
 }
 
@@ -123,6 +126,8 @@ fn tweak(event: &Event, t: &str, d: i64) -> Event {
         Event::RegisteredInExact(x) => x.exact_id = t.to_owned(),
         Event::StepWaived(w) => w.reason = t.to_owned(),
         Event::ConvertedToComplaint(c) => c.reason = t.to_owned(),
+        Event::Classified(c) => c.cause = Some(t.to_owned()),
+        Event::SatisfactionReported(r) => r.comment = Some(t.to_owned()),
         Event::Corrected { reason, .. } => *reason = t.to_owned(),
         Event::ReportedToManager { .. }
         | Event::HandlerAssigned { .. }
@@ -200,6 +205,10 @@ fn command(op: Op, users: &[User; 9], log: &[Recorded]) -> Command {
             }
         }
         Op::Convert(reason) => Command::ConvertToComplaint(Conversion { reason }),
+        Op::Classify(category, cause) => Command::Classify(Classification {
+            category: category.map(|i| ["Planning", "Bejegening", "Bereikbaarheid"][i].to_owned()),
+            cause,
+        }),
     }
 }
 
@@ -281,6 +290,14 @@ proptest! {
         if c.offer().is_some() {
             prop_assert!(c.merit().is_some());
         }
+        // The latest classification is what the complaint says.
+        if let Some(x) = log.iter().rev().find_map(|r| match &r.event {
+            Event::Classified(x) => Some(x),
+            _ => None,
+        }) {
+            prop_assert_eq!(c.category(), x.category.as_deref());
+            prop_assert_eq!(c.cause(), x.cause.as_deref());
+        }
         for step in WaivableStep::ALL {
             prop_assert!(!(c.waiver(*step).is_some() && c.step_done_at((*step).into()).is_some()));
         }
@@ -346,7 +363,7 @@ proptest! {
                 prop_assert_eq!(actor.role, Role::QualityManager);
                 prop_assert!(events.iter().all(|e| matches!(
                     e,
-                    Event::RegisteredInExact(_) | Event::Corrected { .. }
+                    Event::RegisteredInExact(_) | Event::Corrected { .. } | Event::Classified(_)
                 )), "{:?}", events);
             } else {
                 prop_assert_eq!(run.c.version(), before);

@@ -91,6 +91,10 @@ pub(crate) fn every_event(org: &Org) -> Vec<Event> {
         Event::ConvertedToComplaint(Conversion {
             reason: "Toch klacht".into(),
         }),
+        Event::Classified(Classification {
+            category: Some("Planning".into()),
+            cause: None,
+        }),
     ]
 }
 
@@ -98,7 +102,7 @@ pub(crate) fn every_event(org: &Org) -> Vec<Event> {
 fn every_event_variant_is_covered() {
     let kinds: std::collections::BTreeSet<&str> =
         every_event(&org()).iter().map(Event::kind).collect();
-    assert_eq!(kinds.len(), 18);
+    assert_eq!(kinds.len(), 19);
 }
 
 #[test]
@@ -140,6 +144,28 @@ fn the_json_shape_is_what_the_store_keeps() {
     assert_eq!(
         serde_json::to_value(&events[10]).expect("json"),
         serde_json::json!({"type": "form_sent_to_quality_manager"})
+    );
+}
+
+#[test]
+fn a_classification_is_stored_in_its_own_shape() {
+    // New variant only: streams written before it read as they did.
+    let json = serde_json::to_value(Event::Classified(Classification {
+        category: Some("Planning".into()),
+        cause: Some("Werkdruk".into()),
+    }))
+    .expect("json");
+    assert_eq!(
+        json,
+        serde_json::json!({"type": "classified", "category": "Planning", "cause": "Werkdruk"})
+    );
+    let cleared: Event = serde_json::from_value(
+        serde_json::json!({"type": "classified", "category": null, "cause": null}),
+    )
+    .expect("parses");
+    assert_eq!(
+        cleared.describe(),
+        "Indeling vastgelegd: categorie niet opgegeven, oorzaak niet opgegeven"
     );
 }
 

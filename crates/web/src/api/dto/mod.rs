@@ -207,6 +207,8 @@ impl NewComplaintBody {
             }
             Some(emails) => involved(store, &mut check, emails).await?,
         };
+        let (category, cause) =
+            classification(store, &mut check, self.category, self.cause).await?;
         check.finish()?;
         let (
             Some(received_at),
@@ -237,10 +239,39 @@ impl NewComplaintBody {
             service: self.service,
             involved_employees,
             description,
-            category: self.category,
-            cause: self.cause,
+            category,
+            cause,
         })
     }
+}
+
+/// Category and cause must be active values of the administrator's lists
+/// (DESIGN §6); they are returned in the lists' own spelling.
+async fn classification<S: Store>(
+    store: &S,
+    check: &mut Check,
+    category: Option<String>,
+    cause: Option<String>,
+) -> Result<(Option<String>, Option<String>), ApiError> {
+    let given = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.trim().is_empty());
+    if !given(&category) && !given(&cause) {
+        return Ok((None, None));
+    }
+    let lists = klacht_app::improvement::Lists::load(store).await?;
+    let mut one = |field: &str, kind, value: Option<String>| match lists.check(
+        kind,
+        value.as_deref(),
+        None,
+    ) {
+        Ok(v) => v,
+        Err(e) => {
+            check.add(field, e.message);
+            None
+        }
+    };
+    let category = one("category", klacht_store::ListKind::Category, category);
+    let cause = one("cause", klacht_store::ListKind::Cause, cause);
+    Ok((category, cause))
 }
 
 async fn involved<S: Store>(

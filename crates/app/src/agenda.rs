@@ -1,0 +1,141 @@
+//! Calendar feeds (issue 4): per user a secret URL (`/agenda/{token}.ics`)
+//! with the open terms of the complaints they handle or answer for as
+//! responsible manager, for Outlook and phones. The database keeps only the
+//! SHA-256 hash of the secret; the URL is shown once, when it is made.
+//! Making, replacing and removing a feed are logged (Logboek) in the same
+//! transaction.
+
+use jiff::Timestamp;
+use klacht_domain::User;
+use klacht_domain::calendar::WorkingCalendar;
+use klacht_domain::reminders::OpenTerms;
+use klacht_store::{AuditEntry, OpenComplaintQuery, Store, StoreError};
+use secrecy::SecretString;
+
+use crate::auth::{AuthError, hash_token, new_token};
+
+/// The most complaints one feed lists (a handler has far fewer).
+pub const FEED_LIMIT: usize = 2000;
+
+fn audit(user: &User, kind: &str, details: &str, at: Timestamp) -> AuditEntry {
+    AuditEntry {
+        id: uuid::Uuid::now_v7(),
+        at,
+        actor: Some(user.id),
+        actor_name: user.name.clone(),
+        kind: kind.into(),
+        subject: user.email.to_string(),
+        details: details.into(),
+    }
+}
+
+/// Makes the user's feed, or replaces its secret (the old URL stops
+/// working at once). Returns the new secret, for the caller to show once.
+pub async fn issue_feed<S: Store>(
+    store: &S,
+    user: &User,
+    now: Timestamp,
+) -> Result<SecretString, AuthError> {
+    let token = new_token()
+        .map_err(|e| AuthError::Password(crate::password::PasswordError::Hash(e.to_string())))?;
+    let entry = if store.calendar_feed(user.id).await?.is_some() {
+        audit(
+            user,
+            "calendar_feed.reset",
+            "Nieuw adres voor het agenda-abonnement; het oude werkt niet meer.",
+            now,
+        )
+    } else {
+        audit(
+            user,
+            "calendar_feed.created",
+            "Agenda-abonnement aangemaakt.",
+            now,
+        )
+    };
+    store
+        .put_calendar_feed(user.id, &hash_token(&token), now, &entry)
+        .await?;
+    Ok(token.into())
+}
+
+/// Removes the user's feed; false when there was none.
+pub async fn remove_feed<S: Store>(
+    store: &S,
+    user: &User,
+    now: Timestamp,
+) -> Result<bool, StoreError> {
+    let entry = audit(
+        user,
+        "calendar_feed.removed",
+        "Agenda-abonnement opgeheven.",
+        now,
+    );
+    store.delete_calendar_feed(user.id, &entry).await
+}
+
+/// Whether `token` has the shape of a feed secret (64 hex digits), so
+/// that garbage is turned away without a database query.
+pub fn is_token_shaped(token: &str) -> bool {
+    token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The active user whose feed this secret opens.
+pub async fn feed_user<S: Store>(store: &S, token: &str) -> Result<Option<User>, StoreError> {
+    if !is_token_shaped(token) {
+        return Ok(None);
+    }
+    Ok(store
+        .user_by_calendar_feed(&hash_token(token))
+        .await?
+        .map(|u| u.user))
+}
+
+/// The open terms of the complaints `user` handles or answers for, on the
+/// current calendar, from their streams (one query per page of
+/// complaints). A stream that does not fold is logged and left out.
+pub async fn open_terms_of<S: Store>(
+    store: &S,
+    calendar: &WorkingCalendar,
+    user: &User,
+) -> Result<Vec<OpenTerms>, StoreError> {
+    let mut query = OpenComplaintQuery {
+        responsible: Some(user.id),
+        limit: 500,
+        ..Default::default()
+    };
+    let mut open = Vec::new();
+    let mut read = 0;
+    loop {
+        let page = store.open_complaints(&query).await?;
+        read += page.items.len();
+        let ids: Vec<_> = page.items.iter().map(|r| r.id).collect();
+        for (id, events) in store.events_of(&ids).await? {
+            match crate::complaints::replay(id, &events) {
+                Ok(c) => open.extend(OpenTerms::of(&c, calendar)),
+                Err(e) => tracing::error!(complaint = %id, error = %e, "stream unreadable"),
+            }
+        }
+        match page.next {
+            Some(next) if read < FEED_LIMIT => query.after = Some(next),
+            _ => break,
+        }
+    }
+    // The handler or the responsible manager; never an assistant's or a
+    // registrant's complaint.
+    open.retain(|o| o.handler == Some(user.id) || o.responsible_manager == Some(user.id));
+    Ok(open)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_hex_secrets_of_the_right_length_are_looked_up() {
+        assert!(is_token_shaped(&"a1".repeat(32)));
+        assert!(!is_token_shaped(&"a1".repeat(31)));
+        assert!(!is_token_shaped(&"zz".repeat(32)));
+        assert!(!is_token_shaped(""));
+    }
+}

@@ -1,0 +1,163 @@
+//! The complaint dossier (klachtendossier): "Na afhandeling wordt het
+//! klachtenformulier opgeborgen in het klachtendossier door de
+//! kwaliteitsmanager." On closing, the complaint form is frozen as a PDF
+//! together with a JSON record of every event, each with its SHA-256, and
+//! the events are sealed by a hash chain (see `klacht_store::dossier`);
+//! `klacht verify` ([`verify`]) checks all of it.
+//!
+//! Filing is a step of its own right after the close commits, not part of
+//! the close's transaction: the close goes through the same use case as
+//! every other action (with whatever it notifies), and rendering the PDF
+//! must not hold the single SQLite writer. Filing is idempotent and reads
+//! the stream again when it grew meanwhile, so the same code files a
+//! complaint right after closing (pages, API) and catches up on any that
+//! were not filed ([`file_pending`]: the scheduler, `klacht dossier file`,
+//! closed complaints from before this feature or from the demo).
+
+mod record;
+mod verify;
+
+use jiff::Timestamp;
+use klacht_domain::calendar::WorkingCalendar;
+use klacht_domain::complaint::Recorded;
+use klacht_domain::{ComplaintId, ReferenceNumber};
+use klacht_store::{NewDossier, Store, StoreError};
+
+use crate::complaints::{ServiceError, from_raw, replay};
+use crate::documents::{self, DocumentError, FormCopy, FormData, Letterhead, Names};
+
+pub use record::{Anonymised, Filing, RECORD_FORMAT, build_record};
+pub use verify::{Broken, VerifyReport, verify};
+
+#[derive(Debug, thiserror::Error)]
+pub enum DossierError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+    #[error(transparent)]
+    Document(#[from] DocumentError),
+    #[error("klacht {0} is niet afgesloten en wordt dus nog niet opgeborgen")]
+    NotClosed(ReferenceNumber),
+    #[error("dossierrecord maken mislukt: {0}")]
+    Record(String),
+}
+
+/// How often filing reads the stream again when it grew meanwhile.
+const ATTEMPTS: usize = 3;
+
+/// Files the closed complaint `id` in the dossier at `at`: renders the
+/// form (off the async threads), builds the record and stores both with
+/// the chain. `Ok(false)` when it was filed already.
+pub async fn file<S: Store>(
+    store: &S,
+    letterhead: &Letterhead,
+    calendar: &WorkingCalendar,
+    id: ComplaintId,
+    at: Timestamp,
+) -> Result<bool, DossierError> {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        if store.dossier_entry(id).await?.is_some() {
+            return Ok(false);
+        }
+        let entry = prepare(store, letterhead, calendar, id, at).await?;
+        match store.file_dossier(&entry).await {
+            Err(StoreError::Conflict { .. }) if attempt < ATTEMPTS => continue,
+            other => return Ok(other?),
+        }
+    }
+}
+
+async fn prepare<S: Store>(
+    store: &S,
+    letterhead: &Letterhead,
+    calendar: &WorkingCalendar,
+    id: ComplaintId,
+    at: Timestamp,
+) -> Result<NewDossier, DossierError> {
+    let (_, raw) = store.load_stream(id).await?.ok_or(ServiceError::NotFound)?;
+    let history = raw
+        .iter()
+        .map(from_raw)
+        .collect::<Result<Vec<Recorded>, _>>()?;
+    let c = replay(id, &raw)?;
+    let Some(closing) = c.closed().cloned() else {
+        return Err(DossierError::NotClosed(c.reference()));
+    };
+    let names = Names::of(store, &c, &history).await?;
+    let filer = names.actor(closing.by);
+    let attachments = store.attachments_of(id).await?;
+    let record = build_record(
+        letterhead,
+        &c,
+        &raw,
+        &names,
+        calendar,
+        &attachments,
+        &Filing {
+            at,
+            by: filer.clone(),
+            anonymised: None,
+        },
+    )
+    .map_err(|e| DossierError::Record(e.to_string()))?;
+    let form = FormData::build(
+        letterhead,
+        &c,
+        &history,
+        &names,
+        calendar,
+        &FormCopy::Filed { by: filer, at },
+    );
+    let pdf = documents::form_pdf(letterhead, form).await?;
+    Ok(NewDossier {
+        complaint_id: id,
+        year: i32::from(calendar.local_date(closing.at).year()),
+        closed_at: closing.at,
+        filed_at: at,
+        filed_by: closing.by.user(),
+        events: raw,
+        record_json: record,
+        pdf,
+    })
+}
+
+/// What a catch-up round did.
+#[derive(Debug, Default)]
+pub struct FilingReport {
+    pub filed: Vec<ReferenceNumber>,
+    /// Complaints that could not be filed, with why; tried again next time.
+    pub failed: Vec<(ComplaintId, String)>,
+}
+
+/// Files every closed complaint without a dossier entry (up to `limit`),
+/// those closed at or after `closed_since` when given. One failure does
+/// not stop the others.
+pub async fn file_pending<S: Store>(
+    store: &S,
+    letterhead: &Letterhead,
+    calendar: &WorkingCalendar,
+    closed_since: Option<Timestamp>,
+    limit: u32,
+    at: Timestamp,
+) -> Result<FilingReport, DossierError> {
+    let mut report = FilingReport::default();
+    for id in store.unfiled_closed(closed_since, limit).await? {
+        match file(store, letterhead, calendar, id, at).await {
+            Ok(true) => {
+                if let Some(e) = store.dossier_entry(id).await? {
+                    tracing::info!(reference = %e.reference, "opgeborgen in het klachtendossier");
+                    report.filed.push(e.reference);
+                }
+            }
+            Ok(false) => {}
+            Err(e) => {
+                tracing::warn!(complaint = %id, error = %e, "opbergen mislukt");
+                report.failed.push((id, e.to_string()));
+            }
+        }
+    }
+    Ok(report)
+}

@@ -1,0 +1,261 @@
+//! `klacht verify`: the whole database checked against its seals.
+//!
+//! For every filed complaint: each stored event against its chain hash
+//! (`hash_n = SHA-256(hash_{n-1} || event n)`, checked link by link so the
+//! first changed event is named), the chain head, the digests of the frozen
+//! PDF and JSON record, and the record against the stored events. An
+//! anonymised complaint was re-sealed on purpose: it verifies when its
+//! retention log entry names the head it was re-sealed to. For every
+//! complaint: its history still folds and its read model's version is its
+//! last event. Closed complaints without a dossier entry are reported as
+//! not filed (a warning, not a breach).
+
+use std::collections::BTreeSet;
+
+use jiff::Timestamp;
+use klacht_domain::complaint::Complaint;
+use klacht_domain::{ComplaintId, ReferenceNumber};
+use klacht_store::{
+    CHAIN_GENESIS, RetentionAction, SealedComplaint, Store, StoreError, chain_next, parse_hash,
+    sha256_hex,
+};
+
+use super::record::{RECORD_FORMAT, StoredRecord};
+use crate::complaints::from_raw;
+
+/// Complaints per page of the checks; bounded memory at any size.
+const PAGE: u32 = 100;
+
+/// A complaint whose stored data does not match its seals.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Broken {
+    pub id: ComplaintId,
+    pub reference: ReferenceNumber,
+    /// The first event that was changed, removed or added outside klacht,
+    /// when an event is to blame.
+    pub first_bad_seq: Option<u64>,
+    /// Every finding, in Dutch.
+    pub findings: Vec<String>,
+}
+
+/// The outcome of checking the whole database.
+#[derive(Debug, Clone, Default)]
+pub struct VerifyReport {
+    pub complaints: u64,
+    pub events: u64,
+    pub filed: u64,
+    /// Filed complaints that were anonymised on purpose (retention) and
+    /// verify, with when.
+    pub anonymised: Vec<(ReferenceNumber, Timestamp)>,
+    /// Closed complaints not (yet) in the dossier.
+    pub unfiled: Vec<ReferenceNumber>,
+    pub broken: Vec<Broken>,
+}
+
+impl VerifyReport {
+    /// True when nothing is broken (unfiled complaints are a warning).
+    pub fn ok(&self) -> bool {
+        self.broken.is_empty()
+    }
+}
+
+struct Finder {
+    first: Option<u64>,
+    findings: Vec<String>,
+}
+
+impl Finder {
+    fn new() -> Self {
+        Self {
+            first: None,
+            findings: Vec::new(),
+        }
+    }
+
+    fn at(&mut self, seq: u64, finding: String) {
+        self.first = Some(self.first.map_or(seq, |f| f.min(seq)));
+        self.findings.push(finding);
+    }
+
+    fn note(&mut self, finding: String) {
+        self.findings.push(finding);
+    }
+}
+
+/// Checks one filed complaint's chain, digests and record.
+fn check_sealed(s: &SealedComplaint, f: &mut Finder) {
+    let stored: std::collections::BTreeMap<u64, &str> =
+        s.hashes.iter().map(|(seq, h)| (*seq, h.as_str())).collect();
+    let event_seqs: BTreeSet<u64> = s.events.iter().map(|e| e.seq).collect();
+    for (i, e) in s.events.iter().enumerate() {
+        let expected = i as u64 + 1;
+        if e.seq != expected {
+            f.at(
+                expected,
+                format!("gebeurtenis {expected} ontbreekt (verwijderd)"),
+            );
+            break;
+        }
+    }
+    // Each link on its own: an event changed in place breaks exactly its
+    // own link; a hash changed in place breaks its own and the next.
+    let mut prev = Some(CHAIN_GENESIS);
+    for e in &s.events {
+        let own = stored.get(&e.seq).copied();
+        match (own, prev) {
+            (None, _) => f.at(
+                e.seq,
+                format!(
+                    "gebeurtenis {} heeft geen ketenhash (buiten klacht om toegevoegd)",
+                    e.seq
+                ),
+            ),
+            (Some(h), Some(p)) => {
+                if parse_hash(h) != Some(chain_next(&p, e)) {
+                    f.at(e.seq, format!("gebeurtenis {} is gewijzigd", e.seq));
+                }
+            }
+            (Some(_), None) => {}
+        }
+        prev = own.and_then(parse_hash);
+    }
+    for seq in stored.keys().filter(|seq| !event_seqs.contains(seq)) {
+        f.at(*seq, format!("gebeurtenis {seq} ontbreekt (verwijderd)"));
+    }
+    let head = stored.get(&s.row.sealed_seq).copied();
+    if head != Some(s.row.chain_head.as_str()) {
+        f.at(
+            s.row.sealed_seq,
+            "de kop van de keten klopt niet met het dossier".into(),
+        );
+    }
+    if sha256_hex(&s.pdf) != s.row.pdf_sha256 {
+        f.note("het opgeborgen PDF-formulier wijkt af van zijn SHA-256".into());
+    } else if !s.pdf.starts_with(b"%PDF-") {
+        f.note("het opgeborgen formulier is geen PDF".into());
+    }
+    if sha256_hex(s.record_json.as_bytes()) != s.row.record_sha256 {
+        f.note("het opgeborgen JSON-record wijkt af van zijn SHA-256".into());
+    }
+    match serde_json::from_str::<StoredRecord>(&s.record_json) {
+        Err(e) => f.note(format!("het JSON-record is onleesbaar: {e}")),
+        Ok(record) => {
+            if record.format != RECORD_FORMAT {
+                f.note(format!("onbekend recordformaat {}", record.format));
+            }
+            if record.chain.head != s.row.chain_head
+                || record.chain.events as u64 != s.row.sealed_seq
+                || record.events.len() as u64 != s.row.sealed_seq
+            {
+                f.note("het JSON-record past niet bij de verzegelde keten".into());
+            }
+            for (r, e) in record.events.iter().zip(&s.events) {
+                let hash = stored.get(&e.seq).copied().unwrap_or_default();
+                if !r.matches(e) || r.hash != hash {
+                    f.at(
+                        e.seq,
+                        format!(
+                            "gebeurtenis {} verschilt van het opgeborgen JSON-record",
+                            e.seq
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Whether the anonymisation of `s` is on record: the log entry names the
+/// head the complaint was re-sealed to.
+async fn check_anonymised<S: Store>(
+    store: &S,
+    s: &SealedComplaint,
+    f: &mut Finder,
+) -> Result<(), StoreError> {
+    let log = store.retention_log(Some(s.row.complaint_id), 50).await?;
+    let logged = log.iter().any(|e| {
+        e.action == RetentionAction::Anonymised
+            && serde_json::from_str::<serde_json::Value>(&e.detail)
+                .ok()
+                .and_then(|d| d["chain_head_after"].as_str().map(str::to_owned))
+                .is_some_and(|h| h == s.row.chain_head)
+    });
+    if !logged {
+        f.note("geanonimiseerd, maar de anonimisering staat niet (zo) in het bewaarlogboek".into());
+    }
+    Ok(())
+}
+
+/// Checks the whole database; see the module documentation.
+pub async fn verify<S: Store>(store: &S) -> Result<VerifyReport, StoreError> {
+    let mut report = VerifyReport::default();
+    let mut after = None;
+    loop {
+        let page = store.sealed_complaints(after, PAGE).await?;
+        let Some(last) = page.last() else { break };
+        after = Some(last.row.complaint_id);
+        for s in &page {
+            report.filed += 1;
+            let mut f = Finder::new();
+            check_sealed(s, &mut f);
+            if let Some(at) = s.row.anonymised_at {
+                check_anonymised(store, s, &mut f).await?;
+                if f.findings.is_empty() {
+                    report.anonymised.push((s.row.reference, at));
+                }
+            }
+            if !f.findings.is_empty() {
+                report.broken.push(Broken {
+                    id: s.row.complaint_id,
+                    reference: s.row.reference,
+                    first_bad_seq: f.first,
+                    findings: f.findings,
+                });
+            }
+        }
+    }
+    let mut after = None;
+    loop {
+        let page = store.stored_streams(after, PAGE * 10).await?;
+        let Some(last) = page.last() else { break };
+        after = Some(last.id);
+        for s in &page {
+            report.complaints += 1;
+            report.events += s.events.len() as u64;
+            let mut f = Finder::new();
+            let recorded: Result<Vec<_>, _> = s.events.iter().map(from_raw).collect();
+            match recorded
+                .map_err(|e| e.to_string())
+                .and_then(|history| Complaint::replay(s.id, &history).map_err(|e| e.to_string()))
+            {
+                Ok(c) => {
+                    if c.version() != s.version {
+                        f.note(format!(
+                            "het overzicht zegt versie {}, de geschiedenis eindigt bij {}",
+                            s.version,
+                            c.version()
+                        ));
+                    }
+                }
+                Err(e) => f.note(format!("de geschiedenis is onleesbaar: {e}")),
+            }
+            if s.closed && !s.filed {
+                report.unfiled.push(s.reference);
+            }
+            if f.findings.is_empty() {
+                continue;
+            }
+            match report.broken.iter_mut().find(|b| b.id == s.id) {
+                Some(b) => b.findings.extend(f.findings),
+                None => report.broken.push(Broken {
+                    id: s.id,
+                    reference: s.reference,
+                    first_bad_seq: None,
+                    findings: f.findings,
+                }),
+            }
+        }
+    }
+    report.broken.sort_by_key(|b| b.reference);
+    Ok(report)
+}

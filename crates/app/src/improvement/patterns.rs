@@ -1,0 +1,228 @@
+//! Patterns: the facts detection needs, read from the store in one query,
+//! the open patterns with a name each, and dismissing one.
+
+use std::collections::{BTreeSet, HashMap};
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use klacht_domain::calendar::WorkingCalendar;
+use klacht_domain::complaint::Event;
+use klacht_domain::improvement::may_manage;
+use klacht_domain::patterns::{
+    ComplaintFacts, Decided, Dimension, Pattern, PatternKey, PatternRules,
+};
+use klacht_domain::{ComplaintId, User, UserId};
+use klacht_store::{DecisionOutcome, PatternDecision, Store, UserRecord};
+
+use super::{ImprovementServiceError, invalid, not_allowed, wrong_state};
+use crate::complaints::from_raw;
+
+/// The longest reason for a dismissal.
+const REASON_MAX: usize = 20_000;
+
+/// A pattern as the quality manager sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlaggedPattern {
+    pub pattern: Pattern,
+    /// "Planning", "Thuiszorg", "team van Margriet Jansen".
+    pub label: String,
+}
+
+/// The facts of every complaint received in the window that ends `today`.
+/// The involved team is each involved employee's current manager.
+pub async fn facts<S: Store>(
+    store: &S,
+    calendar: &WorkingCalendar,
+    rules: &PatternRules,
+    today: Date,
+) -> Result<Vec<ComplaintFacts>, ImprovementServiceError> {
+    let users = store.list_users().await?;
+    facts_with(store, calendar, rules, today, &users).await
+}
+
+async fn facts_with<S: Store>(
+    store: &S,
+    calendar: &WorkingCalendar,
+    rules: &PatternRules,
+    today: Date,
+    users: &[UserRecord],
+) -> Result<Vec<ComplaintFacts>, ImprovementServiceError> {
+    let (from, _) = rules.window(today);
+    let from = from
+        .to_zoned(calendar.time_zone().clone())
+        .map(|z| z.timestamp())
+        .unwrap_or(Timestamp::MIN);
+    let sources = store.pattern_sources(from).await?;
+    let managers: HashMap<UserId, UserId> = users
+        .iter()
+        .filter_map(|u| Some((u.user.id, u.user.manager?)))
+        .collect();
+    let mut out = Vec::with_capacity(sources.len());
+    for s in sources {
+        // Intake names the involved employees; a corrected intake may
+        // name others.
+        let mut involved: Vec<UserId> = Vec::new();
+        for raw in &s.events {
+            let rec = from_raw(raw)?;
+            match rec.event {
+                Event::Registered(r) => involved = r.involved_employees,
+                Event::Corrected { replacement, .. } => {
+                    if let Event::Registered(r) = *replacement {
+                        involved = r.involved_employees;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut teams: Vec<UserId> = involved
+            .iter()
+            .filter_map(|u| managers.get(u).copied())
+            .collect();
+        teams.sort();
+        teams.dedup();
+        out.push(ComplaintFacts {
+            id: s.id,
+            reference: s.reference,
+            received_on: calendar.local_date(s.received_at),
+            category: s.category,
+            service: s.service,
+            teams,
+        });
+    }
+    Ok(out)
+}
+
+/// Decisions whose window reaches `from` (the ones that may cover a
+/// complaint received since), for detection and for reports.
+pub async fn decisions_since<S: Store>(
+    store: &S,
+    from: Date,
+) -> Result<Vec<PatternDecision>, ImprovementServiceError> {
+    Ok(store.pattern_decisions(from).await?)
+}
+
+/// The patterns that wait for the quality manager's decision, most
+/// complaints first, each with a name.
+pub async fn open_patterns<S: Store>(
+    store: &S,
+    calendar: &WorkingCalendar,
+    rules: &PatternRules,
+    today: Date,
+) -> Result<Vec<FlaggedPattern>, ImprovementServiceError> {
+    let users = store.list_users().await?;
+    let facts = facts_with(store, calendar, rules, today, &users).await?;
+    let (from, _) = rules.window(today);
+    let decided: Vec<Decided> = decisions_since(store, from)
+        .await?
+        .into_iter()
+        // A key that no longer parses belongs to no pattern.
+        .filter_map(|d| {
+            Some(Decided {
+                key: d.key.parse().ok()?,
+                covers: d.complaints.into_iter().collect(),
+            })
+        })
+        .collect();
+    let patterns = klacht_domain::patterns::open_patterns(&facts, &decided, rules, today);
+    let names: HashMap<String, &str> = users
+        .iter()
+        .map(|u| (u.user.id.to_string(), u.user.name.as_str()))
+        .collect();
+    Ok(patterns
+        .into_iter()
+        .map(|pattern| {
+            let label = match pattern.dimension {
+                Dimension::Team => match names.get(&pattern.value) {
+                    Some(name) => format!("team van {name}"),
+                    None => "onbekend team".to_owned(),
+                },
+                Dimension::Category | Dimension::Service => pattern.value.clone(),
+            };
+            FlaggedPattern { pattern, label }
+        })
+        .collect())
+}
+
+/// The open pattern with this key, or why there is none.
+pub(super) async fn open_pattern<S: Store>(
+    store: &S,
+    calendar: &WorkingCalendar,
+    rules: &PatternRules,
+    today: Date,
+    key: &PatternKey,
+) -> Result<FlaggedPattern, ImprovementServiceError> {
+    open_patterns(store, calendar, rules, today)
+        .await?
+        .into_iter()
+        .find(|p| &p.pattern.key == key)
+        .ok_or_else(|| {
+            wrong_state(
+                "Dit patroon staat niet (meer) open: er is intussen over besloten, of de klachten \
+                 vallen buiten het venster. Laad de pagina opnieuw.",
+            )
+        })
+}
+
+/// The pattern's complaints the decision covers: those the user saw
+/// (`shown`) that still belong to it, or all of them when none are named.
+pub(super) fn covered(pattern: &Pattern, shown: &[ComplaintId]) -> Vec<ComplaintId> {
+    let shown: BTreeSet<&ComplaintId> = shown.iter().collect();
+    let ids: Vec<ComplaintId> = pattern
+        .ids()
+        .filter(|id| shown.is_empty() || shown.contains(id))
+        .collect();
+    if ids.is_empty() {
+        pattern.ids().collect()
+    } else {
+        ids
+    }
+}
+
+/// The quality manager (or director) judges a pattern not structural.
+/// The decision covers the complaints shown; the pattern stays dismissed
+/// until a fresh cluster of complaints joins it.
+#[allow(clippy::too_many_arguments)]
+pub async fn dismiss<S: Store>(
+    store: &S,
+    calendar: &WorkingCalendar,
+    rules: &PatternRules,
+    by: &User,
+    key: &PatternKey,
+    shown: &[ComplaintId],
+    reason: &str,
+    at: Timestamp,
+) -> Result<PatternDecision, ImprovementServiceError> {
+    if !may_manage(by) {
+        return Err(not_allowed(
+            "Alleen de kwaliteitsmanager of de directeur beoordeelt patronen.",
+        ));
+    }
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(invalid("reden", "De reden van de afwijzing is verplicht."));
+    }
+    if reason.chars().count() > REASON_MAX {
+        return Err(invalid(
+            "reden",
+            format!("De reden is te lang (maximaal {REASON_MAX} tekens)."),
+        ));
+    }
+    let today = calendar.local_date(at);
+    let flagged = open_pattern(store, calendar, rules, today, key).await?;
+    let decision = PatternDecision {
+        id: uuid::Uuid::now_v7(),
+        key: key.to_string(),
+        label: flagged.label.clone(),
+        window_from: flagged.pattern.from,
+        window_to: flagged.pattern.to,
+        outcome: DecisionOutcome::Dismissed {
+            reason: reason.to_owned(),
+        },
+        decided_by: by.id,
+        decided_by_name: by.name.clone(),
+        decided_at: at,
+        complaints: covered(&flagged.pattern, shown),
+    };
+    store.record_pattern_decision(&decision).await?;
+    Ok(decision)
+}

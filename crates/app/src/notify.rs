@@ -1,0 +1,374 @@
+//! Which e-mail a change causes, composed as outbox messages that the
+//! caller stores in the change's own transaction (`NewStream.outbox`, the
+//! `outbox` argument of `Store::append`). A worker delivers them later
+//! (`klacht-jobs`), so an unreachable mail server never fails a change.
+//!
+//! - intake of a complaint: a confirmation to the complainant (when there
+//!   is an e-mail address) and a notice to the responsible manager;
+//! - a complaint routed to another manager (or, for a public submission,
+//!   to its first one): the notice to that manager;
+//! - an offer made (or corrected): its written confirmation to the
+//!   complainant (DESIGN §3 step 3);
+//! - the form sent to the quality manager (step 4): the satisfaction check,
+//!   with a link to the one-page form on the public site.
+//!
+//! Signals (resolved at intake) cause no mail. Composing never fails a
+//! change: a mail that cannot be composed is logged and left out.
+
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use klacht_domain::TrackingCode;
+use klacht_domain::calendar::WorkingCalendar;
+use klacht_domain::complaint::{Complaint, Event, Kind, Offer, OfferKind, Recorded};
+use klacht_domain::terms::Terms;
+use klacht_domain::{User, UserId};
+use klacht_mail::confirmation::Confirmation;
+use klacht_mail::manager_notice::{ManagerNotice, Origin};
+use klacht_mail::offer_confirmation::OfferConfirmation;
+use klacht_mail::satisfaction::SatisfactionCheck;
+use klacht_mail::{Address, Compose, MailContext, TermDates, format};
+use klacht_store::{NewOutboxMessage, OutboxKind, Store, StoreError, UserRecord};
+use tokio::sync::Notify;
+
+/// Working days the complainant is asked to answer an offer within.
+pub const OFFER_ANSWER_WORKING_DAYS: u32 = 5;
+
+/// Composes the mail of a change. Cheap to clone. A disabled notifier
+/// composes nothing.
+#[derive(Debug, Clone, Default)]
+pub struct Notifier {
+    ctx: Option<Arc<MailContext>>,
+    wake: Option<Arc<Notify>>,
+}
+
+/// What [`Notifier::on_events`] needs besides the complaint, read from
+/// the store only when the events need it ([`Notifier::for_events`]).
+#[derive(Debug, Clone, Default)]
+pub struct Lookups {
+    /// For the satisfaction form's link.
+    pub tracking_code: Option<TrackingCode>,
+    /// The handler, named in the offer's confirmation.
+    pub handler: Option<UserRecord>,
+    /// The manager a `ReportedToManager` event routes the complaint to.
+    pub manager: Option<UserRecord>,
+    /// Who did it, for the routed manager's notice.
+    pub actor_name: Option<String>,
+}
+
+impl Notifier {
+    /// A notifier that queues mail with this context.
+    pub fn new(ctx: MailContext) -> Self {
+        Self {
+            ctx: Some(Arc::new(ctx)),
+            wake: None,
+        }
+    }
+
+    /// Queues no mail at all.
+    pub fn disabled() -> Self {
+        Self::default()
+    }
+
+    /// The notifier of a configuration: enabled unless `[mail] enabled =
+    /// false` (`KLACHT_MAIL_ENABLED`).
+    pub fn from_config(config: &crate::Config) -> Self {
+        if config.mail.enabled {
+            Self::new(config.mail.context(&config.organisation))
+        } else {
+            Self::disabled()
+        }
+    }
+
+    /// Wakes the delivery worker of this process after mail was queued
+    /// (see [`Notifier::queued`]), instead of waiting for its next round.
+    pub fn with_wake(mut self, wake: Arc<Notify>) -> Self {
+        self.wake = Some(wake);
+        self
+    }
+
+    pub fn is_enabled(&self) -> bool {
+        self.ctx.is_some()
+    }
+
+    pub fn context(&self) -> Option<&MailContext> {
+        self.ctx.as_deref()
+    }
+
+    /// Tells the local worker that mail was committed to the outbox.
+    pub fn queued(&self, messages: usize) {
+        if messages > 0
+            && let Some(wake) = &self.wake
+        {
+            wake.notify_one();
+        }
+    }
+
+    /// The mail of a new complaint: the confirmation to the complainant
+    /// and the notice to `manager`, the complaint's responsible manager
+    /// (pass `None` when it has none yet, e.g. an unrouted public
+    /// submission). `registered_by` names who took it in; `None` reads as
+    /// the public form.
+    pub fn on_intake(
+        &self,
+        c: &Complaint,
+        tracking_code: Option<&TrackingCode>,
+        registered_by: Option<&str>,
+        manager: Option<&UserRecord>,
+        calendar: &WorkingCalendar,
+        at: Timestamp,
+    ) -> Vec<NewOutboxMessage> {
+        let Some(ctx) = self.context() else {
+            return Vec::new();
+        };
+        if c.kind() != Kind::Complaint {
+            return Vec::new();
+        }
+        let terms = TermDates::new(
+            c.received_at(),
+            &Terms::compute(c.received_at().timestamp(), calendar),
+        );
+        let mut out = Vec::new();
+        if let Some((name, to)) = complainant_addresses(c) {
+            let mail = Confirmation {
+                reference: c.reference().to_string(),
+                name,
+                tracking_code: tracking_code.map(ToString::to_string),
+                terms: terms.clone(),
+            };
+            out.extend(queue(
+                ctx,
+                &mail,
+                to,
+                c,
+                format!("intake:{}:complainant", c.id()),
+                at,
+            ));
+        }
+        // A manager who took the complaint in needs no notice of it.
+        let manager = manager.filter(|m| {
+            m.active
+                && Some(m.user.id) == c.responsible_manager()
+                && Some(m.user.id) != c.received_by()
+        });
+        if let Some(manager) = manager {
+            let origin = registered_by.map_or(Origin::PublicForm, |n| Origin::Staff(n.to_owned()));
+            let key = format!("intake:{}:manager", c.id());
+            out.extend(manager_notice(ctx, c, manager, origin, terms, key, at));
+        }
+        out
+    }
+
+    /// The mail caused by `new`, events just applied to `c` by `actor`,
+    /// reading from the store only what these events need. Call it before
+    /// storing the events and pass the result to `Store::append`.
+    pub async fn for_events<S: Store>(
+        &self,
+        store: &S,
+        c: &Complaint,
+        new: &[Recorded],
+        actor: Option<&User>,
+        calendar: &WorkingCalendar,
+        at: Timestamp,
+    ) -> Result<Vec<NewOutboxMessage>, StoreError> {
+        if !self.is_enabled() {
+            return Ok(Vec::new());
+        }
+        let mut lookups = Lookups {
+            actor_name: actor.map(|a| a.name.clone()),
+            ..Lookups::default()
+        };
+        let user = |id: Option<UserId>| async move {
+            match id {
+                Some(id) => store.user_by_id(id).await,
+                None => Ok(None),
+            }
+        };
+        for r in new {
+            match effective(&r.event) {
+                Event::OfferMade(_) if lookups.handler.is_none() => {
+                    lookups.handler = user(c.handler()).await?;
+                }
+                Event::FormSentToQualityManager if lookups.tracking_code.is_none() => {
+                    lookups.tracking_code = store.tracking_code_of(c.id()).await?;
+                }
+                Event::ReportedToManager { manager } if lookups.manager.is_none() => {
+                    lookups.manager = user(Some(*manager)).await?;
+                }
+                _ => {}
+            }
+        }
+        Ok(self.on_events(c, new, &lookups, calendar, at))
+    }
+
+    /// The mail caused by `new`, events just applied to `c`: the notice to
+    /// a manager the complaint is routed to, the written confirmation of
+    /// an offer (also of a corrected one), the satisfaction check when the
+    /// form went to the quality manager.
+    pub fn on_events(
+        &self,
+        c: &Complaint,
+        new: &[Recorded],
+        lookups: &Lookups,
+        calendar: &WorkingCalendar,
+        at: Timestamp,
+    ) -> Vec<NewOutboxMessage> {
+        let Some(ctx) = self.context() else {
+            return Vec::new();
+        };
+        if c.kind() != Kind::Complaint {
+            return Vec::new();
+        }
+        let complainant = complainant_addresses(c);
+        let mut out = Vec::new();
+        for r in new {
+            match (effective(&r.event), &complainant) {
+                (Event::ReportedToManager { manager }, _) => {
+                    // Intake's own report is announced by `on_intake`.
+                    let routed = new.iter().all(|r| !matches!(r.event, Event::Registered(_)));
+                    let Some(record) = lookups.manager.as_ref().filter(|m| {
+                        m.active
+                            && m.user.id == *manager
+                            && Some(m.user.id) == c.responsible_manager()
+                    }) else {
+                        continue;
+                    };
+                    if !routed || r.actor.user() == Some(*manager) {
+                        continue;
+                    }
+                    let terms = TermDates::new(
+                        c.received_at(),
+                        &Terms::compute(c.received_at().timestamp(), calendar),
+                    );
+                    let origin = Origin::Routed(
+                        lookups
+                            .actor_name
+                            .clone()
+                            .unwrap_or_else(|| "De kwaliteitsmanager".into()),
+                    );
+                    let key = format!("routed:{}:{}", c.id(), r.seq);
+                    out.extend(manager_notice(ctx, c, record, origin, terms, key, at));
+                }
+                (Event::OfferMade(offer), Some((name, to))) if offer.kind != OfferKind::None => {
+                    let handler = lookups.handler.as_ref();
+                    let mail = offer_confirmation(c, offer, name.clone(), handler, calendar);
+                    let key = format!("offer:{}:{}", c.id(), r.seq);
+                    out.extend(queue(ctx, &mail, to.clone(), c, key, at));
+                }
+                (Event::FormSentToQualityManager, Some((name, to))) => {
+                    let mail = SatisfactionCheck {
+                        reference: c.reference().to_string(),
+                        name: name.clone(),
+                        tracking_code: lookups.tracking_code.as_ref().map(ToString::to_string),
+                    };
+                    let key = format!("satisfaction:{}:{}", c.id(), r.seq);
+                    out.extend(queue(ctx, &mail, to.clone(), c, key, at));
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+fn manager_notice(
+    ctx: &MailContext,
+    c: &Complaint,
+    manager: &UserRecord,
+    origin: Origin,
+    terms: TermDates,
+    dedupe_key: String,
+    at: Timestamp,
+) -> Option<NewOutboxMessage> {
+    let mail = ManagerNotice {
+        reference: c.reference().to_string(),
+        complaint_id: c.id().to_string(),
+        manager_name: manager.user.name.clone(),
+        origin,
+        channel: c.channel().label().to_owned(),
+        complainant: c.complainant().name().to_owned(),
+        service: c.service().map(str::to_owned),
+        summary: c.description().to_owned(),
+        terms,
+    };
+    let to = vec![Address::new(
+        manager.user.name.clone(),
+        manager.user.email.to_string(),
+    )];
+    queue(ctx, &mail, to, c, dedupe_key, at)
+}
+
+/// A correction counts as the event it puts in place.
+fn effective(event: &Event) -> &Event {
+    match event {
+        Event::Corrected { replacement, .. } => replacement,
+        other => other,
+    }
+}
+
+fn offer_confirmation(
+    c: &Complaint,
+    offer: &Offer,
+    name: String,
+    handler: Option<&UserRecord>,
+    calendar: &WorkingCalendar,
+) -> OfferConfirmation {
+    OfferConfirmation {
+        reference: c.reference().to_string(),
+        name,
+        merit: c.merit().map(|m| m.value.merit.label().to_owned()),
+        kind: offer.kind.label().to_owned(),
+        description: offer.description.clone(),
+        value: offer.value_cents.filter(|v| *v > 0).map(format::euro),
+        made_on: format::long_date(offer.made_on),
+        respond_by: Some(format::long_date(
+            calendar.add_working_days(offer.made_on, OFFER_ANSWER_WORKING_DAYS),
+        )),
+        handler_name: handler
+            .filter(|h| Some(h.user.id) == c.handler())
+            .map(|h| h.user.name.clone()),
+    }
+}
+
+/// Whom complainant mail goes to, and the name the greeting uses: the
+/// complainant when they gave an e-mail address, and the representative
+/// (namens) when they did. `None` when neither has one.
+fn complainant_addresses(c: &Complaint) -> Option<(String, Vec<Address>)> {
+    let mut to = Vec::new();
+    let mut greeting = None;
+    let parties = std::iter::once(c.complainant()).chain(c.representative());
+    for party in parties {
+        if let Some(email) = party.email() {
+            if to
+                .iter()
+                .any(|a: &Address| a.email.eq_ignore_ascii_case(email.as_str()))
+            {
+                continue;
+            }
+            greeting.get_or_insert_with(|| party.name().to_owned());
+            to.push(Address::new(party.name(), email.to_string()));
+        }
+    }
+    greeting.map(|g| (g, to))
+}
+
+fn queue(
+    ctx: &MailContext,
+    mail: &impl Compose,
+    to: Vec<Address>,
+    c: &Complaint,
+    dedupe_key: String,
+    at: Timestamp,
+) -> Option<NewOutboxMessage> {
+    match mail.compose(ctx, to) {
+        Ok(m) => Some(
+            NewOutboxMessage::now(OutboxKind::Mail, m.to_json(), at)
+                .about(c.id())
+                .dedupe(dedupe_key),
+        ),
+        Err(e) => {
+            tracing::error!(complaint = %c.reference(), error = %e, "e-mail left out");
+            None
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! Files sent with the public form: at most [`MAX_FILES`], each at most
+//! [`MAX_FILE_BYTES`], and only PDF, JPEG, PNG or Word (.docx). The type
+//! is recognised by the content's magic bytes and must agree with the
+//! file name's extension; what the browser claims is ignored.
+
+use klacht_store::NewAttachment;
+use sha2::{Digest, Sha256};
+
+/// Files per submission.
+pub const MAX_FILES: usize = 3;
+/// Bytes per file: 5 MB.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// Longest file name kept.
+const MAX_NAME_CHARS: usize = 120;
+
+/// The kinds of file the form takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Pdf,
+    Jpeg,
+    Png,
+    Docx,
+}
+
+impl FileKind {
+    pub fn content_type(self) -> &'static str {
+        match self {
+            FileKind::Pdf => "application/pdf",
+            FileKind::Jpeg => "image/jpeg",
+            FileKind::Png => "image/png",
+            FileKind::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+        }
+    }
+
+    /// Dutch name, as in messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            FileKind::Pdf => "een PDF-bestand",
+            FileKind::Jpeg => "een JPEG-foto",
+            FileKind::Png => "een PNG-afbeelding",
+            FileKind::Docx => "een Word-bestand",
+        }
+    }
+
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            FileKind::Pdf => &["pdf"],
+            FileKind::Jpeg => &["jpg", "jpeg"],
+            FileKind::Png => &["png"],
+            FileKind::Docx => &["docx"],
+        }
+    }
+
+    /// The kind the file name's extension promises.
+    fn of_extension(name: &str) -> Option<FileKind> {
+        let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+        [FileKind::Pdf, FileKind::Jpeg, FileKind::Png, FileKind::Docx]
+            .into_iter()
+            .find(|k| k.extensions().contains(&ext.as_str()))
+    }
+
+    /// The kind the content is, by its first bytes. A .docx is a ZIP
+    /// archive that holds `word/document.xml` (an .xlsx or any other ZIP
+    /// does not).
+    pub fn sniff(data: &[u8]) -> Option<FileKind> {
+        if data.starts_with(b"%PDF-") {
+            Some(FileKind::Pdf)
+        } else if data.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Some(FileKind::Jpeg)
+        } else if data.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
+            Some(FileKind::Png)
+        } else if data.starts_with(b"PK\x03\x04")
+            && contains(data, b"[Content_Types].xml")
+            && contains(data, b"word/document.xml")
+        {
+            Some(FileKind::Docx)
+        } else {
+            None
+        }
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// One file as the web layer received it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upload {
+    /// As the browser sent it; may hold a path.
+    pub file_name: String,
+    /// The bytes read, at most [`MAX_FILE_BYTES`] + 1.
+    pub data: Vec<u8>,
+    /// The web layer stopped reading because the file is larger than
+    /// [`MAX_FILE_BYTES`].
+    pub too_big: bool,
+}
+
+/// The last part of a path, without control characters, at most
+/// [`MAX_NAME_CHARS`] long; a name that is left empty becomes `bijlage`.
+pub fn clean_file_name(raw: &str) -> String {
+    let base = raw.rsplit(['/', '\\']).next().unwrap_or(raw);
+    let cleaned: String = base
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>'))
+        .collect();
+    let cleaned = cleaned.trim().trim_start_matches('.');
+    let mut name: String = cleaned.chars().take(MAX_NAME_CHARS).collect();
+    if name.is_empty() {
+        name = "bijlage".into();
+    }
+    name
+}
+
+fn megabytes(bytes: usize) -> String {
+    format!("{} MB", bytes / (1024 * 1024))
+}
+
+/// Checks the files and makes them ready to store, or says in Dutch what
+/// is wrong with which file. Empty file fields (nothing chosen) are left
+/// out before this.
+pub fn check(uploads: Vec<Upload>) -> Result<Vec<NewAttachment>, String> {
+    if uploads.len() > MAX_FILES {
+        return Err(format!(
+            "U kunt hoogstens {MAX_FILES} bestanden meesturen; u koos er {}.",
+            uploads.len()
+        ));
+    }
+    let mut problems = Vec::new();
+    let mut ready = Vec::with_capacity(uploads.len());
+    for upload in uploads {
+        let name = clean_file_name(&upload.file_name);
+        if upload.too_big || upload.data.len() > MAX_FILE_BYTES {
+            problems.push(format!(
+                "'{name}' is te groot (hoogstens {} per bestand).",
+                megabytes(MAX_FILE_BYTES)
+            ));
+            continue;
+        }
+        if upload.data.is_empty() {
+            problems.push(format!("'{name}' is leeg."));
+            continue;
+        }
+        let Some(kind) = FileKind::sniff(&upload.data) else {
+            problems.push(format!(
+                "'{name}' is geen PDF, JPEG, PNG of Word-bestand (.docx)."
+            ));
+            continue;
+        };
+        if FileKind::of_extension(&name) != Some(kind) {
+            problems.push(format!(
+                "'{name}' is {}, maar de naam eindigt niet op .{}.",
+                kind.label(),
+                kind.extensions()[0]
+            ));
+            continue;
+        }
+        ready.push(NewAttachment {
+            id: uuid::Uuid::now_v7(),
+            file_name: name,
+            content_type: kind.content_type().into(),
+            sha256: hex::encode(Sha256::digest(&upload.data)),
+            data: upload.data,
+        });
+    }
+    if problems.is_empty() {
+        Ok(ready)
+    } else {
+        Err(problems.join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn upload(name: &str, data: &[u8]) -> Upload {
+        Upload {
+            file_name: name.into(),
+            data: data.to_vec(),
+            too_big: false,
+        }
+    }
+
+    const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+
+    #[test]
+    fn types_are_known_by_their_content() {
+        assert_eq!(FileKind::sniff(b"%PDF-1.7\n..."), Some(FileKind::Pdf));
+        assert_eq!(
+            FileKind::sniff(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 16]),
+            Some(FileKind::Jpeg)
+        );
+        assert_eq!(FileKind::sniff(PNG), Some(FileKind::Png));
+        let docx = b"PK\x03\x04....[Content_Types].xml....word/document.xml....";
+        assert_eq!(FileKind::sniff(docx), Some(FileKind::Docx));
+        let xlsx = b"PK\x03\x04....[Content_Types].xml....xl/workbook.xml....";
+        assert_eq!(FileKind::sniff(xlsx), None);
+        assert_eq!(FileKind::sniff(b"MZ\x90\x00 an exe"), None);
+        assert_eq!(FileKind::sniff(b"<html><script>"), None);
+    }
+
+    #[test]
+    fn good_files_are_hashed_and_typed_by_content() {
+        let ready = check(vec![
+            upload("C:\\Users\\an\\Foto.PNG", PNG),
+            upload("brief.pdf", b"%PDF-1.4 hallo"),
+        ])
+        .expect("accepted");
+        assert_eq!(ready.len(), 2);
+        assert_eq!(ready[0].file_name, "Foto.PNG");
+        assert_eq!(ready[0].content_type, "image/png");
+        assert_eq!(ready[1].content_type, "application/pdf");
+        assert_eq!(
+            ready[1].sha256,
+            hex::encode(Sha256::digest(b"%PDF-1.4 hallo"))
+        );
+    }
+
+    #[test]
+    fn wrong_type_size_count_or_extension_is_refused_in_dutch() {
+        let e = check(vec![upload("virus.pdf", b"MZ\x90\x00")]).expect_err("not a pdf");
+        assert!(e.contains("'virus.pdf' is geen PDF"), "{e}");
+        let e = check(vec![upload("foto.pdf", PNG)]).expect_err("disguised");
+        assert!(e.contains("PNG-afbeelding") && e.contains(".png"), "{e}");
+        let e = check(vec![Upload {
+            file_name: "groot.pdf".into(),
+            data: b"%PDF".to_vec(),
+            too_big: true,
+        }])
+        .expect_err("too big");
+        assert!(e.contains("te groot (hoogstens 5 MB"), "{e}");
+        let e = check(vec![upload("a.png", PNG); 4]).expect_err("too many");
+        assert!(e.contains("hoogstens 3 bestanden"), "{e}");
+        let e = check(vec![upload("leeg.pdf", b"")]).expect_err("empty");
+        assert!(e.contains("leeg"), "{e}");
+    }
+
+    #[test]
+    fn file_names_lose_paths_and_control_characters() {
+        assert_eq!(clean_file_name("../../etc/passwd"), "passwd");
+        assert_eq!(clean_file_name("a\u{0}b\n\"c\".pdf"), "abc.pdf");
+        assert_eq!(clean_file_name("   "), "bijlage");
+        assert_eq!(clean_file_name(".htaccess"), "htaccess");
+        assert_eq!(clean_file_name(&"x".repeat(300)).chars().count(), 120);
+    }
+}

@@ -1,0 +1,550 @@
+//! The public side (DESIGN §8): a complaint submitted on the website
+//! without an account, the status page by tracking code, and the
+//! complainant's answer to the satisfaction check.
+//!
+//! A submission is parsed into the domain ([`complaint::register_public`]),
+//! routed to the manager of the service the complainant chose (recorded by
+//! [`Actor::System`]), and stored with its tracking code, its attachments
+//! and the messages it causes, all in the transaction that creates it.
+
+pub mod attachments;
+pub mod services;
+
+use std::net::IpAddr;
+
+use jiff::{SignedDuration, Timestamp};
+use klacht_domain::calendar::WorkingCalendar;
+use klacht_domain::complaint::{
+    self, Actor, Channel, Complaint, Kind, NewComplaint, Party, Recorded, Satisfaction,
+};
+use klacht_domain::{ComplaintId, Email, ReferenceNumber, Role, TrackingCode};
+use klacht_store::{PublicService, Store, UserRecord};
+use sha2::{Digest, Sha256};
+
+use crate::complaints::{self, ServiceError, read_model, to_raw};
+use crate::notify::Notifier;
+pub use attachments::{MAX_FILE_BYTES, MAX_FILES, Upload};
+
+/// Longest description (the domain's limit).
+pub const DESCRIPTION_MAX: usize = 20_000;
+
+/// A fresh tracking code from the operating system's random source. Drawn
+/// through a v4 UUID (as every id here, from the OS generator): its two
+/// halves XOR-ed give 64 random bits, of which the code keeps 60.
+pub fn new_tracking_code() -> TrackingCode {
+    let (high, low) = uuid::Uuid::new_v4().as_u64_pair();
+    TrackingCode::from_random((high ^ low).to_le_bytes())
+}
+
+/// Dutch messages per field of the public form, in the order of the form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(Vec<(&'static str, String)>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        if self.get(field).is_none() {
+            self.0.push((field, message.into()));
+        }
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Field and message, for the summary at the top of the form.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        self.0.iter().map(|(f, m)| (*f, m.as_str()))
+    }
+}
+
+/// A message of the domain as a sentence: capital first, full stop.
+fn sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    let mut s: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    if !s.ends_with('.') {
+        s.push('.');
+    }
+    s
+}
+
+/// The public form as typed, every field kept so that a refused form comes
+/// back unchanged. Files travel apart ([`Upload`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PublicForm {
+    pub naam: String,
+    pub email: String,
+    pub telefoon: String,
+    pub adres: String,
+    /// The stakeholder when someone files on their behalf (namens).
+    pub namens_naam: String,
+    /// A service id from [`Store::public_services`], or empty: "weet ik niet".
+    pub dienst: String,
+    pub omschrijving: String,
+    /// The honeypot: hidden from people, filled in by robots.
+    pub website: String,
+}
+
+/// What the form becomes: the intake and the chosen service, if any.
+#[derive(Debug, Clone)]
+pub struct ParsedForm {
+    pub new: NewComplaint,
+    pub service: Option<PublicService>,
+}
+
+impl PublicForm {
+    /// Parses the form into the domain's intake, received at `received`.
+    /// An unknown or inactive service is no choice at all: the complaint
+    /// then waits for the quality manager to route it.
+    pub fn parse(
+        &self,
+        services: &[PublicService],
+        received: jiff::Zoned,
+    ) -> Result<ParsedForm, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        if self.naam.trim().is_empty() {
+            errors.add("naam", "Vul uw naam in.");
+        } else if let Err(e) = Party::new(&self.naam, None, None, None) {
+            errors.add("naam", sentence(&e.0));
+        }
+        let email = match self.email.trim() {
+            "" => None,
+            e => match Email::parse(e) {
+                Ok(e) => Some(e),
+                Err(_) => {
+                    errors.add(
+                        "email",
+                        "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",
+                    );
+                    None
+                }
+            },
+        };
+        if let Err(e) = Party::new("x", None, Some(&self.telefoon), None) {
+            errors.add("telefoon", sentence(&e.0));
+        }
+        if let Err(e) = Party::new("x", None, None, Some(&self.adres)) {
+            errors.add("adres", sentence(&e.0));
+        }
+        if self.email.trim().is_empty() && self.telefoon.trim().is_empty() {
+            errors.add(
+                "email",
+                "Vul een e-mailadres of een telefoonnummer in, zodat wij contact met u kunnen \
+                 opnemen.",
+            );
+        }
+        let namens = self.namens_naam.trim();
+        if !namens.is_empty()
+            && let Err(e) = Party::new(namens, None, None, None)
+        {
+            errors.add("namens_naam", sentence(&e.0));
+        }
+        let description = self.omschrijving.trim();
+        if description.is_empty() {
+            errors.add("omschrijving", "Beschrijf uw klacht.");
+        } else if description.chars().count() > DESCRIPTION_MAX {
+            errors.add(
+                "omschrijving",
+                format!("Uw omschrijving is te lang (maximaal {DESCRIPTION_MAX} tekens)."),
+            );
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let submitter = Party::new(&self.naam, email, Some(&self.telefoon), Some(&self.adres))
+            .map_err(|e| {
+                let mut errors = FieldErrors::default();
+                errors.add("naam", sentence(&e.0));
+                errors
+            })?;
+        // Filed on someone's behalf: they are the complainant (the
+        // stakeholder), the person filling in is the representative.
+        let (complainant, representative) = if namens.is_empty() {
+            (submitter, None)
+        } else {
+            match Party::new(namens, None, None, None) {
+                Ok(stakeholder) => (stakeholder, Some(submitter)),
+                Err(e) => {
+                    let mut errors = FieldErrors::default();
+                    errors.add("namens_naam", sentence(&e.0));
+                    return Err(errors);
+                }
+            }
+        };
+        let service = uuid::Uuid::parse_str(self.dienst.trim())
+            .ok()
+            .and_then(|id| services.iter().find(|s| s.id == id && s.active))
+            .cloned();
+        Ok(ParsedForm {
+            new: NewComplaint {
+                kind: Kind::Complaint,
+                channel: Channel::Web,
+                received_at: received,
+                complainant,
+                representative,
+                service: service.as_ref().map(|s| s.name.clone()),
+                involved_employees: Vec::new(),
+                description: description.to_owned(),
+                category: None,
+                cause: None,
+            },
+            service,
+        })
+    }
+}
+
+/// How many submissions one client address may make in an hour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimit {
+    pub per_hour: u32,
+}
+
+/// A submission of the public form.
+#[derive(Debug, Clone)]
+pub struct Submission {
+    pub form: PublicForm,
+    pub uploads: Vec<Upload>,
+    /// Where it came from, for the rate limit (only a hash is stored).
+    pub client: IpAddr,
+}
+
+/// A stored submission: what the confirmation page shows.
+#[derive(Debug, Clone)]
+pub struct Submitted {
+    pub id: ComplaintId,
+    pub reference: ReferenceNumber,
+    pub tracking_code: TrackingCode,
+    /// Whether it reached a manager at once (a service with a manager was
+    /// chosen).
+    pub routed: bool,
+}
+
+/// Why a submission was not stored. Every variant is shown on the form
+/// again, with what was typed.
+#[derive(Debug, thiserror::Error)]
+pub enum SubmitError {
+    #[error("Controleer de gemarkeerde velden.")]
+    Fields(FieldErrors),
+    /// The honeypot was filled in.
+    #[error("Het veld 'Laat dit veld leeg' moet leeg blijven.")]
+    Spam,
+    #[error(
+        "U heeft in korte tijd al {per_hour} klachten ingediend vanaf dit adres. Probeer het na {until} opnieuw, of bel ons."
+    )]
+    RateLimited { per_hour: u32, until: String },
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+}
+
+/// The rate-limit key of a client address: a hash, so that the table
+/// holds no addresses.
+fn rate_key(client: IpAddr) -> String {
+    let digest = hex::encode(Sha256::digest(client.to_string().as_bytes()));
+    format!("public-form:{}", &digest[..32])
+}
+
+/// Checks, routes and stores a public submission in one transaction.
+///
+/// Order: the honeypot, then every field and file (a refusal costs no
+/// submission of the rate limit), then the rate limit, then the store.
+pub async fn submit<S: Store>(
+    store: &S,
+    calendar: &WorkingCalendar,
+    notifier: &Notifier,
+    limit: RateLimit,
+    submission: Submission,
+    at: Timestamp,
+) -> Result<Submitted, SubmitError> {
+    let Submission {
+        form,
+        uploads,
+        client,
+    } = submission;
+    if !form.website.trim().is_empty() {
+        tracing::info!("public form: honeypot filled, refused");
+        return Err(SubmitError::Spam);
+    }
+    let services = store.public_services().await.map_err(ServiceError::from)?;
+    let received = at.to_zoned(calendar.time_zone().clone());
+    let parsed = form.parse(&services, received);
+    let files = attachments::check(uploads);
+    let (parsed, files) = match (parsed, files) {
+        (Ok(p), Ok(f)) => (p, f),
+        (parsed, files) => {
+            let mut errors = parsed.err().unwrap_or_default();
+            if let Err(message) = files {
+                errors.add("bijlagen", message);
+            }
+            return Err(SubmitError::Fields(errors));
+        }
+    };
+    let decision = store
+        .hit_rate_limit(
+            &rate_key(client),
+            at,
+            SignedDuration::from_hours(1),
+            limit.per_hour,
+        )
+        .await
+        .map_err(ServiceError::from)?;
+    if !decision.allowed {
+        return Err(SubmitError::RateLimited {
+            per_hour: limit.per_hour,
+            until: decision
+                .resets_at
+                .to_zoned(calendar.time_zone().clone())
+                .strftime("%H:%M")
+                .to_string(),
+        });
+    }
+    let manager = routed_manager(store, parsed.service.as_ref()).await?;
+    let id = ComplaintId::new(uuid::Uuid::now_v7());
+    let code = new_tracking_code();
+    let year = parsed.new.received_at.year();
+    let mut built: Option<Complaint> = None;
+    let mut queued = 0;
+    let created = store
+        .create_complaint(year, |reference: ReferenceNumber| {
+            let registered = complaint::register_public(parsed.new, reference, at)?;
+            let mut history = Recorded::stamp(0, Actor::Complainant, at, registered);
+            let mut c = Complaint::replay(id, &history).map_err(|e| ServiceError::Corrupt {
+                id,
+                reason: e.to_string(),
+            })?;
+            if let Some(manager) = &manager {
+                let event = complaint::route_public(&c, &manager.user)?;
+                let routed = Recorded::stamp(c.version(), Actor::System, at, vec![event]);
+                for r in &routed {
+                    c.apply(r).map_err(|e| ServiceError::Corrupt {
+                        id,
+                        reason: e.to_string(),
+                    })?;
+                }
+                history.extend(routed);
+            }
+            let stream = klacht_store::NewStream {
+                row: read_model(&c, calendar, at),
+                events: history
+                    .iter()
+                    .map(|r| to_raw(id, r))
+                    .collect::<Result<_, _>>()?,
+                // The confirmation (with the tracking code, which is not in
+                // the events) and the routed manager's notice, queued in
+                // this transaction; `None` as receiver reads as the form.
+                outbox: notifier.on_intake(&c, Some(&code), None, manager.as_ref(), calendar, at),
+                tracking_code: Some(code),
+                attachments: files,
+            };
+            queued = stream.outbox.len();
+            built = Some(c);
+            Ok::<_, ServiceError>(stream)
+        })
+        .await
+        .map_err(ServiceError::from)?;
+    created?;
+    notifier.queued(queued);
+    let c = built.ok_or(ServiceError::NotFound)?;
+    tracing::info!(reference = %c.reference(), routed = manager.is_some(), "public submission");
+    Ok(Submitted {
+        id,
+        reference: c.reference(),
+        tracking_code: code,
+        routed: manager.is_some(),
+    })
+}
+
+/// The manager a submission about `service` is reported to: the service's
+/// manager while that account is active and managerial. Otherwise none,
+/// and the quality manager routes it (it shows in the Overzicht as
+/// "wacht op afhandelaar" without a team).
+async fn routed_manager<S: Store>(
+    store: &S,
+    service: Option<&PublicService>,
+) -> Result<Option<UserRecord>, ServiceError> {
+    let Some(id) = service.and_then(|s| s.manager) else {
+        return Ok(None);
+    };
+    let user = store.user_by_id(id).await?;
+    Ok(user.filter(|u| {
+        u.active
+            && matches!(
+                u.user.role,
+                Role::Manager | Role::QualityManager | Role::Director
+            )
+    }))
+}
+
+/// The complaint behind a tracking code, with its history; `None` when no
+/// complaint has this code.
+pub async fn by_tracking_code<S: Store>(
+    store: &S,
+    code: &TrackingCode,
+) -> Result<Option<(Complaint, Vec<Recorded>)>, ServiceError> {
+    let Some(id) = store.complaint_id_by_tracking_code(code).await? else {
+        return Ok(None);
+    };
+    match complaints::load_with_history(store, id).await {
+        Ok(loaded) => Ok(Some(loaded)),
+        Err(ServiceError::NotFound) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Records the complainant's answer to the satisfaction check, as
+/// [`Actor::Complainant`]. A second answer is refused
+/// ([`Complaint::report_satisfaction`]).
+pub async fn report_satisfaction<S: Store>(
+    store: &S,
+    calendar: &WorkingCalendar,
+    code: &TrackingCode,
+    satisfaction: Satisfaction,
+    comment: Option<String>,
+    at: Timestamp,
+) -> Result<Complaint, ServiceError> {
+    let (mut c, _) = by_tracking_code(store, code)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let id = c.id();
+    let version = c.version();
+    let events = c.report_satisfaction(satisfaction, comment)?;
+    let recorded = Recorded::stamp(version, Actor::Complainant, at, events);
+    for r in &recorded {
+        c.apply(r).map_err(|e| ServiceError::Corrupt {
+            id,
+            reason: e.to_string(),
+        })?;
+    }
+    let raw = recorded
+        .iter()
+        .map(|r| to_raw(id, r))
+        .collect::<Result<Vec<_>, _>>()?;
+    store
+        .append(version, &raw, &read_model(&c, calendar, at), &[])
+        .await?;
+    Ok(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn received() -> jiff::Zoned {
+        "2026-04-24T10:00[Europe/Amsterdam]".parse().expect("zoned")
+    }
+
+    fn service(name: &str, active: bool) -> PublicService {
+        PublicService {
+            id: uuid::Uuid::now_v7(),
+            name: name.into(),
+            manager: None,
+            active,
+            position: 1,
+        }
+    }
+
+    fn filled() -> PublicForm {
+        PublicForm {
+            naam: " Mevrouw J. de Vries ".into(),
+            email: "J.deVries@Example.nl".into(),
+            omschrijving: " De hulp kwam te laat. ".into(),
+            ..PublicForm::default()
+        }
+    }
+
+    #[test]
+    fn a_filled_form_becomes_a_web_complaint() {
+        let thuiszorg = service("Thuiszorg", true);
+        let form = PublicForm {
+            dienst: thuiszorg.id.to_string(),
+            ..filled()
+        };
+        let parsed = form
+            .parse(std::slice::from_ref(&thuiszorg), received())
+            .expect("parses");
+        assert_eq!(parsed.new.channel, Channel::Web);
+        assert_eq!(parsed.new.complainant.name(), "Mevrouw J. de Vries");
+        assert_eq!(
+            parsed.new.complainant.email().map(Email::as_str),
+            Some("j.devries@example.nl")
+        );
+        assert_eq!(parsed.new.description, "De hulp kwam te laat.");
+        assert_eq!(parsed.new.service.as_deref(), Some("Thuiszorg"));
+        assert_eq!(parsed.service.map(|s| s.id), Some(thuiszorg.id));
+    }
+
+    #[test]
+    fn on_behalf_of_someone_they_are_the_complainant() {
+        let form = PublicForm {
+            namens_naam: "Meneer P. de Vries".into(),
+            ..filled()
+        };
+        let parsed = form.parse(&[], received()).expect("parses");
+        assert_eq!(parsed.new.complainant.name(), "Meneer P. de Vries");
+        assert_eq!(
+            parsed.new.representative.as_ref().map(Party::name),
+            Some("Mevrouw J. de Vries")
+        );
+    }
+
+    #[test]
+    fn unknown_or_inactive_services_are_no_choice() {
+        let old = service("Vervallen", false);
+        for dienst in [String::new(), "onzin".into(), old.id.to_string()] {
+            let form = PublicForm { dienst, ..filled() };
+            let parsed = form
+                .parse(std::slice::from_ref(&old), received())
+                .expect("parses");
+            assert!(parsed.service.is_none() && parsed.new.service.is_none());
+        }
+    }
+
+    #[test]
+    fn every_problem_is_tied_to_its_field() {
+        let form = PublicForm {
+            naam: " ".into(),
+            email: "geen-adres".into(),
+            telefoon: "12".into(),
+            omschrijving: "  ".into(),
+            ..PublicForm::default()
+        };
+        let errors = form.parse(&[], received()).expect_err("refused");
+        for field in ["naam", "email", "telefoon", "omschrijving"] {
+            assert!(errors.get(field).is_some(), "{field}: {errors:?}");
+        }
+        let form = PublicForm {
+            email: String::new(),
+            ..filled()
+        };
+        let errors = form.parse(&[], received()).expect_err("no way to reach");
+        assert!(
+            errors
+                .get("email")
+                .is_some_and(|m| m.contains("telefoonnummer")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn rate_keys_hide_the_address() {
+        let a: IpAddr = "192.0.2.7".parse().expect("ip");
+        let key = rate_key(a);
+        assert!(key.starts_with("public-form:") && !key.contains("192.0.2.7"));
+        assert_ne!(key, rate_key("192.0.2.8".parse().expect("ip")));
+    }
+
+    #[test]
+    fn tracking_codes_differ() {
+        let codes: std::collections::HashSet<String> =
+            (0..1000).map(|_| new_tracking_code().compact()).collect();
+        assert_eq!(codes.len(), 1000);
+    }
+}

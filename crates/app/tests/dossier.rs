@@ -1,0 +1,489 @@
+//! The dossier and retention over a real store, on SQLite and PostgreSQL:
+//! a complaint walked to closing is filed with a PDF form that reads back
+//! right, verifies, and after its retention period is anonymised, re-sealed
+//! and still verifies; the access export finds everything about a person.
+
+use std::process::Command as Process;
+
+use jiff::{Timestamp, ToSpan};
+use klacht_app::complaints;
+use klacht_app::documents::{self, FormCopy, Letterhead, Names};
+use klacht_app::notify::Notifier;
+use klacht_app::{dossier, retention};
+use klacht_domain::calendar::WorkingCalendar;
+use klacht_domain::complaint::{
+    Channel, Closing, Command, ComplainantResponse, CompletedAction, Contact, ContactMode, Kind,
+    Merit, MeritDecision, NewComplaint, Offer, OfferKind, Party, Satisfaction,
+};
+use klacht_domain::{ComplaintId, Email, Role, User, UserId};
+use klacht_store::{DossierDocument, NewUser, Store, sha256_hex, store_tests};
+
+async fn user<S: Store>(
+    store: &S,
+    email: &str,
+    name: &str,
+    role: Role,
+    manager: Option<UserId>,
+) -> User {
+    let user = User {
+        id: UserId::new(uuid::Uuid::now_v7()),
+        email: Email::parse(email).expect("valid"),
+        name: name.into(),
+        role,
+        manager,
+    };
+    store
+        .create_user(NewUser {
+            id: user.id,
+            email: user.email.clone(),
+            name: user.name.clone(),
+            role,
+            manager,
+            password_hash: None,
+            created_at: Timestamp::now(),
+        })
+        .await
+        .expect("create user");
+    user
+}
+
+/// A complaint from intake to closing through the use cases; returns its
+/// id.
+async fn walk_to_closing<S: Store>(store: &S, cal: &WorkingCalendar) -> ComplaintId {
+    let sanne = user(
+        store,
+        "sanne@focus.example",
+        "Sanne Visser",
+        Role::QualityManager,
+        None,
+    )
+    .await;
+    let margriet = user(
+        store,
+        "margriet@focus.example",
+        "Margriet Jansen",
+        Role::Manager,
+        None,
+    )
+    .await;
+    let piet = user(
+        store,
+        "piet@focus.example",
+        "Piet de Vries",
+        Role::Employee,
+        Some(margriet.id),
+    )
+    .await;
+    let fatima = user(
+        store,
+        "fatima@focus.example",
+        "Fatima el Amrani",
+        Role::Employee,
+        Some(margriet.id),
+    )
+    .await;
+    let notifier = Notifier::disabled();
+    let now = Timestamp::now();
+    let today = cal.local_date(now);
+    let c = complaints::register(
+        store,
+        cal,
+        &notifier,
+        &piet,
+        NewComplaint {
+            kind: Kind::Complaint,
+            channel: Channel::Phone,
+            received_at: (now - 3.hours()).to_zoned(cal.time_zone().clone()),
+            complainant: Party::new(
+                "Mevrouw A. Bakker-Verhoeven",
+                Some(Email::parse("a.bakker@example.nl").expect("email")),
+                Some("06-12345678"),
+                Some("Dorpsstraat 12, 1234 AB Ergenshuizen"),
+            )
+            .expect("party"),
+            representative: None,
+            service: Some("Thuiszorg".into()),
+            involved_employees: vec![piet.id],
+            description: "De hulp kwam #drie dagen te laat [zonder] bericht.".into(),
+            category: Some("Planning".into()),
+            cause: None,
+        },
+        now - 2.hours(),
+    )
+    .await
+    .expect("registered");
+    let id = c.id();
+    let steps: Vec<(&User, Command)> = vec![
+        (
+            &margriet,
+            Command::AssignHandler {
+                handler: fatima.clone(),
+            },
+        ),
+        (
+            &fatima,
+            Command::RecordContact(Contact {
+                date: today,
+                mode: ContactMode::Telephone,
+                summary: "Mevrouw gebeld; excuses aangeboden.".into(),
+            }),
+        ),
+        (
+            &fatima,
+            Command::DecideMerit(MeritDecision {
+                merit: Merit::Founded,
+                reasoning: "De planning is niet doorgegeven.".into(),
+            }),
+        ),
+        (
+            &fatima,
+            Command::MakeOffer(Offer {
+                kind: OfferKind::Compensation,
+                description: "Twee uur extra hulp zonder kosten.".into(),
+                value_cents: Some(7_950),
+                director_consulted: true,
+                made_on: today,
+            }),
+        ),
+        (
+            &fatima,
+            Command::RecordResponse(ComplainantResponse {
+                accepted: Some(true),
+                satisfaction: Some(Satisfaction::new(4).expect("score")),
+                comment: None,
+            }),
+        ),
+        (
+            &fatima,
+            Command::AgreeAction {
+                description: "Planning belt voortaan bij vertraging".into(),
+                due: None,
+                owner: None,
+            },
+        ),
+        (
+            &fatima,
+            Command::CompleteAction(CompletedAction {
+                number: 1,
+                note: Some("Met de planning besproken.".into()),
+            }),
+        ),
+        (&fatima, Command::SendForm),
+        (
+            &sanne,
+            Command::Close(Closing {
+                note: Some("Afgehandeld naar tevredenheid.".into()),
+            }),
+        ),
+    ];
+    for (who, cmd) in steps {
+        complaints::act(store, cal, &notifier, id, who, cmd, Timestamp::now())
+            .await
+            .expect("step succeeds");
+    }
+    id
+}
+
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("klacht-pdf-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("doc.pdf");
+    std::fs::write(&path, pdf).expect("write pdf");
+    let out = Process::new("pdftotext")
+        .arg("-layout")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (poppler-utils, scripts/install-test-deps)");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The organisation's logo as `KLACHT_LOGO` would give it.
+const LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40"><rect width="40" height="40" rx="6" fill="#0b5cad"/><path d="M12 9h17v5H18v5h9v5h-9v8h-6z" fill="#fff"/><text x="48" y="27" font-size="18" font-family="sans-serif" fill="#0b5cad">focus</text></svg>"##;
+
+/// Where screenshots go: `KLACHT_SCREENSHOTS`, or `docs/screenshots`.
+fn screenshot_dir() -> std::path::PathBuf {
+    std::env::var_os("KLACHT_SCREENSHOTS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots")
+        })
+}
+
+/// Saves the first page of `pdf` as `<name>.png` (pdftoppm), replacing the
+/// file in one step.
+fn save_first_page(pdf: &[u8], name: &str) {
+    let dir = std::env::temp_dir().join(format!("klacht-png-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("doc.pdf");
+    std::fs::write(&path, pdf).expect("write pdf");
+    let out = Process::new("pdftoppm")
+        .args(["-png", "-r", "90", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(&path)
+        .arg(dir.join("page"))
+        .output()
+        .expect("pdftoppm runs (poppler-utils)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let target = screenshot_dir();
+    std::fs::create_dir_all(&target).expect("screenshot folder");
+    let tmp = target.join(format!(".{name}.png.tmp"));
+    std::fs::copy(dir.join("page.png"), &tmp).expect("copy png");
+    std::fs::rename(&tmp, target.join(format!("{name}.png"))).expect("rename png");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+async fn a_closed_complaint_is_filed_verifies_and_is_anonymised_after_retention<S: Store>(
+    store: S,
+) {
+    let cal = WorkingCalendar::netherlands_default();
+    let logo = documents::Logo::from_bytes(LOGO.as_bytes().to_vec()).expect("an SVG logo");
+    let letterhead = Letterhead::new("Zorggroep Focus").with_logo(logo);
+    let screenshots = store.backend() == "sqlite";
+    let id = walk_to_closing(&store, &cal).await;
+    let (c, history) = complaints::load_with_history(&store, id)
+        .await
+        .expect("load");
+    let reference = c.reference().to_string();
+
+    // The letter confirming the offer.
+    let letter = documents::offer_letter(
+        &store,
+        &letterhead,
+        &c,
+        &history,
+        cal.local_date(Timestamp::now()),
+    )
+    .await
+    .expect("letter");
+    let text = pdf_text(&letter);
+    if screenshots {
+        save_first_page(&letter, "pdf-aanbod");
+    }
+    for expected in [
+        "Bevestiging van ons aanbod",
+        "Mevrouw A. Bakker-Verhoeven",
+        "Dorpsstraat 12",
+        "1234 AB Ergenshuizen",
+        &reference,
+        "Twee uur extra hulp zonder kosten.",
+        "€ 79,50",
+        "genoegdoening",
+        "gegrond",
+        "Fatima el Amrani",
+        "Zorggroep Focus",
+        "Met vriendelijke groet",
+    ] {
+        assert!(
+            text.contains(expected),
+            "letter lacks {expected:?}:\n{text}"
+        );
+    }
+
+    // Filing: once, idempotent.
+    let filed_at = Timestamp::now();
+    assert!(
+        dossier::file(&store, &letterhead, &cal, id, filed_at)
+            .await
+            .expect("file")
+    );
+    assert!(
+        !dossier::file(&store, &letterhead, &cal, id, filed_at)
+            .await
+            .expect("again")
+    );
+    let entry = store
+        .dossier_entry(id)
+        .await
+        .expect("entry")
+        .expect("filed");
+    let pdf = store
+        .dossier_document(id, DossierDocument::Pdf)
+        .await
+        .expect("pdf")
+        .expect("stored");
+    assert_eq!(sha256_hex(&pdf), entry.pdf_sha256);
+    let text = pdf_text(&pdf);
+    if screenshots {
+        save_first_page(&pdf, "pdf-klachtenformulier");
+    }
+    for expected in [
+        "Klachtenformulier",
+        &reference,
+        "Zorggroep Focus",
+        "Mevrouw A. Bakker-Verhoeven",
+        "a.bakker@example.nl",
+        "De hulp kwam #drie dagen te laat [zonder] bericht.",
+        "Mevrouw gebeld; excuses aangeboden.",
+        "Twee uur extra hulp zonder kosten.",
+        "€ 79,50",
+        "Planning belt voortaan bij vertraging",
+        "Afgehandeld naar tevredenheid.",
+        "Sanne Visser",
+        "Opgeborgen in het klachtendossier",
+    ] {
+        assert!(text.contains(expected), "form lacks {expected:?}:\n{text}");
+    }
+    let record = store
+        .dossier_document(id, DossierDocument::Record)
+        .await
+        .expect("record")
+        .expect("stored");
+    let record: serde_json::Value = serde_json::from_slice(&record).expect("JSON");
+    assert_eq!(record["format"], dossier::RECORD_FORMAT);
+    assert_eq!(
+        record["events"].as_array().map(Vec::len),
+        Some(c.version() as usize)
+    );
+    assert_eq!(record["chain"]["head"], entry.chain_head.as_str());
+
+    let report = dossier::verify(&store).await.expect("verify");
+    assert!(report.ok(), "{:?}", report.broken);
+    assert_eq!((report.complaints, report.filed), (1, 1));
+    assert!(report.unfiled.is_empty());
+
+    // The complainant asks what is stored about them.
+    let email = Email::parse("A.Bakker@example.nl").expect("email");
+    let export = retention::export(
+        &store,
+        &letterhead,
+        &cal,
+        &retention::Subject::Email(email.clone()),
+        Timestamp::now(),
+        "cli:test",
+    )
+    .await
+    .expect("export");
+    assert_eq!(export["complaints"][0]["reference"], reference.as_str());
+    assert_eq!(
+        export["complaints"][0]["form"]["complainant"]["name"],
+        "Mevrouw A. Bakker-Verhoeven"
+    );
+    assert_eq!(
+        export["complaints"][0]["events"].as_array().map(Vec::len),
+        Some(c.version() as usize)
+    );
+
+    // Not yet expired: nothing happens.
+    let now = Timestamp::now();
+    let early = retention::run(&store, &letterhead, &cal, 2, now, "system")
+        .await
+        .expect("run");
+    assert!(early.anonymised.is_empty());
+
+    // Two years and a day later.
+    let later = now + ((2 * 366 + 1) * 24).hours();
+    let done = retention::run(&store, &letterhead, &cal, 2, later, "system")
+        .await
+        .expect("run");
+    assert_eq!(done.anonymised.len(), 1, "{:?}", done.failed);
+    let again = retention::run(&store, &letterhead, &cal, 2, later, "system")
+        .await
+        .expect("run");
+    assert!(again.anonymised.is_empty(), "anonymised once");
+
+    let (c, history) = complaints::load_with_history(&store, id)
+        .await
+        .expect("load");
+    assert_eq!(c.complainant().name(), "[geanonimiseerd]");
+    assert_eq!(
+        c.offer().and_then(|o| o.value.value_cents),
+        Some(7_950),
+        "statistics stay"
+    );
+    assert_eq!(c.category(), Some("Planning"));
+    let row = store
+        .load_stream(id)
+        .await
+        .expect("load")
+        .expect("stored")
+        .0;
+    assert_eq!(row.complainant_name, "[geanonimiseerd]");
+    assert!(
+        store
+            .complaints_with_email(&email)
+            .await
+            .expect("find")
+            .is_empty()
+    );
+
+    let entry = store
+        .dossier_entry(id)
+        .await
+        .expect("entry")
+        .expect("filed");
+    assert!(entry.anonymised_at.is_some());
+    let pdf = store
+        .dossier_document(id, DossierDocument::Pdf)
+        .await
+        .expect("pdf")
+        .expect("stored");
+    let text = pdf_text(&pdf);
+    assert!(text.contains("[geanonimiseerd]"), "{text}");
+    assert!(text.contains("geanonimiseerd op"), "{text}");
+    for personal in [
+        "Bakker",
+        "a.bakker@",
+        "06-1234",
+        "Dorpsstraat",
+        "drie dagen",
+    ] {
+        assert!(!text.contains(personal), "{personal} left in the PDF");
+    }
+    let log = store.retention_log(Some(id), 10).await.expect("log");
+    assert!(
+        log.iter()
+            .any(|e| e.actor == "system" && e.action.as_str() == "anonymised")
+    );
+
+    let report = dossier::verify(&store).await.expect("verify");
+    assert!(report.ok(), "{:?}", report.broken);
+    assert_eq!(report.anonymised.len(), 1, "anonymised, not tampered");
+
+    // The live form renders from the anonymised history too.
+    let names = Names::of(&store, &c, &history).await.expect("names");
+    let form = documents::FormData::build(
+        &letterhead,
+        &c,
+        &history,
+        &names,
+        &cal,
+        &FormCopy::Printed {
+            by: "Sanne Visser".into(),
+            at: later,
+        },
+    );
+    assert_eq!(form.complainant.name, "[geanonimiseerd]");
+}
+
+async fn closed_complaints_are_filed_by_the_catch_up<S: Store>(store: S) {
+    let cal = WorkingCalendar::netherlands_default();
+    let letterhead = Letterhead::new("Focus");
+    let id = walk_to_closing(&store, &cal).await;
+    let report = dossier::verify(&store).await.expect("verify");
+    assert!(report.ok());
+    assert_eq!(report.unfiled.len(), 1, "closed but not filed is reported");
+    let filed = dossier::file_pending(&store, &letterhead, &cal, None, 100, Timestamp::now())
+        .await
+        .expect("catch up");
+    assert_eq!(filed.filed.len(), 1);
+    assert!(filed.failed.is_empty());
+    assert!(store.dossier_entry(id).await.expect("entry").is_some());
+    let report = dossier::verify(&store).await.expect("verify");
+    assert!(report.unfiled.is_empty());
+    assert_eq!(report.filed, 1);
+}
+
+store_tests!(
+    a_closed_complaint_is_filed_verifies_and_is_anonymised_after_retention,
+    closed_complaints_are_filed_by_the_catch_up,
+);

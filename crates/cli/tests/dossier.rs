@@ -1,0 +1,477 @@
+//! `klacht verify`, `klacht retention`, `klacht backup` and `klacht
+//! restore`, run as the binary against SQLite files and PostgreSQL.
+
+use std::process::{Command as Process, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use jiff::{Timestamp, ToSpan};
+use klacht_app::complaints;
+use klacht_app::documents::Letterhead;
+use klacht_app::dossier;
+use klacht_app::notify::Notifier;
+use klacht_domain::calendar::WorkingCalendar;
+use klacht_domain::complaint::{
+    Channel, Closing, Command, ComplainantResponse, Contact, ContactMode, Kind, Merit,
+    MeritDecision, NewComplaint, Offer, OfferKind, Party,
+};
+use klacht_domain::{ComplaintId, Email, Role, User, UserId};
+use klacht_store::testing::{PgTestDb, SqliteTestDb};
+use klacht_store::{NewUser, SqliteStore, Store};
+
+struct Run {
+    ok: bool,
+    stdout: String,
+    stderr: String,
+}
+
+fn klacht(url: &str, args: &[&str]) -> Run {
+    let out = Process::new(env!("CARGO_BIN_EXE_klacht"))
+        .args(args)
+        .env("DATABASE_URL", url)
+        .env("KLACHT_CONFIG", "/dev/null")
+        .env("USER", "beheer")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run klacht");
+    Run {
+        ok: out.status.success(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+async fn user<S: Store>(store: &S, email: &str, role: Role, manager: Option<UserId>) -> User {
+    let user = User {
+        id: UserId::new(uuid::Uuid::now_v7()),
+        email: Email::parse(email).expect("valid"),
+        name: email.split('@').next().unwrap_or_default().into(),
+        role,
+        manager,
+    };
+    store
+        .create_user(NewUser {
+            id: user.id,
+            email: user.email.clone(),
+            name: user.name.clone(),
+            role,
+            manager,
+            password_hash: None,
+            created_at: Timestamp::now(),
+        })
+        .await
+        .expect("create user");
+    user
+}
+
+fn intake(cal: &WorkingCalendar, name: &str, email: &str) -> NewComplaint {
+    NewComplaint {
+        kind: Kind::Complaint,
+        channel: Channel::Email,
+        received_at: (Timestamp::now() - 1.hour()).to_zoned(cal.time_zone().clone()),
+        complainant: Party::new(name, Some(Email::parse(email).expect("email")), None, None)
+            .expect("party"),
+        representative: None,
+        service: Some("Schoonmaak".into()),
+        involved_employees: vec![],
+        description: "Ramen niet gelapt.".into(),
+        category: None,
+        cause: None,
+    }
+}
+
+/// A complaint walked from intake to closing and filed; returns its id
+/// and reference.
+async fn closed_and_filed<S: Store>(store: &S) -> (ComplaintId, String) {
+    let cal = WorkingCalendar::netherlands_default();
+    let notifier = Notifier::disabled();
+    let sanne = user(store, "sanne@focus.example", Role::QualityManager, None).await;
+    let hans = user(store, "hans@focus.example", Role::Manager, None).await;
+    let anouk = user(store, "anouk@focus.example", Role::Employee, Some(hans.id)).await;
+    let c = complaints::register(
+        store,
+        &cal,
+        &notifier,
+        &anouk,
+        intake(&cal, "De heer K. Smit", "k.smit@example.nl"),
+        Timestamp::now(),
+    )
+    .await
+    .expect("registered");
+    let today = cal.local_date(Timestamp::now());
+    let steps: Vec<(&User, Command)> = vec![
+        (
+            &hans,
+            Command::AssignHandler {
+                handler: hans.clone(),
+            },
+        ),
+        (
+            &hans,
+            Command::RecordContact(Contact {
+                date: today,
+                mode: ContactMode::FaceToFace,
+                summary: "Langs geweest; excuses gemaakt.".into(),
+            }),
+        ),
+        (
+            &hans,
+            Command::DecideMerit(MeritDecision {
+                merit: Merit::PartlyFounded,
+                reasoning: "Alleen de achterkant was vergeten.".into(),
+            }),
+        ),
+        (
+            &hans,
+            Command::MakeOffer(Offer {
+                kind: OfferKind::ExtraService,
+                description: "Gratis extra beurt.".into(),
+                value_cents: None,
+                director_consulted: false,
+                made_on: today,
+            }),
+        ),
+        (
+            &hans,
+            Command::RecordResponse(ComplainantResponse {
+                accepted: Some(true),
+                satisfaction: None,
+                comment: None,
+            }),
+        ),
+        (&hans, Command::SendForm),
+        (&sanne, Command::Close(Closing { note: None })),
+    ];
+    for (who, cmd) in steps {
+        complaints::act(store, &cal, &notifier, c.id(), who, cmd, Timestamp::now())
+            .await
+            .expect("step succeeds");
+    }
+    assert!(
+        dossier::file(
+            store,
+            &Letterhead::new("Focus"),
+            &cal,
+            c.id(),
+            Timestamp::now()
+        )
+        .await
+        .expect("filed")
+    );
+    (c.id(), c.reference().to_string())
+}
+
+/// The intruder: edits the stored event `seq` of `id` by hand.
+async fn tamper(url: &str, id: ComplaintId, seq: i64) {
+    let sql = "UPDATE complaint_events SET data = REPLACE(data, 'excuses', 'niets') \
+               WHERE complaint_id = $1 AND seq = $2";
+    let affected = if url.starts_with("postgres") {
+        let pool = sqlx::PgPool::connect(url).await.expect("connect");
+        let done = sqlx::query(sql)
+            .bind(id.to_string())
+            .bind(seq)
+            .execute(&pool)
+            .await
+            .expect("update");
+        pool.close().await;
+        done.rows_affected()
+    } else {
+        let pool = sqlx::SqlitePool::connect(url).await.expect("connect");
+        let done = sqlx::query(sql)
+            .bind(id.to_string())
+            .bind(seq)
+            .execute(&pool)
+            .await
+            .expect("update");
+        pool.close().await;
+        done.rows_affected()
+    };
+    assert_eq!(affected, 1, "the event was edited");
+}
+
+async fn verify_passes_and_then_names_the_edited_complaint<S: Store>(store: S, url: &str) {
+    let (id, reference) = closed_and_filed(&store).await;
+    let run = klacht(url, &["verify"]);
+    assert!(run.ok, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("In orde"), "{}", run.stdout);
+    assert!(run.stdout.contains("1 opgeborgen"), "{}", run.stdout);
+
+    // Event 4 is the contact record ("excuses gemaakt").
+    tamper(url, id, 4).await;
+    let run = klacht(url, &["verify"]);
+    assert!(!run.ok, "a changed event fails verify:\n{}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!(
+            "BESCHADIGD      {reference}: eerste afwijkende gebeurtenis 4"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("gebeurtenis 4 is gewijzigd"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr
+            .contains(&format!("{reference} (vanaf gebeurtenis 4)")),
+        "{}",
+        run.stderr
+    );
+    let json = klacht(url, &["verify", "--json"]);
+    assert!(!json.ok);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON report");
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["broken"][0]["reference"], reference.as_str());
+    assert_eq!(report["broken"][0]["first_bad_seq"], 4);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_verify_names_the_edited_complaint() {
+    let db = SqliteTestDb::new();
+    verify_passes_and_then_names_the_edited_complaint(db.store().await, &db.url).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_verify_names_the_edited_complaint() {
+    let Some(db) = PgTestDb::new().await else {
+        return;
+    };
+    verify_passes_and_then_names_the_edited_complaint(db.store().await, &db.url).await;
+}
+
+async fn retention_anonymises_what_expired_and_verify_tells_it_apart<S: Store>(
+    store: S,
+    url: &str,
+) {
+    let (id, reference) = closed_and_filed(&store).await;
+    let export = klacht(
+        url,
+        &["retention", "export", "--email", "K.Smit@example.nl"],
+    );
+    assert!(export.ok, "{}", export.stderr);
+    let json: serde_json::Value = serde_json::from_str(&export.stdout).expect("JSON");
+    assert_eq!(json["complaints"][0]["reference"], reference.as_str());
+    assert_eq!(
+        json["complaints"][0]["form"]["complainant"]["email"],
+        "k.smit@example.nl"
+    );
+
+    let now = klacht(url, &["retention", "run"]);
+    assert!(now.ok, "{}", now.stderr);
+    assert!(
+        now.stdout.contains("0 klacht(en) geanonimiseerd"),
+        "{}",
+        now.stdout
+    );
+
+    let later = (Timestamp::now() + (3 * 366 * 24).hours()).to_string();
+    let run = klacht(url, &["retention", "run", "--now", &later]);
+    assert!(run.ok, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains(&format!("geanonimiseerd  {reference}")),
+        "{}",
+        run.stdout
+    );
+
+    let verify = klacht(url, &["verify"]);
+    assert!(
+        verify.ok,
+        "anonymised is not tampered:\n{}{}",
+        verify.stdout, verify.stderr
+    );
+    assert!(
+        verify
+            .stdout
+            .contains(&format!("geanonimiseerd  {reference}")),
+        "{}",
+        verify.stdout
+    );
+
+    let log = klacht(url, &["retention", "log"]);
+    assert!(log.ok);
+    assert!(
+        log.stdout.contains("geanonimiseerd") && log.stdout.contains("inzage"),
+        "{}",
+        log.stdout
+    );
+    assert!(log.stdout.contains("cli:beheer"), "{}", log.stdout);
+
+    let (row, _) = store.load_stream(id).await.expect("load").expect("exists");
+    assert_eq!(row.complainant_name, "[geanonimiseerd]");
+
+    // Tampering after anonymisation is still caught.
+    sqlx_update_name(url, id).await;
+    let verify = klacht(url, &["verify"]);
+    assert!(!verify.ok, "{}", verify.stdout);
+    assert!(
+        verify.stdout.contains(&format!(
+            "BESCHADIGD      {reference}: eerste afwijkende gebeurtenis 1"
+        )),
+        "{}",
+        verify.stdout
+    );
+}
+
+async fn sqlx_update_name(url: &str, id: ComplaintId) {
+    let sql = "UPDATE complaint_events SET data = REPLACE(data, '[geanonimiseerd]', 'Iemand anders') \
+               WHERE complaint_id = $1 AND seq = 1";
+    if url.starts_with("postgres") {
+        let pool = sqlx::PgPool::connect(url).await.expect("connect");
+        sqlx::query(sql)
+            .bind(id.to_string())
+            .execute(&pool)
+            .await
+            .expect("update");
+        pool.close().await;
+    } else {
+        let pool = sqlx::SqlitePool::connect(url).await.expect("connect");
+        sqlx::query(sql)
+            .bind(id.to_string())
+            .execute(&pool)
+            .await
+            .expect("update");
+        pool.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_retention_anonymises_and_verify_tells_it_apart() {
+    let db = SqliteTestDb::new();
+    retention_anonymises_what_expired_and_verify_tells_it_apart(db.store().await, &db.url).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_retention_anonymises_and_verify_tells_it_apart() {
+    let Some(db) = PgTestDb::new().await else {
+        return;
+    };
+    retention_anonymises_what_expired_and_verify_tells_it_apart(db.store().await, &db.url).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_backup_taken_while_writing_restores_and_verifies() {
+    let db = SqliteTestDb::new();
+    let store = db.store().await;
+    closed_and_filed(&store).await;
+    let piet = user(&store, "piet@focus.example", Role::Employee, None).await;
+
+    // A writer appends complaints the whole time.
+    let committed = Arc::new(AtomicU64::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    let writer = {
+        let (store, committed, stop) = (store.clone(), committed.clone(), stop.clone());
+        tokio::spawn(async move {
+            let cal = WorkingCalendar::netherlands_default();
+            let notifier = Notifier::disabled();
+            let mut n = 0u32;
+            while !stop.load(Ordering::SeqCst) {
+                n += 1;
+                complaints::register(
+                    &store,
+                    &cal,
+                    &notifier,
+                    &piet,
+                    intake(&cal, &format!("Klager {n}"), &format!("k{n}@example.nl")),
+                    Timestamp::now(),
+                )
+                .await
+                .expect("register while the backup runs");
+                committed.fetch_add(1, Ordering::SeqCst);
+            }
+        })
+    };
+    while committed.load(Ordering::SeqCst) < 20 {
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    // Everything committed before the backup starts must be in it (plus
+    // the filed complaint).
+    let before = committed.load(Ordering::SeqCst) + 1;
+    let dir = std::env::temp_dir().join(format!("klacht-backup-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let backup = dir.join("kopie.db");
+    let backup_text = backup.display().to_string();
+    let url = db.url.clone();
+    let run = tokio::task::spawn_blocking(move || klacht(&url, &["backup", &backup_text]))
+        .await
+        .expect("backup ran");
+    stop.store(true, Ordering::SeqCst);
+    writer.await.expect("writer finished");
+    let after = committed.load(Ordering::SeqCst) + 1;
+    assert!(run.ok, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("Reservekopie gemaakt"),
+        "{}",
+        run.stdout
+    );
+
+    // A second backup to the same file is refused.
+    let again = klacht(&db.url, &["backup", &backup.display().to_string()]);
+    assert!(
+        !again.ok && again.stderr.contains("bestaat al"),
+        "{}",
+        again.stderr
+    );
+
+    // Restore into a new place and check it.
+    let restored_url = format!("sqlite://{}", dir.join("terug.db").display());
+    let run = klacht(&restored_url, &["restore", &backup.display().to_string()]);
+    assert!(run.ok, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("Teruggezet"), "{}", run.stdout);
+    assert!(run.stdout.contains("In orde"), "{}", run.stdout);
+    let restored = SqliteStore::connect(&restored_url)
+        .await
+        .expect("open restored");
+    let count = restored.count_complaints().await.expect("count");
+    assert!(
+        (before..=after).contains(&count),
+        "restored {count}, committed before the backup {before}, at the end {after}"
+    );
+    restored.close().await;
+
+    // Over an existing database only with --force, and never while in use.
+    let run = klacht(&restored_url, &["restore", &backup.display().to_string()]);
+    assert!(!run.ok && run.stderr.contains("--force"), "{}", run.stderr);
+    let run = klacht(
+        &db.url,
+        &["restore", "--force", &backup.display().to_string()],
+    );
+    assert!(
+        !run.ok && run.stderr.contains("in gebruik"),
+        "{}",
+        run.stderr
+    );
+    let run = klacht(
+        &restored_url,
+        &["restore", "--force", &backup.display().to_string()],
+    );
+    assert!(run.ok, "{}{}", run.stdout, run.stderr);
+
+    // Not a backup at all.
+    let junk = dir.join("junk.db");
+    std::fs::write(&junk, b"geen database").expect("write");
+    let run = klacht(
+        &restored_url,
+        &["restore", "--force", &junk.display().to_string()],
+    );
+    assert!(
+        !run.ok && run.stderr.contains("geen bruikbare reservekopie"),
+        "{}",
+        run.stderr
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_backup_points_to_pg_dump() {
+    let Some(db) = PgTestDb::new().await else {
+        return;
+    };
+    let _store = db.store().await;
+    let run = klacht(&db.url, &["backup", "/tmp/klacht-never-written.db"]);
+    assert!(!run.ok);
+    assert!(run.stderr.contains("pg_dump -Fc"), "{}", run.stderr);
+    let run = klacht(&db.url, &["restore", "/tmp/klacht-never-written.db"]);
+    assert!(!run.ok);
+    assert!(run.stderr.contains("pg_restore"), "{}", run.stderr);
+}

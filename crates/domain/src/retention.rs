@@ -1,0 +1,205 @@
+//! Retention (AVG/GDPR): how long a complaint keeps its personal data, and
+//! what of its history is personal data.
+//!
+//! After the retention period the complaint is anonymised: the names and
+//! contact details of the complainant and the representative and every
+//! free text that may describe a person are replaced by [`ANONYMISED`].
+//! What the statistics need stays: kind, channel, dates, terms, service,
+//! category and cause, merit, the kind and value of the offer, acceptance
+//! and satisfaction, the staff involved. Anonymised events still fold into
+//! a complaint, so reports and the form keep working.
+
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ToSpan};
+
+use crate::complaint::{Event, Party, Registration};
+
+/// What replaces personal data.
+pub const ANONYMISED: &str = "[geanonimiseerd]";
+
+/// The default retention period: two years after closing.
+pub const DEFAULT_YEARS: u32 = 2;
+
+/// The instant before which a complaint closed (or a signal received) is
+/// past a retention period of `years`, counted in the organisation's zone
+/// (so "two years" ends on the same calendar day). `None` when the
+/// subtraction leaves jiff's range.
+pub fn cutoff(now: Timestamp, tz: &TimeZone, years: u32) -> Option<Timestamp> {
+    let years = i64::from(years);
+    now.to_zoned(tz.clone())
+        .checked_sub(years.years())
+        .ok()
+        .map(|z| z.timestamp())
+}
+
+fn anon_party() -> Party {
+    // A constant that `Party::new` accepts (non-empty, short, printable);
+    // the tests below hold it to that.
+    Party::new(ANONYMISED, None, None, None)
+        .unwrap_or_else(|e| unreachable!("the anonymised party is valid: {e}"))
+}
+
+fn text(s: &mut String) -> bool {
+    if s.is_empty() || s == ANONYMISED {
+        return false;
+    }
+    *s = ANONYMISED.to_owned();
+    true
+}
+
+fn opt_text(s: &mut Option<String>) -> bool {
+    match s {
+        Some(s) => text(s),
+        None => false,
+    }
+}
+
+fn registration(r: &mut Registration) -> bool {
+    let anon = anon_party();
+    let mut changed = r.complainant != anon;
+    r.complainant = anon.clone();
+    if let Some(rep) = &r.representative {
+        changed |= *rep != anon;
+        r.representative = Some(anon);
+    }
+    changed | text(&mut r.description)
+}
+
+/// Anonymises one event in place; true when anything changed. Corrections
+/// are anonymised together with their replacement.
+pub fn anonymise(event: &mut Event) -> bool {
+    match event {
+        Event::Registered(r) => registration(r),
+        Event::ContactRecorded(c) => text(&mut c.summary),
+        Event::MeritDecided(m) => text(&mut m.reasoning),
+        Event::OfferMade(o) => text(&mut o.description),
+        Event::ResponseRecorded(r) => opt_text(&mut r.comment),
+        Event::ActionAgreed(a) => text(&mut a.description),
+        Event::ActionCompleted(a) => opt_text(&mut a.note),
+        Event::Escalated(e) => opt_text(&mut e.note),
+        Event::EscalationOutcome(o) => text(&mut o.outcome),
+        Event::Closed(c) => opt_text(&mut c.note),
+        Event::StepWaived(w) => text(&mut w.reason),
+        Event::ConvertedToComplaint(c) => text(&mut c.reason),
+        // The score stays for the statistics; the complainant's words go.
+        Event::SatisfactionReported(r) => opt_text(&mut r.comment),
+        Event::Corrected {
+            replacement,
+            reason,
+            ..
+        } => anonymise(replacement) | text(reason),
+        Event::ReportedToManager { .. }
+        | Event::HandlerAssigned { .. }
+        | Event::AssistantAdded { .. }
+        | Event::FormSentToQualityManager
+        | Event::RegisteredInExact(_)
+        | Event::Classified(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::complaint::{
+        Actor, Channel, Closing, Complaint, Contact, ContactMode, Kind, Merit, MeritDecision,
+        Offer, OfferKind, Recorded,
+    };
+    use crate::{ComplaintId, Email, ReferenceNumber, UserId};
+    use jiff::civil::date;
+
+    fn history() -> Vec<Recorded> {
+        let tz = TimeZone::get("Europe/Amsterdam").expect("zone");
+        let at: Timestamp = "2026-04-24T08:00:00Z".parse().expect("instant");
+        let user = UserId::new(uuid::Uuid::nil());
+        let complainant = Party::new(
+            "Mevrouw J. de Vries",
+            Some(Email::parse("jdv@example.nl").expect("email")),
+            Some("06-12345678"),
+            Some("Dorpsstraat 1, 1234 AB Ergens"),
+        )
+        .expect("party");
+        let registration = Registration {
+            reference: ReferenceNumber::new(2026, 1).expect("reference"),
+            kind: Kind::Complaint,
+            channel: Channel::Phone,
+            received_at: at.to_zoned(tz),
+            received_by: Some(user),
+            responsible_manager: Some(user),
+            complainant: complainant.clone(),
+            representative: Some(complainant),
+            service: Some("Thuiszorg".into()),
+            involved_employees: vec![],
+            description: "Mevrouw De Vries werd niet geholpen.".into(),
+            category: Some("Planning".into()),
+            cause: None,
+        };
+        let events = vec![
+            Event::Registered(Box::new(registration)),
+            Event::ContactRecorded(Contact {
+                date: date(2026, 4, 27),
+                mode: ContactMode::Telephone,
+                summary: "Gebeld met mevrouw De Vries.".into(),
+            }),
+            Event::MeritDecided(MeritDecision {
+                merit: Merit::Founded,
+                reasoning: "Terecht.".into(),
+            }),
+            Event::OfferMade(Offer {
+                kind: OfferKind::Compensation,
+                description: "Bloemen voor mevrouw.".into(),
+                value_cents: Some(2500),
+                director_consulted: false,
+                made_on: date(2026, 4, 28),
+            }),
+            Event::Corrected {
+                of: 2,
+                replacement: Box::new(Event::ContactRecorded(Contact {
+                    date: date(2026, 4, 27),
+                    mode: ContactMode::FaceToFace,
+                    summary: "Bezocht op Dorpsstraat 1.".into(),
+                })),
+                reason: "Was een bezoek bij mevrouw thuis.".into(),
+            },
+            Event::Closed(Closing { note: None }),
+        ];
+        Recorded::stamp(0, Actor::User(user), at, events)
+    }
+
+    #[test]
+    fn personal_data_goes_and_the_statistics_stay() {
+        let mut events = history();
+        let changed: Vec<bool> = events.iter_mut().map(|r| anonymise(&mut r.event)).collect();
+        assert_eq!(changed, [true, true, true, true, true, false]);
+        let id = ComplaintId::new(uuid::Uuid::nil());
+        let c = Complaint::replay(id, &events).expect("anonymised history still folds");
+        assert_eq!(c.complainant().name(), ANONYMISED);
+        assert!(c.complainant().email().is_none() && c.complainant().phone().is_none());
+        assert_eq!(c.representative().map(|p| p.name()), Some(ANONYMISED));
+        assert_eq!(c.description(), ANONYMISED);
+        let contact = c.contact().expect("contact");
+        assert_eq!(contact.value.summary, ANONYMISED);
+        assert_eq!(contact.value.mode, ContactMode::FaceToFace);
+        let offer = c.offer().expect("offer");
+        assert_eq!(offer.value.value_cents, Some(2500));
+        assert_eq!(offer.value.kind, OfferKind::Compensation);
+        assert_eq!(c.merit().map(|m| m.value.merit), Some(Merit::Founded));
+        assert_eq!(c.category(), Some("Planning"));
+        assert_eq!(c.service(), Some("Thuiszorg"));
+        assert!(c.is_closed());
+        let text = format!("{events:?}");
+        for personal in ["Vries", "jdv@", "06-1234", "Dorpsstraat", "mevrouw"] {
+            assert!(!text.contains(personal), "{personal} left in {text}");
+        }
+        // A second pass changes nothing.
+        assert!(events.iter_mut().all(|r| !anonymise(&mut r.event)));
+    }
+
+    #[test]
+    fn the_cutoff_counts_calendar_years_in_the_zone() {
+        let tz = TimeZone::get("Europe/Amsterdam").expect("zone");
+        let now: Timestamp = "2028-05-01T10:00:00Z".parse().expect("instant");
+        let cut = cutoff(now, &tz, 2).expect("in range");
+        assert_eq!(cut.to_string(), "2026-05-01T10:00:00Z");
+        assert_eq!(cutoff(now, &tz, 0), Some(now));
+    }
+}

@@ -1,0 +1,173 @@
+//! One round of every job. `klacht jobs run-once` runs one; the worker in
+//! `klacht serve` runs one every few seconds.
+
+use std::fmt;
+
+use jiff::Timestamp;
+use klacht_mail::Mailer;
+use klacht_store::{Store, StoreError};
+
+use crate::delivery::{DeliveryConfig, DeliveryReport, deliver_due};
+
+#[derive(Debug, thiserror::Error)]
+pub enum JobError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Everything the jobs need. Add what a new job needs here (the calendar,
+/// the mail context, …) and its step to [`Jobs::run_once`].
+pub struct Jobs<S, M> {
+    pub store: S,
+    /// `None` when no mail server is configured: e-mail stays queued.
+    pub mailer: Option<M>,
+    pub delivery: DeliveryConfig,
+    /// The deadline engine (reminders, missed terms, digests); `None`: off.
+    pub schedule: Option<crate::schedule::Scheduler>,
+    /// Registration of closed complaints in Exact; `None`: no product
+    /// configured, registrations wait for the file export.
+    pub exact: Option<klacht_exact::ExactJob<S>>,
+    /// Filing closed complaints that are not filed yet, and retention
+    /// (see `dossier.rs`); `None`: off.
+    pub dossier: Option<crate::dossier::DossierJob>,
+}
+
+/// What one round did; printed by `klacht jobs run-once`.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct RunReport {
+    /// `None` when no mail server is configured.
+    pub delivery: Option<DeliveryReport>,
+    /// What the deadline engine queued; `None` when it is off or skipped
+    /// this round.
+    pub schedule: Option<crate::schedule::ScheduleReport>,
+    /// `None` when no Exact product is configured.
+    pub exact: Option<klacht_exact::DeliveryReport>,
+    /// What the dossier step filed and anonymised; `None` when it is off.
+    pub dossier: Option<crate::dossier::DossierReport>,
+    /// Steps that failed, with their error, in Dutch. The other steps ran.
+    pub errors: Vec<String>,
+}
+
+impl RunReport {
+    /// Whether the round did nothing worth logging.
+    pub fn is_quiet(&self) -> bool {
+        self.errors.is_empty()
+            && self.delivery.is_none_or(|d| d.is_empty())
+            && self.schedule.is_none_or(|s| s.queued() == 0)
+            && self.exact.is_none_or(|d| d.is_empty())
+            && self.dossier.as_ref().is_none_or(|d| d.is_empty())
+    }
+}
+
+impl<S: Store, M: Mailer> Jobs<S, M> {
+    pub fn new(store: S, mailer: Option<M>, delivery: DeliveryConfig) -> Self {
+        Self {
+            store,
+            mailer,
+            delivery,
+            schedule: None,
+            exact: None,
+            dossier: None,
+        }
+    }
+
+    /// Adds the dossier's step (filing, retention) to every round.
+    pub fn with_dossier(mut self, job: crate::dossier::DossierJob) -> Self {
+        self.dossier = Some(job);
+        self
+    }
+
+    /// Adds the delivery of registrations to Exact to every round.
+    pub fn with_exact(mut self, job: klacht_exact::ExactJob<S>) -> Self {
+        self.exact = Some(job);
+        self
+    }
+
+    /// Adds the deadline engine's step to every round.
+    pub fn with_schedule(mut self, scheduler: crate::schedule::Scheduler) -> Self {
+        self.schedule = Some(scheduler);
+        self
+    }
+
+    /// Runs every job once, as of `now`. A step that fails is reported in
+    /// [`RunReport::errors`] and does not stop the steps after it.
+    pub async fn run_once(&self, now: Timestamp) -> RunReport {
+        let mut report = RunReport::default();
+
+        // Steps that queue mail (reminders, digests, …) go before delivery,
+        // so that what they queue goes out in the same round.
+        if let Some(scheduler) = &self.schedule {
+            match scheduler.run(&self.store, now).await {
+                Ok(s) => report.schedule = s,
+                Err(e) => report.errors.push(format!("termijnbewaking: {e}")),
+            }
+        }
+
+        // Deliver the e-mail that is due.
+        if let Some(mailer) = &self.mailer {
+            match deliver_due(&self.store, mailer, &self.delivery, now).await {
+                Ok(d) => report.delivery = Some(d),
+                Err(e) => report.errors.push(format!("e-mail bezorgen: {e}")),
+            }
+        }
+
+        // Register closed complaints in Exact.
+        if let Some(exact) = &self.exact {
+            match exact.run(&self.store, now).await {
+                Ok(d) => report.exact = Some(d),
+                Err(e) => report.errors.push(format!("registratie in Exact: {e}")),
+            }
+        }
+
+        // File closed complaints that are not filed yet; retention.
+        if let Some(dossier) = &self.dossier {
+            match dossier.run(&self.store, now).await {
+                Ok(d) => report.dossier = Some(d),
+                Err(e) => report.errors.push(format!("klachtendossier: {e}")),
+            }
+        }
+
+        report
+    }
+}
+
+impl fmt::Display for RunReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.delivery {
+            Some(d) => writeln!(
+                f,
+                "E-mail: {} opgepakt, {} verzonden, {} later opnieuw, {} mislukt.",
+                d.claimed, d.sent, d.retried, d.failed
+            )?,
+            None => writeln!(
+                f,
+                "E-mail: geen mailserver ingesteld (KLACHT_SMTP_URL); berichten blijven in de wachtrij."
+            )?,
+        }
+        if let Some(s) = &self.schedule {
+            writeln!(
+                f,
+                "Termijnbewaking: {} herinneringen, {} waarschuwingen, {} overzichten in de wachtrij gezet.",
+                s.reminders, s.missed, s.digests
+            )?;
+        }
+        if let Some(d) = &self.exact {
+            writeln!(
+                f,
+                "Exact: {} opgepakt, {} geregistreerd, {} later opnieuw, {} mislukt.",
+                d.claimed, d.sent, d.retried, d.failed
+            )?;
+        }
+        if let Some(d) = &self.dossier {
+            writeln!(
+                f,
+                "Klachtendossier: {} opgeborgen, {} geanonimiseerd (bewaartermijn), {} mislukt.",
+                d.filed, d.anonymised, d.failed
+            )?;
+        }
+        for e in &self.errors {
+            writeln!(f, "Fout: {e}")?;
+        }
+        Ok(())
+    }
+}

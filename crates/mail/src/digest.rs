@@ -1,0 +1,84 @@
+//! The daily digest to a manager: the next open term of every open
+//! complaint they answer for, overdue first (issue 4, the deadline engine).
+//! Sent on working days only.
+
+use askama::Template;
+
+use crate::{Compose, MailContext};
+
+/// One complaint in the digest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigestLine {
+    pub reference: String,
+    /// The complaint's id, for the link to its page.
+    pub complaint_id: String,
+    /// "contact met klager".
+    pub step_label: String,
+    /// "woensdag 29 april 2026".
+    pub due: String,
+    /// "te laat", "vandaag" or "op tijd".
+    pub status: String,
+    pub overdue: bool,
+    /// The handler's name; `None` while nobody is assigned.
+    pub handler: Option<String>,
+}
+
+impl DigestLine {
+    pub fn handler_text(&self) -> &str {
+        self.handler.as_deref().unwrap_or("nog niet toegewezen")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Digest {
+    pub recipient_name: String,
+    /// "dinsdag 28 april 2026".
+    pub date: String,
+    /// Overdue first, then by term.
+    pub lines: Vec<DigestLine>,
+}
+
+impl Digest {
+    pub fn overdue(&self) -> usize {
+        self.lines.iter().filter(|l| l.overdue).count()
+    }
+
+    /// "1 klacht", "3 klachten".
+    pub fn count(&self) -> String {
+        match self.lines.len() {
+            1 => "1 klacht".into(),
+            n => format!("{n} klachten"),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "digest.txt")]
+struct Text<'a> {
+    m: &'a Digest,
+    ctx: &'a MailContext,
+}
+
+#[derive(Template)]
+#[template(path = "digest.html")]
+struct Html<'a> {
+    m: &'a Digest,
+    ctx: &'a MailContext,
+    subject: &'a str,
+}
+
+impl Compose for Digest {
+    fn subject(&self, _: &MailContext) -> String {
+        let overdue = match self.overdue() {
+            0 => String::new(),
+            n => format!(", {n} te laat"),
+        };
+        format!(
+            "Openstaande termijnen {}: {}{overdue}",
+            self.date,
+            self.count()
+        )
+    }
+
+    crate::bodies!(Text, Html);
+}

@@ -1,0 +1,38 @@
+//! E-mail of klacht.
+//!
+//! - [`MailMessage`]: a rendered e-mail as the outbox stores it (JSON
+//!   payload of an `OutboxKind::Mail` row): recipients, subject, plain text
+//!   and HTML, optional reply-to.
+//! - One module per mail, each with its data, a plain-text and an HTML
+//!   askama template (`templates/<name>.txt` and `.html`, both extending the
+//!   shared layouts) and a [`Compose`] impl: [`confirmation`] (to the
+//!   complainant on intake), [`manager_notice`] (to the responsible manager
+//!   on intake), [`offer_confirmation`] (the written confirmation of the
+//!   offer, DESIGN §3 step 3), [`satisfaction`] (the satisfaction check) and
+//!   [`failure_notice`] (a message could not be delivered). A new mail is a
+//!   new module following the same pattern; see [`confirmation`] for the
+//!   shortest complete example.
+//! - [`Mailer`]: sends a stored message; [`SmtpMailer`] does so over SMTP
+//!   (lettre, tokio, rustls) with the stable `Message-ID: <{outbox id}@klacht>`,
+//!   so that a receiver can recognise a message sent again after a crash.
+
+pub mod compose;
+pub mod confirmation;
+pub mod digest;
+pub mod failure_notice;
+pub mod format;
+pub mod mailer;
+pub mod manager_notice;
+pub mod message;
+pub mod missed_term;
+pub mod offer_confirmation;
+pub mod reminder;
+pub mod satisfaction;
+pub mod smtp;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+pub use compose::{Compose, MailContext, RenderError, TermDates};
+pub use mailer::{Mailer, SendError, Sent};
+pub use message::{Address, MailMessage};
+pub use smtp::{SmtpError, SmtpMailer, SmtpSettings};

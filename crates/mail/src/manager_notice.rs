@@ -1,0 +1,74 @@
+//! To the responsible manager on intake (DESIGN §3 step 1, "report to own
+//! direct manager"): what came in, the terms, and the link to assign a
+//! handler.
+
+use askama::Template;
+
+use crate::{Compose, MailContext, TermDates};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ManagerNotice {
+    pub reference: String,
+    /// The complaint's id, for the link to its page.
+    pub complaint_id: String,
+    pub manager_name: String,
+    /// How the complaint came to the manager.
+    pub origin: Origin,
+    /// "telefoon", "webformulier", …
+    pub channel: String,
+    pub complainant: String,
+    pub service: Option<String>,
+    pub summary: String,
+    pub terms: TermDates,
+}
+
+/// How the complaint came to the manager.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Registered by this member of staff (the manager's own employee, or
+    /// the manager).
+    Staff(String),
+    /// Submitted on the public complaint form.
+    PublicForm,
+    /// Routed to this manager by someone else (the quality manager, the
+    /// director, or a manager passing it on).
+    Routed(String),
+}
+
+impl ManagerNotice {
+    /// The opening sentence.
+    pub fn intro(&self) -> String {
+        match &self.origin {
+            Origin::Staff(name) => {
+                format!("{name} heeft een klacht geregistreerd waarvoor u verantwoordelijk bent.")
+            }
+            Origin::PublicForm => "Via het klachtenformulier op de website is een klacht binnengekomen waarvoor u verantwoordelijk bent.".into(),
+            Origin::Routed(name) => format!(
+                "{name} heeft een klacht aan u doorgestuurd: u bent nu verantwoordelijk voor de afhandeling."
+            ),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "manager_notice.txt")]
+struct Text<'a> {
+    m: &'a ManagerNotice,
+    ctx: &'a MailContext,
+}
+
+#[derive(Template)]
+#[template(path = "manager_notice.html")]
+struct Html<'a> {
+    m: &'a ManagerNotice,
+    ctx: &'a MailContext,
+    subject: &'a str,
+}
+
+impl Compose for ManagerNotice {
+    fn subject(&self, _: &MailContext) -> String {
+        format!("Nieuwe klacht {}: behandelaar toewijzen", self.reference)
+    }
+
+    crate::bodies!(Text, Html);
+}

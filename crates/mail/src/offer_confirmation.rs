@@ -1,0 +1,48 @@
+//! To the complainant when the offer is made (DESIGN §3 step 3: "confirm
+//! in writing where possible"): the judgement, what is offered and by when
+//! we would like an answer.
+
+use askama::Template;
+
+use crate::{Compose, MailContext};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfferConfirmation {
+    pub reference: String,
+    pub name: String,
+    /// "gegrond", "deels gegrond", "ongegrond", when decided.
+    pub merit: Option<String>,
+    /// "genoegdoening", "vervangende dienst", "extra dienst".
+    pub kind: String,
+    pub description: String,
+    /// "€ 50,00".
+    pub value: Option<String>,
+    /// "vrijdag 8 mei 2026".
+    pub made_on: String,
+    /// The day we would like the answer by.
+    pub respond_by: Option<String>,
+    pub handler_name: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "offer_confirmation.txt")]
+struct Text<'a> {
+    m: &'a OfferConfirmation,
+    ctx: &'a MailContext,
+}
+
+#[derive(Template)]
+#[template(path = "offer_confirmation.html")]
+struct Html<'a> {
+    m: &'a OfferConfirmation,
+    ctx: &'a MailContext,
+    subject: &'a str,
+}
+
+impl Compose for OfferConfirmation {
+    fn subject(&self, _: &MailContext) -> String {
+        format!("Bevestiging van ons aanbod ({})", self.reference)
+    }
+
+    crate::bodies!(Text, Html);
+}

@@ -1,0 +1,120 @@
+//! The smallest Typst world: one main source, virtual files from memory,
+//! the fonts of `typst-assets` and no packages or file system.
+
+use std::sync::OnceLock;
+
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Dict, Duration, IntoValue};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_layout::PagedDocument;
+
+use crate::{Document, PdfError};
+
+struct Fonts {
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+}
+
+/// Parsed once per process: the embedded font files are static.
+fn fonts() -> &'static Fonts {
+    static FONTS: OnceLock<Fonts> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let fonts: Vec<Font> = typst_assets::fonts()
+            .flat_map(|data| Font::iter(Bytes::new(data)))
+            .collect();
+        Fonts {
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+        }
+    })
+}
+
+/// How many font faces are embedded (for diagnostics and tests).
+pub fn fonts_loaded() -> usize {
+    fonts().fonts.len()
+}
+
+struct MemoryWorld<'a> {
+    doc: &'a Document,
+    library: LazyHash<Library>,
+    main: FileId,
+    source: Source,
+}
+
+impl World for MemoryWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &fonts().book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main {
+            return Ok(self.source.clone());
+        }
+        let text =
+            String::from_utf8(self.file(id)?.to_vec()).map_err(|_| FileError::InvalidUtf8)?;
+        Ok(Source::new(id, text))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        let path = id.vpath().get_without_slash();
+        match (id.root(), self.doc.files.get(path)) {
+            (VirtualRoot::Project, Some(bytes)) => Ok(Bytes::new(bytes.clone())),
+            _ => Err(FileError::NotFound(path.into())),
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        fonts().fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        let (y, m, d) = self.doc.today?;
+        Datetime::from_ymd(y, m, d)
+    }
+}
+
+fn messages(diags: &[SourceDiagnostic]) -> String {
+    diags
+        .iter()
+        .map(|d| {
+            let mut m = d.message.to_string();
+            for hint in &d.hints {
+                m.push_str(&format!(" (hint: {})", hint.v));
+            }
+            m
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+pub(crate) fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
+    let mut inputs = Dict::new();
+    for (k, v) in &doc.inputs {
+        inputs.insert(k.as_str().into(), v.as_str().into_value());
+    }
+    let path = VirtualPath::new("main.typ").map_err(|e| PdfError::Compile(e.to_string()))?;
+    let main = FileId::new(RootedPath::new(VirtualRoot::Project, path));
+    let world = MemoryWorld {
+        doc,
+        library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
+        main,
+        source: Source::new(main, doc.source.clone()),
+    };
+    let compiled = typst::compile::<PagedDocument>(&world);
+    let document = compiled
+        .output
+        .map_err(|diags| PdfError::Compile(messages(&diags)))?;
+    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
+        .map_err(|diags| PdfError::Export(messages(&diags)))
+}

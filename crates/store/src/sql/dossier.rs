@@ -1,0 +1,646 @@
+//! Queries of the dossier (filing, the hash chain, the dossier page),
+//! retention (anonymisation, the log, access exports) and the whole-database
+//! checks of `klacht verify`, expanded inside each backend's `store_impl`
+//! module next to the shared row helpers; `impl Store` delegates to them.
+
+macro_rules! dossier_queries {
+    () => {
+            use $crate::dossier::{
+                Anonymisation, DossierCursor, DossierDocument, DossierFilter, DossierPage,
+                DossierRow, NewDossier, RetentionAction, RetentionEntry, SealedComplaint,
+                StoredStream, chain_next, chain_of, parse_hash, sha256_hex,
+            };
+            use klacht_domain::ComplaintId;
+
+            const DOSSIER_COLUMNS: &str = "d.complaint_id, d.year, d.closed_at, d.filed_at, \
+                 d.filed_by, d.sealed_seq, d.record_sha256, d.pdf_sha256, d.chain_head, \
+                 d.anonymised_at, c.reference, c.complainant_name, c.category";
+
+            /// Bound parameters per multi-row INSERT chunk (3 per hash row).
+            const HASH_CHUNK: usize = 300;
+
+            fn dossier_from_row(row: &DbRow) -> Result<DossierRow, StoreError> {
+                let anonymised: Option<i64> = row.try_get("anonymised_at")?;
+                Ok(DossierRow {
+                    complaint_id: parse("complaint id", &row.try_get::<String, _>("complaint_id")?)?,
+                    reference: parse("reference", &row.try_get::<String, _>("reference")?)?,
+                    complainant_name: row.try_get("complainant_name")?,
+                    category: row.try_get("category")?,
+                    year: row.try_get::<i32, _>("year")?,
+                    closed_at: from_micros(row.try_get("closed_at")?)?,
+                    filed_at: from_micros(row.try_get("filed_at")?)?,
+                    filed_by: opt_user(row, "filed_by")?,
+                    sealed_seq: u64::try_from(row.try_get::<i64, _>("sealed_seq")?)
+                        .map_err(|_| StoreError::Corrupt("negative sealed seq".into()))?,
+                    record_sha256: row.try_get("record_sha256")?,
+                    pdf_sha256: row.try_get("pdf_sha256")?,
+                    chain_head: row.try_get("chain_head")?,
+                    anonymised_at: anonymised.map(from_micros).transpose()?,
+                })
+            }
+
+            fn retention_from_row(row: &DbRow) -> Result<RetentionEntry, StoreError> {
+                let action: String = row.try_get("action")?;
+                let complaint: Option<String> = row.try_get("complaint_id")?;
+                Ok(RetentionEntry {
+                    id: parse("retention log id", &row.try_get::<String, _>("id")?)?,
+                    at: from_micros(row.try_get("at")?)?,
+                    action: RetentionAction::parse(&action).ok_or_else(|| {
+                        StoreError::Corrupt(format!("retention action '{action}'"))
+                    })?,
+                    complaint_id: complaint
+                        .as_deref()
+                        .map(|c| parse("complaint id", c))
+                        .transpose()?,
+                    reference: row.try_get("reference")?,
+                    actor: row.try_get("actor")?,
+                    detail: row.try_get("detail")?,
+                })
+            }
+
+            /// Writes the chain hashes of `events`, continuing from `prev`.
+            async fn insert_hashes(
+                tx: &mut sqlx::Transaction<'_, Db>,
+                events: &[RawEvent],
+                hashes: &[[u8; 32]],
+            ) -> Result<(), StoreError> {
+                let rows: Vec<(String, i64, String)> = events
+                    .iter()
+                    .zip(hashes)
+                    .map(|(e, h)| Ok((e.complaint_id.to_string(), seq_i64(e.seq)?, hex::encode(h))))
+                    .collect::<Result<_, StoreError>>()?;
+                for chunk in rows.chunks(HASH_CHUNK) {
+                    let mut q: QueryBuilder<Db> = QueryBuilder::new(
+                        "INSERT INTO complaint_event_hashes (complaint_id, seq, hash) ",
+                    );
+                    q.push_values(chunk, |mut b, (id, seq, hash)| {
+                        b.push_bind(id.clone()).push_bind(*seq).push_bind(hash.clone());
+                    });
+                    q.build().execute(&mut **tx).await?;
+                }
+                Ok(())
+            }
+
+            fn check_stream(events: &[RawEvent]) -> Result<(), StoreError> {
+                for (i, e) in events.iter().enumerate() {
+                    if e.seq != i as u64 + 1 {
+                        return Err(StoreError::Corrupt(format!(
+                            "stream of {} has seq {} at position {}",
+                            e.complaint_id,
+                            e.seq,
+                            i + 1
+                        )));
+                    }
+                }
+                Ok(())
+            }
+
+            /// The hook of [`Store::append`]: a filed complaint's chain grows
+            /// with every event appended after filing, in the append's own
+            /// transaction. Open complaints are never filed and cost nothing.
+            pub(super) async fn extend_chain(
+                tx: &mut sqlx::Transaction<'_, Db>,
+                row: &ComplaintRow,
+                events: &[RawEvent],
+            ) -> Result<(), StoreError> {
+                let Some(first) = events.first() else { return Ok(()) };
+                if row.closed_at.is_none() || first.seq < 2 {
+                    return Ok(());
+                }
+                let prev = sqlx::query(
+                    "SELECT hash FROM complaint_event_hashes WHERE complaint_id = $1 AND seq = $2",
+                )
+                .bind(row.id.to_string())
+                .bind(seq_i64(first.seq - 1)?)
+                .fetch_optional(&mut **tx)
+                .await?;
+                let Some(prev) = prev else { return Ok(()) };
+                let text: String = prev.try_get(0)?;
+                let Some(mut head) = parse_hash(&text) else {
+                    // Left to `klacht verify`, which names the complaint.
+                    tracing::warn!(complaint = %row.id, "stored chain hash is not a hash");
+                    return Ok(());
+                };
+                let hashes: Vec<[u8; 32]> = events
+                    .iter()
+                    .map(|e| {
+                        head = chain_next(&head, e);
+                        head
+                    })
+                    .collect();
+                insert_hashes(tx, events, &hashes).await
+            }
+
+            /// Takes the stream's row lock (PostgreSQL) and checks that it
+            /// is still at `version`.
+            async fn hold_version(
+                tx: &mut sqlx::Transaction<'_, Db>,
+                id: ComplaintId,
+                version: u64,
+            ) -> Result<(), StoreError> {
+                let done = sqlx::query("UPDATE complaints SET version = version WHERE id = $1 AND version = $2")
+                    .bind(id.to_string())
+                    .bind(seq_i64(version)?)
+                    .execute(&mut **tx)
+                    .await?;
+                if done.rows_affected() == 1 {
+                    return Ok(());
+                }
+                let exists = sqlx::query("SELECT 1 FROM complaints WHERE id = $1")
+                    .bind(id.to_string())
+                    .fetch_optional(&mut **tx)
+                    .await?
+                    .is_some();
+                Err(if exists {
+                    StoreError::Conflict { expected: version }
+                } else {
+                    StoreError::NotFound
+                })
+            }
+
+            pub(super) async fn file_dossier(
+                store: &StoreTy,
+                d: &NewDossier,
+            ) -> Result<bool, StoreError> {
+                check_stream(&d.events)?;
+                let hashes = chain_of(&d.events);
+                let Some(head) = hashes.last() else {
+                    return Err(StoreError::Corrupt(format!("empty stream of {}", d.complaint_id)));
+                };
+                let id = d.complaint_id.to_string();
+                let mut tx = store.writer().begin().await?;
+                let filed = sqlx::query("SELECT 1 FROM dossier WHERE complaint_id = $1")
+                    .bind(&id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if filed.is_some() {
+                    return Ok(false);
+                }
+                hold_version(&mut tx, d.complaint_id, d.events.len() as u64).await?;
+                let inserted = sqlx::query(
+                    "INSERT INTO dossier (complaint_id, year, closed_at, filed_at, filed_by, \
+                     sealed_seq, record_json, record_sha256, pdf, pdf_sha256, chain_head) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                )
+                .bind(&id)
+                .bind(d.year)
+                .bind(micros(d.closed_at))
+                .bind(micros(d.filed_at))
+                .bind(d.filed_by.map(|u| u.to_string()))
+                .bind(seq_i64(d.events.len() as u64)?)
+                .bind(&d.record_json)
+                .bind(sha256_hex(d.record_json.as_bytes()))
+                .bind(&d.pdf)
+                .bind(sha256_hex(&d.pdf))
+                .bind(hex::encode(head))
+                .execute(&mut *tx)
+                .await;
+                match inserted {
+                    // Another instance filed it between our check and insert.
+                    Err(e) if e.as_database_error().is_some_and(|db| db.is_unique_violation()) => {
+                        return Ok(false);
+                    }
+                    other => {
+                        other?;
+                    }
+                }
+                sqlx::query("DELETE FROM complaint_event_hashes WHERE complaint_id = $1")
+                    .bind(&id)
+                    .execute(&mut *tx)
+                    .await?;
+                insert_hashes(&mut tx, &d.events, &hashes).await?;
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            pub(super) async fn dossier_row(
+                store: &StoreTy,
+                id: ComplaintId,
+            ) -> Result<Option<DossierRow>, StoreError> {
+                let sql = format!(
+                    "SELECT {DOSSIER_COLUMNS} FROM dossier d JOIN complaints c ON c.id = d.complaint_id \
+                     WHERE d.complaint_id = $1"
+                );
+                let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+                    .bind(id.to_string())
+                    .fetch_optional(store.reader())
+                    .await?;
+                row.as_ref().map(dossier_from_row).transpose()
+            }
+
+            pub(super) async fn dossier_document(
+                store: &StoreTy,
+                id: ComplaintId,
+                which: DossierDocument,
+            ) -> Result<Option<Vec<u8>>, StoreError> {
+                let q = match which {
+                    DossierDocument::Pdf => "SELECT pdf FROM dossier WHERE complaint_id = $1",
+                    DossierDocument::Record => {
+                        "SELECT record_json FROM dossier WHERE complaint_id = $1"
+                    }
+                };
+                let row = sqlx::query(q)
+                    .bind(id.to_string())
+                    .fetch_optional(store.reader())
+                    .await?;
+                let Some(row) = row else { return Ok(None) };
+                Ok(Some(match which {
+                    DossierDocument::Pdf => row.try_get::<Vec<u8>, _>(0)?,
+                    DossierDocument::Record => row.try_get::<String, _>(0)?.into_bytes(),
+                }))
+            }
+
+            pub(super) async fn dossier_years(
+                store: &StoreTy,
+            ) -> Result<Vec<(i32, u64)>, StoreError> {
+                let rows = sqlx::query(
+                    "SELECT year, COUNT(*) FROM dossier GROUP BY year ORDER BY year DESC",
+                )
+                .fetch_all(store.reader())
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        let n: i64 = r.try_get(1)?;
+                        Ok((r.try_get::<i32, _>(0)?, u64::try_from(n).unwrap_or(0)))
+                    })
+                    .collect()
+            }
+
+            pub(super) async fn list_dossier(
+                store: &StoreTy,
+                filter: &DossierFilter,
+            ) -> Result<DossierPage, StoreError> {
+                let limit = filter.limit.clamp(1, 500);
+                let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
+                    "SELECT {DOSSIER_COLUMNS} FROM dossier d JOIN complaints c ON c.id = d.complaint_id \
+                     WHERE 1 = 1"
+                ));
+                if let Some(year) = filter.year {
+                    q.push(" AND d.year = ").push_bind(year);
+                }
+                if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                    let pattern = like_pattern(text);
+                    q.push(" AND (LOWER(c.reference) LIKE ")
+                        .push_bind(pattern.clone())
+                        .push(" ESCAPE '\\' OR LOWER(c.complainant_name) LIKE ")
+                        .push_bind(pattern.clone())
+                        .push(" ESCAPE '\\' OR LOWER(COALESCE(c.category, '')) LIKE ")
+                        .push_bind(pattern)
+                        .push(" ESCAPE '\\')");
+                }
+                if let Some(after) = filter.after {
+                    let at = micros(after.filed_at);
+                    q.push(" AND (d.filed_at < ")
+                        .push_bind(at)
+                        .push(" OR (d.filed_at = ")
+                        .push_bind(at)
+                        .push(" AND d.complaint_id < ")
+                        .push_bind(after.id.to_string())
+                        .push("))");
+                }
+                q.push(" ORDER BY d.filed_at DESC, d.complaint_id DESC LIMIT ")
+                    .push_bind(i64::from(limit) + 1);
+                let rows = q.build().fetch_all(store.reader()).await?;
+                let mut items = rows
+                    .iter()
+                    .map(dossier_from_row)
+                    .collect::<Result<Vec<_>, _>>()?;
+                let next = if items.len() > limit as usize {
+                    items.truncate(limit as usize);
+                    items.last().map(|r| DossierCursor {
+                        filed_at: r.filed_at,
+                        id: r.complaint_id,
+                    })
+                } else {
+                    None
+                };
+                Ok(DossierPage { items, next })
+            }
+
+            pub(super) async fn unfiled_closed(
+                store: &StoreTy,
+                closed_since: Option<Timestamp>,
+                limit: u32,
+            ) -> Result<Vec<ComplaintId>, StoreError> {
+                let mut q: QueryBuilder<Db> = QueryBuilder::new(
+                    "SELECT c.id FROM complaints c WHERE c.closed_at IS NOT NULL",
+                );
+                if let Some(since) = closed_since {
+                    q.push(" AND c.closed_at >= ").push_bind(micros(since));
+                }
+                q.push(
+                    " AND NOT EXISTS (SELECT 1 FROM dossier d WHERE d.complaint_id = c.id) \
+                     ORDER BY c.closed_at, c.id LIMIT ",
+                )
+                .push_bind(i64::from(limit.clamp(1, 10_000)));
+                let rows = q.build().fetch_all(store.reader()).await?;
+                rows.iter()
+                    .map(|r| parse("complaint id", &r.try_get::<String, _>(0)?))
+                    .collect()
+            }
+
+            /// The events of these complaints, grouped per complaint in seq
+            /// order, read inside `tx`.
+            async fn events_in(
+                tx: &mut sqlx::Transaction<'_, Db>,
+                ids: &[String],
+            ) -> Result<std::collections::HashMap<ComplaintId, Vec<RawEvent>>, StoreError> {
+                let mut out: std::collections::HashMap<ComplaintId, Vec<RawEvent>> =
+                    std::collections::HashMap::new();
+                if ids.is_empty() {
+                    return Ok(out);
+                }
+                let mut q: QueryBuilder<Db> = QueryBuilder::new(
+                    "SELECT complaint_id, seq, at, actor, kind, data FROM complaint_events \
+                     WHERE complaint_id IN (",
+                );
+                let mut list = q.separated(", ");
+                for id in ids {
+                    list.push_bind(id.clone());
+                }
+                q.push(") ORDER BY complaint_id, seq");
+                for row in &q.build().fetch_all(&mut **tx).await? {
+                    let e = event_from_row(row)?;
+                    out.entry(e.complaint_id).or_default().push(e);
+                }
+                Ok(out)
+            }
+
+            pub(super) async fn sealed_complaints(
+                store: &StoreTy,
+                after: Option<ComplaintId>,
+                limit: u32,
+            ) -> Result<Vec<SealedComplaint>, StoreError> {
+                let limit = limit.clamp(1, 200);
+                // One read transaction: the entries, events and hashes agree.
+                let mut tx = store.reader().begin().await?;
+                let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
+                    "SELECT {DOSSIER_COLUMNS}, d.record_json, d.pdf FROM dossier d \
+                     JOIN complaints c ON c.id = d.complaint_id WHERE d.complaint_id > "
+                ));
+                q.push_bind(after.map(|a| a.to_string()).unwrap_or_default())
+                    .push(" ORDER BY d.complaint_id LIMIT ")
+                    .push_bind(i64::from(limit));
+                let rows = q.build().fetch_all(&mut *tx).await?;
+                let ids: Vec<String> = rows
+                    .iter()
+                    .map(|r| r.try_get::<String, _>("complaint_id"))
+                    .collect::<Result<_, _>>()?;
+                let mut events = events_in(&mut tx, &ids).await?;
+                let mut hashes: std::collections::HashMap<ComplaintId, Vec<(u64, String)>> =
+                    std::collections::HashMap::new();
+                if !ids.is_empty() {
+                    let mut q: QueryBuilder<Db> = QueryBuilder::new(
+                        "SELECT complaint_id, seq, hash FROM complaint_event_hashes \
+                         WHERE complaint_id IN (",
+                    );
+                    let mut list = q.separated(", ");
+                    for id in &ids {
+                        list.push_bind(id.clone());
+                    }
+                    q.push(") ORDER BY complaint_id, seq");
+                    for row in &q.build().fetch_all(&mut *tx).await? {
+                        let id: ComplaintId =
+                            parse("complaint id", &row.try_get::<String, _>("complaint_id")?)?;
+                        let seq = u64::try_from(row.try_get::<i64, _>("seq")?)
+                            .map_err(|_| StoreError::Corrupt("negative seq".into()))?;
+                        hashes.entry(id).or_default().push((seq, row.try_get("hash")?));
+                    }
+                }
+                let mut out = Vec::with_capacity(rows.len());
+                for row in &rows {
+                    let entry = dossier_from_row(row)?;
+                    let id = entry.complaint_id;
+                    out.push(SealedComplaint {
+                        events: events.remove(&id).unwrap_or_default(),
+                        hashes: hashes.remove(&id).unwrap_or_default(),
+                        record_json: row.try_get("record_json")?,
+                        pdf: row.try_get("pdf")?,
+                        row: entry,
+                    });
+                }
+                tx.commit().await?;
+                Ok(out)
+            }
+
+            pub(super) async fn stored_streams(
+                store: &StoreTy,
+                after: Option<ComplaintId>,
+                limit: u32,
+            ) -> Result<Vec<StoredStream>, StoreError> {
+                let limit = limit.clamp(1, 2000);
+                let mut tx = store.reader().begin().await?;
+                let rows = sqlx::query(
+                    "SELECT c.id, c.reference, c.version, c.closed_at, d.complaint_id AS filed_id \
+                     FROM complaints c LEFT JOIN dossier d ON d.complaint_id = c.id \
+                     WHERE c.id > $1 ORDER BY c.id LIMIT $2",
+                )
+                .bind(after.map(|a| a.to_string()).unwrap_or_default())
+                .bind(i64::from(limit))
+                .fetch_all(&mut *tx)
+                .await?;
+                let ids: Vec<String> = rows
+                    .iter()
+                    .map(|r| r.try_get::<String, _>("id"))
+                    .collect::<Result<_, _>>()?;
+                let mut events = events_in(&mut tx, &ids).await?;
+                let mut out = Vec::with_capacity(rows.len());
+                for row in &rows {
+                    let id: ComplaintId = parse("complaint id", &row.try_get::<String, _>("id")?)?;
+                    let closed: Option<i64> = row.try_get("closed_at")?;
+                    let filed: Option<String> = row.try_get("filed_id")?;
+                    out.push(StoredStream {
+                        id,
+                        reference: parse("reference", &row.try_get::<String, _>("reference")?)?,
+                        version: u64::try_from(row.try_get::<i64, _>("version")?)
+                            .map_err(|_| StoreError::Corrupt("negative version".into()))?,
+                        closed: closed.is_some(),
+                        filed: filed.is_some(),
+                        events: events.remove(&id).unwrap_or_default(),
+                    });
+                }
+                tx.commit().await?;
+                Ok(out)
+            }
+
+            pub(super) async fn expired_for_retention(
+                store: &StoreTy,
+                before: Timestamp,
+                limit: u32,
+            ) -> Result<Vec<ComplaintId>, StoreError> {
+                // Two index ranges (closing of complaints, receipt of
+                // signals); the log tells what is done already.
+                let rows = sqlx::query(
+                    "SELECT id FROM (\
+                       SELECT c.id FROM complaints c WHERE c.closed_at < $1 \
+                       UNION \
+                       SELECT c.id FROM complaints c WHERE c.received_at < $1 AND c.kind = 'signal'\
+                     ) expired WHERE NOT EXISTS (SELECT 1 FROM retention_log r \
+                       WHERE r.complaint_id = expired.id AND r.action = 'anonymised') \
+                     ORDER BY id LIMIT $2",
+                )
+                .bind(micros(before))
+                .bind(i64::from(limit.clamp(1, 10_000)))
+                .fetch_all(store.reader())
+                .await?;
+                rows.iter()
+                    .map(|r| parse("complaint id", &r.try_get::<String, _>(0)?))
+                    .collect()
+            }
+
+            async fn insert_retention(
+                conn: &mut <Db as sqlx::Database>::Connection,
+                e: &RetentionEntry,
+            ) -> Result<(), StoreError> {
+                sqlx::query(
+                    "INSERT INTO retention_log (id, at, action, complaint_id, reference, actor, detail) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(e.id.to_string())
+                .bind(micros(e.at))
+                .bind(e.action.as_str())
+                .bind(e.complaint_id.map(|c| c.to_string()))
+                .bind(&e.reference)
+                .bind(&e.actor)
+                .bind(&e.detail)
+                .execute(conn)
+                .await?;
+                Ok(())
+            }
+
+            pub(super) async fn anonymise(
+                store: &StoreTy,
+                a: &Anonymisation,
+            ) -> Result<(), StoreError> {
+                let id = a.complaint_id.to_string();
+                let mut tx = store.writer().begin().await?;
+                let q = sqlx::query(
+                    "UPDATE complaints SET reference = $2, version = $3, kind = $4, status = $5, \
+                     channel = $6, received_at = $7, received_by = $8, responsible_manager = $9, \
+                     handler = $10, complainant_name = $11, service = $12, category = $13, \
+                     summary = $14, next_step = $15, next_due = $16, report_due = $17, \
+                     contact_due = $18, offer_due = $19, record_due = $20, closed_at = $21, \
+                     updated_at = $22 WHERE id = $1 AND version = $23",
+                )
+                .bind(&id);
+                let done = bind_row!(q, a.row)
+                    .bind(seq_i64(a.expected_version)?)
+                    .execute(&mut *tx)
+                    .await?;
+                if done.rows_affected() != 1 {
+                    hold_version(&mut tx, a.complaint_id, a.expected_version).await?;
+                    return Err(StoreError::Conflict {
+                        expected: a.expected_version,
+                    });
+                }
+                for e in &a.changed {
+                    let done = sqlx::query(
+                        "UPDATE complaint_events SET data = $3 \
+                         WHERE complaint_id = $1 AND seq = $2 AND kind = $4",
+                    )
+                    .bind(&id)
+                    .bind(seq_i64(e.seq)?)
+                    .bind(&e.data)
+                    .bind(&e.kind)
+                    .execute(&mut *tx)
+                    .await?;
+                    if done.rows_affected() != 1 {
+                        return Err(StoreError::Corrupt(format!(
+                            "event {} of {} to anonymise is not stored as {}",
+                            e.seq, a.complaint_id, e.kind
+                        )));
+                    }
+                }
+                if let Some(reseal) = &a.reseal {
+                    check_stream(&reseal.events)?;
+                    let hashes = chain_of(&reseal.events);
+                    let Some(head) = hashes.last() else {
+                        return Err(StoreError::Corrupt(format!("empty stream of {id}")));
+                    };
+                    sqlx::query("DELETE FROM complaint_event_hashes WHERE complaint_id = $1")
+                        .bind(&id)
+                        .execute(&mut *tx)
+                        .await?;
+                    insert_hashes(&mut tx, &reseal.events, &hashes).await?;
+                    sqlx::query(
+                        "UPDATE dossier SET sealed_seq = $2, record_json = $3, record_sha256 = $4, \
+                         pdf = $5, pdf_sha256 = $6, chain_head = $7, anonymised_at = $8 \
+                         WHERE complaint_id = $1",
+                    )
+                    .bind(&id)
+                    .bind(seq_i64(reseal.events.len() as u64)?)
+                    .bind(&reseal.record_json)
+                    .bind(sha256_hex(reseal.record_json.as_bytes()))
+                    .bind(&reseal.pdf)
+                    .bind(sha256_hex(&reseal.pdf))
+                    .bind(hex::encode(head))
+                    .bind(micros(a.log.at))
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                // Delivered messages carried addresses and names (what is
+                // still pending is left to its worker); the files the
+                // complainant sent are theirs; the tracking code has
+                // nothing left to show.
+                for sql in [
+                    "DELETE FROM outbox WHERE complaint_id = $1 AND status <> 'pending'",
+                    "DELETE FROM attachments WHERE complaint_id = $1",
+                    "DELETE FROM tracking_codes WHERE complaint_id = $1",
+                ] {
+                    sqlx::query(sql).bind(&id).execute(&mut *tx).await?;
+                }
+                insert_retention(&mut tx, &a.log).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            pub(super) async fn log_retention(
+                store: &StoreTy,
+                entry: &RetentionEntry,
+            ) -> Result<(), StoreError> {
+                let mut conn = store.writer().acquire().await?;
+                insert_retention(&mut conn, entry).await
+            }
+
+            pub(super) async fn retention_log(
+                store: &StoreTy,
+                complaint: Option<ComplaintId>,
+                limit: u32,
+            ) -> Result<Vec<RetentionEntry>, StoreError> {
+                let mut q: QueryBuilder<Db> = QueryBuilder::new(
+                    "SELECT id, at, action, complaint_id, reference, actor, detail FROM retention_log",
+                );
+                if let Some(c) = complaint {
+                    q.push(" WHERE complaint_id = ").push_bind(c.to_string());
+                }
+                q.push(" ORDER BY at DESC, id DESC LIMIT ")
+                    .push_bind(i64::from(limit.clamp(1, 10_000)));
+                let rows = q.build().fetch_all(store.reader()).await?;
+                rows.iter().map(retention_from_row).collect()
+            }
+
+            pub(super) async fn complaints_with_email(
+                store: &StoreTy,
+                email: &klacht_domain::Email,
+            ) -> Result<Vec<ComplaintId>, StoreError> {
+                // The address as the event JSON writes it (serde_json, no
+                // spaces); addresses are stored in lower case.
+                let literal = serde_json::to_string(email.as_str())
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                let pattern = like_pattern(&format!("\"email\":{literal}"));
+                let rows = sqlx::query(
+                    "SELECT DISTINCT complaint_id FROM complaint_events \
+                     WHERE kind IN ('registered', 'corrected') AND data LIKE $1 ESCAPE '\\' \
+                     ORDER BY complaint_id",
+                )
+                .bind(pattern)
+                .fetch_all(store.reader())
+                .await?;
+                rows.iter()
+                    .map(|r| parse("complaint id", &r.try_get::<String, _>(0)?))
+                    .collect()
+            }
+    };
+}
+
+pub(crate) use dossier_queries;

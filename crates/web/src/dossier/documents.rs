@@ -1,0 +1,150 @@
+//! The PDF documents of a complaint, for whoever may see it (others 404,
+//! exactly like the complaint page): the complaint form as it stands now
+//! and the written confirmation of the offer (only once an offer was
+//! made). And the filing of a complaint right after it was closed.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use jiff::Timestamp;
+use klacht_app::complaints::{self, ServiceError};
+use klacht_app::documents::{self, FormCopy};
+use klacht_app::dossier;
+use klacht_domain::complaint::{Complaint, Recorded};
+use klacht_domain::permissions;
+use klacht_domain::{ComplaintId, User};
+use klacht_store::Store;
+
+use super::resolve;
+use crate::session::CurrentUser;
+use crate::{AppState, WebError};
+
+/// The complaint with its history when `user` may see it; 404 otherwise.
+pub(crate) async fn visible<S: Store>(
+    store: &S,
+    raw: &str,
+    user: &User,
+) -> Result<(Complaint, Vec<Recorded>), WebError> {
+    let id = resolve(store, raw).await?;
+    let (c, history) = match complaints::load_with_history(store, id).await {
+        Ok(loaded) => loaded,
+        Err(ServiceError::NotFound) => return Err(WebError::NotFound),
+        Err(e) => return Err(e.into()),
+    };
+    if !permissions::can_view(user, &c) {
+        return Err(WebError::NotFound);
+    }
+    Ok((c, history))
+}
+
+/// A PDF answer, shown in the browser with a file name for saving.
+pub(crate) fn pdf(bytes: Vec<u8>, file_name: &str) -> Response {
+    let disposition = HeaderValue::from_str(&format!("inline; filename=\"{file_name}\""))
+        .unwrap_or_else(|_| HeaderValue::from_static("inline"));
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/pdf"),
+            ),
+            (header::CONTENT_DISPOSITION, disposition),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-store"),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// The complaint form as PDF, as far as the workflow got.
+pub(crate) async fn form_pdf<S: Store>(
+    state: &AppState<S>,
+    user: &User,
+    raw: &str,
+) -> Result<Response, WebError> {
+    let (c, history) = visible(&state.store, raw, user).await?;
+    let calendar = state.calendar().await?;
+    let bytes = documents::complaint_form(
+        &state.store,
+        &state.letterhead,
+        &calendar,
+        &c,
+        &history,
+        FormCopy::Printed {
+            by: user.name.clone(),
+            at: Timestamp::now(),
+        },
+    )
+    .await?;
+    Ok(pdf(
+        bytes,
+        &format!("klachtenformulier-{}.pdf", c.reference()),
+    ))
+}
+
+/// The confirmation of the offer as PDF, dated today; 404 without offer.
+pub(crate) async fn offer_pdf<S: Store>(
+    state: &AppState<S>,
+    user: &User,
+    raw: &str,
+) -> Result<Response, WebError> {
+    let (c, history) = visible(&state.store, raw, user).await?;
+    if c.offer().is_none() {
+        return Err(documents::DocumentError::NoOffer.into());
+    }
+    let calendar = state.calendar().await?;
+    let today = calendar.local_date(Timestamp::now());
+    let bytes =
+        documents::offer_letter(&state.store, &state.letterhead, &c, &history, today).await?;
+    Ok(pdf(
+        bytes,
+        &format!("bevestiging-aanbod-{}.pdf", c.reference()),
+    ))
+}
+
+#[tracing::instrument(skip_all)]
+pub(super) async fn form<S: Store>(
+    State(state): State<AppState<S>>,
+    current: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    form_pdf(&state, &current.user, &id).await
+}
+
+#[tracing::instrument(skip_all)]
+pub(super) async fn offer<S: Store>(
+    State(state): State<AppState<S>>,
+    current: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    offer_pdf(&state, &current.user, &id).await
+}
+
+/// Files a complaint that was just closed (pages and API call this right
+/// after the close committed). A failure does not undo the close: it is
+/// logged and the background jobs file the complaint later.
+pub(crate) async fn file_after_close<S: Store>(state: &AppState<S>, id: ComplaintId) {
+    let calendar = match state.calendar().await {
+        Ok(c) => c,
+        Err(e) => {
+            tracing::error!(complaint = %id, error = %e, "opbergen uitgesteld: kalender onleesbaar");
+            return;
+        }
+    };
+    match dossier::file(
+        &state.store,
+        &state.letterhead,
+        &calendar,
+        id,
+        Timestamp::now(),
+    )
+    .await
+    {
+        Ok(_) => tracing::info!(complaint = %id, "opgeborgen in het klachtendossier"),
+        Err(e) => {
+            tracing::error!(complaint = %id, error = %e, "opbergen mislukt; de achtergrondtaak probeert het opnieuw")
+        }
+    }
+}

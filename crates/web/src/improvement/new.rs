@@ -1,0 +1,303 @@
+//! /verbeteracties/nieuw: a new improvement action, blank (complaints by
+//! reference number) or from an open pattern with its complaints filled in.
+//! A refused form comes back with everything typed and the message at its
+//! field.
+
+use std::collections::HashSet;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use jiff::Timestamp;
+use klacht_app::improvement::{self, ActionInput};
+use klacht_domain::patterns::PatternKey;
+use klacht_domain::{ComplaintId, ReferenceNumber, Role, UserId};
+use klacht_store::Store;
+use serde::Deserialize;
+
+use super::{field_of, parse_date, require_manager};
+use crate::session::{CsrfForm, Ctx, ctx_of, redirect_with_flash};
+use crate::{AppState, WebError};
+
+/// The form as posted, every field as typed.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct ActionForm {
+    titel: String,
+    omschrijving: String,
+    eigenaar: String,
+    streefdatum: String,
+    /// Reference numbers, separated by spaces, commas or new lines.
+    klachten: String,
+    /// The pattern it answers (hidden).
+    patroon: String,
+}
+
+struct Owner {
+    id: String,
+    label: String,
+}
+
+/// What the form says about the pattern it was opened from.
+struct PatternNote {
+    label: String,
+    count: usize,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "improvement/new.html")]
+struct NewPage {
+    ctx: Ctx,
+    form: ActionForm,
+    errors: Vec<(&'static str, String)>,
+    general: Option<String>,
+    owners: Vec<Owner>,
+    pattern: Option<PatternNote>,
+}
+
+impl NewPage {
+    fn err(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+
+    fn has_errors(&self) -> bool {
+        !self.errors.is_empty() || self.general.is_some()
+    }
+}
+
+async fn render_new<S: Store>(
+    state: &AppState<S>,
+    ctx: Ctx,
+    form: ActionForm,
+    errors: Vec<(&'static str, String)>,
+    general: Option<String>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let owners = state
+        .store
+        .list_users()
+        .await?
+        .into_iter()
+        .filter(|u| u.active && u.user.role != Role::Admin)
+        .map(|u| Owner {
+            id: u.user.id.to_string(),
+            label: format!("{} ({})", u.user.name, u.user.role.label()),
+        })
+        .collect();
+    let pattern = match form.patroon.parse::<PatternKey>() {
+        Ok(key) => {
+            let calendar = state.calendar().await?;
+            let today = calendar.local_date(Timestamp::now());
+            improvement::open_patterns(&state.store, &calendar, &state.patterns, today)
+                .await?
+                .into_iter()
+                .find(|p| p.pattern.key == key)
+                .map(|p| PatternNote {
+                    label: format!("{}: {}", p.pattern.dimension.label(), p.label),
+                    count: p.pattern.complaints.len(),
+                })
+        }
+        Err(_) => None,
+    };
+    let page = NewPage {
+        ctx,
+        form,
+        errors,
+        general,
+        owners,
+        pattern,
+    };
+    Ok((status, page).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct NewQuery {
+    patroon: String,
+}
+
+#[tracing::instrument(skip_all)]
+pub(super) async fn new_page<S: Store>(
+    State(state): State<AppState<S>>,
+    ctx: Ctx,
+    Query(q): Query<NewQuery>,
+) -> Result<Response, WebError> {
+    require_manager(&ctx.user)?;
+    let mut form = ActionForm::default();
+    let mut general = None;
+    let mut status = StatusCode::OK;
+    if !q.patroon.trim().is_empty() {
+        let calendar = state.calendar().await?;
+        let today = calendar.local_date(Timestamp::now());
+        let open =
+            improvement::open_patterns(&state.store, &calendar, &state.patterns, today).await?;
+        match q
+            .patroon
+            .parse::<PatternKey>()
+            .ok()
+            .and_then(|k| open.into_iter().find(|p| p.pattern.key == k))
+        {
+            Some(p) => {
+                form.titel = format!(
+                    "{} {}: structurele klachten",
+                    capitalised(p.pattern.dimension.label()),
+                    p.label
+                );
+                form.klachten = p
+                    .pattern
+                    .complaints
+                    .iter()
+                    .map(|c| c.reference.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                form.patroon = p.pattern.key.to_string();
+            }
+            None => {
+                general = Some(
+                    "Dit patroon staat niet (meer) open. U kunt wel een verbeteractie zonder \
+                     patroon openen."
+                        .into(),
+                );
+                status = StatusCode::NOT_FOUND;
+            }
+        }
+    }
+    render_new(&state, ctx, form, Vec::new(), general, status).await
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Complaints named by reference number: each must exist.
+async fn complaints_of<S: Store>(
+    store: &S,
+    text: &str,
+    errors: &mut Vec<(&'static str, String)>,
+) -> Result<Vec<ComplaintId>, WebError> {
+    let mut ids = Vec::new();
+    let mut seen = HashSet::new();
+    for raw in text
+        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+    {
+        let Ok(reference) = ReferenceNumber::parse(raw) else {
+            errors.push((
+                "klachten",
+                format!("'{raw}' is geen klachtnummer (verwacht K-JJJJ-NNNN)."),
+            ));
+            return Ok(ids);
+        };
+        if !seen.insert(reference) {
+            continue;
+        }
+        match store.complaint_id_by_reference(reference).await? {
+            Some(id) => ids.push(id),
+            None => {
+                errors.push(("klachten", format!("Klacht {reference} bestaat niet.")));
+                return Ok(ids);
+            }
+        }
+    }
+    if ids.is_empty() {
+        errors.push((
+            "klachten",
+            "Noem minstens één klachtnummer, bijvoorbeeld K-2026-0042.".into(),
+        ));
+    }
+    Ok(ids)
+}
+
+#[tracing::instrument(skip_all)]
+pub(super) async fn create<S: Store>(
+    State(state): State<AppState<S>>,
+    CsrfForm { current, form }: CsrfForm<ActionForm>,
+) -> Result<Response, WebError> {
+    let ctx = ctx_of(&state, &current);
+    require_manager(&ctx.user)?;
+    let mut errors = Vec::new();
+    let owner = form.eigenaar.trim().parse::<UserId>().ok();
+    if owner.is_none() {
+        errors.push(("eigenaar", "Kies een eigenaar uit de lijst.".to_owned()));
+    }
+    let due = parse_date(&form.streefdatum);
+    if due.is_none() {
+        errors.push((
+            "streefdatum",
+            "Vul een streefdatum in (bijvoorbeeld 01-12-2026).".to_owned(),
+        ));
+    }
+    let complaints = complaints_of(&state.store, &form.klachten, &mut errors).await?;
+    let pattern = match form.patroon.trim() {
+        "" => None,
+        key => match key.parse::<PatternKey>() {
+            Ok(k) => Some(k),
+            Err(_) => {
+                return Err(WebError::Invalid(
+                    "Het formulier noemt een onbekend patroon.".into(),
+                ));
+            }
+        },
+    };
+    let (Some(owner), Some(due_on), true) = (owner, due, errors.is_empty()) else {
+        return render_new(
+            &state,
+            ctx,
+            form,
+            errors,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let calendar = state.calendar().await?;
+    let input = ActionInput {
+        title: form.titel.clone(),
+        description: form.omschrijving.clone(),
+        owner,
+        due_on,
+        complaints,
+        pattern,
+    };
+    match improvement::create(
+        &state.store,
+        &calendar,
+        &state.patterns,
+        &current.user,
+        input,
+        Timestamp::now(),
+    )
+    .await
+    {
+        Ok(a) => {
+            tracing::info!(number = %a.number, complaints = a.complaints.len(), "improvement action opened");
+            Ok(redirect_with_flash(
+                &format!("/verbeteracties/{}", a.id),
+                &format!("Verbeteractie {} geopend.", a.number),
+                state.cookie_secure,
+            ))
+        }
+        Err(e) => {
+            let field = field_of(&e);
+            let e = WebError::from(e);
+            if e.status().is_server_error() || e.status() == StatusCode::FORBIDDEN {
+                return Err(e);
+            }
+            let status = e.status();
+            let (errors, general) = match field {
+                Some(f) => (vec![(f, e.user_message())], None),
+                None => (Vec::new(), Some(e.user_message())),
+            };
+            render_new(&state, ctx, form, errors, general, status).await
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! /verbetering: the open structural patterns, each with "open an
+//! improvement action" and "dismiss (with reason)", and the decisions
+//! taken within the window.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use jiff::Timestamp;
+use klacht_app::improvement::{self, FlaggedPattern};
+use klacht_domain::ComplaintId;
+use klacht_domain::patterns::PatternKey;
+use klacht_store::{DecisionOutcome, Store};
+use serde::Deserialize;
+
+use super::{day, field_of, moment, require_manager};
+use crate::session::{CsrfForm, Ctx, ctx_of, redirect_with_flash};
+use crate::{AppState, WebError};
+
+struct ComplaintLine {
+    id: String,
+    reference: String,
+    received: String,
+    new: bool,
+}
+
+struct PatternView {
+    /// `patroon-1`: the anchor of its section.
+    anchor: String,
+    key: String,
+    dimension: &'static str,
+    label: String,
+    from: String,
+    to: String,
+    total: usize,
+    new: usize,
+    complaints: Vec<ComplaintLine>,
+}
+
+struct DecisionLine {
+    label: String,
+    key: String,
+    outcome: String,
+    /// The action's id when acted on.
+    action: Option<String>,
+    by: String,
+    at: String,
+    count: usize,
+}
+
+/// A refused dismissal: at which pattern, why, and the reason typed.
+struct Refused {
+    key: String,
+    field: Option<&'static str>,
+    message: String,
+    reason: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "improvement/patterns.html")]
+struct PatternsPage {
+    ctx: Ctx,
+    min: u32,
+    days: u32,
+    from: String,
+    to: String,
+    patterns: Vec<PatternView>,
+    decisions: Vec<DecisionLine>,
+    refused: Option<Refused>,
+}
+
+impl PatternsPage {
+    fn refused_at(&self, key: &str) -> Option<&Refused> {
+        self.refused.as_ref().filter(|r| r.key == key)
+    }
+
+    /// A refusal about a pattern no longer shown (decided meanwhile).
+    fn refused_elsewhere(&self) -> Option<&Refused> {
+        self.refused
+            .as_ref()
+            .filter(|r| self.patterns.iter().all(|p| p.key != r.key))
+    }
+
+    fn reason_of(&self, key: &str) -> &str {
+        self.refused_at(key).map_or("", |r| r.reason.as_str())
+    }
+
+    fn reason_invalid(&self, key: &str) -> bool {
+        self.refused_at(key)
+            .is_some_and(|r| r.field == Some("reden"))
+    }
+}
+
+fn view(i: usize, f: &FlaggedPattern) -> PatternView {
+    let p = &f.pattern;
+    PatternView {
+        anchor: format!("patroon-{}", i + 1),
+        key: p.key.to_string(),
+        dimension: p.dimension.label(),
+        label: f.label.clone(),
+        from: day(p.from),
+        to: day(p.to),
+        total: p.complaints.len(),
+        new: p.new_count(),
+        complaints: p
+            .complaints
+            .iter()
+            .map(|c| ComplaintLine {
+                id: c.id.to_string(),
+                reference: c.reference.to_string(),
+                received: day(c.received_on),
+                new: c.new,
+            })
+            .collect(),
+    }
+}
+
+async fn render<S: Store>(
+    state: &AppState<S>,
+    ctx: Ctx,
+    refused: Option<Refused>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let calendar = state.calendar().await?;
+    let rules = state.patterns;
+    let today = calendar.local_date(Timestamp::now());
+    let (from, to) = rules.window(today);
+    let open = improvement::open_patterns(&state.store, &calendar, &rules, today).await?;
+    let tz = calendar.time_zone();
+    let mut decisions: Vec<DecisionLine> = improvement::decisions_since(&state.store, from)
+        .await?
+        .into_iter()
+        .map(|d| {
+            let (outcome, action) = match &d.outcome {
+                DecisionOutcome::Dismissed { reason } => (format!("afgewezen: {reason}"), None),
+                DecisionOutcome::Acted { action } => {
+                    ("verbeteractie geopend".to_owned(), Some(action.to_string()))
+                }
+            };
+            DecisionLine {
+                key: d.key.clone(),
+                label: d.label.clone(),
+                outcome,
+                action,
+                by: d.decided_by_name.clone(),
+                at: moment(d.decided_at, tz),
+                count: d.complaints.len(),
+            }
+        })
+        .collect();
+    decisions.reverse();
+    let page = PatternsPage {
+        ctx,
+        min: rules.min_complaints(),
+        days: rules.window_days(),
+        from: day(from),
+        to: day(to),
+        patterns: open.iter().enumerate().map(|(i, f)| view(i, f)).collect(),
+        decisions,
+        refused,
+    };
+    Ok((status, page).into_response())
+}
+
+#[tracing::instrument(skip_all)]
+pub(super) async fn page<S: Store>(
+    State(state): State<AppState<S>>,
+    ctx: Ctx,
+) -> Result<Response, WebError> {
+    require_manager(&ctx.user)?;
+    render(&state, ctx, None, StatusCode::OK).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct DismissForm {
+    sleutel: String,
+    /// The complaints shown, repeated.
+    klacht: Vec<String>,
+    reden: String,
+}
+
+#[tracing::instrument(skip_all)]
+pub(super) async fn dismiss<S: Store>(
+    State(state): State<AppState<S>>,
+    CsrfForm { current, form }: CsrfForm<DismissForm>,
+) -> Result<Response, WebError> {
+    let ctx = ctx_of(&state, &current);
+    require_manager(&ctx.user)?;
+    let key: PatternKey = form.sleutel.parse().map_err(|_| {
+        WebError::Invalid("Het formulier zegt niet over welk patroon het gaat.".into())
+    })?;
+    let shown: Vec<ComplaintId> = form.klacht.iter().filter_map(|c| c.parse().ok()).collect();
+    let calendar = state.calendar().await?;
+    let done = improvement::dismiss(
+        &state.store,
+        &calendar,
+        &state.patterns,
+        &current.user,
+        &key,
+        &shown,
+        &form.reden,
+        Timestamp::now(),
+    )
+    .await;
+    match done {
+        Ok(d) => {
+            tracing::info!(pattern = %d.key, complaints = d.complaints.len(), "pattern dismissed");
+            Ok(redirect_with_flash(
+                "/verbetering",
+                &format!("Patroon '{}' afgewezen.", d.label),
+                state.cookie_secure,
+            ))
+        }
+        Err(e) => {
+            let field = field_of(&e);
+            let e = WebError::from(e);
+            if e.status().is_server_error() || e.status() == StatusCode::FORBIDDEN {
+                return Err(e);
+            }
+            let status = e.status();
+            let refused = Refused {
+                key: key.to_string(),
+                field,
+                message: e.user_message(),
+                reason: form.reden,
+            };
+            render(&state, ctx, Some(refused), status).await
+        }
+    }
+}

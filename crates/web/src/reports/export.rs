@@ -1,0 +1,76 @@
+//! Downloads of the overview's list with the overview's filters:
+//! `/overzicht.csv` and `/overzicht.xlsx`.
+
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use jiff::Timestamp;
+use klacht_app::reports::blocking;
+use klacht_app::reports::export::{export_rows, to_csv, to_xlsx};
+use klacht_store::Store;
+
+use super::{authorise, web_error};
+use crate::overview::OverviewQuery;
+use crate::session::Ctx;
+use crate::{AppState, WebError};
+
+async fn rows<S: Store>(
+    state: &AppState<S>,
+    q: &OverviewQuery,
+) -> Result<Vec<klacht_app::reports::export::ExportRow>, WebError> {
+    let calendar = state.calendar().await?;
+    let today = calendar.local_date(Timestamp::now());
+    let (filter, errors) = q.to_filter(today, calendar.time_zone());
+    // A download must contain what the filters say, or nothing.
+    if let Some(first) = errors.into_iter().next() {
+        return Err(WebError::Invalid(first));
+    }
+    export_rows(&state.store, &calendar, &filter, today)
+        .await
+        .map_err(web_error)
+}
+
+fn download(bytes: Vec<u8>, content_type: &'static str, extension: &str) -> Response {
+    let stamp = Timestamp::now().strftime("%Y%m%d-%H%M");
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"klachten-{stamp}.{extension}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+#[tracing::instrument(skip_all)]
+pub(super) async fn csv<S: Store>(
+    State(state): State<AppState<S>>,
+    ctx: Ctx,
+    Query(q): Query<OverviewQuery>,
+) -> Result<Response, WebError> {
+    authorise(&ctx)?;
+    let rows = rows(&state, &q).await?;
+    let bytes = blocking(move || to_csv(&rows)).await.map_err(web_error)?;
+    Ok(download(bytes, "text/csv; charset=utf-8", "csv"))
+}
+
+#[tracing::instrument(skip_all)]
+pub(super) async fn xlsx<S: Store>(
+    State(state): State<AppState<S>>,
+    ctx: Ctx,
+    Query(q): Query<OverviewQuery>,
+) -> Result<Response, WebError> {
+    authorise(&ctx)?;
+    let rows = rows(&state, &q).await?;
+    let bytes = blocking(move || to_xlsx(&rows, Timestamp::now()))
+        .await
+        .map_err(web_error)?;
+    Ok(download(
+        bytes,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xlsx",
+    ))
+}
