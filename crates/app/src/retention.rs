@@ -38,6 +38,12 @@ pub enum RetentionError {
     Json(#[from] serde_json::Error),
     #[error("de bewaartermijn van {0} jaar valt buiten het bereik van de kalender")]
     Period(u32),
+    /// The sealed history no longer matches its chain: anonymising would
+    /// re-seal (and hide) the change, so it waits for an investigation.
+    #[error(
+        "klacht {0}: de verzegelde geschiedenis klopt niet (klacht verify); niet geanonimiseerd"
+    )]
+    Tampered(ReferenceNumber),
 }
 
 /// How many expired complaints one query hands out.
@@ -106,6 +112,14 @@ pub async fn anonymise<S: Store>(
     years: u32,
 ) -> Result<ReferenceNumber, RetentionError> {
     let (row, raw) = store.load_stream(id).await?.ok_or(ServiceError::NotFound)?;
+    let entry = store.dossier_entry(id).await?;
+    if let Some(entry) = &entry {
+        let sealed = usize::try_from(entry.sealed_seq).unwrap_or(usize::MAX);
+        let head = chain_of(raw.get(..sealed).unwrap_or(&raw)).last().map(hex);
+        if head.as_deref() != Some(entry.chain_head.as_str()) {
+            return Err(RetentionError::Tampered(row.reference));
+        }
+    }
     let mut changed = Vec::new();
     let mut all = Vec::with_capacity(raw.len());
     for e in &raw {
@@ -126,7 +140,6 @@ pub async fn anonymise<S: Store>(
         .iter()
         .map(from_raw)
         .collect::<Result<Vec<Recorded>, _>>()?;
-    let entry = store.dossier_entry(id).await?;
     let attachments = store.attachments_of(id).await?;
     let reseal = match &entry {
         Some(entry) => Some(

@@ -59,7 +59,16 @@ pub fn print(report: &VerifyReport, config: &Config) -> anyhow::Result<()> {
         );
     }
     if !report.unfiled.is_empty() {
-        let list: Vec<String> = report.unfiled.iter().map(ToString::to_string).collect();
+        const SHOWN: usize = 20;
+        let mut list: Vec<String> = report
+            .unfiled
+            .iter()
+            .take(SHOWN)
+            .map(ToString::to_string)
+            .collect();
+        if report.unfiled.len() > SHOWN {
+            list.push(format!("en {} meer", report.unfiled.len() - SHOWN));
+        }
         println!(
             "let op          afgesloten maar nog niet opgeborgen: {} (klacht dossier file)",
             list.join(", ")

@@ -83,6 +83,18 @@ fn intake(cal: &WorkingCalendar, name: &str, email: &str) -> NewComplaint {
 /// A complaint walked from intake to closing and filed; returns its id
 /// and reference.
 async fn closed_and_filed<S: Store>(store: &S) -> (ComplaintId, String) {
+    let (id, reference) = closed(store).await;
+    let cal = WorkingCalendar::netherlands_default();
+    assert!(
+        dossier::file(store, &Letterhead::new("Focus"), &cal, id, Timestamp::now())
+            .await
+            .expect("filed")
+    );
+    (id, reference)
+}
+
+/// A complaint walked from intake to closing, not filed yet.
+async fn closed<S: Store>(store: &S) -> (ComplaintId, String) {
     let cal = WorkingCalendar::netherlands_default();
     let notifier = Notifier::disabled();
     let sanne = user(store, "sanne@focus.example", Role::QualityManager, None).await;
@@ -147,17 +159,6 @@ async fn closed_and_filed<S: Store>(store: &S) -> (ComplaintId, String) {
             .await
             .expect("step succeeds");
     }
-    assert!(
-        dossier::file(
-            store,
-            &Letterhead::new("Focus"),
-            &cal,
-            c.id(),
-            Timestamp::now()
-        )
-        .await
-        .expect("filed")
-    );
     (c.id(), c.reference().to_string())
 }
 
@@ -215,6 +216,15 @@ async fn verify_passes_and_then_names_the_edited_complaint<S: Store>(store: S, u
     assert!(
         run.stderr
             .contains(&format!("{reference} (vanaf gebeurtenis 4)")),
+        "{}",
+        run.stderr
+    );
+    // Retention does not re-seal (and so hide) the change.
+    let later = (Timestamp::now() + (3 * 366 * 24).hours()).to_string();
+    let run = klacht(url, &["retention", "run", "--now", &later]);
+    assert!(!run.ok, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("de verzegelde geschiedenis klopt niet"),
         "{}",
         run.stderr
     );
@@ -474,4 +484,56 @@ async fn postgres_backup_points_to_pg_dump() {
     let run = klacht(&db.url, &["restore", "/tmp/klacht-never-written.db"]);
     assert!(!run.ok);
     assert!(run.stderr.contains("pg_restore"), "{}", run.stderr);
+}
+
+async fn the_background_jobs_file_and_anonymise<S: Store>(store: S, url: &str) {
+    let (id, reference) = closed(&store).await;
+    let verify = klacht(url, &["verify"]);
+    assert!(verify.ok);
+    assert!(
+        verify
+            .stdout
+            .contains(&format!("nog niet opgeborgen: {reference}")),
+        "{}",
+        verify.stdout
+    );
+
+    let round = klacht(url, &["jobs", "run-once"]);
+    assert!(round.ok, "{}{}", round.stdout, round.stderr);
+    assert!(
+        round
+            .stdout
+            .contains("Klachtendossier: 1 opgeborgen, 0 geanonimiseerd"),
+        "{}",
+        round.stdout
+    );
+    assert!(store.dossier_entry(id).await.expect("entry").is_some());
+
+    let later = (Timestamp::now() + (3 * 366 * 24).hours()).to_string();
+    let round = klacht(url, &["jobs", "run-once", "--now", &later]);
+    assert!(round.ok, "{}{}", round.stdout, round.stderr);
+    assert!(
+        round.stdout.contains("0 opgeborgen, 1 geanonimiseerd"),
+        "{}",
+        round.stdout
+    );
+    let log = store.retention_log(Some(id), 10).await.expect("log");
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].actor, "system");
+    let verify = klacht(url, &["verify"]);
+    assert!(verify.ok, "{}{}", verify.stdout, verify.stderr);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_the_background_jobs_file_and_anonymise() {
+    let db = SqliteTestDb::new();
+    the_background_jobs_file_and_anonymise(db.store().await, &db.url).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_the_background_jobs_file_and_anonymise() {
+    let Some(db) = PgTestDb::new().await else {
+        return;
+    };
+    the_background_jobs_file_and_anonymise(db.store().await, &db.url).await;
 }

@@ -528,7 +528,8 @@ pub trait Store: Clone + Send + Sync + 'static {
     ) -> impl Future<Output = Result<RateDecision, StoreError>> + Send;
 
     // --- dossier, retention, backup ---------------------------------------
-    // (see dossier.rs and sql/dossier.rs; SQLite backups in backup.rs)
+    // (see dossier.rs, sql/dossier.rs and sql/retention.rs; SQLite backups
+    // in backup.rs)
 
     /// Files a closed complaint: the dossier entry (frozen PDF and JSON
     /// record with their SHA-256) and the hash chain over `entry.events`,

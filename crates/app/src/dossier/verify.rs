@@ -74,11 +74,13 @@ impl Finder {
 
     fn at(&mut self, seq: u64, finding: String) {
         self.first = Some(self.first.map_or(seq, |f| f.min(seq)));
-        self.findings.push(finding);
+        self.note(finding);
     }
 
     fn note(&mut self, finding: String) {
-        self.findings.push(finding);
+        if !self.findings.contains(&finding) {
+            self.findings.push(finding);
+        }
     }
 }
 

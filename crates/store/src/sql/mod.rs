@@ -11,6 +11,7 @@ pub(crate) mod outbox;
 pub(crate) mod public;
 pub(crate) mod reminders;
 pub(crate) mod reports;
+pub(crate) mod retention;
 
 /// Escapes LIKE wildcards in user text; used with `ESCAPE '\'`.
 pub(crate) fn like_pattern(text: &str) -> String {
@@ -248,6 +249,10 @@ macro_rules! impl_store {
         mod dossier_queries {
             use super::*;
             $crate::sql::dossier::dossier_queries!();
+        }
+        mod retention_queries {
+            use super::*;
+            $crate::sql::retention::retention_queries!();
         }
         mod outbox_queries {
             use super::*;
@@ -1159,15 +1164,15 @@ macro_rules! impl_store {
                 before: Timestamp,
                 limit: u32,
             ) -> Result<Vec<ComplaintId>, StoreError> {
-                dossier_queries::expired_for_retention(self, before, limit).await
+                retention_queries::expired_for_retention(self, before, limit).await
             }
 
             async fn anonymise(&self, anonymisation: &$crate::Anonymisation) -> Result<(), StoreError> {
-                dossier_queries::anonymise(self, anonymisation).await
+                retention_queries::anonymise(self, anonymisation).await
             }
 
             async fn log_retention(&self, entry: &$crate::RetentionEntry) -> Result<(), StoreError> {
-                dossier_queries::log_retention(self, entry).await
+                retention_queries::log_retention(self, entry).await
             }
 
             async fn retention_log(
@@ -1175,11 +1180,11 @@ macro_rules! impl_store {
                 complaint: Option<ComplaintId>,
                 limit: u32,
             ) -> Result<Vec<$crate::RetentionEntry>, StoreError> {
-                dossier_queries::retention_log(self, complaint, limit).await
+                retention_queries::retention_log(self, complaint, limit).await
             }
 
             async fn complaints_with_email(&self, email: &Email) -> Result<Vec<ComplaintId>, StoreError> {
-                dossier_queries::complaints_with_email(self, email).await
+                retention_queries::complaints_with_email(self, email).await
             }
         }
         }
