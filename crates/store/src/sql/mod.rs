@@ -40,13 +40,29 @@ where
         .map_err(|e| crate::StoreError::Corrupt(format!("{what} '{s}': {e}")))
 }
 
+/// Splits a page fetched with `LIMIT limit + 1`: the extra row only says
+/// that a next page exists, which starts after the last row kept.
+pub(crate) fn split_page<T, C>(
+    mut items: Vec<T>,
+    limit: u32,
+    cursor: impl Fn(&T) -> C,
+) -> (Vec<T>, Option<C>) {
+    let limit = limit as usize;
+    if items.len() <= limit {
+        return (items, None);
+    }
+    items.truncate(limit);
+    let next = items.last().map(cursor);
+    (items, next)
+}
+
 macro_rules! impl_store {
     ($store:ident, $db:path, $backend:literal) => {
         // A module of its own keeps the imports apart from the backend's.
         mod store_impl {
         use super::$store;
         use sqlx::{QueryBuilder, Row};
-        use $crate::sql::{MIGRATOR, like_pattern, parse, parse_date};
+        use $crate::sql::{MIGRATOR, like_pattern, parse, parse_date, split_page};
         use $crate::{
             ApiToken, ComplaintFilter, ComplaintRow, Cursor, LoginFailures, NewStream, NewUser, Page,
             RawEvent, Session, Store, StoreError, UserRecord, from_micros, micros,
@@ -553,19 +569,14 @@ macro_rules! impl_store {
                 q.push(" ORDER BY received_at DESC, id DESC LIMIT ")
                     .push_bind(i64::from(limit) + 1);
                 let rows = q.build().fetch_all(self.reader()).await?;
-                let mut items = rows
+                let items = rows
                     .iter()
                     .map(complaint_from_row)
                     .collect::<Result<Vec<_>, _>>()?;
-                let next = if items.len() > limit as usize {
-                    items.truncate(limit as usize);
-                    items.last().map(|r| Cursor {
-                        received_at: r.received_at,
-                        id: r.id,
-                    })
-                } else {
-                    None
-                };
+                let (items, next) = split_page(items, limit, |r| Cursor {
+                    received_at: r.received_at,
+                    id: r.id,
+                });
                 Ok(Page { items, next })
             }
 
@@ -812,19 +823,14 @@ macro_rules! impl_store {
                 q.push(format!(" ORDER BY {DUE_KEY}, c.id LIMIT "))
                     .push_bind(i64::from(limit) + 1);
                 let rows = q.build().fetch_all(self.reader()).await?;
-                let mut items = rows
+                let items = rows
                     .iter()
                     .map(complaint_from_row)
                     .collect::<Result<Vec<_>, _>>()?;
-                let next = if items.len() > limit as usize {
-                    items.truncate(limit as usize);
-                    items.last().map(|r| DueCursor {
-                        next_due: r.next_due,
-                        id: r.id,
-                    })
-                } else {
-                    None
-                };
+                let (items, next) = split_page(items, limit, |r| DueCursor {
+                    next_due: r.next_due,
+                    id: r.id,
+                });
                 Ok(DuePage { items, next })
             }
 

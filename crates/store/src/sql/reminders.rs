@@ -64,19 +64,14 @@ macro_rules! reminders_queries {
                 q.push(" ORDER BY next_due, id LIMIT ")
                     .push_bind(i64::from(limit) + 1);
                 let rows = q.build().fetch_all(store.reader()).await?;
-                let mut items = rows
+                let items = rows
                     .iter()
                     .map(complaint_from_row)
                     .collect::<Result<Vec<_>, _>>()?;
-                let next = if items.len() > limit as usize {
-                    items.truncate(limit as usize);
-                    items.last().map(|r| DueCursor {
-                        next_due: r.next_due,
-                        id: r.id,
-                    })
-                } else {
-                    None
-                };
+                let (items, next) = split_page(items, limit, |r| DueCursor {
+                    next_due: r.next_due,
+                    id: r.id,
+                });
                 Ok(DuePage { items, next })
             }
 
