@@ -191,7 +191,8 @@ fn new_stream_and_state(
     calendar: &WorkingCalendar,
 ) -> Result<(NewStream, Complaint), ServiceError> {
     let complaint = Complaint::replay(id, history).map_err(|e| ServiceError::corrupt(id, e))?;
-    let updated_at = history.last().map(|r| r.at).unwrap_or_else(Timestamp::now);
+    // Replay refuses an empty history, so the fallback is never used.
+    let updated_at = history.last().map_or(Timestamp::UNIX_EPOCH, |r| r.at);
     let stream = NewStream {
         row: read_model(&complaint, calendar, updated_at),
         events: history

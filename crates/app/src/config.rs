@@ -62,6 +62,9 @@ pub struct Config {
     /// The deadline engine: which reminders, from which hour, digests
     /// (`[reminders]`).
     pub reminders: klacht_domain::reminders::ReminderSettings,
+    /// `KLACHT_NOW`: the instant this process starts at instead of the
+    /// real time (a training installation, a test run on a chosen day).
+    pub now: Option<jiff::Timestamp>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -163,10 +166,24 @@ impl Config {
             patterns: patterns::load(&var, file.patterns)?,
             public: public::load(&var, file.public)?,
             reminders: reminders::load(&var, file.reminders)?,
+            now: match var(klacht_clock::NOW_VAR) {
+                Some(text) if !text.trim().is_empty() => Some(
+                    klacht_clock::parse_now(&text).map_err(|e| ConfigError::Var {
+                        var: klacht_clock::NOW_VAR,
+                        message: e.to_string(),
+                    })?,
+                ),
+                _ => None,
+            },
         };
         // Fail at start-up, not on the first complaint.
         config.working_calendar()?;
         Ok(config)
+    }
+
+    /// The clock of this process: pinned by `KLACHT_NOW`, or the system's.
+    pub fn clock(&self) -> klacht_clock::SharedClock {
+        klacht_clock::pinned_or_system(self.now)
     }
 
     pub fn working_calendar(&self) -> Result<WorkingCalendar, ConfigError> {

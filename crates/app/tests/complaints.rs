@@ -39,7 +39,7 @@ async fn team<S: Store>(store: &S) -> Team {
                 role,
                 manager: user.manager,
                 password_hash: None,
-                created_at: Timestamp::now(),
+                created_at: klacht_clock::test_now(),
             })
             .await
             .expect("create user");
@@ -83,14 +83,14 @@ fn intake(
 async fn registering_reports_to_the_manager_and_fills_the_read_model<S: Store>(store: S) {
     let t = team(&store).await;
     let cal = calendar();
-    let received = Timestamp::now() - 2.hours();
+    let received = klacht_clock::test_now() - 2.hours();
     let c = complaints::register(
         &store,
         &cal,
         &klacht_app::notify::Notifier::disabled(),
         &t.anna,
         intake(&cal, Kind::Complaint, received, &t.bram, "Te laat gekomen"),
-        Timestamp::now(),
+        klacht_clock::test_now(),
     )
     .await
     .expect("registered");
@@ -132,7 +132,7 @@ async fn registering_reports_to_the_manager_and_fills_the_read_model<S: Store>(s
 async fn a_refused_intake_writes_nothing_and_uses_no_number<S: Store>(store: S) {
     let t = team(&store).await;
     let cal = calendar();
-    let now = Timestamp::now();
+    let now = klacht_clock::test_now();
     let refused = complaints::register(
         &store,
         &cal,
@@ -171,7 +171,7 @@ async fn a_refused_intake_writes_nothing_and_uses_no_number<S: Store>(store: S) 
 async fn acting_appends_events_and_refusals_change_nothing<S: Store>(store: S) {
     let t = team(&store).await;
     let cal = calendar();
-    let now = Timestamp::now();
+    let now = klacht_clock::test_now();
     let c = complaints::register(
         &store,
         &cal,
@@ -302,7 +302,7 @@ async fn acting_appends_events_and_refusals_change_nothing<S: Store>(store: S) {
 async fn concurrent_actions_on_one_complaint_conflict_cleanly<S: Store>(store: S) {
     let t = team(&store).await;
     let cal = calendar();
-    let now = Timestamp::now();
+    let now = klacht_clock::test_now();
     let c = complaints::register(
         &store,
         &cal,

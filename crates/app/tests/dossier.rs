@@ -5,7 +5,7 @@
 
 use std::process::Command as Process;
 
-use jiff::{Timestamp, ToSpan};
+use jiff::ToSpan;
 use klacht_app::complaints;
 use klacht_app::documents::{self, FormCopy, Letterhead, Names};
 use klacht_app::notify::Notifier;
@@ -40,7 +40,7 @@ async fn user<S: Store>(
             role,
             manager,
             password_hash: None,
-            created_at: Timestamp::now(),
+            created_at: klacht_clock::test_now(),
         })
         .await
         .expect("create user");
@@ -83,7 +83,7 @@ async fn walk_to_closing<S: Store>(store: &S, cal: &WorkingCalendar) -> Complain
     )
     .await;
     let notifier = Notifier::disabled();
-    let now = Timestamp::now();
+    let now = klacht_clock::test_now();
     let today = cal.local_date(now);
     let c = complaints::register(
         store,
@@ -177,9 +177,17 @@ async fn walk_to_closing<S: Store>(store: &S, cal: &WorkingCalendar) -> Complain
         ),
     ];
     for (who, cmd) in steps {
-        complaints::act(store, cal, &notifier, id, who, cmd, Timestamp::now())
-            .await
-            .expect("step succeeds");
+        complaints::act(
+            store,
+            cal,
+            &notifier,
+            id,
+            who,
+            cmd,
+            klacht_clock::test_now(),
+        )
+        .await
+        .expect("step succeeds");
     }
     id
 }
@@ -261,7 +269,7 @@ async fn a_closed_complaint_is_filed_verifies_and_is_anonymised_after_retention<
         &letterhead,
         &c,
         &history,
-        cal.local_date(Timestamp::now()),
+        cal.local_date(klacht_clock::test_now()),
     )
     .await
     .expect("letter");
@@ -290,7 +298,7 @@ async fn a_closed_complaint_is_filed_verifies_and_is_anonymised_after_retention<
     }
 
     // Filing: once, idempotent.
-    let filed_at = Timestamp::now();
+    let filed_at = klacht_clock::test_now();
     assert!(
         dossier::file(&store, &letterhead, &cal, id, filed_at)
             .await
@@ -358,7 +366,7 @@ async fn a_closed_complaint_is_filed_verifies_and_is_anonymised_after_retention<
         &letterhead,
         &cal,
         &retention::Subject::Email(email.clone()),
-        Timestamp::now(),
+        klacht_clock::test_now(),
         "cli:test",
     )
     .await
@@ -374,7 +382,7 @@ async fn a_closed_complaint_is_filed_verifies_and_is_anonymised_after_retention<
     );
 
     // Not yet expired: nothing happens.
-    let now = Timestamp::now();
+    let now = klacht_clock::test_now();
     let early = retention::run(&store, &letterhead, &cal, 2, now, "system")
         .await
         .expect("run");
@@ -472,9 +480,16 @@ async fn closed_complaints_are_filed_by_the_catch_up<S: Store>(store: S) {
     let report = dossier::verify(&store).await.expect("verify");
     assert!(report.ok());
     assert_eq!(report.unfiled.len(), 1, "closed but not filed is reported");
-    let filed = dossier::file_pending(&store, &letterhead, &cal, None, 100, Timestamp::now())
-        .await
-        .expect("catch up");
+    let filed = dossier::file_pending(
+        &store,
+        &letterhead,
+        &cal,
+        None,
+        100,
+        klacht_clock::test_now(),
+    )
+    .await
+    .expect("catch up");
     assert_eq!(filed.filed.len(), 1);
     assert!(filed.failed.is_empty());
     assert!(store.dossier_entry(id).await.expect("entry").is_some());

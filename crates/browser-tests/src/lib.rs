@@ -37,7 +37,8 @@ pub async fn spawn_app<S: Store>(store: S) -> App {
         "http://127.0.0.1:{}",
         listener.local_addr().expect("address").port()
     );
-    let state = AppState::new(store, WorkingCalendar::netherlands_default(), "Focus");
+    let state = AppState::new(store, WorkingCalendar::netherlands_default(), "Focus")
+        .with_clock(klacht_clock::from_env().expect("KLACHT_NOW"));
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(async move {
         let _ = klacht_web::serve(listener, state, async {

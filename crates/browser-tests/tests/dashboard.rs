@@ -5,7 +5,7 @@
 #[path = "../../web/tests/reports_support/mod.rs"]
 mod reports_support;
 
-use jiff::{Span, Timestamp, Zoned};
+use jiff::{Span, Zoned};
 use klacht_browser_tests::{body_text, browser, click_and_wait, fill, screenshot, spawn_app};
 use klacht_domain::complaint::{Closing, Command, Kind, Merit, WaivableStep, Waiver};
 use klacht_store::Store;
@@ -22,7 +22,7 @@ const CATEGORIES: [&str; 5] = [
 
 /// About fifty entries over the last year, in every state.
 async fn busy_year<S: Store>(store: &S, org: &Org) {
-    let now = Timestamp::now();
+    let now = klacht_clock::test_now();
     for i in 0..52i64 {
         let days_ago = i * 6 + i % 4;
         let received = (now - Span::new().hours(24 * days_ago))

@@ -5,7 +5,6 @@
 #[path = "../../web/tests/reports_support/mod.rs"]
 mod reports_support;
 
-use jiff::Timestamp;
 use klacht_app::documents::Letterhead;
 use klacht_app::dossier;
 use klacht_browser_tests::{body_text, browser, click_and_wait, fill, screenshot, spawn_app};
@@ -27,7 +26,7 @@ async fn the_dossier_lists_a_year_in_chromium() {
         &cal(),
         None,
         100,
-        Timestamp::now(),
+        klacht_clock::test_now(),
     )
     .await
     .expect("file the closed complaints");

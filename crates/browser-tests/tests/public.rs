@@ -6,7 +6,6 @@
 
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
-use jiff::Timestamp;
 use klacht_browser_tests::{body_text, browser, click_and_wait, screenshot, spawn_app};
 use klacht_domain::{Email, Role, UserId};
 use klacht_store::testing::SqliteTestDb;
@@ -49,7 +48,7 @@ async fn a_complaint_is_filed_on_the_public_form_from_a_phone() {
             role: Role::Manager,
             manager: None,
             password_hash: None,
-            created_at: Timestamp::now(),
+            created_at: klacht_clock::test_now(),
         })
         .await
         .expect("manager");
@@ -63,7 +62,7 @@ async fn a_complaint_is_filed_on_the_public_form_from_a_phone() {
             },
             &AuditEntry {
                 id: uuid::Uuid::now_v7(),
-                at: Timestamp::now(),
+                at: klacht_clock::test_now(),
                 actor: None,
                 actor_name: "test".into(),
                 kind: "service.added".into(),

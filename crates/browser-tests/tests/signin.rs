@@ -1,6 +1,5 @@
 //! Signing in with a real browser, on a desktop and a phone-sized window.
 
-use jiff::Timestamp;
 use klacht_browser_tests::{body_text, browser, click_and_wait, fill, screenshot, spawn_app};
 use klacht_domain::{Email, Role, UserId};
 use klacht_store::testing::SqliteTestDb;
@@ -25,7 +24,7 @@ async fn a_user_signs_in_and_out_in_chromium() {
                     .await
                     .expect("hash"),
             ),
-            created_at: Timestamp::now(),
+            created_at: klacht_clock::test_now(),
         })
         .await
         .expect("user");

@@ -4,7 +4,6 @@
 //! main pages land in docs/screenshots.
 
 use fantoccini::{Client, Locator};
-use jiff::Timestamp;
 use klacht_browser_tests::{body_text, browser, click_and_wait, fill, screenshot, spawn_app};
 use klacht_domain::{Email, Role, User, UserId};
 use klacht_store::testing::SqliteTestDb;
@@ -38,7 +37,7 @@ async fn user<S: Store>(
                     .await
                     .expect("hash"),
             ),
-            created_at: Timestamp::now(),
+            created_at: klacht_clock::test_now(),
         })
         .await
         .expect("create user");

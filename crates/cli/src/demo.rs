@@ -22,6 +22,8 @@ use klacht_domain::{ComplaintId, Email, Role, User, UserId};
 use klacht_store::{NewUser, Store};
 
 mod improvement;
+#[cfg(test)]
+mod tests;
 
 /// The password of every demo account (README).
 pub const DEMO_PASSWORD: &str = "klacht-demo-2026";
@@ -165,10 +167,15 @@ const CLEANING: [(&str, &str, &str); 5] = [
     ),
 ];
 
-pub async fn load<S: Store>(store: &S, calendar: &WorkingCalendar) -> anyhow::Result<String> {
-    let people = ensure_people(store).await?;
-    ensure_services(store, &people).await?;
-    let now = Timestamp::now();
+/// Loads the demo organisation with its complaints spread over the six
+/// months before `now`.
+pub async fn load<S: Store>(
+    store: &S,
+    calendar: &WorkingCalendar,
+    now: Timestamp,
+) -> anyhow::Result<String> {
+    let people = ensure_people(store, now).await?;
+    ensure_services(store, &people, now).await?;
     let mut created = 0;
     for i in 0..COMPLAINTS {
         let id = ComplaintId::new(uuid::Uuid::from_u128(DEMO_ID_BASE + i as u128));
@@ -186,7 +193,7 @@ pub async fn load<S: Store>(store: &S, calendar: &WorkingCalendar) -> anyhow::Re
             .with_context(|| format!("demoklacht {i} opbouwen"))?;
         created += 1;
     }
-    let action = if improvement::ensure_action(store, calendar, &people).await? {
+    let action = if improvement::ensure_action(store, calendar, &people, now).await? {
         " en een verbeteractie"
     } else {
         ""
@@ -199,7 +206,11 @@ pub async fn load<S: Store>(store: &S, calendar: &WorkingCalendar) -> anyhow::Re
 
 /// The services of the public form (`/klacht`), each routed to its team's
 /// manager, when none are configured yet.
-async fn ensure_services<S: Store>(store: &S, people: &[User]) -> anyhow::Result<()> {
+async fn ensure_services<S: Store>(
+    store: &S,
+    people: &[User],
+    now: Timestamp,
+) -> anyhow::Result<()> {
     if !store.public_services().await?.is_empty() {
         return Ok(());
     }
@@ -210,7 +221,7 @@ async fn ensure_services<S: Store>(store: &S, people: &[User]) -> anyhow::Result
         let manager = people.iter().find(|p| p.email.as_str() == manager);
         let audit = klacht_store::AuditEntry {
             id: uuid::Uuid::now_v7(),
-            at: Timestamp::now(),
+            at: now,
             actor: None,
             actor_name: "klacht demo".into(),
             kind: "service.added".into(),
@@ -227,7 +238,7 @@ async fn ensure_services<S: Store>(store: &S, people: &[User]) -> anyhow::Result
     Ok(())
 }
 
-async fn ensure_people<S: Store>(store: &S) -> anyhow::Result<Vec<User>> {
+async fn ensure_people<S: Store>(store: &S, now: Timestamp) -> anyhow::Result<Vec<User>> {
     let mut people: Vec<User> = Vec::new();
     for (email, name, role, manager) in PEOPLE {
         let email = Email::parse(email)?;
@@ -245,7 +256,7 @@ async fn ensure_people<S: Store>(store: &S) -> anyhow::Result<Vec<User>> {
             role,
             manager,
             password_hash: Some(hash_password(DEMO_PASSWORD.into()).await?),
-            created_at: Timestamp::now(),
+            created_at: now,
         };
         store.create_user(user.clone()).await?;
         people.push(User {
@@ -563,6 +574,13 @@ impl Scenario {
         }
         let record_at = at(if late { 24 * 25 } else { 24 * 13 }).max(p.last_at());
         if !p.step(Command::SendForm, &self.handler, record_at)? {
+            return Ok(p.history);
+        }
+        // One form stays with the quality manager: sent, not yet closed.
+        // Closing four days after sending would leave none on the days
+        // this one's receipt (16 days back) moves back to a working day,
+        // such as every Tuesday.
+        if i == 6 {
             return Ok(p.history);
         }
         p.step(

@@ -51,7 +51,7 @@ pub async fn run<S: Store>(store: S, config: &Config, cmd: ExactCommand) -> anyh
             csv,
             json,
             mark_sent,
-        } => export_files(&store, since, csv, json, mark_sent).await,
+        } => export_files(&store, since, csv, json, mark_sent, config.clock().now()).await,
         ExactCommand::OnlineToken { code, redirect_uri } => {
             if config.exact.product != ExactProduct::Online {
                 anyhow::bail!("Exact Online is niet ingesteld (KLACHT_EXACT_PRODUCT=online)");
@@ -81,7 +81,7 @@ pub async fn run<S: Store>(store: S, config: &Config, cmd: ExactCommand) -> anyh
                      export`"
                 );
             };
-            let r = job.run(&store, Timestamp::now()).await?;
+            let r = job.run(&store, config.clock().now()).await?;
             println!(
                 "Exact: {} opgepakt, {} geregistreerd, {} later opnieuw, {} mislukt.",
                 r.claimed, r.sent, r.retried, r.failed
@@ -97,6 +97,7 @@ async fn export_files<S: Store>(
     csv: Option<PathBuf>,
     json: Option<PathBuf>,
     mark_sent: bool,
+    now: Timestamp,
 ) -> anyhow::Result<()> {
     if csv.is_none() && json.is_none() {
         anyhow::bail!("geef --csv BESTAND en/of --json BESTAND");
@@ -118,7 +119,7 @@ async fn export_files<S: Store>(
             .with_context(|| format!("{} schrijven", path.display()))?;
     }
     if mark_sent {
-        export::mark_exported(store, &items, Timestamp::now()).await?;
+        export::mark_exported(store, &items, now).await?;
     }
     println!(
         "{} registratie(s) geëxporteerd{}.",

@@ -80,7 +80,7 @@ pub async fn run<S: Store>(store: S, config: &Config, cmd: JobsCommand) -> anyho
         JobsCommand::RunOnce { now } => {
             let now = match now {
                 Some(text) => parse_now(&text)?,
-                None => Timestamp::now(),
+                None => config.clock().now(),
             };
             let jobs = build(store, config)?;
             let report = jobs.run_once(now).await;

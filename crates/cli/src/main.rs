@@ -113,9 +113,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Database bijgewerkt ({}).", store.backend());
             Ok(())
         }),
-        Command::User(cmd) => with_store!(config, |store| user::run(&store, cmd).await),
+        Command::User(cmd) => {
+            with_store!(config, |store| user::run(&store, cmd, config.clock().now())
+                .await)
+        }
         Command::Demo => with_store!(config, |store| {
-            let report = demo::load(&store, &config.working_calendar()?).await?;
+            let report =
+                demo::load(&store, &config.working_calendar()?, config.clock().now()).await?;
             println!("{report}");
             Ok(())
         }),

@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use jiff::Timestamp;
 use klacht_app::Config;
 use klacht_app::reports::yearly::{render_pdf, year_report};
 use klacht_store::Store;
@@ -27,7 +26,7 @@ pub struct ReportArgs {
 
 pub async fn run<S: Store>(store: &S, config: &Config, args: ReportArgs) -> anyhow::Result<()> {
     let calendar = klacht_app::calendar::current(store, &config.working_calendar()?).await?;
-    let today = calendar.local_date(Timestamp::now());
+    let today = calendar.local_date(config.clock().now());
     let year = args.year.unwrap_or(today.year());
     if !(2000..=today.year() + 1).contains(&year) {
         anyhow::bail!("{year} is geen jaar tussen 2000 en {}", today.year() + 1);

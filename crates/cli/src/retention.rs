@@ -8,7 +8,6 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Args, Subcommand};
-use jiff::Timestamp;
 use klacht_app::Config;
 use klacht_app::documents::Letterhead;
 use klacht_app::retention::{self, Subject};
@@ -76,7 +75,7 @@ pub async fn run<S: Store>(
         RetentionCommand::Run(args) => {
             let now = match args.now.as_deref() {
                 Some(text) => calendar.parse_received(text)?,
-                None => Timestamp::now(),
+                None => config.clock().now(),
             };
             let years = config.dossier.retention_years;
             let report =
@@ -114,7 +113,7 @@ pub async fn run<S: Store>(
                 &letterhead,
                 &calendar,
                 &subject,
-                Timestamp::now(),
+                config.clock().now(),
                 &actor(),
             )
             .await?;

@@ -21,10 +21,14 @@ pub struct ServeArgs {
 
 pub async fn run<S: Store>(store: S, config: &Config, args: ServeArgs) -> anyhow::Result<()> {
     let calendar = config.working_calendar()?;
+    let clock = config.clock();
+    if let Some(start) = config.now {
+        tracing::warn!(%start, "KLACHT_NOW: de klok begint op dit tijdstip, niet op de echte tijd");
+    }
     // The regulation file is read now: a wrong path stops the start.
     let public = klacht_web::PublicSite::from_config(&config.public, &config.organisation)?;
     if args.demo {
-        let report = crate::demo::load(&store, &calendar).await?;
+        let report = crate::demo::load(&store, &calendar, clock.now()).await?;
         tracing::info!("{report}");
     }
     let addr = args.addr.unwrap_or(config.addr);
@@ -50,7 +54,7 @@ pub async fn run<S: Store>(store: S, config: &Config, args: ServeArgs) -> anyhow
     let (stop_jobs, jobs_stopped) = tokio::sync::oneshot::channel::<()>();
     let worker = klacht_jobs::spawn_worker(
         Arc::new(jobs),
-        klacht_jobs::SystemClock,
+        clock.clone(),
         klacht_jobs::WorkerOptions {
             wake: wake.clone(),
             ..klacht_jobs::WorkerOptions::default()
@@ -63,6 +67,7 @@ pub async fn run<S: Store>(store: S, config: &Config, args: ServeArgs) -> anyhow
     let letterhead = klacht_app::documents::Letterhead::from_config(config)?;
     let state = AppState::new(store, calendar, config.organisation.clone())
         .with_letterhead(letterhead)
+        .with_clock(clock)
         .with_cookie_secure(config.cookie_secure)
         .with_patterns(config.patterns)
         .with_public(public)

@@ -47,16 +47,16 @@ pub struct AddArgs {
     password_stdin: bool,
 }
 
-pub async fn run<S: Store>(store: &S, cmd: UserCommand) -> anyhow::Result<()> {
+pub async fn run<S: Store>(store: &S, cmd: UserCommand, now: Timestamp) -> anyhow::Result<()> {
     match cmd {
-        UserCommand::Add(args) => add(store, args).await,
+        UserCommand::Add(args) => add(store, args, now).await,
         UserCommand::List => list(store).await,
-        UserCommand::Token(args) => token(store, args).await,
+        UserCommand::Token(args) => token(store, args, now).await,
     }
 }
 
 /// Everything is checked before anything is written.
-async fn add<S: Store>(store: &S, args: AddArgs) -> anyhow::Result<()> {
+async fn add<S: Store>(store: &S, args: AddArgs, now: Timestamp) -> anyhow::Result<()> {
     let email = Email::parse(&args.email)?;
     let role: Role = args.role.parse()?;
     let name = args.name.trim().to_string();
@@ -110,7 +110,7 @@ async fn add<S: Store>(store: &S, args: AddArgs) -> anyhow::Result<()> {
         role,
         manager,
         password_hash,
-        created_at: Timestamp::now(),
+        created_at: now,
     };
     let has_password = user.password_hash.is_some();
     match store.create_user(user).await {
@@ -129,13 +129,12 @@ async fn add<S: Store>(store: &S, args: AddArgs) -> anyhow::Result<()> {
 
 /// Prints a new token on standard output, alone on its line, so that a
 /// script can capture it; it is never shown again.
-async fn token<S: Store>(store: &S, args: TokenArgs) -> anyhow::Result<()> {
+async fn token<S: Store>(store: &S, args: TokenArgs, now: Timestamp) -> anyhow::Result<()> {
     let email = Email::parse(&args.email)?;
     let record = store
         .user_by_email(&email)
         .await?
         .with_context(|| format!("gebruiker {email} bestaat niet"))?;
-    let now = Timestamp::now();
     if args.revoke {
         let n = store.revoke_api_tokens(record.user.id, now).await?;
         println!("{n} API-token(s) van {email} ingetrokken.");

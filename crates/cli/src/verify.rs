@@ -5,7 +5,6 @@
 //! complaints that are not in the dossier yet.
 
 use clap::{Args, Subcommand};
-use jiff::Timestamp;
 use klacht_app::Config;
 use klacht_app::documents::Letterhead;
 use klacht_app::dossier::{self, VerifyReport};
@@ -132,7 +131,7 @@ pub async fn dossier<S: Store>(
                 &calendar,
                 None,
                 100_000,
-                Timestamp::now(),
+                config.clock().now(),
             )
             .await?;
             for reference in &report.filed {

@@ -49,7 +49,10 @@ async fn demo_is_complete_and_idempotent<S: Store>(url: &str, store: S) {
             s.as_str()
         );
     }
-    let today = jiff::Zoned::now().date();
+    let today = klacht_clock::test_now()
+        .in_tz("Europe/Amsterdam")
+        .expect("zone")
+        .date();
     assert!(
         rows.iter()
             .filter(|r| r.next_due.is_some_and(|d| d < today))
@@ -58,7 +61,7 @@ async fn demo_is_complete_and_idempotent<S: Store>(url: &str, store: S) {
         "some demo complaints are overdue"
     );
     let oldest = rows.iter().map(|r| r.received_at).min().expect("rows");
-    let span = jiff::Timestamp::now().duration_since(oldest);
+    let span = klacht_clock::test_now().duration_since(oldest);
     assert!(
         span.as_secs() > 150 * 86_400 && span.as_secs() < 190 * 86_400,
         "about six months"

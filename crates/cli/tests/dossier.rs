@@ -5,7 +5,7 @@ use std::process::{Command as Process, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use jiff::{Timestamp, ToSpan};
+use jiff::ToSpan;
 use klacht_app::complaints;
 use klacht_app::documents::Letterhead;
 use klacht_app::dossier;
@@ -57,7 +57,7 @@ async fn user<S: Store>(store: &S, email: &str, role: Role, manager: Option<User
             role,
             manager,
             password_hash: None,
-            created_at: Timestamp::now(),
+            created_at: klacht_clock::test_now(),
         })
         .await
         .expect("create user");
@@ -68,7 +68,7 @@ fn intake(cal: &WorkingCalendar, name: &str, email: &str) -> NewComplaint {
     NewComplaint {
         kind: Kind::Complaint,
         channel: Channel::Email,
-        received_at: (Timestamp::now() - 1.hour()).to_zoned(cal.time_zone().clone()),
+        received_at: (klacht_clock::test_now() - 1.hour()).to_zoned(cal.time_zone().clone()),
         complainant: Party::new(name, Some(Email::parse(email).expect("email")), None, None)
             .expect("party"),
         representative: None,
@@ -86,9 +86,15 @@ async fn closed_and_filed<S: Store>(store: &S) -> (ComplaintId, String) {
     let (id, reference) = closed(store).await;
     let cal = WorkingCalendar::netherlands_default();
     assert!(
-        dossier::file(store, &Letterhead::new("Focus"), &cal, id, Timestamp::now())
-            .await
-            .expect("filed")
+        dossier::file(
+            store,
+            &Letterhead::new("Focus"),
+            &cal,
+            id,
+            klacht_clock::test_now()
+        )
+        .await
+        .expect("filed")
     );
     (id, reference)
 }
@@ -106,11 +112,11 @@ async fn closed<S: Store>(store: &S) -> (ComplaintId, String) {
         &notifier,
         &anouk,
         intake(&cal, "De heer K. Smit", "k.smit@example.nl"),
-        Timestamp::now(),
+        klacht_clock::test_now(),
     )
     .await
     .expect("registered");
-    let today = cal.local_date(Timestamp::now());
+    let today = cal.local_date(klacht_clock::test_now());
     let steps: Vec<(&User, Command)> = vec![
         (
             &hans,
@@ -155,9 +161,17 @@ async fn closed<S: Store>(store: &S) -> (ComplaintId, String) {
         (&sanne, Command::Close(Closing { note: None })),
     ];
     for (who, cmd) in steps {
-        complaints::act(store, &cal, &notifier, c.id(), who, cmd, Timestamp::now())
-            .await
-            .expect("step succeeds");
+        complaints::act(
+            store,
+            &cal,
+            &notifier,
+            c.id(),
+            who,
+            cmd,
+            klacht_clock::test_now(),
+        )
+        .await
+        .expect("step succeeds");
     }
     (c.id(), c.reference().to_string())
 }
@@ -220,7 +234,7 @@ async fn verify_passes_and_then_names_the_edited_complaint<S: Store>(store: S, u
         run.stderr
     );
     // Retention does not re-seal (and so hide) the change.
-    let later = (Timestamp::now() + (3 * 366 * 24).hours()).to_string();
+    let later = (klacht_clock::test_now() + (3 * 366 * 24).hours()).to_string();
     let run = klacht(url, &["retention", "run", "--now", &later]);
     assert!(!run.ok, "{}", run.stdout);
     assert!(
@@ -275,7 +289,7 @@ async fn retention_anonymises_what_expired_and_verify_tells_it_apart<S: Store>(
         now.stdout
     );
 
-    let later = (Timestamp::now() + (3 * 366 * 24).hours()).to_string();
+    let later = (klacht_clock::test_now() + (3 * 366 * 24).hours()).to_string();
     let run = klacht(url, &["retention", "run", "--now", &later]);
     assert!(run.ok, "{}{}", run.stdout, run.stderr);
     assert!(
@@ -383,7 +397,7 @@ async fn a_backup_taken_while_writing_restores_and_verifies() {
                     &notifier,
                     &piet,
                     intake(&cal, &format!("Klager {n}"), &format!("k{n}@example.nl")),
-                    Timestamp::now(),
+                    klacht_clock::test_now(),
                 )
                 .await
                 .expect("register while the backup runs");
@@ -509,7 +523,7 @@ async fn the_background_jobs_file_and_anonymise<S: Store>(store: S, url: &str) {
     );
     assert!(store.dossier_entry(id).await.expect("entry").is_some());
 
-    let later = (Timestamp::now() + (3 * 366 * 24).hours()).to_string();
+    let later = (klacht_clock::test_now() + (3 * 366 * 24).hours()).to_string();
     let round = klacht(url, &["jobs", "run-once", "--now", &later]);
     assert!(round.ok, "{}{}", round.stdout, round.stderr);
     assert!(

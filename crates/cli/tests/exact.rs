@@ -2,7 +2,6 @@
 
 use std::process::Command;
 
-use jiff::Timestamp;
 use jiff::civil::date;
 use klacht_domain::exact::{Person, Registration};
 use klacht_domain::{ComplaintId, ReferenceNumber};
@@ -49,7 +48,7 @@ fn registration(number: u32) -> Registration {
 async fn export_writes_csv_and_json_and_marks_only_when_asked() {
     let db = SqliteTestDb::new();
     let store = db.store().await;
-    let now = Timestamp::now();
+    let now = klacht_clock::test_now();
     for n in [4, 6] {
         let reg = registration(n);
         store

@@ -4,7 +4,6 @@
 
 use std::process::Command;
 
-use jiff::Timestamp;
 use klacht_mail::testing::SmtpServer;
 use klacht_mail::{Address, MailMessage};
 use klacht_store::testing::{PgTestDb, SqliteTestDb};
@@ -33,7 +32,7 @@ async fn run_once_delivers_queued_mail<S: Store>(url: &str, store: S) {
         text: "Dank u wel.".into(),
         html: "<p>Dank u wel.</p>".into(),
     };
-    let queued = NewOutboxMessage::now(OutboxKind::Mail, mail.to_json(), Timestamp::now());
+    let queued = NewOutboxMessage::now(OutboxKind::Mail, mail.to_json(), klacht_clock::test_now());
     let id = queued.id;
     store.enqueue(&[queued]).await.expect("enqueue");
 
@@ -62,7 +61,7 @@ async fn run_once_delivers_queued_mail<S: Store>(url: &str, store: S) {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("fout: --now"));
 
-    let now = Timestamp::now().to_string();
+    let now = klacht_clock::test_now().to_string();
     let out = klacht(url, &env, &["jobs", "run-once", "--now", &now]);
     assert!(
         out.status.success(),

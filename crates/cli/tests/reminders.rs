@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use jiff::{Timestamp, Zoned};
+use jiff::Zoned;
 use klacht_app::complaints;
 use klacht_app::notify::Notifier;
 use klacht_domain::calendar::WorkingCalendar;
@@ -63,7 +63,7 @@ async fn user<S: Store>(
             role,
             manager,
             password_hash: None,
-            created_at: Timestamp::now(),
+            created_at: klacht_clock::test_now(),
         })
         .await
         .expect("create user");

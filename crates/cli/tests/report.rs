@@ -60,7 +60,7 @@ struct Count {
 }
 
 async fn recount<S: Store>(store: &S, year: i16) -> Count {
-    let today = local(Timestamp::now());
+    let today = local(klacht_clock::test_now());
     let rows = store
         .list_complaints(&ComplaintFilter {
             limit: 500,
@@ -319,7 +319,8 @@ async fn serve_signed_in<S: Store>(store: S) -> (String, String, tokio::sync::on
         .await
         .expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("address"));
-    let state = klacht_web::AppState::new(store, WorkingCalendar::netherlands_default(), "Focus");
+    let state = klacht_web::AppState::new(store, WorkingCalendar::netherlands_default(), "Focus")
+        .with_clock(klacht_clock::from_env().expect("KLACHT_NOW"));
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(async move {
         let _ = klacht_web::serve(listener, state, async {
@@ -387,7 +388,7 @@ fn tool(name: &str, args: &[&std::ffi::OsStr]) -> String {
 
 /// The years the demo spans (six months back from today: one or two).
 fn demo_years() -> Vec<i16> {
-    let today = local(Timestamp::now());
+    let today = local(klacht_clock::test_now());
     let start = today.saturating_sub(jiff::Span::new().days(200));
     let mut years = vec![start.year()];
     if today.year() != start.year() {

@@ -332,6 +332,9 @@ fn shorten(input: &str) -> String {
 }
 
 #[cfg(test)]
+mod sweep;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;

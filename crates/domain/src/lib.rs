@@ -14,6 +14,8 @@ pub mod permissions;
 pub mod reminders;
 pub mod retention;
 pub mod stats;
+#[cfg(test)]
+mod sweep;
 pub mod terms;
 pub mod user;
 

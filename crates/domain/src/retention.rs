@@ -202,4 +202,72 @@ mod tests {
         assert_eq!(cut.to_string(), "2026-05-01T10:00:00Z");
         assert_eq!(cutoff(now, &tz, 0), Some(now));
     }
+
+    /// The same calendar day `years` earlier, counted independently of
+    /// jiff's span arithmetic: 29 February becomes 28 February in a year
+    /// without it.
+    fn same_day_years_before(day: jiff::civil::Date, years: u32) -> jiff::civil::Date {
+        let year = day.year() - i16::try_from(years).expect("few years");
+        jiff::civil::Date::new(year, day.month(), day.day())
+            .or_else(|_| jiff::civil::Date::new(year, day.month(), day.day() - 1))
+            .expect("29 February or an ordinary day")
+    }
+
+    /// Every day of 2026 to 2028 at 10:00 and 00:30 in the Netherlands
+    /// (00:30 is the day before in UTC), for periods of 1 to 10 years: the
+    /// cutoff is the same local day and time `years` earlier, strictly
+    /// before now, and it never moves back as the days go by.
+    #[test]
+    fn the_cutoff_is_the_same_calendar_day_on_every_day_of_2026_to_2028() {
+        let tz = TimeZone::get("Europe/Amsterdam").expect("zone");
+        let mut checked = 0;
+        for (hour, minute) in [(10, 0), (0, 30)] {
+            let mut previous: Vec<Option<Timestamp>> = vec![None; 11];
+            for day in date(2026, 1, 1)
+                .series(1.day())
+                .take_while(|d| d.year() <= 2028)
+            {
+                let now = day
+                    .at(hour, minute, 0, 0)
+                    .to_zoned(tz.clone())
+                    .expect("exists")
+                    .timestamp();
+                for years in 1..=10u32 {
+                    let cut = cutoff(now, &tz, years).expect("in range");
+                    let local = cut.to_zoned(tz.clone());
+                    assert_eq!(
+                        local.date(),
+                        same_day_years_before(day, years),
+                        "{years} years before {day}"
+                    );
+                    assert_eq!(
+                        (local.hour(), local.minute(), local.second()),
+                        (hour, minute, 0),
+                        "{years} years before {day}: same time of day"
+                    );
+                    assert!(cut < now, "{years} years before {day}");
+                    let slot = &mut previous[years as usize];
+                    if let Some(before) = *slot {
+                        assert!(
+                            before <= cut,
+                            "{years} years: the cutoff of {day} lies before the day before's"
+                        );
+                    }
+                    *slot = Some(cut);
+                    checked += 1;
+                }
+            }
+        }
+        assert_eq!(checked, 2 * 1096 * 10);
+        // The documented intent on a leap day, spelled out.
+        let leap: Timestamp = "2028-02-29T10:00:00+01:00".parse().expect("instant");
+        let day_before: Timestamp = "2028-02-28T10:00:00+01:00".parse().expect("instant");
+        for years in [1, 2, 3, 5] {
+            assert_eq!(cutoff(leap, &tz, years), cutoff(day_before, &tz, years));
+        }
+        assert_eq!(
+            cutoff(leap, &tz, 4).map(|t| t.to_string()),
+            Some("2024-02-29T09:00:00Z".to_owned())
+        );
+    }
 }

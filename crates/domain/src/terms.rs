@@ -150,6 +150,9 @@ pub fn term_status(due: Date, today: Date, done_on: Option<Date>) -> TermStatus 
 }
 
 #[cfg(test)]
+mod sweep;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::calendar::CalendarOptions;

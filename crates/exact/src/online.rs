@@ -15,10 +15,12 @@
 //! Errors come as `{"error":{"code":"","message":{"lang":"","value":"…"}}}`;
 //! an expired access token answers 401, which renews it and retries once.
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use jiff::{SignedDuration, Timestamp};
+use jiff::SignedDuration;
 use klacht_app::config::{ExactConfig, OnlineConfig};
+use klacht_clock::{Clock, SharedClock, SystemClock};
 use klacht_store::Store;
 use reqwest::StatusCode;
 use reqwest::header::ACCEPT;
@@ -44,6 +46,8 @@ pub struct OnlineClient<S> {
     tokens: TokenStore<S>,
     /// The tokens in use; the lock serialises renewals in this process.
     current: Mutex<Option<Tokens>>,
+    /// Token lifetimes are counted on this clock.
+    clock: SharedClock,
 }
 
 impl<S: Store> OnlineClient<S> {
@@ -58,7 +62,14 @@ impl<S: Store> OnlineClient<S> {
             http: http::build(http::builder(timeout))?,
             tokens: TokenStore::new(store, key),
             current: Mutex::new(None),
+            clock: Arc::new(SystemClock),
         })
+    }
+
+    /// Counts token lifetimes on this clock instead of the system's.
+    pub fn with_clock(mut self, clock: SharedClock) -> Self {
+        self.clock = clock;
+        self
     }
 
     pub fn from_config(config: &ExactConfig, store: S) -> Result<Self, ExactError> {
@@ -142,7 +153,7 @@ impl<S: Store> OnlineClient<S> {
         match (access, refresh) {
             (Some(access), Some(refresh)) => Ok(Tokens {
                 access_token: access.into(),
-                expires_at: Timestamp::now() + SignedDuration::from_secs(expires_in),
+                expires_at: self.clock.now() + SignedDuration::from_secs(expires_in),
                 refresh_token: refresh.into(),
             }),
             _ => Err(ExactError::Retryable(format!(
@@ -164,7 +175,7 @@ impl<S: Store> OnlineClient<S> {
                     .into(),
             )
         })?;
-        if !force_renew && tokens.fresh_at(Timestamp::now()) {
+        if !force_renew && tokens.fresh_at(self.clock.now()) {
             return Ok(tokens.access_token);
         }
         let renewed = match self.renew(&tokens).await {
@@ -177,7 +188,7 @@ impl<S: Store> OnlineClient<S> {
                         if stored.refresh_token.expose_secret()
                             != tokens.refresh_token.expose_secret() =>
                     {
-                        if stored.fresh_at(Timestamp::now()) {
+                        if stored.fresh_at(self.clock.now()) {
                             stored
                         } else {
                             self.renew(&stored).await?

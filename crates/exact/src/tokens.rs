@@ -215,7 +215,7 @@ mod tests {
     #[test]
     fn a_handed_over_refresh_token_is_not_fresh() {
         let t = Tokens::from_refresh_token("geheim-token".to_owned().into());
-        assert!(!t.fresh_at(Timestamp::now()));
+        assert!(!t.fresh_at(klacht_clock::test_now()));
         assert!(
             !format!("{t:?}").contains("geheim"),
             "Debug hides the tokens"

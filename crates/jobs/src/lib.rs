@@ -21,16 +21,15 @@
 //! `Message-ID: <{outbox id}@klacht>`, so the receiver can recognise the
 //! duplicate.
 
-pub mod clock;
 pub mod delivery;
 pub mod dossier;
 mod run;
 pub mod schedule;
 mod worker;
 
-pub use clock::{Clock, ManualClock, SystemClock};
 pub use delivery::{DeliveryConfig, DeliveryReport, backoff, deliver_due};
 pub use dossier::{DossierJob, DossierReport};
+pub use klacht_clock::{Clock, ManualClock, SharedClock, SystemClock};
 pub use run::{JobError, Jobs, RunReport};
 pub use schedule::{ScheduleReport, Scheduler, schedule_due};
 pub use worker::{WorkerOptions, spawn_worker};

@@ -7,7 +7,7 @@ mod support;
 use std::sync::Arc;
 use std::time::Duration;
 
-use jiff::{SignedDuration, Timestamp};
+use jiff::SignedDuration;
 use klacht_app::complaints;
 use klacht_domain::complaint::{
     Command, ComplainantResponse, Contact, ContactMode, Merit, MeritDecision, Offer, OfferKind,
@@ -343,12 +343,12 @@ async fn offer_and_form_sent_mail_the_complainant<S: Store>(store: S) {
     .await;
     let cal = calendar();
     let n = notifier();
-    let today = cal.local_date(Timestamp::now());
+    let today = cal.local_date(klacht_clock::test_now());
     let id = c.id();
     let act = |who: &klacht_domain::User, cmd: Command| {
         let (store, cal, n, who) = (store.clone(), cal.clone(), n.clone(), who.clone());
         async move {
-            complaints::act(&store, &cal, &n, id, &who, cmd, Timestamp::now())
+            complaints::act(&store, &cal, &n, id, &who, cmd, klacht_clock::test_now())
                 .await
                 .expect("acted")
         }
@@ -400,7 +400,7 @@ async fn offer_and_form_sent_mail_the_complainant<S: Store>(store: S) {
     act(&o.manager, Command::SendForm).await;
 
     let config = delivery();
-    let r = deliver_due(&store, &mailer(&smtp), &config, Timestamp::now())
+    let r = deliver_due(&store, &mailer(&smtp), &config, klacht_clock::test_now())
         .await
         .expect("round");
     // Intake (confirmation, manager's notice), the offer's confirmation
@@ -446,7 +446,7 @@ async fn the_background_worker_delivers_when_woken<S: Store>(store: S) {
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let worker = spawn_worker(
         Arc::new(jobs),
-        klacht_jobs::SystemClock,
+        klacht_clock::from_env().expect("KLACHT_NOW"),
         WorkerOptions {
             interval: Duration::from_secs(3600),
             wake: wake.clone(),
@@ -499,9 +499,14 @@ async fn without_an_address_only_the_manager_is_told<S: Store>(store: S) {
     };
     let o = org(&store).await;
     let c = file(&store, &o.employee, "Meneer Zonder Mail", None).await;
-    let r = deliver_due(&store, &mailer(&smtp), &delivery(), Timestamp::now())
-        .await
-        .expect("round");
+    let r = deliver_due(
+        &store,
+        &mailer(&smtp),
+        &delivery(),
+        klacht_clock::test_now(),
+    )
+    .await
+    .expect("round");
     assert_eq!(r.sent, 1);
     let received = smtp.messages();
     assert_eq!(received.len(), 1);

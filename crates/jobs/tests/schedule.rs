@@ -7,16 +7,18 @@
 
 mod schedule_support;
 
-use jiff::SignedDuration;
 use jiff::civil::{Date, date};
+use jiff::{SignedDuration, ToSpan};
 use klacht_app::calendar::{SETTING_KEY, StoredCalendar};
 use klacht_app::complaints;
 use klacht_app::notify::Notifier;
 use klacht_domain::ComplaintId;
+use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{
     Command, Contact, ContactMode, Merit, MeritDecision, Offer, OfferKind,
 };
 use klacht_domain::reminders::ReminderSettings;
+use klacht_domain::terms::{Step, Terms};
 use klacht_jobs::{Clock, ManualClock, Scheduler, schedule_due};
 use klacht_mail::MailMessage;
 use klacht_store::{Store, store_tests};
@@ -363,7 +365,150 @@ async fn a_closing_day_the_administrator_adds_moves_the_reminder<S: Store>(store
     assert!(third.is_some());
 }
 
+/// The working day before `day`.
+fn working_day_before(cal: &WorkingCalendar, day: Date) -> Date {
+    let mut d = day.yesterday().expect("in range");
+    while !cal.is_working_day(d) {
+        d = d.yesterday().expect("in range");
+    }
+    d
+}
+
+/// The working day after `day`.
+fn working_day_after(cal: &WorkingCalendar, day: Date) -> Date {
+    let mut d = day.tomorrow().expect("in range");
+    while !cal.is_working_day(d) {
+        d = d.tomorrow().expect("in range");
+    }
+    d
+}
+
+/// On each awkward day (a year's end, New Year just after midnight, a leap
+/// day, a Sunday, Koningsdag, the Friday before Pinksteren, a month's end,
+/// the night the clocks change) a complaint comes in and nobody acts. The
+/// engine, run at 07:00 and 12:00 every day until well past the record
+/// term, reminds the handler of each term on the working day before and on
+/// the day, warns the quality manager once on the working day after, and
+/// never sends on a day off.
+async fn every_term_is_reminded_and_missed_once_from_awkward_days<S: Store>(store: S) {
+    let o = org(&store).await;
+    let cal = cal();
+    let off = Notifier::disabled();
+    let engine = jobs(&store);
+    let mut instants: Vec<_> = klacht_clock::awkward_instants().collect();
+    instants.sort();
+    let fatima = o.fatima.email.to_string();
+    let sanne = o.sanne.email.to_string();
+    for (received, why) in instants {
+        let c = complaints::register(
+            &store,
+            &cal,
+            &off,
+            &o.piet,
+            intake(received, &o.joost),
+            received,
+        )
+        .await
+        .expect(why);
+        let k = c.reference().to_string();
+        let receipt_day = cal.local_date(received);
+        assert!(
+            k.starts_with(&format!("K-{}-", receipt_day.year())),
+            "{why}: {k} is numbered in the year of the Dutch date"
+        );
+        complaints::act(
+            &store,
+            &cal,
+            &off,
+            c.id(),
+            &o.margriet,
+            Command::AssignHandler {
+                handler: o.fatima.clone(),
+            },
+            received,
+        )
+        .await
+        .expect(why);
+
+        let terms = Terms::compute(received, &cal);
+        let rounds = |day: Date| {
+            [7, 12]
+                .map(|h| local(&format!("{day}T{h:02}:00")))
+                .into_iter()
+                .filter(|at| *at > received)
+        };
+        let last = terms.due(Step::Record) + 14.days();
+        let mut day = receipt_day;
+        while day <= last {
+            for at in rounds(day) {
+                let report = engine.run_once(at).await;
+                assert!(report.errors.is_empty(), "{why}: {:?}", report.errors);
+            }
+            day = day.tomorrow().expect("in range");
+        }
+
+        let mut got: Vec<Queued> = store
+            .list_outbox(None, Some(c.id()), 100)
+            .await
+            .expect("outbox")
+            .into_iter()
+            .filter(|m| {
+                m.dedupe_key
+                    .as_deref()
+                    .is_some_and(|k| k.starts_with("reminder:") || k.starts_with("missed:"))
+            })
+            .map(|m| {
+                let mail = MailMessage::from_json(&m.payload).expect("mail");
+                (
+                    cal.local_date(m.created_at),
+                    mail.to[0].email.clone(),
+                    mail.subject,
+                )
+            })
+            .collect();
+        got.sort();
+        for (day, _, subject) in &got {
+            assert!(cal.is_working_day(*day), "{why}: {subject} on {day}");
+        }
+        let mut expected: Vec<(Date, String, String)> = Vec::new();
+        for (step, name) in [
+            (Step::Contact, "contact"),
+            (Step::Offer, "aanbod"),
+            (Step::Record, "vastleggen"),
+        ] {
+            let due = terms.due(step);
+            let before = working_day_before(&cal, due);
+            if rounds(before).next().is_some() {
+                expected.push((
+                    before,
+                    fatima.clone(),
+                    format!("Herinnering: termijn {name} {k} verloopt "),
+                ));
+            }
+            expected.push((
+                due,
+                fatima.clone(),
+                format!("Herinnering: termijn {name} {k} verloopt vandaag"),
+            ));
+            expected.push((
+                working_day_after(&cal, due),
+                sanne.clone(),
+                format!("Termijn verstreken: {name} {k} (uiterlijk "),
+            ));
+        }
+        expected.sort();
+        assert_eq!(got.len(), expected.len(), "{why}:\n{got:#?}\n{expected:#?}");
+        for (g, e) in got.iter().zip(&expected) {
+            assert!(
+                g.0 == e.0 && g.1 == e.1 && g.2.starts_with(&e.2),
+                "{why}: got {g:?}, expected {e:?}"
+            );
+        }
+    }
+}
+
 store_tests!(
+    every_term_is_reminded_and_missed_once_from_awkward_days,
     reminders_walk_across_weekends_and_holidays_on_two_instances,
     a_run_before_the_hour_or_on_a_holiday_reads_nothing_and_reruns_queue_nothing,
     a_closing_day_the_administrator_adds_moves_the_reminder,

@@ -1,7 +1,6 @@
 //! `Store::users_by_ids`: one query names the people of a page or a
 //! complaint; on SQLite and PostgreSQL.
 
-use jiff::Timestamp;
 use klacht_domain::{Email, Role, UserId};
 use klacht_store::{NewUser, Store, store_tests};
 
@@ -17,7 +16,7 @@ async fn users_are_found_by_their_ids_in_one_call<S: Store>(store: S) {
                 role: Role::Employee,
                 manager: None,
                 password_hash: None,
-                created_at: Timestamp::now(),
+                created_at: klacht_clock::test_now(),
             })
             .await
             .expect("create");

@@ -28,6 +28,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, StatusCode};
+use klacht_clock::SharedClock;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_store::Store;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -66,6 +67,8 @@ pub struct AppState<S> {
     pub public: Arc<PublicSite>,
     /// Who the PDF documents come from: organisation and logo.
     pub letterhead: Arc<klacht_app::documents::Letterhead>,
+    /// Where every handler reads "now" (tests pin it).
+    pub clock: SharedClock,
 }
 
 impl<S: Store> AppState<S> {
@@ -81,7 +84,19 @@ impl<S: Store> AppState<S> {
             patterns: klacht_domain::patterns::PatternRules::default(),
             notifier: klacht_app::notify::Notifier::disabled(),
             mail_server: None,
+            clock: Arc::new(klacht_clock::SystemClock),
         }
+    }
+
+    /// Reads the time from this clock instead of the system's.
+    pub fn with_clock(mut self, clock: SharedClock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The current instant, from the state's clock.
+    pub fn now(&self) -> jiff::Timestamp {
+        self.clock.now()
     }
 
     /// The organisation's name and logo on the PDF documents (default: the

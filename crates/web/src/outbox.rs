@@ -111,7 +111,7 @@ async fn retry<S: Store>(
     let Ok(id) = id.parse::<uuid::Uuid>() else {
         return Err(WebError::NotFound);
     };
-    let message = match outbox::requeue(&state.store, &current.user, id, Timestamp::now()).await {
+    let message = match outbox::requeue(&state.store, &current.user, id, state.now()).await {
         Ok(line) => {
             tracing::info!(by = %current.user.id, "outbox message requeued");
             state.notifier.queued(1);

@@ -5,7 +5,6 @@ use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use jiff::Timestamp;
 use klacht_app::auth;
 use klacht_domain::{Role, User};
 use klacht_store::{Session, Store};
@@ -77,7 +76,7 @@ impl<S: Store> FromRequestParts<AppState<S>> for CurrentUser {
         let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else {
             return Err(WebError::SignInRequired { back });
         };
-        match auth::session_of(&state.store, token, Timestamp::now()).await? {
+        match auth::session_of(&state.store, token, state.now()).await? {
             Some((session, user)) => Ok(CurrentUser { user, session }),
             None => Err(WebError::SignInRequired { back }),
         }

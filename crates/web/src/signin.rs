@@ -7,7 +7,6 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
-use jiff::Timestamp;
 use klacht_app::auth::{self, AuthError, SESSION_LIFETIME};
 use klacht_store::Store;
 use secrecy::{ExposeSecret, SecretString};
@@ -109,7 +108,7 @@ async fn login<S: Store>(
         &state.store,
         &form.email,
         SecretString::from(form.password),
-        Timestamp::now(),
+        state.now(),
     )
     .await
     {

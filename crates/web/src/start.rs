@@ -6,7 +6,6 @@ use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
-use jiff::Timestamp;
 use klacht_domain::terms::{Step, Terms};
 use klacht_store::Store;
 
@@ -63,7 +62,7 @@ pub(crate) fn dutch_date(d: jiff::civil::Date) -> String {
 
 #[tracing::instrument(skip_all)]
 async fn start<S: Store>(State(state): State<AppState<S>>) -> Result<StartPage, WebError> {
-    let now = Timestamp::now();
+    let now = state.now();
     let calendar = state.calendar().await?;
     let terms = Terms::compute(now, &calendar);
     let rule = |step| match step {

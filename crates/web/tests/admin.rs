@@ -4,7 +4,6 @@
 mod common;
 
 use common::{Browser, PASSWORD, TestApp, spawn_app};
-use jiff::Timestamp;
 use jiff::civil::Date;
 use klacht_app::complaints;
 use klacht_domain::calendar::WorkingCalendar;
@@ -627,7 +626,7 @@ async fn the_stored_calendar_drives_the_terms_on_every_instance<S: Store>(store:
     );
 
     let before = state.calendar().await.expect("calendar");
-    let now = Timestamp::now();
+    let now = klacht_clock::test_now();
     let today = before.local_date(now);
     let old = Terms::compute(now, &before);
     let closing = next_working_day(&before, today);
@@ -832,7 +831,7 @@ async fn every_change_appears_in_the_logboek<S: Store>(store: S) {
         rows.iter().all(|r| r.contains("<td>tom</td>")),
         "by the administrator"
     );
-    let today = Timestamp::now()
+    let today = klacht_clock::test_now()
         .to_zoned(jiff::tz::TimeZone::get("Europe/Amsterdam").expect("zone"))
         .strftime("%d-%m-%Y")
         .to_string();

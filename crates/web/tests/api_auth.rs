@@ -6,7 +6,6 @@ mod common;
 
 use api_support::{org, token};
 use common::spawn_app;
-use jiff::Timestamp;
 use klacht_domain::Role;
 use klacht_store::{Store, store_tests};
 
@@ -80,7 +79,7 @@ async fn a_token_works_until_it_is_revoked<S: Store>(store: S) {
 
     let revoked = app
         .store
-        .revoke_api_tokens(org.quality.id, Timestamp::now())
+        .revoke_api_tokens(org.quality.id, klacht_clock::test_now())
         .await
         .expect("revoke");
     assert_eq!(revoked, 2);

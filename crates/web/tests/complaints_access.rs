@@ -14,7 +14,13 @@ async fn only_those_connected_and_the_overseers_see_a_complaint<S: Store>(store:
     let app = spawn_app(store).await;
     let o = org(&app).await;
     let id = register(&app, &o.employee, &Intake::complaint(&o.involved.user)).await;
-    let reference = format!("K-{}-0001", jiff::Zoned::now().year());
+    let reference = format!(
+        "K-{}-0001",
+        klacht_clock::test_now()
+            .in_tz("Europe/Amsterdam")
+            .expect("zone")
+            .year()
+    );
     let paths = [
         format!("/klachten/{id}"),
         format!("/klachten/{reference}"),

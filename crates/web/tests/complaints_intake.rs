@@ -6,7 +6,7 @@ mod complaints_support;
 
 use common::spawn_app;
 use complaints_support::{Intake, follow, org, post_intake, register};
-use jiff::{Timestamp, ToSpan};
+use jiff::ToSpan;
 use klacht_domain::terms::Terms;
 use klacht_store::{Store, store_tests};
 
@@ -25,7 +25,10 @@ async fn registering_a_complaint_lists_it_with_its_term<S: Store>(store: S) {
     let o = org(&app).await;
     let r = post_intake(&app, &o.employee, &Intake::complaint(&o.involved.user)).await;
     let page = follow(&app, &o.employee, r).await;
-    let year = jiff::Zoned::now().year();
+    let year = klacht_clock::test_now()
+        .in_tz("Europe/Amsterdam")
+        .expect("zone")
+        .year();
     let reference = format!("K-{year}-0001");
     assert!(
         page.contains(&format!(
@@ -63,11 +66,14 @@ async fn registering_a_complaint_lists_it_with_its_term<S: Store>(store: S) {
 async fn the_list_puts_the_soonest_term_first_and_signals_last<S: Store>(store: S) {
     let app = spawn_app(store).await;
     let o = org(&app).await;
-    let year = jiff::Zoned::now().year();
+    let year = klacht_clock::test_now()
+        .in_tz("Europe/Amsterdam")
+        .expect("zone")
+        .year();
     let cal = complaints_support::calendar();
     // Registered first, received today; then an overdue one and a signal.
     register(&app, &o.employee, &Intake::complaint(&o.involved.user)).await;
-    let long_ago = Timestamp::now() - (24 * 30).hours();
+    let long_ago = klacht_clock::test_now() - (24 * 30).hours();
     let late = Intake::complaint(&o.involved.user).received(long_ago);
     register(&app, &o.employee, &late).await;
     register(&app, &o.employee, &Intake::signal(&o.involved.user)).await;
@@ -98,7 +104,7 @@ async fn the_list_puts_the_soonest_term_first_and_signals_last<S: Store>(store: 
 
 async fn a_term_due_today_shows_vandaag<S: Store>(store: S) {
     let cal = complaints_support::calendar();
-    let now = Timestamp::now();
+    let now = klacht_clock::test_now();
     let today = cal.local_date(now);
     // A receipt whose contact term is today exists only on working days.
     let Some(received) = (1..15)
@@ -125,7 +131,10 @@ async fn a_signal_is_registered_as_resolved<S: Store>(store: S) {
     let o = org(&app).await;
     let r = post_intake(&app, &o.employee, &Intake::signal(&o.involved.user)).await;
     let page = follow(&app, &o.employee, r).await;
-    let year = jiff::Zoned::now().year();
+    let year = klacht_clock::test_now()
+        .in_tz("Europe/Amsterdam")
+        .expect("zone")
+        .year();
     assert!(page.contains(&format!(
         "Signaal K-{year}-0001 geregistreerd als direct opgelost."
     )));
@@ -158,7 +167,7 @@ async fn bad_input_keeps_what_was_typed_and_is_422<S: Store>(store: S) {
         .set("omschrijving", "Kwam <niet> & belde \"niet\" af")
         .set(
             "ontvangen",
-            &complaints_support::local_input(Timestamp::now() + 3.hours()),
+            &complaints_support::local_input(klacht_clock::test_now() + 3.hours()),
         );
     let r = post_intake(&app, &o.employee, &intake).await;
     assert_eq!(r.status(), 422);
@@ -240,7 +249,7 @@ async fn my_complaints_come_in_keyset_pages<S: Store>(store: S) {
     let app = spawn_app(store).await;
     let o = org(&app).await;
     let cal = complaints_support::calendar();
-    let now = Timestamp::now();
+    let now = klacht_clock::test_now();
     // 52 complaints received on different days, registered directly.
     for day in 0..52 {
         let intake = klacht_domain::complaint::NewComplaint {

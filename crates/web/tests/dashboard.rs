@@ -5,8 +5,11 @@
 mod common;
 mod reports_support;
 
-use common::spawn_app;
+use std::sync::Arc;
+
+use common::{spawn_app, spawn_app_with};
 use jiff::ToSpan;
+use klacht_clock::ManualClock;
 use klacht_domain::terms::{Step, Terms};
 use klacht_store::{Store, store_tests};
 use reports_support::{at, data_set, org, today, year};
@@ -234,8 +237,85 @@ async fn periods_can_be_chosen_and_bad_ones_are_reported<S: Store>(store: S) {
     assert!(s["compliance"][0]["share_on_time"].is_null());
 }
 
+/// The period the reader chose is the one the page marks, on the days
+/// where date arithmetic breaks: in December the last twelve months are
+/// the calendar year's dates and still not "the year" (the defect that made
+/// main red on 1 December 2026).
+async fn the_chosen_period_is_marked_on_awkward_days<S: Store>(store: S) {
+    let clock = ManualClock::new(klacht_clock::test_now());
+    let shared = clock.clone();
+    let app = spawn_app_with(store, move |s| s.with_clock(Arc::new(shared))).await;
+    let org = org(&app.store).await;
+    for (at, why) in klacht_clock::awkward_instants() {
+        clock.set(at);
+        let today = reports_support::cal().local_date(at);
+        let y = today.year();
+        let b = app.login(org.director.email.as_str()).await;
+        let selected = |value: &str| format!(r#"<option value="{value}" selected>"#);
+
+        let page = app.get_as(&b, "/dashboard?periode=12m").await;
+        assert_eq!(page.status(), 200, "{why}");
+        let page = page.text().await.expect("body");
+        assert!(page.contains(&selected("12m")), "{why}: 12m chosen");
+        assert!(
+            !page.contains(&selected(&y.to_string())),
+            "{why}: not the year"
+        );
+        assert!(
+            page.contains(&format!("/rapportage/jaarverslag?jaar={y}")),
+            "{why}: this year's report"
+        );
+        let s: Value = app
+            .get_as(&b, "/dashboard.json?periode=12m")
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(
+            s["period"]["to"],
+            today.last_of_month().to_string(),
+            "{why}"
+        );
+        assert_eq!(
+            s["period"]["from"],
+            (today.first_of_month() - 11.months()).to_string(),
+            "{why}"
+        );
+        assert_eq!(s["months"].as_array().map(Vec::len), Some(12), "{why}");
+
+        for (query, year) in [
+            ("", y),
+            ("?jaar=", y),
+            (&*format!("?periode={}", y - 1), y - 1),
+        ] {
+            let page = app
+                .get_as(&b, &format!("/dashboard{query}"))
+                .await
+                .text()
+                .await
+                .expect("body");
+            assert!(page.contains(&selected(&year.to_string())), "{why} {query}");
+            assert!(!page.contains(&selected("12m")), "{why} {query}");
+            assert!(
+                page.contains(&format!("/rapportage/jaarverslag?jaar={year}")),
+                "{why} {query}"
+            );
+        }
+        let s: Value = app
+            .get_as(&b, "/dashboard.json")
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(s["period"]["from"], format!("{y}-01-01"), "{why}");
+        assert_eq!(s["period"]["to"], format!("{y}-12-31"), "{why}");
+        assert_eq!(s["today"], today.to_string(), "{why}");
+    }
+}
+
 store_tests!(
     only_the_quality_manager_and_director_see_it,
     figures_of_a_year_are_right,
     periods_can_be_chosen_and_bad_ones_are_reported,
+    the_chosen_period_is_marked_on_awkward_days,
 );

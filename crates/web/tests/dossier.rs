@@ -9,7 +9,6 @@ mod complaints_support;
 
 use common::{TestApp, spawn_app};
 use complaints_support::{Intake, Org, Person, done, org, register, today};
-use jiff::Timestamp;
 use klacht_store::{DossierDocument, Store, sha256_hex, store_tests};
 use secrecy::ExposeSecret;
 
@@ -250,7 +249,7 @@ async fn closed_in_the_browser_the_complaint_is_filed_and_in_the_dossier<S: Stor
 }
 
 async fn token<S: Store>(app: &TestApp<S>, who: &Person) -> String {
-    klacht_app::auth::issue_api_token(&app.store, &who.user, Timestamp::now())
+    klacht_app::auth::issue_api_token(&app.store, &who.user, klacht_clock::test_now())
         .await
         .expect("token")
         .expose_secret()

@@ -4,7 +4,6 @@
 mod common;
 
 use common::spawn_app;
-use jiff::Timestamp;
 use jiff::civil::date;
 use klacht_domain::exact::{Person, Registration};
 use klacht_domain::{ComplaintId, ReferenceNumber, Role};
@@ -43,7 +42,7 @@ async fn the_quality_manager_downloads_pending_registrations<S: Store>(store: S)
         .enqueue(&[NewOutboxMessage::now(
             OutboxKind::Exact,
             serde_json::to_string(&reg).expect("json"),
-            Timestamp::now(),
+            klacht_clock::test_now(),
         )
         .about(reg.complaint_id)])
         .await

@@ -10,7 +10,7 @@ use common::{TestApp, hidden_field, spawn_app};
 use complaints_support::{
     Intake, Org, Person, detail, follow, location, org, post_intake, register,
 };
-use jiff::{Timestamp, ToSpan};
+use jiff::ToSpan;
 use klacht_store::{AdminChange, AuditEntry, ComplaintFilter, ListKind, Store, store_tests};
 use serde_json::json;
 
@@ -25,7 +25,7 @@ fn count(hay: &str, needle: &str) -> usize {
 
 fn in_days(days: i64) -> String {
     let cal = complaints_support::calendar();
-    cal.local_date(Timestamp::now())
+    cal.local_date(klacht_clock::test_now())
         .checked_add(days.days())
         .expect("in range")
         .to_string()
@@ -184,7 +184,7 @@ async fn classification_comes_from_the_lists_at_intake_and_later<S: Store>(store
             },
             &AuditEntry {
                 id: uuid::Uuid::now_v7(),
-                at: Timestamp::now(),
+                at: klacht_clock::test_now(),
                 actor: None,
                 actor_name: "test".into(),
                 kind: "category.deactivated".into(),
@@ -214,7 +214,7 @@ async fn the_api_takes_only_active_list_values<S: Store>(store: S) {
     let piet = api_support::token(&app, &o.employee.user).await;
     let body = |category: &str, cause: &str| {
         json!({
-            "received_at": Timestamp::now().to_string(),
+            "received_at": klacht_clock::test_now().to_string(),
             "channel": "phone",
             "complainant": {"name": "Mevrouw J. de Vries"},
             "description": "De hulp kwam te laat.",
@@ -248,7 +248,7 @@ async fn the_api_takes_only_active_list_values<S: Store>(store: S) {
 /// Registers a Planning complaint about Thuisbegeleiding that Joost
 /// delivered (team of Margriet), received `days_ago` days ago.
 async fn planning<S: Store>(app: &TestApp<S>, o: &Org, days_ago: i64) -> String {
-    let at = Timestamp::now() - (24 * days_ago).hours() - 1.hour();
+    let at = klacht_clock::test_now() - (24 * days_ago).hours() - 1.hour();
     let intake = if days_ago == 0 {
         Intake::complaint(&o.involved.user)
     } else {
@@ -398,7 +398,10 @@ async fn patterns_are_flagged_dismissed_and_acted_on<S: Store>(store: S) {
     assert_eq!(r.status(), 303, "{}", location(&r));
     let action = location(&r);
     let page = follow(&app, &o.quality, r).await;
-    let year = jiff::Zoned::now().year();
+    let year = klacht_clock::test_now()
+        .in_tz("Europe/Amsterdam")
+        .expect("zone")
+        .year();
     assert!(
         page.contains(&format!("Verbeteractie V-{year}-0001 geopend.")),
         "{page}"
@@ -553,7 +556,10 @@ async fn a_blank_action_keeps_what_was_typed_when_refused<S: Store>(store: S) {
     assert!(page.contains("<select id=\"eigenaar\""));
     assert!(!page.contains("tom ("), "the administrator owns nothing");
 
-    let year = jiff::Zoned::now().year();
+    let year = klacht_clock::test_now()
+        .in_tz("Europe/Amsterdam")
+        .expect("zone")
+        .year();
     let missing = format!("K-{year}-0999");
     let linked = format!("{reference}, {missing}");
     let r = app

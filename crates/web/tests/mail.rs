@@ -33,7 +33,7 @@ fn mailer(smtp: &SmtpServer) -> SmtpMailer {
 }
 
 fn now() -> Timestamp {
-    let t = Timestamp::now();
+    let t = klacht_clock::test_now();
     Timestamp::from_microsecond(t.as_microsecond()).unwrap_or(t)
 }
 

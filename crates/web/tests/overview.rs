@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use common::{Browser, TestApp, spawn_app};
 use jiff::civil::Date;
-use jiff::{Timestamp, ToSpan, Zoned};
+use jiff::{ToSpan, Zoned};
 use klacht_app::complaints;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{
@@ -23,7 +23,7 @@ fn cal() -> WorkingCalendar {
 }
 
 fn today() -> Date {
-    cal().local_date(Timestamp::now())
+    cal().local_date(klacht_clock::test_now())
 }
 
 /// Noon (Amsterdam) `days` days ago: far from any day boundary.
@@ -57,7 +57,7 @@ async fn register<S: Store>(store: &S, by: &User, new: NewComplaint) -> Complain
         &klacht_app::notify::Notifier::disabled(),
         by,
         new,
-        Timestamp::now(),
+        klacht_clock::test_now(),
     )
     .await
     .expect("registered");
@@ -73,7 +73,7 @@ async fn register<S: Store>(store: &S, by: &User, new: NewComplaint) -> Complain
 /// so step 1 (report) is what is due.
 async fn register_public<S: Store>(store: &S, received: Zoned) -> ComplaintRow {
     let id = ComplaintId::new(uuid::Uuid::now_v7());
-    let now = Timestamp::now();
+    let now = klacht_clock::test_now();
     let year = received.year();
     let new = intake(received, "", "Via de website: niemand belde terug");
     store
@@ -218,7 +218,7 @@ async fn filters_narrow_the_list_and_counts_are_right<S: Store>(store: S) {
         Command::AssignHandler {
             handler: o.m2.clone(),
         },
-        Timestamp::now(),
+        klacht_clock::test_now(),
     )
     .await
     .expect("assigned");
@@ -234,7 +234,7 @@ async fn filters_narrow_the_list_and_counts_are_right<S: Store>(store: S) {
         b.id,
         &o.m2,
         Command::RecordContact(contact),
-        Timestamp::now(),
+        klacht_clock::test_now(),
     )
     .await
     .expect("contact recorded");
@@ -242,7 +242,7 @@ async fn filters_narrow_the_list_and_counts_are_right<S: Store>(store: S) {
         store,
         &o.e1,
         intake(
-            (Timestamp::now() - 1.minute()).to_zoned(cal().time_zone().clone()),
+            (klacht_clock::test_now() - 1.minute()).to_zoned(cal().time_zone().clone()),
             "Planning",
             "Vandaag gebeld",
         ),

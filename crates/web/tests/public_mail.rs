@@ -10,7 +10,6 @@ mod public_support;
 
 use common::spawn_app_with;
 use complaints_support::org;
-use jiff::Timestamp;
 use klacht_app::notify::Notifier;
 use klacht_domain::TrackingCode;
 use klacht_jobs::{DeliveryConfig, deliver_due};
@@ -69,7 +68,7 @@ async fn a_public_filing_is_routed_mailed_and_trackable<S: Store>(store: S) {
         &app.store,
         &mailer,
         &DeliveryConfig::default(),
-        Timestamp::now(),
+        klacht_clock::test_now(),
     )
     .await
     .expect("delivery round");
@@ -115,7 +114,7 @@ async fn a_public_filing_is_routed_mailed_and_trackable<S: Store>(store: S) {
         &app.store,
         &mailer,
         &DeliveryConfig::default(),
-        Timestamp::now(),
+        klacht_clock::test_now(),
     )
     .await
     .expect("delivery round");

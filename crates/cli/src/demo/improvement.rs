@@ -34,6 +34,7 @@ pub(super) async fn ensure_action<S: Store>(
     store: &S,
     calendar: &WorkingCalendar,
     people: &[User],
+    now: Timestamp,
 ) -> anyhow::Result<bool> {
     let existing = store
         .list_improvement_actions(&ImprovementFilter {
@@ -49,7 +50,6 @@ pub(super) async fn ensure_action<S: Store>(
     else {
         return Ok(false);
     };
-    let now = Timestamp::now();
     let today = calendar.local_date(now);
     let rules = PatternRules::default();
     let key: PatternKey = "category:planning".parse()?;

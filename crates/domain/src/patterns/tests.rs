@@ -271,3 +271,5 @@ proptest! {
         }
     }
 }
+
+mod sweep;

@@ -512,3 +512,4 @@ fn the_window_holds_every_term_that_can_cause_a_message() {
 }
 
 mod props;
+mod sweep;

@@ -124,6 +124,44 @@ impl Period {
     }
 }
 
+/// What a reader chose to see: a calendar year, or the last twelve
+/// months. The choice is kept as chosen: in December the last twelve months
+/// cover the calendar year, and they are still not "the year".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodChoice {
+    Year(i16),
+    LastTwelveMonths,
+}
+
+impl PeriodChoice {
+    /// The query value that asks for the last twelve months.
+    pub const LAST_TWELVE_MONTHS: &'static str = "12m";
+
+    /// The days this choice covers on `today`.
+    pub fn period(self, today: Date) -> Period {
+        match self {
+            PeriodChoice::Year(y) => Period::year(y),
+            PeriodChoice::LastTwelveMonths => Period::last_twelve_months(today),
+        }
+    }
+
+    /// As it travels in a query string: the year, or `12m`.
+    pub fn query_value(self) -> String {
+        match self {
+            PeriodChoice::Year(y) => y.to_string(),
+            PeriodChoice::LastTwelveMonths => Self::LAST_TWELVE_MONTHS.to_owned(),
+        }
+    }
+
+    /// The year of the yearly report that goes with this choice.
+    pub fn report_year(self, today: Date) -> i16 {
+        match self {
+            PeriodChoice::Year(y) => y,
+            PeriodChoice::LastTwelveMonths => today.year(),
+        }
+    }
+}
+
 fn month_name(month: i8) -> &'static str {
     MONTHS[usize::from(month.clamp(1, 12).unsigned_abs()) - 1]
 }

@@ -276,3 +276,5 @@ fn counts_per_month_category_merit_and_satisfaction() {
     assert_eq!(stats.services[0].count, 4);
     assert_eq!(stats.channels[0].count, 5);
 }
+
+mod sweep;

@@ -374,7 +374,10 @@ async fn create(
         entity.entry("Status").or_insert(json!(10));
         entity.insert(
             "Created".into(),
-            Value::String(format!("/Date({})/", Timestamp::now().as_millisecond())),
+            Value::String(format!(
+                "/Date({})/",
+                klacht_clock::Clock::now(&klacht_clock::SystemClock).as_millisecond()
+            )),
         );
         let entity = Value::Object(entity);
         data.complaints.push(entity.clone());

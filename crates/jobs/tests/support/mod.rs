@@ -45,7 +45,7 @@ async fn user<S: Store>(
             role,
             manager,
             password_hash: None,
-            created_at: Timestamp::now(),
+            created_at: klacht_clock::test_now(),
         })
         .await
         .expect("create user");
@@ -86,7 +86,7 @@ pub async fn org<S: Store>(store: &S) -> Org {
 
 /// Now, to the microsecond the store keeps.
 pub fn now() -> Timestamp {
-    let t = Timestamp::now();
+    let t = klacht_clock::test_now();
     Timestamp::from_microsecond(t.as_microsecond()).unwrap_or(t)
 }
 
@@ -123,7 +123,7 @@ pub async fn file_with<S: Store>(
     email: Option<&str>,
 ) -> Complaint {
     let cal = calendar();
-    let received = Timestamp::now() - 24.hours();
+    let received = klacht_clock::test_now() - 24.hours();
     let new = NewComplaint {
         kind: Kind::Complaint,
         channel: Channel::Phone,
@@ -142,7 +142,7 @@ pub async fn file_with<S: Store>(
         category: None,
         cause: None,
     };
-    complaints::register(store, &cal, notifier, by, new, Timestamp::now())
+    complaints::register(store, &cal, notifier, by, new, klacht_clock::test_now())
         .await
         .expect("registered")
 }

@@ -7,7 +7,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::response::Response;
-use jiff::Timestamp;
 use jiff::civil::Weekday;
 use klacht_app::admin;
 use klacht_app::calendar;
@@ -72,7 +71,7 @@ async fn calendar_page<S: Store>(
     let base = &state.config_calendar;
     let (stored, _) = calendar::load(&state.store).await?;
     let current = stored.apply_to(base);
-    let this_year = current.local_date(Timestamp::now()).year();
+    let this_year = current.local_date(state.now()).year();
     let years = [this_year, this_year.saturating_add(1)]
         .into_iter()
         .map(|year| Year {
@@ -150,7 +149,7 @@ pub(super) async fn options<S: Store>(
         &state.config_calendar,
         form.goede_vrijdag.is_some(),
         form.bevrijdingsdag.is_some(),
-        Timestamp::now(),
+        state.now(),
     )
     .await;
     match result {
@@ -198,7 +197,7 @@ async fn change_day<S: Store>(
     change: DayChange,
 ) -> Result<Response, WebError> {
     let by = admin_user(&current)?;
-    let now = Timestamp::now();
+    let now = state.now();
     let result = match admin::parse_day(&form.datum) {
         Ok(day) => match change {
             DayChange::Add => admin::add_closing_day(&state.store, by, day, now).await,

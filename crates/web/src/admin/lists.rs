@@ -6,7 +6,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use jiff::Timestamp;
 use klacht_app::admin;
 use klacht_store::{ListKind, ListValue, Store};
 use serde::Deserialize;
@@ -120,7 +119,7 @@ pub(super) async fn add<S: Store>(
 ) -> Result<Response, WebError> {
     let by = admin_user(&current)?;
     let kind = kind_of(&lijst)?;
-    match admin::add_list_value(&state.store, by, kind, &form.naam, Timestamp::now()).await {
+    match admin::add_list_value(&state.store, by, kind, &form.naam, state.now()).await {
         Ok(()) => Ok(redirect_with_flash(
             &path(kind),
             &format!("'{}' toegevoegd.", form.naam.trim()),
@@ -140,7 +139,7 @@ pub(super) async fn rename<S: Store>(
     let kind = kind_of(&lijst)?;
     let id = admin::parse_value_id(&id).ok_or(WebError::NotFound)?;
     let result =
-        admin::rename_list_value(&state.store, by, kind, id, &form.naam, Timestamp::now()).await;
+        admin::rename_list_value(&state.store, by, kind, id, &form.naam, state.now()).await;
     match result {
         Ok(()) => Ok(redirect_with_flash(
             &path(kind),
@@ -186,7 +185,7 @@ pub(super) async fn set_active<S: Store>(
         }
     };
     let result =
-        admin::set_list_value_active(&state.store, by, kind, id, active, Timestamp::now()).await;
+        admin::set_list_value_active(&state.store, by, kind, id, active, state.now()).await;
     match result {
         Ok(()) => Ok(redirect_with_flash(
             &path(kind),

@@ -8,7 +8,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use jiff::Timestamp;
 use klacht_app::public::services;
 use klacht_domain::{Role, UserId};
 use klacht_store::{PublicService, Store, UserRecord};
@@ -148,11 +147,9 @@ pub(super) async fn add<S: Store>(
 ) -> Result<Response, WebError> {
     let by = admin_user(&current)?;
     let result = match parse_manager(&form.leidinggevende) {
-        Ok(manager) => {
-            services::add_service(&state.store, by, &form.naam, manager, Timestamp::now())
-                .await
-                .map_err(WebError::from)
-        }
+        Ok(manager) => services::add_service(&state.store, by, &form.naam, manager, state.now())
+            .await
+            .map_err(WebError::from),
         Err(e) => Err(e),
     };
     match result {
@@ -179,7 +176,7 @@ pub(super) async fn rename<S: Store>(
 ) -> Result<Response, WebError> {
     let by = admin_user(&current)?;
     let id = parse_id(&id)?;
-    match services::rename_service(&state.store, by, id, &form.naam, Timestamp::now()).await {
+    match services::rename_service(&state.store, by, id, &form.naam, state.now()).await {
         Ok(()) => Ok(redirect_with_flash(
             PATH,
             "Naam gewijzigd.",
@@ -204,11 +201,9 @@ pub(super) async fn set_manager<S: Store>(
     let by = admin_user(&current)?;
     let id = parse_id(&id)?;
     let result = match parse_manager(&form.leidinggevende) {
-        Ok(manager) => {
-            services::set_service_manager(&state.store, by, id, manager, Timestamp::now())
-                .await
-                .map_err(WebError::from)
-        }
+        Ok(manager) => services::set_service_manager(&state.store, by, id, manager, state.now())
+            .await
+            .map_err(WebError::from),
         Err(e) => Err(e),
     };
     match result {
@@ -245,7 +240,7 @@ pub(super) async fn set_active<S: Store>(
             ));
         }
     };
-    match services::set_service_active(&state.store, by, id, active, Timestamp::now()).await {
+    match services::set_service_active(&state.store, by, id, active, state.now()).await {
         Ok(()) => Ok(redirect_with_flash(
             PATH,
             if active {

@@ -6,7 +6,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use jiff::Timestamp;
 use klacht_app::admin::{self, UserInput};
 use klacht_domain::{Role, UserId};
 use klacht_store::{Store, UserRecord};
@@ -169,7 +168,7 @@ pub(super) async fn create<S: Store>(
         manager: form.leidinggevende.clone(),
         password: std::mem::take(&mut form.wachtwoord).into(),
     };
-    match admin::create_user(&state.store, by, input, Timestamp::now()).await {
+    match admin::create_user(&state.store, by, input, state.now()).await {
         Ok(user) => Ok(redirect_with_flash(
             "/beheer/gebruikers",
             &format!("Gebruiker {} ({}) aangemaakt.", user.name, user.email),
@@ -286,7 +285,7 @@ pub(super) async fn update<S: Store>(
         id,
         &form.rol,
         &form.leidinggevende,
-        Timestamp::now(),
+        state.now(),
     )
     .await;
     match result {
@@ -333,7 +332,7 @@ pub(super) async fn set_active<S: Store>(
         "nee" => false,
         _ => return Err(WebError::Invalid("Kies activeren of deactiveren.".into())),
     };
-    let result = admin::set_user_active(&state.store, by, id, active, Timestamp::now()).await;
+    let result = admin::set_user_active(&state.store, by, id, active, state.now()).await;
     match result {
         Ok(()) => Ok(redirect_with_flash(
             "/beheer/gebruikers",

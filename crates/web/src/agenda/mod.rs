@@ -14,7 +14,6 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use jiff::Timestamp;
 use klacht_app::agenda;
 use klacht_domain::Role;
 use klacht_domain::complaint::format_date;
@@ -106,7 +105,7 @@ async fn issue<S: Store>(
     CsrfForm { current, .. }: CsrfForm<Empty>,
 ) -> Result<Response, WebError> {
     staff_only(current.user.role)?;
-    let now = Timestamp::now();
+    let now = state.now();
     let token = agenda::issue_feed(&state.store, &current.user, now).await?;
     let calendar = state.calendar().await?;
     let url = format!(
@@ -137,7 +136,7 @@ async fn remove<S: Store>(
     CsrfForm { current, .. }: CsrfForm<Empty>,
 ) -> Result<Response, WebError> {
     staff_only(current.user.role)?;
-    let removed = agenda::remove_feed(&state.store, &current.user, Timestamp::now()).await?;
+    let removed = agenda::remove_feed(&state.store, &current.user, state.now()).await?;
     let message = if removed {
         "Het agenda-abonnement is opgeheven; het adres werkt niet meer."
     } else {
@@ -161,7 +160,7 @@ async fn feed<S: Store>(
         return Err(WebError::NotFound);
     };
     let calendar = state.calendar().await?;
-    let now = Timestamp::now();
+    let now = state.now();
     let today = calendar.local_date(now);
     let base = base_url(&state, &headers);
     let mut events = Vec::new();

@@ -10,7 +10,6 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use jiff::Timestamp;
 use klacht_app::complaints;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{Command, Kind};
@@ -64,7 +63,7 @@ async fn render<S: Store>(
         return Err(ApiError::not_found());
     }
     let people = People::load(&state.store, view::people_of(&c, &history)).await?;
-    let today = calendar.local_date(Timestamp::now());
+    let today = calendar.local_date(state.now());
     let terms = complaints::term_lines(&c, calendar, today);
     Ok(Json(ComplaintView::new(&c, &history, viewer, &people, &terms)).into_response())
 }
@@ -81,7 +80,7 @@ async fn perform<S: Store>(
 ) -> Result<Response, ApiError> {
     let id = resolve(&state.store, raw_id).await?;
     let calendar = state.calendar().await?;
-    let at = Timestamp::now();
+    let at = state.now();
     let closes = matches!(cmd, Command::Close(_));
     complaints::act_at_version(
         &state.store,
@@ -119,7 +118,7 @@ pub async fn create<S: Store>(
         &state.notifier,
         &user,
         new,
-        Timestamp::now(),
+        state.now(),
     )
     .await?;
     let deadlines = (c.kind() == Kind::Complaint)

@@ -9,7 +9,6 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::post;
-use jiff::Timestamp;
 use klacht_app::complaints::{self, ServiceError};
 use klacht_app::improvement;
 use klacht_domain::complaint::{
@@ -328,7 +327,7 @@ async fn run<S: Store>(
                         x.category.as_deref(),
                         x.cause.as_deref(),
                         Some(version),
-                        Timestamp::now(),
+                        state.now(),
                     )
                     .await
                 }
@@ -341,7 +340,7 @@ async fn run<S: Store>(
                         &current.user,
                         cmd,
                         Some(version),
-                        Timestamp::now(),
+                        state.now(),
                     )
                     .await
                 }

@@ -9,7 +9,6 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use jiff::Timestamp;
 use klacht_domain::complaint::{Complaint, ContactMode, Merit, OfferKind, Recorded, WaivableStep};
 use klacht_domain::permissions::{self, Action};
 use klacht_domain::terms::Step;
@@ -263,7 +262,7 @@ pub(super) async fn render<S: Store>(
 ) -> Result<Response, WebError> {
     let dir = Directory::load(&state.store).await?;
     let calendar = state.calendar().await?;
-    let today = calendar.local_date(Timestamp::now());
+    let today = calendar.local_date(state.now());
     let user = &ctx.user;
     let oversees = matches!(user.role, Role::QualityManager | Role::Director);
     let allowed = permissions::allowed_actions(user, c);

@@ -5,7 +5,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use jiff::Timestamp;
 use klacht_domain::complaint::{Channel, Complaint, ContactMode, Kind, Merit, OfferKind};
 use klacht_store::Store;
 
@@ -86,7 +85,7 @@ pub(super) async fn page<S: Store>(
     let id = resolve(&state.store, &id).await?;
     let (c, history) = load_visible(&state.store, id, &ctx.user).await?;
     let dir = Directory::load(&state.store).await?;
-    let now = Timestamp::now();
+    let now = state.now();
     let calendar = state.calendar().await?;
     let today = calendar.local_date(now);
     Ok(FormPage {

@@ -5,7 +5,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use jiff::Timestamp;
 use klacht_domain::complaint::{Status, format_date};
 use klacht_domain::terms::{Step, term_status};
 use klacht_store::{ComplaintRow, DueCursor, Store};
@@ -90,7 +89,7 @@ pub(super) async fn page<S: Store>(
         .list_participating(ctx.user.id, after, PAGE_SIZE)
         .await?;
     let calendar = state.calendar().await?;
-    let today = calendar.local_date(Timestamp::now());
+    let today = calendar.local_date(state.now());
     let tz = calendar.time_zone();
     Ok(ListPage {
         ctx,

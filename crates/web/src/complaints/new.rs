@@ -403,7 +403,7 @@ pub(super) async fn page<S: Store>(
     refuse_admin(&ctx)?;
     let calendar = state.calendar().await?;
     let form = NewComplaintForm {
-        ontvangen: datetime_local(Timestamp::now(), calendar.time_zone()),
+        ontvangen: datetime_local(state.now(), calendar.time_zone()),
         ..NewComplaintForm::default()
     };
     render(
@@ -445,7 +445,7 @@ pub(super) async fn submit<S: Store>(
 ) -> Result<Response, WebError> {
     let ctx = ctx_of(&state, &current);
     refuse_admin(&ctx)?;
-    let now = Timestamp::now();
+    let now = state.now();
     let dir = Directory::load(&state.store).await?;
     let staff: HashSet<UserId> = dir.active_staff().map(|u| u.id).collect();
     let calendar = state.calendar().await?;

@@ -6,7 +6,6 @@
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use jiff::Timestamp;
 use klacht_app::complaints::{self, ServiceError};
 use klacht_app::documents::{self, FormCopy};
 use klacht_app::dossier;
@@ -74,7 +73,7 @@ pub(crate) async fn form_pdf<S: Store>(
         &history,
         FormCopy::Printed {
             by: user.name.clone(),
-            at: Timestamp::now(),
+            at: state.now(),
         },
     )
     .await?;
@@ -95,7 +94,7 @@ pub(crate) async fn offer_pdf<S: Store>(
         return Err(documents::DocumentError::NoOffer.into());
     }
     let calendar = state.calendar().await?;
-    let today = calendar.local_date(Timestamp::now());
+    let today = calendar.local_date(state.now());
     let bytes =
         documents::offer_letter(&state.store, &state.letterhead, &c, &history, today).await?;
     Ok(pdf(
@@ -133,15 +132,7 @@ pub(crate) async fn file_after_close<S: Store>(state: &AppState<S>, id: Complain
             return;
         }
     };
-    match dossier::file(
-        &state.store,
-        &state.letterhead,
-        &calendar,
-        id,
-        Timestamp::now(),
-    )
-    .await
-    {
+    match dossier::file(&state.store, &state.letterhead, &calendar, id, state.now()).await {
         Ok(_) => tracing::info!(complaint = %id, "opgeborgen in het klachtendossier"),
         Err(e) => {
             tracing::error!(complaint = %id, error = %e, "opbergen mislukt; de achtergrondtaak probeert het opnieuw")

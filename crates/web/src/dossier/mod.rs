@@ -126,7 +126,7 @@ async fn index<S: Store>(
     keeper_only(&ctx)?;
     let calendar = &state.config_calendar;
     let counted = state.store.dossier_years().await?;
-    let this_year = i32::from(calendar.local_date(Timestamp::now()).year());
+    let this_year = i32::from(calendar.local_date(state.now()).year());
     let searching = !q.zoek.trim().is_empty();
     // A search without a year looks through every year.
     let year = match q

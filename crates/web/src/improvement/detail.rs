@@ -7,7 +7,6 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use jiff::Timestamp;
 use klacht_app::improvement::{self, ActionView, ImprovementServiceError};
 use klacht_domain::improvement::{ImprovementStatus, may_manage};
 use klacht_store::Store;
@@ -93,7 +92,7 @@ async fn render_detail<S: Store>(
 ) -> Result<Response, WebError> {
     let calendar = state.calendar().await?;
     let tz = calendar.time_zone();
-    let today = calendar.local_date(Timestamp::now());
+    let today = calendar.local_date(state.now());
     let names = names(&state.store).await?;
     let a = &v.action;
     let page = DetailPage {
@@ -176,7 +175,7 @@ async fn change<S: Store>(
     deny_admin(&ctx)?;
     let id = resolve(&state.store, raw).await?;
     let expected = form.versie.trim().parse::<u64>().ok();
-    let now = Timestamp::now();
+    let now = state.now();
     let result = if which == "afronden" {
         improvement::close(
             &state.store,

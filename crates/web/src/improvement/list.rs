@@ -5,7 +5,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
-use jiff::Timestamp;
 use klacht_app::improvement;
 use klacht_domain::UserId;
 use klacht_domain::improvement::{ImprovementStatus, may_manage};
@@ -92,7 +91,7 @@ pub(super) async fn list<S: Store>(
     };
     let page = improvement::list(&state.store, &ctx.user, filter).await?;
     let names = names(&state.store).await?;
-    let today = state.calendar().await?.local_date(Timestamp::now());
+    let today = state.calendar().await?.local_date(state.now());
     let rows = page
         .items
         .iter()

@@ -10,7 +10,6 @@ use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use jiff::Timestamp;
 use klacht_app::improvement::{self, ActionInput};
 use klacht_domain::patterns::PatternKey;
 use klacht_domain::{ComplaintId, ReferenceNumber, Role, UserId};
@@ -92,7 +91,7 @@ async fn render_new<S: Store>(
     let pattern = match form.patroon.parse::<PatternKey>() {
         Ok(key) => {
             let calendar = state.calendar().await?;
-            let today = calendar.local_date(Timestamp::now());
+            let today = calendar.local_date(state.now());
             improvement::open_patterns(&state.store, &calendar, &state.patterns, today)
                 .await?
                 .into_iter()
@@ -133,7 +132,7 @@ pub(super) async fn new_page<S: Store>(
     let mut status = StatusCode::OK;
     if !q.patroon.trim().is_empty() {
         let calendar = state.calendar().await?;
-        let today = calendar.local_date(Timestamp::now());
+        let today = calendar.local_date(state.now());
         let open =
             improvement::open_patterns(&state.store, &calendar, &state.patterns, today).await?;
         match q
@@ -274,7 +273,7 @@ pub(super) async fn create<S: Store>(
         &state.patterns,
         &current.user,
         input,
-        Timestamp::now(),
+        state.now(),
     )
     .await
     {

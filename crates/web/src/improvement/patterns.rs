@@ -7,7 +7,6 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use jiff::Timestamp;
 use klacht_app::improvement::{self, FlaggedPattern};
 use klacht_domain::ComplaintId;
 use klacht_domain::patterns::PatternKey;
@@ -124,7 +123,7 @@ async fn render<S: Store>(
 ) -> Result<Response, WebError> {
     let calendar = state.calendar().await?;
     let rules = state.patterns;
-    let today = calendar.local_date(Timestamp::now());
+    let today = calendar.local_date(state.now());
     let (from, to) = rules.window(today);
     let open = improvement::open_patterns(&state.store, &calendar, &rules, today).await?;
     let tz = calendar.time_zone();
@@ -201,7 +200,7 @@ pub(super) async fn dismiss<S: Store>(
         &key,
         &shown,
         &form.reden,
-        Timestamp::now(),
+        state.now(),
     )
     .await;
     match done {

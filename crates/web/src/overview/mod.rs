@@ -12,7 +12,6 @@ use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Query, State};
 use axum::routing::get;
-use jiff::Timestamp;
 use klacht_domain::complaint::{Status, format_date};
 use klacht_domain::terms::{Step, term_status};
 use klacht_domain::{Role, UserId};
@@ -126,7 +125,7 @@ async fn overview<S: Store>(
     }
     // Only the zone is needed for "today"; that comes from configuration.
     let tz = state.config_calendar.time_zone().clone();
-    let today = state.config_calendar.local_date(Timestamp::now());
+    let today = state.config_calendar.local_date(state.now());
     let (filter, errors) = q.to_filter(today, &tz);
 
     let page = state.store.list_complaints(&filter).await?;

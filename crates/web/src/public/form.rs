@@ -13,7 +13,6 @@ use axum::extract::multipart::{Field, MultipartRejection};
 use axum::extract::{Multipart, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use jiff::Timestamp;
 use klacht_app::public::{
     self, FieldErrors, MAX_FILE_BYTES, MAX_FILES, PublicForm, RateLimit, Submission, SubmitError,
     Upload,
@@ -317,7 +316,7 @@ pub(super) async fn submit<S: Store>(
         &state.notifier,
         limit,
         submission,
-        Timestamp::now(),
+        state.now(),
     )
     .await;
     let (errors, general, status) = match result {

@@ -13,7 +13,6 @@ use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use jiff::Timestamp;
 use klacht_app::complaints::{ServiceError, term_lines};
 use klacht_app::public;
 use klacht_domain::TrackingCode;
@@ -185,7 +184,7 @@ pub(super) async fn page<S: Store>(
         return Ok(not_found(&state, raw));
     };
     let calendar = state.calendar().await?;
-    let today = calendar.local_date(Timestamp::now());
+    let today = calendar.local_date(state.now());
     let phases = c
         .public_phases(&history)
         .into_iter()
@@ -391,15 +390,8 @@ pub(super) async fn satisfaction_submit<S: Store>(
     };
     let calendar = state.calendar().await?;
     let comment = Some(form.toelichting.clone());
-    match public::report_satisfaction(
-        &state.store,
-        &calendar,
-        &code,
-        score,
-        comment,
-        Timestamp::now(),
-    )
-    .await
+    match public::report_satisfaction(&state.store, &calendar, &code, score, comment, state.now())
+        .await
     {
         Ok(_) => Ok(Redirect::to(&format!("/status/{code}/tevredenheid")).into_response()),
         Err(ServiceError::Refused(ComplaintError::Invalid(m))) => {

@@ -7,11 +7,10 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Json;
 use axum::extract::{Query, State};
-use jiff::Timestamp;
 use jiff::civil::Date;
 use klacht_app::reports::charts::Charts;
 use klacht_app::reports::view::View;
-use klacht_domain::stats::{Period, Stats};
+use klacht_domain::stats::{PeriodChoice, Stats};
 use klacht_store::Store;
 use serde::Deserialize;
 
@@ -31,18 +30,18 @@ pub struct DashboardQuery {
 
 impl DashboardQuery {
     /// The period asked for, or the current year and a Dutch message.
-    fn period(&self, today: Date) -> (Period, Option<String>) {
-        let choice = if self.periode.trim().is_empty() {
+    fn choice(&self, today: Date) -> (PeriodChoice, Option<String>) {
+        let text = if self.periode.trim().is_empty() {
             self.jaar.trim()
         } else {
             self.periode.trim()
         };
-        if choice == "12m" {
-            return (Period::last_twelve_months(today), None);
+        if text == PeriodChoice::LAST_TWELVE_MONTHS {
+            return (PeriodChoice::LastTwelveMonths, None);
         }
-        match parse_year(choice, today) {
-            Ok(y) => (Period::year(y), None),
-            Err(e) => (Period::year(today.year()), Some(e)),
+        match parse_year(text, today) {
+            Ok(y) => (PeriodChoice::Year(y), None),
+            Err(e) => (PeriodChoice::Year(today.year()), Some(e)),
         }
     }
 }
@@ -65,17 +64,19 @@ pub(super) struct DashboardPage {
     charts: Charts,
 }
 
+/// The figures of the period asked for, the choice as understood, and the
+/// message when the query could not be understood.
 async fn figures<S: Store>(
     state: &AppState<S>,
     q: &DashboardQuery,
-) -> Result<(Stats, Option<String>), WebError> {
+) -> Result<(Stats, PeriodChoice, Option<String>), WebError> {
     let calendar = state.calendar().await?;
-    let today = calendar.local_date(Timestamp::now());
-    let (period, error) = q.period(today);
-    let stats = klacht_app::reports::stats(&state.store, &calendar, &period, today)
+    let today = calendar.local_date(state.now());
+    let (choice, error) = q.choice(today);
+    let stats = klacht_app::reports::stats(&state.store, &calendar, &choice.period(today), today)
         .await
         .map_err(web_error)?;
-    Ok((stats, error))
+    Ok((stats, choice, error))
 }
 
 #[tracing::instrument(skip_all)]
@@ -85,39 +86,25 @@ pub(super) async fn page<S: Store>(
     Query(q): Query<DashboardQuery>,
 ) -> Result<DashboardPage, WebError> {
     authorise(&ctx)?;
-    let (stats, error) = figures(&state, &q).await?;
+    let (stats, chosen, error) = figures(&state, &q).await?;
     let today = stats.today;
-    let rolling =
-        stats.period.from.year() != stats.period.to.year() || stats.period.from.month() != 1;
-    let current = if rolling {
-        "12m".to_string()
-    } else {
-        stats.period.from.year().to_string()
-    };
-    let mut periods: Vec<Choice> = (0..6)
-        .map(|back| {
-            let y = (today.year() - back).to_string();
-            Choice {
-                selected: y == current,
-                label: y.clone(),
-                value: y,
-            }
+    let periods = (0..6)
+        .map(|back| PeriodChoice::Year(today.year() - back))
+        .chain([PeriodChoice::LastTwelveMonths])
+        .map(|c| Choice {
+            value: c.query_value(),
+            label: match c {
+                PeriodChoice::Year(y) => y.to_string(),
+                PeriodChoice::LastTwelveMonths => "laatste 12 maanden".into(),
+            },
+            selected: c == chosen,
         })
         .collect();
-    periods.push(Choice {
-        value: "12m".into(),
-        label: "laatste 12 maanden".into(),
-        selected: rolling,
-    });
     Ok(DashboardPage {
         ctx,
         error,
         periods,
-        report_year: if rolling {
-            today.year()
-        } else {
-            stats.period.from.year()
-        },
+        report_year: chosen.report_year(today),
         charts: Charts::of(&stats, ""),
         view: View::of(&stats),
     })
@@ -131,7 +118,7 @@ pub(super) async fn json<S: Store>(
     Query(q): Query<DashboardQuery>,
 ) -> Result<Json<Stats>, WebError> {
     authorise(&ctx)?;
-    let (stats, error) = figures(&state, &q).await?;
+    let (stats, _, error) = figures(&state, &q).await?;
     match error {
         Some(e) => Err(WebError::Invalid(e)),
         None => Ok(Json(stats)),

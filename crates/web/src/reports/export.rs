@@ -4,7 +4,6 @@
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use jiff::Timestamp;
 use klacht_app::reports::blocking;
 use klacht_app::reports::export::{export_rows, to_csv, to_xlsx};
 use klacht_store::Store;
@@ -19,7 +18,7 @@ async fn rows<S: Store>(
     q: &OverviewQuery,
 ) -> Result<Vec<klacht_app::reports::export::ExportRow>, WebError> {
     let calendar = state.calendar().await?;
-    let today = calendar.local_date(Timestamp::now());
+    let today = calendar.local_date(state.now());
     let (filter, errors) = q.to_filter(today, calendar.time_zone());
     // A download must contain what the filters say, or nothing.
     if let Some(first) = errors.into_iter().next() {
@@ -30,8 +29,13 @@ async fn rows<S: Store>(
         .map_err(web_error)
 }
 
-fn download(bytes: Vec<u8>, content_type: &'static str, extension: &str) -> Response {
-    let stamp = Timestamp::now().strftime("%Y%m%d-%H%M");
+fn download(
+    bytes: Vec<u8>,
+    content_type: &'static str,
+    extension: &str,
+    now: jiff::Timestamp,
+) -> Response {
+    let stamp = now.strftime("%Y%m%d-%H%M");
     (
         [
             (header::CONTENT_TYPE, content_type.to_string()),
@@ -54,7 +58,12 @@ pub(super) async fn csv<S: Store>(
     authorise(&ctx)?;
     let rows = rows(&state, &q).await?;
     let bytes = blocking(move || to_csv(&rows)).await.map_err(web_error)?;
-    Ok(download(bytes, "text/csv; charset=utf-8", "csv"))
+    Ok(download(
+        bytes,
+        "text/csv; charset=utf-8",
+        "csv",
+        state.now(),
+    ))
 }
 
 #[tracing::instrument(skip_all)]
@@ -65,12 +74,14 @@ pub(super) async fn xlsx<S: Store>(
 ) -> Result<Response, WebError> {
     authorise(&ctx)?;
     let rows = rows(&state, &q).await?;
-    let bytes = blocking(move || to_xlsx(&rows, Timestamp::now()))
+    let now = state.now();
+    let bytes = blocking(move || to_xlsx(&rows, now))
         .await
         .map_err(web_error)?;
     Ok(download(
         bytes,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "xlsx",
+        now,
     ))
 }

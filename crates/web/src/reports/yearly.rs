@@ -5,7 +5,6 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
-use jiff::Timestamp;
 use klacht_app::reports::charts::Charts;
 use klacht_app::reports::yearly::{YearReport, render_pdf, year_report};
 use klacht_store::Store;
@@ -46,7 +45,7 @@ pub fn render_html(report: &YearReport, in_app: bool) -> Result<String, askama::
 
 async fn report<S: Store>(state: &AppState<S>, q: &YearQuery) -> Result<YearReport, WebError> {
     let calendar = state.calendar().await?;
-    let today = calendar.local_date(Timestamp::now());
+    let today = calendar.local_date(state.now());
     let year = parse_year(&q.jaar, today).map_err(WebError::Invalid)?;
     year_report(&state.store, &calendar, &state.organisation, year, today)
         .await

@@ -2,8 +2,8 @@
 //! JSON requests. Used beside `common` (`mod common; mod api_support;`).
 #![allow(dead_code)]
 
+use jiff::ToSpan;
 use jiff::civil::Date;
-use jiff::{Timestamp, ToSpan};
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::{Role, User};
 use klacht_store::Store;
@@ -70,7 +70,7 @@ pub async fn org<S: Store>(app: &TestApp<S>) -> Org {
 
 /// A fresh API token for `user`, as `klacht user token` makes one.
 pub async fn token<S: Store>(app: &TestApp<S>, user: &User) -> String {
-    klacht_app::auth::issue_api_token(&app.store, user, Timestamp::now())
+    klacht_app::auth::issue_api_token(&app.store, user, klacht_clock::test_now())
         .await
         .expect("issue token")
         .expose_secret()
@@ -200,13 +200,13 @@ pub fn calendar() -> WorkingCalendar {
 
 /// Today in the organisation's zone.
 pub fn today() -> Date {
-    calendar().local_date(Timestamp::now())
+    calendar().local_date(klacht_clock::test_now())
 }
 
 /// Yesterday at this time, as the API takes a receipt: every step dated
 /// today then lies after the receipt and not in the future.
 pub fn yesterday() -> String {
-    let at = Timestamp::now() - 24.hours();
+    let at = klacht_clock::test_now() - 24.hours();
     at.display_with_offset(calendar().time_zone().to_offset(at))
         .to_string()
 }

@@ -2,7 +2,6 @@
 //! database, talked to over HTTP as a browser or API client would.
 #![allow(dead_code)]
 
-use jiff::Timestamp;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::{Email, Role, User, UserId};
 use klacht_store::{NewUser, Store};
@@ -32,11 +31,14 @@ pub async fn spawn_app_with<S: Store>(
         .await
         .expect("bind a random port");
     let address = format!("http://{}", listener.local_addr().expect("local address"));
-    let state = adjust(AppState::new(
-        store.clone(),
-        WorkingCalendar::netherlands_default(),
-        "Focus",
-    ));
+    let state = adjust(
+        AppState::new(
+            store.clone(),
+            WorkingCalendar::netherlands_default(),
+            "Focus",
+        )
+        .with_clock(klacht_clock::from_env().expect("KLACHT_NOW")),
+    );
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(async move {
         let _ = klacht_web::serve(listener, state, async {
@@ -143,7 +145,7 @@ impl<S: Store> TestApp<S> {
                         .await
                         .expect("hash"),
                 ),
-                created_at: Timestamp::now(),
+                created_at: klacht_clock::test_now(),
             })
             .await
             .expect("create user");

@@ -124,7 +124,7 @@ pub fn local_input(at: Timestamp) -> String {
 
 /// Today as a date field sends it.
 pub fn today() -> String {
-    calendar().local_date(Timestamp::now()).to_string()
+    calendar().local_date(klacht_clock::test_now()).to_string()
 }
 
 /// The intake form as a browser posts it.
@@ -137,13 +137,13 @@ impl Intake {
     /// A complaint by phone, received an hour ago (or now, just after
     /// midnight), about a service `involved` delivered.
     pub fn complaint(involved: &User) -> Self {
-        let received = Timestamp::now() - 1.hour();
-        let received = if calendar().local_date(received) == calendar().local_date(Timestamp::now())
-        {
-            received
-        } else {
-            Timestamp::now()
-        };
+        let received = klacht_clock::test_now() - 1.hour();
+        let received =
+            if calendar().local_date(received) == calendar().local_date(klacht_clock::test_now()) {
+                received
+            } else {
+                klacht_clock::test_now()
+            };
         Self {
             fields: [
                 ("soort", "klacht"),

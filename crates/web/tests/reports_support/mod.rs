@@ -15,7 +15,7 @@
 #![allow(dead_code)]
 
 use jiff::civil::Date;
-use jiff::{Timestamp, ToSpan, Zoned};
+use jiff::{ToSpan, Zoned};
 use klacht_app::complaints::new_stream;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{
@@ -31,7 +31,7 @@ pub fn cal() -> WorkingCalendar {
 }
 
 pub fn today() -> Date {
-    cal().local_date(Timestamp::now())
+    cal().local_date(klacht_clock::test_now())
 }
 
 /// The year of the data set: last year, so every moment lies in the past.
@@ -75,7 +75,7 @@ async fn person<S: Store>(
             role,
             manager: user.manager,
             password_hash: Some(hash.into()),
-            created_at: Timestamp::now(),
+            created_at: klacht_clock::test_now(),
         })
         .await
         .expect("create user");
