@@ -171,7 +171,10 @@ async fn a_refused_intake_writes_nothing_and_uses_no_number<S: Store>(store: S) 
 async fn acting_appends_events_and_refusals_change_nothing<S: Store>(store: S) {
     let t = team(&store).await;
     let cal = calendar();
-    let now = klacht_clock::test_now();
+    // A fixed working day: received an hour ago and registered half an
+    // hour ago must lie on one day for the report to be on time (at 00:20
+    // they would not).
+    let now: jiff::Timestamp = "2026-04-24T10:00:00+02:00".parse().expect("instant");
     let c = complaints::register(
         &store,
         &cal,

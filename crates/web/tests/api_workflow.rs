@@ -5,7 +5,7 @@
 mod api_support;
 mod common;
 
-use api_support::{Answer, intake, org, register, today, token, yesterday};
+use api_support::{Answer, intake, org, register, start_of_today, today, token, yesterday};
 use common::{TestApp, spawn_app};
 use jiff::ToSpan;
 use klacht_store::{Store, store_tests};
@@ -46,7 +46,7 @@ async fn every_action_walks_a_complaint_to_its_closing<S: Store>(store: S) {
         &app,
         &piet,
         &intake(
-            &yesterday(),
+            &start_of_today(),
             &[&org.joost],
             "De hulp kwam twee uur te laat.",
         ),

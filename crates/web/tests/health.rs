@@ -122,23 +122,24 @@ async fn start_page_terms_on_awkward_days<S: Store>(store: S) {
             ],
         ),
         (
-            "2026-08-31T08:00:00+02:00",
+            "2027-08-31T08:00:00+02:00",
             [
-                "maandag 31 augustus 2026",
-                "maandag 31 augustus 2026",
-                "woensdag 2 september 2026",
-                "maandag 14 september 2026",
-                "maandag 21 september 2026",
+                "dinsdag 31 augustus 2027",
+                "dinsdag 31 augustus 2027",
+                "donderdag 2 september 2027",
+                "dinsdag 14 september 2027",
+                "dinsdag 21 september 2027",
             ],
         ),
+        // Easter Sunday: Tweede Paasdag follows.
         (
-            "2026-03-29T03:30:00+02:00",
+            "2027-03-28T03:30:00+02:00",
             [
-                "zondag 29 maart 2026",
-                "maandag 30 maart 2026",
-                "dinsdag 31 maart 2026",
-                "maandag 13 april 2026",
-                "maandag 20 april 2026",
+                "zondag 28 maart 2027",
+                "dinsdag 30 maart 2027",
+                "woensdag 31 maart 2027",
+                "maandag 12 april 2027",
+                "maandag 19 april 2027",
             ],
         ),
     ];

@@ -211,6 +211,18 @@ pub fn yesterday() -> String {
         .to_string()
 }
 
+/// Midnight at the start of today, as the API takes a receipt: a complaint
+/// received then and registered now is reported on the day of receipt
+/// (on time), and every step dated today lies after the receipt.
+pub fn start_of_today() -> String {
+    let day = today()
+        .to_zoned(calendar().time_zone().clone())
+        .expect("midnight exists");
+    day.timestamp()
+        .display_with_offset(day.offset())
+        .to_string()
+}
+
 /// A complete intake body.
 pub fn intake(received_at: &str, involved: &[&User], description: &str) -> Value {
     json!({
