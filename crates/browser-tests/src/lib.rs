@@ -49,10 +49,18 @@ pub async fn spawn_app<S: Store>(store: S) -> App {
     App { base, _stop: stop }
 }
 
-/// A ChromeDriver process, killed when dropped.
+/// A ChromeDriver process, killed when dropped. Holds the process's one
+/// browser turn: the browser tests share a test binary, and two Chromiums
+/// side by side on a 2-core machine make page loads time out.
 pub struct Driver {
     child: Child,
     pub url: String,
+    _turn: tokio::sync::SemaphorePermit<'static>,
+}
+
+fn browser_turns() -> &'static tokio::sync::Semaphore {
+    static TURNS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    TURNS.get_or_init(|| tokio::sync::Semaphore::new(1))
 }
 
 impl Drop for Driver {
@@ -89,6 +97,10 @@ pub async fn browser() -> Option<(Driver, Client)> {
         );
         return None;
     };
+    let turn = browser_turns()
+        .acquire()
+        .await
+        .expect("the semaphore is never closed");
     let port = free_port();
     let child = Command::new("/usr/bin/chromedriver")
         .arg(format!("--port={port}"))
@@ -99,6 +111,7 @@ pub async fn browser() -> Option<(Driver, Client)> {
     let driver = Driver {
         child,
         url: format!("http://127.0.0.1:{port}"),
+        _turn: turn,
     };
     let profile = std::env::temp_dir().join(format!("klacht-chromium-{}", uuid::Uuid::new_v4()));
     let caps = serde_json::json!({

@@ -1,0 +1,11 @@
+//! The browser tests, one test binary (linking one binary per file cost
+//! most of CI's time). Chromium sessions take turns (`browser()`).
+
+#[path = "../../../web/tests/web/reports_support/mod.rs"]
+mod reports_support;
+
+mod dashboard;
+mod dossier;
+mod public;
+mod signin;
+mod workflow;

@@ -1,0 +1,13 @@
+//! The integration tests of klacht-store, one test binary (linking one
+//! binary per file cost most of CI's time).
+
+
+mod admin;
+mod dossier;
+mod improvement;
+mod outbox;
+mod public;
+mod reminders;
+mod reports;
+mod store;
+mod users_by_ids;

@@ -1,0 +1,337 @@
+//! The calendar feed (issue 4) over HTTP: a user makes a secret URL on
+//! /agenda (CSRF-protected), a calendar client fetches /agenda/{token}.ics
+//! without a session and gets the user's open terms as all-day events, with
+//! stable UIDs and no complainant data; a new URL makes the old one 404.
+
+use crate::common;
+
+use common::{Browser, TestApp, set_cookie_value, spawn_app};
+use jiff::{Timestamp, Zoned};
+use klacht_app::complaints;
+use klacht_app::notify::Notifier;
+use klacht_domain::calendar::WorkingCalendar;
+use klacht_domain::complaint::{Channel, Command, Contact, ContactMode, Kind, NewComplaint, Party};
+use klacht_domain::{ComplaintId, Email, Role, User};
+use klacht_store::{Store, store_tests};
+
+fn local(s: &str) -> Timestamp {
+    format!("{s}[Europe/Amsterdam]")
+        .parse::<Zoned>()
+        .expect("valid local time")
+        .timestamp()
+}
+
+async fn register<S: Store>(
+    app: &TestApp<S>,
+    by: &User,
+    involved: &User,
+    kind: Kind,
+    received: &str,
+) -> ComplaintId {
+    let cal = WorkingCalendar::netherlands_default();
+    let at = local(received);
+    complaints::register(
+        &app.store,
+        &cal,
+        &Notifier::disabled(),
+        by,
+        NewComplaint {
+            kind,
+            channel: Channel::Phone,
+            received_at: at.to_zoned(cal.time_zone().clone()),
+            complainant: Party::new(
+                "Mevrouw J. Bakker",
+                Some(Email::parse("j.bakker@example.nl").expect("valid")),
+                Some("06-12345678"),
+                Some("Dorpsstraat 1, Ergens"),
+            )
+            .expect("valid party"),
+            representative: None,
+            service: Some("Thuiszorg".into()),
+            involved_employees: vec![involved.id],
+            description: "De hulp kwam niet opdagen.".into(),
+            category: None,
+            cause: None,
+        },
+        at,
+    )
+    .await
+    .expect("registered")
+    .id()
+}
+
+/// Content lines of an iCalendar text, unfolded (RFC 5545 §3.1).
+fn unfold(ics: &str) -> Vec<String> {
+    assert!(!ics.replace("\r\n", "").contains('\n'), "lines end in CRLF");
+    ics.replace("\r\n ", "")
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The VEVENTs as their property lines.
+fn events(lines: &[String]) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut current: Option<Vec<String>> = None;
+    for l in lines {
+        match l.as_str() {
+            "BEGIN:VEVENT" => current = Some(Vec::new()),
+            "END:VEVENT" => out.extend(current.take()),
+            _ => {
+                if let Some(c) = current.as_mut() {
+                    c.push(l.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn prop<'a>(event: &'a [String], name: &str) -> &'a str {
+    event
+        .iter()
+        .find_map(|l| l.strip_prefix(name))
+        .unwrap_or_else(|| panic!("{name} in {event:?}"))
+}
+
+/// Makes (or replaces) the feed on /agenda and returns its path.
+async fn make_feed<S: Store>(app: &TestApp<S>, b: &Browser) -> String {
+    let r = app.post_as(b, "/agenda/nieuw", &[]).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(
+        r.headers()
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok()),
+        Some("no-store")
+    );
+    let page = r.text().await.expect("body");
+    let start = page.find("/agenda/").expect("the feed URL on the page");
+    let path: String = page[start..]
+        .chars()
+        .take_while(|c| *c != '"' && *c != '<')
+        .collect();
+    let token = path
+        .strip_prefix("/agenda/")
+        .and_then(|p| p.strip_suffix(".ics"))
+        .unwrap_or_else(|| panic!("a feed path: {path}"));
+    assert_eq!(token.len(), 64);
+    assert!(
+        page.contains(&format!("{}{path}", app.address)),
+        "absolute URL"
+    );
+    assert!(page.contains("webcal://"));
+    path
+}
+
+async fn fetch<S: Store>(app: &TestApp<S>, path: &str) -> (u16, String) {
+    let r = app.get(path).await;
+    let status = r.status().as_u16();
+    if status == 200 {
+        assert_eq!(
+            r.headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok()),
+            Some("text/calendar; charset=utf-8")
+        );
+    }
+    (status, r.text().await.expect("body"))
+}
+
+async fn a_feed_lists_open_terms_and_a_new_url_retires_the_old<S: Store>(store: S) {
+    let app = spawn_app(store).await;
+    let margriet = app
+        .user("margriet@focus.example", Role::Manager, None)
+        .await;
+    let hans = app.user("hans@focus.example", Role::Manager, None).await;
+    let m = Some(margriet.id);
+    let piet = app.user("piet@focus.example", Role::Employee, m).await;
+    let fatima = app.user("fatima@focus.example", Role::Employee, m).await;
+    let joost = app.user("joost@focus.example", Role::Employee, m).await;
+    let anouk = app
+        .user("anouk@focus.example", Role::Employee, Some(hans.id))
+        .await;
+    let admin = app.user("tom@focus.example", Role::Admin, None).await;
+
+    // Received Friday 24 April 2026: contact by Wednesday 29 April, offer
+    // by Friday 8 May, record by Friday 15 May.
+    let a = register(&app, &piet, &joost, Kind::Complaint, "2026-04-24T09:30").await;
+    let cal = WorkingCalendar::netherlands_default();
+    complaints::act(
+        &app.store,
+        &cal,
+        &Notifier::disabled(),
+        a,
+        &margriet,
+        Command::AssignHandler {
+            handler: fatima.clone(),
+        },
+        local("2026-04-24T10:00"),
+    )
+    .await
+    .expect("handler assigned");
+    // Another team's complaint, and a signal (no workflow): not in the feed.
+    let b = register(&app, &anouk, &joost, Kind::Complaint, "2026-04-27T09:30").await;
+    let _signal = register(&app, &piet, &joost, Kind::Signal, "2026-04-24T11:00").await;
+
+    let fb = app.login("fatima@focus.example").await;
+    let page = app.get_as(&fb, "/agenda").await;
+    assert_eq!(page.status(), 200);
+    let page = page.text().await.expect("body");
+    assert!(page.contains("Agenda-adres maken"));
+    assert!(page.contains("href=\"/agenda\""), "linked in the header");
+
+    // Without the form token nothing is made.
+    let r = app
+        .client
+        .post(app.url("/agenda/nieuw"))
+        .header("cookie", &fb.cookie)
+        .form(&[("csrf", "wrong")])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(r.status(), 403);
+    assert!(
+        app.store
+            .calendar_feed(fatima.id)
+            .await
+            .expect("q")
+            .is_none()
+    );
+
+    let path = make_feed(&app, &fb).await;
+    // Shown once: the page afterwards says there is one, not where.
+    let page = app.get_as(&fb, "/agenda").await.text().await.expect("body");
+    assert!(page.contains("U heeft een agenda-abonnement sinds"));
+    assert!(!page.contains(&path));
+
+    // The feed, fetched without a session.
+    let (status, ics) = fetch(&app, &path).await;
+    assert_eq!(status, 200, "{ics}");
+    let lines = unfold(&ics);
+    assert_eq!(lines.first().map(String::as_str), Some("BEGIN:VCALENDAR"));
+    assert_eq!(lines.last().map(String::as_str), Some("END:VCALENDAR"));
+    assert!(lines.iter().any(|l| l == "VERSION:2.0"));
+    assert!(lines.iter().any(|l| l.starts_with("PRODID:")));
+    let ev = events(&lines);
+    let got: Vec<(&str, &str, &str, &str)> = ev
+        .iter()
+        .map(|e| {
+            (
+                prop(e, "UID:"),
+                prop(e, "DTSTART;VALUE=DATE:"),
+                prop(e, "DTEND;VALUE=DATE:"),
+                prop(e, "SUMMARY:"),
+            )
+        })
+        .collect();
+    let uid = |step: &str| format!("{a}-{step}@klacht");
+    let (contact, offer, record) = (uid("contact"), uid("offer"), uid("record"));
+    assert_eq!(
+        got,
+        [
+            (
+                contact.as_str(),
+                "20260429",
+                "20260430",
+                "Contact K-2026-0001"
+            ),
+            (offer.as_str(), "20260508", "20260509", "Aanbod K-2026-0001"),
+            (
+                record.as_str(),
+                "20260515",
+                "20260516",
+                "Vastleggen K-2026-0001"
+            ),
+        ]
+    );
+    for e in &ev {
+        assert_eq!(prop(e, "URL:"), format!("{}/klachten/{a}", app.address));
+        assert!(prop(e, "DTSTAMP:").ends_with('Z'));
+    }
+    // No complainant data leaves the building, and no other team's work.
+    for secret in [
+        "Bakker",
+        "j.bakker",
+        "06-12345678",
+        "Dorpsstraat",
+        "niet opdagen",
+    ] {
+        assert!(!ics.contains(secret), "{secret} in the feed");
+    }
+    assert!(!ics.contains(&b.to_string()));
+
+    // Recording the contact takes its term off the calendar; the UIDs of
+    // the others stay.
+    complaints::act(
+        &app.store,
+        &cal,
+        &Notifier::disabled(),
+        a,
+        &fatima,
+        Command::RecordContact(Contact {
+            date: jiff::civil::date(2026, 4, 28),
+            mode: ContactMode::Telephone,
+            summary: "Gebeld.".into(),
+        }),
+        local("2026-04-28T10:00"),
+    )
+    .await
+    .expect("contact recorded");
+    let (_, ics) = fetch(&app, &path).await;
+    let uids: Vec<String> = events(&unfold(&ics))
+        .iter()
+        .map(|e| prop(e, "UID:").to_owned())
+        .collect();
+    assert_eq!(uids, [offer.clone(), record.clone()]);
+
+    // The responsible manager sees the same terms; the registrant none.
+    let mb = app.login("margriet@focus.example").await;
+    let (_, ics) = fetch(&app, &make_feed(&app, &mb).await).await;
+    assert_eq!(events(&unfold(&ics)).len(), 2);
+    let pb = app.login("piet@focus.example").await;
+    let (status, ics) = fetch(&app, &make_feed(&app, &pb).await).await;
+    assert_eq!(status, 200);
+    assert!(events(&unfold(&ics)).is_empty());
+    assert!(ics.contains("BEGIN:VCALENDAR"));
+
+    // A new URL: the old one is gone at once.
+    let newer = make_feed(&app, &fb).await;
+    assert_ne!(newer, path);
+    assert_eq!(fetch(&app, &path).await.0, 404);
+    assert_eq!(fetch(&app, &newer).await.0, 200);
+
+    // Removing the feed: its URL is gone too.
+    let r = app.post_as(&fb, "/agenda/opheffen", &[]).await;
+    assert_eq!(r.status(), 303);
+    let flash = set_cookie_value(&r, "klacht_flash").expect("a flash message");
+    assert_eq!(fetch(&app, &newer).await.0, 404);
+    let page = app
+        .client
+        .get(app.url("/agenda"))
+        .header("cookie", format!("{}; klacht_flash={flash}", fb.cookie))
+        .send()
+        .await
+        .expect("sent")
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains("opgeheven"), "flash");
+    assert!(page.contains("Agenda-adres maken"));
+
+    // Anything else is 404 without a database answer worth guessing at.
+    for junk in [
+        "/agenda/nonsense.ics".to_string(),
+        format!("/agenda/{}.ics", "ab".repeat(32)),
+        format!("/agenda/{}", "ab".repeat(32)),
+    ] {
+        assert_eq!(fetch(&app, &junk).await.0, 404, "{junk}");
+    }
+
+    // The administrator handles no complaints.
+    let ab = app.login("tom@focus.example").await;
+    assert_eq!(app.get_as(&ab, "/agenda").await.status(), 403);
+    let _ = admin;
+}
+
+store_tests!(a_feed_lists_open_terms_and_a_new_url_retires_the_old);

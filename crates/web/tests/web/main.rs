@@ -1,0 +1,33 @@
+//! The integration tests of klacht-web, one test binary (linking one
+//! binary per file cost most of CI's time).
+
+mod api_support;
+mod common;
+mod complaints_support;
+mod public_support;
+mod reports_support;
+
+mod admin;
+mod agenda;
+mod api_auth;
+mod api_intake;
+mod api_openapi;
+mod api_visibility;
+mod api_workflow;
+mod complaints_access;
+mod complaints_form;
+mod complaints_intake;
+mod complaints_workflow;
+mod dashboard;
+mod dossier;
+mod exact_export;
+mod export;
+mod health;
+mod improvement;
+mod mail;
+mod overview;
+mod public_form;
+mod public_mail;
+mod public_status;
+mod report;
+mod signin;
