@@ -263,38 +263,163 @@ pub async fn load<S: Store>(store: &S, id: ComplaintId) -> Result<Complaint, Ser
     replay(id, &raw)
 }
 
-/// Lets `actor` do `cmd` on a complaint they have seen at
-/// `expected_version`. When someone else changed it in between, the store
-/// answers [`StoreError::Conflict`] and nothing is written.
+/// What a change to a complaint needs besides the change itself: where it
+/// is stored, the calendar its terms count on, who is told, the moment,
+/// and (for closing) how the dossier's documents are headed.
+#[derive(Clone, Copy)]
+pub struct Context<'a, S> {
+    pub store: &'a S,
+    pub calendar: &'a WorkingCalendar,
+    pub notifier: &'a Notifier,
+    pub now: Timestamp,
+    /// With a letterhead, a complaint that is closed is filed in the
+    /// dossier right after the close commits; without, the background
+    /// jobs file it in their next round.
+    pub letterhead: Option<&'a crate::documents::Letterhead>,
+}
+
+impl<'a, S: Store> Context<'a, S> {
+    pub fn new(
+        store: &'a S,
+        calendar: &'a WorkingCalendar,
+        notifier: &'a Notifier,
+        now: Timestamp,
+    ) -> Self {
+        Self {
+            store,
+            calendar,
+            notifier,
+            now,
+            letterhead: None,
+        }
+    }
+
+    /// Files closed complaints at once, with these documents' heading.
+    pub fn filing_with(mut self, letterhead: &'a crate::documents::Letterhead) -> Self {
+        self.letterhead = Some(letterhead);
+        self
+    }
+}
+
+/// Events decided on a complaint, applied to it, not yet stored.
+pub(crate) struct Change {
+    complaint: Complaint,
+    /// The version the decision was taken on: the append's expectation.
+    version: u64,
+    recorded: Vec<Recorded>,
+}
+
+impl Change {
+    /// Stamps `events` after the complaint's current version and applies
+    /// them.
+    pub(crate) fn apply(
+        mut complaint: Complaint,
+        actor: Actor,
+        at: Timestamp,
+        events: Vec<complaint::Event>,
+    ) -> Result<Change, ServiceError> {
+        let version = complaint.version();
+        let recorded = Recorded::stamp(version, actor, at, events);
+        for r in &recorded {
+            complaint
+                .apply(r)
+                .map_err(|e| ServiceError::corrupt(complaint.id(), e))?;
+        }
+        Ok(Change {
+            complaint,
+            version,
+            recorded,
+        })
+    }
+
+    /// Appends the events with the new list row and `outbox` in one
+    /// transaction; a writer that got there first makes it a conflict.
+    pub(crate) async fn commit<S: Store>(
+        self,
+        store: &S,
+        calendar: &WorkingCalendar,
+        at: Timestamp,
+        outbox: &[klacht_store::NewOutboxMessage],
+    ) -> Result<Complaint, ServiceError> {
+        let id = self.complaint.id();
+        let raw = self
+            .recorded
+            .iter()
+            .map(|r| to_raw(id, r))
+            .collect::<Result<Vec<_>, _>>()?;
+        store
+            .append(
+                self.version,
+                &raw,
+                &read_model(&self.complaint, calendar, at),
+                outbox,
+            )
+            .await?;
+        Ok(self.complaint)
+    }
+}
+
+/// Lets `actor` do `cmd` on a complaint, the one way staff change one (the
+/// pages and the API alike). `expected`: the version the actor saw; when
+/// someone else changed the complaint since, the answer is
+/// [`StoreError::Conflict`] and nothing is written. A complaint the actor
+/// may not see is [`ServiceError::NotFound`]. Category and cause must come
+/// from the administrator's lists; the mail the change causes and (on
+/// closing) the registration in Exact are queued in its transaction, and a
+/// closed complaint is filed when the context has a letterhead.
 pub async fn act<S: Store>(
-    store: &S,
-    calendar: &WorkingCalendar,
-    notifier: &Notifier,
+    cx: &Context<'_, S>,
     id: ComplaintId,
     actor: &User,
     cmd: Command,
-    at: Timestamp,
+    expected: Option<u64>,
 ) -> Result<Complaint, ServiceError> {
+    let (store, calendar, at) = (cx.store, cx.calendar, cx.now);
     let mut c = load(store, id).await?;
-    let expected = c.version();
-    let events = c.decide(cmd, actor, at)?;
-    let recorded = Recorded::stamp(expected, Actor::User(actor.id), at, events);
-    for r in &recorded {
-        c.apply(r).map_err(|e| ServiceError::corrupt(id, e))?;
+    if !klacht_domain::permissions::can_view(actor, &c) {
+        return Err(ServiceError::NotFound);
     }
-    let raw = recorded
-        .iter()
-        .map(|r| to_raw(id, r))
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut outbox = notifier
-        .for_events(store, &c, &recorded, Some(actor), calendar, at)
+    if let Some(expected) = expected.filter(|e| *e != c.version()) {
+        return Err(StoreError::Conflict { expected }.into());
+    }
+    let cmd = match cmd {
+        Command::Classify(wanted) => {
+            Command::Classify(crate::improvement::from_the_lists(store, &c, wanted).await?)
+        }
+        other => other,
+    };
+    let events = c.decide(cmd, actor, at)?;
+    let change = Change::apply(c, Actor::User(actor.id), at, events)?;
+    let mut outbox = cx
+        .notifier
+        .for_events(
+            store,
+            &change.complaint,
+            &change.recorded,
+            Some(actor),
+            calendar,
+            at,
+        )
         .await?;
     // The registration in Exact goes with the closing (DESIGN §7).
-    outbox.extend(crate::exact::outbox_for(store, &c, &recorded, at).await?);
-    store
-        .append(expected, &raw, &read_model(&c, calendar, at), &outbox)
-        .await?;
-    notifier.queued(outbox.len());
+    outbox.extend(crate::exact::outbox_for(store, &change.complaint, &change.recorded, at).await?);
+    let closed = change
+        .recorded
+        .iter()
+        .any(|r| matches!(r.event, complaint::Event::Closed(_)));
+    let c = change.commit(store, calendar, at, &outbox).await?;
+    cx.notifier.queued(outbox.len());
+    if let (true, Some(letterhead)) = (closed, cx.letterhead) {
+        // A failure does not undo the close: the jobs file it later.
+        match crate::dossier::file(store, letterhead, calendar, id, at).await {
+            Ok(_) => tracing::info!(complaint = %id, "opgeborgen in het klachtendossier"),
+            Err(e) => tracing::error!(
+                complaint = %id,
+                error = %e,
+                "opbergen mislukt; de achtergrondtaak probeert het opnieuw"
+            ),
+        }
+    }
     Ok(c)
 }
 
@@ -312,52 +437,6 @@ pub async fn load_with_history<S: Store>(
     Ok((complaint, history))
 }
 
-/// Like [`act`], for a caller that may say which version it saw
-/// (`expected`, e.g. an API client's `expected_version`): a stale version
-/// is refused with [`StoreError::Conflict`] before anything is decided.
-/// A complaint `actor` may not see answers [`ServiceError::NotFound`], so
-/// that its existence does not leak.
-// Each argument is a distinct input of the use case; a struct would only
-// rename them.
-#[allow(clippy::too_many_arguments)]
-pub async fn act_at_version<S: Store>(
-    store: &S,
-    calendar: &WorkingCalendar,
-    notifier: &Notifier,
-    id: ComplaintId,
-    actor: &User,
-    cmd: Command,
-    expected: Option<u64>,
-    at: Timestamp,
-) -> Result<Complaint, ServiceError> {
-    let mut c = load(store, id).await?;
-    if !klacht_domain::permissions::can_view(actor, &c) {
-        return Err(ServiceError::NotFound);
-    }
-    let version = c.version();
-    if let Some(expected) = expected.filter(|e| *e != version) {
-        return Err(StoreError::Conflict { expected }.into());
-    }
-    let events = c.decide(cmd, actor, at)?;
-    let recorded = Recorded::stamp(version, Actor::User(actor.id), at, events);
-    for r in &recorded {
-        c.apply(r).map_err(|e| ServiceError::corrupt(id, e))?;
-    }
-    let raw = recorded
-        .iter()
-        .map(|r| to_raw(id, r))
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut outbox = notifier
-        .for_events(store, &c, &recorded, Some(actor), calendar, at)
-        .await?;
-    // The registration in Exact goes with the closing (DESIGN §7).
-    outbox.extend(crate::exact::outbox_for(store, &c, &recorded, at).await?);
-    store
-        .append(version, &raw, &read_model(&c, calendar, at), &outbox)
-        .await?;
-    notifier.queued(outbox.len());
-    Ok(c)
-}
 
 #[cfg(test)]
 mod tests {

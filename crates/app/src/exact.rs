@@ -11,7 +11,7 @@ use klacht_domain::complaint::{Actor, Command, Complaint, Event, ExactRegistrati
 use klacht_domain::exact::{Person, Registration};
 use klacht_store::{NewOutboxMessage, OutboxKind, Store, StoreError};
 
-use crate::complaints::{ServiceError, load, read_model, to_raw};
+use crate::complaints::{Change, ServiceError, load};
 
 /// The outbox dedupe key of a complaint's registration: one per complaint,
 /// whoever closes it and however often the closing is retried.
@@ -91,31 +91,19 @@ pub async fn record_exact_id<S: Store>(
                 existing.value.exact_id.clone(),
             ));
         }
-        let version = c.version();
         let events = c.decide_system(
             Command::RegisterInExact(ExactRegistration {
                 exact_id: exact_id.to_owned(),
             }),
             at,
         )?;
-        let recorded = Recorded::stamp(version, Actor::System, at, events);
-        for r in &recorded {
-            c.apply(r).map_err(|e| ServiceError::Corrupt {
-                id,
-                reason: e.to_string(),
-            })?;
-        }
-        let raw = recorded
-            .iter()
-            .map(|r| to_raw(id, r))
-            .collect::<Result<Vec<_>, _>>()?;
-        match store
-            .append(version, &raw, &read_model(&c, &calendar, at), &[])
+        match Change::apply(c, Actor::System, at, events)?
+            .commit(store, &calendar, at, &[])
             .await
         {
-            Ok(()) => return Ok(RecordOutcome::Recorded),
-            Err(StoreError::Conflict { .. }) if tries < 5 => continue,
-            Err(e) => return Err(e.into()),
+            Ok(_) => return Ok(RecordOutcome::Recorded),
+            Err(ServiceError::Store(StoreError::Conflict { .. })) if tries < 5 => continue,
+            Err(e) => return Err(e),
         }
     }
 }

@@ -94,6 +94,17 @@ impl<S: Store> AppState<S> {
         self
     }
 
+    /// What a change made in this request works with: the store, the
+    /// calendar as it is now, the notifier, this moment, and the letterhead
+    /// closed complaints are filed with.
+    pub fn change_context<'a>(
+        &'a self,
+        calendar: &'a WorkingCalendar,
+    ) -> klacht_app::complaints::Context<'a, S> {
+        klacht_app::complaints::Context::new(&self.store, calendar, &self.notifier, self.now())
+            .filing_with(&self.letterhead)
+    }
+
     /// The current instant, from the state's clock.
     pub fn now(&self) -> jiff::Timestamp {
         self.clock.now()

@@ -1,6 +1,6 @@
 //! Classification (DESIGN §6): every complaint's category and root cause
 //! come from the administrator's lists. Intake offers the active values;
-//! a later classification ([`classify`]) may also keep a complaint's
+//! a later classification (`complaints::act` with `Command::Classify`) may also keep a complaint's
 //! current value when that has since been deactivated.
 
 use jiff::Timestamp;
@@ -112,44 +112,28 @@ pub async fn check_intake<S: Store>(store: &S, new: &mut NewComplaint) -> Result
     Ok(())
 }
 
-/// Sets or changes a complaint's category and cause (values from the
-/// lists, or the ones it has now), at the version the user saw.
-#[allow(clippy::too_many_arguments)]
-pub async fn classify<S: Store>(
+/// The classification `wanted` with each value checked against its list:
+/// a list value, or the value the complaint has now (also when it has
+/// since been deactivated). [`complaints::act`] runs this for every
+/// [`Command::Classify`].
+pub(crate) async fn from_the_lists<S: Store>(
     store: &S,
-    calendar: &WorkingCalendar,
-    id: ComplaintId,
-    actor: &User,
-    category: Option<&str>,
-    cause: Option<&str>,
-    expected: Option<u64>,
-    at: Timestamp,
-) -> Result<Complaint, ServiceError> {
-    let current = complaints::load(store, id).await?;
-    if !klacht_domain::permissions::can_view(actor, &current) {
-        return Err(ServiceError::NotFound);
-    }
+    current: &Complaint,
+    wanted: Classification,
+) -> Result<Classification, ServiceError> {
     let lists = Lists::load(store).await?;
-    let classification = Classification {
+    Ok(Classification {
         category: lists
-            .check(ListKind::Category, category, current.category())
+            .check(
+                ListKind::Category,
+                wanted.category.as_deref(),
+                current.category(),
+            )
             .map_err(refused)?,
         cause: lists
-            .check(ListKind::Cause, cause, current.cause())
+            .check(ListKind::Cause, wanted.cause.as_deref(), current.cause())
             .map_err(refused)?,
-    };
-    complaints::act_at_version(
-        store,
-        calendar,
-        // Classifying causes no mail.
-        &crate::notify::Notifier::disabled(),
-        id,
-        actor,
-        Command::Classify(classification),
-        expected,
-        at,
-    )
-    .await
+    })
 }
 
 #[cfg(test)]

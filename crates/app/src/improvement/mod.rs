@@ -16,7 +16,8 @@ use crate::complaints::ServiceError;
 pub use actions::{
     ActionInput, ActionView, HistoryLine, change_status, close, create, list, load, resolve_number,
 };
-pub use classification::{Lists, NotOnList, check_intake, classify};
+pub(crate) use classification::from_the_lists;
+pub use classification::{Lists, NotOnList, check_intake};
 pub use patterns::{FlaggedPattern, decisions_since, dismiss, facts, open_patterns};
 
 #[derive(Debug, thiserror::Error)]

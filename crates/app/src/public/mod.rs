@@ -21,7 +21,7 @@ use klacht_domain::{ComplaintId, Email, ReferenceNumber, Role, TrackingCode};
 use klacht_store::{PublicService, Store, UserRecord};
 use sha2::{Digest, Sha256};
 
-use crate::complaints::{self, ServiceError, read_model, to_raw};
+use crate::complaints::{self, Change, ServiceError, read_model, to_raw};
 use crate::notify::Notifier;
 pub use attachments::{MAX_FILE_BYTES, MAX_FILES, Upload};
 
@@ -413,24 +413,10 @@ pub async fn report_satisfaction<S: Store>(
     let (mut c, _) = by_tracking_code(store, code)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let id = c.id();
-    let version = c.version();
     let events = c.report_satisfaction(satisfaction, comment)?;
-    let recorded = Recorded::stamp(version, Actor::Complainant, at, events);
-    for r in &recorded {
-        c.apply(r).map_err(|e| ServiceError::Corrupt {
-            id,
-            reason: e.to_string(),
-        })?;
-    }
-    let raw = recorded
-        .iter()
-        .map(|r| to_raw(id, r))
-        .collect::<Result<Vec<_>, _>>()?;
-    store
-        .append(version, &raw, &read_model(&c, calendar, at), &[])
-        .await?;
-    Ok(c)
+    Change::apply(c, Actor::Complainant, at, events)?
+        .commit(store, calendar, at, &[])
+        .await
 }
 
 #[cfg(test)]

@@ -161,15 +161,7 @@ async fn closed<S: Store>(store: &S) -> (ComplaintId, String) {
         (&sanne, Command::Close(Closing { note: None })),
     ];
     for (who, cmd) in steps {
-        complaints::act(
-            store,
-            &cal,
-            &notifier,
-            c.id(),
-            who,
-            cmd,
-            klacht_clock::test_now(),
-        )
+        complaints::act(&complaints::Context::new(store, &cal, &notifier, klacht_clock::test_now()), c.id(), who, cmd, None)
         .await
         .expect("step succeeds");
     }

@@ -80,26 +80,18 @@ async fn perform<S: Store>(
 ) -> Result<Response, ApiError> {
     let id = resolve(&state.store, raw_id).await?;
     let calendar = state.calendar().await?;
-    let at = state.now();
-    let closes = matches!(cmd, Command::Close(_));
-    complaints::act_at_version(
-        &state.store,
-        &calendar,
-        &state.notifier,
+    complaints::act(
+        &state.change_context(&calendar),
         id,
         user,
         cmd,
         expected_version,
-        at,
     )
     .await
     .map_err(|e| match field {
         Some(f) => ApiError::from(e).on_field(f),
         None => ApiError::from(e),
     })?;
-    if closes {
-        crate::dossier::file_after_close(state, id).await;
-    }
     render(state, &calendar, user, id).await
 }
 

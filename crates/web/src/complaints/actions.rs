@@ -10,7 +10,6 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::post;
 use klacht_app::complaints::{self, ServiceError};
-use klacht_app::improvement;
 use klacht_domain::complaint::{
     Classification, Closing, Command, CompletedAction, Conversion, Escalation, EscalationOutcome,
     Event, ExactRegistration, WaivableStep, Waiver,
@@ -316,41 +315,17 @@ async fn run<S: Store>(
     let (status, field, message) = match attempt {
         Ok((version, cmd, done)) => {
             let calendar = state.calendar().await?;
-            let acted = match cmd {
-                // Category and cause are checked against the lists first.
-                Command::Classify(x) => {
-                    improvement::classify(
-                        &state.store,
-                        &calendar,
-                        id,
-                        &current.user,
-                        x.category.as_deref(),
-                        x.cause.as_deref(),
-                        Some(version),
-                        state.now(),
-                    )
-                    .await
-                }
-                cmd => {
-                    complaints::act_at_version(
-                        &state.store,
-                        &calendar,
-                        &state.notifier,
-                        id,
-                        &current.user,
-                        cmd,
-                        Some(version),
-                        state.now(),
-                    )
-                    .await
-                }
-            };
+            let acted = complaints::act(
+                &state.change_context(&calendar),
+                id,
+                &current.user,
+                cmd,
+                Some(version),
+            )
+            .await;
             match acted {
                 Ok(c) => {
                     tracing::info!(reference = %c.reference(), action = ?key, version = c.version(), "acted");
-                    if matches!(key, Key::Close) {
-                        crate::dossier::file_after_close(state, c.id()).await;
-                    }
                     return Ok(redirect_with_flash(
                         &format!("/klachten/{}", c.id()),
                         &done,

@@ -121,21 +121,3 @@ pub(super) async fn offer<S: Store>(
     offer_pdf(&state, &current.user, &id).await
 }
 
-/// Files a complaint that was just closed (pages and API call this right
-/// after the close committed). A failure does not undo the close: it is
-/// logged and the background jobs file the complaint later.
-pub(crate) async fn file_after_close<S: Store>(state: &AppState<S>, id: ComplaintId) {
-    let calendar = match state.calendar().await {
-        Ok(c) => c,
-        Err(e) => {
-            tracing::error!(complaint = %id, error = %e, "opbergen uitgesteld: kalender onleesbaar");
-            return;
-        }
-    };
-    match dossier::file(&state.store, &state.letterhead, &calendar, id, state.now()).await {
-        Ok(_) => tracing::info!(complaint = %id, "opgeborgen in het klachtendossier"),
-        Err(e) => {
-            tracing::error!(complaint = %id, error = %e, "opbergen mislukt; de achtergrondtaak probeert het opnieuw")
-        }
-    }
-}

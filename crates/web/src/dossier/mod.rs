@@ -19,7 +19,7 @@ use klacht_domain::{ComplaintId, ReferenceNumber, UserId};
 use klacht_store::{DossierCursor, DossierDocument, DossierFilter, DossierRow, Store};
 use serde::Deserialize;
 
-pub(crate) use documents::{file_after_close, form_pdf, offer_pdf};
+pub(crate) use documents::{form_pdf, offer_pdf};
 
 use crate::session::Ctx;
 use crate::{AppState, WebError};

@@ -209,17 +209,9 @@ async fn filters_narrow_the_list_and_counts_are_right<S: Store>(store: S) {
         intake(noon_days_ago(30), "Facturatie", "Dubbel gefactureerd"),
     )
     .await;
-    complaints::act(
-        store,
-        &cal(),
-        &klacht_app::notify::Notifier::disabled(),
-        b.id,
-        &o.m2,
-        Command::AssignHandler {
+    complaints::act(&complaints::Context::new(store, &cal(), &klacht_app::notify::Notifier::disabled(), klacht_clock::test_now()), b.id, &o.m2, Command::AssignHandler {
             handler: o.m2.clone(),
-        },
-        klacht_clock::test_now(),
-    )
+        }, None)
     .await
     .expect("assigned");
     let contact = Contact {
@@ -227,15 +219,7 @@ async fn filters_narrow_the_list_and_counts_are_right<S: Store>(store: S) {
         mode: ContactMode::Telephone,
         summary: "Gebeld en uitgelegd".into(),
     };
-    complaints::act(
-        store,
-        &cal(),
-        &klacht_app::notify::Notifier::disabled(),
-        b.id,
-        &o.m2,
-        Command::RecordContact(contact),
-        klacht_clock::test_now(),
-    )
+    complaints::act(&complaints::Context::new(store, &cal(), &klacht_app::notify::Notifier::disabled(), klacht_clock::test_now()), b.id, &o.m2, Command::RecordContact(contact), None)
     .await
     .expect("contact recorded");
     let c = register(
