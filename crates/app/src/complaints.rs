@@ -375,7 +375,7 @@ pub async fn act<S: Store>(
     expected: Option<u64>,
 ) -> Result<Complaint, ServiceError> {
     let (store, calendar, at) = (cx.store, cx.calendar, cx.now);
-    let mut c = load(store, id).await?;
+    let c = load(store, id).await?;
     if !klacht_domain::permissions::can_view(actor, &c) {
         return Err(ServiceError::NotFound);
     }
@@ -436,7 +436,6 @@ pub async fn load_with_history<S: Store>(
     let complaint = Complaint::replay(id, &history).map_err(|e| ServiceError::corrupt(id, e))?;
     Ok((complaint, history))
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -85,7 +85,7 @@ pub async fn record_exact_id<S: Store>(
     let mut tries = 0;
     loop {
         tries += 1;
-        let mut c = load(store, id).await?;
+        let c = load(store, id).await?;
         if let Some(existing) = c.exact_registration() {
             return Ok(RecordOutcome::AlreadyRegistered(
                 existing.value.exact_id.clone(),

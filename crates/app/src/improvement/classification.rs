@@ -3,13 +3,10 @@
 //! a later classification (`complaints::act` with `Command::Classify`) may also keep a complaint's
 //! current value when that has since been deactivated.
 
-use jiff::Timestamp;
-use klacht_domain::calendar::WorkingCalendar;
-use klacht_domain::complaint::{Classification, Command, Complaint, ComplaintError, NewComplaint};
-use klacht_domain::{ComplaintId, User};
+use klacht_domain::complaint::{Classification, Complaint, ComplaintError, NewComplaint};
 use klacht_store::{ListKind, ListValue, Store, StoreError, list_name_key};
 
-use crate::complaints::{self, ServiceError};
+use crate::complaints::ServiceError;
 
 /// Both lists, as the administrator keeps them.
 #[derive(Debug, Clone, Default)]
@@ -114,7 +111,7 @@ pub async fn check_intake<S: Store>(store: &S, new: &mut NewComplaint) -> Result
 
 /// The classification `wanted` with each value checked against its list:
 /// a list value, or the value the complaint has now (also when it has
-/// since been deactivated). [`complaints::act`] runs this for every
+/// since been deactivated). [`crate::complaints::act`] runs this for every
 /// [`Command::Classify`].
 pub(crate) async fn from_the_lists<S: Store>(
     store: &S,

@@ -410,7 +410,7 @@ pub async fn report_satisfaction<S: Store>(
     comment: Option<String>,
     at: Timestamp,
 ) -> Result<Complaint, ServiceError> {
-    let (mut c, _) = by_tracking_code(store, code)
+    let (c, _) = by_tracking_code(store, code)
         .await?
         .ok_or(ServiceError::NotFound)?;
     let events = c.report_satisfaction(satisfaction, comment)?;

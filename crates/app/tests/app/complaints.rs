@@ -192,9 +192,15 @@ async fn acting_appends_events_and_refusals_change_nothing<S: Store>(store: S) {
     .await
     .expect("registered");
 
-    let refused = complaints::act(&complaints::Context::new(&store, &cal, &klacht_app::notify::Notifier::disabled(), now), c.id(), &t.manager, Command::AssignHandler {
+    let refused = complaints::act(
+        &complaints::Context::new(&store, &cal, &klacht_app::notify::Notifier::disabled(), now),
+        c.id(),
+        &t.manager,
+        Command::AssignHandler {
             handler: t.bram.clone(),
-        }, None)
+        },
+        None,
+    )
     .await;
     match refused {
         Err(ServiceError::Refused(ComplaintError::Invalid(m))) => {
@@ -211,9 +217,15 @@ async fn acting_appends_events_and_refusals_change_nothing<S: Store>(store: S) {
         "nothing written"
     );
 
-    let by_employee = complaints::act(&complaints::Context::new(&store, &cal, &klacht_app::notify::Notifier::disabled(), now), c.id(), &t.anna, Command::AssignHandler {
+    let by_employee = complaints::act(
+        &complaints::Context::new(&store, &cal, &klacht_app::notify::Notifier::disabled(), now),
+        c.id(),
+        &t.anna,
+        Command::AssignHandler {
             handler: t.anna.clone(),
-        }, None)
+        },
+        None,
+    )
     .await;
     assert!(
         matches!(
@@ -223,9 +235,15 @@ async fn acting_appends_events_and_refusals_change_nothing<S: Store>(store: S) {
         "{by_employee:?}"
     );
 
-    let c = complaints::act(&complaints::Context::new(&store, &cal, &klacht_app::notify::Notifier::disabled(), now), c.id(), &t.manager, Command::AssignHandler {
+    let c = complaints::act(
+        &complaints::Context::new(&store, &cal, &klacht_app::notify::Notifier::disabled(), now),
+        c.id(),
+        &t.manager,
+        Command::AssignHandler {
             handler: t.manager.clone(),
-        }, None)
+        },
+        None,
+    )
     .await
     .expect("assigned");
     assert_eq!(c.status(), Status::InProgress);
@@ -234,7 +252,13 @@ async fn acting_appends_events_and_refusals_change_nothing<S: Store>(store: S) {
         mode: ContactMode::Telephone,
         summary: "Gebeld en excuses aangeboden".into(),
     });
-    let c = complaints::act(&complaints::Context::new(&store, &cal, &klacht_app::notify::Notifier::disabled(), now), c.id(), &t.manager, contact, None)
+    let c = complaints::act(
+        &complaints::Context::new(&store, &cal, &klacht_app::notify::Notifier::disabled(), now),
+        c.id(),
+        &t.manager,
+        contact,
+        None,
+    )
     .await
     .expect("contact recorded");
     let (row, events) = store
@@ -295,7 +319,18 @@ async fn concurrent_actions_on_one_complaint_conflict_cleanly<S: Store>(store: S
     for handler in [t.manager.clone(), t.anna.clone()] {
         let (store, cal, manager, id) = (store.clone(), cal.clone(), t.manager.clone(), c.id());
         tasks.push(tokio::spawn(async move {
-            complaints::act(&complaints::Context::new(&store, &cal, &klacht_app::notify::Notifier::disabled(), now), id, &manager, Command::AssignHandler { handler }, None)
+            complaints::act(
+                &complaints::Context::new(
+                    &store,
+                    &cal,
+                    &klacht_app::notify::Notifier::disabled(),
+                    now,
+                ),
+                id,
+                &manager,
+                Command::AssignHandler { handler },
+                None,
+            )
             .await
         }));
     }

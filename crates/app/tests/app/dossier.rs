@@ -177,7 +177,13 @@ async fn walk_to_closing<S: Store>(store: &S, cal: &WorkingCalendar) -> Complain
         ),
     ];
     for (who, cmd) in steps {
-        complaints::act(&complaints::Context::new(store, cal, &notifier, klacht_clock::test_now()), id, who, cmd, None)
+        complaints::act(
+            &complaints::Context::new(store, cal, &notifier, klacht_clock::test_now()),
+            id,
+            who,
+            cmd,
+            None,
+        )
         .await
         .expect("step succeeds");
     }

@@ -1,6 +1,5 @@
 //! The integration tests of klacht-app, one test binary (linking one
 //! binary per file cost most of CI's time).
 
-
 mod complaints;
 mod dossier;

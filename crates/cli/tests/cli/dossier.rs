@@ -161,7 +161,13 @@ async fn closed<S: Store>(store: &S) -> (ComplaintId, String) {
         (&sanne, Command::Close(Closing { note: None })),
     ];
     for (who, cmd) in steps {
-        complaints::act(&complaints::Context::new(store, &cal, &notifier, klacht_clock::test_now()), c.id(), who, cmd, None)
+        complaints::act(
+            &complaints::Context::new(store, &cal, &notifier, klacht_clock::test_now()),
+            c.id(),
+            who,
+            cmd,
+            None,
+        )
         .await
         .expect("step succeeds");
     }

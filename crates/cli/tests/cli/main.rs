@@ -1,7 +1,6 @@
 //! The integration tests of klacht-cli, one test binary (linking one
 //! binary per file cost most of CI's time).
 
-
 mod deadlines;
 mod demo_and_serve;
 mod dossier;

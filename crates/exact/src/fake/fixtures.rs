@@ -123,11 +123,23 @@ pub async fn closed_complaint<S: Store>(store: &S, closed_at: Timestamp) -> Comp
     ];
     for (actor, cmd) in steps {
         now += SignedDuration::from_mins(10);
-        complaints::act(&complaints::Context::new(store, &cal, &notifier, now), id, actor, cmd, None)
-            .await
-            .expect("step accepted");
+        complaints::act(
+            &complaints::Context::new(store, &cal, &notifier, now),
+            id,
+            actor,
+            cmd,
+            None,
+        )
+        .await
+        .expect("step accepted");
     }
-    complaints::act(&complaints::Context::new(store, &cal, &notifier, closed_at), id, &quality, Command::Close(Closing { note: None }), None)
+    complaints::act(
+        &complaints::Context::new(store, &cal, &notifier, closed_at),
+        id,
+        &quality,
+        Command::Close(Closing { note: None }),
+        None,
+    )
     .await
     .expect("closed");
     id

@@ -348,9 +348,15 @@ async fn offer_and_form_sent_mail_the_complainant<S: Store>(store: S) {
     let act = |who: &klacht_domain::User, cmd: Command| {
         let (store, cal, n, who) = (store.clone(), cal.clone(), n.clone(), who.clone());
         async move {
-            complaints::act(&complaints::Context::new(&store, &cal, &n, klacht_clock::test_now()), id, &who, cmd, None)
-                .await
-                .expect("acted")
+            complaints::act(
+                &complaints::Context::new(&store, &cal, &n, klacht_clock::test_now()),
+                id,
+                &who,
+                cmd,
+                None,
+            )
+            .await
+            .expect("acted")
         }
     };
     act(

@@ -53,9 +53,15 @@ async fn reminders_walk_across_weekends_and_holidays_on_two_instances<S: Store>(
                 )
                 .await
                 .expect("registered");
-                complaints::act(&complaints::Context::new(&store, &cal, &off, at), c.id(), &o.margriet, Command::AssignHandler {
+                complaints::act(
+                    &complaints::Context::new(&store, &cal, &off, at),
+                    c.id(),
+                    &o.margriet,
+                    Command::AssignHandler {
                         handler: o.fatima.clone(),
-                    }, None)
+                    },
+                    None,
+                )
                 .await
                 .expect("handler assigned");
                 complaint = Some(c.id());
@@ -64,39 +70,63 @@ async fn reminders_walk_across_weekends_and_holidays_on_two_instances<S: Store>(
             // the term: no reminder on Wednesday.
             "2026-04-28" => {
                 let id = complaint.expect("registered");
-                complaints::act(&complaints::Context::new(&store, &cal, &off, at), id, &o.fatima, Command::RecordContact(Contact {
+                complaints::act(
+                    &complaints::Context::new(&store, &cal, &off, at),
+                    id,
+                    &o.fatima,
+                    Command::RecordContact(Contact {
                         date: day,
                         mode: ContactMode::Telephone,
                         summary: "Klager gebeld; excuses aangeboden.".into(),
-                    }), None)
+                    }),
+                    None,
+                )
                 .await
                 .expect("contact recorded");
             }
             // The offer two working days late (its term was 8 May).
             "2026-05-12" => {
                 let id = complaint.expect("registered");
-                complaints::act(&complaints::Context::new(&store, &cal, &off, at), id, &o.fatima, Command::DecideMerit(MeritDecision {
+                complaints::act(
+                    &complaints::Context::new(&store, &cal, &off, at),
+                    id,
+                    &o.fatima,
+                    Command::DecideMerit(MeritDecision {
                         merit: Merit::Founded,
                         reasoning: "Twee afspraken gemist.".into(),
-                    }), None)
+                    }),
+                    None,
+                )
                 .await
                 .expect("merit");
-                complaints::act(&complaints::Context::new(&store, &cal, &off, at), id, &o.fatima, Command::MakeOffer(Offer {
+                complaints::act(
+                    &complaints::Context::new(&store, &cal, &off, at),
+                    id,
+                    &o.fatima,
+                    Command::MakeOffer(Offer {
                         kind: OfferKind::ExtraService,
                         description: "Twee extra uren hulp.".into(),
                         value_cents: None,
                         director_consulted: false,
                         made_on: day,
-                    }), None)
+                    }),
+                    None,
+                )
                 .await
                 .expect("offer");
             }
             // The form on the last day, after that morning's reminder.
             "2026-05-15" => {
                 let id = complaint.expect("registered");
-                complaints::act(&complaints::Context::new(&store, &cal, &off, at), id, &o.fatima, Command::SendForm, None)
-                    .await
-                    .expect("form sent");
+                complaints::act(
+                    &complaints::Context::new(&store, &cal, &off, at),
+                    id,
+                    &o.fatima,
+                    Command::SendForm,
+                    None,
+                )
+                .await
+                .expect("form sent");
             }
             _ => {}
         }
@@ -384,9 +414,15 @@ async fn every_term_is_reminded_and_missed_once_from_awkward_days<S: Store>(stor
             k.starts_with(&format!("K-{}-", receipt_day.year())),
             "{why}: {k} is numbered in the year of the Dutch date"
         );
-        complaints::act(&complaints::Context::new(&store, &cal, &off, received), c.id(), &o.margriet, Command::AssignHandler {
+        complaints::act(
+            &complaints::Context::new(&store, &cal, &off, received),
+            c.id(),
+            &o.margriet,
+            Command::AssignHandler {
                 handler: o.fatima.clone(),
-            }, None)
+            },
+            None,
+        )
         .await
         .expect(why);
 

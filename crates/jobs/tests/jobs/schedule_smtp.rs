@@ -35,9 +35,15 @@ async fn a_reminder_is_delivered_through_a_real_smtp_server<S: Store>(store: S) 
     )
     .await
     .expect("registered");
-    complaints::act(&complaints::Context::new(&store, &cal, &off, local("2026-04-24T10:00")), c.id(), &o.margriet, Command::AssignHandler {
+    complaints::act(
+        &complaints::Context::new(&store, &cal, &off, local("2026-04-24T10:00")),
+        c.id(),
+        &o.margriet,
+        Command::AssignHandler {
             handler: o.fatima.clone(),
-        }, None)
+        },
+        None,
+    )
     .await
     .expect("handler assigned");
     let mailer = SmtpMailer::from_url(

@@ -1,7 +1,6 @@
 //! The integration tests of klacht-store, one test binary (linking one
 //! binary per file cost most of CI's time).
 
-
 mod admin;
 mod dossier;
 mod improvement;

@@ -8,10 +8,9 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use klacht_app::complaints::{self, ServiceError};
 use klacht_app::documents::{self, FormCopy};
-use klacht_app::dossier;
+use klacht_domain::User;
 use klacht_domain::complaint::{Complaint, Recorded};
 use klacht_domain::permissions;
-use klacht_domain::{ComplaintId, User};
 use klacht_store::Store;
 
 use super::resolve;
@@ -120,4 +119,3 @@ pub(super) async fn offer<S: Store>(
 ) -> Result<Response, WebError> {
     offer_pdf(&state, &current.user, &id).await
 }
-

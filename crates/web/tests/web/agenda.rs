@@ -157,9 +157,20 @@ async fn a_feed_lists_open_terms_and_a_new_url_retires_the_old<S: Store>(store: 
     // by Friday 8 May, record by Friday 15 May.
     let a = register(&app, &piet, &joost, Kind::Complaint, "2026-04-24T09:30").await;
     let cal = WorkingCalendar::netherlands_default();
-    complaints::act(&complaints::Context::new(&app.store, &cal, &Notifier::disabled(), local("2026-04-24T10:00")), a, &margriet, Command::AssignHandler {
+    complaints::act(
+        &complaints::Context::new(
+            &app.store,
+            &cal,
+            &Notifier::disabled(),
+            local("2026-04-24T10:00"),
+        ),
+        a,
+        &margriet,
+        Command::AssignHandler {
             handler: fatima.clone(),
-        }, None)
+        },
+        None,
+    )
     .await
     .expect("handler assigned");
     // Another team's complaint, and a signal (no workflow): not in the feed.
@@ -255,11 +266,22 @@ async fn a_feed_lists_open_terms_and_a_new_url_retires_the_old<S: Store>(store: 
 
     // Recording the contact takes its term off the calendar; the UIDs of
     // the others stay.
-    complaints::act(&complaints::Context::new(&app.store, &cal, &Notifier::disabled(), local("2026-04-28T10:00")), a, &fatima, Command::RecordContact(Contact {
+    complaints::act(
+        &complaints::Context::new(
+            &app.store,
+            &cal,
+            &Notifier::disabled(),
+            local("2026-04-28T10:00"),
+        ),
+        a,
+        &fatima,
+        Command::RecordContact(Contact {
             date: jiff::civil::date(2026, 4, 28),
             mode: ContactMode::Telephone,
             summary: "Gebeld.".into(),
-        }), None)
+        }),
+        None,
+    )
     .await
     .expect("contact recorded");
     let (_, ics) = fetch(&app, &path).await;

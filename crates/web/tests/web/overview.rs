@@ -209,9 +209,20 @@ async fn filters_narrow_the_list_and_counts_are_right<S: Store>(store: S) {
         intake(noon_days_ago(30), "Facturatie", "Dubbel gefactureerd"),
     )
     .await;
-    complaints::act(&complaints::Context::new(store, &cal(), &klacht_app::notify::Notifier::disabled(), klacht_clock::test_now()), b.id, &o.m2, Command::AssignHandler {
+    complaints::act(
+        &complaints::Context::new(
+            store,
+            &cal(),
+            &klacht_app::notify::Notifier::disabled(),
+            klacht_clock::test_now(),
+        ),
+        b.id,
+        &o.m2,
+        Command::AssignHandler {
             handler: o.m2.clone(),
-        }, None)
+        },
+        None,
+    )
     .await
     .expect("assigned");
     let contact = Contact {
@@ -219,7 +230,18 @@ async fn filters_narrow_the_list_and_counts_are_right<S: Store>(store: S) {
         mode: ContactMode::Telephone,
         summary: "Gebeld en uitgelegd".into(),
     };
-    complaints::act(&complaints::Context::new(store, &cal(), &klacht_app::notify::Notifier::disabled(), klacht_clock::test_now()), b.id, &o.m2, Command::RecordContact(contact), None)
+    complaints::act(
+        &complaints::Context::new(
+            store,
+            &cal(),
+            &klacht_app::notify::Notifier::disabled(),
+            klacht_clock::test_now(),
+        ),
+        b.id,
+        &o.m2,
+        Command::RecordContact(contact),
+        None,
+    )
     .await
     .expect("contact recorded");
     let c = register(
