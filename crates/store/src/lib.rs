@@ -19,6 +19,7 @@ mod reports;
 mod rows;
 mod sql;
 mod sqlite;
+#[cfg(any(test, feature = "testing"))]
 pub mod testing;
 
 use std::future::Future;
