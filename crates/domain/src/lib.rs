@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod complaint;
+pub mod dutch;
 pub mod exact;
 pub mod ids;
 pub mod improvement;

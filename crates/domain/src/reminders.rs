@@ -480,36 +480,7 @@ pub fn step_word(step: Step) -> &'static str {
     }
 }
 
-const WEEKDAYS: [&str; 7] = [
-    "maandag",
-    "dinsdag",
-    "woensdag",
-    "donderdag",
-    "vrijdag",
-    "zaterdag",
-    "zondag",
-];
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
-/// "woensdag 29 april".
-pub fn day_and_month(d: Date) -> String {
-    let weekday = WEEKDAYS[usize::from(d.weekday().to_monday_zero_offset().unsigned_abs())];
-    let month = MONTHS[usize::from(d.month().unsigned_abs()).saturating_sub(1) % 12];
-    format!("{weekday} {} {month}", d.day())
-}
+pub use crate::dutch::day_and_month;
 
 /// `due` as seen on `on`: "vandaag", "morgen", or the weekday and date.
 pub fn relative_day(due: Date, on: Date) -> String {

@@ -30,35 +30,7 @@ struct StartPage {
     terms: Vec<TermLine>,
 }
 
-/// Dutch long date, e.g. "vrijdag 24 april 2026".
-pub(crate) fn dutch_date(d: jiff::civil::Date) -> String {
-    const DAYS: [&str; 7] = [
-        "maandag",
-        "dinsdag",
-        "woensdag",
-        "donderdag",
-        "vrijdag",
-        "zaterdag",
-        "zondag",
-    ];
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let day = DAYS[usize::from(d.weekday().to_monday_zero_offset().unsigned_abs())];
-    let month = MONTHS[usize::from(d.month().unsigned_abs()) - 1];
-    format!("{day} {} {month} {}", d.day(), d.year())
-}
+pub(crate) use klacht_domain::dutch::long_date as dutch_date;
 
 #[tracing::instrument(skip_all)]
 async fn start<S: Store>(State(state): State<AppState<S>>) -> Result<StartPage, WebError> {

@@ -194,30 +194,8 @@ impl Names {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// A date as a Dutch letter writes it: `24 april 2026`.
-pub fn long_date(d: Date) -> String {
-    let month = usize::try_from(d.month() - 1)
-        .ok()
-        .and_then(|i| MONTHS.get(i))
-        .copied()
-        .unwrap_or("");
-    format!("{} {month} {}", d.day(), d.year())
-}
+pub use klacht_domain::dutch::day_month_year as long_date;
 
 /// An instant as Dutch offices write it, in the organisation's zone.
 pub(crate) fn local_time(at: Timestamp, calendar: &WorkingCalendar) -> String {

@@ -294,10 +294,7 @@ impl Charts {
             &stats
                 .months
                 .iter()
-                .map(|m| {
-                    klacht_domain::stats::MONTHS_SHORT[(m.month.clamp(1, 12) - 1) as usize]
-                        .to_string()
-                })
+                .map(|m| klacht_domain::dutch::month_short(m.month).to_string())
                 .collect::<Vec<_>>(),
             &stats
                 .months

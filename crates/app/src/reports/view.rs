@@ -3,7 +3,7 @@
 //! templates and the Typst report alike.
 
 use klacht_domain::complaint::Merit;
-use klacht_domain::stats::{MONTHS_SHORT, NamedCount, Stats, Summary};
+use klacht_domain::stats::{NamedCount, Stats, Summary};
 use serde::Serialize;
 
 /// "2,5": one decimal with a comma; "—" when there is no value.
@@ -208,9 +208,7 @@ impl View {
             month_heads: stats
                 .months
                 .iter()
-                .map(|m| {
-                    MONTHS_SHORT[usize::from(m.month.clamp(1, 12).unsigned_abs()) - 1].to_string()
-                })
+                .map(|m| klacht_domain::dutch::month_short(m.month).to_string())
                 .collect(),
             categories: stats
                 .categories

@@ -157,14 +157,7 @@ pub struct YearReport {
 }
 
 /// Dutch long date without weekday: "29 november 2026".
-pub fn long_date(d: Date) -> String {
-    format!(
-        "{} {} {}",
-        d.day(),
-        klacht_domain::stats::MONTHS[usize::from(d.month().clamp(1, 12).unsigned_abs()) - 1],
-        d.year()
-    )
-}
+pub use klacht_domain::dutch::day_month_year as long_date;
 
 /// The report of `year`, with overdue steps measured on `today`.
 pub async fn year_report<S: Store>(

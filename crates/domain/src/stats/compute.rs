@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::{ComplaintFacts, FOLLOWED_STEPS, MONTHS_SHORT, Period, StepOutcome};
+use super::{ComplaintFacts, FOLLOWED_STEPS, Period, StepOutcome};
 use crate::complaint::{Kind, Merit};
 use crate::terms::Step;
 
@@ -267,10 +267,7 @@ impl Stats {
             .map(|&(year, month)| MonthRow {
                 year,
                 month,
-                label: format!(
-                    "{} {year}",
-                    MONTHS_SHORT[usize::from(month.clamp(1, 12).unsigned_abs()) - 1]
-                ),
+                label: format!("{} {year}", crate::dutch::month_short(month)),
                 complaints: 0,
                 signals: 0,
             })

@@ -40,26 +40,8 @@ pub use compute::{
     SatisfactionStats, Stats, StepCompliance, Summary, Totals,
 };
 
-/// Dutch short month names, for tables and chart axes.
-pub const MONTHS_SHORT: [&str; 12] = [
-    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-];
-
-/// Dutch month names.
-pub const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+use crate::dutch::month_name;
+pub use crate::dutch::{MONTHS, MONTHS_SHORT};
 
 /// The steps with a term that statistics follow. Reporting (step 1) is
 /// done at registration and always on time, so it tells nothing.
@@ -160,10 +142,6 @@ impl PeriodChoice {
             PeriodChoice::LastTwelveMonths => today.year(),
         }
     }
-}
-
-fn month_name(month: i8) -> &'static str {
-    MONTHS[usize::from(month.clamp(1, 12).unsigned_abs()) - 1]
 }
 
 /// One followed step of one complaint.
