@@ -136,15 +136,21 @@ pub async fn anonymise<S: Store>(
         }
     }
     let c = replay(id, &all)?;
-    let history = all
-        .iter()
-        .map(from_raw)
-        .collect::<Result<Vec<Recorded>, _>>()?;
     let attachments = store.attachments_of(id).await?;
     let reseal = match &entry {
         Some(entry) => Some(
             reseal(
-                store, letterhead, calendar, &c, &all, &history, entry, at, actor,
+                store,
+                letterhead,
+                calendar,
+                &c,
+                &all,
+                entry,
+                Anonymised {
+                    at,
+                    by: actor.to_owned(),
+                    reason: "bewaartermijn verstreken (AVG)".to_owned(),
+                },
             )
             .await?,
         ),
@@ -181,24 +187,28 @@ pub async fn anonymise<S: Store>(
     Ok(row.reference)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The new PDF and record of a filed complaint whose events `all` were
+/// anonymised as `anonymised` says.
 async fn reseal<S: Store>(
     store: &S,
     letterhead: &Letterhead,
     calendar: &WorkingCalendar,
     c: &klacht_domain::complaint::Complaint,
     all: &[RawEvent],
-    history: &[Recorded],
     entry: &DossierRow,
-    at: Timestamp,
-    actor: &str,
+    anonymised: Anonymised,
 ) -> Result<Reseal, RetentionError> {
+    let history = all
+        .iter()
+        .map(from_raw)
+        .collect::<Result<Vec<Recorded>, _>>()?;
+    let history = history.as_slice();
+    let at = anonymised.at;
     let names = Names::of(store, c, history).await?;
     let filed_by = entry
         .filed_by
         .map(|u| names.name(u))
         .unwrap_or_else(|| "systeem".into());
-    let reason = "bewaartermijn verstreken (AVG)".to_owned();
     let record = build_record(
         letterhead,
         c,
@@ -210,11 +220,7 @@ async fn reseal<S: Store>(
         &Filing {
             at: entry.filed_at,
             by: filed_by.clone(),
-            anonymised: Some(Anonymised {
-                at,
-                by: actor.to_owned(),
-                reason,
-            }),
+            anonymised: Some(anonymised),
         },
     )?;
     let copy = FormCopy::Anonymised {

@@ -18,7 +18,7 @@ pub use actions::{
 };
 pub(crate) use classification::from_the_lists;
 pub use classification::{Lists, NotOnList, check_intake};
-pub use patterns::{FlaggedPattern, decisions_since, dismiss, facts, open_patterns};
+pub use patterns::{Dismissal, FlaggedPattern, decisions_since, dismiss, facts, open_patterns};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImprovementServiceError {

@@ -178,18 +178,24 @@ pub(super) fn covered(pattern: &Pattern, shown: &[ComplaintId]) -> Vec<Complaint
     }
 }
 
+/// A pattern judged not structural: which, the complaints the judge saw
+/// (empty: all of the pattern's) and why.
+#[derive(Debug, Clone, Copy)]
+pub struct Dismissal<'a> {
+    pub key: &'a PatternKey,
+    pub shown: &'a [ComplaintId],
+    pub reason: &'a str,
+}
+
 /// The quality manager (or director) judges a pattern not structural.
 /// The decision covers the complaints shown; the pattern stays dismissed
 /// until a fresh cluster of complaints joins it.
-#[allow(clippy::too_many_arguments)]
 pub async fn dismiss<S: Store>(
     store: &S,
     calendar: &WorkingCalendar,
     rules: &PatternRules,
     by: &User,
-    key: &PatternKey,
-    shown: &[ComplaintId],
-    reason: &str,
+    Dismissal { key, shown, reason }: Dismissal<'_>,
     at: Timestamp,
 ) -> Result<PatternDecision, ImprovementServiceError> {
     if !may_manage(by) {

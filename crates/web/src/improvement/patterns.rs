@@ -197,9 +197,11 @@ pub(super) async fn dismiss<S: Store>(
         &calendar,
         &state.patterns,
         &current.user,
-        &key,
-        &shown,
-        &form.reden,
+        improvement::Dismissal {
+            key: &key,
+            shown: &shown,
+            reason: &form.reden,
+        },
         state.now(),
     )
     .await;
