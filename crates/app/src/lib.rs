@@ -8,6 +8,7 @@ pub mod auth;
 pub mod calendar;
 pub mod complaints;
 pub mod config;
+pub mod delivery;
 pub mod documents;
 pub mod dossier;
 pub mod exact;

@@ -228,7 +228,7 @@ async fn reseal<S: Store>(
         filed_at: entry.filed_at,
         at,
     };
-    let form = FormData::build(letterhead, c, history, &names, calendar, &copy);
+    let form = FormData::build(letterhead, c, &names, calendar, &copy);
     let pdf = documents::form_pdf(letterhead, form).await?;
     Ok(Reseal {
         events: all.to_vec(),
@@ -324,7 +324,6 @@ async fn export_one<S: Store>(
     let form = FormData::build(
         letterhead,
         &c,
-        &history,
         &names,
         calendar,
         &FormCopy::Printed {

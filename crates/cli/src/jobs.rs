@@ -8,7 +8,7 @@ use clap::Subcommand;
 use jiff::Timestamp;
 use klacht_app::Config;
 use klacht_app::notify::Notifier;
-use klacht_jobs::{DeliveryConfig, Jobs};
+use klacht_jobs::{DeliveryConfig, DeliveryPolicy, Jobs};
 use klacht_mail::SmtpMailer;
 use klacht_store::Store;
 
@@ -45,12 +45,14 @@ pub fn notifier(config: &Config, wake: Arc<tokio::sync::Notify>) -> Notifier {
 /// `serve` and `jobs run-once` run the same ones.
 pub fn build<S: Store>(store: S, config: &Config) -> anyhow::Result<Jobs<S, SmtpMailer>> {
     let delivery = DeliveryConfig {
-        max_attempts: config.mail.max_attempts,
+        policy: DeliveryPolicy {
+            max_attempts: config.mail.max_attempts,
+            ..DeliveryPolicy::default()
+        },
         failure_notices: config
             .mail
             .enabled
             .then(|| config.mail.context(&config.organisation)),
-        ..DeliveryConfig::default()
     };
     let mut jobs = Jobs::new(store.clone(), mailer(config)?, delivery);
     // Registration of closed complaints in Exact, when a product is set.

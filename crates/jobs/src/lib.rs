@@ -1,9 +1,10 @@
 //! Background work of klacht (DESIGN §9 `crates/jobs`).
 //!
-//! - [`delivery`]: the outbox worker for e-mail. [`deliver_due`] claims due
-//!   messages with a lease, sends each, and marks it sent, schedules a
-//!   retry with exponential back-off, or marks it failed after the last
-//!   attempt (and tells the quality managers).
+//! - [`delivery`]: e-mail as a handler of the one outbox runner
+//!   (`klacht_app::delivery`): [`deliver_due`] claims due messages with a
+//!   lease, sends each, and marks it sent, schedules a retry with
+//!   exponential back-off, or marks it failed after the last attempt (and
+//!   tells the quality managers).
 //! - [`Jobs::run_once`]: one round of every job, in order. `klacht jobs
 //!   run-once` runs it once; [`spawn_worker`] runs it every few seconds
 //!   inside `klacht serve`.
@@ -27,8 +28,9 @@ mod run;
 pub mod schedule;
 mod worker;
 
-pub use delivery::{DeliveryConfig, DeliveryReport, backoff, deliver_due};
+pub use delivery::{DeliveryConfig, deliver_due};
 pub use dossier::{DossierJob, DossierReport};
+pub use klacht_app::delivery::{DeliveryPolicy, DeliveryReport};
 pub use klacht_clock::{Clock, ManualClock, SharedClock, SystemClock};
 pub use run::{JobError, Jobs, RunReport};
 pub use schedule::{ScheduleReport, Scheduler, schedule_due};

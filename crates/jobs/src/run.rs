@@ -7,7 +7,8 @@ use jiff::Timestamp;
 use klacht_mail::Mailer;
 use klacht_store::{Store, StoreError};
 
-use crate::delivery::{DeliveryConfig, DeliveryReport, deliver_due};
+use crate::delivery::{DeliveryConfig, deliver_due};
+use klacht_app::delivery::DeliveryReport;
 
 #[derive(Debug, thiserror::Error)]
 pub enum JobError {

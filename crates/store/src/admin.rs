@@ -3,6 +3,9 @@
 //! change. Each change is written together with its log entry, in one
 //! transaction ([`crate::Store::admin_change`]).
 
+use crate::{ComplaintCounts, StoreError};
+use std::future::Future;
+
 use std::fmt;
 use std::str::FromStr;
 
@@ -201,4 +204,49 @@ mod tests {
     fn name_keys_ignore_case_and_spaces() {
         assert_eq!(list_name_key("  Planning "), "planning");
     }
+}
+
+/// Settings, the administrator's lists and changes (Beheer) and the
+/// overview's counts.
+pub trait AdminStore: Send + Sync {
+    fn setting(&self, key: &str)
+    -> impl Future<Output = Result<Option<String>, StoreError>> + Send;
+
+    fn put_setting(
+        &self,
+        key: &str,
+        value: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Totals per status and, per step, the open complaints whose next
+    /// term lies before `today` (in the organisation's time zone).
+    /// Counted by the database, never by loading rows.
+    fn complaint_counts(
+        &self,
+        today: jiff::civil::Date,
+    ) -> impl Future<Output = Result<ComplaintCounts, StoreError>> + Send;
+
+    /// Every value of a list (active and inactive), in list order. Offer
+    /// only the active ones for new complaints.
+    fn list_values(
+        &self,
+        kind: ListKind,
+    ) -> impl Future<Output = Result<Vec<ListValue>, StoreError>> + Send;
+
+    /// Applies one administrator's change and writes its log entry, in one
+    /// transaction. A missing user or value is [`StoreError::NotFound`], a
+    /// duplicate e-mail or name [`StoreError::Duplicate`], a setting that
+    /// changed meanwhile [`StoreError::Conflict`]; nothing is written then.
+    fn admin_change(
+        &self,
+        change: &AdminChange,
+        audit: &AuditEntry,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// One page of the administrator's log, newest first.
+    fn admin_log(
+        &self,
+        after: Option<AuditCursor>,
+        limit: u32,
+    ) -> impl Future<Output = Result<AuditPage, StoreError>> + Send;
 }

@@ -18,11 +18,13 @@
 //! Changing any stored byte of an event, deleting one or inserting one
 //! changes every hash from there on. Hashes are kept as lower-case hex.
 
+use std::future::Future;
+
 use jiff::Timestamp;
-use klacht_domain::{ComplaintId, ReferenceNumber, UserId};
+use klacht_domain::{ComplaintId, Email, ReferenceNumber, UserId};
 use sha2::{Digest, Sha256};
 
-use crate::{ComplaintRow, RawEvent};
+use crate::{ComplaintRow, RawEvent, StoreError};
 
 /// The hash before the first event.
 pub const CHAIN_GENESIS: [u8; 32] = [0; 32];
@@ -310,4 +312,104 @@ mod tests {
         assert_eq!(DossierCursor::decode(&c.encode()), Some(c));
         assert_eq!(DossierCursor::decode("x_y"), None);
     }
+}
+
+/// The dossier: filing, the hash chain and the whole-database checks.
+pub trait DossierStore: Send + Sync {
+    // (see dossier.rs, sql/dossier.rs and sql/retention.rs; SQLite backups
+    // in backup.rs)
+    /// Files a closed complaint: the dossier entry (frozen PDF and JSON
+    /// record with their SHA-256) and the hash chain over `entry.events`,
+    /// in one transaction. `Ok(false)` when it was filed already (filing is
+    /// idempotent); [`StoreError::Conflict`] when the stream has grown
+    /// since it was read (read it again and retry).
+    fn file_dossier(
+        &self,
+        entry: &NewDossier,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    /// The dossier entry of a complaint, without its documents.
+    fn dossier_entry(
+        &self,
+        id: ComplaintId,
+    ) -> impl Future<Output = Result<Option<DossierRow>, StoreError>> + Send;
+
+    /// The frozen PDF or JSON record of a filed complaint, as stored.
+    fn dossier_document(
+        &self,
+        id: ComplaintId,
+        which: DossierDocument,
+    ) -> impl Future<Output = Result<Option<Vec<u8>>, StoreError>> + Send;
+
+    /// The years of the dossier with their number of filed complaints,
+    /// newest first.
+    fn dossier_years(&self) -> impl Future<Output = Result<Vec<(i32, u64)>, StoreError>> + Send;
+
+    /// One page of a year of the dossier, newest filing first (keyset).
+    fn list_dossier(
+        &self,
+        filter: &DossierFilter,
+    ) -> impl Future<Output = Result<DossierPage, StoreError>> + Send;
+
+    /// Closed complaints without a dossier entry, oldest closing first;
+    /// only those closed at or after `closed_since` when given.
+    fn unfiled_closed(
+        &self,
+        closed_since: Option<Timestamp>,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<ComplaintId>, StoreError>> + Send;
+
+    /// Filed complaints in id order after `after`, with their events,
+    /// chain hashes and documents, read in one transaction (verify).
+    fn sealed_complaints(
+        &self,
+        after: Option<ComplaintId>,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<SealedComplaint>, StoreError>> + Send;
+
+    /// Every complaint's stream in id order after `after` (verify).
+    fn stored_streams(
+        &self,
+        after: Option<ComplaintId>,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<StoredStream>, StoreError>> + Send;
+}
+
+/// Retention: what has expired, anonymisation and its log.
+pub trait RetentionStore: Send + Sync {
+    /// Complaints closed before `before` and signals received before it
+    /// that were not anonymised yet (retention), in id order.
+    fn expired_for_retention(
+        &self,
+        before: Timestamp,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<ComplaintId>, StoreError>> + Send;
+
+    /// Writes one anonymisation (events, read model, re-sealed dossier,
+    /// log entry) in one transaction; the complaint's delivered outbox
+    /// messages, attachments and tracking code are deleted with it.
+    fn anonymise(
+        &self,
+        anonymisation: &Anonymisation,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Appends a line to the retention log (access exports).
+    fn log_retention(
+        &self,
+        entry: &RetentionEntry,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// The retention log, newest first; of one complaint when given.
+    fn retention_log(
+        &self,
+        complaint: Option<ComplaintId>,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<RetentionEntry>, StoreError>> + Send;
+
+    /// Complaints whose intake (or a correction of it) names this e-mail
+    /// address, for a complainant's request for access. Scans the events.
+    fn complaints_with_email(
+        &self,
+        email: &Email,
+    ) -> impl Future<Output = Result<Vec<ComplaintId>, StoreError>> + Send;
 }

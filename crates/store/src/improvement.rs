@@ -2,11 +2,13 @@
 //! pattern detection reads, the quality manager's decisions about
 //! patterns, and improvement actions (verbeteracties) with their history.
 
+use std::future::Future;
+
 use jiff::Timestamp;
 use jiff::civil::Date;
 use klacht_domain::{ComplaintId, ReferenceNumber, UserId};
 
-use crate::RawEvent;
+use crate::{RawEvent, StoreError};
 
 /// One complaint as pattern detection reads it: the read model's
 /// category and service, and its intake events (`registered`, and the
@@ -167,4 +169,71 @@ mod tests {
         assert_eq!(ImprovementCursor::decode(&c.encode()), Some(c));
         assert_eq!(ImprovementCursor::decode("1_x"), None);
     }
+}
+
+/// Patterns and improvement actions (DESIGN §7).
+pub trait ImprovementStore: Send + Sync {
+    /// The complaints (not signals) received at or after `received_from`,
+    /// oldest first, with the events pattern detection reads: intake
+    /// (`registered`) and the `corrected` ones, which may replace it. One
+    /// query.
+    fn pattern_sources(
+        &self,
+        received_from: Timestamp,
+    ) -> impl Future<Output = Result<Vec<PatternSource>, StoreError>> + Send;
+
+    /// Every decision about a pattern whose window ends on or after
+    /// `window_to_from`, oldest first, with the complaints each covered.
+    fn pattern_decisions(
+        &self,
+        window_to_from: jiff::civil::Date,
+    ) -> impl Future<Output = Result<Vec<PatternDecision>, StoreError>> + Send;
+
+    /// Records a decision (a dismissal) with its complaints, in one
+    /// transaction.
+    fn record_pattern_decision(
+        &self,
+        decision: &PatternDecision,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Creates an improvement action with its links, its first event and,
+    /// when opened from a pattern, the decision about that pattern, in one
+    /// transaction. Hands out and returns its number within `row.year`.
+    fn create_improvement_action(
+        &self,
+        row: &ImprovementRow,
+        event: &ImprovementEventRow,
+        decision: Option<&PatternDecision>,
+    ) -> impl Future<Output = Result<u32, StoreError>> + Send;
+
+    /// An action with its linked complaints and its whole history.
+    fn improvement_action(
+        &self,
+        id: uuid::Uuid,
+    ) -> impl Future<
+        Output = Result<Option<(ImprovementItem, Vec<ImprovementEventRow>)>, StoreError>,
+    > + Send;
+
+    fn improvement_action_id_by_number(
+        &self,
+        year: i16,
+        number: u32,
+    ) -> impl Future<Output = Result<Option<uuid::Uuid>, StoreError>> + Send;
+
+    /// Replaces an action's state and appends its event, when its version
+    /// is still `expected_version`; otherwise [`StoreError::Conflict`] (or
+    /// [`StoreError::NotFound`]) and nothing is written.
+    fn update_improvement_action(
+        &self,
+        expected_version: u64,
+        row: &ImprovementRow,
+        event: &ImprovementEventRow,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// One page of actions, newest first (keyset), with their linked
+    /// complaints; two queries.
+    fn list_improvement_actions(
+        &self,
+        filter: &ImprovementFilter,
+    ) -> impl Future<Output = Result<ImprovementPage, StoreError>> + Send;
 }

@@ -3,10 +3,13 @@
 //! them, and delivered afterwards by a worker with retries.
 
 use std::fmt;
+use std::future::Future;
 use std::str::FromStr;
 
 use jiff::Timestamp;
 use klacht_domain::{ComplaintId, ParseError};
+
+use crate::StoreError;
 
 /// What a message is, and so which worker delivers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -162,4 +165,75 @@ pub struct OutboxCounts {
     pub pending: u64,
     pub sent: u64,
     pub failed: u64,
+}
+
+/// The durable outbox: mail and Exact registrations queued in the
+/// transaction of the change that causes them, claimed under a lease.
+pub trait OutboxStore: Send + Sync {
+    /// Queues messages on their own (reminders, digests); those whose
+    /// dedupe key is already queued are left out. Returns how many were
+    /// queued. Messages caused by a complaint's change go with
+    /// [`Store::append`] or [`Store::create_complaint`] instead.
+    fn enqueue(
+        &self,
+        messages: &[NewOutboxMessage],
+    ) -> impl Future<Output = Result<u64, StoreError>> + Send;
+
+    /// Claims up to `limit` pending messages of `kind` that are due at
+    /// `now`: each gets one more attempt and is hidden from other workers
+    /// until `lease_until`, after which an unfinished one (its worker died)
+    /// is claimed again. On PostgreSQL several instances claim side by
+    /// side without waiting for each other (`FOR UPDATE SKIP LOCKED`).
+    fn claim_outbox(
+        &self,
+        kind: OutboxKind,
+        now: Timestamp,
+        lease_until: Timestamp,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<OutboxMessage>, StoreError>> + Send;
+
+    fn outbox_sent(
+        &self,
+        id: uuid::Uuid,
+        at: Timestamp,
+        result: Option<&str>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// A failed attempt that will be retried at `next_attempt`.
+    fn outbox_retry_at(
+        &self,
+        id: uuid::Uuid,
+        error: &str,
+        next_attempt: Timestamp,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// The last attempt failed: the message waits for someone to retry it.
+    fn outbox_failed(
+        &self,
+        id: uuid::Uuid,
+        error: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Puts a failed message back in the queue with fresh attempts; false
+    /// when it is not (or no longer) failed.
+    fn outbox_requeue(
+        &self,
+        id: uuid::Uuid,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    fn outbox_message(
+        &self,
+        id: uuid::Uuid,
+    ) -> impl Future<Output = Result<Option<OutboxMessage>, StoreError>> + Send;
+
+    /// Newest first, optionally of one status and/or one complaint.
+    fn list_outbox(
+        &self,
+        status: Option<OutboxStatus>,
+        complaint: Option<ComplaintId>,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<OutboxMessage>, StoreError>> + Send;
+
+    fn outbox_counts(&self) -> impl Future<Output = Result<OutboxCounts, StoreError>> + Send;
 }

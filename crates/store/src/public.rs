@@ -4,8 +4,12 @@
 //! [`klacht_domain::TrackingCode`]s, written with the complaint
 //! ([`crate::NewStream::tracking_code`]).
 
+use std::future::Future;
+
 use jiff::Timestamp;
 use klacht_domain::{ComplaintId, UserId};
+
+use crate::{AuditEntry, StoreError};
 
 /// A file to store with a new complaint. Its type was checked by its
 /// content (magic bytes) before it gets here.
@@ -93,4 +97,61 @@ pub struct RateDecision {
     pub hits: u32,
     /// When the current window ends and the count starts again.
     pub resets_at: Timestamp,
+}
+
+/// The public side: tracking codes, attachments, services and the rate
+/// limit of the form.
+pub trait PublicStore: Send + Sync {
+    /// The complaint a tracking code belongs to.
+    fn complaint_id_by_tracking_code(
+        &self,
+        code: &klacht_domain::TrackingCode,
+    ) -> impl Future<Output = Result<Option<ComplaintId>, StoreError>> + Send;
+
+    /// The tracking code of a complaint (none for complaints stored before
+    /// codes existed).
+    fn tracking_code_of(
+        &self,
+        complaint: ComplaintId,
+    ) -> impl Future<Output = Result<Option<klacht_domain::TrackingCode>, StoreError>> + Send;
+
+    /// The attachments of a complaint without their bytes, oldest first.
+    fn attachments_of(
+        &self,
+        complaint: ComplaintId,
+    ) -> impl Future<Output = Result<Vec<AttachmentInfo>, StoreError>> + Send;
+
+    /// One attachment with its bytes, only when it belongs to `complaint`
+    /// (so that authorising the complaint authorises the file).
+    fn attachment(
+        &self,
+        complaint: ComplaintId,
+        id: uuid::Uuid,
+    ) -> impl Future<Output = Result<Option<Attachment>, StoreError>> + Send;
+
+    /// Every service of the public form (active and inactive), in order.
+    fn public_services(
+        &self,
+    ) -> impl Future<Output = Result<Vec<PublicService>, StoreError>> + Send;
+
+    /// Applies one change to the services and writes its log entry in the
+    /// administrator's log, in one transaction. A missing service is
+    /// [`StoreError::NotFound`], a duplicate name [`StoreError::Duplicate`].
+    fn change_public_service(
+        &self,
+        change: &PublicServiceChange,
+        audit: &AuditEntry,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Counts one hit for `key` in a window of `window` that starts at its
+    /// first hit, atomically (instances on one PostgreSQL share the
+    /// count); allowed while at most `limit` hits fell in the window.
+    /// Passed windows are deleted.
+    fn hit_rate_limit(
+        &self,
+        key: &str,
+        now: Timestamp,
+        window: jiff::SignedDuration,
+        limit: u32,
+    ) -> impl Future<Output = Result<RateDecision, StoreError>> + Send;
 }

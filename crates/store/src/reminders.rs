@@ -1,11 +1,13 @@
 //! Plain data of the deadline engine's queries and the calendar feeds
 //! (issue 4): see `sql/reminders.rs`.
 
+use std::future::Future;
+
 use jiff::Timestamp;
 use jiff::civil::Date;
 use klacht_domain::UserId;
 
-use crate::DueCursor;
+use crate::{AuditEntry, DueCursor, DuePage, StoreError, UserRecord};
 
 /// Which open complaints (those with a next term) to read, soonest next
 /// term first, keyset-paginated. Every filter narrows by an index on
@@ -30,4 +32,45 @@ pub struct OpenComplaintQuery {
 pub struct CalendarFeed {
     pub user_id: UserId,
     pub created_at: Timestamp,
+}
+
+/// The open complaints the reminders read, and calendar feeds.
+pub trait ReminderStore: Send + Sync {
+    /// One page of open complaints (those with a next term), soonest next
+    /// term first, narrowed by `query`: the deadline engine's candidates,
+    /// the managers' digests and a user's calendar feed.
+    fn open_complaints(
+        &self,
+        query: &OpenComplaintQuery,
+    ) -> impl Future<Output = Result<DuePage, StoreError>> + Send;
+
+    /// The user's calendar feed, if they have one.
+    fn calendar_feed(
+        &self,
+        user: UserId,
+    ) -> impl Future<Output = Result<Option<CalendarFeed>, StoreError>> + Send;
+
+    /// Creates the user's calendar feed or replaces its secret (the old URL
+    /// stops working), with `audit` in the same transaction.
+    fn put_calendar_feed(
+        &self,
+        user: UserId,
+        token_hash: &str,
+        at: Timestamp,
+        audit: &AuditEntry,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Removes the user's calendar feed, with `audit` in the same
+    /// transaction; false (and nothing logged) when there was none.
+    fn delete_calendar_feed(
+        &self,
+        user: UserId,
+        audit: &AuditEntry,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    /// The active user whose feed secret has this SHA-256 hash.
+    fn user_by_calendar_feed(
+        &self,
+        token_hash: &str,
+    ) -> impl Future<Output = Result<Option<UserRecord>, StoreError>> + Send;
 }

@@ -4,8 +4,7 @@
 
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{
-    Channel, Complaint, ContactMode, Kind, Merit, OfferKind, Party, Recorded, format_date,
-    format_euro,
+    Channel, Complaint, ContactMode, Kind, Merit, OfferKind, Party, format_date, format_euro,
 };
 use serde::Serialize;
 
@@ -156,7 +155,6 @@ impl FormData {
     pub fn build(
         letterhead: &Letterhead,
         c: &Complaint,
-        _history: &[Recorded],
         names: &Names,
         calendar: &WorkingCalendar,
         copy: &FormCopy,

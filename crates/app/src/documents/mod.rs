@@ -248,8 +248,22 @@ pub async fn letter_pdf(
     blocking(move || Ok(doc.render()?)).await
 }
 
+/// What the complaint form shows, with the staff's names looked up: the
+/// one projection that both the printable page and the PDF render.
+pub async fn form_data<S: Store>(
+    store: &S,
+    letterhead: &Letterhead,
+    calendar: &WorkingCalendar,
+    c: &Complaint,
+    history: &[Recorded],
+    copy: FormCopy,
+) -> Result<FormData, StoreError> {
+    let names = Names::of(store, c, history).await?;
+    Ok(FormData::build(letterhead, c, &names, calendar, &copy))
+}
+
 /// Loads what the form shows and renders it: the whole use case behind a
-/// download. `today` measures the terms.
+/// download.
 pub async fn complaint_form<S: Store>(
     store: &S,
     letterhead: &Letterhead,
@@ -258,8 +272,7 @@ pub async fn complaint_form<S: Store>(
     history: &[Recorded],
     copy: FormCopy,
 ) -> Result<Vec<u8>, DocumentError> {
-    let names = Names::of(store, c, history).await?;
-    let data = FormData::build(letterhead, c, history, &names, calendar, &copy);
+    let data = form_data(store, letterhead, calendar, c, history, copy).await?;
     form_pdf(letterhead, data).await
 }
 

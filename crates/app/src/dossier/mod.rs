@@ -106,7 +106,6 @@ async fn prepare<S: Store>(
     let form = FormData::build(
         letterhead,
         &c,
-        &history,
         &names,
         calendar,
         &FormCopy::Filed { by: filer, at },

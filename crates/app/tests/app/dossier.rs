@@ -460,7 +460,6 @@ async fn a_closed_complaint_is_filed_verifies_and_is_anonymised_after_retention<
     let form = documents::FormData::build(
         &letterhead,
         &c,
-        &history,
         &names,
         &cal,
         &FormCopy::Printed {

@@ -9,7 +9,9 @@ use fantoccini::{Client, Locator};
 use klacht_browser_tests::{body_text, browser, click_and_wait, screenshot, spawn_app};
 use klacht_domain::{Email, Role, UserId};
 use klacht_store::testing::SqliteTestDb;
-use klacht_store::{AuditEntry, NewUser, PublicServiceChange, Store};
+use klacht_store::{
+    AuditEntry, ComplaintStore, NewUser, PublicServiceChange, PublicStore, UserStore,
+};
 
 /// The id of the element that has the keyboard focus.
 async fn focused(client: &Client) -> String {

@@ -3,7 +3,7 @@
 use klacht_browser_tests::{body_text, browser, click_and_wait, fill, screenshot, spawn_app};
 use klacht_domain::{Email, Role, UserId};
 use klacht_store::testing::SqliteTestDb;
-use klacht_store::{NewUser, Store};
+use klacht_store::{NewUser, UserStore};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_user_signs_in_and_out_in_chromium() {

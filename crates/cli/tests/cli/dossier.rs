@@ -17,7 +17,7 @@ use klacht_domain::complaint::{
 };
 use klacht_domain::{ComplaintId, Email, Role, User, UserId};
 use klacht_store::testing::{PgTestDb, SqliteTestDb};
-use klacht_store::{NewUser, SqliteStore, Store};
+use klacht_store::{ComplaintStore, NewUser, SqliteStore, Store};
 
 struct Run {
     ok: bool,

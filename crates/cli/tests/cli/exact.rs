@@ -6,7 +6,7 @@ use jiff::civil::date;
 use klacht_domain::exact::{Person, Registration};
 use klacht_domain::{ComplaintId, ReferenceNumber};
 use klacht_store::testing::SqliteTestDb;
-use klacht_store::{NewOutboxMessage, OutboxKind, OutboxStatus, Store};
+use klacht_store::{NewOutboxMessage, OutboxKind, OutboxStatus, OutboxStore};
 
 fn klacht(url: &str, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_klacht"))

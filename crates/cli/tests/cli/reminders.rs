@@ -12,7 +12,7 @@ use klacht_domain::complaint::{Channel, Kind, NewComplaint, Party};
 use klacht_domain::{Email, Role, User, UserId};
 use klacht_mail::MailMessage;
 use klacht_store::testing::SqliteTestDb;
-use klacht_store::{NewUser, Store};
+use klacht_store::{NewUser, OutboxStore, Store};
 
 fn klacht(url: &str, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_klacht"));

@@ -13,7 +13,8 @@ use klacht_domain::complaint::{
     Command, ComplainantResponse, Contact, ContactMode, Merit, MeritDecision, Offer, OfferKind,
 };
 use klacht_jobs::{
-    Clock, DeliveryConfig, Jobs, ManualClock, WorkerOptions, deliver_due, spawn_worker,
+    Clock, DeliveryConfig, DeliveryPolicy, Jobs, ManualClock, WorkerOptions, deliver_due,
+    spawn_worker,
 };
 use klacht_mail::testing::SmtpServer;
 use klacht_mail::{Mailer, SmtpMailer};
@@ -188,7 +189,7 @@ async fn a_message_whose_worker_died_is_delivered_after_the_lease<S: Store>(stor
 
     // The dead worker: claimed both, sent one, marked nothing.
     let claimed = store
-        .claim_outbox(OutboxKind::Mail, start, start + config.lease, 10)
+        .claim_outbox(OutboxKind::Mail, start, start + config.policy.lease, 10)
         .await
         .expect("claim");
     assert_eq!(claimed.len(), 2);
@@ -204,12 +205,12 @@ async fn a_message_whose_worker_died_is_delivered_after_the_lease<S: Store>(stor
         .expect("round");
     assert_eq!(r.claimed, 0, "hidden while the lease runs");
 
-    clock.set(start + config.lease);
+    clock.set(start + config.policy.lease);
     let r = deliver_due(&store, &mailer, &config, clock.now())
         .await
         .expect("round");
     assert_eq!((r.claimed, r.sent), (2, 2));
-    clock.set(start + config.lease + mins(60));
+    clock.set(start + config.policy.lease + mins(60));
     let r = deliver_due(&store, &mailer, &config, clock.now())
         .await
         .expect("round");
@@ -248,7 +249,10 @@ async fn after_the_last_attempt_a_message_fails_and_can_be_retried<S: Store>(sto
     .await;
     let mailer = mailer(&smtp);
     let config = DeliveryConfig {
-        max_attempts: 3,
+        policy: DeliveryPolicy {
+            max_attempts: 3,
+            ..DeliveryPolicy::default()
+        },
         ..delivery()
     };
     let clock = ManualClock::new(now());

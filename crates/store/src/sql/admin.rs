@@ -1,236 +1,259 @@
 //! Queries of the overview and the administration (Overzicht, Beheer),
 //! expanded inside each backend's `store_impl` module next to the shared
-//! row helpers; `impl Store` delegates to them.
+//! row helpers, as the backend's `AdminStore`.
 
 macro_rules! admin_queries {
     () => {
-            pub(super) async fn complaint_counts(
-                store: &StoreTy,
-                today: jiff::civil::Date,
-            ) -> Result<$crate::ComplaintCounts, StoreError> {
-                // One read transaction, so both counts see the same moment.
-                let mut tx = store.reader().begin().await?;
-                let count = |r: &DbRow| -> Result<(String, u64), StoreError> {
-                    let n: i64 = r.try_get(1)?;
-                    Ok((r.try_get(0)?, u64::try_from(n).unwrap_or(0)))
-                };
-                let by_status = sqlx::query(
-                    "SELECT status, COUNT(*) FROM complaints GROUP BY status ORDER BY status",
-                )
-                .fetch_all(&mut *tx)
-                .await?
-                .iter()
-                .map(count)
-                .collect::<Result<_, _>>()?;
-                let overdue_by_step = sqlx::query(
-                    "SELECT next_step, COUNT(*) FROM complaints \
-                     WHERE next_due < $1 AND next_step IS NOT NULL \
-                     GROUP BY next_step ORDER BY next_step",
-                )
-                .bind(today.to_string())
-                .fetch_all(&mut *tx)
-                .await?
-                .iter()
-                .map(count)
-                .collect::<Result<_, _>>()?;
-                tx.commit().await?;
-                Ok($crate::ComplaintCounts {
-                    by_status,
-                    overdue_by_step,
-                })
-            }
 
-            pub(super) async fn list_values(
-                store: &StoreTy,
-                kind: $crate::ListKind,
-            ) -> Result<Vec<$crate::ListValue>, StoreError> {
-                let rows = sqlx::query(
-                    "SELECT id, name, active, position FROM list_values \
-                     WHERE kind = $1 ORDER BY position, name_key",
-                )
-                .bind(kind.as_str())
-                .fetch_all(store.reader())
-                .await?;
-                rows.iter()
-                    .map(|r| {
-                        Ok($crate::ListValue {
-                            id: parse("list value id", &r.try_get::<String, _>("id")?)?,
-                            kind,
-                            name: r.try_get("name")?,
-                            active: r.try_get("active")?,
-                            position: r.try_get("position")?,
-                        })
-                    })
-                    .collect()
-            }
-
-            pub(super) async fn admin_change(
-                store: &StoreTy,
-                change: &$crate::AdminChange,
-                audit: &$crate::AuditEntry,
-            ) -> Result<(), StoreError> {
-                use $crate::AdminChange as C;
-                let mut tx = store.writer().begin().await?;
-                let affected = match change {
-                    C::CreateUser(user) => insert_user(&mut tx, user).await?,
-                    C::UpdateUser { id, role, manager } => sqlx::query(
-                        "UPDATE users SET role = $2, manager_id = $3 WHERE id = $1",
+            impl $crate::AdminStore for StoreTy {
+                async fn complaint_counts(
+                    &self,
+                    today: jiff::civil::Date,
+                ) -> Result<$crate::ComplaintCounts, StoreError> {
+                    // One read transaction, so both counts see the same moment.
+                    let mut tx = self.reader().begin().await?;
+                    let count = |r: &DbRow| -> Result<(String, u64), StoreError> {
+                        let n: i64 = r.try_get(1)?;
+                        Ok((r.try_get(0)?, u64::try_from(n).unwrap_or(0)))
+                    };
+                    let by_status = sqlx::query(
+                        "SELECT status, COUNT(*) FROM complaints GROUP BY status ORDER BY status",
                     )
-                    .bind(id.to_string())
-                    .bind(role.as_str())
-                    .bind(manager.map(|m| m.to_string()))
-                    .execute(&mut *tx)
+                    .fetch_all(&mut *tx)
                     .await?
-                    .rows_affected(),
-                    C::SetUserActive { id, active } => {
-                        let n = sqlx::query("UPDATE users SET active = $2 WHERE id = $1")
-                            .bind(id.to_string())
-                            .bind(*active)
-                            .execute(&mut *tx)
-                            .await?
-                            .rows_affected();
-                        if !*active {
-                            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-                                .bind(id.to_string())
-                                .execute(&mut *tx)
-                                .await?;
-                        }
-                        n
-                    }
-                    C::AddListValue { kind, id, name } => sqlx::query(
-                        "INSERT INTO list_values (id, kind, name, name_key, active, position, created_at) \
-                         SELECT $1, $2, $3, $4, TRUE, COALESCE(MAX(position), 0) + 1, $5 \
-                         FROM list_values WHERE kind = $2",
-                    )
-                    .bind(id.to_string())
-                    .bind(kind.as_str())
-                    .bind(name.trim())
-                    .bind($crate::list_name_key(name))
-                    .bind(micros(audit.at))
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected(),
-                    C::RenameListValue { kind, id, name } => sqlx::query(
-                        "UPDATE list_values SET name = $3, name_key = $4 WHERE id = $1 AND kind = $2",
-                    )
-                    .bind(id.to_string())
-                    .bind(kind.as_str())
-                    .bind(name.trim())
-                    .bind($crate::list_name_key(name))
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected(),
-                    C::SetListValueActive { kind, id, active } => sqlx::query(
-                        "UPDATE list_values SET active = $3 WHERE id = $1 AND kind = $2",
-                    )
-                    .bind(id.to_string())
-                    .bind(kind.as_str())
-                    .bind(*active)
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected(),
-                    C::SwapSetting {
-                        key,
-                        expected,
-                        value,
-                    } => {
-                        let done = match expected {
-                            None => sqlx::query(
-                                "INSERT INTO settings (key, value) VALUES ($1, $2) \
-                                 ON CONFLICT (key) DO NOTHING",
-                            )
-                            .bind(key)
-                            .bind(value)
-                            .execute(&mut *tx)
-                            .await?,
-                            Some(old) => sqlx::query(
-                                "UPDATE settings SET value = $3 WHERE key = $1 AND value = $2",
-                            )
-                            .bind(key)
-                            .bind(old)
-                            .bind(value)
-                            .execute(&mut *tx)
-                            .await?,
-                        };
-                        if done.rows_affected() != 1 {
-                            return Err(StoreError::Conflict { expected: 0 });
-                        }
-                        1
-                    }
-                    C::RequeueOutbox { id, at } => sqlx::query(
-                        "UPDATE outbox SET status = 'pending', attempts = 0, available_at = $2 \
-                         WHERE id = $1 AND status = 'failed'",
-                    )
-                    .bind(id.to_string())
-                    .bind(micros(*at))
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected(),
-                };
-                if affected != 1 {
-                    return Err(StoreError::NotFound);
-                }
-                sqlx::query(
-                    "INSERT INTO admin_audit (id, at, actor_id, actor_name, kind, subject, details) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                )
-                .bind(audit.id.to_string())
-                .bind(micros(audit.at))
-                .bind(audit.actor.map(|a| a.to_string()))
-                .bind(&audit.actor_name)
-                .bind(&audit.kind)
-                .bind(&audit.subject)
-                .bind(&audit.details)
-                .execute(&mut *tx)
-                .await?;
-                tx.commit().await?;
-                Ok(())
-            }
-
-            pub(super) async fn admin_log(
-                store: &StoreTy,
-                after: Option<$crate::AuditCursor>,
-                limit: u32,
-            ) -> Result<$crate::AuditPage, StoreError> {
-                let limit = limit.clamp(1, 500);
-                let mut q: QueryBuilder<Db> = QueryBuilder::new(
-                    "SELECT id, at, actor_id, actor_name, kind, subject, details \
-                     FROM admin_audit WHERE 1 = 1",
-                );
-                if let Some(after) = after {
-                    let at = micros(after.at);
-                    q.push(" AND (at < ")
-                        .push_bind(at)
-                        .push(" OR (at = ")
-                        .push_bind(at)
-                        .push(" AND id < ")
-                        .push_bind(after.id.to_string())
-                        .push("))");
-                }
-                q.push(" ORDER BY at DESC, id DESC LIMIT ")
-                    .push_bind(i64::from(limit) + 1);
-                let rows = q.build().fetch_all(store.reader()).await?;
-                let mut items = rows
                     .iter()
-                    .map(|r| {
-                        Ok($crate::AuditEntry {
-                            id: parse("audit id", &r.try_get::<String, _>("id")?)?,
-                            at: from_micros(r.try_get("at")?)?,
-                            actor: opt_user(r, "actor_id")?,
-                            actor_name: r.try_get("actor_name")?,
-                            kind: r.try_get("kind")?,
-                            subject: r.try_get("subject")?,
-                            details: r.try_get("details")?,
-                        })
+                    .map(count)
+                    .collect::<Result<_, _>>()?;
+                    let overdue_by_step = sqlx::query(
+                        "SELECT next_step, COUNT(*) FROM complaints \
+                         WHERE next_due < $1 AND next_step IS NOT NULL \
+                         GROUP BY next_step ORDER BY next_step",
+                    )
+                    .bind(today.to_string())
+                    .fetch_all(&mut *tx)
+                    .await?
+                    .iter()
+                    .map(count)
+                    .collect::<Result<_, _>>()?;
+                    tx.commit().await?;
+                    Ok($crate::ComplaintCounts {
+                        by_status,
+                        overdue_by_step,
                     })
-                    .collect::<Result<Vec<_>, StoreError>>()?;
-                let next = if items.len() > limit as usize {
-                    items.truncate(limit as usize);
-                    items.last().map(|e| $crate::AuditCursor { at: e.at, id: e.id })
-                } else {
-                    None
-                };
-                Ok($crate::AuditPage { items, next })
+                }
+
+                async fn list_values(
+                    &self,
+                    kind: $crate::ListKind,
+                ) -> Result<Vec<$crate::ListValue>, StoreError> {
+                    let rows = sqlx::query(
+                        "SELECT id, name, active, position FROM list_values \
+                         WHERE kind = $1 ORDER BY position, name_key",
+                    )
+                    .bind(kind.as_str())
+                    .fetch_all(self.reader())
+                    .await?;
+                    rows.iter()
+                        .map(|r| {
+                            Ok($crate::ListValue {
+                                id: parse("list value id", &r.try_get::<String, _>("id")?)?,
+                                kind,
+                                name: r.try_get("name")?,
+                                active: r.try_get("active")?,
+                                position: r.try_get("position")?,
+                            })
+                        })
+                        .collect()
+                }
+
+                async fn admin_change(
+                    &self,
+                    change: &$crate::AdminChange,
+                    audit: &$crate::AuditEntry,
+                ) -> Result<(), StoreError> {
+                    use $crate::AdminChange as C;
+                    let mut tx = self.writer().begin().await?;
+                    let affected = match change {
+                        C::CreateUser(user) => insert_user(&mut tx, user).await?,
+                        C::UpdateUser { id, role, manager } => sqlx::query(
+                            "UPDATE users SET role = $2, manager_id = $3 WHERE id = $1",
+                        )
+                        .bind(id.to_string())
+                        .bind(role.as_str())
+                        .bind(manager.map(|m| m.to_string()))
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected(),
+                        C::SetUserActive { id, active } => {
+                            let n = sqlx::query("UPDATE users SET active = $2 WHERE id = $1")
+                                .bind(id.to_string())
+                                .bind(*active)
+                                .execute(&mut *tx)
+                                .await?
+                                .rows_affected();
+                            if !*active {
+                                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                                    .bind(id.to_string())
+                                    .execute(&mut *tx)
+                                    .await?;
+                            }
+                            n
+                        }
+                        C::AddListValue { kind, id, name } => sqlx::query(
+                            "INSERT INTO list_values (id, kind, name, name_key, active, position, created_at) \
+                             SELECT $1, $2, $3, $4, TRUE, COALESCE(MAX(position), 0) + 1, $5 \
+                             FROM list_values WHERE kind = $2",
+                        )
+                        .bind(id.to_string())
+                        .bind(kind.as_str())
+                        .bind(name.trim())
+                        .bind($crate::list_name_key(name))
+                        .bind(micros(audit.at))
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected(),
+                        C::RenameListValue { kind, id, name } => sqlx::query(
+                            "UPDATE list_values SET name = $3, name_key = $4 WHERE id = $1 AND kind = $2",
+                        )
+                        .bind(id.to_string())
+                        .bind(kind.as_str())
+                        .bind(name.trim())
+                        .bind($crate::list_name_key(name))
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected(),
+                        C::SetListValueActive { kind, id, active } => sqlx::query(
+                            "UPDATE list_values SET active = $3 WHERE id = $1 AND kind = $2",
+                        )
+                        .bind(id.to_string())
+                        .bind(kind.as_str())
+                        .bind(*active)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected(),
+                        C::SwapSetting {
+                            key,
+                            expected,
+                            value,
+                        } => {
+                            let done = match expected {
+                                None => sqlx::query(
+                                    "INSERT INTO settings (key, value) VALUES ($1, $2) \
+                                     ON CONFLICT (key) DO NOTHING",
+                                )
+                                .bind(key)
+                                .bind(value)
+                                .execute(&mut *tx)
+                                .await?,
+                                Some(old) => sqlx::query(
+                                    "UPDATE settings SET value = $3 WHERE key = $1 AND value = $2",
+                                )
+                                .bind(key)
+                                .bind(old)
+                                .bind(value)
+                                .execute(&mut *tx)
+                                .await?,
+                            };
+                            if done.rows_affected() != 1 {
+                                return Err(StoreError::Conflict { expected: 0 });
+                            }
+                            1
+                        }
+                        C::RequeueOutbox { id, at } => sqlx::query(
+                            "UPDATE outbox SET status = 'pending', attempts = 0, available_at = $2 \
+                             WHERE id = $1 AND status = 'failed'",
+                        )
+                        .bind(id.to_string())
+                        .bind(micros(*at))
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected(),
+                    };
+                    if affected != 1 {
+                        return Err(StoreError::NotFound);
+                    }
+                    sqlx::query(
+                        "INSERT INTO admin_audit (id, at, actor_id, actor_name, kind, subject, details) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    )
+                    .bind(audit.id.to_string())
+                    .bind(micros(audit.at))
+                    .bind(audit.actor.map(|a| a.to_string()))
+                    .bind(&audit.actor_name)
+                    .bind(&audit.kind)
+                    .bind(&audit.subject)
+                    .bind(&audit.details)
+                    .execute(&mut *tx)
+                    .await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+
+                async fn admin_log(
+                    &self,
+                    after: Option<$crate::AuditCursor>,
+                    limit: u32,
+                ) -> Result<$crate::AuditPage, StoreError> {
+                    let limit = limit.clamp(1, 500);
+                    let mut q: QueryBuilder<Db> = QueryBuilder::new(
+                        "SELECT id, at, actor_id, actor_name, kind, subject, details \
+                         FROM admin_audit WHERE 1 = 1",
+                    );
+                    if let Some(after) = after {
+                        let at = micros(after.at);
+                        q.push(" AND (at < ")
+                            .push_bind(at)
+                            .push(" OR (at = ")
+                            .push_bind(at)
+                            .push(" AND id < ")
+                            .push_bind(after.id.to_string())
+                            .push("))");
+                    }
+                    q.push(" ORDER BY at DESC, id DESC LIMIT ")
+                        .push_bind(i64::from(limit) + 1);
+                    let rows = q.build().fetch_all(self.reader()).await?;
+                    let mut items = rows
+                        .iter()
+                        .map(|r| {
+                            Ok($crate::AuditEntry {
+                                id: parse("audit id", &r.try_get::<String, _>("id")?)?,
+                                at: from_micros(r.try_get("at")?)?,
+                                actor: opt_user(r, "actor_id")?,
+                                actor_name: r.try_get("actor_name")?,
+                                kind: r.try_get("kind")?,
+                                subject: r.try_get("subject")?,
+                                details: r.try_get("details")?,
+                            })
+                        })
+                        .collect::<Result<Vec<_>, StoreError>>()?;
+                    let next = if items.len() > limit as usize {
+                        items.truncate(limit as usize);
+                        items.last().map(|e| $crate::AuditCursor { at: e.at, id: e.id })
+                    } else {
+                        None
+                    };
+                    Ok($crate::AuditPage { items, next })
+                }
+
+                async fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+                    let row = sqlx::query("SELECT value FROM settings WHERE key = $1")
+                        .bind(key)
+                        .fetch_optional(self.reader())
+                        .await?;
+                    Ok(row.map(|r| r.try_get(0)).transpose()?)
+                }
+
+                async fn put_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+                    sqlx::query(
+                        "INSERT INTO settings (key, value) VALUES ($1, $2) \
+                         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    )
+                    .bind(key)
+                    .bind(value)
+                    .execute(self.writer())
+                    .await?;
+                    Ok(())
+                }
             }
     };
 }

@@ -1,7 +1,7 @@
 //! Queries of the dossier (filing, the hash chain, the dossier page) and
 //! the whole-database checks of `klacht verify`, expanded inside each
-//! backend's `store_impl` module next to the shared row helpers; `impl
-//! Store` delegates to them. Retention's queries are in `retention.rs`.
+//! backend's `store_impl` module next to the shared row helpers, as its
+//! `DossierStore`. Retention's queries are in `retention.rs`.
 
 macro_rules! dossier_queries {
     () => {
@@ -139,186 +139,11 @@ macro_rules! dossier_queries {
                 })
             }
 
-            pub(super) async fn file_dossier(
-                store: &StoreTy,
-                d: &NewDossier,
-            ) -> Result<bool, StoreError> {
-                check_stream(&d.events)?;
-                let hashes = chain_of(&d.events);
-                let Some(head) = hashes.last() else {
-                    return Err(StoreError::Corrupt(format!("empty stream of {}", d.complaint_id)));
-                };
-                let id = d.complaint_id.to_string();
-                let mut tx = store.writer().begin().await?;
-                let filed = sqlx::query("SELECT 1 FROM dossier WHERE complaint_id = $1")
-                    .bind(&id)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                if filed.is_some() {
-                    return Ok(false);
-                }
-                hold_version(&mut tx, d.complaint_id, d.events.len() as u64).await?;
-                let inserted = sqlx::query(
-                    "INSERT INTO dossier (complaint_id, year, closed_at, filed_at, filed_by, \
-                     sealed_seq, record_json, record_sha256, pdf, pdf_sha256, chain_head) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                )
-                .bind(&id)
-                .bind(d.year)
-                .bind(micros(d.closed_at))
-                .bind(micros(d.filed_at))
-                .bind(d.filed_by.map(|u| u.to_string()))
-                .bind(seq_i64(d.events.len() as u64)?)
-                .bind(&d.record_json)
-                .bind(sha256_hex(d.record_json.as_bytes()))
-                .bind(&d.pdf)
-                .bind(sha256_hex(&d.pdf))
-                .bind(hex::encode(head))
-                .execute(&mut *tx)
-                .await;
-                match inserted {
-                    // Another instance filed it between our check and insert.
-                    Err(e) if e.as_database_error().is_some_and(|db| db.is_unique_violation()) => {
-                        return Ok(false);
-                    }
-                    other => {
-                        other?;
-                    }
-                }
-                sqlx::query("DELETE FROM complaint_event_hashes WHERE complaint_id = $1")
-                    .bind(&id)
-                    .execute(&mut *tx)
-                    .await?;
-                insert_hashes(&mut tx, &d.events, &hashes).await?;
-                tx.commit().await?;
-                Ok(true)
-            }
 
-            pub(super) async fn dossier_row(
-                store: &StoreTy,
-                id: ComplaintId,
-            ) -> Result<Option<DossierRow>, StoreError> {
-                let sql = format!(
-                    "SELECT {DOSSIER_COLUMNS} FROM dossier d JOIN complaints c ON c.id = d.complaint_id \
-                     WHERE d.complaint_id = $1"
-                );
-                let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .bind(id.to_string())
-                    .fetch_optional(store.reader())
-                    .await?;
-                row.as_ref().map(dossier_from_row).transpose()
-            }
 
-            pub(super) async fn dossier_document(
-                store: &StoreTy,
-                id: ComplaintId,
-                which: DossierDocument,
-            ) -> Result<Option<Vec<u8>>, StoreError> {
-                let q = match which {
-                    DossierDocument::Pdf => "SELECT pdf FROM dossier WHERE complaint_id = $1",
-                    DossierDocument::Record => {
-                        "SELECT record_json FROM dossier WHERE complaint_id = $1"
-                    }
-                };
-                let row = sqlx::query(q)
-                    .bind(id.to_string())
-                    .fetch_optional(store.reader())
-                    .await?;
-                let Some(row) = row else { return Ok(None) };
-                Ok(Some(match which {
-                    DossierDocument::Pdf => row.try_get::<Vec<u8>, _>(0)?,
-                    DossierDocument::Record => row.try_get::<String, _>(0)?.into_bytes(),
-                }))
-            }
 
-            pub(super) async fn dossier_years(
-                store: &StoreTy,
-            ) -> Result<Vec<(i32, u64)>, StoreError> {
-                let rows = sqlx::query(
-                    "SELECT year, COUNT(*) FROM dossier GROUP BY year ORDER BY year DESC",
-                )
-                .fetch_all(store.reader())
-                .await?;
-                rows.iter()
-                    .map(|r| {
-                        let n: i64 = r.try_get(1)?;
-                        Ok((r.try_get::<i32, _>(0)?, u64::try_from(n).unwrap_or(0)))
-                    })
-                    .collect()
-            }
 
-            pub(super) async fn list_dossier(
-                store: &StoreTy,
-                filter: &DossierFilter,
-            ) -> Result<DossierPage, StoreError> {
-                let limit = filter.limit.clamp(1, 500);
-                let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
-                    "SELECT {DOSSIER_COLUMNS} FROM dossier d JOIN complaints c ON c.id = d.complaint_id \
-                     WHERE 1 = 1"
-                ));
-                if let Some(year) = filter.year {
-                    q.push(" AND d.year = ").push_bind(year);
-                }
-                if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-                    let pattern = like_pattern(text);
-                    q.push(" AND (LOWER(c.reference) LIKE ")
-                        .push_bind(pattern.clone())
-                        .push(" ESCAPE '\\' OR LOWER(c.complainant_name) LIKE ")
-                        .push_bind(pattern.clone())
-                        .push(" ESCAPE '\\' OR LOWER(COALESCE(c.category, '')) LIKE ")
-                        .push_bind(pattern)
-                        .push(" ESCAPE '\\')");
-                }
-                if let Some(after) = filter.after {
-                    let at = micros(after.filed_at);
-                    q.push(" AND (d.filed_at < ")
-                        .push_bind(at)
-                        .push(" OR (d.filed_at = ")
-                        .push_bind(at)
-                        .push(" AND d.complaint_id < ")
-                        .push_bind(after.id.to_string())
-                        .push("))");
-                }
-                q.push(" ORDER BY d.filed_at DESC, d.complaint_id DESC LIMIT ")
-                    .push_bind(i64::from(limit) + 1);
-                let rows = q.build().fetch_all(store.reader()).await?;
-                let mut items = rows
-                    .iter()
-                    .map(dossier_from_row)
-                    .collect::<Result<Vec<_>, _>>()?;
-                let next = if items.len() > limit as usize {
-                    items.truncate(limit as usize);
-                    items.last().map(|r| DossierCursor {
-                        filed_at: r.filed_at,
-                        id: r.complaint_id,
-                    })
-                } else {
-                    None
-                };
-                Ok(DossierPage { items, next })
-            }
 
-            pub(super) async fn unfiled_closed(
-                store: &StoreTy,
-                closed_since: Option<Timestamp>,
-                limit: u32,
-            ) -> Result<Vec<ComplaintId>, StoreError> {
-                let mut q: QueryBuilder<Db> = QueryBuilder::new(
-                    "SELECT c.id FROM complaints c WHERE c.closed_at IS NOT NULL",
-                );
-                if let Some(since) = closed_since {
-                    q.push(" AND c.closed_at >= ").push_bind(micros(since));
-                }
-                q.push(
-                    " AND NOT EXISTS (SELECT 1 FROM dossier d WHERE d.complaint_id = c.id) \
-                     ORDER BY c.closed_at, c.id LIMIT ",
-                )
-                .push_bind(i64::from(limit.clamp(1, 10_000)));
-                let rows = q.build().fetch_all(store.reader()).await?;
-                rows.iter()
-                    .map(|r| parse("complaint id", &r.try_get::<String, _>(0)?))
-                    .collect()
-            }
 
             /// The events of these complaints, grouped per complaint in seq
             /// order, read inside `tx`.
@@ -347,103 +172,285 @@ macro_rules! dossier_queries {
                 Ok(out)
             }
 
-            pub(super) async fn sealed_complaints(
-                store: &StoreTy,
-                after: Option<ComplaintId>,
-                limit: u32,
-            ) -> Result<Vec<SealedComplaint>, StoreError> {
-                let limit = limit.clamp(1, 200);
-                // One read transaction: the entries, events and hashes agree.
-                let mut tx = store.reader().begin().await?;
-                let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
-                    "SELECT {DOSSIER_COLUMNS}, d.record_json, d.pdf FROM dossier d \
-                     JOIN complaints c ON c.id = d.complaint_id WHERE d.complaint_id > "
-                ));
-                q.push_bind(after.map(|a| a.to_string()).unwrap_or_default())
-                    .push(" ORDER BY d.complaint_id LIMIT ")
-                    .push_bind(i64::from(limit));
-                let rows = q.build().fetch_all(&mut *tx).await?;
-                let ids: Vec<String> = rows
-                    .iter()
-                    .map(|r| r.try_get::<String, _>("complaint_id"))
-                    .collect::<Result<_, _>>()?;
-                let mut events = events_in(&mut tx, &ids).await?;
-                let mut hashes: std::collections::HashMap<ComplaintId, Vec<(u64, String)>> =
-                    std::collections::HashMap::new();
-                if !ids.is_empty() {
-                    let mut q: QueryBuilder<Db> = QueryBuilder::new(
-                        "SELECT complaint_id, seq, hash FROM complaint_event_hashes \
-                         WHERE complaint_id IN (",
+            impl $crate::DossierStore for StoreTy {
+                async fn file_dossier(
+                    &self,
+                    d: &NewDossier,
+                ) -> Result<bool, StoreError> {
+                    check_stream(&d.events)?;
+                    let hashes = chain_of(&d.events);
+                    let Some(head) = hashes.last() else {
+                        return Err(StoreError::Corrupt(format!("empty stream of {}", d.complaint_id)));
+                    };
+                    let id = d.complaint_id.to_string();
+                    let mut tx = self.writer().begin().await?;
+                    let filed = sqlx::query("SELECT 1 FROM dossier WHERE complaint_id = $1")
+                        .bind(&id)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                    if filed.is_some() {
+                        return Ok(false);
+                    }
+                    hold_version(&mut tx, d.complaint_id, d.events.len() as u64).await?;
+                    let inserted = sqlx::query(
+                        "INSERT INTO dossier (complaint_id, year, closed_at, filed_at, filed_by, \
+                         sealed_seq, record_json, record_sha256, pdf, pdf_sha256, chain_head) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                    )
+                    .bind(&id)
+                    .bind(d.year)
+                    .bind(micros(d.closed_at))
+                    .bind(micros(d.filed_at))
+                    .bind(d.filed_by.map(|u| u.to_string()))
+                    .bind(seq_i64(d.events.len() as u64)?)
+                    .bind(&d.record_json)
+                    .bind(sha256_hex(d.record_json.as_bytes()))
+                    .bind(&d.pdf)
+                    .bind(sha256_hex(&d.pdf))
+                    .bind(hex::encode(head))
+                    .execute(&mut *tx)
+                    .await;
+                    match inserted {
+                        // Another instance filed it between our check and insert.
+                        Err(e) if e.as_database_error().is_some_and(|db| db.is_unique_violation()) => {
+                            return Ok(false);
+                        }
+                        other => {
+                            other?;
+                        }
+                    }
+                    sqlx::query("DELETE FROM complaint_event_hashes WHERE complaint_id = $1")
+                        .bind(&id)
+                        .execute(&mut *tx)
+                        .await?;
+                    insert_hashes(&mut tx, &d.events, &hashes).await?;
+                    tx.commit().await?;
+                    Ok(true)
+                }
+
+                async fn dossier_entry(
+                    &self,
+                    id: ComplaintId,
+                ) -> Result<Option<DossierRow>, StoreError> {
+                    let sql = format!(
+                        "SELECT {DOSSIER_COLUMNS} FROM dossier d JOIN complaints c ON c.id = d.complaint_id \
+                         WHERE d.complaint_id = $1"
                     );
-                    let mut list = q.separated(", ");
-                    for id in &ids {
-                        list.push_bind(id.clone());
-                    }
-                    q.push(") ORDER BY complaint_id, seq");
-                    for row in &q.build().fetch_all(&mut *tx).await? {
-                        let id: ComplaintId =
-                            parse("complaint id", &row.try_get::<String, _>("complaint_id")?)?;
-                        let seq = u64::try_from(row.try_get::<i64, _>("seq")?)
-                            .map_err(|_| StoreError::Corrupt("negative seq".into()))?;
-                        hashes.entry(id).or_default().push((seq, row.try_get("hash")?));
-                    }
+                    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+                        .bind(id.to_string())
+                        .fetch_optional(self.reader())
+                        .await?;
+                    row.as_ref().map(dossier_from_row).transpose()
                 }
-                let mut out = Vec::with_capacity(rows.len());
-                for row in &rows {
-                    let entry = dossier_from_row(row)?;
-                    let id = entry.complaint_id;
-                    out.push(SealedComplaint {
-                        events: events.remove(&id).unwrap_or_default(),
-                        hashes: hashes.remove(&id).unwrap_or_default(),
-                        record_json: row.try_get("record_json")?,
-                        pdf: row.try_get("pdf")?,
-                        row: entry,
-                    });
-                }
-                tx.commit().await?;
-                Ok(out)
-            }
 
-            pub(super) async fn stored_streams(
-                store: &StoreTy,
-                after: Option<ComplaintId>,
-                limit: u32,
-            ) -> Result<Vec<StoredStream>, StoreError> {
-                let limit = limit.clamp(1, 2000);
-                let mut tx = store.reader().begin().await?;
-                let rows = sqlx::query(
-                    "SELECT c.id, c.reference, c.version, c.closed_at, d.complaint_id AS filed_id \
-                     FROM complaints c LEFT JOIN dossier d ON d.complaint_id = c.id \
-                     WHERE c.id > $1 ORDER BY c.id LIMIT $2",
-                )
-                .bind(after.map(|a| a.to_string()).unwrap_or_default())
-                .bind(i64::from(limit))
-                .fetch_all(&mut *tx)
-                .await?;
-                let ids: Vec<String> = rows
-                    .iter()
-                    .map(|r| r.try_get::<String, _>("id"))
-                    .collect::<Result<_, _>>()?;
-                let mut events = events_in(&mut tx, &ids).await?;
-                let mut out = Vec::with_capacity(rows.len());
-                for row in &rows {
-                    let id: ComplaintId = parse("complaint id", &row.try_get::<String, _>("id")?)?;
-                    let closed: Option<i64> = row.try_get("closed_at")?;
-                    let filed: Option<String> = row.try_get("filed_id")?;
-                    out.push(StoredStream {
-                        id,
-                        reference: parse("reference", &row.try_get::<String, _>("reference")?)?,
-                        version: u64::try_from(row.try_get::<i64, _>("version")?)
-                            .map_err(|_| StoreError::Corrupt("negative version".into()))?,
-                        closed: closed.is_some(),
-                        filed: filed.is_some(),
-                        events: events.remove(&id).unwrap_or_default(),
-                    });
+                async fn dossier_document(
+                    &self,
+                    id: ComplaintId,
+                    which: DossierDocument,
+                ) -> Result<Option<Vec<u8>>, StoreError> {
+                    let q = match which {
+                        DossierDocument::Pdf => "SELECT pdf FROM dossier WHERE complaint_id = $1",
+                        DossierDocument::Record => {
+                            "SELECT record_json FROM dossier WHERE complaint_id = $1"
+                        }
+                    };
+                    let row = sqlx::query(q)
+                        .bind(id.to_string())
+                        .fetch_optional(self.reader())
+                        .await?;
+                    let Some(row) = row else { return Ok(None) };
+                    Ok(Some(match which {
+                        DossierDocument::Pdf => row.try_get::<Vec<u8>, _>(0)?,
+                        DossierDocument::Record => row.try_get::<String, _>(0)?.into_bytes(),
+                    }))
                 }
-                tx.commit().await?;
-                Ok(out)
-            }
 
+                async fn dossier_years(
+                    &self,
+                ) -> Result<Vec<(i32, u64)>, StoreError> {
+                    let rows = sqlx::query(
+                        "SELECT year, COUNT(*) FROM dossier GROUP BY year ORDER BY year DESC",
+                    )
+                    .fetch_all(self.reader())
+                    .await?;
+                    rows.iter()
+                        .map(|r| {
+                            let n: i64 = r.try_get(1)?;
+                            Ok((r.try_get::<i32, _>(0)?, u64::try_from(n).unwrap_or(0)))
+                        })
+                        .collect()
+                }
+
+                async fn list_dossier(
+                    &self,
+                    filter: &DossierFilter,
+                ) -> Result<DossierPage, StoreError> {
+                    let limit = filter.limit.clamp(1, 500);
+                    let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
+                        "SELECT {DOSSIER_COLUMNS} FROM dossier d JOIN complaints c ON c.id = d.complaint_id \
+                         WHERE 1 = 1"
+                    ));
+                    if let Some(year) = filter.year {
+                        q.push(" AND d.year = ").push_bind(year);
+                    }
+                    if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                        let pattern = like_pattern(text);
+                        q.push(" AND (LOWER(c.reference) LIKE ")
+                            .push_bind(pattern.clone())
+                            .push(" ESCAPE '\\' OR LOWER(c.complainant_name) LIKE ")
+                            .push_bind(pattern.clone())
+                            .push(" ESCAPE '\\' OR LOWER(COALESCE(c.category, '')) LIKE ")
+                            .push_bind(pattern)
+                            .push(" ESCAPE '\\')");
+                    }
+                    if let Some(after) = filter.after {
+                        let at = micros(after.filed_at);
+                        q.push(" AND (d.filed_at < ")
+                            .push_bind(at)
+                            .push(" OR (d.filed_at = ")
+                            .push_bind(at)
+                            .push(" AND d.complaint_id < ")
+                            .push_bind(after.id.to_string())
+                            .push("))");
+                    }
+                    q.push(" ORDER BY d.filed_at DESC, d.complaint_id DESC LIMIT ")
+                        .push_bind(i64::from(limit) + 1);
+                    let rows = q.build().fetch_all(self.reader()).await?;
+                    let mut items = rows
+                        .iter()
+                        .map(dossier_from_row)
+                        .collect::<Result<Vec<_>, _>>()?;
+                    let next = if items.len() > limit as usize {
+                        items.truncate(limit as usize);
+                        items.last().map(|r| DossierCursor {
+                            filed_at: r.filed_at,
+                            id: r.complaint_id,
+                        })
+                    } else {
+                        None
+                    };
+                    Ok(DossierPage { items, next })
+                }
+
+                async fn unfiled_closed(
+                    &self,
+                    closed_since: Option<Timestamp>,
+                    limit: u32,
+                ) -> Result<Vec<ComplaintId>, StoreError> {
+                    let mut q: QueryBuilder<Db> = QueryBuilder::new(
+                        "SELECT c.id FROM complaints c WHERE c.closed_at IS NOT NULL",
+                    );
+                    if let Some(since) = closed_since {
+                        q.push(" AND c.closed_at >= ").push_bind(micros(since));
+                    }
+                    q.push(
+                        " AND NOT EXISTS (SELECT 1 FROM dossier d WHERE d.complaint_id = c.id) \
+                         ORDER BY c.closed_at, c.id LIMIT ",
+                    )
+                    .push_bind(i64::from(limit.clamp(1, 10_000)));
+                    let rows = q.build().fetch_all(self.reader()).await?;
+                    rows.iter()
+                        .map(|r| parse("complaint id", &r.try_get::<String, _>(0)?))
+                        .collect()
+                }
+
+                async fn sealed_complaints(
+                    &self,
+                    after: Option<ComplaintId>,
+                    limit: u32,
+                ) -> Result<Vec<SealedComplaint>, StoreError> {
+                    let limit = limit.clamp(1, 200);
+                    // One read transaction: the entries, events and hashes agree.
+                    let mut tx = self.reader().begin().await?;
+                    let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
+                        "SELECT {DOSSIER_COLUMNS}, d.record_json, d.pdf FROM dossier d \
+                         JOIN complaints c ON c.id = d.complaint_id WHERE d.complaint_id > "
+                    ));
+                    q.push_bind(after.map(|a| a.to_string()).unwrap_or_default())
+                        .push(" ORDER BY d.complaint_id LIMIT ")
+                        .push_bind(i64::from(limit));
+                    let rows = q.build().fetch_all(&mut *tx).await?;
+                    let ids: Vec<String> = rows
+                        .iter()
+                        .map(|r| r.try_get::<String, _>("complaint_id"))
+                        .collect::<Result<_, _>>()?;
+                    let mut events = events_in(&mut tx, &ids).await?;
+                    let mut hashes: std::collections::HashMap<ComplaintId, Vec<(u64, String)>> =
+                        std::collections::HashMap::new();
+                    if !ids.is_empty() {
+                        let mut q: QueryBuilder<Db> = QueryBuilder::new(
+                            "SELECT complaint_id, seq, hash FROM complaint_event_hashes \
+                             WHERE complaint_id IN (",
+                        );
+                        let mut list = q.separated(", ");
+                        for id in &ids {
+                            list.push_bind(id.clone());
+                        }
+                        q.push(") ORDER BY complaint_id, seq");
+                        for row in &q.build().fetch_all(&mut *tx).await? {
+                            let id: ComplaintId =
+                                parse("complaint id", &row.try_get::<String, _>("complaint_id")?)?;
+                            let seq = u64::try_from(row.try_get::<i64, _>("seq")?)
+                                .map_err(|_| StoreError::Corrupt("negative seq".into()))?;
+                            hashes.entry(id).or_default().push((seq, row.try_get("hash")?));
+                        }
+                    }
+                    let mut out = Vec::with_capacity(rows.len());
+                    for row in &rows {
+                        let entry = dossier_from_row(row)?;
+                        let id = entry.complaint_id;
+                        out.push(SealedComplaint {
+                            events: events.remove(&id).unwrap_or_default(),
+                            hashes: hashes.remove(&id).unwrap_or_default(),
+                            record_json: row.try_get("record_json")?,
+                            pdf: row.try_get("pdf")?,
+                            row: entry,
+                        });
+                    }
+                    tx.commit().await?;
+                    Ok(out)
+                }
+
+                async fn stored_streams(
+                    &self,
+                    after: Option<ComplaintId>,
+                    limit: u32,
+                ) -> Result<Vec<StoredStream>, StoreError> {
+                    let limit = limit.clamp(1, 2000);
+                    let mut tx = self.reader().begin().await?;
+                    let rows = sqlx::query(
+                        "SELECT c.id, c.reference, c.version, c.closed_at, d.complaint_id AS filed_id \
+                         FROM complaints c LEFT JOIN dossier d ON d.complaint_id = c.id \
+                         WHERE c.id > $1 ORDER BY c.id LIMIT $2",
+                    )
+                    .bind(after.map(|a| a.to_string()).unwrap_or_default())
+                    .bind(i64::from(limit))
+                    .fetch_all(&mut *tx)
+                    .await?;
+                    let ids: Vec<String> = rows
+                        .iter()
+                        .map(|r| r.try_get::<String, _>("id"))
+                        .collect::<Result<_, _>>()?;
+                    let mut events = events_in(&mut tx, &ids).await?;
+                    let mut out = Vec::with_capacity(rows.len());
+                    for row in &rows {
+                        let id: ComplaintId = parse("complaint id", &row.try_get::<String, _>("id")?)?;
+                        let closed: Option<i64> = row.try_get("closed_at")?;
+                        let filed: Option<String> = row.try_get("filed_id")?;
+                        out.push(StoredStream {
+                            id,
+                            reference: parse("reference", &row.try_get::<String, _>("reference")?)?,
+                            version: u64::try_from(row.try_get::<i64, _>("version")?)
+                                .map_err(|_| StoreError::Corrupt("negative version".into()))?,
+                            closed: closed.is_some(),
+                            filed: filed.is_some(),
+                            events: events.remove(&id).unwrap_or_default(),
+                        });
+                    }
+                    tx.commit().await?;
+                    Ok(out)
+                }
+            }
     };
 }
 

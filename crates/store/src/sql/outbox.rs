@@ -1,6 +1,6 @@
 //! Queries of the durable outbox, expanded inside each backend's
-//! `store_impl` module next to the shared row helpers; `impl Store`
-//! delegates to them.
+//! `store_impl` module next to the shared row helpers, as its
+//! `OutboxStore`.
 
 macro_rules! outbox_queries {
     ($backend:literal) => {
@@ -67,162 +67,164 @@ macro_rules! outbox_queries {
                 Ok(q.build().execute(&mut **tx).await?.rows_affected())
             }
 
-            pub(super) async fn enqueue(
-                store: &StoreTy,
-                messages: &[NewOutboxMessage],
-            ) -> Result<u64, StoreError> {
-                let mut tx = store.writer().begin().await?;
-                let n = insert_outbox(&mut tx, messages).await?;
-                tx.commit().await?;
-                Ok(n)
-            }
+            impl $crate::OutboxStore for StoreTy {
+                async fn enqueue(
+                    &self,
+                    messages: &[NewOutboxMessage],
+                ) -> Result<u64, StoreError> {
+                    let mut tx = self.writer().begin().await?;
+                    let n = insert_outbox(&mut tx, messages).await?;
+                    tx.commit().await?;
+                    Ok(n)
+                }
 
-            pub(super) async fn claim_outbox(
-                store: &StoreTy,
-                kind: OutboxKind,
-                now: Timestamp,
-                lease_until: Timestamp,
-                limit: u32,
-            ) -> Result<Vec<OutboxMessage>, StoreError> {
-                let sql = format!(
-                    "UPDATE outbox SET available_at = $1, attempts = attempts + 1 \
-                     WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND kind = $2 \
-                     AND available_at <= $3 ORDER BY available_at, id LIMIT $4{}) \
-                     RETURNING {OUTBOX_COLUMNS}",
-                    claim_lock()
-                );
-                let mut tx = store.writer().begin().await?;
-                let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .bind(micros(lease_until))
-                    .bind(kind.as_str())
-                    .bind(micros(now))
-                    .bind(i64::from(limit))
-                    .fetch_all(&mut *tx)
-                    .await?;
-                tx.commit().await?;
-                let mut claimed = rows.iter().map(outbox_from_row).collect::<Result<Vec<_>, _>>()?;
-                claimed.sort_by_key(|m| (m.created_at, m.id));
-                Ok(claimed)
-            }
+                async fn claim_outbox(
+                    &self,
+                    kind: OutboxKind,
+                    now: Timestamp,
+                    lease_until: Timestamp,
+                    limit: u32,
+                ) -> Result<Vec<OutboxMessage>, StoreError> {
+                    let sql = format!(
+                        "UPDATE outbox SET available_at = $1, attempts = attempts + 1 \
+                         WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND kind = $2 \
+                         AND available_at <= $3 ORDER BY available_at, id LIMIT $4{}) \
+                         RETURNING {OUTBOX_COLUMNS}",
+                        claim_lock()
+                    );
+                    let mut tx = self.writer().begin().await?;
+                    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+                        .bind(micros(lease_until))
+                        .bind(kind.as_str())
+                        .bind(micros(now))
+                        .bind(i64::from(limit))
+                        .fetch_all(&mut *tx)
+                        .await?;
+                    tx.commit().await?;
+                    let mut claimed = rows.iter().map(outbox_from_row).collect::<Result<Vec<_>, _>>()?;
+                    claimed.sort_by_key(|m| (m.created_at, m.id));
+                    Ok(claimed)
+                }
 
-            pub(super) async fn outbox_sent(
-                store: &StoreTy,
-                id: uuid::Uuid,
-                at: Timestamp,
-                result: Option<&str>,
-            ) -> Result<(), StoreError> {
-                sqlx::query(
-                    "UPDATE outbox SET status = 'sent', sent_at = $2, result = $3, last_error = NULL \
-                     WHERE id = $1",
-                )
-                .bind(id.to_string())
-                .bind(micros(at))
-                .bind(result)
-                .execute(store.writer())
-                .await?;
-                Ok(())
-            }
-
-            pub(super) async fn outbox_retry_at(
-                store: &StoreTy,
-                id: uuid::Uuid,
-                error: &str,
-                next_attempt: Timestamp,
-            ) -> Result<(), StoreError> {
-                sqlx::query(
-                    "UPDATE outbox SET available_at = $2, last_error = $3 \
-                     WHERE id = $1 AND status = 'pending'",
-                )
-                .bind(id.to_string())
-                .bind(micros(next_attempt))
-                .bind(error)
-                .execute(store.writer())
-                .await?;
-                Ok(())
-            }
-
-            pub(super) async fn outbox_failed(
-                store: &StoreTy,
-                id: uuid::Uuid,
-                error: &str,
-            ) -> Result<(), StoreError> {
-                sqlx::query(
-                    "UPDATE outbox SET status = 'failed', last_error = $2 \
-                     WHERE id = $1 AND status = 'pending'",
-                )
-                .bind(id.to_string())
-                .bind(error)
-                .execute(store.writer())
-                .await?;
-                Ok(())
-            }
-
-            pub(super) async fn outbox_requeue(
-                store: &StoreTy,
-                id: uuid::Uuid,
-                now: Timestamp,
-            ) -> Result<bool, StoreError> {
-                let done = sqlx::query(
-                    "UPDATE outbox SET status = 'pending', attempts = 0, available_at = $2 \
-                     WHERE id = $1 AND status = 'failed'",
-                )
-                .bind(id.to_string())
-                .bind(micros(now))
-                .execute(store.writer())
-                .await?;
-                Ok(done.rows_affected() == 1)
-            }
-
-            pub(super) async fn outbox_message(
-                store: &StoreTy,
-                id: uuid::Uuid,
-            ) -> Result<Option<OutboxMessage>, StoreError> {
-                let sql = format!("SELECT {OUTBOX_COLUMNS} FROM outbox WHERE id = $1");
-                let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+                async fn outbox_sent(
+                    &self,
+                    id: uuid::Uuid,
+                    at: Timestamp,
+                    result: Option<&str>,
+                ) -> Result<(), StoreError> {
+                    sqlx::query(
+                        "UPDATE outbox SET status = 'sent', sent_at = $2, result = $3, last_error = NULL \
+                         WHERE id = $1",
+                    )
                     .bind(id.to_string())
-                    .fetch_optional(store.reader())
+                    .bind(micros(at))
+                    .bind(result)
+                    .execute(self.writer())
                     .await?;
-                row.as_ref().map(outbox_from_row).transpose()
-            }
-
-            pub(super) async fn list_outbox(
-                store: &StoreTy,
-                status: Option<OutboxStatus>,
-                complaint: Option<ComplaintId>,
-                limit: u32,
-            ) -> Result<Vec<OutboxMessage>, StoreError> {
-                let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
-                    "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE 1 = 1"
-                ));
-                if let Some(status) = status {
-                    q.push(" AND status = ").push_bind(status.as_str());
+                    Ok(())
                 }
-                if let Some(complaint) = complaint {
-                    q.push(" AND complaint_id = ").push_bind(complaint.to_string());
-                }
-                q.push(" ORDER BY created_at DESC, id DESC LIMIT ")
-                    .push_bind(i64::from(limit));
-                let rows = q.build().fetch_all(store.reader()).await?;
-                rows.iter().map(outbox_from_row).collect()
-            }
 
-            pub(super) async fn outbox_counts(
-                store: &StoreTy,
-            ) -> Result<OutboxCounts, StoreError> {
-                let rows = sqlx::query("SELECT status, COUNT(*) FROM outbox GROUP BY status")
-                    .fetch_all(store.reader())
+                async fn outbox_retry_at(
+                    &self,
+                    id: uuid::Uuid,
+                    error: &str,
+                    next_attempt: Timestamp,
+                ) -> Result<(), StoreError> {
+                    sqlx::query(
+                        "UPDATE outbox SET available_at = $2, last_error = $3 \
+                         WHERE id = $1 AND status = 'pending'",
+                    )
+                    .bind(id.to_string())
+                    .bind(micros(next_attempt))
+                    .bind(error)
+                    .execute(self.writer())
                     .await?;
-                let mut counts = OutboxCounts::default();
-                for row in &rows {
-                    let status: String = row.try_get(0)?;
-                    let n = u64::try_from(row.try_get::<i64, _>(1)?).unwrap_or(0);
-                    match parse::<OutboxStatus>("outbox status", &status)? {
-                        OutboxStatus::Pending => counts.pending = n,
-                        OutboxStatus::Sent => counts.sent = n,
-                        OutboxStatus::Failed => counts.failed = n,
+                    Ok(())
+                }
+
+                async fn outbox_failed(
+                    &self,
+                    id: uuid::Uuid,
+                    error: &str,
+                ) -> Result<(), StoreError> {
+                    sqlx::query(
+                        "UPDATE outbox SET status = 'failed', last_error = $2 \
+                         WHERE id = $1 AND status = 'pending'",
+                    )
+                    .bind(id.to_string())
+                    .bind(error)
+                    .execute(self.writer())
+                    .await?;
+                    Ok(())
+                }
+
+                async fn outbox_requeue(
+                    &self,
+                    id: uuid::Uuid,
+                    now: Timestamp,
+                ) -> Result<bool, StoreError> {
+                    let done = sqlx::query(
+                        "UPDATE outbox SET status = 'pending', attempts = 0, available_at = $2 \
+                         WHERE id = $1 AND status = 'failed'",
+                    )
+                    .bind(id.to_string())
+                    .bind(micros(now))
+                    .execute(self.writer())
+                    .await?;
+                    Ok(done.rows_affected() == 1)
+                }
+
+                async fn outbox_message(
+                    &self,
+                    id: uuid::Uuid,
+                ) -> Result<Option<OutboxMessage>, StoreError> {
+                    let sql = format!("SELECT {OUTBOX_COLUMNS} FROM outbox WHERE id = $1");
+                    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+                        .bind(id.to_string())
+                        .fetch_optional(self.reader())
+                        .await?;
+                    row.as_ref().map(outbox_from_row).transpose()
+                }
+
+                async fn list_outbox(
+                    &self,
+                    status: Option<OutboxStatus>,
+                    complaint: Option<ComplaintId>,
+                    limit: u32,
+                ) -> Result<Vec<OutboxMessage>, StoreError> {
+                    let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
+                        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE 1 = 1"
+                    ));
+                    if let Some(status) = status {
+                        q.push(" AND status = ").push_bind(status.as_str());
                     }
+                    if let Some(complaint) = complaint {
+                        q.push(" AND complaint_id = ").push_bind(complaint.to_string());
+                    }
+                    q.push(" ORDER BY created_at DESC, id DESC LIMIT ")
+                        .push_bind(i64::from(limit));
+                    let rows = q.build().fetch_all(self.reader()).await?;
+                    rows.iter().map(outbox_from_row).collect()
                 }
-                Ok(counts)
+
+                async fn outbox_counts(
+                    &self,
+                ) -> Result<OutboxCounts, StoreError> {
+                    let rows = sqlx::query("SELECT status, COUNT(*) FROM outbox GROUP BY status")
+                        .fetch_all(self.reader())
+                        .await?;
+                    let mut counts = OutboxCounts::default();
+                    for row in &rows {
+                        let status: String = row.try_get(0)?;
+                        let n = u64::try_from(row.try_get::<i64, _>(1)?).unwrap_or(0);
+                        match parse::<OutboxStatus>("outbox status", &status)? {
+                            OutboxStatus::Pending => counts.pending = n,
+                            OutboxStatus::Sent => counts.sent = n,
+                            OutboxStatus::Failed => counts.failed = n,
+                        }
+                    }
+                    Ok(counts)
+                }
             }
     };
 }

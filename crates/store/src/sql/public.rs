@@ -1,7 +1,7 @@
 //! Queries of the public side: tracking codes, attachments, the services
 //! of the public form and the shared rate limits. Expanded inside each
-//! backend's `store_impl` module next to the shared row helpers; `impl
-//! Store` delegates to them.
+//! backend's `store_impl` module next to the shared row helpers, as its
+//! `PublicStore`.
 
 macro_rules! public_queries {
     () => {
@@ -70,204 +70,206 @@ macro_rules! public_queries {
                 Ok(())
             }
 
-            pub(super) async fn complaint_id_by_tracking_code(
-                store: &StoreTy,
-                code: &TrackingCode,
-            ) -> Result<Option<ComplaintId>, StoreError> {
-                let row = sqlx::query("SELECT complaint_id FROM tracking_codes WHERE code = $1")
-                    .bind(code.compact())
-                    .fetch_optional(store.reader())
-                    .await?;
-                row.map(|r| parse("complaint id", &r.try_get::<String, _>(0)?))
-                    .transpose()
-            }
+            impl $crate::PublicStore for StoreTy {
+                async fn complaint_id_by_tracking_code(
+                    &self,
+                    code: &TrackingCode,
+                ) -> Result<Option<ComplaintId>, StoreError> {
+                    let row = sqlx::query("SELECT complaint_id FROM tracking_codes WHERE code = $1")
+                        .bind(code.compact())
+                        .fetch_optional(self.reader())
+                        .await?;
+                    row.map(|r| parse("complaint id", &r.try_get::<String, _>(0)?))
+                        .transpose()
+                }
 
-            pub(super) async fn tracking_code_of(
-                store: &StoreTy,
-                complaint: ComplaintId,
-            ) -> Result<Option<TrackingCode>, StoreError> {
-                let row = sqlx::query("SELECT code FROM tracking_codes WHERE complaint_id = $1")
-                    .bind(complaint.to_string())
-                    .fetch_optional(store.reader())
-                    .await?;
-                row.map(|r| {
-                    let code: String = r.try_get(0)?;
-                    TrackingCode::parse(&code)
-                        .map_err(|_| StoreError::Corrupt(format!("tracking code of {complaint}")))
-                })
-                .transpose()
-            }
-
-            pub(super) async fn attachments_of(
-                store: &StoreTy,
-                complaint: ComplaintId,
-            ) -> Result<Vec<AttachmentInfo>, StoreError> {
-                let sql = format!(
-                    "SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE complaint_id = $1 \
-                     ORDER BY created_at, id"
-                );
-                let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .bind(complaint.to_string())
-                    .fetch_all(store.reader())
-                    .await?;
-                rows.iter().map(attachment_info).collect()
-            }
-
-            pub(super) async fn attachment(
-                store: &StoreTy,
-                complaint: ComplaintId,
-                id: uuid::Uuid,
-            ) -> Result<Option<Attachment>, StoreError> {
-                let sql = format!(
-                    "SELECT {ATTACHMENT_COLUMNS}, data FROM attachments \
-                     WHERE complaint_id = $1 AND id = $2"
-                );
-                let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .bind(complaint.to_string())
-                    .bind(id.to_string())
-                    .fetch_optional(store.reader())
-                    .await?;
-                row.map(|r| {
-                    Ok(Attachment {
-                        info: attachment_info(&r)?,
-                        data: r.try_get::<Vec<u8>, _>("data")?,
+                async fn tracking_code_of(
+                    &self,
+                    complaint: ComplaintId,
+                ) -> Result<Option<TrackingCode>, StoreError> {
+                    let row = sqlx::query("SELECT code FROM tracking_codes WHERE complaint_id = $1")
+                        .bind(complaint.to_string())
+                        .fetch_optional(self.reader())
+                        .await?;
+                    row.map(|r| {
+                        let code: String = r.try_get(0)?;
+                        TrackingCode::parse(&code)
+                            .map_err(|_| StoreError::Corrupt(format!("tracking code of {complaint}")))
                     })
-                })
-                .transpose()
-            }
+                    .transpose()
+                }
 
-            pub(super) async fn public_services(
-                store: &StoreTy,
-            ) -> Result<Vec<PublicService>, StoreError> {
-                let rows = sqlx::query(
-                    "SELECT id, name, manager_id, active, position FROM public_services \
-                     ORDER BY position, name_key",
-                )
-                .fetch_all(store.reader())
-                .await?;
-                rows.iter()
-                    .map(|r| {
-                        Ok(PublicService {
-                            id: parse("service id", &r.try_get::<String, _>("id")?)?,
-                            name: r.try_get("name")?,
-                            manager: opt_user(r, "manager_id")?,
-                            active: r.try_get("active")?,
-                            position: r.try_get("position")?,
+                async fn attachments_of(
+                    &self,
+                    complaint: ComplaintId,
+                ) -> Result<Vec<AttachmentInfo>, StoreError> {
+                    let sql = format!(
+                        "SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE complaint_id = $1 \
+                         ORDER BY created_at, id"
+                    );
+                    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+                        .bind(complaint.to_string())
+                        .fetch_all(self.reader())
+                        .await?;
+                    rows.iter().map(attachment_info).collect()
+                }
+
+                async fn attachment(
+                    &self,
+                    complaint: ComplaintId,
+                    id: uuid::Uuid,
+                ) -> Result<Option<Attachment>, StoreError> {
+                    let sql = format!(
+                        "SELECT {ATTACHMENT_COLUMNS}, data FROM attachments \
+                         WHERE complaint_id = $1 AND id = $2"
+                    );
+                    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+                        .bind(complaint.to_string())
+                        .bind(id.to_string())
+                        .fetch_optional(self.reader())
+                        .await?;
+                    row.map(|r| {
+                        Ok(Attachment {
+                            info: attachment_info(&r)?,
+                            data: r.try_get::<Vec<u8>, _>("data")?,
                         })
                     })
-                    .collect()
-            }
-
-            pub(super) async fn change_public_service(
-                store: &StoreTy,
-                change: &PublicServiceChange,
-                audit: &$crate::AuditEntry,
-            ) -> Result<(), StoreError> {
-                use PublicServiceChange as C;
-                let mut tx = store.writer().begin().await?;
-                let affected = match change {
-                    C::Add { id, name, manager } => sqlx::query(
-                        "INSERT INTO public_services (id, name, name_key, manager_id, active, position, created_at) \
-                         SELECT $1, $2, $3, $4, TRUE, COALESCE(MAX(position), 0) + 1, $5 FROM public_services",
-                    )
-                    .bind(id.to_string())
-                    .bind(name.trim())
-                    .bind(service_name_key(name))
-                    .bind(manager.map(|m| m.to_string()))
-                    .bind(micros(audit.at))
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected(),
-                    C::Rename { id, name } => sqlx::query(
-                        "UPDATE public_services SET name = $2, name_key = $3 WHERE id = $1",
-                    )
-                    .bind(id.to_string())
-                    .bind(name.trim())
-                    .bind(service_name_key(name))
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected(),
-                    C::SetManager { id, manager } => sqlx::query(
-                        "UPDATE public_services SET manager_id = $2 WHERE id = $1",
-                    )
-                    .bind(id.to_string())
-                    .bind(manager.map(|m| m.to_string()))
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected(),
-                    C::SetActive { id, active } => sqlx::query(
-                        "UPDATE public_services SET active = $2 WHERE id = $1",
-                    )
-                    .bind(id.to_string())
-                    .bind(*active)
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected(),
-                };
-                if affected != 1 {
-                    return Err(StoreError::NotFound);
+                    .transpose()
                 }
-                sqlx::query(
-                    "INSERT INTO admin_audit (id, at, actor_id, actor_name, kind, subject, details) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                )
-                .bind(audit.id.to_string())
-                .bind(micros(audit.at))
-                .bind(audit.actor.map(|a| a.to_string()))
-                .bind(&audit.actor_name)
-                .bind(&audit.kind)
-                .bind(&audit.subject)
-                .bind(&audit.details)
-                .execute(&mut *tx)
-                .await?;
-                tx.commit().await?;
-                Ok(())
-            }
 
-            pub(super) async fn hit_rate_limit(
-                store: &StoreTy,
-                key: &str,
-                now: Timestamp,
-                window: jiff::SignedDuration,
-                limit: u32,
-            ) -> Result<RateDecision, StoreError> {
-                let now_us = micros(now);
-                let window_us = i64::try_from(window.as_micros()).unwrap_or(i64::MAX).max(1);
-                let cutoff = now_us.saturating_sub(window_us);
-                let mut tx = store.writer().begin().await?;
-                // Windows that have passed are forgotten (the keys may be
-                // derived from personal data such as an address).
-                sqlx::query("DELETE FROM rate_limits WHERE window_start <= $1")
-                    .bind(cutoff)
+                async fn public_services(
+                    &self,
+                ) -> Result<Vec<PublicService>, StoreError> {
+                    let rows = sqlx::query(
+                        "SELECT id, name, manager_id, active, position FROM public_services \
+                         ORDER BY position, name_key",
+                    )
+                    .fetch_all(self.reader())
+                    .await?;
+                    rows.iter()
+                        .map(|r| {
+                            Ok(PublicService {
+                                id: parse("service id", &r.try_get::<String, _>("id")?)?,
+                                name: r.try_get("name")?,
+                                manager: opt_user(r, "manager_id")?,
+                                active: r.try_get("active")?,
+                                position: r.try_get("position")?,
+                            })
+                        })
+                        .collect()
+                }
+
+                async fn change_public_service(
+                    &self,
+                    change: &PublicServiceChange,
+                    audit: &$crate::AuditEntry,
+                ) -> Result<(), StoreError> {
+                    use PublicServiceChange as C;
+                    let mut tx = self.writer().begin().await?;
+                    let affected = match change {
+                        C::Add { id, name, manager } => sqlx::query(
+                            "INSERT INTO public_services (id, name, name_key, manager_id, active, position, created_at) \
+                             SELECT $1, $2, $3, $4, TRUE, COALESCE(MAX(position), 0) + 1, $5 FROM public_services",
+                        )
+                        .bind(id.to_string())
+                        .bind(name.trim())
+                        .bind(service_name_key(name))
+                        .bind(manager.map(|m| m.to_string()))
+                        .bind(micros(audit.at))
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected(),
+                        C::Rename { id, name } => sqlx::query(
+                            "UPDATE public_services SET name = $2, name_key = $3 WHERE id = $1",
+                        )
+                        .bind(id.to_string())
+                        .bind(name.trim())
+                        .bind(service_name_key(name))
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected(),
+                        C::SetManager { id, manager } => sqlx::query(
+                            "UPDATE public_services SET manager_id = $2 WHERE id = $1",
+                        )
+                        .bind(id.to_string())
+                        .bind(manager.map(|m| m.to_string()))
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected(),
+                        C::SetActive { id, active } => sqlx::query(
+                            "UPDATE public_services SET active = $2 WHERE id = $1",
+                        )
+                        .bind(id.to_string())
+                        .bind(*active)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected(),
+                    };
+                    if affected != 1 {
+                        return Err(StoreError::NotFound);
+                    }
+                    sqlx::query(
+                        "INSERT INTO admin_audit (id, at, actor_id, actor_name, kind, subject, details) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    )
+                    .bind(audit.id.to_string())
+                    .bind(micros(audit.at))
+                    .bind(audit.actor.map(|a| a.to_string()))
+                    .bind(&audit.actor_name)
+                    .bind(&audit.kind)
+                    .bind(&audit.subject)
+                    .bind(&audit.details)
                     .execute(&mut *tx)
                     .await?;
-                // One atomic statement counts the hit, so two instances
-                // never both let the last allowed hit through. SET reads
-                // the old row on both databases.
-                let row = sqlx::query(
-                    "INSERT INTO rate_limits (key, window_start, hits) VALUES ($1, $2, 1) \
-                     ON CONFLICT (key) DO UPDATE SET \
-                     hits = CASE WHEN rate_limits.window_start <= $3 THEN 1 \
-                            WHEN rate_limits.hits >= 1000000 THEN rate_limits.hits \
-                            ELSE rate_limits.hits + 1 END, \
-                     window_start = CASE WHEN rate_limits.window_start <= $3 THEN $2 \
-                            ELSE rate_limits.window_start END \
-                     RETURNING hits, window_start",
-                )
-                .bind(key)
-                .bind(now_us)
-                .bind(cutoff)
-                .fetch_one(&mut *tx)
-                .await?;
-                let hits: i32 = row.try_get("hits")?;
-                let start: i64 = row.try_get("window_start")?;
-                tx.commit().await?;
-                let hits = u32::try_from(hits).unwrap_or(0);
-                Ok(RateDecision {
-                    allowed: hits <= limit,
-                    hits,
-                    resets_at: from_micros(start.saturating_add(window_us))?,
-                })
+                    tx.commit().await?;
+                    Ok(())
+                }
+
+                async fn hit_rate_limit(
+                    &self,
+                    key: &str,
+                    now: Timestamp,
+                    window: jiff::SignedDuration,
+                    limit: u32,
+                ) -> Result<RateDecision, StoreError> {
+                    let now_us = micros(now);
+                    let window_us = i64::try_from(window.as_micros()).unwrap_or(i64::MAX).max(1);
+                    let cutoff = now_us.saturating_sub(window_us);
+                    let mut tx = self.writer().begin().await?;
+                    // Windows that have passed are forgotten (the keys may be
+                    // derived from personal data such as an address).
+                    sqlx::query("DELETE FROM rate_limits WHERE window_start <= $1")
+                        .bind(cutoff)
+                        .execute(&mut *tx)
+                        .await?;
+                    // One atomic statement counts the hit, so two instances
+                    // never both let the last allowed hit through. SET reads
+                    // the old row on both databases.
+                    let row = sqlx::query(
+                        "INSERT INTO rate_limits (key, window_start, hits) VALUES ($1, $2, 1) \
+                         ON CONFLICT (key) DO UPDATE SET \
+                         hits = CASE WHEN rate_limits.window_start <= $3 THEN 1 \
+                                WHEN rate_limits.hits >= 1000000 THEN rate_limits.hits \
+                                ELSE rate_limits.hits + 1 END, \
+                         window_start = CASE WHEN rate_limits.window_start <= $3 THEN $2 \
+                                ELSE rate_limits.window_start END \
+                         RETURNING hits, window_start",
+                    )
+                    .bind(key)
+                    .bind(now_us)
+                    .bind(cutoff)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    let hits: i32 = row.try_get("hits")?;
+                    let start: i64 = row.try_get("window_start")?;
+                    tx.commit().await?;
+                    let hits = u32::try_from(hits).unwrap_or(0);
+                    Ok(RateDecision {
+                        allowed: hits <= limit,
+                        hits,
+                        resets_at: from_micros(start.saturating_add(window_us))?,
+                    })
+                }
             }
     };
 }

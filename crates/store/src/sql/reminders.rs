@@ -1,96 +1,12 @@
 //! Queries of the deadline engine (open complaints near a term) and of the
 //! calendar feeds, expanded inside each backend's `store_impl` module next
-//! to the shared row helpers; `impl Store` delegates to them.
+//! to the shared row helpers, as the backend's `ReminderStore`.
 
 macro_rules! reminders_queries {
     () => {
             use $crate::{AuditEntry, CalendarFeed, OpenComplaintQuery};
 
-            pub(super) async fn open_complaints(
-                store: &StoreTy,
-                query: &OpenComplaintQuery,
-            ) -> Result<DuePage, StoreError> {
-                let limit = query.limit.clamp(1, 1000);
-                let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
-                    "SELECT {COMPLAINT_COLUMNS} FROM complaints WHERE next_due IS NOT NULL"
-                ));
-                if let Some(until) = query.next_due_until {
-                    q.push(" AND next_due <= ").push_bind(until.to_string());
-                }
-                if let Some((from, to)) = query.any_term_in {
-                    let (from, to) = (from.to_string(), to.to_string());
-                    let mut first = true;
-                    q.push(" AND (");
-                    for column in ["report_due", "contact_due", "offer_due", "record_due"] {
-                        if !first {
-                            q.push(" OR ");
-                        }
-                        first = false;
-                        q.push(format!("({column} >= "))
-                            .push_bind(from.clone())
-                            .push(format!(" AND {column} <= "))
-                            .push_bind(to.clone())
-                            .push(")");
-                    }
-                    q.push(")");
-                }
-                if let Some(user) = query.responsible {
-                    // A UNION of two partial-index searches (open complaints
-                    // only), never a scan of the person's closed ones.
-                    let user = user.to_string();
-                    q.push(
-                        " AND id IN (SELECT id FROM complaints \
-                         WHERE next_due IS NOT NULL AND handler = ",
-                    )
-                    .push_bind(user.clone())
-                    .push(
-                        " UNION SELECT id FROM complaints \
-                         WHERE next_due IS NOT NULL AND responsible_manager = ",
-                    )
-                    .push_bind(user)
-                    .push(")");
-                }
-                if let Some(after) = query.after {
-                    // Rows without a next term are never read here.
-                    let due = after.next_due.map(|d| d.to_string()).unwrap_or_default();
-                    q.push(" AND (next_due > ")
-                        .push_bind(due.clone())
-                        .push(" OR (next_due = ")
-                        .push_bind(due)
-                        .push(" AND id > ")
-                        .push_bind(after.id.to_string())
-                        .push("))");
-                }
-                q.push(" ORDER BY next_due, id LIMIT ")
-                    .push_bind(i64::from(limit) + 1);
-                let rows = q.build().fetch_all(store.reader()).await?;
-                let items = rows
-                    .iter()
-                    .map(complaint_from_row)
-                    .collect::<Result<Vec<_>, _>>()?;
-                let (items, next) = split_page(items, limit, |r| DueCursor {
-                    next_due: r.next_due,
-                    id: r.id,
-                });
-                Ok(DuePage { items, next })
-            }
 
-            pub(super) async fn calendar_feed(
-                store: &StoreTy,
-                user: UserId,
-            ) -> Result<Option<CalendarFeed>, StoreError> {
-                let row = sqlx::query("SELECT created_at FROM calendar_feeds WHERE user_id = $1")
-                    .bind(user.to_string())
-                    .fetch_optional(store.reader())
-                    .await?;
-                row.map(|r| {
-                    Ok(CalendarFeed {
-                        user_id: user,
-                        created_at: from_micros(r.try_get("created_at")?)?,
-                    })
-                })
-                .transpose()
-            }
 
             async fn insert_audit(
                 tx: &mut sqlx::Transaction<'_, Db>,
@@ -112,66 +28,154 @@ macro_rules! reminders_queries {
                 Ok(())
             }
 
-            pub(super) async fn put_calendar_feed(
-                store: &StoreTy,
-                user: UserId,
-                token_hash: &str,
-                at: Timestamp,
-                audit: &AuditEntry,
-            ) -> Result<(), StoreError> {
-                let mut tx = store.writer().begin().await?;
-                sqlx::query(
-                    "INSERT INTO calendar_feeds (user_id, token_hash, created_at) \
-                     VALUES ($1, $2, $3) ON CONFLICT (user_id) DO UPDATE \
-                     SET token_hash = excluded.token_hash, created_at = excluded.created_at",
-                )
-                .bind(user.to_string())
-                .bind(token_hash)
-                .bind(micros(at))
-                .execute(&mut *tx)
-                .await?;
-                insert_audit(&mut tx, audit).await?;
-                tx.commit().await?;
-                Ok(())
-            }
+            impl $crate::ReminderStore for StoreTy {
+                async fn open_complaints(
+                    &self,
+                    query: &OpenComplaintQuery,
+                ) -> Result<DuePage, StoreError> {
+                    let limit = query.limit.clamp(1, 1000);
+                    let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
+                        "SELECT {COMPLAINT_COLUMNS} FROM complaints WHERE next_due IS NOT NULL"
+                    ));
+                    if let Some(until) = query.next_due_until {
+                        q.push(" AND next_due <= ").push_bind(until.to_string());
+                    }
+                    if let Some((from, to)) = query.any_term_in {
+                        let (from, to) = (from.to_string(), to.to_string());
+                        let mut first = true;
+                        q.push(" AND (");
+                        for column in ["report_due", "contact_due", "offer_due", "record_due"] {
+                            if !first {
+                                q.push(" OR ");
+                            }
+                            first = false;
+                            q.push(format!("({column} >= "))
+                                .push_bind(from.clone())
+                                .push(format!(" AND {column} <= "))
+                                .push_bind(to.clone())
+                                .push(")");
+                        }
+                        q.push(")");
+                    }
+                    if let Some(user) = query.responsible {
+                        // A UNION of two partial-index searches (open complaints
+                        // only), never a scan of the person's closed ones.
+                        let user = user.to_string();
+                        q.push(
+                            " AND id IN (SELECT id FROM complaints \
+                             WHERE next_due IS NOT NULL AND handler = ",
+                        )
+                        .push_bind(user.clone())
+                        .push(
+                            " UNION SELECT id FROM complaints \
+                             WHERE next_due IS NOT NULL AND responsible_manager = ",
+                        )
+                        .push_bind(user)
+                        .push(")");
+                    }
+                    if let Some(after) = query.after {
+                        // Rows without a next term are never read here.
+                        let due = after.next_due.map(|d| d.to_string()).unwrap_or_default();
+                        q.push(" AND (next_due > ")
+                            .push_bind(due.clone())
+                            .push(" OR (next_due = ")
+                            .push_bind(due)
+                            .push(" AND id > ")
+                            .push_bind(after.id.to_string())
+                            .push("))");
+                    }
+                    q.push(" ORDER BY next_due, id LIMIT ")
+                        .push_bind(i64::from(limit) + 1);
+                    let rows = q.build().fetch_all(self.reader()).await?;
+                    let items = rows
+                        .iter()
+                        .map(complaint_from_row)
+                        .collect::<Result<Vec<_>, _>>()?;
+                    let (items, next) = split_page(items, limit, |r| DueCursor {
+                        next_due: r.next_due,
+                        id: r.id,
+                    });
+                    Ok(DuePage { items, next })
+                }
 
-            pub(super) async fn delete_calendar_feed(
-                store: &StoreTy,
-                user: UserId,
-                audit: &AuditEntry,
-            ) -> Result<bool, StoreError> {
-                let mut tx = store.writer().begin().await?;
-                let done = sqlx::query("DELETE FROM calendar_feeds WHERE user_id = $1")
+                async fn calendar_feed(
+                    &self,
+                    user: UserId,
+                ) -> Result<Option<CalendarFeed>, StoreError> {
+                    let row = sqlx::query("SELECT created_at FROM calendar_feeds WHERE user_id = $1")
+                        .bind(user.to_string())
+                        .fetch_optional(self.reader())
+                        .await?;
+                    row.map(|r| {
+                        Ok(CalendarFeed {
+                            user_id: user,
+                            created_at: from_micros(r.try_get("created_at")?)?,
+                        })
+                    })
+                    .transpose()
+                }
+
+                async fn put_calendar_feed(
+                    &self,
+                    user: UserId,
+                    token_hash: &str,
+                    at: Timestamp,
+                    audit: &AuditEntry,
+                ) -> Result<(), StoreError> {
+                    let mut tx = self.writer().begin().await?;
+                    sqlx::query(
+                        "INSERT INTO calendar_feeds (user_id, token_hash, created_at) \
+                         VALUES ($1, $2, $3) ON CONFLICT (user_id) DO UPDATE \
+                         SET token_hash = excluded.token_hash, created_at = excluded.created_at",
+                    )
                     .bind(user.to_string())
+                    .bind(token_hash)
+                    .bind(micros(at))
                     .execute(&mut *tx)
                     .await?;
-                if done.rows_affected() == 0 {
-                    // Nothing changed, nothing to log.
-                    return Ok(false);
+                    insert_audit(&mut tx, audit).await?;
+                    tx.commit().await?;
+                    Ok(())
                 }
-                insert_audit(&mut tx, audit).await?;
-                tx.commit().await?;
-                Ok(true)
-            }
 
-            pub(super) async fn user_by_calendar_feed(
-                store: &StoreTy,
-                token_hash: &str,
-            ) -> Result<Option<UserRecord>, StoreError> {
-                let sql = format!(
-                    "SELECT {} FROM calendar_feeds f JOIN users u ON u.id = f.user_id \
-                     WHERE f.token_hash = $1 AND u.active = TRUE",
-                    USER_COLUMNS
-                        .split(", ")
-                        .map(|c| format!("u.{c}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
-                let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .bind(token_hash)
-                    .fetch_optional(store.reader())
-                    .await?;
-                row.as_ref().map(user_from_row).transpose()
+                async fn delete_calendar_feed(
+                    &self,
+                    user: UserId,
+                    audit: &AuditEntry,
+                ) -> Result<bool, StoreError> {
+                    let mut tx = self.writer().begin().await?;
+                    let done = sqlx::query("DELETE FROM calendar_feeds WHERE user_id = $1")
+                        .bind(user.to_string())
+                        .execute(&mut *tx)
+                        .await?;
+                    if done.rows_affected() == 0 {
+                        // Nothing changed, nothing to log.
+                        return Ok(false);
+                    }
+                    insert_audit(&mut tx, audit).await?;
+                    tx.commit().await?;
+                    Ok(true)
+                }
+
+                async fn user_by_calendar_feed(
+                    &self,
+                    token_hash: &str,
+                ) -> Result<Option<UserRecord>, StoreError> {
+                    let sql = format!(
+                        "SELECT {} FROM calendar_feeds f JOIN users u ON u.id = f.user_id \
+                         WHERE f.token_hash = $1 AND u.active = TRUE",
+                        USER_COLUMNS
+                            .split(", ")
+                            .map(|c| format!("u.{c}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
+                    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+                        .bind(token_hash)
+                        .fetch_optional(self.reader())
+                        .await?;
+                    row.as_ref().map(user_from_row).transpose()
+                }
             }
     };
 }

@@ -2,7 +2,7 @@
 //! anonymisation in one transaction (events, read model, re-sealed dossier,
 //! log), the retention log and the search for a complainant's complaints.
 //! Expanded inside each backend's `store_impl` module beside
-//! `dossier_queries`, whose chain helpers it shares.
+//! `dossier_queries`, whose chain helpers it shares, as its `RetentionStore`.
 
 macro_rules! retention_queries {
     () => {
@@ -31,30 +31,6 @@ macro_rules! retention_queries {
                 })
             }
 
-            pub(super) async fn expired_for_retention(
-                store: &StoreTy,
-                before: Timestamp,
-                limit: u32,
-            ) -> Result<Vec<ComplaintId>, StoreError> {
-                // Two index ranges (closing of complaints, receipt of
-                // signals); the log tells what is done already.
-                let rows = sqlx::query(
-                    "SELECT id FROM (\
-                       SELECT c.id FROM complaints c WHERE c.closed_at < $1 \
-                       UNION \
-                       SELECT c.id FROM complaints c WHERE c.received_at < $1 AND c.kind = 'signal'\
-                     ) expired WHERE NOT EXISTS (SELECT 1 FROM retention_log r \
-                       WHERE r.complaint_id = expired.id AND r.action = 'anonymised') \
-                     ORDER BY id LIMIT $2",
-                )
-                .bind(micros(before))
-                .bind(i64::from(limit.clamp(1, 10_000)))
-                .fetch_all(store.reader())
-                .await?;
-                rows.iter()
-                    .map(|r| parse("complaint id", &r.try_get::<String, _>(0)?))
-                    .collect()
-            }
 
             async fn insert_retention(
                 conn: &mut <Db as sqlx::Database>::Connection,
@@ -76,137 +52,151 @@ macro_rules! retention_queries {
                 Ok(())
             }
 
-            pub(super) async fn anonymise(
-                store: &StoreTy,
-                a: &Anonymisation,
-            ) -> Result<(), StoreError> {
-                let id = a.complaint_id.to_string();
-                let mut tx = store.writer().begin().await?;
-                let q = sqlx::query(
-                    "UPDATE complaints SET reference = $2, version = $3, kind = $4, status = $5, \
-                     channel = $6, received_at = $7, received_by = $8, responsible_manager = $9, \
-                     handler = $10, complainant_name = $11, service = $12, category = $13, \
-                     summary = $14, next_step = $15, next_due = $16, report_due = $17, \
-                     contact_due = $18, offer_due = $19, record_due = $20, closed_at = $21, \
-                     updated_at = $22 WHERE id = $1 AND version = $23",
-                )
-                .bind(&id);
-                let done = bind_row!(q, a.row)
-                    .bind(seq_i64(a.expected_version)?)
-                    .execute(&mut *tx)
-                    .await?;
-                if done.rows_affected() != 1 {
-                    hold_version(&mut tx, a.complaint_id, a.expected_version).await?;
-                    return Err(StoreError::Conflict {
-                        expected: a.expected_version,
-                    });
-                }
-                for e in &a.changed {
-                    let done = sqlx::query(
-                        "UPDATE complaint_events SET data = $3 \
-                         WHERE complaint_id = $1 AND seq = $2 AND kind = $4",
+            impl $crate::RetentionStore for StoreTy {
+                async fn expired_for_retention(
+                    &self,
+                    before: Timestamp,
+                    limit: u32,
+                ) -> Result<Vec<ComplaintId>, StoreError> {
+                    // Two index ranges (closing of complaints, receipt of
+                    // signals); the log tells what is done already.
+                    let rows = sqlx::query(
+                        "SELECT id FROM (\
+                           SELECT c.id FROM complaints c WHERE c.closed_at < $1 \
+                           UNION \
+                           SELECT c.id FROM complaints c WHERE c.received_at < $1 AND c.kind = 'signal'\
+                         ) expired WHERE NOT EXISTS (SELECT 1 FROM retention_log r \
+                           WHERE r.complaint_id = expired.id AND r.action = 'anonymised') \
+                         ORDER BY id LIMIT $2",
                     )
-                    .bind(&id)
-                    .bind(seq_i64(e.seq)?)
-                    .bind(&e.data)
-                    .bind(&e.kind)
-                    .execute(&mut *tx)
+                    .bind(micros(before))
+                    .bind(i64::from(limit.clamp(1, 10_000)))
+                    .fetch_all(self.reader())
                     .await?;
-                    if done.rows_affected() != 1 {
-                        return Err(StoreError::Corrupt(format!(
-                            "event {} of {} to anonymise is not stored as {}",
-                            e.seq, a.complaint_id, e.kind
-                        )));
-                    }
+                    rows.iter()
+                        .map(|r| parse("complaint id", &r.try_get::<String, _>(0)?))
+                        .collect()
                 }
-                if let Some(reseal) = &a.reseal {
-                    check_stream(&reseal.events)?;
-                    let hashes = chain_of(&reseal.events);
-                    let Some(head) = hashes.last() else {
-                        return Err(StoreError::Corrupt(format!("empty stream of {id}")));
-                    };
-                    sqlx::query("DELETE FROM complaint_event_hashes WHERE complaint_id = $1")
+
+                async fn anonymise(
+                    &self,
+                    a: &Anonymisation,
+                ) -> Result<(), StoreError> {
+                    let id = a.complaint_id.to_string();
+                    let mut tx = self.writer().begin().await?;
+                    if !replace_row(&mut tx, &a.row, a.expected_version).await? {
+                        hold_version(&mut tx, a.complaint_id, a.expected_version).await?;
+                        return Err(StoreError::Conflict {
+                            expected: a.expected_version,
+                        });
+                    }
+                    for e in &a.changed {
+                        let done = sqlx::query(
+                            "UPDATE complaint_events SET data = $3 \
+                             WHERE complaint_id = $1 AND seq = $2 AND kind = $4",
+                        )
                         .bind(&id)
+                        .bind(seq_i64(e.seq)?)
+                        .bind(&e.data)
+                        .bind(&e.kind)
                         .execute(&mut *tx)
                         .await?;
-                    insert_hashes(&mut tx, &reseal.events, &hashes).await?;
-                    sqlx::query(
-                        "UPDATE dossier SET sealed_seq = $2, record_json = $3, record_sha256 = $4, \
-                         pdf = $5, pdf_sha256 = $6, chain_head = $7, anonymised_at = $8 \
-                         WHERE complaint_id = $1",
+                        if done.rows_affected() != 1 {
+                            return Err(StoreError::Corrupt(format!(
+                                "event {} of {} to anonymise is not stored as {}",
+                                e.seq, a.complaint_id, e.kind
+                            )));
+                        }
+                    }
+                    if let Some(reseal) = &a.reseal {
+                        check_stream(&reseal.events)?;
+                        let hashes = chain_of(&reseal.events);
+                        let Some(head) = hashes.last() else {
+                            return Err(StoreError::Corrupt(format!("empty stream of {id}")));
+                        };
+                        sqlx::query("DELETE FROM complaint_event_hashes WHERE complaint_id = $1")
+                            .bind(&id)
+                            .execute(&mut *tx)
+                            .await?;
+                        insert_hashes(&mut tx, &reseal.events, &hashes).await?;
+                        sqlx::query(
+                            "UPDATE dossier SET sealed_seq = $2, record_json = $3, record_sha256 = $4, \
+                             pdf = $5, pdf_sha256 = $6, chain_head = $7, anonymised_at = $8 \
+                             WHERE complaint_id = $1",
+                        )
+                        .bind(&id)
+                        .bind(seq_i64(reseal.events.len() as u64)?)
+                        .bind(&reseal.record_json)
+                        .bind(sha256_hex(reseal.record_json.as_bytes()))
+                        .bind(&reseal.pdf)
+                        .bind(sha256_hex(&reseal.pdf))
+                        .bind(hex::encode(head))
+                        .bind(micros(a.log.at))
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                    // Delivered messages carried addresses and names (what is
+                    // still pending is left to its worker); the files the
+                    // complainant sent are theirs; the tracking code has
+                    // nothing left to show.
+                    for sql in [
+                        "DELETE FROM outbox WHERE complaint_id = $1 AND status <> 'pending'",
+                        "DELETE FROM attachments WHERE complaint_id = $1",
+                        "DELETE FROM tracking_codes WHERE complaint_id = $1",
+                    ] {
+                        sqlx::query(sql).bind(&id).execute(&mut *tx).await?;
+                    }
+                    insert_retention(&mut tx, &a.log).await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+
+                async fn log_retention(
+                    &self,
+                    entry: &RetentionEntry,
+                ) -> Result<(), StoreError> {
+                    let mut conn = self.writer().acquire().await?;
+                    insert_retention(&mut conn, entry).await
+                }
+
+                async fn retention_log(
+                    &self,
+                    complaint: Option<ComplaintId>,
+                    limit: u32,
+                ) -> Result<Vec<RetentionEntry>, StoreError> {
+                    let mut q: QueryBuilder<Db> = QueryBuilder::new(
+                        "SELECT id, at, action, complaint_id, reference, actor, detail FROM retention_log",
+                    );
+                    if let Some(c) = complaint {
+                        q.push(" WHERE complaint_id = ").push_bind(c.to_string());
+                    }
+                    q.push(" ORDER BY at DESC, id DESC LIMIT ")
+                        .push_bind(i64::from(limit.clamp(1, 10_000)));
+                    let rows = q.build().fetch_all(self.reader()).await?;
+                    rows.iter().map(retention_from_row).collect()
+                }
+
+                async fn complaints_with_email(
+                    &self,
+                    email: &klacht_domain::Email,
+                ) -> Result<Vec<ComplaintId>, StoreError> {
+                    // The address as the event JSON writes it (serde_json, no
+                    // spaces); addresses are stored in lower case.
+                    let literal = serde_json::to_string(email.as_str())
+                        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                    let pattern = like_pattern(&format!("\"email\":{literal}"));
+                    let rows = sqlx::query(
+                        "SELECT DISTINCT complaint_id FROM complaint_events \
+                         WHERE kind IN ('registered', 'corrected') AND data LIKE $1 ESCAPE '\\' \
+                         ORDER BY complaint_id",
                     )
-                    .bind(&id)
-                    .bind(seq_i64(reseal.events.len() as u64)?)
-                    .bind(&reseal.record_json)
-                    .bind(sha256_hex(reseal.record_json.as_bytes()))
-                    .bind(&reseal.pdf)
-                    .bind(sha256_hex(&reseal.pdf))
-                    .bind(hex::encode(head))
-                    .bind(micros(a.log.at))
-                    .execute(&mut *tx)
+                    .bind(pattern)
+                    .fetch_all(self.reader())
                     .await?;
+                    rows.iter()
+                        .map(|r| parse("complaint id", &r.try_get::<String, _>(0)?))
+                        .collect()
                 }
-                // Delivered messages carried addresses and names (what is
-                // still pending is left to its worker); the files the
-                // complainant sent are theirs; the tracking code has
-                // nothing left to show.
-                for sql in [
-                    "DELETE FROM outbox WHERE complaint_id = $1 AND status <> 'pending'",
-                    "DELETE FROM attachments WHERE complaint_id = $1",
-                    "DELETE FROM tracking_codes WHERE complaint_id = $1",
-                ] {
-                    sqlx::query(sql).bind(&id).execute(&mut *tx).await?;
-                }
-                insert_retention(&mut tx, &a.log).await?;
-                tx.commit().await?;
-                Ok(())
-            }
-
-            pub(super) async fn log_retention(
-                store: &StoreTy,
-                entry: &RetentionEntry,
-            ) -> Result<(), StoreError> {
-                let mut conn = store.writer().acquire().await?;
-                insert_retention(&mut conn, entry).await
-            }
-
-            pub(super) async fn retention_log(
-                store: &StoreTy,
-                complaint: Option<ComplaintId>,
-                limit: u32,
-            ) -> Result<Vec<RetentionEntry>, StoreError> {
-                let mut q: QueryBuilder<Db> = QueryBuilder::new(
-                    "SELECT id, at, action, complaint_id, reference, actor, detail FROM retention_log",
-                );
-                if let Some(c) = complaint {
-                    q.push(" WHERE complaint_id = ").push_bind(c.to_string());
-                }
-                q.push(" ORDER BY at DESC, id DESC LIMIT ")
-                    .push_bind(i64::from(limit.clamp(1, 10_000)));
-                let rows = q.build().fetch_all(store.reader()).await?;
-                rows.iter().map(retention_from_row).collect()
-            }
-
-            pub(super) async fn complaints_with_email(
-                store: &StoreTy,
-                email: &klacht_domain::Email,
-            ) -> Result<Vec<ComplaintId>, StoreError> {
-                // The address as the event JSON writes it (serde_json, no
-                // spaces); addresses are stored in lower case.
-                let literal = serde_json::to_string(email.as_str())
-                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-                let pattern = like_pattern(&format!("\"email\":{literal}"));
-                let rows = sqlx::query(
-                    "SELECT DISTINCT complaint_id FROM complaint_events \
-                     WHERE kind IN ('registered', 'corrected') AND data LIKE $1 ESCAPE '\\' \
-                     ORDER BY complaint_id",
-                )
-                .bind(pattern)
-                .fetch_all(store.reader())
-                .await?;
-                rows.iter()
-                    .map(|r| parse("complaint id", &r.try_get::<String, _>(0)?))
-                    .collect()
             }
     };
 }

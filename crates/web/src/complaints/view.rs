@@ -65,7 +65,6 @@ pub(super) struct ResponseView {
 }
 
 pub(super) struct ActionView {
-    pub number: u32,
     pub description: String,
     pub due: String,
     pub owner: String,
@@ -128,7 +127,6 @@ pub(super) struct ComplaintView {
     pub manager: String,
     pub handler: String,
     pub assistants: Vec<String>,
-    pub reported: Option<Stamp>,
     pub contact: Option<ContactView>,
     pub merit: Option<MeritView>,
     pub offer: Option<OfferView>,
@@ -198,7 +196,6 @@ impl ComplaintView {
             manager: dir.opt_name(c.responsible_manager()),
             handler: dir.opt_name(c.handler()),
             assistants: c.assistants().iter().map(|id| dir.name(*id)).collect(),
-            reported: c.report().map(|s| stamp(s.by, s.at)),
             contact: c.contact().map(|s| ContactView {
                 date: format_date(s.value.date),
                 mode: s.value.mode.label().into(),
@@ -238,7 +235,6 @@ impl ComplaintView {
                 .map(|item| {
                     let a = &item.agreed.value;
                     ActionView {
-                        number: a.number,
                         description: a.description.clone(),
                         due: a.due.map(format_date).unwrap_or_default(),
                         owner: dir.opt_name(a.owner),

@@ -10,7 +10,7 @@ use common::{hidden_field, spawn_app_with};
 use complaints_support::{Intake, detail, follow, location, org, register};
 use jiff::{SignedDuration, Timestamp};
 use klacht_app::notify::Notifier;
-use klacht_jobs::{DeliveryConfig, deliver_due};
+use klacht_jobs::{DeliveryConfig, DeliveryPolicy, deliver_due};
 use klacht_mail::testing::SmtpServer;
 use klacht_mail::{Address, MailContext, SmtpMailer};
 use klacht_store::{OutboxStatus, Store, store_tests};
@@ -133,7 +133,10 @@ async fn a_failed_message_is_shown_to_the_quality_manager_and_retried<S: Store>(
 
     // Two attempts, a minute apart, both refused: failed.
     let config = DeliveryConfig {
-        max_attempts: 2,
+        policy: DeliveryPolicy {
+            max_attempts: 2,
+            ..DeliveryPolicy::default()
+        },
         ..DeliveryConfig::default()
     };
     let mailer = mailer(&smtp);

@@ -1,0 +1,65 @@
+//! The complaint streams.
+use crate::{
+    ComplaintFilter, ComplaintRow, DueCursor, DuePage, NewOutboxMessage, NewStream, Page, RawEvent,
+    StoreError,
+};
+use klacht_domain::{ComplaintId, ReferenceNumber, UserId};
+use std::future::Future;
+
+/// The complaint streams: intake, appends under optimistic concurrency,
+/// loading, and the lists of the staff pages and the API.
+pub trait ComplaintStore: Send + Sync {
+    /// Starts a new event stream. The reference number is handed out in the
+    /// same transaction, so a rejected `build` leaves no gap in the
+    /// numbering and nothing half-written.
+    fn create_complaint<F, E>(
+        &self,
+        year: i16,
+        build: F,
+    ) -> impl Future<Output = Result<Result<ComplaintRow, E>, StoreError>> + Send
+    where
+        F: FnOnce(ReferenceNumber) -> Result<NewStream, E> + Send,
+        E: Send;
+
+    /// Appends `events` to a stream whose last seq is `expected_version`,
+    /// replaces its read-model row and queues the `outbox` messages the
+    /// change causes, in one transaction. When another
+    /// writer got there first, nothing is written and
+    /// [`StoreError::Conflict`] tells the caller to reload and retry.
+    fn append(
+        &self,
+        expected_version: u64,
+        events: &[RawEvent],
+        row: &ComplaintRow,
+        outbox: &[NewOutboxMessage],
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// The read-model row and every event of one stream, in order.
+    fn load_stream(
+        &self,
+        id: ComplaintId,
+    ) -> impl Future<Output = Result<Option<(ComplaintRow, Vec<RawEvent>)>, StoreError>> + Send;
+
+    fn complaint_id_by_reference(
+        &self,
+        reference: ReferenceNumber,
+    ) -> impl Future<Output = Result<Option<ComplaintId>, StoreError>> + Send;
+
+    /// One page of the list, newest receipt first, with keyset pagination.
+    fn list_complaints(
+        &self,
+        filter: &ComplaintFilter,
+    ) -> impl Future<Output = Result<Page<ComplaintRow>, StoreError>> + Send;
+
+    fn count_complaints(&self) -> impl Future<Output = Result<u64, StoreError>> + Send;
+
+    /// One page of the complaints `user` is connected to (registrant,
+    /// responsible manager, handler, assistant), soonest next term first and
+    /// those without a term last, then by id; keyset-paginated after `after`.
+    fn list_participating(
+        &self,
+        user: UserId,
+        after: Option<DueCursor>,
+        limit: u32,
+    ) -> impl Future<Output = Result<DuePage, StoreError>> + Send;
+}

@@ -1,0 +1,288 @@
+//! The complaint streams: intake, appends under optimistic concurrency,
+//! loading and the lists, expanded inside each backend's `store_impl`
+//! module next to the shared row helpers, as its `ComplaintStore`.
+
+macro_rules! complaints_queries {
+    () => {
+            impl $crate::ComplaintStore for StoreTy {
+                async fn create_complaint<F, E>(
+                    &self,
+                    year: i16,
+                    build: F,
+                ) -> Result<Result<ComplaintRow, E>, StoreError>
+                where
+                    F: FnOnce(ReferenceNumber) -> Result<NewStream, E> + Send,
+                    E: Send,
+                {
+                    let mut tx = self.writer().begin().await?;
+                    // The upsert takes the row lock on PostgreSQL, so two
+                    // intakes never get the same number.
+                    let number: i64 = sqlx::query(
+                        "INSERT INTO reference_counters (year, last_number) VALUES ($1, 1) \
+                         ON CONFLICT (year) DO UPDATE SET last_number = reference_counters.last_number + 1 \
+                         RETURNING last_number",
+                    )
+                    .bind(i32::from(year))
+                    .fetch_one(&mut *tx)
+                    .await?
+                    .try_get(0)?;
+                    let reference = ReferenceNumber::new(
+                        year,
+                        u32::try_from(number)
+                            .map_err(|_| StoreError::Corrupt(format!("reference number {number}")))?,
+                    )
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                    let stream = match build(reference) {
+                        Ok(stream) => stream,
+                        // Dropping the transaction rolls the number back.
+                        Err(e) => return Ok(Err(e)),
+                    };
+                    let row = stream.row;
+                    let sql = format!(
+                        "INSERT INTO complaints ({COMPLAINT_COLUMNS}) VALUES \
+                         ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)"
+                    );
+                    let q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(row.id.to_string());
+                    bind_row!(q, row).execute(&mut *tx).await?;
+                    insert_events(&mut tx, &stream.events).await?;
+                    write_participants(&mut tx, &row, false).await?;
+                    public_queries::insert_public(
+                        &mut tx,
+                        row.id,
+                        stream.tracking_code.as_ref(),
+                        &stream.attachments,
+                        row.updated_at,
+                    )
+                    .await?;
+                    outbox_queries::insert_outbox(&mut tx, &stream.outbox).await?;
+                    tx.commit().await?;
+                    Ok(Ok(row))
+                }
+
+                async fn append(
+                    &self,
+                    expected_version: u64,
+                    events: &[RawEvent],
+                    row: &ComplaintRow,
+                    outbox: &[$crate::NewOutboxMessage],
+                ) -> Result<(), StoreError> {
+                    let mut tx = self.writer().begin().await?;
+                    if !replace_row(&mut tx, row, expected_version).await? {
+                        let exists = sqlx::query("SELECT 1 FROM complaints WHERE id = $1")
+                            .bind(row.id.to_string())
+                            .fetch_optional(&mut *tx)
+                            .await?
+                            .is_some();
+                        return Err(if exists {
+                            StoreError::Conflict {
+                                expected: expected_version,
+                            }
+                        } else {
+                            StoreError::NotFound
+                        });
+                    }
+                    match insert_events(&mut tx, events).await {
+                        // The primary key (complaint_id, seq) is the last line of
+                        // defence against a lost update.
+                        Err(StoreError::Duplicate { .. }) => {
+                            return Err(StoreError::Conflict {
+                                expected: expected_version,
+                            });
+                        }
+                        other => other?,
+                    }
+                    write_participants(&mut tx, row, true).await?;
+                    outbox_queries::insert_outbox(&mut tx, outbox).await?;
+                    // A filed complaint's hash chain grows with its history.
+                    dossier_queries::extend_chain(&mut tx, row, events).await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+
+                async fn load_stream(
+                    &self,
+                    id: ComplaintId,
+                ) -> Result<Option<(ComplaintRow, Vec<RawEvent>)>, StoreError> {
+                    // One read transaction, so the row and the events agree.
+                    let mut tx = self.reader().begin().await?;
+                    let sql = format!("SELECT {COMPLAINT_COLUMNS} FROM complaints WHERE id = $1");
+                    let Some(row) = sqlx::query(sqlx::AssertSqlSafe(sql))
+                        .bind(id.to_string())
+                        .fetch_optional(&mut *tx)
+                        .await?
+                    else {
+                        return Ok(None);
+                    };
+                    let mut row = complaint_from_row(&row)?;
+                    let participants = sqlx::query(
+                        "SELECT user_id FROM complaint_participants WHERE complaint_id = $1 ORDER BY user_id",
+                    )
+                    .bind(id.to_string())
+                    .fetch_all(&mut *tx)
+                    .await?;
+                    row.participants = participants
+                        .iter()
+                        .map(|r| parse("user id", &r.try_get::<String, _>(0)?))
+                        .collect::<Result<_, _>>()?;
+                    let events = sqlx::query(
+                        "SELECT complaint_id, seq, at, actor, kind, data FROM complaint_events \
+                         WHERE complaint_id = $1 ORDER BY seq",
+                    )
+                    .bind(id.to_string())
+                    .fetch_all(&mut *tx)
+                    .await?;
+                    let events = events.iter().map(event_from_row).collect::<Result<_, _>>()?;
+                    tx.commit().await?;
+                    Ok(Some((row, events)))
+                }
+
+                async fn complaint_id_by_reference(
+                    &self,
+                    reference: ReferenceNumber,
+                ) -> Result<Option<ComplaintId>, StoreError> {
+                    let row = sqlx::query("SELECT id FROM complaints WHERE reference = $1")
+                        .bind(reference.to_string())
+                        .fetch_optional(self.reader())
+                        .await?;
+                    row.map(|r| parse("complaint id", &r.try_get::<String, _>(0)?))
+                        .transpose()
+                }
+
+                async fn list_complaints(
+                    &self,
+                    filter: &ComplaintFilter,
+                ) -> Result<Page<ComplaintRow>, StoreError> {
+                    let limit = filter.limit.clamp(1, 500);
+                    let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
+                        "SELECT {COMPLAINT_COLUMNS} FROM complaints c WHERE 1 = 1"
+                    ));
+                    if let Some(user) = filter.visible_to {
+                        q.push(
+                            " AND EXISTS (SELECT 1 FROM complaint_participants p \
+                             WHERE p.complaint_id = c.id AND p.user_id = ",
+                        )
+                        .push_bind(user.to_string())
+                        .push(")");
+                    }
+                    if let Some(status) = &filter.status {
+                        q.push(" AND status = ").push_bind(status.clone());
+                    }
+                    if let Some(kind) = &filter.kind {
+                        q.push(" AND kind = ").push_bind(kind.clone());
+                    }
+                    if let Some(handler) = filter.handler {
+                        q.push(" AND handler = ").push_bind(handler.to_string());
+                    }
+                    if let Some(from) = filter.received_from {
+                        q.push(" AND received_at >= ").push_bind(micros(from));
+                    }
+                    if let Some(before) = filter.received_before {
+                        q.push(" AND received_at < ").push_bind(micros(before));
+                    }
+                    if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                        let pattern = like_pattern(text);
+                        q.push(" AND (LOWER(reference) LIKE ")
+                            .push_bind(pattern.clone())
+                            .push(" ESCAPE '\\' OR LOWER(complainant_name) LIKE ")
+                            .push_bind(pattern.clone())
+                            .push(" ESCAPE '\\' OR LOWER(summary) LIKE ")
+                            .push_bind(pattern.clone())
+                            .push(" ESCAPE '\\' OR LOWER(COALESCE(service, '')) LIKE ")
+                            .push_bind(pattern)
+                            .push(" ESCAPE '\\')");
+                    }
+                    // Overview (Overzicht) filters.
+                    if let Some(category) = &filter.category {
+                        q.push(" AND category = ").push_bind(category.clone());
+                    }
+                    if let Some(manager) = filter.responsible_manager {
+                        q.push(" AND responsible_manager = ").push_bind(manager.to_string());
+                    }
+                    if let Some(step) = &filter.next_step {
+                        q.push(" AND next_step = ").push_bind(step.clone());
+                    }
+                    if let Some(from) = filter.next_due_from {
+                        q.push(" AND next_due >= ").push_bind(from.to_string());
+                    }
+                    if let Some(to) = filter.next_due_to {
+                        q.push(" AND next_due <= ").push_bind(to.to_string());
+                    }
+                    if let Some(after) = filter.after {
+                        let at = micros(after.received_at);
+                        q.push(" AND (received_at < ")
+                            .push_bind(at)
+                            .push(" OR (received_at = ")
+                            .push_bind(at)
+                            .push(" AND id < ")
+                            .push_bind(after.id.to_string())
+                            .push("))");
+                    }
+                    q.push(" ORDER BY received_at DESC, id DESC LIMIT ")
+                        .push_bind(i64::from(limit) + 1);
+                    let rows = q.build().fetch_all(self.reader()).await?;
+                    let items = rows
+                        .iter()
+                        .map(complaint_from_row)
+                        .collect::<Result<Vec<_>, _>>()?;
+                    let (items, next) = split_page(items, limit, |r| Cursor {
+                        received_at: r.received_at,
+                        id: r.id,
+                    });
+                    Ok(Page { items, next })
+                }
+
+                async fn count_complaints(&self) -> Result<u64, StoreError> {
+                    let n: i64 = sqlx::query("SELECT COUNT(*) FROM complaints")
+                        .fetch_one(self.reader())
+                        .await?
+                        .try_get(0)?;
+                    Ok(u64::try_from(n).unwrap_or(0))
+                }
+
+                async fn list_participating(
+                    &self,
+                    user: UserId,
+                    after: Option<DueCursor>,
+                    limit: u32,
+                ) -> Result<DuePage, StoreError> {
+                    // Dates are 'YYYY-MM-DD' text; complaints without a term sort
+                    // after every real date.
+                    const DUE_KEY: &str = "COALESCE(c.next_due, '9999-12-31')";
+                    let limit = limit.clamp(1, 500);
+                    let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
+                        "SELECT c.{} FROM complaint_participants p \
+                         JOIN complaints c ON c.id = p.complaint_id WHERE p.user_id = ",
+                        COMPLAINT_COLUMNS.replace(", ", ", c.")
+                    ));
+                    q.push_bind(user.to_string());
+                    if let Some(after) = after {
+                        let due = after
+                            .next_due
+                            .map(|d| d.to_string())
+                            .unwrap_or_else(|| "9999-12-31".into());
+                        q.push(format!(" AND ({DUE_KEY} > "))
+                            .push_bind(due.clone())
+                            .push(format!(" OR ({DUE_KEY} = "))
+                            .push_bind(due)
+                            .push(" AND c.id > ")
+                            .push_bind(after.id.to_string())
+                            .push("))");
+                    }
+                    q.push(format!(" ORDER BY {DUE_KEY}, c.id LIMIT "))
+                        .push_bind(i64::from(limit) + 1);
+                    let rows = q.build().fetch_all(self.reader()).await?;
+                    let items = rows
+                        .iter()
+                        .map(complaint_from_row)
+                        .collect::<Result<Vec<_>, _>>()?;
+                    let (items, next) = split_page(items, limit, |r| DueCursor {
+                        next_due: r.next_due,
+                        id: r.id,
+                    });
+                    Ok(DuePage { items, next })
+                }
+            }
+    };
+}
+
+pub(crate) use complaints_queries;

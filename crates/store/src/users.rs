@@ -1,0 +1,95 @@
+//! Staff accounts, sessions, sign-in failures and API tokens.
+use crate::{ApiToken, LoginFailures, NewUser, Session, StoreError, UserRecord};
+use jiff::Timestamp;
+use klacht_domain::{Email, UserId};
+use std::future::Future;
+
+/// Staff accounts, their sessions, sign-in failures and API tokens.
+pub trait UserStore: Send + Sync {
+    fn create_user(&self, user: NewUser) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    fn list_users(&self) -> impl Future<Output = Result<Vec<UserRecord>, StoreError>> + Send;
+
+    fn user_by_email(
+        &self,
+        email: &Email,
+    ) -> impl Future<Output = Result<Option<UserRecord>, StoreError>> + Send;
+
+    fn user_by_id(
+        &self,
+        id: UserId,
+    ) -> impl Future<Output = Result<Option<UserRecord>, StoreError>> + Send;
+
+    fn create_session(
+        &self,
+        session: &Session,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// The session with this token hash and its user, when it has not
+    /// expired at `now` and the user is active.
+    fn session(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<Option<(Session, UserRecord)>, StoreError>> + Send;
+
+    fn delete_session(
+        &self,
+        token_hash: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Signs a user out everywhere except, optionally, one session.
+    fn delete_sessions_of(
+        &self,
+        user: UserId,
+        except_token_hash: Option<&str>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    fn set_password_hash(
+        &self,
+        user: UserId,
+        hash: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    fn login_failures(
+        &self,
+        email: &str,
+    ) -> impl Future<Output = Result<Option<LoginFailures>, StoreError>> + Send;
+
+    fn put_login_failures(
+        &self,
+        email: &str,
+        failures: &LoginFailures,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    fn clear_login_failures(
+        &self,
+        email: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    fn create_api_token(
+        &self,
+        token: &ApiToken,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// The active user of an unrevoked token.
+    fn user_by_api_token(
+        &self,
+        token_hash: &str,
+    ) -> impl Future<Output = Result<Option<UserRecord>, StoreError>> + Send;
+
+    /// Revokes every token of a user; returns how many were active.
+    fn revoke_api_tokens(
+        &self,
+        user: UserId,
+        at: Timestamp,
+    ) -> impl Future<Output = Result<u64, StoreError>> + Send;
+
+    /// The users with these ids, in no particular order; unknown ids are
+    /// left out. One query, so that a page of complaints names its people
+    /// without a query per row.
+    fn users_by_ids(
+        &self,
+        ids: &[UserId],
+    ) -> impl Future<Output = Result<Vec<UserRecord>, StoreError>> + Send;
+}
