@@ -19,5 +19,6 @@ pub mod password;
 pub mod public;
 pub mod reports;
 pub mod retention;
+pub mod spreadsheet;
 
 pub use config::{Config, ConfigError};

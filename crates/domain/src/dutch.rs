@@ -68,6 +68,21 @@ pub fn day_and_month(d: Date) -> String {
     format!("{} {} {}", weekday_name(d), d.day(), month_name(d.month()))
 }
 
+/// A message as a sentence: capital first, full stop at the end
+/// ("'12' is geen geldig telefoonnummer" → "'12' is geen geldig
+/// telefoonnummer.").
+pub fn sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    let mut s: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    if !s.ends_with('.') {
+        s.push('.');
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@
 
 use jiff::Timestamp;
 use jiff::civil::Date;
+use klacht_app::spreadsheet::safe_cell;
 use klacht_store::{OutboxKind, OutboxMessage, OutboxStatus, Store, StoreError};
 use serde_json::{Map, Value};
 
@@ -86,7 +87,8 @@ fn values(p: &Pending) -> Vec<Option<String>> {
 }
 
 /// CSV with a header row, `;`-separated, UTF-8 with a byte-order mark so
-/// that spreadsheet programs read the accents right.
+/// that spreadsheet programs read the accents right; no cell runs as a
+/// formula ([`safe_cell`]).
 pub fn to_csv(items: &[Pending]) -> Result<Vec<u8>, ExportError> {
     let mut w = csv::WriterBuilder::new()
         .delimiter(b';')
@@ -94,8 +96,12 @@ pub fn to_csv(items: &[Pending]) -> Result<Vec<u8>, ExportError> {
     let csv_error = |e: csv::Error| ExportError::Csv(e.to_string());
     w.write_record(columns()).map_err(csv_error)?;
     for p in items {
-        w.write_record(values(p).iter().map(|v| v.as_deref().unwrap_or("")))
-            .map_err(csv_error)?;
+        w.write_record(
+            values(p)
+                .iter()
+                .map(|v| safe_cell(v.as_deref().unwrap_or_default()).into_owned()),
+        )
+        .map_err(csv_error)?;
     }
     w.into_inner().map_err(|e| ExportError::Csv(e.to_string()))
 }

@@ -178,34 +178,6 @@ pub struct AuditPage {
     pub next: Option<AuditCursor>,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn list_kinds_round_trip() {
-        for k in ListKind::ALL {
-            assert_eq!(k.as_str().parse::<ListKind>(), Ok(k));
-        }
-        assert!("colour".parse::<ListKind>().is_err());
-    }
-
-    #[test]
-    fn audit_cursors_round_trip() {
-        let c = AuditCursor {
-            at: Timestamp::from_second(1_777_000_000).expect("in range"),
-            id: uuid::Uuid::nil(),
-        };
-        assert_eq!(AuditCursor::decode(&c.encode()), Some(c));
-        assert_eq!(AuditCursor::decode("x_y"), None);
-    }
-
-    #[test]
-    fn name_keys_ignore_case_and_spaces() {
-        assert_eq!(list_name_key("  Planning "), "planning");
-    }
-}
-
 /// Settings, the administrator's lists and changes (Beheer) and the
 /// overview's counts.
 pub trait AdminStore: Send + Sync {
@@ -249,4 +221,32 @@ pub trait AdminStore: Send + Sync {
         after: Option<AuditCursor>,
         limit: u32,
     ) -> impl Future<Output = Result<AuditPage, StoreError>> + Send;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_kinds_round_trip() {
+        for k in ListKind::ALL {
+            assert_eq!(k.as_str().parse::<ListKind>(), Ok(k));
+        }
+        assert!("colour".parse::<ListKind>().is_err());
+    }
+
+    #[test]
+    fn audit_cursors_round_trip() {
+        let c = AuditCursor {
+            at: Timestamp::from_second(1_777_000_000).expect("in range"),
+            id: uuid::Uuid::nil(),
+        };
+        assert_eq!(AuditCursor::decode(&c.encode()), Some(c));
+        assert_eq!(AuditCursor::decode("x_y"), None);
+    }
+
+    #[test]
+    fn name_keys_ignore_case_and_spaces() {
+        assert_eq!(list_name_key("  Planning "), "planning");
+    }
 }

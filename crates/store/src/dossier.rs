@@ -255,65 +255,6 @@ pub struct Anonymisation {
     pub log: RetentionEntry,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn event(seq: u64, data: &str) -> RawEvent {
-        RawEvent {
-            complaint_id: ComplaintId::new(uuid::Uuid::nil()),
-            seq,
-            at: Timestamp::from_second(1_777_000_000).expect("in range"),
-            actor: "system".into(),
-            kind: "closed".into(),
-            data: data.into(),
-        }
-    }
-
-    #[test]
-    fn the_chain_depends_on_every_byte_and_the_order() {
-        let a = vec![event(1, "{\"a\":1}"), event(2, "{\"b\":2}")];
-        let chain = chain_of(&a);
-        assert_eq!(chain.len(), 2);
-        assert_eq!(chain[0], chain_next(&CHAIN_GENESIS, &a[0]));
-        assert_eq!(chain[1], chain_next(&chain[0], &a[1]));
-        let mut b = a.clone();
-        b[0].data = "{\"a\":2}".into();
-        let other = chain_of(&b);
-        assert_ne!(other[0], chain[0]);
-        assert_ne!(other[1], chain[1], "a change carries through the chain");
-        // Field boundaries are unambiguous: moving a byte between fields
-        // changes the hash.
-        let mut c = a[0].clone();
-        c.actor = "systemc".into();
-        c.kind = "losed".into();
-        assert_ne!(chain_next(&CHAIN_GENESIS, &c), chain[0]);
-    }
-
-    #[test]
-    fn hashes_round_trip_as_hex() {
-        let h = chain_of(&[event(1, "{}")])[0];
-        let text = hex::encode(h);
-        assert_eq!(text.len(), 64);
-        assert_eq!(parse_hash(&text), Some(h));
-        assert_eq!(parse_hash("zz"), None);
-        assert_eq!(
-            sha256_hex(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-    }
-
-    #[test]
-    fn cursors_round_trip() {
-        let c = DossierCursor {
-            filed_at: Timestamp::from_second(1_777_000_000).expect("in range"),
-            id: ComplaintId::new(uuid::Uuid::nil()),
-        };
-        assert_eq!(DossierCursor::decode(&c.encode()), Some(c));
-        assert_eq!(DossierCursor::decode("x_y"), None);
-    }
-}
-
 /// The dossier: filing, the hash chain and the whole-database checks.
 pub trait DossierStore: Send + Sync {
     // (see dossier.rs, sql/dossier.rs and sql/retention.rs; SQLite backups
@@ -412,4 +353,63 @@ pub trait RetentionStore: Send + Sync {
         &self,
         email: &Email,
     ) -> impl Future<Output = Result<Vec<ComplaintId>, StoreError>> + Send;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(seq: u64, data: &str) -> RawEvent {
+        RawEvent {
+            complaint_id: ComplaintId::new(uuid::Uuid::nil()),
+            seq,
+            at: Timestamp::from_second(1_777_000_000).expect("in range"),
+            actor: "system".into(),
+            kind: "closed".into(),
+            data: data.into(),
+        }
+    }
+
+    #[test]
+    fn the_chain_depends_on_every_byte_and_the_order() {
+        let a = vec![event(1, "{\"a\":1}"), event(2, "{\"b\":2}")];
+        let chain = chain_of(&a);
+        assert_eq!(chain.len(), 2);
+        assert_eq!(chain[0], chain_next(&CHAIN_GENESIS, &a[0]));
+        assert_eq!(chain[1], chain_next(&chain[0], &a[1]));
+        let mut b = a.clone();
+        b[0].data = "{\"a\":2}".into();
+        let other = chain_of(&b);
+        assert_ne!(other[0], chain[0]);
+        assert_ne!(other[1], chain[1], "a change carries through the chain");
+        // Field boundaries are unambiguous: moving a byte between fields
+        // changes the hash.
+        let mut c = a[0].clone();
+        c.actor = "systemc".into();
+        c.kind = "losed".into();
+        assert_ne!(chain_next(&CHAIN_GENESIS, &c), chain[0]);
+    }
+
+    #[test]
+    fn hashes_round_trip_as_hex() {
+        let h = chain_of(&[event(1, "{}")])[0];
+        let text = hex::encode(h);
+        assert_eq!(text.len(), 64);
+        assert_eq!(parse_hash(&text), Some(h));
+        assert_eq!(parse_hash("zz"), None);
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn cursors_round_trip() {
+        let c = DossierCursor {
+            filed_at: Timestamp::from_second(1_777_000_000).expect("in range"),
+            id: ComplaintId::new(uuid::Uuid::nil()),
+        };
+        assert_eq!(DossierCursor::decode(&c.encode()), Some(c));
+        assert_eq!(DossierCursor::decode("x_y"), None);
+    }
 }

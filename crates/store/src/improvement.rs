@@ -156,21 +156,6 @@ pub struct ImprovementPage {
     pub next: Option<ImprovementCursor>,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cursors_round_trip() {
-        let c = ImprovementCursor {
-            created_at: Timestamp::from_second(1_777_000_000).expect("in range"),
-            id: uuid::Uuid::nil(),
-        };
-        assert_eq!(ImprovementCursor::decode(&c.encode()), Some(c));
-        assert_eq!(ImprovementCursor::decode("1_x"), None);
-    }
-}
-
 /// Patterns and improvement actions (DESIGN §7).
 pub trait ImprovementStore: Send + Sync {
     /// The complaints (not signals) received at or after `received_from`,
@@ -236,4 +221,19 @@ pub trait ImprovementStore: Send + Sync {
         &self,
         filter: &ImprovementFilter,
     ) -> impl Future<Output = Result<ImprovementPage, StoreError>> + Send;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip() {
+        let c = ImprovementCursor {
+            created_at: Timestamp::from_second(1_777_000_000).expect("in range"),
+            id: uuid::Uuid::nil(),
+        };
+        assert_eq!(ImprovementCursor::decode(&c.encode()), Some(c));
+        assert_eq!(ImprovementCursor::decode("1_x"), None);
+    }
 }

@@ -153,3 +153,111 @@ macro_rules! store_tests {
         }
     };
 }
+
+/// A JSON document with what changes from run to run replaced by a
+/// placeholder, for snapshot tests (`insta`): ids (`[uuid]`, also inside
+/// text), instants (`[instant]`, `[micros]`), calendar days (`[date]`, also inside sentences), SHA-256
+/// hashes (`[sha256]`) and reference numbers' years (`K-[year]-0001`).
+/// Keys, structure and every word stay, so that a changed word shows in
+/// review.
+pub fn redact_json(value: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => Value::String(redact_text(s)),
+        Value::Array(items) => Value::Array(items.iter().map(redact_json).collect()),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| match v {
+                    Value::Number(_) if k.ends_with("_micros") => {
+                        (k.clone(), Value::String("[micros]".into()))
+                    }
+                    v => (k.clone(), redact_json(v)),
+                })
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+fn redact_text(s: &str) -> String {
+    if uuid::Uuid::parse_str(s).is_ok() {
+        return "[uuid]".into();
+    }
+    if s.parse::<jiff::Timestamp>().is_ok() {
+        return "[instant]".into();
+    }
+    if s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return "[sha256]".into();
+    }
+    redact_within(s)
+}
+
+/// Ids, local times (`24-04-2026 10:00`), dates (`24-04-2026`,
+/// `2026-04-24`) and the years of reference numbers (`K-2026-0001`) inside
+/// a sentence.
+fn redact_within(s: &str) -> String {
+    let shape = |text: &str, pattern: &str| {
+        text.len() >= pattern.len()
+            && text.bytes().zip(pattern.bytes()).all(|(c, p)| {
+                if p == b'9' {
+                    c.is_ascii_digit()
+                } else {
+                    c == p
+                }
+            })
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let uuid = rest.get(..36).filter(|u| uuid::Uuid::parse_str(u).is_ok());
+        if uuid.is_some() {
+            out.push_str("[uuid]");
+            rest = &rest[36..];
+        } else if shape(rest, "99-99-9999 99:99") {
+            out.push_str("[local time]");
+            rest = &rest[16..];
+        } else if shape(rest, "99-99-9999") || shape(rest, "9999-99-99") {
+            out.push_str("[date]");
+            rest = &rest[10..];
+        } else if shape(rest, "K-9999-") {
+            out.push_str("K-[year]-");
+            rest = &rest[7..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    #[test]
+    fn what_changes_between_runs_is_redacted_and_the_words_stay() {
+        let doc = json!({
+            "id": "01a24a63-e1d5-77a5-ba9c-eaabaa9933b0",
+            "actor": "user:01a24a63-e1d5-77a5-ba9c-eaabaa9933b0",
+            "at": "2026-12-06T08:00:19.362126Z",
+            "at_micros": 1796537189590944_i64,
+            "seq": 3,
+            "on": "2026-12-06",
+            "head": "ab".repeat(32),
+            "description": "Aanbod gedaan op 06-12-2026 (K-2026-0042), vastgelegd 06-12-2026 09:06",
+        });
+        assert_eq!(
+            super::redact_json(&doc),
+            json!({
+                "id": "[uuid]",
+                "actor": "user:[uuid]",
+                "at": "[instant]",
+                "at_micros": "[micros]",
+                "seq": 3,
+                "on": "[date]",
+                "head": "[sha256]",
+                "description": "Aanbod gedaan op [date] (K-[year]-0042), vastgelegd [local time]",
+            })
+        );
+    }
+}

@@ -78,7 +78,7 @@ impl WebError {
             WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::Service(e) => match e {
                 ServiceError::Refused(ComplaintError::NotAllowed(_)) => StatusCode::FORBIDDEN,
-                ServiceError::Refused(ComplaintError::Invalid(_)) => {
+                ServiceError::Refused(ComplaintError::Invalid { .. }) => {
                     StatusCode::UNPROCESSABLE_ENTITY
                 }
                 ServiceError::Refused(ComplaintError::WrongState(_)) => StatusCode::CONFLICT,

@@ -177,12 +177,16 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
         .merge(reports::router())
         .merge(admin::router())
         .merge(agenda::router())
+        // Staff pages, their PDFs and exports, and the API hold personal
+        // data: no browser or proxy keeps a copy.
+        .layer(header("cache-control", "no-store"))
         // The staff routes, all merged above, take bodies of at most
         // MAX_BODY_BYTES. The public site, merged below, sets its own
         // limits per route (its complaint form takes attachments). Merge
         // new staff routes above this line.
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .merge(public::router())
+        .fallback(not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(session::clear_shown_flash))
         .layer(header("x-content-type-options", "nosniff"))
@@ -198,6 +202,12 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
         ))
         .layer(TraceLayer::new_for_http())
         .layer(CatchPanicLayer::new())
+}
+
+/// An address nobody serves: the Dutch "Niet gevonden" page (the API
+/// answers its own problem+json).
+async fn not_found() -> WebError {
+    WebError::NotFound
 }
 
 /// Serves until `shutdown` completes, then lets requests in flight finish.

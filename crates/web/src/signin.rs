@@ -42,12 +42,17 @@ struct BackQuery {
 }
 
 /// Only local paths: a sign-in link must not send people elsewhere.
+/// Control characters go first (browsers drop a tab or newline, so
+/// `/\t/evil.example` would read as `//evil.example`); what is left must
+/// be one `/` followed by anything but `/` or `\\`, in printable ASCII, so
+/// that it is a valid `Location` as it is.
 fn safe_back(back: &str) -> String {
-    if back.starts_with('/') && !back.starts_with("//") && !back.contains('\\') {
-        back.to_string()
-    } else {
-        "/klachten".to_string()
-    }
+    let path: String = back.chars().filter(|c| !c.is_control()).collect();
+    let local = path.starts_with('/')
+        && !path[1..].starts_with(['/', '\\'])
+        && !path.contains('\\')
+        && path.chars().all(|c| c.is_ascii_graphic());
+    if local { path } else { "/klachten".to_string() }
 }
 
 fn login_response<S: Store>(
@@ -237,10 +242,16 @@ mod tests {
     #[test]
     fn only_local_paths_are_followed_after_sign_in() {
         assert_eq!(safe_back("/klachten/abc?x=1"), "/klachten/abc?x=1");
+        assert_eq!(safe_back("/"), "/");
         for evil in [
             "https://evil.example",
             "//evil.example",
             "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "\t//evil.example",
+            "/klachten\r\nSet-Cookie: x=1",
+            "/klachten/é",
             "",
         ] {
             assert_eq!(safe_back(evil), "/klachten");

@@ -89,7 +89,7 @@ impl Lists {
 }
 
 fn refused(e: NotOnList) -> ServiceError {
-    ServiceError::Refused(ComplaintError::Invalid(e.message))
+    ServiceError::Refused(ComplaintError::invalid(e.message))
 }
 
 /// Puts intake's category and cause in the lists' own spelling, or refuses

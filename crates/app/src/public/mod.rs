@@ -15,18 +15,17 @@ use std::net::IpAddr;
 use jiff::{SignedDuration, Timestamp};
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{
-    self, Actor, Channel, Complaint, Kind, NewComplaint, Party, Recorded, Satisfaction,
+    self, Actor, Channel, Complaint, Field, Kind, NewComplaint, Party, PartyField, PartyRole,
+    PartyText, Recorded, Satisfaction, intake,
 };
-use klacht_domain::{ComplaintId, Email, ReferenceNumber, Role, TrackingCode};
+use klacht_domain::dutch::sentence;
+use klacht_domain::{ComplaintId, ReferenceNumber, Role, TrackingCode};
 use klacht_store::{PublicService, Store, UserRecord};
 use sha2::{Digest, Sha256};
 
 use crate::complaints::{self, Change, ServiceError, read_model, to_raw};
 use crate::notify::Notifier;
 pub use attachments::{MAX_FILE_BYTES, MAX_FILES, Upload};
-
-/// Longest description (the domain's limit).
-pub const DESCRIPTION_MAX: usize = 20_000;
 
 /// A fresh tracking code from the operating system's random source. Drawn
 /// through a v4 UUID (as every id here, from the OS generator): its two
@@ -64,19 +63,6 @@ impl FieldErrors {
     }
 }
 
-/// A message of the domain as a sentence: capital first, full stop.
-fn sentence(message: &str) -> String {
-    let mut chars = message.chars();
-    let mut s: String = match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    };
-    if !s.ends_with('.') {
-        s.push('.');
-    }
-    s
-}
-
 /// The public form as typed, every field kept so that a refused form comes
 /// back unchanged. Files travel apart ([`Upload`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -111,29 +97,41 @@ impl PublicForm {
         received: jiff::Zoned,
     ) -> Result<ParsedForm, FieldErrors> {
         let mut errors = FieldErrors::default();
-        if self.naam.trim().is_empty() {
-            errors.add("naam", "Vul uw naam in.");
-        } else if let Err(e) = Party::new(&self.naam, None, None, None) {
-            errors.add("naam", sentence(&e.0));
-        }
-        let email = match self.email.trim() {
-            "" => None,
-            e => match Email::parse(e) {
-                Ok(e) => Some(e),
-                Err(_) => {
-                    errors.add(
-                        "email",
-                        "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",
-                    );
-                    None
-                }
-            },
+        let namens = self.namens_naam.trim();
+        // Filed on someone's behalf: they are the complainant (the
+        // stakeholder), the person filling in is the representative.
+        let role = if namens.is_empty() {
+            PartyRole::Complainant
+        } else {
+            PartyRole::Representative
         };
-        if let Err(e) = Party::new("x", None, Some(&self.telefoon), None) {
-            errors.add("telefoon", sentence(&e.0));
+        let submitter = PartyText {
+            name: &self.naam,
+            email: &self.email,
+            phone: &self.telefoon,
+            address: &self.adres,
         }
-        if let Err(e) = Party::new("x", None, None, Some(&self.adres)) {
-            errors.add("adres", sentence(&e.0));
+        .parse(role);
+        if let Err(refusals) = &submitter {
+            for e in refusals {
+                // The domain's verdicts, but the prompts for a missing name
+                // and a wrong address speak to the complainant.
+                match e.field() {
+                    Some(Field::Complainant(part) | Field::Representative(part)) => match part {
+                        PartyField::Name if self.naam.trim().is_empty() => {
+                            errors.add("naam", "Vul uw naam in.")
+                        }
+                        PartyField::Name => errors.add("naam", e.message()),
+                        PartyField::Email => errors.add(
+                            "email",
+                            "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",
+                        ),
+                        PartyField::Phone => errors.add("telefoon", e.message()),
+                        PartyField::Address => errors.add("adres", e.message()),
+                    },
+                    _ => errors.add("naam", e.message()),
+                }
+            }
         }
         if self.email.trim().is_empty() && self.telefoon.trim().is_empty() {
             errors.add(
@@ -142,43 +140,34 @@ impl PublicForm {
                  opnemen.",
             );
         }
-        let namens = self.namens_naam.trim();
-        if !namens.is_empty()
-            && let Err(e) = Party::new(namens, None, None, None)
-        {
-            errors.add("namens_naam", sentence(&e.0));
-        }
-        let description = self.omschrijving.trim();
-        if description.is_empty() {
+        let stakeholder = if namens.is_empty() {
+            None
+        } else {
+            match Party::new(namens, None, None, None) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    errors.add("namens_naam", sentence(&e.0));
+                    None
+                }
+            }
+        };
+        let description = if self.omschrijving.trim().is_empty() {
             errors.add("omschrijving", "Beschrijf uw klacht.");
-        } else if description.chars().count() > DESCRIPTION_MAX {
-            errors.add(
-                "omschrijving",
-                format!("Uw omschrijving is te lang (maximaal {DESCRIPTION_MAX} tekens)."),
-            );
-        }
+            None
+        } else {
+            intake::description(&self.omschrijving)
+                .map_err(|e| errors.add("omschrijving", e.message()))
+                .ok()
+        };
+        let (Ok(submitter), Some(description)) = (submitter, description) else {
+            return Err(errors);
+        };
         if !errors.is_empty() {
             return Err(errors);
         }
-        let submitter = Party::new(&self.naam, email, Some(&self.telefoon), Some(&self.adres))
-            .map_err(|e| {
-                let mut errors = FieldErrors::default();
-                errors.add("naam", sentence(&e.0));
-                errors
-            })?;
-        // Filed on someone's behalf: they are the complainant (the
-        // stakeholder), the person filling in is the representative.
-        let (complainant, representative) = if namens.is_empty() {
-            (submitter, None)
-        } else {
-            match Party::new(namens, None, None, None) {
-                Ok(stakeholder) => (stakeholder, Some(submitter)),
-                Err(e) => {
-                    let mut errors = FieldErrors::default();
-                    errors.add("namens_naam", sentence(&e.0));
-                    return Err(errors);
-                }
-            }
+        let (complainant, representative) = match stakeholder {
+            None => (submitter, None),
+            Some(stakeholder) => (stakeholder, Some(submitter)),
         };
         let service = uuid::Uuid::parse_str(self.dienst.trim())
             .ok()
@@ -193,7 +182,7 @@ impl PublicForm {
                 representative,
                 service: service.as_ref().map(|s| s.name.clone()),
                 involved_employees: Vec::new(),
-                description: description.to_owned(),
+                description,
                 category: None,
                 cause: None,
             },
@@ -459,7 +448,11 @@ mod tests {
         assert_eq!(parsed.new.channel, Channel::Web);
         assert_eq!(parsed.new.complainant.name(), "Mevrouw J. de Vries");
         assert_eq!(
-            parsed.new.complainant.email().map(Email::as_str),
+            parsed
+                .new
+                .complainant
+                .email()
+                .map(klacht_domain::Email::as_str),
             Some("j.devries@example.nl")
         );
         assert_eq!(parsed.new.description, "De hulp kwam te laat.");

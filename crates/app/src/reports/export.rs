@@ -230,8 +230,12 @@ pub fn to_csv(rows: &[ExportRow]) -> Result<Vec<u8>, ReportError> {
     let bad = |e: csv::Error| ReportError::Export(e.to_string());
     w.write_record(HEADERS).map_err(bad)?;
     for row in rows {
-        w.write_record(row.cells().iter().map(Cell::to_text))
-            .map_err(bad)?;
+        w.write_record(
+            row.cells()
+                .iter()
+                .map(|c| crate::spreadsheet::safe_cell(&c.to_text()).into_owned()),
+        )
+        .map_err(bad)?;
     }
     w.into_inner()
         .map_err(|e| ReportError::Export(e.to_string()))
@@ -364,6 +368,21 @@ mod tests {
         assert!(line.starts_with("K-2026-0001;klacht;2026-04-24 10:00;afgesloten;\"Planning; \"\"laat\"\"\";;Thuiszorg;"), "{line}");
         assert!(line.contains(";2026-04-29;2026-04-27;ja;2026-05-08;2026-05-11;nee;2026-05-15;;overgeslagen;2026-05-20;"), "{line}");
         assert_eq!(row().cells().len(), HEADERS.len());
+    }
+
+    #[test]
+    fn names_that_look_like_formulas_are_written_as_text() {
+        let mut r = row();
+        r.handler = "=HYPERLINK(\"http://x.example\",\"klik\")".into();
+        r.team = "@SUM(1)".into();
+        r.service = "+31 6 12345678".into();
+        let text = String::from_utf8(to_csv(&[r]).expect("csv")).expect("utf-8");
+        let line = text.lines().nth(1).expect("a row");
+        assert!(line.contains(";'+31 6 12345678;"), "{line}");
+        assert!(
+            line.contains(r#";"'=HYPERLINK(""http://x.example"",""klik"")";'@SUM(1);"#),
+            "{line}"
+        );
     }
 
     #[test]

@@ -145,7 +145,7 @@ async fn a_refused_intake_writes_nothing_and_uses_no_number<S: Store>(store: S) 
     assert!(
         matches!(
             refused,
-            Err(ServiceError::Refused(ComplaintError::Invalid(_)))
+            Err(ServiceError::Refused(ComplaintError::Invalid { .. }))
         ),
         "{refused:?}"
     );
@@ -203,7 +203,7 @@ async fn acting_appends_events_and_refusals_change_nothing<S: Store>(store: S) {
     )
     .await;
     match refused {
-        Err(ServiceError::Refused(ComplaintError::Invalid(m))) => {
+        Err(ServiceError::Refused(ComplaintError::Invalid { message: m, .. })) => {
             assert!(m.contains("betrokken"), "{m}")
         }
         other => panic!("an involved handler must be refused, got {other:?}"),

@@ -351,6 +351,14 @@ async fn a_closed_complaint_is_filed_verifies_and_is_anonymised_after_retention<
         Some(c.version() as usize)
     );
     assert_eq!(record["chain"]["head"], entry.chain_head.as_str());
+    // The record is the dossier's text for the long term: every key and
+    // word of it under review (ids, instants, dates and hashes redacted).
+    if store.backend() == "sqlite" {
+        insta::assert_json_snapshot!(
+            "dossier_record",
+            klacht_store::testing::redact_json(&record)
+        );
+    }
 
     let report = dossier::verify(&store).await.expect("verify");
     assert!(report.ok(), "{:?}", report.broken);

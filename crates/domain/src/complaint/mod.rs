@@ -7,6 +7,7 @@
 
 mod command;
 mod event;
+pub mod intake;
 mod public;
 mod state;
 mod validate;
@@ -23,8 +24,12 @@ pub use event::{
     Conversion, Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision, Offer,
     Recorded, Registration, SatisfactionReport, Waiver,
 };
+pub use intake::{
+    DESCRIPTION_MAX, Field, PartyField, PartyRole, PartyText, RECEIPT_SLACK, SHORT_MAX,
+};
 pub use public::{Phase, PhaseState, PublicPhase, route_public};
 pub use state::{ActionItem, Complaint, EscalationRecord, Stamped};
+pub use validate::OFFER_VALUE_MAX_CENTS;
 pub use values::{
     Channel, ContactMode, EscalationParty, Kind, Merit, OfferKind, Party, Satisfaction, Status,
     WaivableStep, format_date, format_euro,
@@ -40,26 +45,55 @@ pub enum ComplaintError {
     #[error("{0}")]
     NotAllowed(String),
     /// The input itself is wrong: empty, out of range, inconsistent.
-    #[error("{0}")]
-    Invalid(String),
+    /// `field` names the input it is about, when it is about one, so that
+    /// every form and the API show it next to that field.
+    #[error("{message}")]
+    Invalid {
+        field: Option<Field>,
+        message: String,
+    },
     /// Allowed and well-formed, but not in the complaint's current state.
     #[error("{0}")]
     WrongState(String),
 }
 
 impl ComplaintError {
+    /// Input that is wrong as a whole, not in one field.
+    pub fn invalid(message: impl Into<String>) -> Self {
+        ComplaintError::Invalid {
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    /// Input that is wrong in `field`.
+    pub fn invalid_at(field: Field, message: impl Into<String>) -> Self {
+        ComplaintError::Invalid {
+            field: Some(field),
+            message: message.into(),
+        }
+    }
+
     pub fn message(&self) -> &str {
         match self {
             ComplaintError::NotAllowed(m)
-            | ComplaintError::Invalid(m)
+            | ComplaintError::Invalid { message: m, .. }
             | ComplaintError::WrongState(m) => m,
+        }
+    }
+
+    /// The field an invalid input is about.
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            ComplaintError::Invalid { field, .. } => *field,
+            _ => None,
         }
     }
 }
 
 impl From<ParseError> for ComplaintError {
     fn from(e: ParseError) -> Self {
-        ComplaintError::Invalid(e.0)
+        ComplaintError::invalid(e.0)
     }
 }
 
@@ -135,8 +169,8 @@ pub fn register_public(
     at: Timestamp,
 ) -> Result<Vec<Event>, ComplaintError> {
     if new.kind != Kind::Complaint {
-        return Err(ComplaintError::Invalid(
-            "Een melding via de website is altijd een klacht.".into(),
+        return Err(ComplaintError::invalid(
+            "Een melding via de website is altijd een klacht.",
         ));
     }
     let registration = validate::registration(new, reference, None, None, at)?;

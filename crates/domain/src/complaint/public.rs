@@ -21,8 +21,8 @@ pub const SATISFACTION_COMMENT_MAX: usize = 2_000;
 /// [`super::Command::RouteToManager`].
 pub fn route_public(c: &Complaint, manager: &User) -> Result<Event, ComplaintError> {
     if c.received_by().is_some() {
-        return Err(ComplaintError::Invalid(
-            "Alleen een klacht via de website wordt automatisch doorgestuurd.".into(),
+        return Err(ComplaintError::invalid(
+            "Alleen een klacht via de website wordt automatisch doorgestuurd.",
         ));
     }
     if c.responsible_manager().is_some() {
@@ -34,14 +34,14 @@ pub fn route_public(c: &Complaint, manager: &User) -> Result<Event, ComplaintErr
         manager.role,
         Role::Manager | Role::QualityManager | Role::Director
     ) {
-        return Err(ComplaintError::Invalid(format!(
+        return Err(ComplaintError::invalid(format!(
             "{} is geen leidinggevende.",
             manager.name
         )));
     }
     if c.is_involved(manager.id) {
-        return Err(ComplaintError::Invalid(
-            "Wie betrokken is bij de dienst, handelt de klacht niet af.".into(),
+        return Err(ComplaintError::invalid(
+            "Wie betrokken is bij de dienst, handelt de klacht niet af.",
         ));
     }
     Ok(Event::ReportedToManager {
@@ -216,7 +216,7 @@ impl Complaint {
             None | Some("") => None,
             Some(text) => {
                 if text.chars().count() > SATISFACTION_COMMENT_MAX {
-                    return Err(ComplaintError::Invalid(format!(
+                    return Err(ComplaintError::invalid(format!(
                         "Uw toelichting is te lang (maximaal {SATISFACTION_COMMENT_MAX} tekens)."
                     )));
                 }
@@ -224,8 +224,8 @@ impl Complaint {
                     .chars()
                     .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
                 {
-                    return Err(ComplaintError::Invalid(
-                        "Uw toelichting bevat tekens die we niet kunnen opslaan.".into(),
+                    return Err(ComplaintError::invalid(
+                        "Uw toelichting bevat tekens die we niet kunnen opslaan.",
                     ));
                 }
                 Some(text.to_owned())
@@ -301,7 +301,7 @@ mod tests {
         let run = Run::registered(&o, Kind::Complaint);
         assert!(matches!(
             route_public(&run.c, &o.other_manager),
-            Err(ComplaintError::Invalid(_))
+            Err(ComplaintError::Invalid { .. })
         ));
     }
 
@@ -441,7 +441,7 @@ mod tests {
         let long = "x".repeat(SATISFACTION_COMMENT_MAX + 1);
         assert!(matches!(
             run.c.report_satisfaction(score, Some(long)),
-            Err(ComplaintError::Invalid(_))
+            Err(ComplaintError::Invalid { .. })
         ));
         assert_eq!(
             run.c.report_satisfaction(score, Some("   ".into())),

@@ -2,12 +2,13 @@
 //! and their corrections so that a correction obeys the same rules.
 
 use jiff::civil::Date;
-use jiff::{SignedDuration, Timestamp, ToSpan};
+use jiff::{Timestamp, ToSpan};
 
 use super::event::{
     AgreedAction, Classification, ComplainantResponse, CompletedAction, Contact, Conversion,
     Escalation, EscalationOutcome, ExactRegistration, MeritDecision, Offer, Registration, Waiver,
 };
+use super::intake::{self, Field};
 use super::values::{EscalationParty, OfferKind, format_date};
 use super::{Closing, Complaint, ComplaintError, NewComplaint};
 use crate::{ReferenceNumber, UserId};
@@ -16,9 +17,13 @@ use crate::{ReferenceNumber, UserId};
 pub(super) const SHORT: usize = 200;
 /// Descriptions, summaries and reasoning: a few pages at most.
 pub(super) const LONG: usize = 20_000;
+/// The highest value an offer may have: € 1.000.000,00. Far above any
+/// compensation a complaint leads to, far below what a typing error of a
+/// few extra digits makes of it.
+pub const OFFER_VALUE_MAX_CENTS: u64 = 100_000_000;
 
 fn invalid(msg: String) -> ComplaintError {
-    ComplaintError::Invalid(msg)
+    ComplaintError::invalid(msg)
 }
 
 /// Trims; refuses empty and overlong text. `what` reads as a sentence
@@ -81,19 +86,11 @@ pub(super) fn registration(
     responsible_manager: Option<UserId>,
     at: Timestamp,
 ) -> Result<Registration, ComplaintError> {
-    let latest = at
-        .checked_add(SignedDuration::from_hours(24))
-        .unwrap_or(Timestamp::MAX);
-    if new.received_at.timestamp() > latest {
-        return Err(invalid(format!(
-            "Het moment van ontvangst ({}) ligt in de toekomst.",
-            new.received_at.strftime("%d-%m-%Y %H:%M")
-        )));
-    }
-    if i32::from(reference.year()) != i32::from(new.received_at.year()) {
+    let received_at = intake::received_at(new.received_at, at)?;
+    if i32::from(reference.year()) != i32::from(received_at.year()) {
         return Err(invalid(format!(
             "Klachtnummer {reference} hoort niet bij het jaar van ontvangst ({}).",
-            new.received_at.year()
+            received_at.year()
         )));
     }
     let mut involved = Vec::with_capacity(new.involved_employees.len());
@@ -106,16 +103,16 @@ pub(super) fn registration(
         reference,
         kind: new.kind,
         channel: new.channel,
-        received_at: new.received_at,
+        received_at,
         received_by,
         responsible_manager,
         complainant: new.complainant,
         representative: new.representative,
-        service: optional("De dienst", new.service, SHORT)?,
+        service: intake::short(Field::Service, new.service.as_deref())?,
         involved_employees: involved,
-        description: required("De omschrijving van de klacht", &new.description, LONG)?,
-        category: optional("De categorie", new.category, SHORT)?,
-        cause: optional("De oorzaak", new.cause, SHORT)?,
+        description: intake::description(&new.description)?,
+        category: intake::short(Field::Category, new.category.as_deref())?,
+        cause: intake::short(Field::Cause, new.cause.as_deref())?,
     })
 }
 
@@ -219,6 +216,12 @@ pub(super) fn offer(c: &Complaint, x: Offer, at: Timestamp) -> Result<Offer, Com
         return Err(invalid(
             "Een waarde van € 0,00 zegt niets; laat de waarde leeg.".into(),
         ));
+    }
+    if x.value_cents.is_some_and(|v| v > OFFER_VALUE_MAX_CENTS) {
+        return Err(invalid(format!(
+            "Een aanbod van meer dan {} is niet mogelijk; controleer de waarde.",
+            super::format_euro(OFFER_VALUE_MAX_CENTS)
+        )));
     }
     Ok(Offer {
         kind: x.kind,

@@ -298,6 +298,16 @@ impl Party {
         phone: Option<&str>,
         address: Option<&str>,
     ) -> Result<Self, ParseError> {
+        Ok(Self {
+            name: Self::parse_name(name)?,
+            email,
+            phone: Self::parse_phone(phone.unwrap_or_default())?,
+            address: Self::parse_address(address.unwrap_or_default())?,
+        })
+    }
+
+    /// A name: required, one line, at most 300 characters.
+    pub fn parse_name(name: &str) -> Result<String, ParseError> {
         let name = name.trim();
         if name.is_empty() {
             return Err(ParseError("de naam van de klager is verplicht".into()));
@@ -305,28 +315,38 @@ impl Party {
         if name.chars().count() > PARTY_FIELD_MAX || name.chars().any(char::is_control) {
             return Err(ParseError(format!("'{name}' is geen geldige naam")));
         }
-        let phone = phone.map(str::trim).filter(|p| !p.is_empty());
-        if let Some(p) = phone {
-            let digits = p.chars().filter(char::is_ascii_digit).count();
-            let shape_ok = p
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')' | '.'));
-            if !shape_ok || !(6..=20).contains(&digits) {
-                return Err(ParseError(format!("'{p}' is geen geldig telefoonnummer")));
-            }
+        Ok(name.to_owned())
+    }
+
+    /// A phone number, or none when blank: 6 to 20 digits, with spaces,
+    /// `+ - ( ) .` between them.
+    pub fn parse_phone(phone: &str) -> Result<Option<String>, ParseError> {
+        let p = phone.trim();
+        if p.is_empty() {
+            return Ok(None);
         }
-        let address = address.map(str::trim).filter(|a| !a.is_empty());
-        if address.is_some_and(|a| a.chars().count() > PARTY_FIELD_MAX) {
+        let digits = p.chars().filter(char::is_ascii_digit).count();
+        let shape_ok = p
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')' | '.'));
+        if !shape_ok || !(6..=20).contains(&digits) {
+            return Err(ParseError(format!("'{p}' is geen geldig telefoonnummer")));
+        }
+        Ok(Some(p.to_owned()))
+    }
+
+    /// An address, or none when blank: at most 300 characters.
+    pub fn parse_address(address: &str) -> Result<Option<String>, ParseError> {
+        let a = address.trim();
+        if a.is_empty() {
+            return Ok(None);
+        }
+        if a.chars().count() > PARTY_FIELD_MAX {
             return Err(ParseError(format!(
                 "het adres is te lang (maximaal {PARTY_FIELD_MAX} tekens)"
             )));
         }
-        Ok(Self {
-            name: name.to_owned(),
-            email,
-            phone: phone.map(str::to_owned),
-            address: address.map(str::to_owned),
-        })
+        Ok(Some(a.to_owned()))
     }
 
     pub fn name(&self) -> &str {

@@ -40,6 +40,7 @@ fn a_reminder_says_which_term_ends_when_and_links_the_complaint() {
     let m = reminder("morgen", Step::Contact)
         .compose(&ctx(), to())
         .expect("renders");
+    crate::snapshot("reminder", &m);
     assert_eq!(
         m.subject,
         "Herinnering: termijn contact K-2026-0042 verloopt morgen"
@@ -90,6 +91,7 @@ fn a_missed_term_names_the_responsible_person_and_the_delay() {
         responsible: Some("Tom <b>Bakker</b>".into()),
     };
     let m = w.compose(&ctx(), to()).expect("renders");
+    crate::snapshot("missed_term", &m);
     assert_eq!(
         m.subject,
         "Termijn verstreken: aanbod K-2026-0042 (uiterlijk vrijdag 8 mei 2026)"
@@ -143,6 +145,7 @@ fn a_digest_lists_the_terms_overdue_first() {
         ],
     };
     let m = d.compose(&ctx(), to()).expect("renders");
+    crate::snapshot("digest", &m);
     assert_eq!(
         m.subject,
         "Openstaande termijnen donderdag 30 april 2026: 2 klachten, 1 te laat"

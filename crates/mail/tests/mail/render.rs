@@ -41,7 +41,7 @@ fn the_confirmation_names_number_code_link_and_terms() {
     }
     .compose(&ctx(), to())
     .expect("renders");
-    println!("{}\n-----\n{}", m.text, m.html);
+    crate::snapshot("confirmation", &m);
     assert_eq!(m.subject, "Uw klacht is ontvangen (K-2026-0042)");
     assert_eq!(m.from, ctx().from);
     for body in [&m.text, &m.html] {
@@ -90,7 +90,7 @@ fn the_manager_notice_links_to_the_complaint_and_escapes_input() {
     }
     .compose(&ctx(), to())
     .expect("renders");
-    println!("{}\n-----\n{}", m.text, m.html);
+    crate::snapshot("manager_notice", &m);
     assert_eq!(
         m.subject,
         "Nieuwe klacht K-2026-0042: behandelaar toewijzen"
@@ -126,7 +126,7 @@ fn the_offer_confirmation_states_kind_description_value_and_date() {
     }
     .compose(&ctx(), to())
     .expect("renders");
-    println!("{}\n-----\n{}", m.text, m.html);
+    crate::snapshot("offer_confirmation", &m);
     assert_eq!(m.subject, "Bevestiging van ons aanbod (K-2026-0042)");
     for body in [&m.text, &m.html] {
         for part in [
@@ -152,7 +152,7 @@ fn the_satisfaction_check_links_to_the_form() {
     }
     .compose(&ctx(), to())
     .expect("renders");
-    println!("{}\n-----\n{}", m.text, m.html);
+    crate::snapshot("satisfaction_check", &m);
     let link = "https://klachten.focus.example/status/ABCD-EFGH/tevredenheid";
     assert!(m.text.contains(link) && m.html.contains(link));
     let without = SatisfactionCheck {
@@ -176,7 +176,7 @@ fn the_failure_notice_points_to_the_outgoing_messages() {
     }
     .compose(&ctx(), to())
     .expect("renders");
-    println!("{}\n-----\n{}", m.text, m.html);
+    crate::snapshot("failure_notice", &m);
     assert_eq!(
         m.subject,
         "Bericht niet verzonden: Uw klacht is ontvangen (K-2026-0042)"

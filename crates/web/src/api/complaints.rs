@@ -103,16 +103,9 @@ pub async fn create<S: Store>(
 ) -> Result<Response, ApiError> {
     deny_admin(&user)?;
     let calendar = state.calendar().await?;
-    let new = body.parse(&state.store, &calendar).await?;
-    let c = complaints::register(
-        &state.store,
-        &calendar,
-        &state.notifier,
-        &user,
-        new,
-        state.now(),
-    )
-    .await?;
+    let now = state.now();
+    let new = body.parse(&state.store, &calendar, now).await?;
+    let c = complaints::register(&state.store, &calendar, &state.notifier, &user, new, now).await?;
     let deadlines = (c.kind() == Kind::Complaint)
         .then(|| Deadlines::from(&Terms::compute(c.received_at().timestamp(), &calendar)));
     let created = Created {

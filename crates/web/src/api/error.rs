@@ -221,7 +221,20 @@ impl From<WebError> for ApiError {
 
 impl From<ServiceError> for ApiError {
     fn from(e: ServiceError) -> Self {
-        WebError::from(e).into()
+        // The domain's verdict on one field names that field.
+        let fields = match &e {
+            ServiceError::Refused(refusal @ ComplaintError::Invalid { field: Some(f), .. }) => {
+                vec![FieldError::new(
+                    super::dto::field_name(*f),
+                    refusal.message(),
+                )]
+            }
+            _ => Vec::new(),
+        };
+        ApiError::Web {
+            error: WebError::from(e),
+            fields,
+        }
     }
 }
 
@@ -334,11 +347,7 @@ mod tests {
                 403,
                 "forbidden",
             ),
-            (
-                ComplaintError::Invalid("fout".into()).into(),
-                422,
-                "invalid",
-            ),
+            (ComplaintError::invalid("fout").into(), 422, "invalid"),
             (
                 ComplaintError::WrongState("later".into()).into(),
                 409,
@@ -372,7 +381,7 @@ mod tests {
 
     #[tokio::test]
     async fn domain_refusals_can_name_their_field() {
-        let e = ApiError::from(ComplaintError::Invalid("betrokken".into())).on_field("handler");
+        let e = ApiError::from(ComplaintError::invalid("betrokken")).on_field("handler");
         let (_, json) = body(e).await;
         assert_eq!(json["errors"][0]["field"], "handler");
         assert_eq!(json["errors"][0]["message"], "betrokken");

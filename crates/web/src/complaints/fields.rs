@@ -34,17 +34,7 @@ pub(super) fn field_error(field: &'static str, message: impl Into<String>) -> Fi
 }
 
 /// A domain message as a sentence: capital first letter, full stop.
-pub(super) fn sentence(message: &str) -> String {
-    let mut chars = message.chars();
-    let mut s: String = match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    };
-    if !s.ends_with('.') {
-        s.push('.');
-    }
-    s
-}
+pub(super) use klacht_domain::dutch::sentence;
 
 /// "25,00", "25", "1.234,50", "€ 12,5" → cents; blank → none.
 pub(super) fn parse_euro(input: &str) -> Result<Option<u64>, String> {

@@ -12,22 +12,19 @@ use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
 use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
-use klacht_app::complaints;
+use klacht_app::complaints::{self, ServiceError};
 use klacht_app::improvement::Lists;
-use klacht_domain::complaint::{Channel, Complaint, Kind, NewComplaint, Party};
-use klacht_domain::{Email, UserId};
+use klacht_domain::UserId;
+use klacht_domain::complaint::{
+    Channel, Complaint, ComplaintError, Field, Kind, NewComplaint, PartyField, PartyRole,
+    PartyText, intake,
+};
 use klacht_store::{ListKind, Store};
 use serde::Deserialize;
 
-use super::fields::sentence;
 use super::{Directory, UserOption, ctx_of};
 use crate::session::{CsrfForm, Ctx, redirect_with_flash};
 use crate::{AppState, WebError};
-
-/// Longest description the form takes (the domain's limit).
-const DESCRIPTION_MAX: usize = 20_000;
-/// Longest service.
-const SHORT_MAX: usize = 200;
 
 /// The intake form as posted: every field as typed, so that it can be
 /// shown again unchanged when something is wrong.
@@ -99,74 +96,38 @@ impl FieldErrors {
     }
 }
 
-/// The four fields of a person on the form.
-struct PartyFields<'a> {
-    /// Field names: name, e-mail, phone, address.
-    names: [&'static str; 4],
-    values: [&'a str; 4],
-}
-
-impl PartyFields<'_> {
-    fn is_blank(&self) -> bool {
-        self.values.iter().all(|v| v.trim().is_empty())
-    }
-
-    /// Checks each field with the domain's own rules, so that every message
-    /// lands at the field it is about.
-    fn parse(&self, who: &str, errors: &mut FieldErrors) -> Option<Party> {
-        let [name_f, email_f, phone_f, address_f] = self.names;
-        let [name, email, phone, address] = self.values;
-        let mut ok = true;
-        if name.trim().is_empty() {
-            errors.add(name_f, format!("Vul de naam van {who} in."));
-            ok = false;
-        } else if let Err(e) = Party::new(name, None, None, None) {
-            errors.add(name_f, sentence(&e.0));
-            ok = false;
-        }
-        let email = match email.trim() {
-            "" => None,
-            e => match Email::parse(e) {
-                Ok(e) => Some(e),
-                Err(e) => {
-                    errors.add(email_f, sentence(&e.0));
-                    ok = false;
-                    None
-                }
-            },
-        };
-        let probe = if name.trim().is_empty() { "x" } else { name };
-        if let Err(e) = Party::new(probe, None, Some(phone), None) {
-            errors.add(phone_f, sentence(&e.0));
-            ok = false;
-        }
-        if let Err(e) = Party::new(probe, None, None, Some(address)) {
-            errors.add(address_f, sentence(&e.0));
-            ok = false;
-        }
-        if !ok {
-            return None;
-        }
-        Party::new(name, email, Some(phone), Some(address))
-            .map_err(|e| errors.add(name_f, sentence(&e.0)))
-            .ok()
+/// The form's name of each field the domain can refuse.
+pub(super) fn field_name(field: Field) -> &'static str {
+    let party = |prefix: &'static str, part| match (prefix, part) {
+        ("klager", PartyField::Name) => "klager_naam",
+        ("klager", PartyField::Email) => "klager_email",
+        ("klager", PartyField::Phone) => "klager_telefoon",
+        ("klager", PartyField::Address) => "klager_adres",
+        (_, PartyField::Name) => "namens_naam",
+        (_, PartyField::Email) => "namens_email",
+        (_, PartyField::Phone) => "namens_telefoon",
+        (_, PartyField::Address) => "namens_adres",
+    };
+    match field {
+        Field::ReceivedAt => "ontvangen",
+        Field::Complainant(part) => party("klager", part),
+        Field::Representative(part) => party("namens", part),
+        Field::Service => "dienst",
+        Field::Description => "omschrijving",
+        Field::Category => "categorie",
+        Field::Cause => "oorzaak",
     }
 }
 
-fn optional(
-    errors: &mut FieldErrors,
-    field: &'static str,
-    what: &str,
-    text: &str,
-) -> Option<String> {
-    let text = text.trim();
-    if text.chars().count() > SHORT_MAX {
-        errors.add(
-            field,
-            format!("{what} is te lang (maximaal {SHORT_MAX} tekens)."),
-        );
+impl FieldErrors {
+    /// A verdict of the domain, at its field.
+    fn refused(&mut self, e: ComplaintError) {
+        match e.field() {
+            Some(field) => self.add(field_name(field), e.message().to_owned()),
+            // The intake rules always name their field.
+            None => self.add("omschrijving", e.message().to_owned()),
+        }
     }
-    (!text.is_empty()).then(|| text.to_owned())
 }
 
 /// A `datetime-local` value ("2026-04-24T10:00") in the organisation's zone.
@@ -217,46 +178,32 @@ impl NewComplaintForm {
                 );
                 None
             }
-            // A minute of slack for the clock of the browser.
-            Some(at) if at.timestamp() > now + jiff::SignedDuration::from_mins(1) => {
-                errors.add("ontvangen", "Het moment van ontvangst ligt in de toekomst.");
-                None
-            }
-            Some(at) => Some(at),
+            Some(at) => intake::received_at(at, now)
+                .map_err(|e| errors.refused(e))
+                .ok(),
         };
-        let complainant = PartyFields {
-            names: [
-                "klager_naam",
-                "klager_email",
-                "klager_telefoon",
-                "klager_adres",
-            ],
-            values: [
-                &self.klager_naam,
-                &self.klager_email,
-                &self.klager_telefoon,
-                &self.klager_adres,
-            ],
+        let complainant = PartyText {
+            name: &self.klager_naam,
+            email: &self.klager_email,
+            phone: &self.klager_telefoon,
+            address: &self.klager_adres,
         }
-        .parse("de klager", &mut errors);
-        let namens = PartyFields {
-            names: [
-                "namens_naam",
-                "namens_email",
-                "namens_telefoon",
-                "namens_adres",
-            ],
-            values: [
-                &self.namens_naam,
-                &self.namens_email,
-                &self.namens_telefoon,
-                &self.namens_adres,
-            ],
+        .parse(PartyRole::Complainant)
+        .map_err(|es| es.into_iter().for_each(|e| errors.refused(e)))
+        .ok();
+        let namens = PartyText {
+            name: &self.namens_naam,
+            email: &self.namens_email,
+            phone: &self.namens_telefoon,
+            address: &self.namens_adres,
         };
         let representative = if namens.is_blank() {
             None
         } else {
-            namens.parse("de vertegenwoordiger", &mut errors)
+            namens
+                .parse(PartyRole::Representative)
+                .map_err(|es| es.into_iter().for_each(|e| errors.refused(e)))
+                .ok()
         };
         let mut involved = Vec::with_capacity(self.betrokken.len());
         for raw in &self.betrokken {
@@ -265,16 +212,13 @@ impl NewComplaintForm {
                 _ => errors.add("betrokken", "Kies de betrokken medewerkers uit de lijst."),
             }
         }
-        let description = self.omschrijving.trim();
-        if description.is_empty() {
-            errors.add("omschrijving", "Beschrijf de klacht.");
-        } else if description.chars().count() > DESCRIPTION_MAX {
-            errors.add(
-                "omschrijving",
-                format!("De omschrijving is te lang (maximaal {DESCRIPTION_MAX} tekens)."),
-            );
-        }
-        let service = optional(&mut errors, "dienst", "De dienst", &self.dienst);
+        let description = intake::description(&self.omschrijving)
+            .map_err(|e| errors.refused(e))
+            .ok();
+        let service = intake::short(Field::Service, Some(&self.dienst))
+            .map_err(|e| errors.refused(e))
+            .ok()
+            .flatten();
         let mut pick = |field: &'static str, kind: ListKind, value: &str| {
             lists
                 .check(kind, Some(value), None)
@@ -284,23 +228,25 @@ impl NewComplaintForm {
         };
         let category = pick("categorie", ListKind::Category, &self.categorie);
         let cause = pick("oorzaak", ListKind::Cause, &self.oorzaak);
-        match (kind, channel, received_at, complainant) {
-            (Some(kind), Some(channel), Some(received_at), Some(complainant))
-                if errors.is_empty() =>
-            {
-                Ok(NewComplaint {
-                    kind,
-                    channel,
-                    received_at,
-                    complainant,
-                    representative,
-                    service,
-                    involved_employees: involved,
-                    description: description.to_owned(),
-                    category,
-                    cause,
-                })
-            }
+        match (kind, channel, received_at, complainant, description) {
+            (
+                Some(kind),
+                Some(channel),
+                Some(received_at),
+                Some(complainant),
+                Some(description),
+            ) if errors.is_empty() => Ok(NewComplaint {
+                kind,
+                channel,
+                received_at,
+                complainant,
+                representative,
+                service,
+                involved_employees: involved,
+                description,
+                category,
+                cause,
+            }),
             _ => Err(errors),
         }
     }
@@ -484,148 +430,26 @@ pub(super) async fn submit<S: Store>(
             ))
         }
         Err(e) => {
-            let e = WebError::from(e);
-            if e.status().is_server_error() {
-                return Err(e);
-            }
-            let status = e.status();
-            render(
-                &state,
-                ctx,
-                form,
-                FieldErrors::default(),
-                Some(e.user_message()),
-                status,
-            )
-            .await
+            // The domain's verdict on one field goes next to that field;
+            // any other refusal above the form.
+            let (errors, general, status) = match e {
+                ServiceError::Refused(e @ ComplaintError::Invalid { field: Some(_), .. }) => {
+                    let mut errors = FieldErrors::default();
+                    errors.refused(e);
+                    (errors, None, StatusCode::UNPROCESSABLE_ENTITY)
+                }
+                e => {
+                    let e = WebError::from(e);
+                    if e.status().is_server_error() {
+                        return Err(e);
+                    }
+                    (FieldErrors::default(), Some(e.user_message()), e.status())
+                }
+            };
+            render(&state, ctx, form, errors, general, status).await
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn tz() -> TimeZone {
-        TimeZone::get("Europe/Amsterdam").expect("zone")
-    }
-
-    fn filled() -> NewComplaintForm {
-        NewComplaintForm {
-            ontvangen: "2026-04-24T10:00".into(),
-            klager_naam: "Mevrouw J. de Vries".into(),
-            klager_telefoon: "06-12345678".into(),
-            omschrijving: "Begeleider kwam niet.".into(),
-            ..NewComplaintForm::default()
-        }
-    }
-
-    fn now() -> Timestamp {
-        "2026-04-24T12:00:00+02:00".parse().expect("instant")
-    }
-
-    fn lists() -> Lists {
-        let value = |kind, name: &str| klacht_store::ListValue {
-            id: uuid::Uuid::now_v7(),
-            kind,
-            name: name.into(),
-            active: true,
-            position: 1,
-        };
-        Lists {
-            categories: vec![value(ListKind::Category, "Planning")],
-            causes: vec![value(ListKind::Cause, "Werkdruk")],
-        }
-    }
-
-    #[test]
-    fn category_and_cause_come_from_the_lists() {
-        let form = NewComplaintForm {
-            categorie: "planning".into(),
-            oorzaak: "Werkdruk".into(),
-            ..filled()
-        };
-        let new = form
-            .parse(&tz(), now(), &HashSet::new(), &lists())
-            .expect("parses");
-        assert_eq!(new.category.as_deref(), Some("Planning"));
-        assert_eq!(new.cause.as_deref(), Some("Werkdruk"));
-        let form = NewComplaintForm {
-            oorzaak: "Toeval".into(),
-            ..filled()
-        };
-        let errors = form
-            .parse(&tz(), now(), &HashSet::new(), &lists())
-            .expect_err("not on the list");
-        assert_eq!(
-            errors.get("oorzaak"),
-            Some("'Toeval' staat niet in de lijst van oorzaken; kies uit: Werkdruk.")
-        );
-    }
-
-    #[test]
-    fn a_filled_form_becomes_an_intake_in_amsterdam_time() {
-        let new = filled()
-            .parse(&tz(), now(), &HashSet::new(), &lists())
-            .expect("parses");
-        assert_eq!(new.kind, Kind::Complaint);
-        assert_eq!(new.channel, Channel::Phone);
-        assert_eq!(
-            new.received_at.timestamp().to_string(),
-            "2026-04-24T08:00:00Z"
-        );
-        assert_eq!(new.complainant.phone(), Some("06-12345678"));
-        assert!(new.representative.is_none());
-    }
-
-    #[test]
-    fn every_problem_is_tied_to_its_field() {
-        let form = NewComplaintForm {
-            soort: "misschien".into(),
-            kanaal: "duif".into(),
-            ontvangen: "2026-04-25T10:00".into(),
-            klager_naam: " ".into(),
-            klager_email: "geen-adres".into(),
-            klager_telefoon: "12".into(),
-            namens_email: "x@y.nl".into(),
-            betrokken: vec!["niemand".into()],
-            omschrijving: "  ".into(),
-            categorie: "Bereikbaarheid".into(),
-            ..NewComplaintForm::default()
-        };
-        let errors = form
-            .parse(&tz(), now(), &HashSet::new(), &lists())
-            .expect_err("refused");
-        for field in [
-            "soort",
-            "kanaal",
-            "ontvangen",
-            "klager_naam",
-            "klager_email",
-            "klager_telefoon",
-            "namens_naam",
-            "betrokken",
-            "omschrijving",
-            "categorie",
-        ] {
-            assert!(errors.get(field).is_some(), "{field}: {errors:?}");
-        }
-        assert_eq!(
-            errors.get("ontvangen"),
-            Some("Het moment van ontvangst ligt in de toekomst.")
-        );
-        assert_eq!(
-            errors.get("namens_naam"),
-            Some("Vul de naam van de vertegenwoordiger in.")
-        );
-    }
-
-    #[test]
-    fn datetime_local_round_trips() {
-        let at = now();
-        let shown = datetime_local(at, &tz());
-        assert_eq!(shown, "2026-04-24T12:00");
-        assert_eq!(parse_local(&shown, &tz()).map(|z| z.timestamp()), Some(at));
-        assert!(parse_local("24-04-2026", &tz()).is_none());
-    }
-}
+mod tests;

@@ -394,7 +394,7 @@ pub(super) async fn satisfaction_submit<S: Store>(
         .await
     {
         Ok(_) => Ok(Redirect::to(&format!("/status/{code}/tevredenheid")).into_response()),
-        Err(ServiceError::Refused(ComplaintError::Invalid(m))) => {
+        Err(ServiceError::Refused(ComplaintError::Invalid { message: m, .. })) => {
             page.error = Some((Some("toelichting"), m));
             Ok(satisfaction_response(
                 &state,

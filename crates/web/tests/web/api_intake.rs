@@ -67,6 +67,11 @@ async fn registering_answers_201_with_location_and_the_terms<S: Store>(store: S)
             .collect::<Vec<_>>(),
         ["registered", "reported_to_manager"]
     );
+    // The answer as a client reads it, every key and word under review.
+    insta::assert_json_snapshot!(
+        "api_complaint_registered",
+        klacht_store::testing::redact_json(c)
+    );
 
     // Any receipt: the answer's terms are the domain's, in the form
     // `klacht deadlines --json` prints them.
@@ -145,7 +150,7 @@ async fn invalid_bodies_get_422_with_every_field_named<S: Store>(store: S) {
             "channel",
             "complainant.name",
             "complainant.email",
-            "representative",
+            "representative.phone",
             "kind",
             "involved_employees[1]",
             "involved_employees[2]",
@@ -217,6 +222,7 @@ async fn invalid_bodies_get_422_with_every_field_named<S: Store>(store: S) {
         .await;
     r.problem(422);
     assert!(r.body["detail"].as_str().unwrap_or("").contains("toekomst"));
+    assert_eq!(r.fields(), ["received_at"], "the domain names its field");
 
     // Nothing of the refusals was written: the next number is the first.
     let id = register(&app, &piet, &intake(&yesterday(), &[], "Goed")).await;

@@ -128,6 +128,20 @@ async fn every_action_walks_a_complaint_to_its_closing<S: Store>(store: S) {
         json!({"merit": "partly_founded", "reasoning": "Te laat, maar de planning was gemeld."}),
     )
     .await;
+    // A value past € 1.000.000,00 is a typing error, not an offer; 2^63
+    // cents does not even fit the documented int64.
+    for cents in [100_000_001_u64, 1 << 63] {
+        let r = app
+            .api_post(
+                &fatima,
+                &format!("{c}/offer"),
+                &json!({"kind": "compensation", "description": "Te veel", "value_cents": cents,
+                        "made_on": today}),
+            )
+            .await;
+        r.problem(422);
+        assert!(r.text.contains("1.000.000,00"), "{cents}: {}", r.text);
+    }
     let v = act(
         &app,
         &fatima,

@@ -20,10 +20,10 @@ fn registration() -> Registration {
             ..Person::default()
         },
         representative: None,
-        service: None,
+        service: Some("@SUM(1)".into()),
         category: None,
         cause: None,
-        description: "Niemand kwam.".into(),
+        description: "=HYPERLINK(\"http://x.example\",\"klik\")".into(),
         merit: Some("ongegrond".into()),
         merit_reasoning: None,
         offer: None,
@@ -78,6 +78,15 @@ async fn the_quality_manager_downloads_pending_registrations<S: Store>(store: S)
         text.contains("Meneer <b>Jansen</b>"),
         "data as it is, not HTML"
     );
+    // What a complainant typed never runs as a formula (OWASP CSV
+    // injection): it is text in the spreadsheet.
+    let row = text.lines().nth(1).expect("a row");
+    assert!(
+        row.contains(r#""'=HYPERLINK(""http://x.example"",""klik"")""#),
+        "{row}"
+    );
+    assert!(row.contains(";'@SUM(1);"), "{row}");
+    assert!(!row.contains(";=") && !row.contains(";@"), "{row}");
 
     let json = app.get_as(&qm, "/berichten/exact.json").await;
     assert_eq!(json.status(), 200);

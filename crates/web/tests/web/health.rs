@@ -170,7 +170,41 @@ async fn start_page_terms_on_awkward_days<S: Store>(store: S) {
 
 async fn unknown_pages_are_404<S: Store>(store: S) {
     let app = spawn_app(store).await;
-    assert_eq!(app.get("/bestaat-niet").await.status(), 404);
+    // A Dutch page, not an empty body; under the API a problem.
+    let r = app.get("/bestaat-niet").await;
+    assert_eq!(r.status(), 404);
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap_or("")
+            .starts_with("text/html")
+    );
+    let page = r.text().await.expect("body");
+    assert!(
+        page.contains("Niet gevonden") && page.contains("lang=\"nl\""),
+        "{page}"
+    );
+    let r = app.get("/api/v1/bestaat-niet").await;
+    assert_eq!(r.status(), 404);
+    assert_eq!(r.headers()["content-type"], "application/problem+json");
+}
+
+async fn staff_pages_are_never_cached<S: Store>(store: S) {
+    let app = spawn_app(store).await;
+    app.user(
+        "sanne@focus.example",
+        klacht_domain::Role::QualityManager,
+        None,
+    )
+    .await;
+    let b = app.login("sanne@focus.example").await;
+    for path in ["/klachten", "/overzicht", "/overzicht.csv", "/dossier"] {
+        let r = app.get_as(&b, path).await;
+        assert_eq!(r.status(), 200, "{path}");
+        assert_eq!(r.headers()["cache-control"], "no-store", "{path}");
+    }
+    let r = app.get("/api/v1/complaints").await;
+    assert_eq!(r.headers()["cache-control"], "no-store", "the API too");
 }
 
 store_tests!(
@@ -179,4 +213,5 @@ store_tests!(
     readyz_reports_the_database,
     start_page_is_dutch_escaped_and_hardened,
     unknown_pages_are_404,
+    staff_pages_are_never_cached,
 );

@@ -187,20 +187,44 @@ async fn sign_in_never_redirects_elsewhere<S: Store>(store: S) {
     app.user("anna@focus.example", Role::Employee, None).await;
     let page = app.get("/inloggen").await;
     let csrf = common::set_cookie_value(&page, "klacht_login_csrf").expect("cookie");
-    let r = app
-        .client
-        .post(app.url("/inloggen"))
-        .header("cookie", format!("klacht_login_csrf={csrf}"))
-        .form(&[
-            ("email", "anna@focus.example"),
-            ("password", PASSWORD),
-            ("csrf", &csrf),
-            ("terug", "//evil.example/"),
-        ])
-        .send()
+    // A tab or newline is dropped by browsers (`/\t/x` reads as `//x`); a
+    // CR/LF must not break the answer after a successful sign-in.
+    for evil in [
+        "//evil.example/",
+        "/\t/evil.example",
+        "/klachten\r\nSet-Cookie: x=1",
+    ] {
+        let r = app
+            .client
+            .post(app.url("/inloggen"))
+            .header("cookie", format!("klacht_login_csrf={csrf}"))
+            .form(&[
+                ("email", "anna@focus.example"),
+                ("password", PASSWORD),
+                ("csrf", &csrf),
+                ("terug", evil),
+            ])
+            .send()
+            .await
+            .expect("sent");
+        assert_eq!(r.status(), 303, "{evil:?}");
+        assert_eq!(r.headers()["location"], "/klachten", "{evil:?}");
+        assert!(
+            r.headers()
+                .get_all("set-cookie")
+                .iter()
+                .any(|c| c.to_str().unwrap_or("").starts_with("klacht_session=")),
+            "{evil:?}: signed in"
+        );
+    }
+    // The sign-in page offers only a safe way back, too.
+    let page = app
+        .get("/inloggen?terug=/%09/evil.example")
         .await
-        .expect("sent");
-    assert_eq!(r.headers()["location"], "/klachten");
+        .text()
+        .await
+        .expect("body");
+    assert!(!page.contains("evil.example"), "{page}");
 }
 
 store_tests!(

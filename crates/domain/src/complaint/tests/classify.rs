@@ -64,13 +64,10 @@ fn a_classification_must_change_something_and_fit_the_form() {
     let org = org();
     let mut run = handled(&org);
     let err = run.refused(&org.colleague, classify(Some("Bereikbaarheid"), None));
-    assert_eq!(
-        err,
-        ComplaintError::Invalid("De indeling verandert niets.".into())
-    );
+    assert_eq!(err, ComplaintError::invalid("De indeling verandert niets."));
     let long = "x".repeat(201);
     let err = run.refused(&org.colleague, classify(Some(&long), None));
-    assert!(matches!(err, ComplaintError::Invalid(m) if m.contains("te lang")));
+    assert!(matches!(err, ComplaintError::Invalid { message: m, .. } if m.contains("te lang")));
 }
 
 #[test]
@@ -155,7 +152,9 @@ fn a_classification_is_not_corrected_and_a_corrected_intake_keeps_it() {
             reason: "r".into(),
         },
     );
-    assert!(matches!(err, ComplaintError::Invalid(m) if m.contains("nieuwe indeling")));
+    assert!(
+        matches!(err, ComplaintError::Invalid { message: m, .. } if m.contains("nieuwe indeling"))
+    );
     let mut fixed = run.c.registration().value.clone();
     fixed.description = "Begeleider kwam drie keer niet opdagen.".into();
     run.ok(

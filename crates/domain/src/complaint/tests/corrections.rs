@@ -85,7 +85,7 @@ fn a_correction_has_the_same_type_a_reason_and_changes_something() {
     });
     assert!(matches!(
         run.refused(h, correct(seq, merit_event, "r")),
-        ComplaintError::Invalid(_)
+        ComplaintError::Invalid { .. }
     ));
     let err = run.refused(h, correct(seq, contact_event("Andere tekst"), "  "));
     assert_eq!(err.message(), "De reden van de correctie is verplicht.");
@@ -114,7 +114,7 @@ fn a_correction_has_the_same_type_a_reason_and_changes_something() {
     });
     assert!(matches!(
         run.refused(h, correct(seq, early, "datum")),
-        ComplaintError::Invalid(_)
+        ComplaintError::Invalid { .. }
     ));
 }
 
@@ -214,7 +214,7 @@ fn corrected_actions_and_waivers_keep_their_key() {
     });
     assert!(matches!(
         run.refused(h, correct(seq, renumbered, "r")),
-        ComplaintError::Invalid(_)
+        ComplaintError::Invalid { .. }
     ));
     let fixed = Event::ActionAgreed(AgreedAction {
         number: 1,
@@ -236,7 +236,7 @@ fn corrected_actions_and_waivers_keep_their_key() {
     });
     assert!(matches!(
         run.refused(h, correct(seq, other_step, "r")),
-        ComplaintError::Invalid(_)
+        ComplaintError::Invalid { .. }
     ));
     let better = Event::StepWaived(Waiver {
         step: WaivableStep::Contact,
@@ -278,7 +278,10 @@ fn a_corrected_intake_keeps_identity_and_the_handler_uninvolved() {
     ];
     for (what, event) in cases {
         let err = run.refused(q, correct(1, event, "r"));
-        assert!(matches!(err, ComplaintError::Invalid(_)), "{what}: {err}");
+        assert!(
+            matches!(err, ComplaintError::Invalid { .. }),
+            "{what}: {err}"
+        );
     }
     let earlier =
         with(&|r| r.received_at = "2026-04-23T16:00[Europe/Amsterdam]".parse().expect("valid"));

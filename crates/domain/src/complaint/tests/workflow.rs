@@ -9,7 +9,7 @@ fn wrong_state(e: &ComplaintError) -> bool {
 }
 
 fn invalid(e: &ComplaintError) -> bool {
-    matches!(e, ComplaintError::Invalid(_))
+    matches!(e, ComplaintError::Invalid { .. })
 }
 
 #[test]
@@ -99,8 +99,8 @@ fn the_handler_is_never_an_involved_employee() {
     let err = run.refused(&org.manager, assign(&org.involved));
     assert_eq!(
         err,
-        ComplaintError::Invalid(
-            "De afhandelaar mag niet betrokken zijn bij de dienst waarover geklaagd wordt.".into()
+        ComplaintError::invalid(
+            "De afhandelaar mag niet betrokken zijn bij de dienst waarover geklaagd wordt."
         )
     );
     // Not by the quality manager either.

@@ -9,9 +9,13 @@ pub use actions::*;
 
 use std::str::FromStr;
 
+use jiff::Timestamp;
 use jiff::civil::Date;
 use klacht_domain::calendar::WorkingCalendar;
-use klacht_domain::complaint::{Channel, Kind, NewComplaint, Party};
+use klacht_domain::complaint::{
+    Channel, ComplaintError, Field, Kind, NewComplaint, Party, PartyField, PartyRole, PartyText,
+    intake,
+};
 use klacht_domain::{Email, ParseError, User, UserId};
 use klacht_store::Store;
 use serde::Deserialize;
@@ -145,14 +149,44 @@ pub struct PartyBody {
     pub address: Option<String>,
 }
 
-fn party(check: &mut Check, field: &str, p: PartyBody) -> Option<Party> {
-    let name = check.text(&format!("{field}.name"), p.name);
-    let email = check.optional::<Email>(&format!("{field}.email"), p.email);
-    let (name, email) = (name?, email?);
-    check.ok(
-        field,
-        Party::new(&name, email, p.phone.as_deref(), p.address.as_deref()),
-    )
+impl Check {
+    /// A verdict of the domain, at the body's name of its field.
+    pub fn refused(&mut self, e: &ComplaintError) {
+        let field = e.field().map_or_else(|| "body".to_owned(), field_name);
+        self.add(&field, e.message());
+    }
+}
+
+/// The body's name of each field the domain can refuse: the JSON path,
+/// as in `errors[].field`.
+pub fn field_name(field: Field) -> String {
+    let part = |p| match p {
+        PartyField::Name => "name",
+        PartyField::Email => "email",
+        PartyField::Phone => "phone",
+        PartyField::Address => "address",
+    };
+    match field {
+        Field::ReceivedAt => "received_at".into(),
+        Field::Complainant(p) => format!("complainant.{}", part(p)),
+        Field::Representative(p) => format!("representative.{}", part(p)),
+        Field::Service => "service".into(),
+        Field::Description => "description".into(),
+        Field::Category => "category".into(),
+        Field::Cause => "cause".into(),
+    }
+}
+
+fn party(check: &mut Check, role: PartyRole, p: PartyBody) -> Option<Party> {
+    let text = PartyText {
+        name: p.name.as_deref().unwrap_or_default(),
+        email: p.email.as_deref().unwrap_or_default(),
+        phone: p.phone.as_deref().unwrap_or_default(),
+        address: p.address.as_deref().unwrap_or_default(),
+    };
+    text.parse(role)
+        .map_err(|errors| errors.iter().for_each(|e| check.refused(e)))
+        .ok()
 }
 
 /// `POST /complaints`.
@@ -178,24 +212,35 @@ impl NewComplaintBody {
         self,
         store: &S,
         calendar: &WorkingCalendar,
+        now: Timestamp,
     ) -> Result<NewComplaint, ApiError> {
         let mut check = Check::default();
         let received_at = check
             .text("received_at", self.received_at)
-            .and_then(|t| check.ok("received_at", calendar.parse_received(&t)));
+            .and_then(|t| check.ok("received_at", calendar.parse_received(&t)))
+            .and_then(|at| {
+                intake::received_at(at.to_zoned(calendar.time_zone().clone()), now)
+                    .map_err(|e| check.refused(&e))
+                    .ok()
+            });
         let channel = check.parse::<Channel>("channel", self.channel);
         let complainant = match self.complainant {
-            Some(p) => party(&mut check, "complainant", p),
+            Some(p) => party(&mut check, PartyRole::Complainant, p),
             None => {
                 check.add("complainant", "is verplicht");
                 None
             }
         };
         let representative = match self.representative {
-            Some(p) => party(&mut check, "representative", p).map(Some),
+            Some(p) => party(&mut check, PartyRole::Representative, p).map(Some),
             None => Some(None),
         };
-        let description = check.text("description", self.description);
+        let description = intake::description(self.description.as_deref().unwrap_or_default())
+            .map_err(|e| check.refused(&e))
+            .ok();
+        let service = intake::short(Field::Service, self.service.as_deref())
+            .map_err(|e| check.refused(&e))
+            .ok();
         let kind = check.optional::<Kind>("kind", self.kind);
         let involved = match self.involved_employees {
             None => {
@@ -218,6 +263,7 @@ impl NewComplaintBody {
             Some(description),
             Some(kind),
             Some(involved_employees),
+            Some(service),
         ) = (
             received_at,
             channel,
@@ -226,6 +272,7 @@ impl NewComplaintBody {
             description,
             kind,
             involved,
+            service,
         )
         else {
             return Err(Check::default().incomplete());
@@ -233,10 +280,10 @@ impl NewComplaintBody {
         Ok(NewComplaint {
             kind: kind.unwrap_or(Kind::Complaint),
             channel,
-            received_at: received_at.to_zoned(calendar.time_zone().clone()),
+            received_at,
             complainant,
             representative,
-            service: self.service,
+            service,
             involved_employees,
             description,
             category,

@@ -1,0 +1,243 @@
+//! The rules of a new complaint's fields, in one place. The staff form,
+//! the public form, the API and [`register`](super::register) all check
+//! with these, and every verdict names its [`Field`], so that each edge
+//! shows the domain's own words next to its own input.
+
+use jiff::{SignedDuration, Timestamp, Zoned};
+
+use super::validate::{LONG, SHORT};
+use super::{ComplaintError, Party};
+use crate::Email;
+use crate::dutch::sentence;
+
+/// Longest description of a complaint.
+pub const DESCRIPTION_MAX: usize = LONG;
+/// Longest service, category or cause.
+pub const SHORT_MAX: usize = SHORT;
+/// How far in the future a moment of receipt may lie: room for the clock
+/// of a browser or an API client, not for a date still to come.
+pub const RECEIPT_SLACK: SignedDuration = SignedDuration::from_mins(1);
+
+/// The input an invalid value is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    ReceivedAt,
+    Complainant(PartyField),
+    Representative(PartyField),
+    Service,
+    Description,
+    Category,
+    Cause,
+}
+
+/// A part of a person on the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PartyField {
+    Name,
+    Email,
+    Phone,
+    Address,
+}
+
+/// Whom a person on the form is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartyRole {
+    Complainant,
+    Representative,
+}
+
+impl PartyRole {
+    fn field(self, part: PartyField) -> Field {
+        match self {
+            PartyRole::Complainant => Field::Complainant(part),
+            PartyRole::Representative => Field::Representative(part),
+        }
+    }
+
+    fn who(self) -> &'static str {
+        match self {
+            PartyRole::Complainant => "de klager",
+            PartyRole::Representative => "de vertegenwoordiger",
+        }
+    }
+}
+
+/// A person as typed in four fields; blank fields are empty strings.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PartyText<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub phone: &'a str,
+    pub address: &'a str,
+}
+
+impl PartyText<'_> {
+    /// Nothing typed at all (an optional representative left out).
+    pub fn is_blank(&self) -> bool {
+        [self.name, self.email, self.phone, self.address]
+            .iter()
+            .all(|v| v.trim().is_empty())
+    }
+
+    /// The person, or a verdict for every part that is wrong.
+    pub fn parse(&self, role: PartyRole) -> Result<Party, Vec<ComplaintError>> {
+        let mut errors = Vec::new();
+        let mut at = |part, message: String| {
+            errors.push(ComplaintError::invalid_at(role.field(part), message));
+        };
+        let name = if self.name.trim().is_empty() {
+            at(
+                PartyField::Name,
+                format!("Vul de naam van {} in.", role.who()),
+            );
+            None
+        } else {
+            Party::parse_name(self.name)
+                .map_err(|e| at(PartyField::Name, sentence(&e.0)))
+                .ok()
+        };
+        let email = match self.email.trim() {
+            "" => Some(None),
+            e => Email::parse(e)
+                .map(Some)
+                .map_err(|e| at(PartyField::Email, sentence(&e.0)))
+                .ok(),
+        };
+        let phone = Party::parse_phone(self.phone)
+            .map_err(|e| at(PartyField::Phone, sentence(&e.0)))
+            .ok();
+        let address = Party::parse_address(self.address)
+            .map_err(|e| at(PartyField::Address, sentence(&e.0)))
+            .ok();
+        match (name, email, phone, address) {
+            (Some(name), Some(email), Some(phone), Some(address)) if errors.is_empty() => {
+                Party::new(&name, email, phone.as_deref(), address.as_deref()).map_err(|e| {
+                    vec![ComplaintError::invalid_at(
+                        role.field(PartyField::Name),
+                        e.0,
+                    )]
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The moment a complaint was received: not in the future (beyond
+/// [`RECEIPT_SLACK`]) at `now`.
+pub fn received_at(at: Zoned, now: Timestamp) -> Result<Zoned, ComplaintError> {
+    let latest = now.checked_add(RECEIPT_SLACK).unwrap_or(Timestamp::MAX);
+    if at.timestamp() > latest {
+        return Err(ComplaintError::invalid_at(
+            Field::ReceivedAt,
+            "Het moment van ontvangst ligt in de toekomst.",
+        ));
+    }
+    Ok(at)
+}
+
+/// The description: required, at most [`DESCRIPTION_MAX`] characters.
+pub fn description(text: &str) -> Result<String, ComplaintError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(ComplaintError::invalid_at(
+            Field::Description,
+            "De omschrijving van de klacht is verplicht.",
+        ));
+    }
+    if text.chars().count() > DESCRIPTION_MAX {
+        return Err(ComplaintError::invalid_at(
+            Field::Description,
+            format!("De omschrijving is te lang (maximaal {DESCRIPTION_MAX} tekens)."),
+        ));
+    }
+    Ok(text.to_owned())
+}
+
+/// Service, category or cause: optional (blank is none), at most
+/// [`SHORT_MAX`] characters.
+pub fn short(field: Field, text: Option<&str>) -> Result<Option<String>, ComplaintError> {
+    let text = text.unwrap_or_default().trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.chars().count() > SHORT_MAX {
+        let what = match field {
+            Field::Category => "De categorie",
+            Field::Cause => "De oorzaak",
+            _ => "De dienst",
+        };
+        return Err(ComplaintError::invalid_at(
+            field,
+            format!("{what} is te lang (maximaal {SHORT_MAX} tekens)."),
+        ));
+    }
+    Ok(Some(text.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_wrong_part_of_a_person_names_its_field() {
+        let errors = PartyText {
+            name: " ",
+            email: "geen-adres",
+            phone: "12",
+            address: "",
+        }
+        .parse(PartyRole::Representative)
+        .expect_err("refused");
+        let fields: Vec<_> = errors.iter().filter_map(ComplaintError::field).collect();
+        assert_eq!(
+            fields,
+            [
+                Field::Representative(PartyField::Name),
+                Field::Representative(PartyField::Email),
+                Field::Representative(PartyField::Phone),
+            ]
+        );
+        assert_eq!(
+            errors[0].message(),
+            "Vul de naam van de vertegenwoordiger in."
+        );
+        assert_eq!(errors[2].message(), "'12' is geen geldig telefoonnummer.");
+        let p = PartyText {
+            name: " Mevrouw J. de Vries ",
+            phone: "06-12345678",
+            ..PartyText::default()
+        }
+        .parse(PartyRole::Complainant)
+        .expect("a person");
+        assert_eq!(p.name(), "Mevrouw J. de Vries");
+        assert_eq!(p.email(), None);
+    }
+
+    #[test]
+    fn a_receipt_may_lie_a_minute_ahead_and_no_more() {
+        let now: Timestamp = "2026-04-24T10:00:00Z".parse().expect("instant");
+        let zone = jiff::tz::TimeZone::get("Europe/Amsterdam").expect("zone");
+        let at = |secs: i64| (now + SignedDuration::from_secs(secs)).to_zoned(zone.clone());
+        assert!(received_at(at(60), now).is_ok());
+        let err = received_at(at(61), now).expect_err("future");
+        assert_eq!(err.field(), Some(Field::ReceivedAt));
+        assert!(received_at(at(-86_400), now).is_ok());
+    }
+
+    #[test]
+    fn descriptions_and_short_fields_have_one_limit() {
+        assert_eq!(description("  kwam niet  ").as_deref(), Ok("kwam niet"));
+        assert_eq!(
+            description(" ").map_err(|e| e.field()),
+            Err(Some(Field::Description))
+        );
+        let long = "x".repeat(DESCRIPTION_MAX + 1);
+        assert!(description(&long).is_err());
+        assert!(description(&long[1..]).is_ok());
+        assert_eq!(short(Field::Service, Some("  ")), Ok(None));
+        let err = short(Field::Cause, Some(&"y".repeat(SHORT_MAX + 1))).expect_err("long");
+        assert_eq!(err.field(), Some(Field::Cause));
+        assert!(err.message().starts_with("De oorzaak is te lang"));
+    }
+}
