@@ -1,12 +1,15 @@
 //! Signing in and out, sessions, lock-out and API tokens.
 //!
 //! Tokens are 256 random bits shown to the user once; the store keeps only
-//! their SHA-256 hash. Failed sign-ins are counted per e-mail address (known
-//! or not, so the answer never tells which addresses exist).
+//! their SHA-256 hash. Guesses at a password are counted before they are
+//! checked, per e-mail address and client (known addresses or not, so the
+//! answer never tells which exist) and per address from everywhere.
+
+use std::net::IpAddr;
 
 use jiff::{SignedDuration, Timestamp};
 use klacht_domain::{Email, User};
-use klacht_store::{ApiToken, LoginFailures, Session, Store, StoreError};
+use klacht_store::{ApiToken, Session, Store, StoreError};
 use secrecy::{ExposeSecret, SecretString};
 use sha2::{Digest, Sha256};
 
@@ -14,10 +17,16 @@ use crate::password::{self, PasswordError};
 
 /// How long a sign-in lasts.
 pub const SESSION_LIFETIME: SignedDuration = SignedDuration::from_hours(12);
-/// Failures within [`FAILURE_WINDOW`] that lock an address.
+/// Guessing is limited per account and client address: [`MAX_FAILURES`]
+/// attempts within [`FAILURE_WINDOW`] lock that pair for
+/// [`LOCK_DURATION`], so someone elsewhere cannot lock a colleague (or the
+/// administrator) out. A slower limit per account, [`ACCOUNT_MAX_FAILURES`]
+/// from all addresses together, stops guessing from many addresses; the
+/// administrator can lift it (Beheer > Gebruikers).
 pub const MAX_FAILURES: u32 = 5;
 pub const FAILURE_WINDOW: SignedDuration = SignedDuration::from_mins(15);
 pub const LOCK_DURATION: SignedDuration = SignedDuration::from_mins(15);
+pub const ACCOUNT_MAX_FAILURES: u32 = 25;
 
 /// A valid argon2id hash of a random password, verified against when the
 /// address is unknown so both answers take as long.
@@ -67,19 +76,85 @@ fn local_time(t: Timestamp) -> String {
         .to_string()
 }
 
+/// One guess at a secret, counted before it is checked: attempts running
+/// at once each get their own number (one atomic statement per key), so
+/// the sixth is refused however many arrive together.
+struct Guess {
+    /// (key, limit) pairs this guess counts against.
+    keys: Vec<(String, u32)>,
+    /// The counts after this guess, in the order of `keys`.
+    counts: Vec<u32>,
+}
+
+impl Guess {
+    async fn count<S: Store>(
+        store: &S,
+        keys: Vec<(String, u32)>,
+        now: Timestamp,
+    ) -> Result<Self, AuthError> {
+        let mut counts = Vec::with_capacity(keys.len());
+        for (key, limit) in &keys {
+            let f = store.count_attempt(key, now, now - FAILURE_WINDOW).await?;
+            if let Some(until) = f.locked_until.filter(|u| *u > now) {
+                return Err(locked(until));
+            }
+            if f.failures > *limit {
+                let until = now + LOCK_DURATION;
+                store.lock_attempts(key, until).await?;
+                return Err(locked(until));
+            }
+            counts.push(f.failures);
+        }
+        Ok(Self { keys, counts })
+    }
+
+    /// The guess was wrong: a key at its limit locks now.
+    async fn failed<S: Store>(self, store: &S, now: Timestamp) -> Result<AuthError, AuthError> {
+        for ((key, limit), count) in self.keys.iter().zip(&self.counts) {
+            if count >= limit {
+                let until = now + LOCK_DURATION;
+                store.lock_attempts(key, until).await?;
+                return Ok(locked(until));
+            }
+        }
+        Ok(AuthError::BadCredentials)
+    }
+
+    /// The guess was right: the counts start over.
+    async fn succeeded<S: Store>(self, store: &S) -> Result<(), AuthError> {
+        for (key, _) in &self.keys {
+            store.clear_login_failures(key).await?;
+        }
+        Ok(())
+    }
+}
+
+fn locked(until: Timestamp) -> AuthError {
+    AuthError::Locked {
+        until: local_time(until),
+    }
+}
+
+/// Signs in from `client`. Failures are counted per address and client
+/// (known addresses or not, so the answer never tells which exist) and per
+/// address from everywhere.
 pub async fn sign_in<S: Store>(
     store: &S,
     email: &str,
     password: SecretString,
+    client: IpAddr,
     now: Timestamp,
 ) -> Result<SignedIn, AuthError> {
     let key = email.trim().to_lowercase();
-    let failures = store.login_failures(&key).await?;
-    if let Some(until) = failures.and_then(|f| f.locked_until).filter(|u| *u > now) {
-        return Err(AuthError::Locked {
-            until: local_time(until),
-        });
-    }
+    let guess = Guess::count(
+        store,
+        vec![
+            (format!("{key}|{client}"), MAX_FAILURES),
+            (key.clone(), ACCOUNT_MAX_FAILURES),
+        ],
+        now,
+    )
+    .await?;
     let record = match Email::parse(&key) {
         Ok(email) => store.user_by_email(&email).await?,
         Err(_) => None,
@@ -93,30 +168,9 @@ pub async fn sign_in<S: Store>(
             .await?;
     let user = match (record, hash.is_some() && matches) {
         (Some(r), true) => r.user,
-        _ => {
-            let mut f = failures
-                .filter(|f| now.duration_since(f.first_failure_at) < FAILURE_WINDOW)
-                .unwrap_or(LoginFailures {
-                    failures: 0,
-                    first_failure_at: now,
-                    locked_until: None,
-                });
-            f.failures += 1;
-            if f.failures >= MAX_FAILURES {
-                f.locked_until = Some(now + LOCK_DURATION);
-            }
-            store.put_login_failures(&key, &f).await?;
-            return Err(match f.locked_until {
-                Some(until) => AuthError::Locked {
-                    until: local_time(until),
-                },
-                None => AuthError::BadCredentials,
-            });
-        }
+        _ => return Err(guess.failed(store, now).await?),
     };
-    if failures.is_some() {
-        store.clear_login_failures(&key).await?;
-    }
+    guess.succeeded(store).await?;
     let token = random()?;
     let session = Session {
         token_hash: hash_token(&token),
@@ -133,6 +187,16 @@ pub async fn sign_in<S: Store>(
     })
 }
 
+/// Until when signing in to `email` is locked at `now`, from everywhere
+/// or from some address (Beheer shows it, and can lift it).
+pub async fn locked_until<S: Store>(
+    store: &S,
+    email: &Email,
+    now: Timestamp,
+) -> Result<Option<Timestamp>, AuthError> {
+    Ok(store.sign_in_locked_until(email.as_str(), now).await?)
+}
+
 /// The session and user behind a cookie token, if still valid.
 pub async fn session_of<S: Store>(
     store: &S,
@@ -145,23 +209,46 @@ pub async fn session_of<S: Store>(
         .map(|(s, u)| (s, u.user)))
 }
 
-/// Changes the password and signs the user out everywhere else.
+/// What a password change needs besides the passwords.
+pub struct PasswordChange<'a> {
+    pub user: &'a User,
+    /// The session making the change stays signed in.
+    pub current_session_hash: &'a str,
+    pub now: Timestamp,
+}
+
+/// Changes the password and signs the user out everywhere else. Guessing
+/// the current password is limited as signing in is.
 pub async fn change_password<S: Store>(
     store: &S,
-    user: &User,
-    current_session_hash: &str,
+    change: PasswordChange<'_>,
     current: SecretString,
     new: SecretString,
     repeat: SecretString,
 ) -> Result<(), AuthError> {
+    let PasswordChange {
+        user,
+        current_session_hash,
+        now,
+    } = change;
+    let guess = Guess::count(
+        store,
+        vec![(format!("password:{}", user.id), MAX_FAILURES)],
+        now,
+    )
+    .await?;
     let record = store
         .user_by_id(user.id)
         .await?
         .ok_or(StoreError::NotFound)?;
     let hash = record.password_hash.unwrap_or_else(|| DUMMY_HASH.into());
     if !password::verify_password(current, hash).await? {
-        return Err(AuthError::WrongCurrentPassword);
+        return Err(match guess.failed(store, now).await? {
+            AuthError::BadCredentials => AuthError::WrongCurrentPassword,
+            locked => locked,
+        });
     }
+    guess.succeeded(store).await?;
     if new.expose_secret() != repeat.expose_secret() {
         return Err(AuthError::Mismatch);
     }

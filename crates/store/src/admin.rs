@@ -101,6 +101,11 @@ pub enum AdminChange {
         id: UserId,
         active: bool,
     },
+    /// Forgets the sign-in attempts of an account, its own and those of
+    /// every address, lifting any lock.
+    UnlockSignIn {
+        email: klacht_domain::Email,
+    },
     AddListValue {
         kind: ListKind,
         id: uuid::Uuid,

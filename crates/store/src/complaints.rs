@@ -1,10 +1,13 @@
 //! The complaint streams.
+
+use std::future::Future;
+
+use klacht_domain::{ComplaintId, ReferenceNumber, UserId};
+
 use crate::{
     ComplaintFilter, ComplaintRow, DueCursor, DuePage, NewOutboxMessage, NewStream, Page, RawEvent,
     StoreError,
 };
-use klacht_domain::{ComplaintId, ReferenceNumber, UserId};
-use std::future::Future;
 
 /// The complaint streams: intake, appends under optimistic concurrency,
 /// loading, and the lists of the staff pages and the API.

@@ -1,8 +1,11 @@
 //! Staff accounts, sessions, sign-in failures and API tokens.
-use crate::{ApiToken, LoginFailures, NewUser, Session, StoreError, UserRecord};
+
+use std::future::Future;
+
 use jiff::Timestamp;
 use klacht_domain::{Email, UserId};
-use std::future::Future;
+
+use crate::{ApiToken, LoginFailures, NewUser, Session, StoreError, UserRecord};
 
 /// Staff accounts, their sessions, sign-in failures and API tokens.
 pub trait UserStore: Send + Sync {
@@ -56,15 +59,35 @@ pub trait UserStore: Send + Sync {
         email: &str,
     ) -> impl Future<Output = Result<Option<LoginFailures>, StoreError>> + Send;
 
-    fn put_login_failures(
+    /// Counts one attempt under `key` in one statement, so that attempts
+    /// running at once each see their own number: the count restarts when
+    /// the window began before `window_start` (and no lock holds) or a lock
+    /// has passed at `now`. Answers the count after this attempt.
+    fn count_attempt(
+        &self,
+        key: &str,
+        now: Timestamp,
+        window_start: Timestamp,
+    ) -> impl Future<Output = Result<LoginFailures, StoreError>> + Send;
+
+    /// Locks `key` until `until`, unless a lock holds already.
+    fn lock_attempts(
+        &self,
+        key: &str,
+        until: Timestamp,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// The latest lock on signing in to an account that still holds at
+    /// `now`: its own or that of any address (`{email}|{address}`).
+    fn sign_in_locked_until(
         &self,
         email: &str,
-        failures: &LoginFailures,
-    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+        now: Timestamp,
+    ) -> impl Future<Output = Result<Option<Timestamp>, StoreError>> + Send;
 
     fn clear_login_failures(
         &self,
-        email: &str,
+        key: &str,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
 
     fn create_api_token(

@@ -12,6 +12,7 @@ use klacht_store::Store;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
+use crate::public::ClientAddr;
 use crate::session::{
     CsrfForm, Ctx, LOGIN_CSRF_COOKIE, SESSION_COOKIE, cookie, ctx_of, redirect_with_flash,
     same_secret, set_cookie,
@@ -100,6 +101,7 @@ struct LoginForm {
 #[tracing::instrument(skip_all)]
 async fn login<S: Store>(
     State(state): State<AppState<S>>,
+    ClientAddr(client): ClientAddr,
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, WebError> {
@@ -113,6 +115,7 @@ async fn login<S: Store>(
         &state.store,
         &form.email,
         SecretString::from(form.password),
+        client,
         state.now(),
     )
     .await
@@ -203,8 +206,11 @@ async fn change_password<S: Store>(
     let ctx = ctx_of(&state, &current);
     let result = auth::change_password(
         &state.store,
-        &current.user,
-        &current.session.token_hash,
+        auth::PasswordChange {
+            user: &current.user,
+            current_session_hash: &current.session.token_hash,
+            now: state.now(),
+        },
         form.current.into(),
         form.new.into(),
         form.repeat.into(),

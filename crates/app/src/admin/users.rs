@@ -265,6 +265,40 @@ pub async fn set_user_active<S: Store>(
     Ok(())
 }
 
+/// Lifts the sign-in locks of a user (every address's and the account's
+/// own), logged in the Logboek. Nothing happens, and nothing is logged,
+/// when no attempts were counted.
+pub async fn unlock_sign_in<S: Store>(
+    store: &S,
+    by: &User,
+    id: UserId,
+    at: Timestamp,
+) -> Result<bool, AdminError> {
+    require_admin(by)?;
+    let users = store.list_users().await?;
+    let user = find(&users, id)?;
+    let audit = entry(
+        by,
+        at,
+        "user.unlocked",
+        user.user.email.as_str(),
+        format!("Inlogblokkade van {} opgeheven.", user.user.name),
+    );
+    match store
+        .admin_change(
+            &AdminChange::UnlockSignIn {
+                email: user.user.email.clone(),
+            },
+            &audit,
+        )
+        .await
+    {
+        Ok(()) => Ok(true),
+        Err(klacht_store::StoreError::NotFound) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

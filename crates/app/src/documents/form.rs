@@ -4,12 +4,13 @@
 
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{
-    Channel, Complaint, ContactMode, Kind, Merit, OfferKind, Party, format_date, format_euro,
+    Channel, ComplainantResponse, Complaint, ContactMode, Kind, Merit, OfferKind, Party, Waiver,
+    format_date, format_euro,
 };
 use serde::Serialize;
 
 use super::{FormCopy, Letterhead, Names, local_time};
-use crate::complaints::term_lines;
+use crate::complaints::{TermLine, term_lines};
 
 /// One printed choice box, ticked or not.
 #[derive(Debug, Clone, Serialize)]
@@ -40,7 +41,7 @@ pub struct PartyData {
 }
 
 impl PartyData {
-    fn of(p: &Party) -> Self {
+    pub fn of(p: &Party) -> Self {
         Self {
             name: p.name().to_owned(),
             email: p.email().map(ToString::to_string).unwrap_or_default(),
@@ -74,6 +75,20 @@ pub struct ResponseData {
     pub comment: String,
 }
 
+impl ResponseData {
+    pub fn of(r: &ComplainantResponse) -> Self {
+        Self {
+            accepted: match r.accepted {
+                Some(true) => "aanvaard".into(),
+                Some(false) => "afgewezen".into(),
+                None => "niet bekend".into(),
+            },
+            satisfaction: r.satisfaction.map(|x| x.to_string()).unwrap_or_default(),
+            comment: r.comment.clone().unwrap_or_default(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ActionData {
     pub number: u32,
@@ -90,6 +105,18 @@ pub struct WaiverData {
     pub recorded: String,
 }
 
+impl WaiverData {
+    /// `recorded`: who skipped the step and when, "Margriet Jansen,
+    /// 24-04-2026 10:00".
+    pub fn of(w: &Waiver, recorded: String) -> Self {
+        Self {
+            step: w.step.label().into(),
+            reason: w.reason.clone(),
+            recorded,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct EscalationData {
     pub party: String,
@@ -104,6 +131,21 @@ pub struct TermData {
     pub due: String,
     pub done_on: String,
     pub status: String,
+}
+
+impl TermData {
+    pub fn of(t: &TermLine) -> Self {
+        Self {
+            step: t.step.label().into(),
+            due: format_date(t.due),
+            done_on: t.done_on.map(format_date).unwrap_or_default(),
+            status: if t.waived {
+                format!("overgeslagen ({})", t.status.label())
+            } else {
+                t.status.label().into()
+            },
+        }
+    }
 }
 
 /// Everything the form shows. Empty strings are blank lines on paper.
@@ -259,19 +301,7 @@ impl FormData {
                 made_on: format_date(s.value.made_on),
                 recorded: recorded(s.by, s.at),
             }),
-            response: c.response().map(|s| ResponseData {
-                accepted: match s.value.accepted {
-                    Some(true) => "aanvaard".into(),
-                    Some(false) => "afgewezen".into(),
-                    None => "niet bekend".into(),
-                },
-                satisfaction: s
-                    .value
-                    .satisfaction
-                    .map(|x| x.to_string())
-                    .unwrap_or_default(),
-                comment: s.value.comment.clone().unwrap_or_default(),
-            }),
+            response: c.response().map(|s| ResponseData::of(&s.value)),
             actions: c
                 .actions()
                 .iter()
@@ -302,11 +332,7 @@ impl FormData {
                 .unwrap_or_default(),
             waivers: c
                 .waivers()
-                .map(|w| WaiverData {
-                    step: w.value.step.label().into(),
-                    reason: w.value.reason.clone(),
-                    recorded: recorded(w.by, w.at),
-                })
+                .map(|w| WaiverData::of(&w.value, recorded(w.by, w.at)))
                 .collect(),
             escalations: c
                 .escalations()
@@ -334,17 +360,8 @@ impl FormData {
                 })
                 .collect(),
             terms: term_lines(c, calendar, today)
-                .into_iter()
-                .map(|t| TermData {
-                    step: t.step.label().into(),
-                    due: format_date(t.due),
-                    done_on: t.done_on.map(format_date).unwrap_or_default(),
-                    status: if t.waived {
-                        format!("overgeslagen ({})", t.status.label())
-                    } else {
-                        t.status.label().into()
-                    },
-                })
+                .iter()
+                .map(TermData::of)
                 .collect(),
             closed: c.closed().map(|s| recorded(s.by, s.at)).unwrap_or_default(),
             closing_note: c

@@ -7,7 +7,7 @@
 //! `json(...)`; user text is never spliced into Typst markup, so a
 //! complainant who writes `#` or `]` gets exactly that on paper.
 
-mod form;
+pub mod form;
 mod letter;
 
 use std::collections::HashMap;

@@ -1,5 +1,6 @@
 //! The integration tests of klacht-app, one test binary (linking one
 //! binary per file cost most of CI's time).
 
+mod auth;
 mod complaints;
 mod dossier;

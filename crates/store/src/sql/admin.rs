@@ -99,6 +99,20 @@ macro_rules! admin_queries {
                             }
                             n
                         }
+                        C::UnlockSignIn { email } => {
+                            let prefix = format!("{}|", email.as_str());
+                            let n = sqlx::query(
+                                "DELETE FROM login_failures WHERE email = $1 OR substr(email, 1, $2) = $3",
+                            )
+                            .bind(email.as_str())
+                            .bind(i32::try_from(prefix.chars().count()).unwrap_or(i32::MAX))
+                            .bind(&prefix)
+                            .execute(&mut *tx)
+                            .await?
+                            .rows_affected();
+                            // Nothing to forget is nothing to log.
+                            u64::from(n > 0)
+                        }
                         C::AddListValue { kind, id, name } => sqlx::query(
                             "INSERT INTO list_values (id, kind, name, name_key, active, position, created_at) \
                              SELECT $1, $2, $3, $4, TRUE, COALESCE(MAX(position), 0) + 1, $5 \

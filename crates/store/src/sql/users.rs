@@ -129,24 +129,71 @@ macro_rules! users_queries {
                     }))
                 }
 
-                async fn put_login_failures(
+                async fn count_attempt(
                     &self,
-                    email: &str,
-                    f: &LoginFailures,
-                ) -> Result<(), StoreError> {
-                    sqlx::query(
+                    key: &str,
+                    now: Timestamp,
+                    window_start: Timestamp,
+                ) -> Result<LoginFailures, StoreError> {
+                    // SET reads the row as it was, in both databases.
+                    let row = sqlx::query(
                         "INSERT INTO login_failures (email, failures, first_failure_at, locked_until) \
-                         VALUES ($1, $2, $3, $4) ON CONFLICT (email) DO UPDATE SET \
-                         failures = excluded.failures, first_failure_at = excluded.first_failure_at, \
-                         locked_until = excluded.locked_until",
+                         VALUES ($1, 1, $2, NULL) ON CONFLICT (email) DO UPDATE SET \
+                         failures = CASE WHEN (login_failures.locked_until IS NULL \
+                             AND login_failures.first_failure_at < $3) \
+                             OR login_failures.locked_until <= $2 \
+                             THEN 1 ELSE login_failures.failures + 1 END, \
+                         first_failure_at = CASE WHEN (login_failures.locked_until IS NULL \
+                             AND login_failures.first_failure_at < $3) \
+                             OR login_failures.locked_until <= $2 \
+                             THEN $2 ELSE login_failures.first_failure_at END, \
+                         locked_until = CASE WHEN login_failures.locked_until <= $2 \
+                             THEN NULL ELSE login_failures.locked_until END \
+                         RETURNING failures, first_failure_at, locked_until",
                     )
-                    .bind(email)
-                    .bind(i32::try_from(f.failures).unwrap_or(i32::MAX))
-                    .bind(micros(f.first_failure_at))
-                    .bind(f.locked_until.map(micros))
+                    .bind(key)
+                    .bind(micros(now))
+                    .bind(micros(window_start))
+                    .fetch_one(self.writer())
+                    .await?;
+                    let locked: Option<i64> = row.try_get("locked_until")?;
+                    Ok(LoginFailures {
+                        failures: u32::try_from(row.try_get::<i32, _>("failures")?).unwrap_or(0),
+                        first_failure_at: from_micros(row.try_get("first_failure_at")?)?,
+                        locked_until: locked.map(from_micros).transpose()?,
+                    })
+                }
+
+                async fn lock_attempts(&self, key: &str, until: Timestamp) -> Result<(), StoreError> {
+                    sqlx::query(
+                        "UPDATE login_failures SET locked_until = $2 \
+                         WHERE email = $1 AND locked_until IS NULL",
+                    )
+                    .bind(key)
+                    .bind(micros(until))
                     .execute(self.writer())
                     .await?;
                     Ok(())
+                }
+
+                async fn sign_in_locked_until(
+                    &self,
+                    email: &str,
+                    now: Timestamp,
+                ) -> Result<Option<Timestamp>, StoreError> {
+                    let prefix = format!("{email}|");
+                    let until: Option<i64> = sqlx::query(
+                        "SELECT MAX(locked_until) FROM login_failures \
+                         WHERE (email = $1 OR substr(email, 1, $2) = $3) AND locked_until > $4",
+                    )
+                    .bind(email)
+                    .bind(i32::try_from(prefix.chars().count()).unwrap_or(i32::MAX))
+                    .bind(&prefix)
+                    .bind(micros(now))
+                    .fetch_one(self.reader())
+                    .await?
+                    .try_get(0)?;
+                    until.map(from_micros).transpose()
                 }
 
                 async fn clear_login_failures(&self, email: &str) -> Result<(), StoreError> {

@@ -4,8 +4,8 @@ use jiff::Timestamp;
 use jiff::civil::date;
 use klacht_domain::{ComplaintId, Email, ReferenceNumber, Role, UserId};
 use klacht_store::{
-    ApiToken, ComplaintFilter, ComplaintRow, LoginFailures, NewOutboxMessage, NewStream, NewUser,
-    OutboxKind, RawEvent, Session, Store, StoreError, store_tests,
+    ApiToken, ComplaintFilter, ComplaintRow, NewOutboxMessage, NewStream, NewUser, OutboxKind,
+    RawEvent, Session, Store, StoreError, store_tests,
 };
 use uuid::Uuid;
 
@@ -459,24 +459,142 @@ async fn login_failures_are_counted_and_cleared<S: Store>(store: S) {
         store.login_failures("x@focus.nl").await.expect("query"),
         None
     );
-    let mut f = LoginFailures {
-        failures: 1,
-        first_failure_at: at(0),
-        locked_until: None,
+    let window = jiff::SignedDuration::from_mins(15);
+    let count = |now: jiff::Timestamp| {
+        let store = store.clone();
+        async move {
+            store
+                .count_attempt("x@focus.nl", now, now - window)
+                .await
+                .expect("count")
+        }
+    };
+    assert_eq!(count(at(0)).await.failures, 1);
+    assert_eq!(count(at(60)).await.failures, 2);
+    store
+        .lock_attempts("x@focus.nl", at(900))
+        .await
+        .expect("lock");
+    let locked = count(at(120)).await;
+    assert_eq!(
+        (locked.failures, locked.locked_until),
+        (3, Some(at(900))),
+        "counting goes on while locked"
+    );
+    store
+        .lock_attempts("x@focus.nl", at(5_000))
+        .await
+        .expect("lock again");
+    assert_eq!(
+        store
+            .login_failures("x@focus.nl")
+            .await
+            .expect("query")
+            .and_then(|f| f.locked_until),
+        Some(at(900)),
+        "an earlier lock is not extended"
+    );
+    // After the lock, and after a quiet window, counting starts over.
+    let after = count(at(901)).await;
+    assert_eq!((after.failures, after.locked_until), (1, None));
+    assert_eq!(count(at(902 + 15 * 60)).await.failures, 1);
+
+    // Attempts at the same moment each get their own number.
+    let at_once: Vec<_> = (0..16)
+        .map(|_| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                store
+                    .count_attempt("y@focus.nl|10.0.0.1", at(0), at(0) - window)
+                    .await
+                    .expect("count")
+                    .failures
+            })
+        })
+        .collect();
+    let mut seen = Vec::new();
+    for h in at_once {
+        seen.push(h.await.expect("joined"));
+    }
+    seen.sort_unstable();
+    assert_eq!(seen, (1..=16).collect::<Vec<u32>>());
+
+    // The latest lock of an account, its own or an address's, and lifting
+    // them all (Beheer).
+    store
+        .count_attempt("y@focus.nl", at(0), at(0) - window)
+        .await
+        .expect("count");
+    store
+        .lock_attempts("y@focus.nl|10.0.0.1", at(900))
+        .await
+        .expect("lock");
+    store
+        .count_attempt("y@focus.nl.evil|10.0.0.1", at(0), at(0) - window)
+        .await
+        .expect("another account");
+    store
+        .lock_attempts("y@focus.nl.evil|10.0.0.1", at(2_000))
+        .await
+        .expect("lock");
+    assert_eq!(
+        store
+            .sign_in_locked_until("y@focus.nl", at(10))
+            .await
+            .expect("query"),
+        Some(at(900))
+    );
+    assert_eq!(
+        store
+            .sign_in_locked_until("y@focus.nl", at(900))
+            .await
+            .expect("query"),
+        None,
+        "a passed lock holds nothing"
+    );
+    let y = klacht_domain::Email::parse("y@focus.nl").expect("email");
+    let audit = |n: i64| klacht_store::AuditEntry {
+        id: Uuid::now_v7(),
+        at: at(n),
+        actor: None,
+        actor_name: "systeem".into(),
+        kind: "user.unlocked".into(),
+        subject: "y@focus.nl".into(),
+        details: "Inlogblokkade opgeheven.".into(),
     };
     store
-        .put_login_failures("x@focus.nl", &f)
+        .admin_change(
+            &klacht_store::AdminChange::UnlockSignIn { email: y.clone() },
+            &audit(10),
+        )
         .await
-        .expect("put");
-    f.failures = 5;
-    f.locked_until = Some(at(900));
-    store
-        .put_login_failures("x@focus.nl", &f)
-        .await
-        .expect("update");
-    assert_eq!(
-        store.login_failures("x@focus.nl").await.expect("query"),
-        Some(f)
+        .expect("unlock");
+    for key in ["y@focus.nl", "y@focus.nl|10.0.0.1"] {
+        assert_eq!(
+            store.login_failures(key).await.expect("query"),
+            None,
+            "{key}"
+        );
+    }
+    assert!(
+        store
+            .login_failures("y@focus.nl.evil|10.0.0.1")
+            .await
+            .expect("query")
+            .is_some(),
+        "another account keeps its count"
+    );
+    assert!(
+        matches!(
+            store
+                .admin_change(
+                    &klacht_store::AdminChange::UnlockSignIn { email: y },
+                    &audit(11)
+                )
+                .await,
+            Err(StoreError::NotFound)
+        ),
+        "nothing left to lift"
     );
     store
         .clear_login_failures("x@focus.nl")

@@ -39,6 +39,10 @@ pub fn router<S: Store>() -> Router<AppState<S>> {
             "/beheer/gebruikers/{id}/actief",
             post(users::set_active::<S>),
         )
+        .route(
+            "/beheer/gebruikers/{id}/ontgrendelen",
+            post(users::unlock::<S>),
+        )
         .route("/beheer/kalender", get(calendar::page::<S>))
         .route("/beheer/kalender/opties", post(calendar::options::<S>))
         .route(

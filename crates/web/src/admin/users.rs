@@ -195,6 +195,8 @@ pub(super) struct EditPage {
     roles: Vec<Choice>,
     managers: Vec<Choice>,
     reports: Vec<String>,
+    /// "14:35" while signing in is locked (too many wrong passwords).
+    locked_until: Option<String>,
     error: Option<String>,
 }
 
@@ -220,6 +222,7 @@ fn edit_view(
             .filter(|u| u.user.manager == Some(user.user.id))
             .map(labelled)
             .collect(),
+        locked_until: None,
         error,
         ctx,
     }
@@ -245,14 +248,19 @@ async fn load_edit_view<S: Store>(
     let users = state.store.list_users().await?;
     let user = find(&users, id)?;
     let manager = user.user.manager.map(|m| m.to_string()).unwrap_or_default();
-    Ok(edit_view(
-        ctx,
-        &users,
-        user,
-        user.user.role.as_str(),
-        &manager,
-        None,
-    ))
+    let calendar = state.calendar().await?;
+    let locked_until = klacht_app::auth::locked_until(&state.store, &user.user.email, state.now())
+        .await?
+        .map(|until| {
+            until
+                .to_zoned(calendar.time_zone().clone())
+                .strftime("%H:%M")
+                .to_string()
+        });
+    Ok(EditPage {
+        locked_until,
+        ..edit_view(ctx, &users, user, user.user.role.as_str(), &manager, None)
+    })
 }
 
 pub(super) async fn edit_page<S: Store>(
@@ -352,4 +360,28 @@ pub(super) async fn set_active<S: Store>(
             })
         }
     }
+}
+
+/// Beheer lifts a sign-in lock: the user (or whoever shares their office
+/// address) may try again at once. Logged in the Logboek.
+#[tracing::instrument(skip_all)]
+pub(super) async fn unlock<S: Store>(
+    State(state): State<AppState<S>>,
+    Path(raw_id): Path<String>,
+    CsrfForm { current, .. }: CsrfForm<ActiveForm>,
+) -> Result<Response, WebError> {
+    let by = admin_user(&current)?;
+    let id = parse_id(&raw_id)?;
+    let lifted = admin::unlock_sign_in(&state.store, by, id, state.now())
+        .await
+        .map_err(WebError::from)?;
+    Ok(redirect_with_flash(
+        &format!("/beheer/gebruikers/{id}"),
+        if lifted {
+            "Inlogblokkade opgeheven; de gebruiker kan weer inloggen."
+        } else {
+            "Er was geen inlogblokkade."
+        },
+        state.cookie_secure,
+    ))
 }

@@ -1,35 +1,17 @@
-//! What the detail page and the printable form show of a complaint: the
-//! fields of the complaint form (DESIGN §5), its terms and its timeline,
-//! formatted once for the templates.
+//! What the detail page shows of a complaint: the fields of the complaint
+//! form (DESIGN §5) with who recorded each, its terms and its timeline.
+//! Parties, the complainant's response and the terms are the form's own
+//! lines (`klacht_app::documents`), so page, printable form and PDF word
+//! them alike.
 
 use jiff::civil::Date;
 use klacht_app::complaints::term_lines;
+use klacht_app::documents::form::{PartyData, ResponseData, TermData, WaiverData};
 use klacht_domain::calendar::WorkingCalendar;
-use klacht_domain::complaint::{
-    Actor, Complaint, Event, Kind, Party, Recorded, format_date, format_euro,
-};
+use klacht_domain::complaint::{Actor, Complaint, Event, Kind, Recorded, format_date, format_euro};
 
 use super::{Directory, badge_class, local_time};
 
-pub(super) struct PartyView {
-    pub name: String,
-    pub email: String,
-    pub phone: String,
-    pub address: String,
-}
-
-impl PartyView {
-    fn of(p: &Party) -> Self {
-        Self {
-            name: p.name().to_owned(),
-            email: p.email().map(|e| e.to_string()).unwrap_or_default(),
-            phone: p.phone().unwrap_or_default().to_owned(),
-            address: p.address().unwrap_or_default().to_owned(),
-        }
-    }
-}
-
-/// Who recorded something and when, for "vastgelegd door … op …".
 pub(super) struct Stamp {
     pub by: String,
     pub at: String,
@@ -57,11 +39,18 @@ pub(super) struct OfferView {
     pub stamp: Stamp,
 }
 
-pub(super) struct ResponseView {
-    pub accepted: String,
-    pub satisfaction: String,
-    pub comment: String,
+/// A line of the record with who recorded it and when; reads as the line
+/// itself in the templates.
+pub(super) struct WithStamp<T> {
+    pub line: T,
     pub stamp: Stamp,
+}
+
+impl<T> std::ops::Deref for WithStamp<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.line
+    }
 }
 
 pub(super) struct ActionView {
@@ -83,18 +72,17 @@ pub(super) struct EscalationView {
     pub resolved: String,
 }
 
-pub(super) struct WaiverView {
-    pub step: String,
-    pub reason: String,
-    pub stamp: Stamp,
+/// A term as the form shows it, with the colour of its badge.
+pub(super) struct TermView {
+    pub line: TermData,
+    pub class: &'static str,
 }
 
-pub(super) struct TermView {
-    pub step: String,
-    pub due: String,
-    pub done_on: String,
-    pub status: String,
-    pub class: &'static str,
+impl std::ops::Deref for TermView {
+    type Target = TermData;
+    fn deref(&self) -> &TermData {
+        &self.line
+    }
 }
 
 pub(super) struct TimelineEntry {
@@ -117,8 +105,8 @@ pub(super) struct ComplaintView {
     pub received_at: String,
     pub received_by: String,
     pub channel: String,
-    pub complainant: PartyView,
-    pub representative: Option<PartyView>,
+    pub complainant: PartyData,
+    pub representative: Option<PartyData>,
     pub service: String,
     pub involved: Vec<String>,
     pub description: String,
@@ -130,11 +118,11 @@ pub(super) struct ComplaintView {
     pub contact: Option<ContactView>,
     pub merit: Option<MeritView>,
     pub offer: Option<OfferView>,
-    pub response: Option<ResponseView>,
+    pub response: Option<WithStamp<ResponseData>>,
     pub actions: Vec<ActionView>,
     pub form_sent: Option<Stamp>,
     pub escalations: Vec<EscalationView>,
-    pub waivers: Vec<WaiverView>,
+    pub waivers: Vec<WaiverData>,
     pub closed: Option<Stamp>,
     pub closing_note: String,
     pub exact_id: String,
@@ -182,8 +170,8 @@ impl ComplaintView {
                 .map(|id| dir.name(id))
                 .unwrap_or_else(|| "via de website".into()),
             channel: c.channel().label().into(),
-            complainant: PartyView::of(c.complainant()),
-            representative: c.representative().map(PartyView::of),
+            complainant: PartyData::of(c.complainant()),
+            representative: c.representative().map(PartyData::of),
             service: opt(c.service()),
             involved: c
                 .involved_employees()
@@ -215,18 +203,8 @@ impl ComplaintView {
                 made_on: format_date(s.value.made_on),
                 stamp: stamp(s.by, s.at),
             }),
-            response: c.response().map(|s| ResponseView {
-                accepted: match s.value.accepted {
-                    Some(true) => "aanvaard".into(),
-                    Some(false) => "afgewezen".into(),
-                    None => "niet bekend".into(),
-                },
-                satisfaction: s
-                    .value
-                    .satisfaction
-                    .map(|x| x.to_string())
-                    .unwrap_or_default(),
-                comment: s.value.comment.clone().unwrap_or_default(),
+            response: c.response().map(|s| WithStamp {
+                line: ResponseData::of(&s.value),
                 stamp: stamp(s.by, s.at),
             }),
             actions: c
@@ -270,10 +248,9 @@ impl ComplaintView {
                 .collect(),
             waivers: c
                 .waivers()
-                .map(|w| WaiverView {
-                    step: w.value.step.label().into(),
-                    reason: w.value.reason.clone(),
-                    stamp: stamp(w.by, w.at),
+                .map(|w| {
+                    let s = stamp(w.by, w.at);
+                    WaiverData::of(&w.value, format!("{}, {}", s.by, s.at))
                 })
                 .collect(),
             closed: c.closed().map(|s| stamp(s.by, s.at)),
@@ -290,16 +267,9 @@ impl ComplaintView {
                 .map(|s| s.value.reason.clone())
                 .unwrap_or_default(),
             terms: term_lines(c, calendar, today)
-                .into_iter()
+                .iter()
                 .map(|t| TermView {
-                    step: t.step.label().into(),
-                    due: format_date(t.due),
-                    done_on: t.done_on.map(format_date).unwrap_or_default(),
-                    status: if t.waived {
-                        format!("overgeslagen ({})", t.status.label())
-                    } else {
-                        t.status.label().into()
-                    },
+                    line: TermData::of(t),
                     class: badge_class(t.status),
                 })
                 .collect(),

@@ -227,7 +227,59 @@ async fn sign_in_never_redirects_elsewhere<S: Store>(store: S) {
     assert!(!page.contains("evil.example"), "{page}");
 }
 
+async fn the_administrator_lifts_a_sign_in_lock<S: Store>(store: S) {
+    let app = spawn_app(store).await;
+    let anna = app.user("anna@focus.example", Role::Employee, None).await;
+    app.user("tom@focus.example", Role::Admin, None).await;
+    let admin = app.login("tom@focus.example").await;
+    for _ in 0..5 {
+        app.try_login("anna@focus.example", "verkeerd wachtwoord")
+            .await;
+    }
+    assert_eq!(
+        app.try_login("anna@focus.example", PASSWORD).await.status(),
+        401
+    );
+    let page = app
+        .get_as(&admin, &format!("/beheer/gebruikers/{}", anna.id))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains("Inloggen is geblokkeerd tot"), "{page}");
+    let r = app
+        .post_as(
+            &admin,
+            &format!("/beheer/gebruikers/{}/ontgrendelen", anna.id),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        app.try_login("anna@focus.example", PASSWORD).await.status(),
+        303
+    );
+    let log = app
+        .get_as(&admin, "/beheer/logboek")
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(log.contains("Inlogblokkade van"), "logged");
+    // Only the administrator may.
+    let anna_browser = app.login("anna@focus.example").await;
+    let r = app
+        .post_as(
+            &anna_browser,
+            &format!("/beheer/gebruikers/{}/ontgrendelen", anna.id),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), 403);
+}
+
 store_tests!(
+    the_administrator_lifts_a_sign_in_lock,
     sign_in_sets_a_hardened_session_cookie,
     wrong_passwords_get_one_message_and_lock_the_address,
     login_without_its_csrf_token_is_refused,
