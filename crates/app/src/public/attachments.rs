@@ -98,13 +98,28 @@ pub struct Upload {
     pub too_big: bool,
 }
 
-/// The last part of a path, without control characters, at most
-/// [`MAX_NAME_CHARS`] long; a name that is left empty becomes `bijlage`.
+/// Characters that change how a name reads without showing: bidirectional
+/// overrides and isolates (U+202E makes `gpj.exe` read `exe.jpg`),
+/// direction marks, zero-width characters and the byte-order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// The last part of a path, without control characters or invisible
+/// direction changes, at most [`MAX_NAME_CHARS`] long; a name that is left
+/// empty becomes `bijlage`.
 pub fn clean_file_name(raw: &str) -> String {
     let base = raw.rsplit(['/', '\\']).next().unwrap_or(raw);
     let cleaned: String = base
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>'))
+        .filter(|c| !c.is_control() && !is_invisible(*c) && !matches!(c, '"' | '<' | '>'))
         .collect();
     let cleaned = cleaned.trim().trim_start_matches('.');
     let mut name: String = cleaned.chars().take(MAX_NAME_CHARS).collect();
@@ -245,5 +260,11 @@ mod tests {
         assert_eq!(clean_file_name("   "), "bijlage");
         assert_eq!(clean_file_name(".htaccess"), "htaccess");
         assert_eq!(clean_file_name(&"x".repeat(300)).chars().count(), 120);
+        // "factuur\u{202E}fdp.exe" would read as "factuurexe.pdf".
+        assert_eq!(clean_file_name("factuur\u{202E}fdp.exe"), "factuurfdp.exe");
+        assert_eq!(
+            clean_file_name("\u{2067}a\u{200B}b\u{200F}\u{FEFF}.pdf\u{2069}"),
+            "ab.pdf"
+        );
     }
 }

@@ -159,6 +159,24 @@ impl PublicForm {
                 .map_err(|e| errors.add("omschrijving", e.message()))
                 .ok()
         };
+        // A service no longer offered (or never) is not "weet ik niet":
+        // the complainant chooses again.
+        let service = match self.dienst.trim() {
+            "" => None,
+            raw => {
+                let chosen = uuid::Uuid::parse_str(raw)
+                    .ok()
+                    .and_then(|id| services.iter().find(|s| s.id == id && s.active));
+                if chosen.is_none() {
+                    errors.add(
+                        "dienst",
+                        "Deze dienst staat niet (meer) in de lijst. Kies een dienst, of 'Weet ik \
+                         niet / anders'.",
+                    );
+                }
+                chosen.cloned()
+            }
+        };
         let (Ok(submitter), Some(description)) = (submitter, description) else {
             return Err(errors);
         };
@@ -169,10 +187,6 @@ impl PublicForm {
             None => (submitter, None),
             Some(stakeholder) => (stakeholder, Some(submitter)),
         };
-        let service = uuid::Uuid::parse_str(self.dienst.trim())
-            .ok()
-            .and_then(|id| services.iter().find(|s| s.id == id && s.active))
-            .cloned();
         Ok(ParsedForm {
             new: NewComplaint {
                 kind: Kind::Complaint,
@@ -475,14 +489,20 @@ mod tests {
     }
 
     #[test]
-    fn unknown_or_inactive_services_are_no_choice() {
+    fn no_service_is_weet_ik_niet_and_an_unknown_one_is_refused() {
         let old = service("Vervallen", false);
-        for dienst in [String::new(), "onzin".into(), old.id.to_string()] {
-            let form = PublicForm { dienst, ..filled() };
-            let parsed = form
+        let parsed = PublicForm {
+            dienst: String::new(),
+            ..filled()
+        }
+        .parse(std::slice::from_ref(&old), received())
+        .expect("parses");
+        assert!(parsed.service.is_none() && parsed.new.service.is_none());
+        for dienst in ["onzin".to_owned(), old.id.to_string()] {
+            let errors = PublicForm { dienst, ..filled() }
                 .parse(std::slice::from_ref(&old), received())
-                .expect("parses");
-            assert!(parsed.service.is_none() && parsed.new.service.is_none());
+                .expect_err("refused");
+            assert!(errors.get("dienst").is_some(), "{errors:?}");
         }
     }
 

@@ -145,8 +145,32 @@ struct Received {
     form: PublicForm,
     token: String,
     uploads: Vec<Upload>,
-    /// Why the body could not be read to the end (too large, cut off).
-    broken: Option<String>,
+    /// Why the body could not be read to the end: too large (413) or cut
+    /// off or malformed (400).
+    broken: Option<Broken>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Broken {
+    TooLarge,
+    Unreadable,
+}
+
+impl Broken {
+    fn of(e: &axum::extract::multipart::MultipartError) -> Self {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Broken::TooLarge
+        } else {
+            Broken::Unreadable
+        }
+    }
+
+    fn answer(self) -> (StatusCode, &'static str) {
+        match self {
+            Broken::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, TOO_LARGE),
+            Broken::Unreadable => (StatusCode::BAD_REQUEST, UNREADABLE),
+        }
+    }
 }
 
 const TOO_LARGE: &str = "Uw bestanden zijn samen te groot om te versturen. Kies hoogstens 3 \
@@ -186,14 +210,7 @@ async fn read(mut multipart: Multipart) -> Received {
             Ok(Some(field)) => field,
             Ok(None) => break,
             Err(e) => {
-                r.broken = Some(
-                    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                        TOO_LARGE
-                    } else {
-                        UNREADABLE
-                    }
-                    .into(),
-                );
+                r.broken = Some(Broken::of(&e));
                 break;
             }
         };
@@ -209,14 +226,7 @@ async fn read(mut multipart: Multipart) -> Received {
         let (data, over) = match read_capped(&mut field, keep).await {
             Ok(read) => read,
             Err(e) => {
-                r.broken = Some(
-                    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                        TOO_LARGE
-                    } else {
-                        UNREADABLE
-                    }
-                    .into(),
-                );
+                r.broken = Some(Broken::of(&e));
                 break;
             }
         };
@@ -261,7 +271,7 @@ pub(super) async fn submit<S: Store>(
     let received = match multipart {
         Ok(m) => read(m).await,
         Err(_) => Received {
-            broken: Some(UNREADABLE.into()),
+            broken: Some(Broken::Unreadable),
             ..Received::default()
         },
     };
@@ -287,19 +297,11 @@ pub(super) async fn submit<S: Store>(
         value: received.token.clone(),
         fresh: false,
     };
-    if let Some(message) = received.broken {
+    if let Some(broken) = received.broken {
+        let (status, message) = broken.answer();
         let mut errors = FieldErrors::default();
         errors.add("bijlagen", message);
-        return render(
-            &state,
-            form,
-            errors,
-            None,
-            true,
-            token,
-            StatusCode::PAYLOAD_TOO_LARGE,
-        )
-        .await;
+        return render(&state, form, errors, None, true, token, status).await;
     }
     let calendar = state.calendar().await?;
     let limit = RateLimit {

@@ -138,7 +138,20 @@ async fn without_a_service_the_quality_manager_routes_it<S: Store>(store: S) {
     let o = org(&app).await;
     // A service without a manager behaves as "weet ik niet".
     let nobody = add_service(&app, &o.admin, "Administratie", None).await;
-    for dienst in ["", nobody.as_str(), "geen-dienst"] {
+    // A service that is not offered is refused at its field, not taken
+    // as "weet ik niet".
+    let v = open_form(&app).await;
+    let r = file(
+        &app,
+        &v,
+        &Filing::new("Anna", "anna@example.nl").set("dienst", "geen-dienst"),
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.expect("body");
+    assert!(page.contains("id=\"dienst-fout\""), "{page}");
+    assert!(page.contains(DESCRIPTION), "the description is kept");
+    for dienst in ["", nobody.as_str()] {
         let done = file_ok(
             &app,
             &Filing::new("Anna", "anna@example.nl").set("dienst", dienst),
@@ -271,6 +284,31 @@ async fn bad_files_are_refused_at_their_field_and_the_text_is_kept<S: Store>(sto
         assert!(page.contains("value=\"Anna\""), "the name is kept");
         assert!(page.contains("Kies uw bijlagen opnieuw"));
     }
+    // A body that breaks off is a bad request (400), not "too large".
+    let boundary = "grens";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"token\"\r\n\r\n{}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"naam\"\r\n\r\nAnna\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"bijlagen\"; filename=\"a.pdf\"\r\n\
+         Content-Type: application/pdf\r\n\r\n%PDF-1.4 afgebr",
+        v.token
+    );
+    let r = app
+        .client
+        .post(app.url("/klacht"))
+        .header("cookie", &v.cookie)
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(body)
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(r.status(), 400);
+    let page = r.text().await.expect("body");
+    assert!(page.contains("kwam niet goed aan"), "{page}");
+    assert!(page.contains("value=\"Anna\""), "what arrived is kept");
     assert_eq!(app.store.count_complaints().await.expect("count"), 0);
 }
 
