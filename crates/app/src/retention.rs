@@ -56,7 +56,77 @@ pub struct RetentionReport {
     pub cutoff: Option<Timestamp>,
     pub anonymised: Vec<ReferenceNumber>,
     pub failed: Vec<(ComplaintId, String)>,
+    /// Expired sessions and old sign-in attempts removed.
+    pub forgotten: u64,
 }
+
+/// What happens to the personal data in each table of the database. A
+/// table that is added without a line here fails the test that reads the
+/// database's own list of tables (`every_table_has_a_retention_rule`).
+pub const RETENTION_RULES: &[(&str, &str)] = &[
+    (
+        "complaints",
+        "read model of the complaint: rebuilt from the anonymised events",
+    ),
+    (
+        "complaint_events",
+        "complainant's data replaced by [geanonimiseerd] (klacht_domain::retention)",
+    ),
+    ("complaint_participants", "staff ids only"),
+    (
+        "complaint_event_hashes",
+        "hashes; re-sealed over the anonymised events",
+    ),
+    (
+        "dossier",
+        "form and record re-made from the anonymised events and re-sealed",
+    ),
+    ("attachments", "deleted when the complaint is anonymised"),
+    ("tracking_codes", "deleted when the complaint is anonymised"),
+    (
+        "outbox",
+        "mail of the complaint deleted when it is anonymised; a registration still waiting for Exact anonymised, a delivered one deleted",
+    ),
+    (
+        "rate_limits",
+        "client addresses, forgotten when their window has passed",
+    ),
+    (
+        "login_failures",
+        "client addresses, forgotten a day after their window or lock",
+    ),
+    (
+        "sessions",
+        "staff; expired sessions removed by the retention run",
+    ),
+    (
+        "users",
+        "staff accounts, kept while the organisation keeps them",
+    ),
+    ("api_tokens", "staff; token hashes only"),
+    ("calendar_feeds", "staff; token hashes only"),
+    (
+        "admin_audit",
+        "the administrator's log: staff names and settings, no complainant data",
+    ),
+    (
+        "retention_log",
+        "references and chain heads; an access request keeps a digest of the address, not the address",
+    ),
+    ("settings", "configuration, no personal data"),
+    ("list_values", "category and cause names, no personal data"),
+    ("public_services", "service names, no personal data"),
+    ("reference_counters", "numbers only"),
+    ("improvement_counters", "numbers only"),
+    (
+        "improvement_actions",
+        "structural measures; staff as owner, no complainant data",
+    ),
+    ("improvement_action_complaints", "links to complaints by id"),
+    ("improvement_events", "history of the measures; staff only"),
+    ("pattern_decisions", "decisions on patterns; staff only"),
+    ("pattern_decision_complaints", "links to complaints by id"),
+];
 
 /// Anonymises every complaint whose retention period of `years` has passed
 /// at `now`. `actor` goes into the log (`system` for the scheduler,
@@ -73,6 +143,7 @@ pub async fn run<S: Store>(
         retention::cutoff(now, calendar.time_zone(), years).ok_or(RetentionError::Period(years))?;
     let mut report = RetentionReport {
         cutoff: Some(cutoff),
+        forgotten: store.forget_expired(now).await?,
         ..Default::default()
     };
     loop {
@@ -174,12 +245,21 @@ pub async fn anonymise<S: Store>(
         actor: actor.to_owned(),
         detail: detail.to_string(),
     };
+    // A registration still waiting for Exact stays, without the personal
+    // data it was queued with.
+    let exact_payload = match c.closed() {
+        Some(_) => Some(serde_json::to_string(
+            &crate::exact::registration(store, &c).await?,
+        )?),
+        None => None,
+    };
     store
         .anonymise(&Anonymisation {
             complaint_id: id,
             expected_version: row.version,
             changed,
             row: read_model(&c, calendar, at),
+            exact_payload,
             reseal,
             log,
         })

@@ -251,6 +251,10 @@ pub struct Anonymisation {
     pub expected_version: u64,
     pub changed: Vec<RawEvent>,
     pub row: ComplaintRow,
+    /// The registration in Exact of the anonymised complaint (JSON), for
+    /// one that still waits in the outbox; none for a complaint never
+    /// closed.
+    pub exact_payload: Option<String>,
     pub reseal: Option<Reseal>,
     pub log: RetentionEntry,
 }
@@ -327,8 +331,10 @@ pub trait RetentionStore: Send + Sync {
     ) -> impl Future<Output = Result<Vec<ComplaintId>, StoreError>> + Send;
 
     /// Writes one anonymisation (events, read model, re-sealed dossier,
-    /// log entry) in one transaction; the complaint's delivered outbox
-    /// messages, attachments and tracking code are deleted with it.
+    /// log entry) in one transaction. With it go the complaint's e-mails
+    /// (whatever their state), its delivered registration in Exact,
+    /// attachments and tracking code; a registration still waiting for
+    /// Exact gets the anonymised snapshot.
     fn anonymise(
         &self,
         anonymisation: &Anonymisation,
@@ -346,6 +352,18 @@ pub trait RetentionStore: Send + Sync {
         complaint: Option<ComplaintId>,
         limit: u32,
     ) -> impl Future<Output = Result<Vec<RetentionEntry>, StoreError>> + Send;
+
+    /// Forgets what only mattered for a while: expired sessions, and
+    /// sign-in attempts (they name client addresses) a day after their
+    /// window or lock. Returns how many rows went.
+    fn forget_expired(
+        &self,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<u64, StoreError>> + Send;
+
+    /// The names of the database's own tables (not the migrations'), for
+    /// the check that every table has a retention rule.
+    fn tables(&self) -> impl Future<Output = Result<Vec<String>, StoreError>> + Send;
 
     /// Complaints whose intake (or a correction of it) names this e-mail
     /// address, for a complainant's request for access. Scans the events.

@@ -49,7 +49,7 @@ async fn user<S: Store>(
 
 /// A complaint from intake to closing through the use cases; returns its
 /// id.
-async fn walk_to_closing<S: Store>(store: &S, cal: &WorkingCalendar) -> ComplaintId {
+pub(crate) async fn walk_to_closing<S: Store>(store: &S, cal: &WorkingCalendar) -> ComplaintId {
     let sanne = user(
         store,
         "sanne@focus.example",

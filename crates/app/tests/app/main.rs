@@ -4,3 +4,4 @@
 mod auth;
 mod complaints;
 mod dossier;
+mod retention;

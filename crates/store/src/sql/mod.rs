@@ -303,7 +303,7 @@ macro_rules! impl_store {
         }
         mod retention_queries {
             use super::*;
-            $crate::sql::retention::retention_queries!();
+            $crate::sql::retention::retention_queries!($backend);
         }
         mod outbox_queries {
             use super::*;

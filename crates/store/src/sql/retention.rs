@@ -5,7 +5,7 @@
 //! `dossier_queries`, whose chain helpers it shares, as its `RetentionStore`.
 
 macro_rules! retention_queries {
-    () => {
+    ($backend:literal) => {
             use $crate::dossier::{
                 Anonymisation, RetentionAction, RetentionEntry, chain_of, sha256_hex,
             };
@@ -135,20 +135,73 @@ macro_rules! retention_queries {
                         .execute(&mut *tx)
                         .await?;
                     }
-                    // Delivered messages carried addresses and names (what is
-                    // still pending is left to its worker); the files the
+                    // Messages carry addresses and names: mail goes whatever
+                    // its state (years late, nobody needs it sent), and so
+                    // does a delivered registration; one still waiting for
+                    // Exact keeps waiting, anonymised. The files the
                     // complainant sent are theirs; the tracking code has
                     // nothing left to show.
+                    if let Some(payload) = &a.exact_payload {
+                        sqlx::query(
+                            "UPDATE outbox SET payload = $2 \
+                             WHERE complaint_id = $1 AND kind = 'exact' AND status <> 'sent'",
+                        )
+                        .bind(&id)
+                        .bind(payload)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
                     for sql in [
-                        "DELETE FROM outbox WHERE complaint_id = $1 AND status <> 'pending'",
+                        "DELETE FROM outbox WHERE complaint_id = $1 \
+                         AND (kind <> 'exact' OR status = 'sent')",
                         "DELETE FROM attachments WHERE complaint_id = $1",
                         "DELETE FROM tracking_codes WHERE complaint_id = $1",
                     ] {
                         sqlx::query(sql).bind(&id).execute(&mut *tx).await?;
                     }
+                    if a.exact_payload.is_none() {
+                        sqlx::query("DELETE FROM outbox WHERE complaint_id = $1")
+                            .bind(&id)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
                     insert_retention(&mut tx, &a.log).await?;
                     tx.commit().await?;
                     Ok(())
+                }
+
+                async fn forget_expired(&self, now: Timestamp) -> Result<u64, StoreError> {
+                    let day_ago = micros(now).saturating_sub(86_400_000_000);
+                    let mut tx = self.writer().begin().await?;
+                    let sessions = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+                        .bind(micros(now))
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                    let attempts = sqlx::query(
+                        "DELETE FROM login_failures WHERE \
+                         (locked_until IS NULL AND first_failure_at < $1) OR locked_until < $1",
+                    )
+                    .bind(day_ago)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                    tx.commit().await?;
+                    Ok(sessions + attempts)
+                }
+
+                async fn tables(&self) -> Result<Vec<String>, StoreError> {
+                    let sql = if $backend == "postgres" {
+                        "SELECT table_name::text FROM information_schema.tables \
+                         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' \
+                         AND table_name NOT LIKE '\\_sqlx%' ORDER BY 1"
+                    } else {
+                        "SELECT name FROM sqlite_master WHERE type = 'table' \
+                         AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' \
+                         AND name NOT LIKE '\\_sqlx%' ESCAPE '\\' ORDER BY 1"
+                    };
+                    let rows = sqlx::query(sql).fetch_all(self.reader()).await?;
+                    rows.iter().map(|r| Ok(r.try_get::<String, _>(0)?)).collect()
                 }
 
                 async fn log_retention(

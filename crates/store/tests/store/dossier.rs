@@ -375,6 +375,7 @@ async fn anonymisation_rewrites_history_reseals_and_is_logged<S: Store>(store: S
         expected_version: 3,
         changed: changed.clone(),
         row: new_row,
+        exact_payload: None,
         reseal: Some(Reseal {
             events: all.clone(),
             record_json: r#"{"anonymised":true}"#.into(),
