@@ -71,15 +71,31 @@ pub async fn backup(config: &Config, args: BackupArgs) -> anyhow::Result<()> {
     store.close().await;
     made.with_context(|| format!("reservekopie naar {} mislukt", args.path.display()))?;
     let summary = sqlite_check_file(&args.path).await?;
+    // The copy's chain heads beside it: a witness that stays valid when
+    // the live database is later rewritten (`klacht verify --against`).
+    let heads_path = heads_file(&args.path);
+    let copy = SqliteStore::connect(&format!("sqlite://{}", args.path.display())).await?;
+    let heads = crate::verify::write_heads(&copy, config, &heads_path).await;
+    copy.close().await;
+    heads?;
     println!(
-        "Reservekopie gemaakt: {} ({:.1} MB; {} klachten, {} gebeurtenissen, {} opgeborgen).",
+        "Reservekopie gemaakt: {} ({:.1} MB; {} klachten, {} gebeurtenissen, {} opgeborgen), \
+         met de ketenkoppen in {}.",
         args.path.display(),
         megabytes(&args.path),
         summary.complaints,
         summary.events,
-        summary.filed
+        summary.filed,
+        heads_path.display()
     );
     Ok(())
+}
+
+/// Where a backup's chain heads go: `klacht.db.bak` → `klacht.db.bak.heads.json`.
+pub fn heads_file(backup: &std::path::Path) -> std::path::PathBuf {
+    let mut name = backup.as_os_str().to_owned();
+    name.push(".heads.json");
+    std::path::PathBuf::from(name)
 }
 
 pub async fn restore(config: &Config, args: RestoreArgs) -> anyhow::Result<()> {

@@ -4,6 +4,7 @@
 //! non-zero when anything is broken. `klacht dossier file` files closed
 //! complaints that are not in the dossier yet.
 
+use anyhow::Context;
 use clap::{Args, Subcommand};
 use klacht_app::Config;
 use klacht_app::documents::Letterhead;
@@ -16,10 +17,73 @@ pub struct VerifyArgs {
     /// Print the report as one JSON object.
     #[arg(long)]
     json: bool,
+    /// Also write every complaint's chain head, dated and hashed, to this
+    /// file: a witness to keep outside the database.
+    #[arg(long, value_name = "FILE")]
+    export_heads: Option<std::path::PathBuf>,
+    /// Also check the database against a file written by --export-heads.
+    #[arg(long, value_name = "FILE")]
+    against: Option<std::path::PathBuf>,
+}
+
+/// Writes the witness of the chain heads to `path`.
+pub async fn write_heads<S: Store>(
+    store: &S,
+    config: &Config,
+    path: &std::path::Path,
+) -> anyhow::Result<usize> {
+    let heads = dossier::export_heads(store, config.clock().now()).await?;
+    std::fs::write(path, serde_json::to_string_pretty(&heads)?)
+        .with_context(|| format!("{} schrijven", path.display()))?;
+    Ok(heads.heads.len())
 }
 
 pub async fn run<S: Store>(store: &S, config: &Config, args: VerifyArgs) -> anyhow::Result<()> {
-    let report = dossier::verify(store).await?;
+    let mut report = dossier::verify(store).await?;
+    if let Some(path) = &args.against {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("{} lezen", path.display()))?;
+        let heads: dossier::Heads = serde_json::from_str(&text)
+            .with_context(|| format!("{} is geen bestand met ketenkoppen", path.display()))?;
+        let against = dossier::check_against(store, &heads).await?;
+        if !args.json {
+            println!(
+                "Vergeleken met {}: {} ketenkoppen van {}.",
+                path.display(),
+                against.checked,
+                heads.generated_at
+            );
+            for reference in &against.anonymised {
+                println!(
+                    "geanonimiseerd  {reference}: sindsdien opnieuw verzegeld (bewaartermijn)"
+                );
+            }
+        }
+        for (reference, finding) in against.findings {
+            let id = report
+                .broken
+                .iter()
+                .position(|b| b.reference.to_string() == reference);
+            match id {
+                Some(i) => report.broken[i].findings.push(finding),
+                None => match reference.parse() {
+                    Ok(r) => report.broken.push(dossier::Broken {
+                        id: klacht_domain::ComplaintId::new(uuid::Uuid::nil()),
+                        reference: r,
+                        first_bad_seq: None,
+                        findings: vec![finding],
+                    }),
+                    Err(_) => anyhow::bail!("{}: {finding}", path.display()),
+                },
+            }
+        }
+    }
+    if let Some(path) = &args.export_heads {
+        let n = write_heads(store, config, path).await?;
+        if !args.json {
+            println!("{n} ketenkoppen geschreven naar {}.", path.display());
+        }
+    }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&as_json(&report))?);
     } else {

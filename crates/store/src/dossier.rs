@@ -191,6 +191,10 @@ pub struct StoredStream {
     pub closed: bool,
     pub filed: bool,
     pub events: Vec<RawEvent>,
+    /// The read-model row as stored (participants not loaded).
+    pub row: ComplaintRow,
+    /// The chain hashes as stored, in seq order.
+    pub hashes: Vec<(u64, String)>,
 }
 
 /// What the retention log records.

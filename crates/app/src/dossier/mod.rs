@@ -16,6 +16,7 @@
 
 mod record;
 mod verify;
+mod witness;
 
 use jiff::Timestamp;
 use klacht_domain::calendar::WorkingCalendar;
@@ -28,6 +29,7 @@ use crate::documents::{self, DocumentError, FormCopy, FormData, Letterhead, Name
 
 pub use record::{Anonymised, Filing, RECORD_FORMAT, build_record};
 pub use verify::{Broken, VerifyReport, verify};
+pub use witness::{AgainstReport, HEADS_FORMAT, Head, Heads, check_against, export_heads};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DossierError {

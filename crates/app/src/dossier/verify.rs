@@ -6,22 +6,24 @@
 //! PDF and JSON record, and the record against the stored events. An
 //! anonymised complaint was re-sealed on purpose: it verifies when its
 //! retention log entry names the head it was re-sealed to. For every
-//! complaint: its history still folds and its read model's version is its
-//! last event. Closed complaints without a dossier entry are reported as
-//! not filed (a warning, not a breach).
+//! complaint, filed or open: its history still folds, matches its chain
+//! (sealed from the first event, as it was written) and the list row says
+//! what the fold says. Closed complaints without a dossier entry are
+//! reported as not filed (a warning; their chain is checked all the same).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::Timestamp;
+use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::Complaint;
 use klacht_domain::{ComplaintId, ReferenceNumber};
 use klacht_store::{
-    CHAIN_GENESIS, RetentionAction, SealedComplaint, Store, StoreError, chain_next, parse_hash,
-    sha256_hex,
+    CHAIN_GENESIS, ComplaintRow, RawEvent, RetentionAction, SealedComplaint, Store, StoreError,
+    chain_next, parse_hash, sha256_hex,
 };
 
 use super::record::{RECORD_FORMAT, StoredRecord};
-use crate::complaints::from_raw;
+use crate::complaints::{from_raw, read_model};
 
 /// Complaints per page of the checks; bounded memory at any size.
 const PAGE: u32 = 100;
@@ -84,12 +86,11 @@ impl Finder {
     }
 }
 
-/// Checks one filed complaint's chain, digests and record.
-fn check_sealed(s: &SealedComplaint, f: &mut Finder) {
-    let stored: std::collections::BTreeMap<u64, &str> =
-        s.hashes.iter().map(|(seq, h)| (*seq, h.as_str())).collect();
-    let event_seqs: BTreeSet<u64> = s.events.iter().map(|e| e.seq).collect();
-    for (i, e) in s.events.iter().enumerate() {
+/// Checks a stream against its chain: every event present and in order,
+/// each link on its own, no seal of an event that is gone.
+fn check_chain(events: &[RawEvent], stored: &BTreeMap<u64, &str>, f: &mut Finder) {
+    let event_seqs: BTreeSet<u64> = events.iter().map(|e| e.seq).collect();
+    for (i, e) in events.iter().enumerate() {
         let expected = i as u64 + 1;
         if e.seq != expected {
             f.at(
@@ -102,7 +103,7 @@ fn check_sealed(s: &SealedComplaint, f: &mut Finder) {
     // Each link on its own: an event changed in place breaks exactly its
     // own link; a hash changed in place breaks its own and the next.
     let mut prev = Some(CHAIN_GENESIS);
-    for e in &s.events {
+    for e in events {
         let own = stored.get(&e.seq).copied();
         match (own, prev) {
             (None, _) => f.at(
@@ -124,6 +125,12 @@ fn check_sealed(s: &SealedComplaint, f: &mut Finder) {
     for seq in stored.keys().filter(|seq| !event_seqs.contains(seq)) {
         f.at(*seq, format!("gebeurtenis {seq} ontbreekt (verwijderd)"));
     }
+}
+
+/// Checks one filed complaint's chain, digests and record.
+fn check_sealed(s: &SealedComplaint, f: &mut Finder) {
+    let stored: BTreeMap<u64, &str> = s.hashes.iter().map(|(seq, h)| (*seq, h.as_str())).collect();
+    check_chain(&s.events, &stored, f);
     let head = stored.get(&s.row.sealed_seq).copied();
     if head != Some(s.row.chain_head.as_str()) {
         f.at(
@@ -164,6 +171,68 @@ fn check_sealed(s: &SealedComplaint, f: &mut Finder) {
                 }
             }
         }
+    }
+}
+
+/// Compares the list row with the fold of the history, field by field:
+/// everything the events decide (the terms follow the calendar of the day
+/// they were computed, so they are left out).
+fn check_row(row: &ComplaintRow, c: &Complaint, f: &mut Finder) {
+    let folded = read_model(c, &WorkingCalendar::netherlands_default(), row.updated_at);
+    let differs = |what: &str, stored: String, fold: String| {
+        (stored != fold)
+            .then(|| format!("het overzicht zegt {what} '{stored}', de geschiedenis zegt '{fold}'"))
+    };
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    let user = |u: Option<klacht_domain::UserId>| u.map(|u| u.to_string()).unwrap_or_default();
+    // Stored instants keep microseconds.
+    let instant = |t: Timestamp| {
+        Timestamp::from_microsecond(t.as_microsecond())
+            .unwrap_or(t)
+            .to_string()
+    };
+    let findings = [
+        differs(
+            "versie",
+            row.version.to_string(),
+            folded.version.to_string(),
+        ),
+        differs(
+            "klachtnummer",
+            row.reference.to_string(),
+            folded.reference.to_string(),
+        ),
+        differs("soort", row.kind.clone(), folded.kind),
+        differs("status", row.status.clone(), folded.status),
+        differs("kanaal", row.channel.clone(), folded.channel),
+        differs(
+            "ontvangen op",
+            instant(row.received_at),
+            instant(folded.received_at),
+        ),
+        differs("ontvanger", user(row.received_by), user(folded.received_by)),
+        differs(
+            "leidinggevende",
+            user(row.responsible_manager),
+            user(folded.responsible_manager),
+        ),
+        differs("afhandelaar", user(row.handler), user(folded.handler)),
+        differs(
+            "klager",
+            row.complainant_name.clone(),
+            folded.complainant_name,
+        ),
+        differs("dienst", opt(row.service.clone()), opt(folded.service)),
+        differs("categorie", opt(row.category.clone()), opt(folded.category)),
+        differs("samenvatting", row.summary.clone(), folded.summary),
+        differs(
+            "afgesloten op",
+            opt(row.closed_at.map(instant)),
+            opt(folded.closed_at.map(instant)),
+        ),
+    ];
+    for finding in findings.into_iter().flatten() {
+        f.note(finding);
     }
 }
 
@@ -230,16 +299,19 @@ pub async fn verify<S: Store>(store: &S) -> Result<VerifyReport, StoreError> {
                 .map_err(|e| e.to_string())
                 .and_then(|history| Complaint::replay(s.id, &history).map_err(|e| e.to_string()))
             {
-                Ok(c) => {
-                    if c.version() != s.version {
-                        f.note(format!(
-                            "het overzicht zegt versie {}, de geschiedenis eindigt bij {}",
-                            s.version,
-                            c.version()
-                        ));
-                    }
-                }
+                Ok(c) => check_row(&s.row, &c, &mut f),
                 Err(e) => f.note(format!("de geschiedenis is onleesbaar: {e}")),
+            }
+            // Every stream is sealed from its first event (filed ones were
+            // checked in full above).
+            if !s.filed {
+                let stored: BTreeMap<u64, &str> =
+                    s.hashes.iter().map(|(seq, h)| (*seq, h.as_str())).collect();
+                if stored.is_empty() && !s.events.is_empty() {
+                    f.note("de geschiedenis is niet verzegeld".into());
+                } else {
+                    check_chain(&s.events, &stored, &mut f);
+                }
             }
             if s.closed && !s.filed {
                 report.unfiled.push(s.reference);
@@ -248,11 +320,14 @@ pub async fn verify<S: Store>(store: &S) -> Result<VerifyReport, StoreError> {
                 continue;
             }
             match report.broken.iter_mut().find(|b| b.id == s.id) {
-                Some(b) => b.findings.extend(f.findings),
+                Some(b) => {
+                    b.findings.extend(f.findings);
+                    b.first_bad_seq = b.first_bad_seq.into_iter().chain(f.first).min();
+                }
                 None => report.broken.push(Broken {
                     id: s.id,
                     reference: s.reference,
-                    first_bad_seq: None,
+                    first_bad_seq: f.first,
                     findings: f.findings,
                 }),
             }

@@ -262,6 +262,217 @@ async fn postgres_verify_names_the_edited_complaint() {
     verify_passes_and_then_names_the_edited_complaint(db.store().await, &db.url).await;
 }
 
+/// Runs one statement with the complaint's id as `$1`, as an intruder
+/// with access to the database would.
+async fn intrude(url: &str, sql: &str, id: ComplaintId) -> u64 {
+    if url.starts_with("postgres") {
+        let pool = sqlx::PgPool::connect(url).await.expect("connect");
+        let done = sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()))
+            .bind(id.to_string())
+            .execute(&pool)
+            .await
+            .expect("statement");
+        pool.close().await;
+        done.rows_affected()
+    } else {
+        let pool = sqlx::SqlitePool::connect(url).await.expect("connect");
+        let done = sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()))
+            .bind(id.to_string())
+            .execute(&pool)
+            .await
+            .expect("statement");
+        pool.close().await;
+        done.rows_affected()
+    }
+}
+
+/// Sealed from intake (issue 13): a complaint not (yet) in the dossier
+/// is checked against its chain as well, and filing refuses to seal a
+/// history that was changed.
+async fn an_unfiled_complaint_is_sealed_and_not_refiled_over_a_forgery<S: Store>(
+    store: S,
+    url: &str,
+) {
+    let (id, reference) = closed(&store).await;
+    let run = klacht(url, &["verify"]);
+    assert!(run.ok, "{}{}", run.stdout, run.stderr);
+    tamper(url, id, 4).await;
+    let run = klacht(url, &["verify"]);
+    assert!(!run.ok, "{}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!(
+            "BESCHADIGD      {reference}: eerste afwijkende gebeurtenis 4"
+        )),
+        "{}",
+        run.stdout
+    );
+    let filed = dossier::file(
+        &store,
+        &Letterhead::new("Focus"),
+        &WorkingCalendar::netherlands_default(),
+        id,
+        klacht_clock::test_now(),
+    )
+    .await;
+    assert!(
+        filed.is_err(),
+        "the forged history is not sealed: {filed:?}"
+    );
+    assert!(store.dossier_entry(id).await.expect("query").is_none());
+}
+
+/// The list row is checked field by field against the fold, and a filed
+/// complaint whose dossier row went is caught by its chain.
+async fn a_hand_edited_status_and_a_deleted_dossier_row_are_found<S: Store>(store: S, url: &str) {
+    let (id, reference) = closed_and_filed(&store).await;
+    assert_eq!(
+        intrude(
+            url,
+            "UPDATE complaints SET status = 'in_progress', closed_at = NULL WHERE id = $1",
+            id
+        )
+        .await,
+        1
+    );
+    let run = klacht(url, &["verify"]);
+    assert!(!run.ok, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("het overzicht zegt status 'in_progress'"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(&reference), "{}", run.stdout);
+
+    // Without its dossier row the history is still sealed: an edit shows.
+    assert_eq!(
+        intrude(url, "DELETE FROM dossier WHERE complaint_id = $1", id).await,
+        1
+    );
+    tamper(url, id, 4).await;
+    let run = klacht(url, &["verify"]);
+    assert!(
+        run.stdout.contains(&format!(
+            "BESCHADIGD      {reference}: eerste afwijkende gebeurtenis 4"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        dossier::file(
+            &store,
+            &Letterhead::new("Focus"),
+            &WorkingCalendar::netherlands_default(),
+            id,
+            klacht_clock::test_now(),
+        )
+        .await
+        .is_err(),
+        "not filed again over the edit"
+    );
+}
+
+/// An intruder who rewrites the events and recomputes their chain passes
+/// the database's own checks; the heads kept outside it catch them.
+async fn the_heads_kept_outside_catch_a_rewritten_chain<S: Store>(store: S, url: &str) {
+    let (id, reference) = closed(&store).await;
+    let dir = std::env::temp_dir().join(format!("klacht-heads-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let heads = dir.join("koppen.json");
+    let heads_arg = heads.to_str().expect("utf-8 path");
+    let run = klacht(url, &["verify", "--export-heads", heads_arg]);
+    assert!(run.ok, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("1 ketenkoppen geschreven"),
+        "{}",
+        run.stdout
+    );
+    let run = klacht(url, &["verify", "--against", heads_arg]);
+    assert!(run.ok, "{}{}", run.stdout, run.stderr);
+
+    // Event 4 edited, and the whole chain computed again over the edit.
+    tamper(url, id, 4).await;
+    let (_, events) = store.load_stream(id).await.expect("load").expect("found");
+    for (e, hash) in events.iter().zip(klacht_store::chain_of(&events)) {
+        let sql = format!(
+            "UPDATE complaint_event_hashes SET hash = '{}' WHERE complaint_id = $1 AND seq = {}",
+            hash.iter().map(|b| format!("{b:02x}")).collect::<String>(),
+            e.seq
+        );
+        intrude(url, &sql, id).await;
+    }
+    let run = klacht(url, &["verify"]);
+    assert!(run.ok, "the database alone cannot tell: {}", run.stdout);
+    let run = klacht(url, &["verify", "--against", heads_arg]);
+    assert!(!run.ok, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("de geschiedenis tot en met gebeurtenis 9 is gewijzigd sinds"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(&reference), "{}", run.stdout);
+
+    // A heads file edited by hand is refused as a witness.
+    let text = std::fs::read_to_string(&heads).expect("read");
+    std::fs::write(&heads, text.replacen("\"seq\": 9", "\"seq\": 8", 1)).expect("write");
+    let run = klacht(url, &["verify", "--against", heads_arg]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr
+            .contains("het bestand met ketenkoppen is gewijzigd")
+            || run
+                .stdout
+                .contains("het bestand met ketenkoppen is gewijzigd"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_the_heads_kept_outside_catch_a_rewritten_chain() {
+    let db = SqliteTestDb::new();
+    the_heads_kept_outside_catch_a_rewritten_chain(db.store().await, &db.url).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_the_heads_kept_outside_catch_a_rewritten_chain() {
+    let Some(db) = PgTestDb::new().await else {
+        return;
+    };
+    the_heads_kept_outside_catch_a_rewritten_chain(db.store().await, &db.url).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_an_unfiled_complaint_is_sealed() {
+    let db = SqliteTestDb::new();
+    an_unfiled_complaint_is_sealed_and_not_refiled_over_a_forgery(db.store().await, &db.url).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_an_unfiled_complaint_is_sealed() {
+    let Some(db) = PgTestDb::new().await else {
+        return;
+    };
+    an_unfiled_complaint_is_sealed_and_not_refiled_over_a_forgery(db.store().await, &db.url).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_a_hand_edited_status_is_found() {
+    let db = SqliteTestDb::new();
+    a_hand_edited_status_and_a_deleted_dossier_row_are_found(db.store().await, &db.url).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_a_hand_edited_status_is_found() {
+    let Some(db) = PgTestDb::new().await else {
+        return;
+    };
+    a_hand_edited_status_and_a_deleted_dossier_row_are_found(db.store().await, &db.url).await;
+}
+
 async fn retention_anonymises_what_expired_and_verify_tells_it_apart<S: Store>(
     store: S,
     url: &str,
@@ -450,6 +661,11 @@ async fn a_backup_taken_while_writing_restores_and_verifies() {
         "restored {count}, committed before the backup {before}, at the end {after}"
     );
     restored.close().await;
+    // The backup carries its chain heads; the restored copy agrees.
+    let heads = format!("{}.heads.json", backup.display());
+    assert!(std::path::Path::new(&heads).exists(), "{heads}");
+    let run = klacht(&restored_url, &["verify", "--against", &heads]);
+    assert!(run.ok, "{}{}", run.stdout, run.stderr);
 
     // Over an existing database only with --force, and never while in use.
     let run = klacht(&restored_url, &["restore", &backup.display().to_string()]);

@@ -45,6 +45,8 @@ macro_rules! complaints_queries {
                     let q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(row.id.to_string());
                     bind_row!(q, row).execute(&mut *tx).await?;
                     insert_events(&mut tx, &stream.events).await?;
+                    // Sealed from the first event on, in the same transaction.
+                    dossier_queries::seal_new(&mut tx, &stream.events).await?;
                     write_participants(&mut tx, &row, false).await?;
                     public_queries::insert_public(
                         &mut tx,

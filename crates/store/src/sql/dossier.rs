@@ -76,17 +76,126 @@ macro_rules! dossier_queries {
                 Ok(())
             }
 
-            /// The hook of [`Store::append`]: a filed complaint's chain grows
-            /// with every event appended after filing, in the append's own
-            /// transaction. Open complaints are never filed and cost nothing.
+            /// Seals a new stream: the chain of its first events, written
+            /// with them.
+            pub(super) async fn seal_new(
+                tx: &mut sqlx::Transaction<'_, Db>,
+                events: &[RawEvent],
+            ) -> Result<(), StoreError> {
+                check_stream(events)?;
+                insert_hashes(tx, events, &chain_of(events)).await
+            }
+
+            /// The stored chain hashes of one complaint, by seq.
+            async fn stored_hashes(
+                tx: &mut sqlx::Transaction<'_, Db>,
+                id: ComplaintId,
+            ) -> Result<std::collections::BTreeMap<u64, String>, StoreError> {
+                let rows = sqlx::query(
+                    "SELECT seq, hash FROM complaint_event_hashes WHERE complaint_id = $1",
+                )
+                .bind(id.to_string())
+                .fetch_all(&mut **tx)
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        let seq = u64::try_from(r.try_get::<i64, _>(0)?)
+                            .map_err(|_| StoreError::Corrupt("negative seq".into()))?;
+                        Ok((seq, r.try_get::<String, _>(1)?))
+                    })
+                    .collect()
+            }
+
+            /// Seals `events` (the whole stream, in order): hashes already
+            /// stored must be the chain's own (else the history was changed
+            /// outside klacht and nothing is sealed over it); the missing
+            /// ones are added. Returns the chain head.
+            pub(super) async fn seal_stream(
+                tx: &mut sqlx::Transaction<'_, Db>,
+                id: ComplaintId,
+                events: &[RawEvent],
+            ) -> Result<[u8; 32], StoreError> {
+                check_stream(events)?;
+                let hashes = chain_of(events);
+                let Some(head) = hashes.last().copied() else {
+                    return Err(StoreError::Corrupt(format!("empty stream of {id}")));
+                };
+                let stored = stored_hashes(tx, id).await?;
+                let mut missing_events = Vec::new();
+                let mut missing_hashes = Vec::new();
+                for (e, h) in events.iter().zip(&hashes) {
+                    match stored.get(&e.seq) {
+                        Some(s) if parse_hash(s) == Some(*h) => {}
+                        Some(_) => {
+                            return Err(StoreError::Corrupt(format!(
+                                "event {} of {id} does not match its seal (klacht verify); \
+                                 not sealed again",
+                                e.seq
+                            )));
+                        }
+                        None => {
+                            missing_events.push(e.clone());
+                            missing_hashes.push(*h);
+                        }
+                    }
+                }
+                if stored.keys().any(|seq| *seq > events.len() as u64) {
+                    return Err(StoreError::Corrupt(format!(
+                        "{id} has seals of events that are gone (klacht verify)"
+                    )));
+                }
+                insert_hashes(tx, &missing_events, &missing_hashes).await?;
+                Ok(head)
+            }
+
+            /// Seals the streams stored before chains began at intake (an
+            /// upgrade): run by `migrate`, a page at a time. A stream whose
+            /// existing seals do not match is left for `klacht verify`.
+            pub(super) async fn seal_unsealed(store: &StoreTy) -> Result<u64, StoreError> {
+                let mut sealed = 0;
+                let mut after = String::new();
+                loop {
+                    let rows = sqlx::query(
+                        "SELECT c.id FROM complaints c WHERE c.id > $1 AND NOT EXISTS \
+                         (SELECT 1 FROM complaint_event_hashes h \
+                          WHERE h.complaint_id = c.id AND h.seq = c.version) \
+                         ORDER BY c.id LIMIT 200",
+                    )
+                    .bind(&after)
+                    .fetch_all(store.writer())
+                    .await?;
+                    let Some(last) = rows.last() else { return Ok(sealed) };
+                    after = last.try_get(0)?;
+                    for row in &rows {
+                        let id: ComplaintId = parse("complaint id", &row.try_get::<String, _>(0)?)?;
+                        let mut tx = store.writer().begin().await?;
+                        let ids = vec![id.to_string()];
+                        let events = events_in(&mut tx, &ids).await?.remove(&id).unwrap_or_default();
+                        match seal_stream(&mut tx, id, &events).await {
+                            Ok(_) => {
+                                tx.commit().await?;
+                                sealed += 1;
+                            }
+                            Err(StoreError::Corrupt(e)) => {
+                                tracing::warn!(complaint = %id, error = %e, "not sealed");
+                            }
+                            Err(e) => return Err(e),
+                        }
+                    }
+                }
+            }
+
+            /// The hook of [`Store::append`]: the chain grows with every
+            /// event, in the append's own transaction. A stream stored before
+            /// chains began at intake is sealed whole first.
             pub(super) async fn extend_chain(
                 tx: &mut sqlx::Transaction<'_, Db>,
                 row: &ComplaintRow,
                 events: &[RawEvent],
             ) -> Result<(), StoreError> {
                 let Some(first) = events.first() else { return Ok(()) };
-                if row.closed_at.is_none() || first.seq < 2 {
-                    return Ok(());
+                if first.seq < 2 {
+                    return seal_new(tx, events).await;
                 }
                 let prev = sqlx::query(
                     "SELECT hash FROM complaint_event_hashes WHERE complaint_id = $1 AND seq = $2",
@@ -95,7 +204,12 @@ macro_rules! dossier_queries {
                 .bind(seq_i64(first.seq - 1)?)
                 .fetch_optional(&mut **tx)
                 .await?;
-                let Some(prev) = prev else { return Ok(()) };
+                let Some(prev) = prev else {
+                    let ids = vec![row.id.to_string()];
+                    let all = events_in(tx, &ids).await?.remove(&row.id).unwrap_or_default();
+                    seal_stream(tx, row.id, &all).await?;
+                    return Ok(());
+                };
                 let text: String = prev.try_get(0)?;
                 let Some(mut head) = parse_hash(&text) else {
                     // Left to `klacht verify`, which names the complaint.
@@ -139,11 +253,33 @@ macro_rules! dossier_queries {
                 })
             }
 
-
-
-
-
-
+            /// The chain hashes of these complaints, grouped per complaint
+            /// in seq order, read inside `tx`.
+            async fn hashes_in(
+                tx: &mut sqlx::Transaction<'_, Db>,
+                ids: &[String],
+            ) -> Result<std::collections::HashMap<ComplaintId, Vec<(u64, String)>>, StoreError> {
+                let mut out: std::collections::HashMap<ComplaintId, Vec<(u64, String)>> =
+                    std::collections::HashMap::new();
+                if ids.is_empty() {
+                    return Ok(out);
+                }
+                let mut q: QueryBuilder<Db> = QueryBuilder::new(
+                    "SELECT complaint_id, seq, hash FROM complaint_event_hashes WHERE complaint_id IN (",
+                );
+                let mut list = q.separated(", ");
+                for id in ids {
+                    list.push_bind(id.clone());
+                }
+                q.push(") ORDER BY complaint_id, seq");
+                for row in &q.build().fetch_all(&mut **tx).await? {
+                    let id: ComplaintId = parse("complaint id", &row.try_get::<String, _>(0)?)?;
+                    let seq = u64::try_from(row.try_get::<i64, _>(1)?)
+                        .map_err(|_| StoreError::Corrupt("negative seq".into()))?;
+                    out.entry(id).or_default().push((seq, row.try_get(2)?));
+                }
+                Ok(out)
+            }
 
             /// The events of these complaints, grouped per complaint in seq
             /// order, read inside `tx`.
@@ -177,11 +313,6 @@ macro_rules! dossier_queries {
                     &self,
                     d: &NewDossier,
                 ) -> Result<bool, StoreError> {
-                    check_stream(&d.events)?;
-                    let hashes = chain_of(&d.events);
-                    let Some(head) = hashes.last() else {
-                        return Err(StoreError::Corrupt(format!("empty stream of {}", d.complaint_id)));
-                    };
                     let id = d.complaint_id.to_string();
                     let mut tx = self.writer().begin().await?;
                     let filed = sqlx::query("SELECT 1 FROM dossier WHERE complaint_id = $1")
@@ -192,6 +323,9 @@ macro_rules! dossier_queries {
                         return Ok(false);
                     }
                     hold_version(&mut tx, d.complaint_id, d.events.len() as u64).await?;
+                    // The history was sealed as it was written; filing
+                    // refuses one that no longer matches its seals.
+                    let head = seal_stream(&mut tx, d.complaint_id, &d.events).await?;
                     let inserted = sqlx::query(
                         "INSERT INTO dossier (complaint_id, year, closed_at, filed_at, filed_by, \
                          sealed_seq, record_json, record_sha256, pdf, pdf_sha256, chain_head) \
@@ -219,11 +353,6 @@ macro_rules! dossier_queries {
                             other?;
                         }
                     }
-                    sqlx::query("DELETE FROM complaint_event_hashes WHERE complaint_id = $1")
-                        .bind(&id)
-                        .execute(&mut *tx)
-                        .await?;
-                    insert_hashes(&mut tx, &d.events, &hashes).await?;
                     tx.commit().await?;
                     Ok(true)
                 }
@@ -418,11 +547,17 @@ macro_rules! dossier_queries {
                 ) -> Result<Vec<StoredStream>, StoreError> {
                     let limit = limit.clamp(1, 2000);
                     let mut tx = self.reader().begin().await?;
-                    let rows = sqlx::query(
-                        "SELECT c.id, c.reference, c.version, c.closed_at, d.complaint_id AS filed_id \
+                    let columns = COMPLAINT_COLUMNS
+                        .split(", ")
+                        .map(|c| format!("c.{c}"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let sql = format!(
+                        "SELECT {columns}, d.complaint_id AS filed_id \
                          FROM complaints c LEFT JOIN dossier d ON d.complaint_id = c.id \
-                         WHERE c.id > $1 ORDER BY c.id LIMIT $2",
-                    )
+                         WHERE c.id > $1 ORDER BY c.id LIMIT $2"
+                    );
+                    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
                     .bind(after.map(|a| a.to_string()).unwrap_or_default())
                     .bind(i64::from(limit))
                     .fetch_all(&mut *tx)
@@ -432,19 +567,21 @@ macro_rules! dossier_queries {
                         .map(|r| r.try_get::<String, _>("id"))
                         .collect::<Result<_, _>>()?;
                     let mut events = events_in(&mut tx, &ids).await?;
+                    let mut hashes = hashes_in(&mut tx, &ids).await?;
                     let mut out = Vec::with_capacity(rows.len());
                     for row in &rows {
-                        let id: ComplaintId = parse("complaint id", &row.try_get::<String, _>("id")?)?;
-                        let closed: Option<i64> = row.try_get("closed_at")?;
+                        let stored = complaint_from_row(row)?;
                         let filed: Option<String> = row.try_get("filed_id")?;
+                        let id = stored.id;
                         out.push(StoredStream {
                             id,
-                            reference: parse("reference", &row.try_get::<String, _>("reference")?)?,
-                            version: u64::try_from(row.try_get::<i64, _>("version")?)
-                                .map_err(|_| StoreError::Corrupt("negative version".into()))?,
-                            closed: closed.is_some(),
+                            reference: stored.reference,
+                            version: stored.version,
+                            closed: stored.closed_at.is_some(),
                             filed: filed.is_some(),
                             events: events.remove(&id).unwrap_or_default(),
+                            hashes: hashes.remove(&id).unwrap_or_default(),
+                            row: stored,
                         });
                     }
                     tx.commit().await?;

@@ -129,10 +129,6 @@ macro_rules! improvement_queries {
                 Ok(())
             }
 
-
-
-
-
             /// The linked complaints of these actions, oldest receipt first.
             async fn linked_of<'c, E>(
                 exec: E,

@@ -329,6 +329,10 @@ macro_rules! impl_store {
         impl Store for $store {
             async fn migrate(&self) -> Result<(), StoreError> {
                 MIGRATOR.run(self.writer()).await?;
+                let sealed = dossier_queries::seal_unsealed(self).await?;
+                if sealed > 0 {
+                    tracing::info!(sealed, "streams from before sealing at intake sealed");
+                }
                 Ok(())
             }
 

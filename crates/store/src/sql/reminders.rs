@@ -6,8 +6,6 @@ macro_rules! reminders_queries {
     () => {
             use $crate::{AuditEntry, CalendarFeed, OpenComplaintQuery};
 
-
-
             async fn insert_audit(
                 tx: &mut sqlx::Transaction<'_, Db>,
                 audit: &AuditEntry,

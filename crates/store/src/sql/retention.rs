@@ -31,7 +31,6 @@ macro_rules! retention_queries {
                 })
             }
 
-
             async fn insert_retention(
                 conn: &mut <Db as sqlx::Database>::Connection,
                 e: &RetentionEntry,
