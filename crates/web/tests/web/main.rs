@@ -14,6 +14,7 @@ mod api_intake;
 mod api_openapi;
 mod api_visibility;
 mod api_workflow;
+mod authorization;
 mod complaints_access;
 mod complaints_form;
 mod complaints_intake;

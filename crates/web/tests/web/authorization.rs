@@ -1,0 +1,294 @@
+//! The authorisation matrix (issue 13): every page route of the router
+//! against every kind of visitor, with the answer each must get. The
+//! routes are read from the router's own source, so a route added without
+//! a row here fails `every_route_has_a_row`.
+
+use crate::common;
+use crate::complaints_support;
+
+use std::collections::BTreeSet;
+
+use common::spawn_app;
+use complaints_support::{Intake, org, register};
+use klacht_store::{Store, store_tests};
+
+/// Who asks, in the order of the matrix's columns.
+const WHO: [&str; 8] = [
+    "anonymous",
+    "employee (registered it)",
+    "employee of another team",
+    "manager (own team)",
+    "manager of another team",
+    "quality manager",
+    "director",
+    "administrator",
+];
+
+/// What the answer must be.
+/// - `P` the handler ran past authorisation (any answer but the three
+///   below and 5xx: 200, a redirect after success, 422 for the empty form,
+///   409 for the complaint's state). The forms are posted empty: a form
+///   is read before the domain decides, so for actions `P` says "may see
+///   the complaint"; who may *do* each action is proven with real input
+///   in `complaints_access.rs` and the domain's permission tests;
+/// - `D` 403: seen, not allowed;
+/// - `H` 404: not there for this visitor (existence does not leak);
+/// - `S` 303 to `/inloggen`: sign in first.
+type Row = (&'static str, &'static str, &'static str);
+
+/// (method, route as in the source, expected per column of [`WHO`]).
+const MATRIX: &[Row] = &[
+    ("GET", "/", "PPPPPPPP"),
+    ("GET", "/healthz", "PPPPPPPP"),
+    ("GET", "/readyz", "PPPPPPPP"),
+    ("GET", "/inloggen", "PPPPPPPP"),
+    // Without the sign-in form's own CSRF cookie every post is refused.
+    ("POST", "/inloggen", "DDDDDDDD"),
+    ("GET", "/wachtwoord", "SPPPPPPP"),
+    ("POST", "/wachtwoord", "SPPPPPPP"),
+    // The public site.
+    ("GET", "/reglement", "PPPPPPPP"),
+    ("GET", "/klacht", "PPPPPPPP"),
+    // Without the form's own token (a cookie set with the form).
+    ("POST", "/klacht", "DDDDDDDD"),
+    // Only right after a filing (its cookie).
+    ("GET", "/klacht/bevestiging", "HHHHHHHH"),
+    ("GET", "/status", "PPPPPPPP"),
+    ("GET", "/status/{code}", "HHHHHHHH"),
+    ("GET", "/status/{code}/tevredenheid", "HHHHHHHH"),
+    ("POST", "/status/{code}/tevredenheid", "HHHHHHHH"),
+    ("GET", "/klachten/{id}/bijlagen/{bijlage}", "SHHHHHHH"),
+    // Complaints: the registrant, the team's manager and the overseers
+    // see it; everyone else gets 404; the administrator sees no content.
+    ("GET", "/klachten", "SPPPPPPP"), // the administrator is sent on to Beheer
+    ("GET", "/klachten/nieuw", "SPPPPPPD"),
+    ("POST", "/klachten/nieuw", "SPPPPPPD"),
+    ("GET", "/klachten/{id}", "SPHPHPPH"),
+    ("GET", "/klachten/{id}/formulier", "SPHPHPPH"),
+    ("GET", "/klachten/{id}/formulier.pdf", "SPHPHPPH"),
+    ("GET", "/klachten/{id}/aanbod.pdf", "SHHHHHHH"),
+    ("POST", "/klachten/{id}/afhandelaar", "SDHPHPPH"),
+    ("POST", "/klachten/{id}/bijstand", "SDHPHPPH"),
+    ("POST", "/klachten/{id}/doorsturen", "SDHDHPPH"),
+    ("POST", "/klachten/{id}/contact", "SDHPHPDH"),
+    ("POST", "/klachten/{id}/oordeel", "SDHPHPDH"),
+    ("POST", "/klachten/{id}/aanbod", "SDHPHPDH"),
+    ("POST", "/klachten/{id}/reactie", "SDHPHPDH"),
+    ("POST", "/klachten/{id}/acties", "SDHPHPDH"),
+    ("POST", "/klachten/{id}/acties/{n}/afgerond", "SDHPHPDH"),
+    ("POST", "/klachten/{id}/formulier-verstuurd", "SDHPHPDH"),
+    ("POST", "/klachten/{id}/vervallen", "SDHPHPDH"),
+    ("POST", "/klachten/{id}/escalatie", "SDHDHPPH"),
+    ("POST", "/klachten/{id}/escalatie/uitkomst", "SDHDHPPH"),
+    ("POST", "/klachten/{id}/afsluiten", "SDHDHPDH"),
+    ("POST", "/klachten/{id}/exact", "SDHDHPDH"),
+    ("POST", "/klachten/{id}/omzetten", "SPHPHPPH"),
+    ("POST", "/klachten/{id}/correctie", "SPHPHPPH"),
+    ("POST", "/klachten/{id}/indeling", "SDHPHPPH"),
+    // Oversight: the quality manager and the director.
+    ("GET", "/overzicht", "SDDDDPPD"),
+    ("GET", "/overzicht.csv", "SDDDDPPD"),
+    ("GET", "/overzicht.xlsx", "SDDDDPPD"),
+    ("GET", "/dashboard", "SDDDDPPD"),
+    ("GET", "/dashboard.json", "SDDDDPPD"),
+    ("GET", "/rapportage/jaarverslag", "SDDDDPPD"),
+    ("GET", "/rapportage/jaarverslag.pdf", "SDDDDPPD"),
+    ("GET", "/dossier", "SDDDDPPD"),
+    ("GET", "/dossier/{id}/formulier.pdf", "SDDDDHHD"),
+    ("GET", "/dossier/{id}/dossier.json", "SDDDDHHD"),
+    ("GET", "/verbetering", "SDDDDPPD"),
+    ("POST", "/verbetering/afwijzen", "SDDDDPPD"),
+    ("GET", "/verbeteracties", "SPPPPPPD"), // one's own actions
+    ("GET", "/verbeteracties/nieuw", "SDDDDPPD"),
+    ("POST", "/verbeteracties/nieuw", "SDDDDPPD"),
+    ("GET", "/verbeteracties/{id}", "SHHHHHHD"),
+    ("POST", "/verbeteracties/{id}/status", "SHHHHHHD"),
+    ("POST", "/verbeteracties/{id}/afronden", "SHHHHHHD"),
+    // The outgoing messages: the quality manager.
+    ("GET", "/berichten", "SDDDDPDD"),
+    ("POST", "/berichten/{id}/opnieuw", "SDDDDHDD"),
+    ("GET", "/berichten/exact.csv", "SDDDDPDD"),
+    ("GET", "/berichten/exact.json", "SDDDDPDD"),
+    // One's own calendar feed; the feed itself needs its secret name.
+    ("GET", "/agenda", "SPPPPPPD"),
+    ("POST", "/agenda/nieuw", "SPPPPPPD"),
+    ("POST", "/agenda/opheffen", "SPPPPPPD"),
+    ("GET", "/agenda/{file}", "HHHHHHHH"),
+    // Beheer: the administrator.
+    ("GET", "/beheer", "SDDDDDDP"),
+    ("GET", "/beheer/gebruikers", "SDDDDDDP"),
+    ("POST", "/beheer/gebruikers", "SDDDDDDP"),
+    ("GET", "/beheer/gebruikers/{id}", "SDDDDDDP"),
+    ("POST", "/beheer/gebruikers/{id}", "SDDDDDDP"),
+    ("POST", "/beheer/gebruikers/{id}/actief", "SDDDDDDP"),
+    ("POST", "/beheer/gebruikers/{id}/ontgrendelen", "SDDDDDDP"),
+    ("GET", "/beheer/kalender", "SDDDDDDP"),
+    ("POST", "/beheer/kalender/opties", "SDDDDDDP"),
+    ("POST", "/beheer/kalender/sluitingsdagen", "SDDDDDDP"),
+    (
+        "POST",
+        "/beheer/kalender/sluitingsdagen/verwijderen",
+        "SDDDDDDP",
+    ),
+    ("GET", "/beheer/logboek", "SDDDDDDP"),
+    ("GET", "/beheer/diensten", "SDDDDDDP"),
+    ("POST", "/beheer/diensten", "SDDDDDDP"),
+    ("POST", "/beheer/diensten/{id}/naam", "SDDDDDDP"),
+    ("POST", "/beheer/diensten/{id}/leidinggevende", "SDDDDDDH"),
+    ("POST", "/beheer/diensten/{id}/actief", "SDDDDDDP"),
+    ("GET", "/beheer/lijst/{lijst}", "SDDDDDDP"),
+    ("POST", "/beheer/lijst/{lijst}", "SDDDDDDP"),
+    ("POST", "/beheer/lijst/{lijst}/{id}/naam", "SDDDDDDP"),
+    ("POST", "/beheer/lijst/{lijst}/{id}/actief", "SDDDDDDP"),
+    // Last: it ends every session, and lands on the sign-in page.
+    ("POST", "/uitloggen", "SSSSSSSS"),
+];
+
+/// Every `(METHOD, path)` the page routers declare, read from their
+/// source (`.route("/path", get(..).post(..))`); the API's routes have
+/// their own check (`api_openapi.rs`).
+fn declared_routes() -> BTreeSet<(String, String)> {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![src];
+    let mut out = BTreeSet::new();
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(&path).expect("read dir") {
+                files.push(entry.expect("entry").path());
+            }
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "rs")
+            || path.starts_with(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api"))
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("read source");
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find(".route(") {
+            rest = &rest[at + ".route(".len()..];
+            // The call's arguments, up to its closing parenthesis.
+            let mut depth = 1;
+            let end = rest
+                .char_indices()
+                .find(|(_, c)| {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => depth -= 1,
+                        _ => {}
+                    }
+                    depth == 0
+                })
+                .map(|(i, _)| i)
+                .expect("balanced");
+            let args = &rest[..end];
+            let Some(start) = args.find('"') else {
+                continue;
+            };
+            let Some(len) = args[start + 1..].find('"') else {
+                continue;
+            };
+            let route = &args[start + 1..start + 1 + len];
+            let handlers = &args[start + 1 + len..];
+            for method in ["get", "post", "put", "patch", "delete"] {
+                let called = handlers
+                    .match_indices(&format!("{method}("))
+                    .any(|(i, _)| i == 0 || !handlers.as_bytes()[i - 1].is_ascii_alphanumeric());
+                if called {
+                    out.insert((method.to_uppercase(), route.to_owned()));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_route_has_a_row() {
+    let declared = declared_routes();
+    assert!(declared.len() > 60, "{declared:?}");
+    let rows: BTreeSet<(String, String)> = MATRIX
+        .iter()
+        .map(|(m, p, _)| ((*m).to_owned(), (*p).to_owned()))
+        .collect();
+    let missing: Vec<_> = declared.difference(&rows).collect();
+    assert!(
+        missing.is_empty(),
+        "routes without a row in MATRIX: {missing:?}"
+    );
+    let stale: Vec<_> = rows.difference(&declared).collect();
+    assert!(
+        stale.is_empty(),
+        "rows for routes that do not exist: {stale:?}"
+    );
+    for (m, p, expect) in MATRIX {
+        assert_eq!(expect.len(), WHO.len(), "{m} {p}");
+    }
+}
+
+async fn every_route_answers_every_visitor_as_the_matrix_says<S: Store>(store: S) {
+    let app = spawn_app(store).await;
+    let o = org(&app).await;
+    let id = register(&app, &o.employee, &Intake::complaint(&o.involved.user)).await;
+    let visitors = [
+        None,
+        Some(&o.employee),
+        Some(&o.outsider),
+        Some(&o.manager),
+        Some(&o.other_manager),
+        Some(&o.quality),
+        Some(&o.director),
+        Some(&o.admin),
+    ];
+    let unknown = "0190f5a0-0000-7000-8000-000000000000";
+    let mut wrong = Vec::new();
+    for (method, route, expect) in MATRIX {
+        let path = route
+            .replace("/klachten/{id}", &format!("/klachten/{id}"))
+            .replace(
+                "/gebruikers/{id}",
+                &format!("/gebruikers/{}", o.employee.user.id),
+            )
+            .replace("{lijst}", "categorieen")
+            .replace("{n}", "1")
+            .replace("{code}", "ABCD-EFGH-JKLM")
+            .replace("{file}", "geheim.ics")
+            .replace("{id}", unknown)
+            .replace("{bijlage}", unknown);
+        for ((who, visitor), want) in WHO.iter().zip(visitors).zip(expect.chars()) {
+            let r = match (*method, visitor) {
+                ("GET", Some(p)) => app.get_as(&p.b, &path).await,
+                ("GET", None) => app.get(&path).await,
+                (_, Some(p)) => app.post_as(&p.b, &path, &[]).await,
+                (_, None) => app
+                    .client
+                    .post(app.url(&path))
+                    .form(&[("csrf", "x")])
+                    .send()
+                    .await
+                    .expect("sent"),
+            };
+            let status = r.status().as_u16();
+            let to_sign_in = status == 303
+                && r.headers()
+                    .get("location")
+                    .and_then(|l| l.to_str().ok())
+                    .is_some_and(|l| l.starts_with("/inloggen"));
+            let got = match status {
+                403 => 'D',
+                404 => 'H',
+                _ if to_sign_in => 'S',
+                500.. => '!',
+                _ => 'P',
+            };
+            if got != want {
+                wrong.push(format!(
+                    "{method} {route} as {who}: expected {want}, got {got} ({status})"
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+store_tests!(every_route_answers_every_visitor_as_the_matrix_says);
