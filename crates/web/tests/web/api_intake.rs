@@ -224,6 +224,17 @@ async fn invalid_bodies_get_422_with_every_field_named<S: Store>(store: S) {
     assert!(r.body["detail"].as_str().unwrap_or("").contains("toekomst"));
     assert_eq!(r.fields(), ["received_at"], "the domain names its field");
 
+    // Blank is not "none": a formatted field left blank is refused (found
+    // by schemathesis, scripts/api-fuzz); leave it out or send null.
+    let mut blank = intake(&yesterday(), &[], "Leeg");
+    blank["representative"] = json!({"name": "Zoon", "email": ""});
+    let r = app.api_post(&piet, "/complaints", &blank).await;
+    r.problem(422);
+    assert_eq!(r.fields(), ["representative.email"]);
+    let r = app.api_get(&piet, "/complaints?received_from=").await;
+    r.problem(422);
+    assert_eq!(r.fields(), ["received_from"]);
+
     // Nothing of the refusals was written: the next number is the first.
     let id = register(&app, &piet, &intake(&yesterday(), &[], "Goed")).await;
     let c = app.api_get(&piet, &format!("/complaints/{id}")).await;

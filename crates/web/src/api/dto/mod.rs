@@ -22,6 +22,9 @@ use serde::Deserialize;
 
 use super::error::{ApiError, FieldError};
 
+/// The answer to an optional field sent blank.
+const BLANK: &str = "is leeg; laat het weg (of geef null) als er niets is";
+
 /// Collects what is wrong with a body, field by field.
 #[derive(Default)]
 pub struct Check(Vec<FieldError>);
@@ -52,14 +55,20 @@ impl Check {
         self.ok(field, text.parse())
     }
 
-    /// Absent (or blank), or parses: `Some(None)` for absent, `None` when wrong.
+    /// Absent, or parses: `Some(None)` for absent, `None` when wrong. A
+    /// blank value is wrong, not absent: the document gives these fields a
+    /// format, and leaving one out (or `null`) is how to say "none".
     pub fn optional<T: FromStr<Err = ParseError>>(
         &mut self,
         field: &str,
         value: Option<String>,
     ) -> Option<Option<T>> {
-        match value.filter(|v| !v.trim().is_empty()) {
+        match value {
             None => Some(None),
+            Some(v) if v.trim().is_empty() => {
+                self.add(field, BLANK);
+                None
+            }
             Some(v) => self.ok(field, v.parse()).map(Some),
         }
     }
@@ -70,8 +79,12 @@ impl Check {
     }
 
     pub fn optional_date(&mut self, field: &str, value: Option<String>) -> Option<Option<Date>> {
-        match value.filter(|v| !v.trim().is_empty()) {
+        match value {
             None => Some(None),
+            Some(v) if v.trim().is_empty() => {
+                self.add(field, BLANK);
+                None
+            }
             Some(v) => self.ok(field, parse_date(&v)).map(Some),
         }
     }
@@ -178,6 +191,14 @@ pub fn field_name(field: Field) -> String {
 }
 
 fn party(check: &mut Check, role: PartyRole, p: PartyBody) -> Option<Party> {
+    if p.email.as_deref().is_some_and(|e| e.trim().is_empty()) {
+        let prefix = match role {
+            PartyRole::Complainant => "complainant",
+            PartyRole::Representative => "representative",
+        };
+        check.add(&format!("{prefix}.email"), BLANK);
+        return None;
+    }
     let text = PartyText {
         name: p.name.as_deref().unwrap_or_default(),
         email: p.email.as_deref().unwrap_or_default(),
