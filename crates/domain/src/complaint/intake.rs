@@ -123,14 +123,28 @@ impl PartyText<'_> {
     }
 }
 
+/// The earliest year of receipt: the first a reference number can carry
+/// (K-2000-0001). Older paper complaints can still be registered; a year
+/// before it is a typing error.
+pub const EARLIEST_RECEIPT_YEAR: i16 = 2000;
+
 /// The moment a complaint was received: not in the future (beyond
-/// [`RECEIPT_SLACK`]) at `now`.
+/// [`RECEIPT_SLACK`]) at `now`, and not before [`EARLIEST_RECEIPT_YEAR`].
 pub fn received_at(at: Zoned, now: Timestamp) -> Result<Zoned, ComplaintError> {
     let latest = now.checked_add(RECEIPT_SLACK).unwrap_or(Timestamp::MAX);
     if at.timestamp() > latest {
         return Err(ComplaintError::invalid_at(
             Field::ReceivedAt,
             "Het moment van ontvangst ligt in de toekomst.",
+        ));
+    }
+    if at.year() < EARLIEST_RECEIPT_YEAR {
+        return Err(ComplaintError::invalid_at(
+            Field::ReceivedAt,
+            format!(
+                "Het moment van ontvangst ({}) ligt vóór {EARLIEST_RECEIPT_YEAR}; controleer het jaar.",
+                at.strftime("%d-%m-%Y")
+            ),
         ));
     }
     Ok(at)
@@ -223,6 +237,15 @@ mod tests {
         let err = received_at(at(61), now).expect_err("future");
         assert_eq!(err.field(), Some(Field::ReceivedAt));
         assert!(received_at(at(-86_400), now).is_ok());
+        let old = jiff::civil::date(1999, 6, 1)
+            .at(10, 0, 0, 0)
+            .to_zoned(zone.clone())
+            .expect("zoned");
+        let err = received_at(old, now).expect_err("before 2000");
+        assert_eq!(err.field(), Some(Field::ReceivedAt));
+        assert!(err.message().contains("vóór 2000"), "{err}");
+        let first = jiff::civil::date(2000, 1, 1).to_zoned(zone).expect("zoned");
+        assert!(received_at(first, now).is_ok());
     }
 
     #[test]

@@ -235,6 +235,14 @@ async fn invalid_bodies_get_422_with_every_field_named<S: Store>(store: S) {
     r.problem(422);
     assert_eq!(r.fields(), ["received_from"]);
 
+    // A receipt before 2000 (the first year a reference number carries)
+    // is a typing error: 422 at its field, and no number is used up.
+    let r = app
+        .api_post(&piet, "/complaints", &intake("1999-06-01", &[], "Te oud"))
+        .await;
+    r.problem(422);
+    assert_eq!(r.fields(), ["received_at"]);
+
     // Nothing of the refusals was written: the next number is the first.
     let id = register(&app, &piet, &intake(&yesterday(), &[], "Goed")).await;
     let c = app.api_get(&piet, &format!("/complaints/{id}")).await;
