@@ -46,6 +46,22 @@ enum Cmd {
         #[arg(long, default_value_t = 16)]
         concurrency: usize,
     },
+    /// Serve a fake Exact Synergy (the exact crate's, speaking its wire
+    /// format) as a process of its own, for `scripts/crash-test`: every
+    /// answer comes `--slow-ms` after the work is done, and the requests
+    /// it holds are written to `--dump` as JSON after each one.
+    FakeSynergy {
+        #[arg(long, default_value = "127.0.0.1:8095")]
+        addr: String,
+        #[arg(long, default_value = "klacht")]
+        username: String,
+        #[arg(long, default_value = "geheim")]
+        password: String,
+        #[arg(long, default_value_t = 0)]
+        slow_ms: u64,
+        #[arg(long)]
+        dump: std::path::PathBuf,
+    },
     /// Serve the bare reference: axum + SQLite (WAL), one insert per POST
     /// /intake and a 50-row page on GET /page.
     Bare {
@@ -200,6 +216,40 @@ async fn bare(addr: &str, database: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+async fn fake_synergy(
+    addr: &str,
+    username: &str,
+    password: &str,
+    slow_ms: u64,
+    dump: &std::path::Path,
+) -> anyhow::Result<()> {
+    use klacht_exact::fake::{Step, SynergyState};
+    let state = SynergyState::new(username, password);
+    if slow_ms > 0 {
+        let slow = std::time::Duration::from_millis(slow_ms);
+        for route in ["open_new", "action"] {
+            state.script(route, std::iter::repeat_n(Step::Slow(slow), 1_000_000));
+        }
+    }
+    let fake = state.start(addr.parse().context("address")?).await?;
+    println!("fake Synergy on {}", fake.url());
+    let mut written = usize::MAX;
+    loop {
+        let requests = state.requests();
+        if requests.len() != written {
+            let rows: Vec<serde_json::Value> = requests
+                .iter()
+                .map(|r| serde_json::json!({"id": r.id, "hid": r.hid, "fields": r.fields}))
+                .collect();
+            let tmp = dump.with_extension("tmp");
+            std::fs::write(&tmp, serde_json::to_string(&rows)?)?;
+            std::fs::rename(&tmp, dump)?;
+            written = requests.len();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
@@ -209,6 +259,13 @@ async fn main() -> anyhow::Result<()> {
         .context("http client")?;
     match cli.command {
         Cmd::Bare { addr, database } => bare(&addr, &database).await,
+        Cmd::FakeSynergy {
+            addr,
+            username,
+            password,
+            slow_ms,
+            dump,
+        } => fake_synergy(&addr, &username, &password, slow_ms, &dump).await,
         Cmd::Intake {
             url,
             token,
