@@ -329,9 +329,15 @@ macro_rules! impl_store {
         impl Store for $store {
             async fn migrate(&self) -> Result<(), StoreError> {
                 MIGRATOR.run(self.writer()).await?;
-                let sealed = dossier_queries::seal_unsealed(self).await?;
-                if sealed > 0 {
-                    tracing::info!(sealed, "streams from before sealing at intake sealed");
+                // Once per database, not a scan of every complaint at each
+                // start: since then every stream is sealed as it is written.
+                const SEALED: &str = "store.sealed_from_intake";
+                if $crate::AdminStore::setting(self, SEALED).await?.is_none() {
+                    let sealed = dossier_queries::seal_unsealed(self).await?;
+                    if sealed > 0 {
+                        tracing::info!(sealed, "streams from before sealing at intake sealed");
+                    }
+                    $crate::AdminStore::put_setting(self, SEALED, "1").await?;
                 }
                 Ok(())
             }

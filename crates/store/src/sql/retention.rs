@@ -140,29 +140,29 @@ macro_rules! retention_queries {
                     // Exact keeps waiting, anonymised. The files the
                     // complainant sent are theirs; the tracking code has
                     // nothing left to show.
-                    if let Some(payload) = &a.exact_payload {
-                        sqlx::query(
-                            "UPDATE outbox SET payload = $2 \
-                             WHERE complaint_id = $1 AND kind = 'exact' AND status <> 'sent'",
-                        )
-                        .bind(&id)
-                        .bind(payload)
-                        .execute(&mut *tx)
-                        .await?;
-                    }
+                    // Without a snapshot (never closed) no registration
+                    // stays either.
+                    let outbox = match &a.exact_payload {
+                        Some(payload) => {
+                            sqlx::query(
+                                "UPDATE outbox SET payload = $2 \
+                                 WHERE complaint_id = $1 AND kind = 'exact' AND status <> 'sent'",
+                            )
+                            .bind(&id)
+                            .bind(payload)
+                            .execute(&mut *tx)
+                            .await?;
+                            "DELETE FROM outbox WHERE complaint_id = $1 \
+                             AND (kind <> 'exact' OR status = 'sent')"
+                        }
+                        None => "DELETE FROM outbox WHERE complaint_id = $1",
+                    };
                     for sql in [
-                        "DELETE FROM outbox WHERE complaint_id = $1 \
-                         AND (kind <> 'exact' OR status = 'sent')",
+                        outbox,
                         "DELETE FROM attachments WHERE complaint_id = $1",
                         "DELETE FROM tracking_codes WHERE complaint_id = $1",
                     ] {
                         sqlx::query(sql).bind(&id).execute(&mut *tx).await?;
-                    }
-                    if a.exact_payload.is_none() {
-                        sqlx::query("DELETE FROM outbox WHERE complaint_id = $1")
-                            .bind(&id)
-                            .execute(&mut *tx)
-                            .await?;
                     }
                     insert_retention(&mut tx, &a.log).await?;
                     tx.commit().await?;
