@@ -67,7 +67,7 @@ struct Html<'a> {
 
 impl Compose for ManagerNotice {
     fn subject(&self, _: &MailContext) -> String {
-        format!("Nieuwe klacht {}: behandelaar toewijzen", self.reference)
+        format!("Nieuwe klacht {}: afhandelaar toewijzen", self.reference)
     }
 
     crate::bodies!(Text, Html);

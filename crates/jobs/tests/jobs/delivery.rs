@@ -523,7 +523,7 @@ async fn without_an_address_only_the_manager_is_told<S: Store>(store: S) {
     let notice = &received[0];
     assert_eq!(
         notice.subject,
-        format!("Nieuwe klacht {}: behandelaar toewijzen", c.reference())
+        format!("Nieuwe klacht {}: afhandelaar toewijzen", c.reference())
     );
     assert!(notice.to.contains("margriet@focus.example"));
     assert!(notice.rcpt_to.contains("margriet@focus.example"));

@@ -93,7 +93,7 @@ fn the_manager_notice_links_to_the_complaint_and_escapes_input() {
     crate::snapshot("manager_notice", &m);
     assert_eq!(
         m.subject,
-        "Nieuwe klacht K-2026-0042: behandelaar toewijzen"
+        "Nieuwe klacht K-2026-0042: afhandelaar toewijzen"
     );
     let link = "https://klachten.focus.example/klachten/0196a3b2-0000-7000-8000-000000000001";
     assert!(m.text.contains(link) && m.html.contains(link));

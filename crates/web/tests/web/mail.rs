@@ -93,7 +93,7 @@ async fn staff_intake_mails_the_complainant_and_the_manager<S: Store>(store: S) 
 
     let notice = received
         .iter()
-        .find(|m| m.subject == format!("Nieuwe klacht {reference}: behandelaar toewijzen"))
+        .find(|m| m.subject == format!("Nieuwe klacht {reference}: afhandelaar toewijzen"))
         .expect("the manager's notice");
     assert!(notice.to.contains("margriet@focus.example"));
     assert!(notice.text.contains("piet heeft een klacht geregistreerd"));
@@ -109,7 +109,7 @@ async fn staff_intake_mails_the_complainant_and_the_manager<S: Store>(store: S) 
     let page = detail(&app, &o.manager, &id).await;
     assert!(page.contains("id=\"berichten\""), "the messages section");
     assert_eq!(page.matches("data-status=\"verzonden\"").count(), 2);
-    assert!(page.contains(&format!("Nieuwe klacht {reference}: behandelaar toewijzen")));
+    assert!(page.contains(&format!("Nieuwe klacht {reference}: afhandelaar toewijzen")));
 }
 
 async fn a_failed_message_is_shown_to_the_quality_manager_and_retried<S: Store>(store: S) {
