@@ -87,7 +87,7 @@ pub fn read_model(
     calendar: &WorkingCalendar,
     updated_at: Timestamp,
 ) -> ComplaintRow {
-    let terms = Terms::compute(c.received_at().timestamp(), calendar);
+    let terms = c.terms(calendar);
     let next_step = if c.is_open() {
         c.next_open_step()
     } else {
@@ -148,7 +148,7 @@ pub fn term_lines(c: &Complaint, calendar: &WorkingCalendar, today: Date) -> Vec
     if c.kind() == Kind::Signal {
         return Vec::new();
     }
-    let terms = Terms::compute(c.received_at().timestamp(), calendar);
+    let terms = c.terms(calendar);
     Step::ALL
         .into_iter()
         .map(|step| {

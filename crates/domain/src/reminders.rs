@@ -175,7 +175,7 @@ impl OpenTerms {
         if !c.is_open() {
             return None;
         }
-        let terms = Terms::compute(c.received_at().timestamp(), cal);
+        let terms = c.terms(cal);
         Some(OpenTerms {
             complaint: c.id(),
             reference: c.reference(),

@@ -8,8 +8,10 @@
 //!   shared layouts) and a [`Compose`] impl: [`confirmation`] (to the
 //!   complainant on intake), [`manager_notice`] (to the responsible manager
 //!   on intake), [`offer_confirmation`] (the written confirmation of the
-//!   offer, DESIGN §3 step 3), [`satisfaction`] (the satisfaction check) and
-//!   [`failure_notice`] (a message could not be delivered). A new mail is a
+//!   offer, DESIGN §3 step 3), [`satisfaction`] (the satisfaction check),
+//!   [`handler`] (to the new and the previous afhandelaar),
+//!   [`form_to_close`] (to the quality managers, step 4) and
+//!   [`failure_notice`] (messages that could not be delivered). A new mail is a
 //!   new module following the same pattern; see [`confirmation`] for the
 //!   shortest complete example.
 //! - [`Mailer`]: sends a stored message; [`SmtpMailer`] does so over SMTP
@@ -20,7 +22,9 @@ pub mod compose;
 pub mod confirmation;
 pub mod digest;
 pub mod failure_notice;
+pub mod form_to_close;
 pub mod format;
+pub mod handler;
 pub mod mailer;
 pub mod manager_notice;
 pub mod message;

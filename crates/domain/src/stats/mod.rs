@@ -241,7 +241,7 @@ impl ComplaintFacts {
     pub fn of(c: &Complaint, calendar: &WorkingCalendar) -> ComplaintFacts {
         let received_on = calendar.local_date(c.received_at().timestamp());
         let steps = if c.kind() == Kind::Complaint {
-            let terms = Terms::compute(c.received_at().timestamp(), calendar);
+            let terms = c.terms(calendar);
             FOLLOWED_STEPS
                 .into_iter()
                 .map(|step| {

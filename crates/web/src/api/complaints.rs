@@ -107,7 +107,7 @@ pub async fn create<S: Store>(
     let new = body.parse(&state.store, &calendar, now).await?;
     let c = complaints::register(&state.store, &calendar, &state.notifier, &user, new, now).await?;
     let deadlines = (c.kind() == Kind::Complaint)
-        .then(|| Deadlines::from(&Terms::compute(c.received_at().timestamp(), &calendar)));
+        .then(|| Deadlines::from(&c.terms(&calendar)));
     let created = Created {
         id: c.id().to_string(),
         reference: c.reference().to_string(),

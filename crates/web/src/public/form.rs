@@ -404,7 +404,7 @@ pub(super) async fn confirmation<S: Store>(
     let mut response = match (code, found) {
         (Some(code), Some((c, _))) => {
             let calendar = state.calendar().await?;
-            let terms = Terms::compute(c.received_at().timestamp(), &calendar);
+            let terms = c.terms(&calendar);
             ConfirmationPage {
                 site: Site::of(&state, "klacht"),
                 reference: c.reference().to_string(),

@@ -107,6 +107,7 @@ const MATRIX: &[Row] = &[
     // The outgoing messages: the quality manager.
     ("GET", "/berichten", "SDDDDPDD"),
     ("POST", "/berichten/{id}/opnieuw", "SDDDDHDD"),
+    ("POST", "/berichten/opnieuw", "SDDDDPDD"),
     ("GET", "/berichten/exact.csv", "SDDDDPDD"),
     ("GET", "/berichten/exact.json", "SDDDDPDD"),
     // One's own calendar feed; the feed itself needs its secret name.

@@ -34,9 +34,27 @@ impl Complaint {
         &self.registration.value.received_at
     }
 
-    /// The local day of receipt, from which every term counts.
+    /// The local day of receipt.
     pub fn received_on(&self) -> Date {
         self.registration.value.received_at.date()
+    }
+
+    /// The moment the regulation's terms count from: receipt, except for a
+    /// signal converted to a complaint, whose terms count from the
+    /// conversion (README, "Terms of a converted signal"): a signal that
+    /// turned out unresolved days later must not be born overdue, while
+    /// receipt stays the receipt on the form and in the statistics.
+    pub fn terms_start(&self) -> Timestamp {
+        let received = self.received_at().timestamp();
+        self.conversion
+            .as_ref()
+            .map_or(received, |c| c.at.max(received))
+    }
+
+    /// The complaint's four terms on `calendar`, counted from
+    /// [`Complaint::terms_start`].
+    pub fn terms(&self, calendar: &crate::calendar::WorkingCalendar) -> crate::terms::Terms {
+        crate::terms::Terms::compute(self.terms_start(), calendar)
     }
 
     pub fn received_by(&self) -> Option<UserId> {
