@@ -9,7 +9,7 @@ use klacht_domain::complaint::Kind;
 use klacht_domain::complaint::{
     self, Actor, Command, Complaint, ComplaintError, NewComplaint, Recorded, ReplayError,
 };
-use klacht_domain::terms::{Step, TermStatus, Terms, term_status};
+use klacht_domain::terms::{Step, TermStatus, term_status};
 use klacht_domain::{ComplaintId, ReferenceNumber, User, UserId};
 use klacht_store::{ComplaintRow, NewStream, RawEvent, Store, StoreError};
 

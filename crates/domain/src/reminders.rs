@@ -38,7 +38,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::WorkingCalendar;
 use crate::complaint::Complaint;
-use crate::terms::{Step, TermStatus, Terms, term_status};
+use crate::terms::{Step, TermStatus, term_status};
 use crate::{ComplaintId, ParseError, ReferenceNumber, UserId};
 
 /// How many working days after a missed term its warning may still go out,

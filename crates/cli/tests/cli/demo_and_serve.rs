@@ -195,3 +195,79 @@ async fn serve_with_demo_answers_health_and_start_page() {
         .expect("json");
     assert_eq!(ready["database"], "sqlite");
 }
+
+/// `klacht serve --addr` without `KLACHT_PUBLIC_URL`: the links in mail
+/// point to the address actually served, not to `KLACHT_ADDR` or the
+/// default 127.0.0.1:8080 (issue 12).
+#[tokio::test]
+async fn without_a_public_url_mail_links_follow_the_served_address() {
+    let db = SqliteTestDb::new();
+    let run = |args: &[&str]| {
+        let out = klacht(&db.url, args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    };
+    run(&[
+        "user",
+        "add",
+        "--email",
+        "margriet@focus.nl",
+        "--name",
+        "Margriet Jansen",
+        "--role",
+        "manager",
+    ]);
+    let token = run(&["user", "token", "margriet@focus.nl"]);
+    let port = free_port();
+    let _server = Server(
+        Command::new(env!("CARGO_BIN_EXE_klacht"))
+            .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+            .env("DATABASE_URL", &db.url)
+            .env("KLACHT_CONFIG", "/dev/null")
+            .env("KLACHT_ADDR", "127.0.0.1:8080")
+            .env_remove("KLACHT_PUBLIC_URL")
+            .env_remove("KLACHT_SMTP_URL")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start klacht serve"),
+    );
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let mut up = false;
+    for _ in 0..100 {
+        if client.get(format!("{base}/healthz")).send().await.is_ok() {
+            up = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(up, "the server answers");
+    let r = client
+        .post(format!("{base}/api/v1/complaints"))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({
+            "received_at": "2026-04-24T09:30:00+02:00",
+            "channel": "phone",
+            "complainant": {"name": "Mevrouw J. de Vries", "email": "devries@example.nl"},
+            "description": "De hulp kwam te laat.",
+            "involved_employees": [],
+        }))
+        .send()
+        .await
+        .expect("posted");
+    assert_eq!(r.status(), 201, "{}", r.text().await.unwrap_or_default());
+    let store = db.store().await;
+    let queued = store.list_outbox(None, None, 10).await.expect("outbox");
+    assert_eq!(queued.len(), 1, "the complainant's confirmation");
+    let payload = &queued[0].payload;
+    assert!(
+        payload.contains(&format!("{base}/status/")),
+        "links follow the served address: {payload}"
+    );
+    assert!(!payload.contains("127.0.0.1:8080"), "{payload}");
+}

@@ -32,7 +32,7 @@ use serde::Serialize;
 
 use crate::calendar::WorkingCalendar;
 use crate::complaint::{Channel, Complaint, Kind, Merit, Status};
-use crate::terms::{Step, Terms};
+use crate::terms::Step;
 use crate::{ComplaintId, ReferenceNumber, UserId};
 
 pub use compute::{

@@ -14,7 +14,6 @@ use klacht_app::complaints;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{Command, Kind};
 use klacht_domain::permissions::can_view;
-use klacht_domain::terms::Terms;
 use klacht_domain::{ComplaintId, Email, ReferenceNumber, Role, User};
 use klacht_store::{ComplaintFilter, Cursor, Store};
 use serde::Deserialize;

@@ -19,7 +19,7 @@ use klacht_app::public::{
 };
 use klacht_domain::TrackingCode;
 use klacht_domain::complaint::format_date;
-use klacht_domain::terms::{Step, Terms};
+use klacht_domain::terms::Step;
 use klacht_store::Store;
 
 use super::{ClientAddr, FormToken, Site, private_headers};
