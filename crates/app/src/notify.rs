@@ -205,7 +205,10 @@ impl Notifier {
                     lookups.new_handler = user(Some(*handler)).await?;
                     // `c` already names the new handler; the stored row
                     // still names the one before this change.
-                    let before = store.load_stream(c.id()).await?.and_then(|(row, _)| row.handler);
+                    let before = store
+                        .load_stream(c.id())
+                        .await?
+                        .and_then(|(row, _)| row.handler);
                     lookups.previous_handler = user(before.filter(|p| p != handler)).await?;
                 }
                 Event::ConvertedToComplaint(_) => {
@@ -435,9 +438,7 @@ fn conversion_mail(
         out.extend(queue(ctx, &mail, to, c, key, at));
     }
     let manager = lookups.manager.as_ref().filter(|m| {
-        m.active
-            && Some(m.user.id) == c.responsible_manager()
-            && r.actor.user() != Some(m.user.id)
+        m.active && Some(m.user.id) == c.responsible_manager() && r.actor.user() != Some(m.user.id)
     });
     if let Some(manager) = manager {
         let origin = Origin::Converted(

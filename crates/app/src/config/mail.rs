@@ -254,12 +254,19 @@ mod tests {
         let mut c = load_with(&[]).expect("defaults");
         c.serve_at("127.0.0.1:18101".parse().expect("addr"));
         assert_eq!(c.public_url, "http://127.0.0.1:18101");
-        assert_eq!(c.context("Focus").link("/agenda"), "http://127.0.0.1:18101/agenda");
+        assert_eq!(
+            c.context("Focus").link("/agenda"),
+            "http://127.0.0.1:18101/agenda"
+        );
         c.serve_at("0.0.0.0:9000".parse().expect("addr"));
         assert_eq!(c.public_url, "http://localhost:9000");
-        let mut c = load_with(&[("KLACHT_PUBLIC_URL", "https://klachten.focus.nl")]).expect("loads");
+        let mut c =
+            load_with(&[("KLACHT_PUBLIC_URL", "https://klachten.focus.nl")]).expect("loads");
         c.serve_at("127.0.0.1:18101".parse().expect("addr"));
-        assert_eq!(c.public_url, "https://klachten.focus.nl", "a configured address wins");
+        assert_eq!(
+            c.public_url, "https://klachten.focus.nl",
+            "a configured address wins"
+        );
     }
 
     #[test]

@@ -81,7 +81,7 @@ async fn the_afhandelaar_is_told_and_the_previous_one_too<S: Store>(store: S) {
         assert!(body.contains("Margriet Jansen heeft u aangewezen als afhandelaar"));
         assert!(body.contains(&link));
         assert!(body.contains("De hulp kwam drie keer te laat."));
-        assert!(body.contains("contact met de klager: uiterlijk") || body.contains("contact met de klager: uiterlijk <strong>"));
+        assert!(body.contains("contact met de klager: uiterlijk"));
     }
     let to_ahmed = to(&received, "ahmed@focus.example", &assigned);
     assert_eq!(to_ahmed.len(), 1);
@@ -202,7 +202,11 @@ async fn every_active_quality_manager_is_told_a_form_waits<S: Store>(store: S) {
         let mine = to(&received, email, &subject);
         assert_eq!(mine.len(), 1, "{email}");
         assert!(mine[0].text.contains(&format!("Beste {name}")));
-        assert!(mine[0].text.contains("Piet de Vries heeft het klachtenformulier"));
+        assert!(
+            mine[0]
+                .text
+                .contains("Piet de Vries heeft het klachtenformulier")
+        );
         assert!(
             mine[0]
                 .text
@@ -224,7 +228,10 @@ async fn every_active_quality_manager_is_told_a_form_waits<S: Store>(store: S) {
         })
         .await
         .expect("list");
-    assert!(page.items.iter().any(|r| r.id == c.id()), "found as to close");
+    assert!(
+        page.items.iter().any(|r| r.id == c.id()),
+        "found as to close"
+    );
 }
 
 /// A signal registered a week ago turns out unresolved: converted, the
@@ -261,7 +268,11 @@ async fn a_converted_signal_is_announced_and_its_terms_count_from_conversion<S: 
         .await
         .expect("registered");
     assert!(
-        store.list_outbox(None, None, 10).await.expect("list").is_empty(),
+        store
+            .list_outbox(None, None, 10)
+            .await
+            .expect("list")
+            .is_empty(),
         "a signal causes no mail"
     );
     act(
@@ -296,7 +307,10 @@ async fn a_converted_signal_is_announced_and_its_terms_count_from_conversion<S: 
     );
     let terms = c.terms(&cal);
     let contact = klacht_mail::format::long_date(terms.contact);
-    assert!(confirmation[0].text.contains(&contact), "terms from conversion");
+    assert!(
+        confirmation[0].text.contains(&contact),
+        "terms from conversion"
+    );
     let notice = to(
         &mail,
         "margriet@focus.example",
@@ -318,7 +332,10 @@ async fn a_converted_signal_is_announced_and_its_terms_count_from_conversion<S: 
         lines.iter().all(|l| !l.status.is_late()),
         "not born overdue: {lines:?}"
     );
-    let report = lines.iter().find(|l| l.step == Step::Report).expect("report");
+    let report = lines
+        .iter()
+        .find(|l| l.step == Step::Report)
+        .expect("report");
     assert_eq!(report.status, TermStatus::Done { on_time: true });
     let row = store
         .load_stream(c.id())

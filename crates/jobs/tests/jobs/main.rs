@@ -5,7 +5,7 @@ mod schedule_support;
 mod support;
 
 mod delivery;
-mod handoffs;
 mod exact;
+mod handoffs;
 mod schedule;
 mod schedule_smtp;

@@ -5,9 +5,9 @@ use jiff::civil::date;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::terms::Terms;
 use klacht_mail::confirmation::Confirmation;
+use klacht_mail::failure_notice::{FailedMessage, FailureNotice};
 use klacht_mail::form_to_close::FormToClose;
 use klacht_mail::handler::{HandlerAssigned, HandlerReleased};
-use klacht_mail::failure_notice::{FailedMessage, FailureNotice};
 use klacht_mail::manager_notice::{ManagerNotice, Origin};
 use klacht_mail::offer_confirmation::OfferConfirmation;
 use klacht_mail::satisfaction::SatisfactionCheck;
@@ -231,7 +231,10 @@ fn the_new_afhandelaar_gets_the_complaint_its_terms_and_the_link() {
         summary: "De hulp kwam <drie> keer te laat.".into(),
         terms: terms(),
     }
-    .compose(&ctx(), vec![Address::new("Ahmed El Amrani", "ahmed@focus.example")])
+    .compose(
+        &ctx(),
+        vec![Address::new("Ahmed El Amrani", "ahmed@focus.example")],
+    )
     .expect("renders");
     crate::snapshot("handler_assigned", &m);
     assert_eq!(m.subject, "U bent afhandelaar van klacht K-2026-0042");
@@ -256,7 +259,10 @@ fn the_previous_afhandelaar_is_told_to_whom_it_moved() {
         handler_name: "Ahmed El Amrani".into(),
         assigned_by: "Henk de Boer".into(),
     }
-    .compose(&ctx(), vec![Address::new("Lotte Bakker", "lotte@focus.example")])
+    .compose(
+        &ctx(),
+        vec![Address::new("Lotte Bakker", "lotte@focus.example")],
+    )
     .expect("renders");
     crate::snapshot("handler_released", &m);
     assert_eq!(
@@ -279,10 +285,16 @@ fn the_quality_manager_is_told_a_form_waits_to_be_closed() {
         sent_by: "Ahmed El Amrani".into(),
         blockers: vec!["afgesproken actie 1 (Terugbellen)".into()],
     }
-    .compose(&ctx(), vec![Address::new("Sanne Visser", "sanne@focus.example")])
+    .compose(
+        &ctx(),
+        vec![Address::new("Sanne Visser", "sanne@focus.example")],
+    )
     .expect("renders");
     crate::snapshot("form_to_close", &m);
-    assert_eq!(m.subject, "Klacht K-2026-0042: formulier wacht op afsluiten");
+    assert_eq!(
+        m.subject,
+        "Klacht K-2026-0042: formulier wacht op afsluiten"
+    );
     for body in [&m.text, &m.html] {
         assert!(body.contains("Ahmed El Amrani heeft het klachtenformulier"));
         assert!(body.contains("https://klachten.focus.example/klachten/0190-abc"));

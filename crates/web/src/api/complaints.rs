@@ -105,8 +105,7 @@ pub async fn create<S: Store>(
     let now = state.now();
     let new = body.parse(&state.store, &calendar, now).await?;
     let c = complaints::register(&state.store, &calendar, &state.notifier, &user, new, now).await?;
-    let deadlines = (c.kind() == Kind::Complaint)
-        .then(|| Deadlines::from(&c.terms(&calendar)));
+    let deadlines = (c.kind() == Kind::Complaint).then(|| Deadlines::from(&c.terms(&calendar)));
     let created = Created {
         id: c.id().to_string(),
         reference: c.reference().to_string(),

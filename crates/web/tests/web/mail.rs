@@ -324,9 +324,15 @@ async fn every_failed_message_is_retried_at_once<S: Store>(store: S) {
     let r = app.post_as(&o.quality.b, "/berichten/opnieuw", &[]).await;
     assert_eq!(location(&r), "/berichten");
     let after = follow(&app, &o.quality, r).await;
-    assert!(after.contains("4 berichten staan weer in de wachtrij"), "the flash");
+    assert!(
+        after.contains("4 berichten staan weer in de wachtrij"),
+        "the flash"
+    );
     assert!(after.contains("id=\"count-failed\">0<"));
-    assert!(!after.contains("action=\"/berichten/opnieuw\""), "nothing left to retry");
+    assert!(
+        !after.contains("action=\"/berichten/opnieuw\""),
+        "nothing left to retry"
+    );
     assert_eq!(failed_count(&app.store).await, 0);
     let log = app.store.admin_log(None, 10).await.expect("log");
     let retries: Vec<_> = log
