@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use klacht_domain::complaint::Status;
 use klacht_store::testing::{PgTestDb, SqliteTestDb};
-use klacht_store::{ComplaintFilter, Store};
+use klacht_store::{ComplaintFilter, OutboxStore, Store};
 
 fn klacht(url: &str, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_klacht"))
