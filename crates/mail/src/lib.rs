@@ -8,7 +8,10 @@
 //!   shared layouts) and a [`Compose`] impl: [`confirmation`] (to the
 //!   complainant on intake), [`manager_notice`] (to the responsible manager
 //!   on intake), [`offer_confirmation`] (the written confirmation of the
-//!   offer, DESIGN §3 step 3), [`satisfaction`] (the satisfaction check) and
+//!   offer, DESIGN §3 step 3), [`decision_confirmation`] (the written
+//!   confirmation of a decision to make no offer), [`director_question`]
+//!   and [`director_advice`] (consulting the director in step 3),
+//!   [`satisfaction`] (the satisfaction check) and
 //!   [`failure_notice`] (a message could not be delivered). A new mail is a
 //!   new module following the same pattern; see [`confirmation`] for the
 //!   shortest complete example.
@@ -18,7 +21,10 @@
 
 pub mod compose;
 pub mod confirmation;
+pub mod decision_confirmation;
 pub mod digest;
+pub mod director_advice;
+pub mod director_question;
 pub mod failure_notice;
 pub mod format;
 pub mod mailer;
