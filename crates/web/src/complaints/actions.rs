@@ -160,7 +160,7 @@ impl Key {
             Key::Exact => "exact".into(),
             Key::Convert => "omzetten".into(),
             Key::Classify => "indeling".into(),
-            Key::Consult => "overleg".into(),
+            Key::Consult => "directeur-vragen".into(),
             Key::Advise(n) => format!("advies-{n}"),
             Key::Correct => match f.text("wat") {
                 w @ ("contact" | "oordeel" | "aanbod" | "reactie") => format!("correctie-{w}"),

@@ -37,7 +37,7 @@ fn form_key(action: Action) -> &'static str {
         Action::AddAssistant => "bijstand",
         Action::RecordContact => "contact",
         Action::DecideMerit => "oordeel",
-        Action::ConsultDirector => "overleg",
+        Action::ConsultDirector => "directeur-vragen",
         Action::GiveAdvice => "advies",
         Action::MakeOffer => "aanbod",
         Action::RecordResponse => "reactie",

@@ -40,6 +40,8 @@ pub(super) struct OfferView {
     pub made_on: String,
     /// What the letter and the mail say to the complainant.
     pub letter_text: String,
+    /// "Geen aanbod": the letter confirms a decision, not an offer.
+    pub no_offer: bool,
     pub stamp: Stamp,
 }
 
@@ -208,6 +210,7 @@ impl ComplaintView {
                 director_consulted: s.value.director_consulted,
                 made_on: format_date(s.value.made_on),
                 letter_text: klacht_app::documents::letter_paragraphs(c, &s.value).join("\n\n"),
+                no_offer: s.value.kind == klacht_domain::complaint::OfferKind::None,
                 stamp: stamp(s.by, s.at),
             }),
             consultations: c
