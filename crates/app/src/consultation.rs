@@ -54,16 +54,19 @@ pub async fn open_for_director<S: Store>(
             continue;
         }
         let offer_due = Terms::compute(c.received_at().timestamp(), calendar).offer;
-        open.extend(c.open_consultations_for(director).map(|r| OpenConsultation {
-            complaint_id: c.id(),
-            reference: c.reference(),
-            complainant: c.complainant().name().to_owned(),
-            number: r.number(),
-            question: r.question.value.question.clone(),
-            asked_by: r.question.by.user(),
-            asked_at: r.question.at,
-            offer_due,
-        }));
+        open.extend(
+            c.open_consultations_for(director)
+                .map(|r| OpenConsultation {
+                    complaint_id: c.id(),
+                    reference: c.reference(),
+                    complainant: c.complainant().name().to_owned(),
+                    number: r.number(),
+                    question: r.question.value.question.clone(),
+                    asked_by: r.question.by.user(),
+                    asked_at: r.question.at,
+                    offer_due,
+                }),
+        );
     }
     open.sort_by_key(|o| (o.offer_due, o.asked_at, o.number));
     Ok(open)

@@ -203,10 +203,7 @@ impl Notifier {
             }
         }
         let mut out = self.on_events(c, new, &lookups, calendar, at);
-        out.extend(
-            self.consultation_mail(store, c, new, calendar, at)
-                .await?,
-        );
+        out.extend(self.consultation_mail(store, c, new, calendar, at).await?);
         Ok(out)
     }
 

@@ -2,8 +2,8 @@
 //! section filled as far as the workflow got, formatted once for the
 //! Typst template (`klachtenformulier.typ`).
 
-use klacht_domain::calendar::WorkingCalendar;
 use jiff::Timestamp;
+use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{
     Actor, Channel, ComplainantResponse, Complaint, ConsultationRecord, ContactMode, Kind, Merit,
     OfferKind, Party, Waiver, format_date, format_euro,

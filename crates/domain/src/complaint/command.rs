@@ -4,8 +4,9 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::event::{
-    Advice, AgreedAction, Classification, ComplainantResponse, CompletedAction, Consultation, Contact,
-    Conversion, Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision, Offer, Waiver,
+    Advice, AgreedAction, Classification, ComplainantResponse, CompletedAction, Consultation,
+    Contact, Conversion, Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision,
+    Offer, Waiver,
 };
 use super::state::Target;
 use super::validate::{self, LONG};

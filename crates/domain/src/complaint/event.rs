@@ -407,7 +407,10 @@ impl Event {
                 x.number, x.question
             ),
             Event::DirectorAdvised(x) => {
-                format!("Advies van de directeur op vraag {}: {}", x.number, x.advice)
+                format!(
+                    "Advies van de directeur op vraag {}: {}",
+                    x.number, x.advice
+                )
             }
         }
     }

@@ -20,9 +20,9 @@ use jiff::{Timestamp, Zoned};
 
 pub use command::Command;
 pub use event::{
-    Actor, Advice, AgreedAction, Classification, Closing, ComplainantResponse, CompletedAction, Consultation,
-    Contact, Conversion, Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision, Offer,
-    Recorded, Registration, SatisfactionReport, Waiver,
+    Actor, Advice, AgreedAction, Classification, Closing, ComplainantResponse, CompletedAction,
+    Consultation, Contact, Conversion, Escalation, EscalationOutcome, Event, ExactRegistration,
+    MeritDecision, Offer, Recorded, Registration, SatisfactionReport, Waiver,
 };
 pub use intake::{
     DESCRIPTION_MAX, Field, PartyField, PartyRole, PartyText, RECEIPT_SLACK, SHORT_MAX,

@@ -11,9 +11,9 @@ use jiff::civil::Date;
 use jiff::{Timestamp, Zoned};
 
 use super::event::{
-    Advice, AgreedAction, Classification, ComplainantResponse, CompletedAction, Consultation, Contact,
-    Conversion, Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision, Offer, Recorded,
-    Registration, SatisfactionReport, Waiver,
+    Advice, AgreedAction, Classification, ComplainantResponse, CompletedAction, Consultation,
+    Contact, Conversion, Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision,
+    Offer, Recorded, Registration, SatisfactionReport, Waiver,
 };
 use super::values::{Channel, Kind, Party, Status, WaivableStep};
 use super::{Actor, Closing, ReplayError};

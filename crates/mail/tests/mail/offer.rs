@@ -35,12 +35,18 @@ fn the_director_is_asked_with_question_complaint_and_link() {
     .expect("renders");
     crate::snapshot("director_question", &m);
     assert_eq!(m.subject, "Uw advies gevraagd over klacht K-2026-0042");
-    let link = "https://klachten.focus.example/klachten/0190f1d2-0000-7000-8000-000000000042#overleg";
+    let link =
+        "https://klachten.focus.example/klachten/0190f1d2-0000-7000-8000-000000000042#overleg";
     assert!(m.text.contains(link) && m.html.contains(link));
     assert!(m.text.contains("Mogen wij <€ 150> aanbieden?"));
     assert!(!m.html.contains("<€ 150>"), "escaped in HTML");
     for body in [&m.text, &m.html] {
-        for part in ["Margriet Jansen", "afhandelaar", "dinsdag 12 mei 2026", "Thuiszorg"] {
+        for part in [
+            "Margriet Jansen",
+            "afhandelaar",
+            "dinsdag 12 mei 2026",
+            "Thuiszorg",
+        ] {
             assert!(body.contains(part), "{part} in\n{body}");
         }
         assert!(!body.contains("behandelaar "), "the role is afhandelaar");
@@ -94,7 +100,10 @@ fn the_offer_confirmation_uses_the_handlers_text() {
     .compose(&ctx(), director())
     .expect("renders");
     for body in [&m.text, &m.html] {
-        assert!(body.contains("Het spijt ons dat de hulp niet kwam."), "{body}");
+        assert!(
+            body.contains("Het spijt ons dat de hulp niet kwam."),
+            "{body}"
+        );
         assert!(!body.contains("Ons oordeel"), "the text replaces the line");
     }
 }

@@ -11,8 +11,8 @@ use axum::response::Response;
 use axum::routing::post;
 use klacht_app::complaints::{self, ServiceError};
 use klacht_domain::complaint::{
-    Advice, Classification, Closing, Command, CompletedAction, Conversion, Escalation, EscalationOutcome,
-    Event, ExactRegistration, WaivableStep, Waiver,
+    Advice, Classification, Closing, Command, CompletedAction, Conversion, Escalation,
+    EscalationOutcome, Event, ExactRegistration, WaivableStep, Waiver,
 };
 use klacht_domain::permissions::{self, Action};
 use klacht_domain::{User, UserId};

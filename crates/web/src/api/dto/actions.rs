@@ -2,9 +2,9 @@
 //! `expected_version`: the complaint's version as the client saw it.
 
 use klacht_domain::complaint::{
-    Advice, Closing, ComplainantResponse, CompletedAction, Contact, ContactMode, Conversion, Escalation,
-    EscalationOutcome, EscalationParty, Event, ExactRegistration, Merit, MeritDecision, Offer,
-    OfferKind, Satisfaction, WaivableStep, Waiver,
+    Advice, Closing, ComplainantResponse, CompletedAction, Contact, ContactMode, Conversion,
+    Escalation, EscalationOutcome, EscalationParty, Event, ExactRegistration, Merit, MeritDecision,
+    Offer, OfferKind, Satisfaction, WaivableStep, Waiver,
 };
 use serde::Deserialize;
 
