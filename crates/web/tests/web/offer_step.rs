@@ -66,6 +66,12 @@ fn pdf_text(pdf: &[u8]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Text with every run of whitespace one space, so that a phrase matches
+/// wherever the PDF broke its lines.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The pages of pdftotext's output (it ends each page with a form feed).
 fn pages(text: &str) -> Vec<&str> {
     text.split('\u{c}')
@@ -210,7 +216,7 @@ async fn the_director_is_consulted_on_the_page_and_her_advice_reaches_the_handle
 
     // Only she answers; the handler has no such form.
     let page = detail(&app, &o.colleague, &id).await;
-    assert!(!page.contains("Uw advies gevraagd"));
+    assert!(!page.contains("Uw advies gevraagd (vraag"));
     let r = act(
         &app,
         &o.colleague,
@@ -231,7 +237,7 @@ async fn the_director_is_consulted_on_the_page_and_her_advice_reaches_the_handle
     )
     .await;
     assert!(page.contains("Advies gegeven; de afhandelaar krijgt bericht."));
-    assert!(!page.contains("Uw advies gevraagd"), "answered");
+    assert!(!page.contains("Uw advies gevraagd (vraag"), "answered");
 
     // The handler is mailed the advice.
     let mails = deliver(&app, &smtp, &mut seen).await;
@@ -274,7 +280,7 @@ async fn the_director_is_consulted_on_the_page_and_her_advice_reaches_the_handle
         "Ja, en bied ook excuses aan.",
         "ellen",
     ] {
-        assert!(form.contains(expected), "{expected:?} in\n{form}");
+        assert!(flat(&form).contains(expected), "{expected:?} in\n{form}");
     }
 
     // The offer made after it: the letter says she was consulted, never
@@ -297,12 +303,12 @@ async fn the_director_is_consulted_on_the_page_and_her_advice_reaches_the_handle
     )
     .await;
     let text = letter(&app, &o.colleague, &id).await;
-    assert!(text.contains("overlegd met onze directeur"), "{text}");
+    assert!(flat(&text).contains("overlegd met onze directeur"), "{text}");
     assert!(
-        !text.contains("excuses aan."),
+        !flat(&text).contains("excuses aan."),
         "the advice stays internal:\n{text}"
     );
-    assert!(!text.contains("Interne notitie"), "{text}");
+    assert!(!flat(&text).contains("Interne notitie"), "{text}");
 }
 
 async fn the_offer_letter_says_the_handlers_text_on_one_page<S: Store>(store: S) {
@@ -349,10 +355,10 @@ async fn the_offer_letter_says_the_handlers_text_on_one_page<S: Store>(store: S)
         "Met vriendelijke groet",
         "fatima",
     ] {
-        assert!(text.contains(expected), "{expected:?} in\n{text}");
+        assert!(flat(&text).contains(expected), "{expected:?} in\n{text}");
     }
     assert!(
-        !text.contains("Interne notitie"),
+        !flat(&text).contains("Interne notitie"),
         "the reasoning is internal:\n{text}"
     );
 
@@ -410,9 +416,9 @@ async fn the_offer_letter_says_the_handlers_text_on_one_page<S: Store>(store: S)
     let all = pages(&text);
     assert_eq!(all.len(), 2, "{text}");
     let last = all[1];
-    assert!(last.contains("Met vriendelijke groet"), "{last}");
+    assert!(flat(last).contains("Met vriendelijke groet"), "{last}");
     assert!(
-        last.contains("vermeld dan ons kenmerk"),
+        flat(last).contains("vermeld dan ons kenmerk"),
         "not the signature alone:\n{last}"
     );
 }
@@ -474,7 +480,7 @@ async fn no_offer_is_confirmed_as_a_decision_in_letter_and_mail<S: Store>(store:
         "Bent u het niet eens met dit besluit",
         "Met vriendelijke groet",
     ] {
-        assert!(text.contains(expected), "{expected:?} in\n{text}");
+        assert!(flat(&text).contains(expected), "{expected:?} in\n{text}");
     }
     for absent in [
         "Ons aanbod",
@@ -482,7 +488,7 @@ async fn no_offer_is_confirmed_as_a_decision_in_letter_and_mail<S: Store>(store:
         "Interne notitie",
         "Geen aanbod; uitleg",
     ] {
-        assert!(!text.contains(absent), "{absent:?} in\n{text}");
+        assert!(!flat(&text).contains(absent), "{absent:?} in\n{text}");
     }
 }
 
