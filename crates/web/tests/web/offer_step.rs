@@ -303,7 +303,10 @@ async fn the_director_is_consulted_on_the_page_and_her_advice_reaches_the_handle
     )
     .await;
     let text = letter(&app, &o.colleague, &id).await;
-    assert!(flat(&text).contains("overlegd met onze directeur"), "{text}");
+    assert!(
+        flat(&text).contains("overlegd met onze directeur"),
+        "{text}"
+    );
     assert!(
         !flat(&text).contains("excuses aan."),
         "the advice stays internal:\n{text}"
@@ -492,8 +495,107 @@ async fn no_offer_is_confirmed_as_a_decision_in_letter_and_mail<S: Store>(store:
     }
 }
 
+async fn the_api_asks_and_answers_and_offers_exactly_what_each_may_do<S: Store>(store: S) {
+    use crate::api_support::{self, intake, register as api_register, token};
+    use serde_json::json;
+
+    let app = common::spawn_app(store).await;
+    let o = api_support::org(&app).await;
+    let piet = token(&app, &o.piet).await;
+    let margriet = token(&app, &o.manager).await;
+    let fatima = token(&app, &o.fatima).await;
+    let ellen = token(&app, &o.director).await;
+    let id = api_register(
+        &app,
+        &piet,
+        &intake(&api_support::yesterday(), &[&o.joost], "Een klacht"),
+    )
+    .await;
+    let c = format!("/complaints/{id}");
+    let r = app
+        .api_post(
+            &margriet,
+            &format!("{c}/handler"),
+            &json!({"handler": "fatima@focus.example"}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    let allowed = |v: &serde_json::Value, action: &str| {
+        v["allowed_actions"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|x| x == action))
+    };
+    assert!(allowed(&r.body, "consult_director"), "the manager may ask");
+
+    // A quality manager is no director; a blank question is no question.
+    let r = app
+        .api_post(
+            &fatima,
+            &format!("{c}/consultations"),
+            &json!({"director": "sanne@focus.example", "question": "Mag dit?"}),
+        )
+        .await;
+    assert_eq!(r.status, 422, "{}", r.text);
+    let r = app
+        .api_post(
+            &fatima,
+            &format!("{c}/consultations"),
+            &json!({"director": "ellen@focus.example", "question": " "}),
+        )
+        .await;
+    assert_eq!(r.status, 422, "{}", r.text);
+    assert_eq!(r.fields(), ["question"]);
+
+    let r = app
+        .api_post(
+            &fatima,
+            &format!("{c}/consultations"),
+            &json!({"director": "ellen@focus.example", "question": "Mag € 50?"}),
+        )
+        .await;
+    let v = r.ok();
+    assert_eq!(v["consultations"][0]["number"], 1);
+    assert_eq!(v["consultations"][0]["question"], "Mag € 50?");
+    assert_eq!(v["consultations"][0]["advice"], serde_json::Value::Null);
+    assert_eq!(
+        v["consultations"][0]["recorded"]["by"]["email"],
+        "fatima@focus.example"
+    );
+    assert!(!allowed(v, "give_advice"), "not for the handler");
+    let v = app.api_get(&ellen, &c).await;
+    assert!(allowed(v.ok(), "give_advice"), "for the director asked");
+    let events = v.ok()["events"].as_array().expect("events").clone();
+    let asked = events.last().expect("an event");
+    assert_eq!(asked["type"], "director_consulted");
+    assert_eq!(asked["actor"]["email"], "fatima@focus.example");
+
+    let r = app
+        .api_post(
+            &ellen,
+            &format!("{c}/consultations/1/advice"),
+            &json!({"advice": "Ja."}),
+        )
+        .await;
+    let v = r.ok();
+    assert_eq!(v["consultations"][0]["advice"]["advice"], "Ja.");
+    assert_eq!(
+        v["consultations"][0]["advice"]["recorded"]["by"]["email"],
+        "ellen@focus.example"
+    );
+    assert!(!allowed(v, "give_advice"), "answered");
+    let r = app
+        .api_post(
+            &ellen,
+            &format!("{c}/consultations/2/advice"),
+            &json!({"advice": "Ja."}),
+        )
+        .await;
+    assert_eq!(r.status, 403, "nothing open for her: {}", r.text);
+}
+
 store_tests! {
     the_director_is_consulted_on_the_page_and_her_advice_reaches_the_handler,
     the_offer_letter_says_the_handlers_text_on_one_page,
     no_offer_is_confirmed_as_a_decision_in_letter_and_mail,
+    the_api_asks_and_answers_and_offers_exactly_what_each_may_do,
 }
