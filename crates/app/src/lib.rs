@@ -8,6 +8,7 @@ pub mod auth;
 pub mod calendar;
 pub mod complaints;
 pub mod config;
+pub mod consultation;
 pub mod delivery;
 pub mod documents;
 pub mod dossier;

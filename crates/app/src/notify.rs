@@ -16,6 +16,9 @@
 //!   assigned themself), and on a reassignment to the previous one;
 //! - a signal converted to a complaint: the confirmation to the
 //!   complainant and the notice to the responsible manager, as at intake.
+//! - "geen aanbod": the written confirmation of the decision instead of an
+//!   offer (nothing to accept, no date to answer by);
+//! - the director consulted, and her advice (`crate::consultation`).
 //!
 //! Signals (resolved at intake) cause no mail. Composing never fails a
 //! change: a mail that cannot be composed is logged and left out.
@@ -28,6 +31,7 @@ use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{Complaint, Event, Kind, Offer, OfferKind, Recorded};
 use klacht_domain::{Role, User, UserId};
 use klacht_mail::confirmation::Confirmation;
+use klacht_mail::decision_confirmation::DecisionConfirmation;
 use klacht_mail::form_to_close::FormToClose;
 use klacht_mail::handler::{HandlerAssigned, HandlerReleased};
 use klacht_mail::manager_notice::{ManagerNotice, Origin};
@@ -233,8 +237,9 @@ impl Notifier {
                 _ => {}
             }
         }
-
-        Ok(self.on_events(c, new, &lookups, calendar, at))
+        let mut out = self.on_events(c, new, &lookups, calendar, at);
+        out.extend(self.consultation_mail(store, c, new, calendar, at).await?);
+        Ok(out)
     }
 
     /// The mail caused by `new`, events just applied to `c`: the notice to
@@ -288,11 +293,16 @@ impl Notifier {
                     let key = format!("routed:{}:{}", c.id(), r.seq);
                     out.extend(manager_notice(ctx, c, record, origin, terms, key, at));
                 }
-                (Event::OfferMade(offer), Some((name, to))) if offer.kind != OfferKind::None => {
+                (Event::OfferMade(offer), Some((name, to))) => {
                     let handler = lookups.handler.as_ref();
-                    let mail = offer_confirmation(c, offer, name.clone(), handler, calendar);
                     let key = format!("offer:{}:{}", c.id(), r.seq);
-                    out.extend(queue(ctx, &mail, to.clone(), c, key, at));
+                    out.extend(if offer.kind == OfferKind::None {
+                        let mail = decision_confirmation(c, offer, name.clone(), handler);
+                        queue(ctx, &mail, to.clone(), c, key, at)
+                    } else {
+                        let mail = offer_confirmation(c, offer, name.clone(), handler, calendar);
+                        queue(ctx, &mail, to.clone(), c, key, at)
+                    });
                 }
                 (Event::FormSentToQualityManager, Some((name, to))) => {
                     let mail = SatisfactionCheck {
@@ -499,6 +509,7 @@ fn offer_confirmation(
         reference: c.reference().to_string(),
         name,
         merit: c.merit().map(|m| m.value.merit.label().to_owned()),
+        letter: crate::documents::letter_paragraphs(c, offer),
         kind: offer.kind.label().to_owned(),
         description: offer.description.clone(),
         value: offer.value_cents.filter(|v| *v > 0).map(format::euro),
@@ -506,6 +517,26 @@ fn offer_confirmation(
         respond_by: Some(format::long_date(
             calendar.add_working_days(offer.made_on, OFFER_ANSWER_WORKING_DAYS),
         )),
+        handler_name: handler
+            .filter(|h| Some(h.user.id) == c.handler())
+            .map(|h| h.user.name.clone()),
+    }
+}
+
+/// "Geen aanbod": the decision confirmed in the handler's words for the
+/// complainant, with nothing to accept and no date to answer by.
+fn decision_confirmation(
+    c: &Complaint,
+    offer: &Offer,
+    name: String,
+    handler: Option<&UserRecord>,
+) -> DecisionConfirmation {
+    DecisionConfirmation {
+        reference: c.reference().to_string(),
+        name,
+        merit: c.merit().map(|m| m.value.merit.label().to_owned()),
+        letter: crate::documents::letter_paragraphs(c, offer),
+        decided_on: format::long_date(offer.made_on),
         handler_name: handler
             .filter(|h| Some(h.user.id) == c.handler())
             .map(|h| h.user.name.clone()),
@@ -534,7 +565,7 @@ fn complainant_addresses(c: &Complaint) -> Option<(String, Vec<Address>)> {
     greeting.map(|g| (g, to))
 }
 
-fn queue(
+pub(crate) fn queue(
     ctx: &MailContext,
     mail: &impl Compose,
     to: Vec<Address>,

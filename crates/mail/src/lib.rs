@@ -8,7 +8,10 @@
 //!   shared layouts) and a [`Compose`] impl: [`confirmation`] (to the
 //!   complainant on intake), [`manager_notice`] (to the responsible manager
 //!   on intake), [`offer_confirmation`] (the written confirmation of the
-//!   offer, DESIGN §3 step 3), [`satisfaction`] (the satisfaction check),
+//!   offer, DESIGN §3 step 3), [`decision_confirmation`] (the written
+//!   confirmation of a decision to make no offer), [`director_question`]
+//!   and [`director_advice`] (consulting the director in step 3),
+//!   [`satisfaction`] (the satisfaction check),
 //!   [`handler`] (to the new and the previous afhandelaar),
 //!   [`form_to_close`] (to the quality managers, step 4) and
 //!   [`failure_notice`] (messages that could not be delivered). A new mail is a
@@ -20,7 +23,10 @@
 
 pub mod compose;
 pub mod confirmation;
+pub mod decision_confirmation;
 pub mod digest;
+pub mod director_advice;
+pub mod director_question;
 pub mod failure_notice;
 pub mod form_to_close;
 pub mod format;

@@ -56,6 +56,16 @@ pub trait ComplaintStore: Send + Sync {
 
     fn count_complaints(&self) -> impl Future<Output = Result<u64, StoreError>> + Send;
 
+    /// The open complaints (not signals, not closed) with an event of type
+    /// `kind` whose stored data contains `needle` literally (e.g. a user
+    /// id), oldest receipt first. The caller folds them to see whether
+    /// the event still matters; this only narrows the search.
+    fn open_complaints_with_event(
+        &self,
+        kind: &str,
+        needle: &str,
+    ) -> impl Future<Output = Result<Vec<ComplaintRow>, StoreError>> + Send;
+
     /// One page of the complaints `user` is connected to (registrant,
     /// responsible manager, handler, assistant), soonest next term first and
     /// those without a term last, then by id; keyset-paginated after `after`.

@@ -143,6 +143,7 @@ pub(crate) async fn walk_to_closing<S: Store>(store: &S, cal: &WorkingCalendar) 
                 value_cents: Some(7_950),
                 director_consulted: true,
                 made_on: today,
+                letter_text: None,
             }),
         ),
         (

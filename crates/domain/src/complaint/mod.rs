@@ -20,15 +20,15 @@ use jiff::{Timestamp, Zoned};
 
 pub use command::Command;
 pub use event::{
-    Actor, AgreedAction, Classification, Closing, ComplainantResponse, CompletedAction, Contact,
-    Conversion, Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision, Offer,
-    Recorded, Registration, SatisfactionReport, Waiver,
+    Actor, Advice, AgreedAction, Classification, Closing, ComplainantResponse, CompletedAction,
+    Consultation, Contact, Conversion, Escalation, EscalationOutcome, Event, ExactRegistration,
+    MeritDecision, Offer, Recorded, Registration, SatisfactionReport, Waiver,
 };
 pub use intake::{
     DESCRIPTION_MAX, Field, PartyField, PartyRole, PartyText, RECEIPT_SLACK, SHORT_MAX,
 };
 pub use public::{Phase, PhaseState, PublicPhase, route_public};
-pub use state::{ActionItem, Complaint, EscalationRecord, Stamped};
+pub use state::{ActionItem, Complaint, ConsultationRecord, EscalationRecord, Stamped};
 pub use validate::OFFER_VALUE_MAX_CENTS;
 pub use values::{
     Channel, ContactMode, EscalationParty, Kind, Merit, OfferKind, Party, Satisfaction, Status,

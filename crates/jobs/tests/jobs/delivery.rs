@@ -403,6 +403,7 @@ async fn offer_and_form_sent_mail_the_complainant<S: Store>(store: S) {
             value_cents: Some(5_000),
             director_consulted: false,
             made_on: today,
+            letter_text: None,
         }),
     )
     .await;

@@ -109,6 +109,7 @@ async fn reminders_walk_across_weekends_and_holidays_on_two_instances<S: Store>(
                         value_cents: None,
                         director_consulted: false,
                         made_on: day,
+                        letter_text: None,
                     }),
                     None,
                 )

@@ -119,6 +119,7 @@ fn the_offer_confirmation_states_kind_description_value_and_date() {
         reference: "K-2026-0042".into(),
         name: "mevrouw De Vries".into(),
         merit: Some("gegrond".into()),
+        letter: Vec::new(),
         kind: "genoegdoening".into(),
         description: "Een tegoedbon voor twee uur extra hulp.".into(),
         value: Some("€ 50,00".into()),

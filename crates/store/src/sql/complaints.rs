@@ -241,6 +241,29 @@ macro_rules! complaints_queries {
                     Ok(u64::try_from(n).unwrap_or(0))
                 }
 
+                async fn open_complaints_with_event(
+                    &self,
+                    kind: &str,
+                    needle: &str,
+                ) -> Result<Vec<ComplaintRow>, StoreError> {
+                    let escaped = needle
+                        .replace('\\', "\\\\")
+                        .replace('%', "\\%")
+                        .replace('_', "\\_");
+                    let sql = format!(
+                        "SELECT {COMPLAINT_COLUMNS} FROM complaints WHERE closed_at IS NULL \
+                         AND kind = 'complaint' AND EXISTS (SELECT 1 FROM complaint_events e \
+                         WHERE e.complaint_id = complaints.id AND e.kind = $1 \
+                         AND e.data LIKE $2 ESCAPE '\\') ORDER BY received_at, id"
+                    );
+                    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+                        .bind(kind)
+                        .bind(format!("%{escaped}%"))
+                        .fetch_all(self.reader())
+                        .await?;
+                    rows.iter().map(complaint_from_row).collect()
+                }
+
                 async fn list_participating(
                     &self,
                     user: UserId,

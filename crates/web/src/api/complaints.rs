@@ -326,6 +326,32 @@ action!(
 );
 
 action!(
+    /// `POST /complaints/{id}/consultations`
+    consult_director, dto::ConsultationBody, None, |state, b| {
+        let director = dto::person(&state.store, "director", b.director).await?;
+        let mut c = Check::default();
+        match c.text("question", b.question) {
+            Some(question) => Command::ConsultDirector { director, question },
+            None => return Err(c.incomplete()),
+        }
+    }
+);
+
+/// `POST /complaints/{id}/consultations/{n}/advice`
+pub async fn give_advice<S: Store>(
+    State(state): State<AppState<S>>,
+    ApiUser(user): ApiUser,
+    ApiPath((id, number)): ApiPath<(String, String)>,
+    ApiJson(b): ApiJson<dto::AdviceBody>,
+) -> Result<Response, ApiError> {
+    deny_admin(&user)?;
+    let number: u32 = number.parse().map_err(|_| ApiError::not_found())?;
+    let expected = b.expected_version;
+    let cmd = Command::GiveAdvice(b.parse(number)?);
+    perform(&state, &user, &id, cmd, expected, None).await
+}
+
+action!(
     /// `POST /complaints/{id}/response`
     response, dto::ResponseBody, None, |state, b| Command::RecordResponse(b.parse()?)
 );

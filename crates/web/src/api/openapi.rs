@@ -98,6 +98,8 @@ mod tests {
             ("ContactInput", accepted::<dto::ContactBody>()),
             ("MeritInput", accepted::<dto::MeritBody>()),
             ("OfferInput", accepted::<dto::OfferBody>()),
+            ("ConsultationInput", accepted::<dto::ConsultationBody>()),
+            ("AdviceInput", accepted::<dto::AdviceBody>()),
             ("ResponseInput", accepted::<dto::ResponseBody>()),
             ("ActionInput", accepted::<dto::ActionBody>()),
             ("CompleteActionInput", accepted::<dto::CompleteActionBody>()),

@@ -316,6 +316,23 @@ struct EscalationView<'a> {
     outcome: Option<Rec<'a, EscalationOutcome>>,
 }
 
+/// A question to the director and, once given, her advice.
+#[derive(Debug, Serialize)]
+struct ConsultationView<'a> {
+    number: u32,
+    director: Person,
+    question: &'a str,
+    recorded: Recording,
+    /// `null` while she has not answered.
+    advice: Option<AdviceView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct AdviceView<'a> {
+    advice: &'a str,
+    recorded: Recording,
+}
+
 /// The whole complaint form with terms, permitted actions and history.
 #[derive(Debug, Serialize)]
 pub struct ComplaintView<'a> {
@@ -341,6 +358,7 @@ pub struct ComplaintView<'a> {
     contact: Option<Rec<'a, Contact>>,
     merit: Option<Rec<'a, MeritDecision>>,
     offer: Option<Rec<'a, Offer>>,
+    consultations: Vec<ConsultationView<'a>>,
     response: Option<Rec<'a, ComplainantResponse>>,
     actions: Vec<ActionView<'a>>,
     form_sent: Option<Recording>,
@@ -363,6 +381,7 @@ pub fn people_of(c: &Complaint, history: &[Recorded]) -> Vec<UserId> {
         .chain(c.assistants().iter().copied())
         .chain(c.involved_employees().iter().copied())
         .chain(c.actions().iter().filter_map(|a| a.agreed.value.owner))
+        .chain(c.consultations().iter().map(|r| r.director()))
         .chain(history.iter().filter_map(|r| r.actor.user()))
         .collect();
     ids.sort();
@@ -417,6 +436,20 @@ impl<'a> ComplaintView<'a> {
             contact: c.contact().map(|s| rec(people, s)),
             merit: c.merit().map(|s| rec(people, s)),
             offer: c.offer().map(|s| rec(people, s)),
+            consultations: c
+                .consultations()
+                .iter()
+                .map(|r| ConsultationView {
+                    number: r.number(),
+                    director: person(r.director()),
+                    question: &r.question.value.question,
+                    recorded: people.stamp(&r.question),
+                    advice: r.advice.as_ref().map(|a| AdviceView {
+                        advice: &a.value.advice,
+                        recorded: people.stamp(a),
+                    }),
+                })
+                .collect(),
             response: c.response().map(|s| rec(people, s)),
             actions: c
                 .actions()

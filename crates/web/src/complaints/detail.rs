@@ -37,6 +37,8 @@ fn form_key(action: Action) -> &'static str {
         Action::AddAssistant => "bijstand",
         Action::RecordContact => "contact",
         Action::DecideMerit => "oordeel",
+        Action::ConsultDirector => "directeur-vragen",
+        Action::GiveAdvice => "advies",
         Action::MakeOffer => "aanbod",
         Action::RecordResponse => "reactie",
         Action::ManageActions => "acties",
@@ -117,6 +119,10 @@ fn corrections(user: &User, c: &Complaint) -> BTreeMap<&'static str, Prefill> {
                         if v.director_consulted { "ja" } else { "" }.to_owned(),
                     ),
                     ("datum", v.made_on.to_string()),
+                    (
+                        "brieftekst",
+                        klacht_app::documents::letter_paragraphs(c, v).join("\n\n"),
+                    ),
                 ]),
             },
         );
@@ -160,6 +166,18 @@ pub(super) struct OpenAction {
     pub path: String,
 }
 
+/// A question to the current user (a director) still waiting for her
+/// advice, with its own form.
+pub(super) struct OpenQuestion {
+    pub number: u32,
+    pub question: String,
+    pub asked_by: String,
+    pub asked_at: String,
+    /// Form key ("advies-1") and path ("overleg/1/advies").
+    pub key: String,
+    pub path: String,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "complaints/detail.html")]
 pub(super) struct DetailPage {
@@ -174,6 +192,12 @@ pub(super) struct DetailPage {
     managers: Vec<UserOption>,
     waivable: Vec<(&'static str, &'static str)>,
     open_actions: Vec<OpenAction>,
+    /// Directors who can be asked for advice (not the user, not involved).
+    directors: Vec<UserOption>,
+    /// Questions put to the user that wait for her advice.
+    questions: Vec<OpenQuestion>,
+    /// The offer form's prefill of the text for the complainant.
+    letter_draft: String,
     corrections: BTreeMap<&'static str, Prefill>,
     /// Why the quality manager cannot close yet.
     blockers: Vec<String>,
@@ -317,6 +341,30 @@ pub(super) async fn render<S: Store>(
     } else {
         Vec::new()
     };
+    let directors = dir
+        .active_staff()
+        .filter(|u| u.role == Role::Director && u.id != user.id && !c.is_involved(u.id))
+        .map(UserOption::of)
+        .collect();
+    let tz = calendar.time_zone();
+    let questions = c
+        .open_consultations_for(user.id)
+        .map(|r| {
+            let n = r.number();
+            OpenQuestion {
+                number: n,
+                question: r.question.value.question.clone(),
+                asked_by: match r.question.by.user() {
+                    Some(id) => dir.name(id),
+                    None => "onbekend".into(),
+                },
+                asked_at: super::local_time(r.question.at, tz),
+                key: format!("advies-{n}"),
+                path: format!("overleg/{n}/advies"),
+            }
+        })
+        .collect();
+    let letter_draft = klacht_app::documents::draft_letter_text(c.merit().map(|m| m.value.merit));
     let public = crate::public::staff::extras(&state.store, c).await?;
     let messages = klacht_app::outbox::of_complaint(&state.store, c.id())
         .await?
@@ -352,6 +400,9 @@ pub(super) async fn render<S: Store>(
                 }
             })
             .collect(),
+        directors,
+        questions,
+        letter_draft,
         corrections: corrections(user, c),
         blockers,
         merits: labels(Merit::ALL, Merit::as_str, Merit::label),

@@ -85,6 +85,10 @@ const MATRIX: &[Row] = &[
     ("POST", "/klachten/{id}/omzetten", "SPHPHPPH"),
     ("POST", "/klachten/{id}/correctie", "SPHPHPPH"),
     ("POST", "/klachten/{id}/indeling", "SDHPHPPH"),
+    // Asking the director is a step of those handling it; answering is
+    // only for the director asked (nobody here: no question is open).
+    ("POST", "/klachten/{id}/overleg", "SDHPHPDH"),
+    ("POST", "/klachten/{id}/overleg/{n}/advies", "SDHDHDDH"),
     // Oversight: the quality manager and the director.
     ("GET", "/overzicht", "SDDDDPPD"),
     ("GET", "/overzicht.csv", "SDDDDPPD"),

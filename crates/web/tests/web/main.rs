@@ -26,6 +26,7 @@ mod export;
 mod health;
 mod improvement;
 mod mail;
+mod offer_step;
 mod overview;
 mod public_form;
 mod public_mail;

@@ -155,6 +155,36 @@ impl Complaint {
             .find(|i| i.agreed.value.number == number)
     }
 
+    /// The questions to the director, in the order asked, with her
+    /// advice where given.
+    pub fn consultations(&self) -> &[ConsultationRecord] {
+        &self.consultations
+    }
+
+    pub fn consultation(&self, number: u32) -> Option<&ConsultationRecord> {
+        self.consultations.iter().find(|r| r.number() == number)
+    }
+
+    /// The questions still waiting for `director`'s advice.
+    pub fn open_consultations_for(
+        &self,
+        director: UserId,
+    ) -> impl Iterator<Item = &ConsultationRecord> {
+        self.consultations
+            .iter()
+            .filter(move |r| r.is_open() && r.director() == director)
+    }
+
+    /// Whether the director advised on this complaint in the system, or
+    /// the offer says she was consulted outside it.
+    pub fn director_consulted(&self) -> bool {
+        self.consultations.iter().any(|r| !r.is_open())
+            || self
+                .offer
+                .as_ref()
+                .is_some_and(|o| o.value.director_consulted)
+    }
+
     pub fn form_sent(&self) -> Option<&Stamped<()>> {
         self.form_sent.as_ref()
     }
