@@ -25,9 +25,7 @@ use klacht_domain::complaint::{AgreedAction, Event};
 use klacht_domain::patterns::PatternRules;
 use klacht_domain::terms::{Step, TermStatus, term_status};
 use klacht_domain::{ComplaintId, ReferenceNumber, Role, User, UserId};
-use klacht_store::{
-    ComplaintRow, OutboxStatus, Store, StoreError, WorkQueueQuery,
-};
+use klacht_store::{ComplaintRow, OutboxStatus, Store, StoreError, WorkQueueQuery};
 
 use crate::improvement::ImprovementServiceError;
 
@@ -82,7 +80,12 @@ pub struct Item {
 }
 
 impl Item {
-    fn new(reason: Reason, complaint: Option<ComplaintRef>, due: Option<Date>, today: Date) -> Self {
+    fn new(
+        reason: Reason,
+        complaint: Option<ComplaintRef>,
+        due: Option<Date>,
+        today: Date,
+    ) -> Self {
         Item {
             reason,
             complaint,
@@ -145,7 +148,11 @@ fn step_of(row: &ComplaintRow) -> Option<Step> {
 
 /// The reason a complaint waits for `user`, if any; the first that
 /// applies wins.
-fn complaint_reason(user: &User, row: &ComplaintRow, today: Date) -> Option<(Reason, Option<Date>)> {
+fn complaint_reason(
+    user: &User,
+    row: &ComplaintRow,
+    today: Date,
+) -> Option<(Reason, Option<Date>)> {
     let me = Some(user.id);
     let next = step_of(row).zip(row.next_due);
     if row.handler == me {
@@ -229,7 +236,10 @@ async fn open_actions<S: Store>(store: &S) -> Result<Vec<OpenAction>, StoreError
 /// "eventueel na overleg met de algemeen directeur" is, so far, a
 /// checkbox on the offer that records advice given outside the system:
 /// nothing asks the director through it, so nothing waits here.
-pub async fn consultations<S: Store>(_store: &S, _director: &User) -> Result<Vec<Item>, StoreError> {
+pub async fn consultations<S: Store>(
+    _store: &S,
+    _director: &User,
+) -> Result<Vec<Item>, StoreError> {
     Ok(Vec::new())
 }
 

@@ -46,6 +46,7 @@ pub trait WorkQueueStore: Send + Sync {
     /// The action events of every open complaint, in stream order, in one
     /// query. Closed complaints have no open actions (closing needs every
     /// action done), so their events are never read.
-    fn open_action_events(&self)
-    -> impl Future<Output = Result<Vec<ActionEvent>, StoreError>> + Send;
+    fn open_action_events(
+        &self,
+    ) -> impl Future<Output = Result<Vec<ActionEvent>, StoreError>> + Send;
 }

@@ -103,7 +103,10 @@ fn describe(item: &Item) -> (String, String) {
             format!("Actie {number}: {description}"),
             format!("{complaint}#actie-{number}"),
         ),
-        Reason::Registered => ("Door u geregistreerd, nog niet afgesloten".into(), complaint),
+        Reason::Registered => (
+            "Door u geregistreerd, nog niet afgesloten".into(),
+            complaint,
+        ),
         Reason::FormToClose => (
             "Klachtenformulier ontvangen: afsluiten".into(),
             format!("{complaint}#afsluiten"),

@@ -442,8 +442,7 @@ async fn linked_improvement<S: Store>(
             let row = item.row;
             // As `ImprovementNumber` writes it (V-2026-0001).
             let number = format!("V-{}-{:04}", row.year, row.number);
-            let may_open =
-                klacht_domain::improvement::may_manage(user) || row.owner == user.id;
+            let may_open = klacht_domain::improvement::may_manage(user) || row.owner == user.id;
             LinkedAction {
                 href: may_open.then(|| format!("/verbeteracties/{number}")),
                 status: row

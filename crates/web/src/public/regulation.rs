@@ -137,9 +137,8 @@ fn with_heading_ids(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 /// becomes the organisation's name. Headings get ids to link to
 /// ([`step_anchor`]).
 pub fn render_regulation(markdown: &str, organisation: &str) -> String {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES;
     let events = Parser::new_ext(markdown, options).map(|event| match event {
         Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
         Event::Start(Tag::Link {
@@ -238,8 +237,14 @@ mod tests {
             "Org",
         );
         assert!(html.contains("<h1>Reglement</h1>"), "{html}");
-        assert!(html.contains(r#"<h2 id="wie-is-verantwoordelijk">"#), "{html}");
-        assert!(html.contains(r#"<h3 id="stap-2">2. Contact</h3>"#), "{html}");
+        assert!(
+            html.contains(r#"<h2 id="wie-is-verantwoordelijk">"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<h3 id="stap-2">2. Contact</h3>"#),
+            "{html}"
+        );
         assert!(html.contains(r#"<h2 id="een-stap">"#), "{html}");
         assert!(html.contains(r#"<h2 id="een-stap-2">"#), "{html}");
         assert!(html.contains(r#"<h2 id="x">Kop</h2>"#), "{html}");
