@@ -21,5 +21,6 @@ pub mod public;
 pub mod reports;
 pub mod retention;
 pub mod spreadsheet;
+pub mod work_queue;
 
 pub use config::{Config, ConfigError};

@@ -181,9 +181,15 @@ async fn serve_with_demo_answers_health_and_start_page() {
         .text()
         .await
         .expect("body");
-    assert!(
-        page.contains(r#"<strong id="complaint-count">40</strong>"#),
-        "{page}"
+    // Visitors learn nothing about the register's contents (issue 12).
+    assert!(page.contains("Klachtenregistratie Focus"), "{page}");
+    assert!(!page.contains("complaint-count"), "{page}");
+    let store = db.store().await;
+    assert_eq!(
+        klacht_store::ComplaintStore::count_complaints(&store)
+            .await
+            .expect("count"),
+        40
     );
     let ready: serde_json::Value = client
         .get(format!("{base}/readyz"))

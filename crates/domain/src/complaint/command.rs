@@ -391,6 +391,17 @@ impl Complaint {
         missing
     }
 
+    /// Step 4 is done (the form went to the quality manager) and nothing
+    /// is left for a handler: no agreed action still open, no external
+    /// escalation under way. Handing the complaint to another handler or
+    /// manager then means nothing; while an action is open it must stay
+    /// possible, since the handler sees that what was agreed happens.
+    fn handed_in(&self) -> bool {
+        self.form_sent().is_some()
+            && self.pending_escalation().is_none()
+            && self.actions().iter().all(|i| i.completed.is_some())
+    }
+
     fn step_free(&self, step: WaivableStep) -> Result<(), ComplaintError> {
         let label = step.label();
         if self.step_done_at(step.into()).is_some() {
@@ -441,6 +452,12 @@ impl Complaint {
         };
         match action {
             Action::ConvertToComplaint => Err(wrong(format!("{reference} is al een klacht."))),
+            Action::RouteToManager | Action::AssignHandler if self.handed_in() => {
+                Err(wrong(format!(
+                    "Klacht {reference} is vastgelegd en naar de kwaliteitsmanager gestuurd; \
+                     er valt voor een afhandelaar niets meer te doen."
+                )))
+            }
             Action::RouteToManager
             | Action::AssignHandler
             | Action::AddAssistant

@@ -14,6 +14,7 @@ pub(crate) mod reminders;
 pub(crate) mod reports;
 pub(crate) mod retention;
 pub(crate) mod users;
+pub(crate) mod work_queue;
 
 /// Escapes LIKE wildcards in user text; used with `ESCAPE '\'`.
 pub(crate) fn like_pattern(text: &str) -> String {
@@ -324,6 +325,10 @@ macro_rules! impl_store {
         mod improvement_queries {
             use super::*;
             $crate::sql::improvement::improvement_queries!();
+        }
+        mod work_queue_queries {
+            use super::*;
+            $crate::sql::work_queue::work_queue_queries!();
         }
 
         impl Store for $store {

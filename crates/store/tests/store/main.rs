@@ -10,3 +10,4 @@ mod reminders;
 mod reports;
 mod store;
 mod users_by_ids;
+mod work_queue;

@@ -432,6 +432,11 @@ action!(
 );
 
 action!(
+    /// `POST /complaints/{id}/classification`
+    classify, dto::ClassifyBody, None, |state, b| Command::Classify(b.parse())
+);
+
+action!(
     /// `POST /complaints/{id}/corrections`
     correct, dto::CorrectionBody, None, |state, b| {
         let (of, replacement, reason) = b.parse()?;

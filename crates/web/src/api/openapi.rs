@@ -111,6 +111,7 @@ mod tests {
             ("ExactInput", accepted::<dto::ExactBody>()),
             ("ConvertInput", accepted::<dto::ConvertBody>()),
             ("CorrectionInput", accepted::<dto::CorrectionBody>()),
+            ("ClassifyInput", accepted::<dto::ClassifyBody>()),
         ];
         let mut request_schemas: BTreeSet<String> = BTreeSet::new();
         for item in doc["paths"].as_object().expect("paths").values() {

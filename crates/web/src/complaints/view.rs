@@ -82,6 +82,8 @@ pub(super) struct EscalationView {
 pub(super) struct TermView {
     pub line: TermData,
     pub class: &'static str,
+    /// Where the regulation describes the step (`/reglement#stap-2`).
+    pub regulation: String,
 }
 
 impl std::ops::Deref for TermView {
@@ -290,6 +292,10 @@ impl ComplaintView {
                 .map(|t| TermView {
                     line: TermData::of(t),
                     class: badge_class(t.status),
+                    regulation: format!(
+                        "/reglement#{}",
+                        crate::public::regulation::step_anchor(t.step)
+                    ),
                 })
                 .collect(),
             timeline: history

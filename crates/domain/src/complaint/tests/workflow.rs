@@ -609,3 +609,27 @@ fn a_converted_signal_counts_its_terms_from_the_conversion() {
         );
     }
 }
+
+#[test]
+fn a_recorded_complaint_gets_no_new_handler_or_manager_unless_work_is_left() {
+    let org = org();
+    let mut run = ready_to_close(&org);
+    for cmd in [
+        assign(&org.manager),
+        Command::RouteToManager {
+            manager: org.other_manager.clone(),
+        },
+    ] {
+        let err = run.refused(&org.quality, cmd);
+        assert!(wrong_state(&err), "{err}");
+        assert!(err.message().contains("niets meer te doen"), "{err}");
+    }
+    assert!(!run.c.is_possible(Action::AssignHandler));
+    assert!(!run.c.is_possible(Action::RouteToManager));
+    // An agreed action still open is the handler's to follow up: a
+    // handover stays possible until it is done.
+    run.ok(&org.colleague, agree("Nieuwe afspraak inplannen"));
+    assert!(run.c.is_possible(Action::AssignHandler));
+    run.ok(&org.quality, assign(&org.manager));
+    assert_eq!(run.c.handler(), Some(org.manager.id));
+}

@@ -2,9 +2,9 @@
 //! `expected_version`: the complaint's version as the client saw it.
 
 use klacht_domain::complaint::{
-    Advice, Closing, ComplainantResponse, CompletedAction, Contact, ContactMode, Conversion,
-    Escalation, EscalationOutcome, EscalationParty, Event, ExactRegistration, Merit, MeritDecision,
-    Offer, OfferKind, Satisfaction, WaivableStep, Waiver,
+    Advice, Classification, Closing, ComplainantResponse, CompletedAction, Contact, ContactMode,
+    Conversion, Escalation, EscalationOutcome, EscalationParty, Event, ExactRegistration, Merit,
+    MeritDecision, Offer, OfferKind, Satisfaction, WaivableStep, Waiver,
 };
 use serde::Deserialize;
 
@@ -428,5 +428,25 @@ mod tests {
         );
         assert!(body("other", None).parse().is_err());
         assert!(body("rechter", None).parse().is_err());
+    }
+}
+
+/// Category and cause together: the new classification replaces both; an
+/// absent, null or blank field means "none".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassifyBody {
+    pub category: Option<String>,
+    pub cause: Option<String>,
+    pub expected_version: Option<u64>,
+}
+
+impl ClassifyBody {
+    pub fn parse(self) -> Classification {
+        let given = |v: Option<String>| v.filter(|v| !v.trim().is_empty());
+        Classification {
+            category: given(self.category),
+            cause: given(self.cause),
+        }
     }
 }
