@@ -7,4 +7,5 @@ mod support;
 mod delivery;
 mod exact;
 mod schedule;
+mod schedule_actions;
 mod schedule_smtp;

@@ -213,7 +213,7 @@ fn only_open_actions_with_a_due_date_of_open_complaints_are_followed_up() {
     run.ok(h, complete(3));
     assert!(OpenAction::of(&run.c).is_empty());
     let mut closed = ready_to_close(&org);
-    closed.ok(&org.colleague, crate::complaint::tests::close());
+    closed.ok(&org.quality, crate::complaint::tests::close());
     assert!(OpenAction::of(&closed.c).is_empty());
 }
 
