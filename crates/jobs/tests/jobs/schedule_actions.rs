@@ -177,7 +177,7 @@ async fn agreed_actions_are_reminded_like_terms_and_never_once_completed<S: Stor
                     }
                     // Action 3 done before its reminders: none.
                     "2026-05-12" => {
-                        act(&store, id, &o.joost, "2026-05-12T10:00", complete(3)).await;
+                        act(&store, id, &o.fatima, "2026-05-12T10:00", complete(3)).await;
                     }
                     _ => {}
                 }
