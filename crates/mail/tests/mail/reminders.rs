@@ -57,7 +57,7 @@ fn a_reminder_says_which_term_ends_when_and_links_the_complaint() {
         assert!(body.contains("woensdag 29 april 2026"));
         assert!(body.contains(&format!("https://klachten.focus.example/klachten/{ID}")));
         assert!(body.contains("Neem telefonisch of persoonlijk contact op"));
-        assert!(!body.contains("nog geen behandelaar toegewezen"));
+        assert!(!body.contains("nog geen afhandelaar toegewezen"));
     }
     clean_text(&m.text);
     assert!(m.html.starts_with("<!DOCTYPE html>"));
@@ -79,7 +79,7 @@ fn a_reminder_says_which_term_ends_when_and_links_the_complaint() {
         "Herinnering: termijn aanbod K-2026-0042 verloopt vrijdag 15 mei"
     );
     for body in [&m.text, &m.html] {
-        assert!(body.contains("Er is nog geen behandelaar toegewezen"));
+        assert!(body.contains("Er is nog geen afhandelaar toegewezen"));
     }
     clean_text(&m.text);
 }
