@@ -13,6 +13,7 @@ pub mod delivery;
 pub mod documents;
 pub mod dossier;
 pub mod exact;
+pub mod follow_up;
 pub mod improvement;
 pub mod notify;
 pub mod outbox;

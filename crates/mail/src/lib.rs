@@ -14,13 +14,16 @@
 //!   [`satisfaction`] (the satisfaction check),
 //!   [`handler`] (to the new and the previous afhandelaar),
 //!   [`form_to_close`] (to the quality managers, step 4) and
-//!   [`failure_notice`] (messages that could not be delivered). A new mail is a
+//!   [`failure_notice`] (messages that could not be delivered); the deadline
+//!   engine's [`reminder`], [`missed_term`], [`digest`], [`action_reminder`]
+//!   (agreed actions) and [`weekly_overdue`] (the director's week). A new mail is a
 //!   new module following the same pattern; see [`confirmation`] for the
 //!   shortest complete example.
 //! - [`Mailer`]: sends a stored message; [`SmtpMailer`] does so over SMTP
 //!   (lettre, tokio, rustls) with the stable `Message-ID: <{outbox id}@klacht>`,
 //!   so that a receiver can recognise a message sent again after a crash.
 
+pub mod action_reminder;
 pub mod compose;
 pub mod confirmation;
 pub mod decision_confirmation;
@@ -39,6 +42,7 @@ pub mod offer_confirmation;
 pub mod reminder;
 pub mod satisfaction;
 pub mod smtp;
+pub mod weekly_overdue;
 #[cfg(feature = "testing")]
 pub mod testing;
 

@@ -8,4 +8,5 @@ mod delivery;
 mod exact;
 mod handoffs;
 mod schedule;
+mod schedule_actions;
 mod schedule_smtp;
