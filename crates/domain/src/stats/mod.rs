@@ -225,7 +225,9 @@ pub struct ComplaintFacts {
     pub handler: Option<UserId>,
     pub responsible_manager: Option<UserId>,
     pub merit: Option<Merit>,
-    /// 1–5, from the complainant's response as the handler recorded it.
+    /// 1–5, as it counts: the complainant's own answer to the
+    /// satisfaction check, otherwise the handler's record of their
+    /// reaction ([`Complaint::satisfaction`]).
     pub satisfaction: Option<u8>,
     /// 1–5, the complainant's own answer to the satisfaction check.
     pub satisfaction_check: Option<u8>,
@@ -274,10 +276,7 @@ impl ComplaintFacts {
             handler: c.handler(),
             responsible_manager: c.responsible_manager(),
             merit: c.merit().map(|m| m.value.merit),
-            satisfaction: c
-                .response()
-                .and_then(|r| r.value.satisfaction)
-                .map(|s| s.get()),
+            satisfaction: c.satisfaction().map(|s| s.get()),
             satisfaction_check: c.satisfaction_report().map(|r| r.value.satisfaction.get()),
             offer_accepted: c.response().and_then(|r| r.value.accepted),
             steps,
