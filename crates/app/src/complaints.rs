@@ -427,8 +427,7 @@ pub async fn act<S: Store>(
     if let (true, Some(letterhead)) = (registered_in_exact, cx.letterhead) {
         // The filed form gets the E-Synergy number; the jobs catch up on a
         // failure.
-        if let Err(e) =
-            crate::dossier::refile_with_exact_id(store, letterhead, calendar, id).await
+        if let Err(e) = crate::dossier::refile_with_exact_id(store, letterhead, calendar, id).await
         {
             tracing::error!(
                 complaint = %id,

@@ -92,9 +92,10 @@ pub async fn refile_with_exact_id<S: Store>(
             return Ok(false);
         }
         let entry = prepare(store, letterhead, calendar, id, filed.filed_at).await?;
-        let sealed_with_id = entry.events[..entry.events.len().min(
-            usize::try_from(filed.sealed_seq).unwrap_or(usize::MAX),
-        )]
+        let sealed_with_id = entry.events[..entry
+            .events
+            .len()
+            .min(usize::try_from(filed.sealed_seq).unwrap_or(usize::MAX))]
             .iter()
             .any(|e| e.kind == "registered_in_exact");
         if sealed_with_id || !entry.events.iter().any(|e| e.kind == "registered_in_exact") {

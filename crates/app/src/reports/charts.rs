@@ -4,8 +4,8 @@
 
 use std::fmt::Write;
 
-use klacht_domain::dutch::count;
 use klacht_domain::complaint::Merit;
+use klacht_domain::dutch::count;
 use klacht_domain::stats::{CompliancePart, Stats};
 
 /// Browsers take the first family they have; Typst skips the ones it

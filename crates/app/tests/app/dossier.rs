@@ -536,7 +536,11 @@ async fn a_hand_entered_exact_number_settles_the_queue_and_reaches_the_filed_for
             .await
             .expect("file")
     );
-    let before = store.dossier_entry(id).await.expect("entry").expect("filed");
+    let before = store
+        .dossier_entry(id)
+        .await
+        .expect("entry")
+        .expect("filed");
     let pdf = store
         .dossier_document(id, DossierDocument::Pdf)
         .await
@@ -566,8 +570,16 @@ async fn a_hand_entered_exact_number_settles_the_queue_and_reaches_the_filed_for
     .await
     .expect("recorded by hand");
 
-    assert!(exact_rows(&store, id, OutboxStatus::Pending).await.is_empty());
-    assert!(exact_rows(&store, id, OutboxStatus::Failed).await.is_empty());
+    assert!(
+        exact_rows(&store, id, OutboxStatus::Pending)
+            .await
+            .is_empty()
+    );
+    assert!(
+        exact_rows(&store, id, OutboxStatus::Failed)
+            .await
+            .is_empty()
+    );
     let done = exact_rows(&store, id, OutboxStatus::Sent).await;
     assert_eq!(done.len(), 1);
     assert!(
@@ -579,8 +591,16 @@ async fn a_hand_entered_exact_number_settles_the_queue_and_reaches_the_filed_for
         done[0].result
     );
 
-    let after = store.dossier_entry(id).await.expect("entry").expect("filed");
-    assert_eq!(after.sealed_seq, c.version(), "sealed up to the registration");
+    let after = store
+        .dossier_entry(id)
+        .await
+        .expect("entry")
+        .expect("filed");
+    assert_eq!(
+        after.sealed_seq,
+        c.version(),
+        "sealed up to the registration"
+    );
     assert_eq!(after.filed_at, before.filed_at, "filed when it was filed");
     let pdf = store
         .dossier_document(id, DossierDocument::Pdf)
@@ -615,11 +635,12 @@ async fn the_catch_up_refiles_a_form_that_lacks_its_exact_number<S: Store>(store
     klacht_app::exact::record_exact_id(&store, &cal, id, "ESYN-2026-0815", now)
         .await
         .expect("recorded");
-    assert!(exact_rows(&store, id, OutboxStatus::Pending).await.is_empty());
-    assert_eq!(
-        store.filed_before_exact_id(10).await.expect("query"),
-        [id]
+    assert!(
+        exact_rows(&store, id, OutboxStatus::Pending)
+            .await
+            .is_empty()
     );
+    assert_eq!(store.filed_before_exact_id(10).await.expect("query"), [id]);
     let report = dossier::file_pending(&store, &letterhead, &cal, None, 10, now)
         .await
         .expect("catch up");

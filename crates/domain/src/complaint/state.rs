@@ -249,7 +249,9 @@ impl Complaint {
                     .actions
                     .iter_mut()
                     .find(|i| i.agreed.value.number == a.number)
-                    .ok_or_else(|| Self::inconsistent(rec, format!("geen afspraak {}", a.number)))?;
+                    .ok_or_else(|| {
+                        Self::inconsistent(rec, format!("geen afspraak {}", a.number))
+                    })?;
                 item.completed = Some(stamp(rec, a.clone()));
                 Target::ActionCompleted(a.number)
             }

@@ -87,7 +87,11 @@ fn the_complainants_own_answer_goes_to_exact() {
     }
     run.ok(&org.quality, Command::Close(Closing { note: None }));
     let reg = Registration::of(&run.c, Some(handler())).expect("closed");
-    assert_eq!(reg.satisfaction, Some(2), "their own answer, not the handler's 4");
+    assert_eq!(
+        reg.satisfaction,
+        Some(2),
+        "their own answer, not the handler's 4"
+    );
     assert_eq!(
         reg.satisfaction_comment.as_deref(),
         Some("Het duurde te lang.")

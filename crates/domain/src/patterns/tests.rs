@@ -66,7 +66,12 @@ fn three_of_a_category_within_the_window_form_a_pattern() {
     assert!(p.complaints.iter().all(|c| c.new));
 
     // Two are not enough; with a threshold of two they are.
-    let two = [facts[0].clone(), facts[1].clone(), facts[4].clone(), facts[5].clone()];
+    let two = [
+        facts[0].clone(),
+        facts[1].clone(),
+        facts[4].clone(),
+        facts[5].clone(),
+    ];
     assert!(detect(&two, &PatternRules::default(), today()).is_empty());
     let rules = PatternRules::new(2, 90).expect("valid");
     assert_eq!(keys(&detect(&two, &rules, today())), ["category:planning"]);
@@ -83,7 +88,11 @@ fn a_value_that_holds_almost_everything_is_not_a_pattern_by_itself() {
     // Two services sharing the work evenly (and one category each way).
     let even: Vec<ComplaintFacts> = (1..=8)
         .map(|n| {
-            let service = if n % 2 == 0 { "Thuiszorg" } else { "Schoonmaak" };
+            let service = if n % 2 == 0 {
+                "Thuiszorg"
+            } else {
+                "Schoonmaak"
+            };
             fact(n, day(n as i8), "", service, &[])
         })
         .collect();
@@ -101,7 +110,10 @@ fn a_value_that_holds_almost_everything_is_not_a_pattern_by_itself() {
     uneven.push(fact(13, day(13), "", "Tuin", &[]));
     uneven.push(fact(14, day(14), "", "Vervoer", &[]));
     // Thuiszorg 8 of 14 over 4 services: 8 >= 1.5 * 14 / 4 = 5.25.
-    assert_eq!(keys(&detect(&uneven, &rules, today())), ["service:thuiszorg"]);
+    assert_eq!(
+        keys(&detect(&uneven, &rules, today())),
+        ["service:thuiszorg"]
+    );
 
     // Against its history: the dominant service that usually holds half
     // the complaints grew, so now it is a pattern; had it always held nine

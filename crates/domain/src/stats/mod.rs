@@ -253,9 +253,9 @@ impl ComplaintFacts {
                     // A signal skipped step 1; turned into a complaint it
                     // is reported when converted, so that is its due day.
                     let due = match (step, c.conversion()) {
-                        (Step::Report, Some(conversion)) => terms
-                            .due(step)
-                            .max(calendar.local_date(conversion.at)),
+                        (Step::Report, Some(conversion)) => {
+                            terms.due(step).max(calendar.local_date(conversion.at))
+                        }
                         _ => terms.due(step),
                     };
                     StepFacts {

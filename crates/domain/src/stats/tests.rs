@@ -171,7 +171,10 @@ fn the_same_day_report_is_measured_like_the_other_steps() {
     );
     let stats = Stats::compute(&[on_time, late], &Period::year(2026), today);
     let report = &stats.compliance[0];
-    assert_eq!((report.step, report.label), (Step::Report, Step::Report.label()));
+    assert_eq!(
+        (report.step, report.label),
+        (Step::Report, Step::Report.label())
+    );
     assert_eq!((report.on_time, report.late, report.overdue), (1, 1, 0));
     assert_eq!(report.share_on_time, Some(0.5));
     assert_eq!(report.days_late.max, Some(2));

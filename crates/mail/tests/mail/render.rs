@@ -183,4 +183,18 @@ fn the_failure_notice_points_to_the_outgoing_messages() {
     );
     assert!(m.text.contains("https://klachten.focus.example/berichten"));
     assert!(m.text.contains("8 pogingen") && m.text.contains("Connection refused"));
+    // Issue 12: "na 1 poging", not "na 1 pogingen".
+    let once = FailureNotice {
+        recipients: "Mevrouw J. de Vries <j.devries@example.nl>".into(),
+        subject: "Uw klacht is ontvangen (K-2026-0042)".into(),
+        reference: None,
+        attempts: 1,
+        error: "550 mailbox unavailable".into(),
+    }
+    .compose(&ctx(), to())
+    .expect("renders");
+    for body in [&once.text, &once.html] {
+        assert!(body.contains("na 1 poging niet"), "{body}");
+        assert!(!body.contains("1 pogingen"), "{body}");
+    }
 }

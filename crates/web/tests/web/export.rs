@@ -94,14 +94,16 @@ async fn csv_has_one_row_per_complaint_with_its_terms<S: Store>(store: S) {
     );
     assert_eq!(c1[2], format!("{y}-03-02 10:00"));
     // Reported the day of receipt (due then, or the next working day).
-    let report_due = klacht_domain::terms::Terms::compute(
-        at(y, 3, 2, 10).timestamp(),
-        &reports_support::cal(),
-    )
-    .due(klacht_domain::terms::Step::Report);
+    let report_due =
+        klacht_domain::terms::Terms::compute(at(y, 3, 2, 10).timestamp(), &reports_support::cal())
+            .due(klacht_domain::terms::Step::Report);
     assert_eq!(
         (c1[10].as_str(), c1[11].as_str(), c1[12].as_str()),
-        (report_due.to_string().as_str(), format!("{y}-03-02").as_str(), "ja")
+        (
+            report_due.to_string().as_str(),
+            format!("{y}-03-02").as_str(),
+            "ja"
+        )
     );
     assert_eq!(c1[14], format!("{y}-03-03"));
     assert_eq!(
@@ -132,7 +134,12 @@ async fn csv_has_one_row_per_complaint_with_its_terms<S: Store>(store: S) {
         ("wacht op afhandelaar", "", "", "")
     );
     assert_eq!(
-        (c4[12].as_str(), c4[15].as_str(), c4[18].as_str(), c4[21].as_str()),
+        (
+            c4[12].as_str(),
+            c4[15].as_str(),
+            c4[18].as_str(),
+            c4[21].as_str()
+        ),
         ("ja", "nee", "nee", "nee")
     );
     let s1 = row(&rows, &set.s1.to_string());

@@ -429,7 +429,10 @@ async fn patterns_are_flagged_dismissed_and_acted_on<S: Store>(store: S) {
         "{page}"
     );
     assert!(!page.contains("category:planning"), "{page}");
-    assert!(page.contains("<td data-label=\"Status\">wacht op afhandelaar</td>"), "{page}");
+    assert!(
+        page.contains("<td data-label=\"Status\">wacht op afhandelaar</td>"),
+        "{page}"
+    );
     for english in ["awaiting", "in progress", ">closed<"] {
         assert!(!page.contains(english), "{english}");
     }

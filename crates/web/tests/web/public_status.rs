@@ -292,7 +292,10 @@ async fn the_complainant_answers_the_satisfaction_check_once<S: Store>(store: S)
         .split("id=\"satisfaction-check\"")
         .nth(1)
         .expect("on the form");
-    assert!(row.contains("4/5 (via de website") && row.contains("Snel geholpen."), "{row}");
+    assert!(
+        row.contains("4/5 (via de website") && row.contains("Snel geholpen."),
+        "{row}"
+    );
     // The API: `response.satisfaction` is theirs, with their comment.
     let api_token = crate::api_support::token(&app, &o.quality.user).await;
     let c = app.api_get(&api_token, &format!("/complaints/{id}")).await;

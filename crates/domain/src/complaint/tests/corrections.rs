@@ -314,7 +314,9 @@ fn replay_rejects_broken_streams() {
     );
     // `klacht verify` prints these among Dutch lines (issue 12).
     assert_eq!(
-        Complaint::replay(id(), &gap).map(|_| ()).map_err(|e| e.to_string()),
+        Complaint::replay(id(), &gap)
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
         Err("gebeurtenis 4 verwacht, gebeurtenis 5 gevonden".to_owned())
     );
     assert_eq!(
