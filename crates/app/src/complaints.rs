@@ -407,6 +407,10 @@ pub async fn act<S: Store>(
         .recorded
         .iter()
         .any(|r| matches!(r.event, complaint::Event::Closed(_)));
+    let registered_in_exact = change
+        .recorded
+        .iter()
+        .any(|r| matches!(r.event, complaint::Event::RegisteredInExact(_)));
     let c = change.commit(store, calendar, at, &outbox).await?;
     cx.notifier.queued(outbox.len());
     if let (true, Some(letterhead)) = (closed, cx.letterhead) {
@@ -418,6 +422,18 @@ pub async fn act<S: Store>(
                 error = %e,
                 "opbergen mislukt; de achtergrondtaak probeert het opnieuw"
             ),
+        }
+    }
+    if let (true, Some(letterhead)) = (registered_in_exact, cx.letterhead) {
+        // The filed form gets the E-Synergy number; the jobs catch up on a
+        // failure.
+        if let Err(e) = crate::dossier::refile_with_exact_id(store, letterhead, calendar, id).await
+        {
+            tracing::error!(
+                complaint = %id,
+                error = %e,
+                "opnieuw opbergen mislukt; de achtergrondtaak probeert het opnieuw"
+            );
         }
     }
     Ok(c)

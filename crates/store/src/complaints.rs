@@ -29,6 +29,10 @@ pub trait ComplaintStore: Send + Sync {
     /// change causes, in one transaction. When another
     /// writer got there first, nothing is written and
     /// [`StoreError::Conflict`] tells the caller to reload and retry.
+    /// An appended `registered_in_exact` event (the id entered by hand, or
+    /// recorded by delivery) marks the complaint's registration that still
+    /// waits in the outbox sent, in the same transaction: it must not be
+    /// sent or exported a second time.
     fn append(
         &self,
         expected_version: u64,

@@ -133,6 +133,28 @@ impl ResponseData {
     }
 }
 
+/// The complainant's own answer to the satisfaction check on the public
+/// site. Their score is the one that counts ([`Complaint::satisfaction`]);
+/// the handler's record stays beside it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SatisfactionCheckData {
+    /// "4".
+    pub satisfaction: String,
+    pub comment: String,
+    /// The local day they answered.
+    pub on: String,
+}
+
+impl SatisfactionCheckData {
+    pub fn of(c: &Complaint, calendar: &WorkingCalendar) -> Option<Self> {
+        c.satisfaction_report().map(|s| Self {
+            satisfaction: s.value.satisfaction.to_string(),
+            comment: s.value.comment.clone().unwrap_or_default(),
+            on: format_date(calendar.local_date(s.at)),
+        })
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ActionData {
     pub number: u32,
@@ -226,6 +248,8 @@ pub struct FormData {
     pub offer: Option<OfferData>,
     pub consultations: Vec<ConsultationData>,
     pub response: Option<ResponseData>,
+    /// The complainant's own answer to the satisfaction check.
+    pub satisfaction_check: Option<SatisfactionCheckData>,
     pub actions: Vec<ActionData>,
     pub form_sent: String,
     pub waivers: Vec<WaiverData>,
@@ -353,6 +377,7 @@ impl FormData {
                 .map(|r| ConsultationData::of(r, names.name(r.director()), recorded))
                 .collect(),
             response: c.response().map(|s| ResponseData::of(&s.value)),
+            satisfaction_check: SatisfactionCheckData::of(c, calendar),
             actions: c
                 .actions()
                 .iter()
@@ -379,7 +404,13 @@ impl FormData {
                 .collect(),
             form_sent: c
                 .form_sent()
-                .map(|s| format!("verstuurd op {}", recorded(s.by, s.at)))
+                .map(|s| {
+                    format!(
+                        "verstuurd door {} op {}",
+                        names.actor(s.by),
+                        local_time(s.at, calendar)
+                    )
+                })
                 .unwrap_or_default(),
             waivers: c
                 .waivers()

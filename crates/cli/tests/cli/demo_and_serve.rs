@@ -106,6 +106,35 @@ async fn demo_is_complete_and_idempotent<S: Store>(url: &str, store: S) {
         1,
         "the pattern counts as acted on"
     );
+    // Issue 12: the demo's two services (and two teams) share the work;
+    // neither is a pattern by that alone, while Planning is.
+    let calendar = klacht_domain::calendar::WorkingCalendar::netherlands_default();
+    let mut flagged_services = Vec::new();
+    let mut flagged_teams = 0;
+    let mut planning = false;
+    for p in klacht_domain::patterns::detect(
+        &klacht_app::improvement::facts(
+            &store,
+            &calendar,
+            &klacht_domain::patterns::PatternRules::default(),
+            today,
+        )
+        .await
+        .expect("facts"),
+        &klacht_domain::patterns::PatternRules::default(),
+        today,
+    ) {
+        match p.dimension {
+            klacht_domain::patterns::Dimension::Service => flagged_services.push(p.value),
+            klacht_domain::patterns::Dimension::Team => flagged_teams += 1,
+            klacht_domain::patterns::Dimension::Category => {
+                planning |= p.key.as_str() == "category:planning"
+            }
+        }
+    }
+    assert!(flagged_services.len() < 2, "{flagged_services:?}");
+    assert!(flagged_teams < 2, "{flagged_teams} teams");
+    assert!(planning, "Planning stands out");
     let mut with_cause = 0;
     for r in &rows {
         let c = klacht_app::complaints::load(&store, r.id)

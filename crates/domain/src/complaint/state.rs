@@ -15,7 +15,7 @@ use super::event::{
     Contact, Conversion, Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision,
     Offer, Recorded, Registration, SatisfactionReport, Waiver,
 };
-use super::values::{Channel, Kind, Party, Status, WaivableStep};
+use super::values::{Channel, Kind, Party, Satisfaction, Status, WaivableStep};
 use super::{Actor, Closing, ReplayError};
 use crate::terms::Step;
 use crate::{ComplaintId, ReferenceNumber, UserId};
@@ -262,7 +262,7 @@ impl Complaint {
                 if self.action(a.number).is_some() {
                     return Err(Self::inconsistent(
                         rec,
-                        format!("action {} exists", a.number),
+                        format!("afspraak {} bestaat al", a.number),
                     ));
                 }
                 self.actions.push(ActionItem {
@@ -276,7 +276,9 @@ impl Complaint {
                     .actions
                     .iter_mut()
                     .find(|i| i.agreed.value.number == a.number)
-                    .ok_or_else(|| Self::inconsistent(rec, format!("no action {}", a.number)))?;
+                    .ok_or_else(|| {
+                        Self::inconsistent(rec, format!("geen afspraak {}", a.number))
+                    })?;
                 item.completed = Some(stamp(rec, a.clone()));
                 Target::ActionCompleted(a.number)
             }
@@ -296,7 +298,7 @@ impl Complaint {
                     .escalations
                     .len()
                     .checked_sub(1)
-                    .ok_or_else(|| Self::inconsistent(rec, "no escalation"))?;
+                    .ok_or_else(|| Self::inconsistent(rec, "geen escalatie"))?;
                 self.escalations[index].outcome = Some(stamp(rec, o.clone()));
                 Target::EscalationOutcome(index)
             }
@@ -370,7 +372,7 @@ impl Complaint {
             .checked_sub(1)
             .and_then(|i| usize::try_from(i).ok())
             .and_then(|i| self.targets.get(i).copied())
-            .ok_or_else(|| bad(format!("event {of} does not precede it")))?;
+            .ok_or_else(|| bad(format!("gebeurtenis {of} gaat er niet aan vooraf")))?;
         let fits = match (target, replacement) {
             (Target::Registration, Event::Registered(_))
             | (Target::Contact, Event::ContactRecorded(_))
@@ -391,7 +393,7 @@ impl Complaint {
             Ok(target)
         } else {
             Err(bad(format!(
-                "event {of} cannot be replaced by {}",
+                "gebeurtenis {of} kan niet vervangen worden door {}",
                 replacement.kind()
             )))
         }

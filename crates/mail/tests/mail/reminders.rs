@@ -80,6 +80,11 @@ fn a_reminder_says_which_term_ends_when_and_links_the_complaint() {
     );
     for body in [&m.text, &m.html] {
         assert!(body.contains("Er is nog geen afhandelaar toegewezen"));
+        // Issue 12: "als verantwoordelijke leidinggevende".
+        assert!(
+            body.contains("als verantwoordelijke leidinggevende"),
+            "{body}"
+        );
     }
     clean_text(&m.text);
 }

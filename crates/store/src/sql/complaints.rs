@@ -95,6 +95,7 @@ macro_rules! complaints_queries {
                     }
                     write_participants(&mut tx, row, true).await?;
                     outbox_queries::insert_outbox(&mut tx, outbox).await?;
+                    outbox_queries::settle_registered_in_exact(&mut tx, row.id, events).await?;
                     // A filed complaint's hash chain grows with its history.
                     dossier_queries::extend_chain(&mut tx, row, events).await?;
                     tx.commit().await?;

@@ -8,9 +8,9 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use klacht_app::complaints::TermLine;
 use klacht_domain::complaint::{
-    Actor, Closing, ComplainantResponse, Complaint, CompletedAction, Contact, Conversion,
-    EscalationOutcome, EscalationParty, ExactRegistration, MeritDecision, Offer, Party, Recorded,
-    Stamped, Waiver,
+    Actor, Closing, Complaint, CompletedAction, Contact, Conversion, EscalationOutcome,
+    EscalationParty, ExactRegistration, MeritDecision, Offer, Party, Recorded, Satisfaction,
+    SatisfactionReport, Stamped, Waiver,
 };
 use klacht_domain::permissions::Action;
 use klacht_domain::terms::{TermStatus, Terms};
@@ -296,6 +296,41 @@ fn rec<'a, T: Serialize>(people: &People, s: &'a Stamped<T>) -> Rec<'a, T> {
     }
 }
 
+/// The complainant's reaction: the handler's record (accepted, comment)
+/// with the satisfaction that counts, and the complainant's own answer to
+/// the satisfaction check. Present as soon as either exists.
+#[derive(Debug, Serialize)]
+struct ResponseView<'a> {
+    accepted: Option<bool>,
+    /// The complainant's own answer when they gave one, otherwise the
+    /// handler's record ([`Complaint::satisfaction`]).
+    satisfaction: Option<Satisfaction>,
+    /// What the handler recorded.
+    comment: Option<&'a str>,
+    /// The handler's record; the complainant's answer when there is none.
+    recorded: Recording,
+    satisfaction_check: Option<Rec<'a, SatisfactionReport>>,
+}
+
+impl<'a> ResponseView<'a> {
+    fn of(c: &'a Complaint, people: &People) -> Option<Self> {
+        let check = c.satisfaction_report();
+        let recorded = match (c.response(), check) {
+            (Some(r), _) => people.stamp(r),
+            (None, Some(s)) => people.stamp(s),
+            (None, None) => return None,
+        };
+        let handler = c.response().map(|r| &r.value);
+        Some(Self {
+            accepted: handler.and_then(|r| r.accepted),
+            satisfaction: c.satisfaction(),
+            comment: handler.and_then(|r| r.comment.as_deref()),
+            recorded,
+            satisfaction_check: check.map(|s| rec(people, s)),
+        })
+    }
+}
+
 #[derive(Debug, Serialize)]
 struct ActionView<'a> {
     number: u32,
@@ -359,7 +394,7 @@ pub struct ComplaintView<'a> {
     merit: Option<Rec<'a, MeritDecision>>,
     offer: Option<Rec<'a, Offer>>,
     consultations: Vec<ConsultationView<'a>>,
-    response: Option<Rec<'a, ComplainantResponse>>,
+    response: Option<ResponseView<'a>>,
     actions: Vec<ActionView<'a>>,
     form_sent: Option<Recording>,
     escalations: Vec<EscalationView<'a>>,
@@ -450,7 +485,7 @@ impl<'a> ComplaintView<'a> {
                     }),
                 })
                 .collect(),
-            response: c.response().map(|s| rec(people, s)),
+            response: ResponseView::of(c, people),
             actions: c
                 .actions()
                 .iter()

@@ -7,7 +7,7 @@
 use jiff::civil::Date;
 use klacht_app::complaints::term_lines;
 use klacht_app::documents::form::{
-    ConsultationData, PartyData, ResponseData, TermData, WaiverData,
+    ConsultationData, PartyData, ResponseData, SatisfactionCheckData, TermData, WaiverData,
 };
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{Actor, Complaint, Event, Kind, Recorded, format_date, format_euro};
@@ -78,6 +78,17 @@ pub(super) struct EscalationView {
     pub resolved: String,
 }
 
+impl EscalationView {
+    /// The full stop after the note, unless the note ends a sentence
+    /// itself ("oordeel.. Uitkomst", issue 12).
+    pub fn stop(&self) -> &'static str {
+        match self.note.trim_end().chars().last() {
+            Some('.' | '!' | '?' | '…') => "",
+            _ => ".",
+        }
+    }
+}
+
 /// A term as the form shows it, with the colour of its badge.
 pub(super) struct TermView {
     pub line: TermData,
@@ -129,6 +140,8 @@ pub(super) struct ComplaintView {
     pub response: Option<WithStamp<ResponseData>>,
     /// Questions to the director and her advice, as the form shows them.
     pub consultations: Vec<ConsultationData>,
+    /// The complainant's own answer to the satisfaction check.
+    pub satisfaction_check: Option<SatisfactionCheckData>,
     pub actions: Vec<ActionView>,
     pub form_sent: Option<Stamp>,
     pub escalations: Vec<EscalationView>,
@@ -228,6 +241,7 @@ impl ComplaintView {
                 line: ResponseData::of(&s.value),
                 stamp: stamp(s.by, s.at),
             }),
+            satisfaction_check: SatisfactionCheckData::of(c, calendar),
             actions: c
                 .actions()
                 .iter()

@@ -125,6 +125,17 @@ impl Complaint {
         self.satisfaction_report.as_ref()
     }
 
+    /// The complainant's satisfaction as it counts (form, Exact, figures):
+    /// their own answer to the satisfaction check when they gave one, as
+    /// the most direct word; otherwise what the handler recorded of their
+    /// reaction (README, "Satisfaction"). Pages show both.
+    pub fn satisfaction(&self) -> Option<Satisfaction> {
+        self.satisfaction_report
+            .as_ref()
+            .map(|r| r.value.satisfaction)
+            .or_else(|| self.response.as_ref().and_then(|r| r.value.satisfaction))
+    }
+
     pub fn report(&self) -> Option<&Stamped<UserId>> {
         self.report.as_ref()
     }
