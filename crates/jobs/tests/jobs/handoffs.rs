@@ -181,6 +181,7 @@ async fn every_active_quality_manager_is_told_a_form_waits<S: Store>(store: S) {
             value_cents: None,
             director_consulted: false,
             made_on: today,
+            letter_text: None,
         }),
         Command::RecordResponse(ComplainantResponse {
             accepted: Some(true),
