@@ -244,8 +244,10 @@ impl Notifier {
 
     /// The mail caused by `new`, events just applied to `c`: the notice to
     /// a manager the complaint is routed to, the written confirmation of
-    /// an offer (also of a corrected one), the satisfaction check when the
-    /// form went to the quality manager.
+    /// an offer (also of a corrected one), the satisfaction check and the
+    /// quality managers' notice when the form went to the quality manager,
+    /// the mail to the new (and previous) afhandelaar, and the intake mail
+    /// of a signal converted to a complaint.
     pub fn on_events(
         &self,
         c: &Complaint,
