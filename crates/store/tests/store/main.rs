@@ -2,6 +2,7 @@
 //! binary per file cost most of CI's time).
 
 mod admin;
+mod consultations;
 mod dossier;
 mod improvement;
 mod outbox;
