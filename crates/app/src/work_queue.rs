@@ -155,10 +155,10 @@ fn complaint_reason(
 ) -> Option<(Reason, Option<Date>)> {
     let me = Some(user.id);
     let next = step_of(row).zip(row.next_due);
-    if row.handler == me {
-        if let Some((step, due)) = next {
-            return Some((Reason::NextTerm(step), Some(due)));
-        }
+    if row.handler == me
+        && let Some((step, due)) = next
+    {
+        return Some((Reason::NextTerm(step), Some(due)));
     }
     if row.responsible_manager == me {
         if row.handler.is_none() {
@@ -220,10 +220,9 @@ async fn open_actions<S: Store>(store: &S) -> Result<Vec<OpenAction>, StoreError
             } => {
                 if let (Some(number), Event::ActionAgreed(action)) =
                     (agreed_at.get(&(id, of)), *replacement)
+                    && let Some(item) = open.get_mut(&(id, *number))
                 {
-                    if let Some(item) = open.get_mut(&(id, *number)) {
-                        item.action = action;
-                    }
+                    item.action = action;
                 }
             }
             _ => {}
@@ -347,7 +346,7 @@ mod tests {
     #[test]
     fn overdue_comes_first_then_today_then_by_date_and_undated_last() {
         let today = date(2026, 5, 6);
-        let mut items = vec![
+        let mut items = [
             item(None, today),
             item(Some(date(2026, 5, 20)), today),
             item(Some(today), today),

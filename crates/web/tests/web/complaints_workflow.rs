@@ -192,9 +192,11 @@ async fn a_complaint_is_walked_from_intake_to_closing<S: Store>(store: S) {
     }
     assert_eq!(stored_version(&app, &id).await, 11, "one event per step");
 
-    // Closed: Fatima sees it but can do nothing more.
+    // Closed: Fatima sees it but can do nothing more, and is told so
+    // instead of an empty list of actions.
     let page = detail(&app, &o.colleague, &id).await;
-    assert!(!page.contains("id=\"acties-sectie\""));
+    assert!(!page.contains("<details class=\"action\""), "{page}");
+    assert!(page.contains("U kunt bij deze klacht niets (meer) doen."));
 }
 
 async fn assigning_an_involved_employee_shows_the_reason<S: Store>(store: S) {

@@ -232,7 +232,10 @@ async fn quality_manager_sees_forms_failed_messages_and_patterns<S: Store>(store
     let id = recorded(&app, &o).await;
     let reference = reference(&app, &id).await;
     let message = NewOutboxMessage::now(OutboxKind::Mail, "{}".into(), klacht_clock::test_now());
-    app.store.enqueue(&[message.clone()]).await.expect("queued");
+    app.store
+        .enqueue(std::slice::from_ref(&message))
+        .await
+        .expect("queued");
     app.store
         .outbox_failed(message.id, "554 geweigerd")
         .await
