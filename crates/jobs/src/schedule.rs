@@ -197,10 +197,10 @@ pub async fn schedule_due<S: Store>(
             today,
         )
         .await
-            .map(|(queued, unaddressed)| {
-                report.unaddressed += unaddressed;
-                queued
-            })?;
+        .map(|(queued, unaddressed)| {
+            report.unaddressed += unaddressed;
+            queued
+        })?;
     }
     if report.queued() > 0 {
         tracing::info!(

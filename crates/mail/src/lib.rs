@@ -42,9 +42,9 @@ pub mod offer_confirmation;
 pub mod reminder;
 pub mod satisfaction;
 pub mod smtp;
-pub mod weekly_overdue;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod weekly_overdue;
 
 pub use compose::{Compose, MailContext, RenderError, TermDates};
 pub use mailer::{Mailer, SendError, Sent};

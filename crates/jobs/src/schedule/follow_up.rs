@@ -6,11 +6,11 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 use klacht_domain::calendar::WorkingCalendar;
+use klacht_domain::reminders::ReminderSettings;
 use klacht_domain::reminders::actions::{
     self, ActionMessage, ActionNotice, ActionRole, DigestAction, OpenAction,
 };
 use klacht_domain::reminders::weekly::{self, WeeklySummary};
-use klacht_domain::reminders::ReminderSettings;
 use klacht_domain::terms::TermStatus;
 use klacht_mail::action_reminder::{ActionMail, ActionReminder};
 use klacht_mail::digest::DigestActionLine;

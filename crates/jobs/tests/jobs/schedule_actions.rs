@@ -115,7 +115,11 @@ async fn mail_to<S: Store>(store: &S, prefix: &str, to: &str) -> MailMessage {
         .await
         .expect("outbox")
         .into_iter()
-        .filter(|m| m.dedupe_key.as_deref().is_some_and(|k| k.starts_with(prefix)))
+        .filter(|m| {
+            m.dedupe_key
+                .as_deref()
+                .is_some_and(|k| k.starts_with(prefix))
+        })
         .map(|m| MailMessage::from_json(&m.payload).expect("mail"))
         .find(|m| m.to[0].email == to)
         .unwrap_or_else(|| panic!("a {prefix} mail to {to}"))
@@ -262,15 +266,21 @@ async fn agreed_actions_are_reminded_like_terms_and_never_once_completed<S: Stor
     // The manager's copy says who should have done it.
     let copy = mail_to(&store, &format!("action:{id}:1:overdue:"), &margriet).await;
     assert!(
-        copy.text
-            .contains("Uitvoering: Piet de Vries (eigenaar)"),
+        copy.text.contains("Uitvoering: Piet de Vries (eigenaar)"),
         "{}",
         copy.text
     );
     assert!(copy.text.contains("Nieuwe planning doorgeven"));
-    assert!(copy.text.contains(&format!("https://klachten.focus.example/klachten/{id}")));
+    assert!(
+        copy.text
+            .contains(&format!("https://klachten.focus.example/klachten/{id}"))
+    );
     let handler = mail_to(&store, &format!("action:{id}:2:morning_of:"), &fatima).await;
-    assert!(handler.text.contains("De actie heeft geen eigenaar; als afhandelaar"));
+    assert!(
+        handler
+            .text
+            .contains("De actie heeft geen eigenaar; als afhandelaar")
+    );
     for m in [&copy, &handler] {
         for body in [&m.text, &m.html] {
             assert!(!body.contains("Bakker"), "no complainant data: {body}");
@@ -286,7 +296,11 @@ async fn agreed_actions_are_reminded_like_terms_and_never_once_completed<S: Stor
         .find(|m| m.dedupe_key.as_deref() == Some(&format!("digest:{}:2026-05-12", o.margriet.id)))
         .map(|m| MailMessage::from_json(&m.payload).expect("mail"))
         .expect("the digest of 12 May");
-    assert!(digest.subject.ends_with("; 3 acties, 1 te laat"), "{}", digest.subject);
+    assert!(
+        digest.subject.ends_with("; 3 acties, 1 te laat"),
+        "{}",
+        digest.subject
+    );
     assert!(
         digest
             .text
@@ -294,8 +308,15 @@ async fn agreed_actions_are_reminded_like_terms_and_never_once_completed<S: Stor
         "{}",
         digest.text
     );
-    assert!(digest.text.contains("Uitvoering: Fatima el Amrani (afhandelaar; de actie heeft geen eigenaar)"));
-    assert!(!digest.text.contains("Zonder streefdatum"), "no due date, not followed up");
+    assert!(
+        digest
+            .text
+            .contains("Uitvoering: Fatima el Amrani (afhandelaar; de actie heeft geen eigenaar)")
+    );
+    assert!(
+        !digest.text.contains("Zonder streefdatum"),
+        "no due date, not followed up"
+    );
 }
 
 /// A complaint whose terms are all settled stays open while an action is
@@ -310,7 +331,11 @@ async fn actions_of_a_recorded_complaint_are_followed_up<S: Store>(store: S) {
         id,
         &o.fatima,
         at,
-        agree("Terugbellen na twee weken", Some(date(2026, 5, 20)), Some(o.fatima.id)),
+        agree(
+            "Terugbellen na twee weken",
+            Some(date(2026, 5, 20)),
+            Some(o.fatima.id),
+        ),
     )
     .await;
     act(
@@ -338,9 +363,16 @@ async fn actions_of_a_recorded_complaint_are_followed_up<S: Store>(store: S) {
     act(&store, id, &o.fatima, at, Command::SendForm).await;
     let settings = ReminderSettings::default();
     let ctx = mail_ctx();
-    let r = schedule_due(&store, &cal(), &settings, &ctx, local("2026-05-20T08:00"), true)
-        .await
-        .expect("runs");
+    let r = schedule_due(
+        &store,
+        &cal(),
+        &settings,
+        &ctx,
+        local("2026-05-20T08:00"),
+        true,
+    )
+    .await
+    .expect("runs");
     assert_eq!((r.actions, r.digests, r.reminders), (1, 1, 0), "{r:?}");
     let got = queued_with(&store, &["action:", "digest:"]).await;
     assert_eq!(
@@ -360,9 +392,16 @@ async fn actions_of_a_recorded_complaint_are_followed_up<S: Store>(store: S) {
     );
     // Completed: nothing the next morning but the overdue notice never.
     act(&store, id, &o.fatima, "2026-05-20T10:00", complete(1)).await;
-    let r = schedule_due(&store, &cal(), &settings, &ctx, local("2026-05-21T08:00"), true)
-        .await
-        .expect("runs");
+    let r = schedule_due(
+        &store,
+        &cal(),
+        &settings,
+        &ctx,
+        local("2026-05-21T08:00"),
+        true,
+    )
+    .await
+    .expect("runs");
     assert_eq!((r.actions, r.digests), (0, 0), "{r:?}");
 }
 
@@ -430,8 +469,7 @@ async fn the_director_is_warned_of_missed_terms_and_gets_a_weekly_summary<S: Sto
             (
                 d(5, 18),
                 dirk_mail.clone(),
-                "Termijn verstreken: vastleggen K-2026-0001 (uiterlijk vrijdag 15 mei 2026)"
-                    .into()
+                "Termijn verstreken: vastleggen K-2026-0001 (uiterlijk vrijdag 15 mei 2026)".into()
             ),
         ]
         .into_iter()
@@ -450,7 +488,11 @@ async fn the_director_is_warned_of_missed_terms_and_gets_a_weekly_summary<S: Sto
     assert!(sanne.iter().all(|q| q.2.starts_with("Termijn verstreken")));
     let summary = mail_to(&store, "weekly:", &dirk_mail).await;
     assert!(summary.text.contains("Beste Dirk Bos"));
-    assert!(summary.text.contains("Verantwoordelijk: Fatima el Amrani"), "{}", summary.text);
+    assert!(
+        summary.text.contains("Verantwoordelijk: Fatima el Amrani"),
+        "{}",
+        summary.text
+    );
 }
 
 trait TapSort {
@@ -481,10 +523,21 @@ async fn without_director_warnings_the_director_gets_nothing<S: Store>(store: S)
     };
     let ctx = mail_ctx();
     // Monday 11 May: the offer term was missed on Friday; contact long ago.
-    let r = schedule_due(&store, &cal(), &settings, &ctx, local("2026-05-11T08:00"), true)
-        .await
-        .expect("runs");
-    assert_eq!((r.missed, r.weekly), (1, 0), "only the quality manager: {r:?}");
+    let r = schedule_due(
+        &store,
+        &cal(),
+        &settings,
+        &ctx,
+        local("2026-05-11T08:00"),
+        true,
+    )
+    .await
+    .expect("runs");
+    assert_eq!(
+        (r.missed, r.weekly),
+        (1, 0),
+        "only the quality manager: {r:?}"
+    );
     let on = schedule_due(
         &store,
         &cal(),
@@ -495,7 +548,11 @@ async fn without_director_warnings_the_director_gets_nothing<S: Store>(store: S)
     )
     .await
     .expect("runs");
-    assert_eq!((on.missed, on.weekly), (1, 1), "now the director too: {on:?}");
+    assert_eq!(
+        (on.missed, on.weekly),
+        (1, 1),
+        "now the director too: {on:?}"
+    );
 }
 
 /// One production-shaped round (scheduler, then delivery) on Monday 11
@@ -520,7 +577,11 @@ async fn action_and_director_mail_go_through_a_real_smtp_server<S: Store>(store:
         id,
         &o.fatima,
         "2026-05-04T10:00",
-        agree("Nieuwe planning doorgeven", Some(date(2026, 5, 8)), Some(o.piet.id)),
+        agree(
+            "Nieuwe planning doorgeven",
+            Some(date(2026, 5, 8)),
+            Some(o.piet.id),
+        ),
     )
     .await;
     let mailer = SmtpMailer::from_url(
@@ -529,15 +590,18 @@ async fn action_and_director_mail_go_through_a_real_smtp_server<S: Store>(store:
     )
     .expect("mailer");
     let jobs = Jobs::new(store.clone(), Some(mailer), DeliveryConfig::default()).with_schedule(
-        Scheduler::new(cal(), ReminderSettings::default(), mail_ctx())
-            .every(SignedDuration::ZERO),
+        Scheduler::new(cal(), ReminderSettings::default(), mail_ctx()).every(SignedDuration::ZERO),
     );
     let report = jobs.run_once(local("2026-05-11T07:00")).await;
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     let s = report.schedule.expect("the scheduler ran");
     // Overdue action: Piet and Margriet; missed offer: Sanne and Dirk;
     // Dirk's summary; Margriet's digest.
-    assert_eq!((s.actions, s.missed, s.weekly, s.digests), (2, 2, 1, 1), "{s:?}");
+    assert_eq!(
+        (s.actions, s.missed, s.weekly, s.digests),
+        (2, 2, 1, 1),
+        "{s:?}"
+    );
     assert_eq!(report.delivery.map(|d| d.sent), Some(6));
     let again = jobs.run_once(local("2026-05-11T07:01")).await;
     assert_eq!(again.schedule.map(|s| s.queued()), Some(0));
@@ -554,7 +618,11 @@ async fn action_and_director_mail_go_through_a_real_smtp_server<S: Store>(store:
     assert!(piet.text.contains("U bent eigenaar van deze actie"));
     assert!(piet.html.contains("Open klacht K-2026-0001"));
     let margriet = find(overdue, "margriet@focus.example");
-    assert!(margriet.text.contains("Uitvoering: Piet de Vries (eigenaar)"));
+    assert!(
+        margriet
+            .text
+            .contains("Uitvoering: Piet de Vries (eigenaar)")
+    );
     find(
         "Termijn verstreken: aanbod K-2026-0001 (uiterlijk vrijdag 8 mei 2026)",
         "dirk@focus.example",
@@ -569,7 +637,11 @@ async fn action_and_director_mail_go_through_a_real_smtp_server<S: Store>(store:
         .iter()
         .find(|m| m.subject.starts_with("Openstaande termijnen"))
         .expect("the digest");
-    assert!(digest.text.contains("actie 1: uiterlijk vrijdag 8 mei 2026 (te laat)"));
+    assert!(
+        digest
+            .text
+            .contains("actie 1: uiterlijk vrijdag 8 mei 2026 (te laat)")
+    );
 }
 
 store_tests!(

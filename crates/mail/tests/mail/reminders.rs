@@ -8,9 +8,9 @@ use klacht_domain::reminders::actions::ActionRole;
 use klacht_domain::terms::Step;
 use klacht_mail::action_reminder::{ActionMail, ActionReminder};
 use klacht_mail::digest::{Digest, DigestActionLine, DigestLine};
-use klacht_mail::weekly_overdue::{OverdueLine, WeeklyOverdue};
 use klacht_mail::missed_term::MissedTerm;
 use klacht_mail::reminder::Reminder;
+use klacht_mail::weekly_overdue::{OverdueLine, WeeklyOverdue};
 use klacht_mail::{Address, Compose, MailContext};
 
 fn ctx() -> MailContext {
@@ -221,7 +221,10 @@ fn an_action_reminder_names_the_action_its_date_and_why_the_reader_gets_it() {
         assert!(body.contains("moet morgen af zijn: uiterlijk maandag 11 mei 2026"));
         assert!(body.contains("U bent eigenaar van deze actie"));
         assert!(body.contains(&format!("https://klachten.focus.example/klachten/{ID}")));
-        assert!(!body.contains("behandelaar"), "afhandelaar, as on the pages");
+        assert!(
+            !body.contains("behandelaar"),
+            "afhandelaar, as on the pages"
+        );
     }
     assert!(m.text.contains("aan klager & dochter"));
     assert!(!m.html.contains("klager & dochter"), "escaped in HTML");
@@ -239,7 +242,10 @@ fn an_action_reminder_names_the_action_its_date_and_why_the_reader_gets_it() {
         m.subject,
         "Herinnering: actie 2 bij K-2026-0042 moet vandaag af zijn"
     );
-    assert!(m.text.contains("De actie heeft geen eigenaar; als afhandelaar"));
+    assert!(
+        m.text
+            .contains("De actie heeft geen eigenaar; als afhandelaar")
+    );
     let m = action_mail(
         ActionRole::ManagerForWantOfOwner,
         ActionMail::Reminder {
@@ -248,7 +254,10 @@ fn an_action_reminder_names_the_action_its_date_and_why_the_reader_gets_it() {
     )
     .compose(&ctx(), to())
     .expect("renders");
-    assert!(m.text.contains("nog geen afhandelaar; als verantwoordelijk leidinggevende"));
+    assert!(
+        m.text
+            .contains("nog geen afhandelaar; als verantwoordelijk leidinggevende")
+    );
 }
 
 #[test]
@@ -365,7 +374,10 @@ fn the_weekly_summary_lists_every_overdue_term_with_who_is_responsible() {
         assert!(body.contains("nog niemand"));
         assert!(body.contains("https://klachten.focus.example/overzicht"));
     }
-    assert!(m.text.contains("zijn 2 termijnen van 2 klachten verstreken"));
+    assert!(
+        m.text
+            .contains("zijn 2 termijnen van 2 klachten verstreken")
+    );
     clean_text(&m.text);
     let one = WeeklyOverdue {
         lines: vec![line("K-2026-0042", 1, None)],

@@ -392,7 +392,11 @@ async fn a_feed_lists_the_agreed_actions_of_owner_handler_and_manager<S: Store>(
         }
     };
     let may = |d: i8| jiff::civil::date(2026, 5, d);
-    run(&fatima, agree("Planning met mevrouw Bakker", Some(may(11)), Some(&anouk))).await;
+    run(
+        &fatima,
+        agree("Planning met mevrouw Bakker", Some(may(11)), Some(&anouk)),
+    )
+    .await;
     run(&fatima, agree("Zonder datum", None, Some(&anouk))).await;
     run(&fatima, agree("Al gedaan", Some(may(12)), Some(&anouk))).await;
     run(

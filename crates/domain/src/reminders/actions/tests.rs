@@ -169,7 +169,11 @@ fn a_missed_overdue_notice_is_caught_up_within_three_working_days_only() {
     assert!(action_messages_due(&a, &cal, &s, at("2026-05-18T09:00")).is_empty());
     // Keys differ per recipient and notice, and name the due date.
     assert_ne!(m[0].key(), m[1].key());
-    assert!(m[0].key().contains(":overdue:2026-05-11:"), "{}", m[0].key());
+    assert!(
+        m[0].key().contains(":overdue:2026-05-11:"),
+        "{}",
+        m[0].key()
+    );
 }
 
 #[test]
@@ -240,8 +244,14 @@ fn the_digest_lists_the_managers_actions_even_without_open_terms() {
         ..ReminderSettings::default()
     };
     assert!(
-        digests_with_actions_due(&[], &[action(None, None)], &cal, &off, at("2026-05-06T08:00"))
-            .is_empty()
+        digests_with_actions_due(
+            &[],
+            &[action(None, None)],
+            &cal,
+            &off,
+            at("2026-05-06T08:00")
+        )
+        .is_empty()
     );
 }
 
