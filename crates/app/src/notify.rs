@@ -15,7 +15,9 @@
 //! - a handler assigned: the mail to the new afhandelaar (unless they
 //!   assigned themself), and on a reassignment to the previous one;
 //! - a signal converted to a complaint: the confirmation to the
-//!   complainant and the notice to the responsible manager, as at intake.
+//!   complainant and the notice to the responsible manager, as at intake;
+//! - an action agreed that names someone else to carry it out: the mail
+//!   to that owner;
 //! - "geen aanbod": the written confirmation of the decision instead of an
 //!   offer (nothing to accept, no date to answer by);
 //! - the director consulted, and her advice (`crate::consultation`).
@@ -28,12 +30,12 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use klacht_domain::TrackingCode;
 use klacht_domain::calendar::WorkingCalendar;
-use klacht_domain::complaint::{Complaint, Event, Kind, Offer, OfferKind, Recorded};
+use klacht_domain::complaint::{AgreedAction, Complaint, Event, Kind, Offer, OfferKind, Recorded};
 use klacht_domain::{Role, User, UserId};
 use klacht_mail::confirmation::Confirmation;
 use klacht_mail::decision_confirmation::DecisionConfirmation;
 use klacht_mail::form_to_close::FormToClose;
-use klacht_mail::handler::{HandlerAssigned, HandlerReleased};
+use klacht_mail::handler::{ActionAssigned, HandlerAssigned, HandlerReleased};
 use klacht_mail::manager_notice::{ManagerNotice, Origin};
 use klacht_mail::offer_confirmation::OfferConfirmation;
 use klacht_mail::satisfaction::SatisfactionCheck;
@@ -70,6 +72,8 @@ pub struct Lookups {
     pub previous_handler: Option<UserRecord>,
     /// The active quality managers, for a form sent to them.
     pub quality_managers: Vec<UserRecord>,
+    /// Whoever agreed actions name as the one to carry them out.
+    pub action_owners: Vec<UserRecord>,
 }
 
 impl Notifier {
@@ -223,6 +227,11 @@ impl Notifier {
                         lookups.manager = user(c.responsible_manager()).await?;
                     }
                 }
+                Event::ActionAgreed(action) => {
+                    if let Some(owner) = user(action.owner).await? {
+                        lookups.action_owners.push(owner);
+                    }
+                }
                 Event::FormSentToQualityManager => {
                     if lookups.tracking_code.is_none() {
                         lookups.tracking_code = store.tracking_code_of(c.id()).await?;
@@ -328,6 +337,9 @@ impl Notifier {
                 }
                 Event::ConvertedToComplaint(_) => {
                     out.extend(conversion_mail(ctx, c, r, lookups, calendar, at));
+                }
+                Event::ActionAgreed(action) => {
+                    out.extend(action_owner_mail(ctx, c, r, action, lookups, at));
                 }
                 _ => {}
             }
@@ -463,6 +475,37 @@ fn conversion_mail(
         out.extend(manager_notice(ctx, c, manager, origin, terms, key, at));
     }
     out
+}
+
+/// To whoever an agreed action names to carry it out, unless she agreed
+/// it herself: she is to act, and her reminders will follow.
+fn action_owner_mail(
+    ctx: &MailContext,
+    c: &Complaint,
+    r: &Recorded,
+    action: &AgreedAction,
+    lookups: &Lookups,
+    at: Timestamp,
+) -> Option<NewOutboxMessage> {
+    let owner_id = action.owner.filter(|o| r.actor.user() != Some(*o))?;
+    let owner = lookups
+        .action_owners
+        .iter()
+        .find(|o| o.user.id == owner_id && o.active)?;
+    let mail = ActionAssigned {
+        reference: c.reference().to_string(),
+        complaint_id: c.id().to_string(),
+        owner_name: owner.user.name.clone(),
+        agreed_by: lookups
+            .actor_name
+            .clone()
+            .unwrap_or_else(|| "De afhandelaar".into()),
+        number: action.number,
+        description: action.description.clone(),
+        due: action.due.map(format::long_date),
+    };
+    let key = format!("action-owner:{}:{}", c.id(), r.seq);
+    queue(ctx, &mail, vec![address(owner)], c, key, at)
 }
 
 fn address(u: &UserRecord) -> Address {

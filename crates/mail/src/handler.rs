@@ -84,3 +84,45 @@ impl Compose for HandlerReleased {
 
     crate::bodies!(ReleasedText, ReleasedHtml);
 }
+
+/// "Actie voor u bij klacht …": to whoever an agreed action names as the
+/// one to carry it out, when someone else agreed it (DESIGN §3: the owner
+/// of an agreed action is told, then reminded when it is due).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionAssigned {
+    pub reference: String,
+    pub complaint_id: String,
+    pub owner_name: String,
+    /// Who agreed it with the complainant.
+    pub agreed_by: String,
+    pub number: u32,
+    pub description: String,
+    /// "vrijdag 8 mei 2026", when a date was agreed.
+    pub due: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "action_assigned.txt")]
+struct ActionText<'a> {
+    m: &'a ActionAssigned,
+    ctx: &'a MailContext,
+}
+
+#[derive(Template)]
+#[template(path = "action_assigned.html")]
+struct ActionHtml<'a> {
+    m: &'a ActionAssigned,
+    ctx: &'a MailContext,
+    subject: &'a str,
+}
+
+impl Compose for ActionAssigned {
+    fn subject(&self, _: &MailContext) -> String {
+        format!(
+            "Actie {} bij klacht {} is aan u toegewezen",
+            self.number, self.reference
+        )
+    }
+
+    crate::bodies!(ActionText, ActionHtml);
+}

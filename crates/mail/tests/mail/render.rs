@@ -7,7 +7,7 @@ use klacht_domain::terms::Terms;
 use klacht_mail::confirmation::Confirmation;
 use klacht_mail::failure_notice::{FailedMessage, FailureNotice};
 use klacht_mail::form_to_close::FormToClose;
-use klacht_mail::handler::{HandlerAssigned, HandlerReleased};
+use klacht_mail::handler::{ActionAssigned, HandlerAssigned, HandlerReleased};
 use klacht_mail::manager_notice::{ManagerNotice, Origin};
 use klacht_mail::offer_confirmation::OfferConfirmation;
 use klacht_mail::satisfaction::SatisfactionCheck;
@@ -301,5 +301,50 @@ fn the_quality_manager_is_told_a_form_waits_to_be_closed() {
         assert!(body.contains("https://klachten.focus.example/klachten/0190-abc"));
         assert!(body.contains("https://klachten.focus.example/overzicht?status=recorded"));
         assert!(body.contains("afgesproken actie 1 (Terugbellen)"));
+    }
+}
+
+#[test]
+fn the_owner_of_an_agreed_action_is_told_what_by_when_and_where() {
+    let action = |due: Option<&str>| ActionAssigned {
+        reference: "K-2026-0042".into(),
+        complaint_id: "0190-abc".into(),
+        owner_name: "Anouk Meijer".into(),
+        agreed_by: "Fatima el Amrani".into(),
+        number: 2,
+        description: "Rooster van de <zaterdag> aanpassen".into(),
+        due: due.map(str::to_owned),
+    };
+    let m = action(Some("vrijdag 8 mei 2026"))
+        .compose(
+            &ctx(),
+            vec![Address::new("Anouk Meijer", "anouk@focus.example")],
+        )
+        .expect("renders");
+    crate::snapshot("action_assigned", &m);
+    assert_eq!(
+        m.subject,
+        "Actie 2 bij klacht K-2026-0042 is aan u toegewezen"
+    );
+    for body in [&m.text, &m.html] {
+        assert!(body.contains("Beste Anouk Meijer"));
+        assert!(body.contains("Fatima el Amrani heeft met de klager"));
+        assert!(body.contains("vrijdag 8 mei 2026"));
+        assert!(body.contains("herinnering"));
+        assert!(body.contains("https://klachten.focus.example/klachten/0190-abc"));
+    }
+    assert!(m.html.contains("&#60;zaterdag&#62;") || m.html.contains("&lt;zaterdag&gt;"));
+    let undated = action(None)
+        .compose(
+            &ctx(),
+            vec![Address::new("Anouk Meijer", "anouk@focus.example")],
+        )
+        .expect("renders");
+    for body in [&undated.text, &undated.html] {
+        assert!(!body.contains("Uiterlijk"), "{body}");
+        assert!(
+            !body.contains("herinnering"),
+            "no reminders without a date: {body}"
+        );
     }
 }

@@ -205,13 +205,21 @@ async fn parse<S: Store>(store: &S, key: Key, f: &Fields) -> Result<(Command, St
         Key::AgreeAction => {
             let description = f.required("omschrijving", "De omschrijving van de actie")?;
             let due = f.optional_date("streefdatum", "de streefdatum")?;
+            let owner = match f.optional("uitvoerder") {
+                Some(_) => Some(pick_user(store, f, "uitvoerder", "wie de actie uitvoert").await?),
+                None => None,
+            };
+            let done = match &owner {
+                Some(o) => format!("Actie afgesproken; {} voert haar uit.", o.name),
+                None => "Actie afgesproken.".into(),
+            };
             Ok((
                 Command::AgreeAction {
                     description,
                     due,
-                    owner: None,
+                    owner: owner.map(|o| o.id),
                 },
-                "Actie afgesproken.".into(),
+                done,
             ))
         }
         Key::CompleteAction(number) => Ok((

@@ -202,6 +202,8 @@ pub(super) struct DetailPage {
     /// Today as a date input value, the default of date fields.
     today: String,
     handlers: Vec<UserOption>,
+    /// Who may be named to carry out an agreed action.
+    owners: Vec<UserOption>,
     assistants: Vec<UserOption>,
     managers: Vec<UserOption>,
     waivable: Vec<(&'static str, &'static str)>,
@@ -308,6 +310,16 @@ pub(super) async fn render<S: Store>(
         .active_staff()
         .filter(|u| Some(u.id) != c.handler())
         .filter(|u| oversees || u.id == user.id || u.manager == Some(user.id))
+        .map(|u| {
+            let mut o = UserOption::of(u);
+            if c.is_involved(u.id) {
+                o.label.push_str(" — betrokken bij de dienst");
+            }
+            o
+        })
+        .collect();
+    let owners: Vec<UserOption> = dir
+        .active_staff()
         .map(|u| {
             let mut o = UserOption::of(u);
             if c.is_involved(u.id) {
@@ -441,6 +453,7 @@ pub(super) async fn render<S: Store>(
         failure,
         today: today.to_string(),
         handlers,
+        owners,
         assistants,
         managers,
         waivable,

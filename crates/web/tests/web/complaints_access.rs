@@ -298,27 +298,47 @@ async fn the_owner_of_an_action_sees_the_complaint_and_completes_only_hers<S: St
     let page = format!("/klachten/{id}");
     assert_eq!(app.get_as(&o.outsider.b, &page).await.status(), 404);
 
-    let calendar = complaints_support::calendar();
-    let notifier = klacht_app::notify::Notifier::disabled();
-    let cx = klacht_app::complaints::Context::new(
-        &app.store,
-        &calendar,
-        &notifier,
-        klacht_clock::test_now(),
-    );
-    klacht_app::complaints::act(
-        &cx,
-        id.parse().expect("id"),
-        &o.colleague.user,
-        klacht_domain::complaint::Command::AgreeAction {
-            description: "Rooster van de zaterdag aanpassen".into(),
-            due: None,
-            owner: Some(o.outsider.user.id),
-        },
-        None,
+    // The handler names her on the page's form.
+    let outsider = o.outsider.user.id.to_string();
+    let flash = done(
+        &app,
+        &o.colleague,
+        &id,
+        "acties",
+        &[
+            ("omschrijving", "Rooster van de zaterdag aanpassen"),
+            ("streefdatum", ""),
+            ("uitvoerder", &outsider),
+        ],
     )
-    .await
-    .expect("action agreed");
+    .await;
+    assert!(
+        flash.contains(&format!("{} voert haar uit", o.outsider.user.name)),
+        "{flash}"
+    );
+    // Someone who is not on the list (an unknown id) is refused, and
+    // nothing is written.
+    let version = stored_version(&app, &id).await;
+    let unknown = act(
+        &app,
+        &o.colleague,
+        &id,
+        "acties",
+        &[
+            ("omschrijving", "Iets"),
+            ("uitvoerder", "00000000-0000-0000-0000-000000000000"),
+        ],
+    )
+    .await;
+    assert_eq!(unknown.status(), 422);
+    assert!(
+        unknown
+            .text()
+            .await
+            .expect("body")
+            .contains("Kies wie de actie uitvoert")
+    );
+    assert_eq!(stored_version(&app, &id).await, version);
     done(
         &app,
         &o.colleague,

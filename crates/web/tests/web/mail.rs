@@ -7,7 +7,7 @@ use crate::common;
 use crate::complaints_support;
 
 use common::{hidden_field, spawn_app_with};
-use complaints_support::{Intake, detail, follow, location, org, register};
+use complaints_support::{Intake, detail, done, follow, location, org, register};
 use jiff::{SignedDuration, Timestamp};
 use klacht_app::notify::Notifier;
 use klacht_jobs::{DeliveryConfig, DeliveryPolicy, deliver_due};
@@ -357,8 +357,96 @@ async fn every_failed_message_is_retried_at_once<S: Store>(store: S) {
     assert_eq!(smtp.messages().len(), 4);
 }
 
+/// Naming someone else to carry out an agreed action tells her (DESIGN §3:
+/// the owner of an agreed action is told); naming oneself sends nothing.
+async fn the_owner_named_for_an_action_is_told<S: Store>(store: S) {
+    let Some(smtp) = SmtpServer::start() else {
+        return;
+    };
+    let url = smtp.url();
+    let app = spawn_app_with(store, |s| s.with_mail(notifier(), Some(url))).await;
+    let o = org(&app).await;
+    let id = register(&app, &o.employee, &Intake::complaint(&o.involved.user)).await;
+    let colleague = o.colleague.user.id.to_string();
+    done(
+        &app,
+        &o.manager,
+        &id,
+        "afhandelaar",
+        &[("afhandelaar", &colleague)],
+    )
+    .await;
+    let outsider = o.outsider.user.id.to_string();
+    let due = complaints_support::today();
+    done(
+        &app,
+        &o.colleague,
+        &id,
+        "acties",
+        &[
+            ("omschrijving", "Rooster van de zaterdag aanpassen"),
+            ("streefdatum", due.as_str()),
+            ("uitvoerder", &outsider),
+        ],
+    )
+    .await;
+    done(
+        &app,
+        &o.colleague,
+        &id,
+        "acties",
+        &[
+            ("omschrijving", "Zelf terugbellen"),
+            ("uitvoerder", &colleague),
+        ],
+    )
+    .await;
+    deliver_due(
+        &app.store,
+        &mailer(&smtp),
+        &DeliveryConfig::default(),
+        now(),
+    )
+    .await
+    .expect("round");
+    let told: Vec<_> = smtp
+        .messages()
+        .into_iter()
+        .filter(|m| m.subject.starts_with("Actie "))
+        .collect();
+    assert_eq!(told.len(), 1, "only the other person is told: {told:?}");
+    let m = &told[0];
+    assert!(
+        m.subject.starts_with("Actie 1 bij klacht K-"),
+        "{}",
+        m.subject
+    );
+    assert!(m.subject.ends_with("is aan u toegewezen"), "{}", m.subject);
+    assert!(m.to.contains(o.outsider.user.email.as_str()), "{}", m.to);
+    for body in [&m.text, &m.html] {
+        assert!(body.contains("Rooster van de zaterdag aanpassen"), "{body}");
+        assert!(
+            body.contains(&o.colleague.user.name),
+            "who agreed it: {body}"
+        );
+        assert!(body.contains("Uiterlijk"), "{body}");
+        assert!(
+            body.contains(&format!("{PUBLIC_URL}/klachten/{id}")),
+            "{body}"
+        );
+    }
+    // And it waits on her start page.
+    let start = app.get_as(&o.outsider.b, "/").await;
+    let start = start.text().await.expect("body");
+    assert!(
+        start.contains("Rooster van de zaterdag aanpassen"),
+        "{start}"
+    );
+}
+
 store_tests!(
     staff_intake_mails_the_complainant_and_the_manager,
+    the_owner_named_for_an_action_is_told,
     every_failed_message_is_retried_at_once,
     a_failed_message_is_shown_to_the_quality_manager_and_retried,
     without_a_mail_server_the_page_says_mail_stays_queued,
