@@ -4,6 +4,7 @@
 use std::fmt;
 
 use jiff::Timestamp;
+use klacht_domain::dutch::count;
 use klacht_mail::Mailer;
 use klacht_store::{Store, StoreError};
 
@@ -146,10 +147,15 @@ impl fmt::Display for RunReport {
             )?,
         }
         if let Some(s) = &self.schedule {
+            let n = |n: u32, one, many| count(u64::from(n), one, many);
             writeln!(
                 f,
-                "Termijnbewaking: {} herinneringen, {} waarschuwingen, {} overzichten, {} over afgesproken acties, {} weekoverzichten in de wachtrij gezet.",
-                s.reminders, s.missed, s.digests, s.actions, s.weekly
+                "Termijnbewaking: {}, {}, {}, {} over afgesproken acties, {} in de wachtrij gezet.",
+                n(s.reminders, "herinnering", "herinneringen"),
+                n(s.missed, "waarschuwing", "waarschuwingen"),
+                n(s.digests, "overzicht", "overzichten"),
+                s.actions,
+                n(s.weekly, "weekoverzicht", "weekoverzichten"),
             )?;
         }
         if let Some(d) = &self.exact {

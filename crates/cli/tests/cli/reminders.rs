@@ -132,7 +132,7 @@ async fn run_once_queues_the_days_reminders_once() {
     for (run, expected) in [
         (
             1,
-            "Termijnbewaking: 1 herinneringen, 0 waarschuwingen, 1 overzichten",
+            "Termijnbewaking: 1 herinnering, 0 waarschuwingen, 1 overzicht",
         ),
         (
             2,
