@@ -35,6 +35,7 @@ use std::sync::Mutex;
 
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp, ToSpan};
+use klacht_domain::absence::{Staff, stand_in};
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::reminders::{self, OpenTerms, ReminderSettings};
 use klacht_domain::terms::{Step, TermStatus};
@@ -69,9 +70,11 @@ pub struct ScheduleReport {
     pub reminders: u32,
     pub missed: u32,
     pub digests: u32,
-    /// Messages without a recipient: nobody responsible, the person
-    /// inactive, or no active quality manager.
+    /// Messages without a recipient: nobody responsible, nobody available
+    /// to stand in for them, or no active quality manager.
     pub unaddressed: u32,
+    /// Handover alerts of absences that began (issue 12).
+    pub handovers: u32,
     /// Complaints or mails skipped because they could not be read or
     /// composed (logged).
     pub skipped: u32,
@@ -107,7 +110,11 @@ pub async fn schedule_due<S: Store>(
         return Ok(report);
     };
     report.ran = true;
-    let people = People::load(store).await?;
+    let people = People::load(store, today).await?;
+    // An absence that began today (or since the last sending day): its
+    // stand-ins are told once what to hand over.
+    report.handovers =
+        klacht_app::absences::alert_started_absences(store, calendar, mail, today, now).await?;
 
     // Reminders and warnings: the open complaints with a term in the
     // window, a page at a time, each page's streams in one query.
@@ -123,9 +130,14 @@ pub async fn schedule_due<S: Store>(
         let page = store.open_complaints(&query).await?;
         report.candidates += u32::try_from(page.items.len()).unwrap_or(u32::MAX);
         let open = open_terms(store, calendar, &page.items, &mut report).await?;
+        let managers: HashMap<_, _> = open
+            .iter()
+            .map(|o| (o.complaint, o.responsible_manager))
+            .collect();
         let mut messages = Vec::new();
         for r in reminders::reminders_due(&open, calendar, settings, now) {
-            match reminder_mail(&r, &people, mail, now) {
+            let responsible = managers.get(&r.complaint).copied().flatten();
+            match reminder_mail(&r, responsible, &people, mail, now) {
                 Some(m) => messages.push(m),
                 None => report.unaddressed += 1,
             }
@@ -245,16 +257,20 @@ impl Scheduler {
     }
 }
 
-/// The staff, by id, and the active quality managers. The users table is
-/// small (staff only); one query.
+/// The staff, by id, the active quality managers, and who is absent or
+/// inactive today (for [`stand_in`]). The users and absences tables are
+/// small (staff only); two queries.
 struct People {
     by_id: HashMap<UserId, UserRecord>,
     quality_managers: Vec<UserRecord>,
+    staff: Staff,
 }
 
 impl People {
-    async fn load<S: Store>(store: &S) -> Result<People, StoreError> {
+    async fn load<S: Store>(store: &S, today: Date) -> Result<People, StoreError> {
         let users = store.list_users().await?;
+        let absences = store.absences_from(today).await?;
+        let staff = klacht_app::absences::staff_of(&users, &absences, today);
         let quality_managers = users
             .iter()
             .filter(|u| u.active && u.user.role == Role::QualityManager)
@@ -263,7 +279,22 @@ impl People {
         Ok(People {
             by_id: users.into_iter().map(|u| (u.user.id, u)).collect(),
             quality_managers,
+            staff,
         })
+    }
+
+    /// Who receives what would go to `person`, and the sentence that says
+    /// for whom when it is a stand-in (`what`: "deze herinnering").
+    fn recipient(
+        &self,
+        person: UserId,
+        responsible: Option<UserId>,
+        what: &str,
+    ) -> Option<(&UserRecord, Option<String>)> {
+        let r = stand_in(person, responsible, &self.staff)?;
+        let today = self.staff.today()?;
+        let note = r.on_behalf_of.map(|o| o.explain(what, today));
+        Some((self.active(r.to)?, note))
     }
 
     /// An active user, to send to.
@@ -271,8 +302,11 @@ impl People {
         self.by_id.get(&id).filter(|u| u.active)
     }
 
+    /// The name, with "(afwezig t/m …)" or "(niet meer actief)" when
+    /// they cannot act: no mail names an unavailable person as the one to
+    /// act without saying so.
     fn name(&self, id: UserId) -> Option<String> {
-        self.by_id.get(&id).map(|u| u.user.name.clone())
+        self.staff.name_with_status(id)
     }
 }
 
@@ -335,11 +369,12 @@ fn outbox(
 
 fn reminder_mail(
     r: &reminders::Reminder,
+    responsible: Option<UserId>,
     people: &People,
     ctx: &MailContext,
     now: Timestamp,
 ) -> Option<NewOutboxMessage> {
-    let to = people.active(r.recipient)?;
+    let (to, on_behalf_of) = people.recipient(r.recipient, responsible, "deze herinnering")?;
     let mail = Reminder {
         reference: r.reference.to_string(),
         complaint_id: r.complaint.to_string(),
@@ -348,6 +383,7 @@ fn reminder_mail(
         due: format::long_date(r.due),
         when: r.when(),
         no_handler: r.for_want_of_handler,
+        on_behalf_of,
     };
     outbox(&mail, ctx, vec![address(to)], r.key(), now).map(|m| m.about(r.complaint))
 }
@@ -424,11 +460,12 @@ async fn queue_digests<S: Store>(
     let mut unaddressed = 0;
     for d in reminders::digests_due(&open, calendar, settings, now) {
         debug_assert_eq!(d.on, today);
-        let Some(to) = people.active(d.recipient) else {
+        let Some((to, on_behalf_of)) = people.recipient(d.recipient, None, "dit overzicht") else {
             unaddressed += 1;
             continue;
         };
         let mail = Digest {
+            on_behalf_of,
             recipient_name: to.user.name.clone(),
             date: format::long_date(d.on),
             lines: d

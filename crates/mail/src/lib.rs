@@ -20,6 +20,7 @@ pub mod compose;
 pub mod confirmation;
 pub mod digest;
 pub mod failure_notice;
+pub mod handover;
 pub mod format;
 pub mod mailer;
 pub mod manager_notice;

@@ -27,6 +27,7 @@ fn reminder(when: &str, step: Step) -> Reminder {
         due: "woensdag 29 april 2026".into(),
         when: when.into(),
         no_handler: false,
+        on_behalf_of: None,
     }
 }
 
@@ -143,6 +144,7 @@ fn a_digest_lists_the_terms_overdue_first() {
                 false,
             ),
         ],
+        on_behalf_of: None,
     };
     let m = d.compose(&ctx(), to()).expect("renders");
     crate::snapshot("digest", &m);
@@ -173,4 +175,21 @@ fn a_digest_lists_the_terms_overdue_first() {
         single.compose(&ctx(), to()).expect("renders").subject,
         "Openstaande termijnen donderdag 30 april 2026: 1 klacht"
     );
+}
+
+#[test]
+fn a_stand_in_is_told_for_whom_the_message_is() {
+    let note = "Piet de Vries is afwezig tot en met maandag 14 december; u ontvangt deze herinnering in diens plaats.";
+    let r = Reminder {
+        on_behalf_of: Some(note.into()),
+        ..reminder("morgen", Step::Contact)
+    };
+    let m = r.compose(&ctx(), to()).expect("renders");
+    for body in [&m.text, &m.html] {
+        assert!(body.contains(note), "{body}");
+    }
+    let plain = reminder("morgen", Step::Contact)
+        .compose(&ctx(), to())
+        .expect("renders");
+    assert!(!plain.text.contains("in diens plaats"));
 }
