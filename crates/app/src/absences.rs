@@ -17,9 +17,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use klacht_domain::absence::{
-    Absence, Period, Staff, may_manage_absence, parse_note, stand_in,
-};
+use klacht_domain::absence::{Absence, Period, Staff, may_manage_absence, parse_note, stand_in};
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::Complaint;
 use klacht_domain::reminders::OpenTerms;
@@ -133,7 +131,11 @@ pub async fn visible_absences<S: Store>(
         .absences_from(today)
         .await?
         .into_iter()
-        .filter(|a| by_id.get(&a.user).is_some_and(|u| may_manage_absence(by, u)))
+        .filter(|a| {
+            by_id
+                .get(&a.user)
+                .is_some_and(|u| may_manage_absence(by, u))
+        })
         .map(|a| AbsenceLine {
             person: name(a.user),
             recorded_by: name(a.recorded_by),
@@ -196,7 +198,6 @@ pub async fn record_absence<S: Store>(
         let work = open_work_of(cx.store, whom.user.id).await?;
         outbox = handover_mails(
             &work,
-            whom.user.id,
             &staff,
             &users,
             cx.calendar,
@@ -290,8 +291,10 @@ pub async fn staff_today<S: Store>(store: &S, today: Date) -> Result<Staff, Stor
 
 /// What someone has to hand over: the open complaints they handle and
 /// the open agreed actions they own.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Work {
+    /// Whose work it is.
+    pub person: UserId,
     pub complaints: Vec<Complaint>,
     /// (complaint, action number).
     pub actions: Vec<(Complaint, u32)>,
@@ -307,7 +310,11 @@ impl Work {
 /// at a time: action owners are in the streams only. Done once per
 /// absence or deactivation, never per pass.
 pub async fn open_work_of<S: Store>(store: &S, person: UserId) -> Result<Work, StoreError> {
-    let mut work = Work::default();
+    let mut work = Work {
+        person,
+        complaints: Vec::new(),
+        actions: Vec::new(),
+    };
     let mut query = OpenComplaintQuery {
         limit: PAGE,
         ..Default::default()
@@ -347,12 +354,11 @@ pub async fn open_work_of<S: Store>(store: &S, person: UserId) -> Result<Work, S
     Ok(work)
 }
 
-/// The handover alerts of `person`'s work, one per stand-in, under the
+/// The handover alerts of the work's person, one per stand-in, under the
 /// dedupe key `handover:{key}:{stand-in}`. Empty when there is nothing to
-/// hand over, `person` is available, or nobody can stand in.
+/// hand over, the person is available, or nobody can stand in.
 pub fn handover_mails(
     work: &Work,
-    person: UserId,
     staff: &Staff,
     users: &[UserRecord],
     calendar: &WorkingCalendar,
@@ -360,10 +366,14 @@ pub fn handover_mails(
     key: &str,
     now: Timestamp,
 ) -> Vec<NewOutboxMessage> {
+    let person = work.person;
     let (Some(why), Some(today)) = (staff.unavailable(person), staff.today()) else {
         return Vec::new();
     };
-    let person_name = staff.name(person).unwrap_or("een oud-medewerker").to_owned();
+    let person_name = staff
+        .name(person)
+        .unwrap_or("een oud-medewerker")
+        .to_owned();
     let mut per_recipient: BTreeMap<UserId, (Vec<HandoverComplaint>, Vec<HandoverAction>)> =
         BTreeMap::new();
     for c in &work.complaints {
@@ -382,7 +392,11 @@ pub fn handover_mails(
             });
     }
     for (c, number) in &work.actions {
-        let Some(item) = c.actions().iter().find(|a| a.agreed.value.number == *number) else {
+        let Some(item) = c
+            .actions()
+            .iter()
+            .find(|a| a.agreed.value.number == *number)
+        else {
             continue;
         };
         let Some(r) = stand_in(person, c.responsible_manager(), staff) else {
@@ -468,7 +482,6 @@ pub async fn alert_started_absences<S: Store>(
         let work = open_work_of(store, a.user).await?;
         let mails = handover_mails(
             &work,
-            a.user,
             &staff,
             &users,
             calendar,
@@ -502,6 +515,6 @@ pub async fn deactivation_mails<S: Store>(
     let staff = staff_of(&users, &absences, today);
     let work = open_work_of(store, person).await?;
     Ok(handover_mails(
-        &work, person, &staff, &users, calendar, ctx, key, now,
+        &work, &staff, &users, calendar, ctx, key, now,
     ))
 }

@@ -308,7 +308,10 @@ pub fn stand_in(person: UserId, responsible: Option<UserId>, staff: &Staff) -> O
     };
     let on_behalf_of = Some(OnBehalf {
         person,
-        name: staff.name(person).unwrap_or("een oud-medewerker").to_owned(),
+        name: staff
+            .name(person)
+            .unwrap_or("een oud-medewerker")
+            .to_owned(),
         why,
     });
     let mut candidates = Vec::new();
@@ -337,7 +340,11 @@ mod tests {
     fn user(name: &str, role: Role, manager: Option<&User>) -> User {
         User {
             id: UserId::new(uuid::Uuid::now_v7()),
-            email: Email::parse(&format!("{}@focus.example", name.to_lowercase().replace(' ', "."))).expect("valid"),
+            email: Email::parse(&format!(
+                "{}@focus.example",
+                name.to_lowercase().replace(' ', ".")
+            ))
+            .expect("valid"),
             name: name.into(),
             role,
             manager: manager.map(|m| m.id),
@@ -369,7 +376,10 @@ mod tests {
         let e = Period::parse("morgen", "2026-12-07").expect_err("garbage");
         assert!(e.0.contains("'morgen' is geen datum"), "{e}");
         assert!(Period::parse("31-02-2026", "2026-12-07").is_err());
-        assert!(Period::parse("2026-01-01", "2029-01-01").is_err(), "too long");
+        assert!(
+            Period::parse("2026-01-01", "2029-01-01").is_err(),
+            "too long"
+        );
         assert_eq!(parse_note("  ").ok(), Some(None));
         assert!(parse_note(&"x".repeat(MAX_NOTE + 1)).is_err());
     }

@@ -10,7 +10,8 @@
 //! Every message is queued under a stable dedupe key
 //! (`reminder:{complaint}:{step}:{kind}:{due}`,
 //! `missed:{complaint}:{step}:{due}:{quality manager}`,
-//! `digest:{manager}:{date}`), and the outbox's `dedupe_key` is a UNIQUE
+//! `digest:{manager}:{date}`, `handover:absence:{absence}:{stand-in}`),
+//! and the outbox's `dedupe_key` is a UNIQUE
 //! column into which [`Store::enqueue`] inserts with `ON CONFLICT DO
 //! NOTHING`. So the step may run every round, on every instance, at the
 //! same moment even: the database admits each key once, and whoever loses

@@ -104,7 +104,10 @@ async fn an_absent_handlers_reminders_go_to_the_manager_who_is_told_once_what_to
     assert_eq!(schedule.unaddressed, 0);
     // Once: the next round alerts nothing more.
     let again = jobs.run_once(local("2026-04-28T07:01")).await;
-    assert_eq!(again.schedule.map(|s| (s.handovers, s.queued())), Some((0, 0)));
+    assert_eq!(
+        again.schedule.map(|s| (s.handovers, s.queued())),
+        Some((0, 0))
+    );
 
     let received = smtp.messages();
     assert_eq!(received.len(), 3, "{received:#?}");

@@ -193,3 +193,57 @@ fn a_stand_in_is_told_for_whom_the_message_is() {
         .expect("renders");
     assert!(!plain.text.contains("in diens plaats"));
 }
+
+#[test]
+fn a_handover_alert_lists_complaints_and_actions_with_links() {
+    use klacht_mail::handover::{HandoverAction, HandoverAlert, HandoverComplaint};
+    let alert = HandoverAlert {
+        recipient_name: "Margriet Jansen".into(),
+        person_name: "Piet <de> Vries".into(),
+        why: "is afwezig tot en met maandag 14 december".into(),
+        why_short: "afwezig t/m 14 december".into(),
+        complaints: vec![
+            HandoverComplaint {
+                reference: "K-2026-0042".into(),
+                complaint_id: ID.into(),
+                next_term: "contact met klager, uiterlijk woensdag 9 december 2026".into(),
+            },
+            HandoverComplaint {
+                reference: "K-2026-0043".into(),
+                complaint_id: ID.into(),
+                next_term: String::new(),
+            },
+        ],
+        actions: vec![HandoverAction {
+            reference: "K-2026-0042".into(),
+            complaint_id: ID.into(),
+            description: "Nieuwe planning sturen".into(),
+            due: String::new(),
+        }],
+    };
+    let m = alert.compose(&ctx(), to()).expect("renders");
+    assert_eq!(
+        m.subject,
+        "Over te dragen: 2 klachten en 1 afgesproken actie van Piet <de> Vries (afwezig t/m 14 december)"
+    );
+    for body in [&m.text, &m.html] {
+        assert!(body.contains("K-2026-0043"));
+        assert!(body.contains("Nieuwe planning sturen"));
+        assert!(body.contains(&format!("https://klachten.focus.example/klachten/{ID}")));
+        assert!(body.contains("https://klachten.focus.example/afwezigheid/overdragen"));
+        assert!(body.contains("afhandelaar"), "the pages' word");
+        assert!(!body.contains("behandelaar"));
+    }
+    assert!(
+        m.html.contains("Piet &#60;de&#62; Vries") || m.html.contains("Piet &lt;de&gt; Vries"),
+        "escaped"
+    );
+    assert!(!m.html.contains("<de>"));
+    let only_actions = HandoverAlert {
+        person_name: "Piet de Vries".into(),
+        complaints: Vec::new(),
+        ..alert
+    };
+    assert_eq!(only_actions.summary(), "1 afgesproken actie");
+    clean_text(&only_actions.compose(&ctx(), to()).expect("renders").text);
+}

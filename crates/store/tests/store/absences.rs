@@ -129,13 +129,21 @@ async fn absences_are_recorded_listed_ended_and_alerted_once<S: Store>(store: S)
         Err(StoreError::NotFound)
     ));
     store
-        .end_absence(planned.id, AbsenceEnd::Remove, &audit(piet, "absence.removed"))
+        .end_absence(
+            planned.id,
+            AbsenceEnd::Remove,
+            &audit(piet, "absence.removed"),
+        )
         .await
         .expect("remove");
     assert_eq!(store.absence(planned.id).await.expect("read"), None);
     assert!(matches!(
         store
-            .end_absence(planned.id, AbsenceEnd::Remove, &audit(piet, "absence.removed"))
+            .end_absence(
+                planned.id,
+                AbsenceEnd::Remove,
+                &audit(piet, "absence.removed")
+            )
             .await,
         Err(StoreError::NotFound)
     ));

@@ -47,7 +47,9 @@ fn handover_alerts(received: &[Received]) -> Vec<&Received> {
         .collect()
 }
 
-async fn an_absence_from_today_alerts_the_manager_once_and_the_complaint_is_handed_over<S: Store>(
+async fn an_absence_from_today_alerts_the_manager_once_and_the_complaint_is_handed_over<
+    S: Store,
+>(
     store: S,
 ) {
     let Some(smtp) = SmtpServer::start() else {
@@ -58,7 +60,14 @@ async fn an_absence_from_today_alerts_the_manager_once_and_the_complaint_is_hand
     let o = org(&app).await;
     let id = register(&app, &o.employee, &Intake::complaint(&o.involved.user)).await;
     let fatima = o.colleague.user.id.to_string();
-    done(&app, &o.manager, &id, "afhandelaar", &[("afhandelaar", &fatima)]).await;
+    done(
+        &app,
+        &o.manager,
+        &id,
+        "afhandelaar",
+        &[("afhandelaar", &fatima)],
+    )
+    .await;
 
     let today = calendar().local_date(now());
     let until = today.checked_add(7.days()).expect("in range");
@@ -74,8 +83,14 @@ async fn an_absence_from_today_alerts_the_manager_once_and_the_complaint_is_hand
         .await;
     assert_eq!(r.status(), 422);
     let page = r.text().await.expect("body");
-    assert!(page.contains("De einddatum ligt vóór de begindatum"), "{page}");
-    assert!(page.contains(&format!("value=\"{to}\"")), "what was typed stays");
+    assert!(
+        page.contains("De einddatum ligt vóór de begindatum"),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!("value=\"{to}\"")),
+        "what was typed stays"
+    );
     let r = app
         .post_as(
             &o.other_manager.b,
@@ -94,7 +109,11 @@ async fn an_absence_from_today_alerts_the_manager_once_and_the_complaint_is_hand
         .expect("sent");
     assert_eq!(r.status(), 403, "no CSRF token");
     assert!(
-        app.store.absences_from(today).await.expect("read").is_empty(),
+        app.store
+            .absences_from(today)
+            .await
+            .expect("read")
+            .is_empty(),
         "nothing stored"
     );
 
@@ -123,7 +142,11 @@ async fn an_absence_from_today_alerts_the_manager_once_and_the_complaint_is_hand
         format!("Over te dragen: 1 klacht van fatima ({short})")
     );
     assert!(alert.text.contains(&format!("{PUBLIC_URL}/klachten/{id}")));
-    assert!(alert.html.contains(&format!("{PUBLIC_URL}/afwezigheid/overdragen")));
+    assert!(
+        alert
+            .html
+            .contains(&format!("{PUBLIC_URL}/afwezigheid/overdragen"))
+    );
 
     // Listed for her and her manager, logged with who did it.
     let page = app
@@ -132,8 +155,14 @@ async fn an_absence_from_today_alerts_the_manager_once_and_the_complaint_is_hand
         .text()
         .await
         .expect("body");
-    assert!(page.contains("(nu afwezig)") && page.contains("ziek"), "{page}");
-    assert!(page.contains("href=\"/afwezigheid\""), "linked from the header");
+    assert!(
+        page.contains("(nu afwezig)") && page.contains("ziek"),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"/afwezigheid\""),
+        "linked from the header"
+    );
     let log = app.store.admin_log(None, 50).await.expect("log");
     let entry = log
         .items
@@ -191,7 +220,13 @@ async fn an_absence_from_today_alerts_the_manager_once_and_the_complaint_is_hand
         )
         .await;
     assert_eq!(r.status(), 303);
-    assert!(app.store.absences_from(today).await.expect("read").is_empty());
+    assert!(
+        app.store
+            .absences_from(today)
+            .await
+            .expect("read")
+            .is_empty()
+    );
     // Ending it alerts nobody.
     let alerts = handover_alerts(&delivered(&app.store, &smtp).await).len();
     assert_eq!(alerts, 1, "nothing more sent by ending it");
@@ -206,7 +241,14 @@ async fn deactivating_a_handler_alerts_the_responsible_manager_at_once<S: Store>
     let o = org(&app).await;
     let id = register(&app, &o.employee, &Intake::complaint(&o.involved.user)).await;
     let fatima = o.colleague.user.id.to_string();
-    done(&app, &o.manager, &id, "afhandelaar", &[("afhandelaar", &fatima)]).await;
+    done(
+        &app,
+        &o.manager,
+        &id,
+        "afhandelaar",
+        &[("afhandelaar", &fatima)],
+    )
+    .await;
 
     let r = app
         .post_as(
@@ -234,7 +276,10 @@ async fn deactivating_a_handler_alerts_the_responsible_manager_at_once<S: Store>
         )
         .await;
     assert_eq!(r.status(), 303);
-    assert_eq!(handover_alerts(&delivered(&app.store, &smtp).await).len(), 1);
+    assert_eq!(
+        handover_alerts(&delivered(&app.store, &smtp).await).len(),
+        1
+    );
     // The handover page shows her as inactive.
     let page = app
         .get_as(&o.manager.b, "/afwezigheid/overdragen")
