@@ -126,7 +126,7 @@ async fn an_absence_from_today_alerts_the_manager_once_and_the_complaint_is_hand
                 ("wie", &fatima),
                 ("van", &from),
                 ("tot", &to),
-                ("toelichting", "ziek"),
+                ("toelichting", "cursus"),
             ],
         )
         .await;
@@ -156,7 +156,7 @@ async fn an_absence_from_today_alerts_the_manager_once_and_the_complaint_is_hand
         .await
         .expect("body");
     assert!(
-        page.contains("(nu afwezig)") && page.contains("ziek"),
+        page.contains("(nu afwezig)") && page.contains("cursus"),
         "{page}"
     );
     assert!(
