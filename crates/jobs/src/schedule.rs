@@ -113,9 +113,17 @@ pub async fn schedule_due<S: Store>(
     report.ran = true;
     let people = People::load(store, today).await?;
     // An absence that began today (or since the last sending day): its
-    // stand-ins are told once what to hand over.
+    // stand-ins are told once what to hand over. A failure is logged and
+    // retried next pass; it must not hold up anyone's reminders.
     report.handovers =
-        klacht_app::absences::alert_started_absences(store, calendar, mail, today, now).await?;
+        match klacht_app::absences::alert_started_absences(store, calendar, mail, today, now).await
+        {
+            Ok(queued) => queued,
+            Err(e) => {
+                tracing::error!(error = %e, "handover alerts not queued; retried next pass");
+                0
+            }
+        };
 
     // Reminders and warnings: the open complaints with a term in the
     // window, a page at a time, each page's streams in one query.
