@@ -29,7 +29,7 @@ pub fn router<S: Store>() -> Router<AppState<S>> {
         .route("/afwezigheid", get(page::<S>).post(record::<S>))
         .route("/afwezigheid/{id}/beeindigen", post(end::<S>))
         .route("/afwezigheid/overdragen", get(handover_page::<S>))
-        .route("/afwezigheid/overdragen/{complaint}", post(hand_over::<S>))
+        .route("/afwezigheid/overdragen/{id}", post(hand_over::<S>))
 }
 
 struct PersonOption {
@@ -91,6 +91,17 @@ fn hands_over(user: &User) -> bool {
         user.role,
         Role::Manager | Role::QualityManager | Role::Director
     )
+}
+
+/// Handing over is for those who assign afhandelaars.
+fn handing_over_only(user: &User) -> Result<(), WebError> {
+    if hands_over(user) {
+        Ok(())
+    } else {
+        Err(WebError::Forbidden(
+            "Overdragen is voor leidinggevenden, de kwaliteitsmanager en de directeur.".into(),
+        ))
+    }
 }
 
 impl From<AbsenceError> for WebError {
@@ -374,7 +385,7 @@ async fn handover_page<S: Store>(
     State(state): State<AppState<S>>,
     ctx: Ctx,
 ) -> Result<Response, WebError> {
-    staff_only(&ctx.user)?;
+    handing_over_only(&ctx.user)?;
     let rows = handover_rows(&state, &ctx.user).await?;
     Ok(HandoverPage { ctx, rows }.into_response())
 }
@@ -392,8 +403,14 @@ async fn hand_over<S: Store>(
     CsrfForm { current, form }: CsrfForm<HandOverForm>,
 ) -> Result<Response, WebError> {
     let CurrentUser { user, .. } = &current;
-    staff_only(user)?;
+    handing_over_only(user)?;
     let id: ComplaintId = raw.parse().map_err(|_| WebError::NotFound)?;
+    // Existence does not leak: a complaint one cannot see is 404 before
+    // the form is read.
+    let complaint = klacht_app::complaints::load(&state.store, id).await?;
+    if !klacht_domain::permissions::can_view(user, &complaint) {
+        return Err(WebError::NotFound);
+    }
     let handler_id: UserId = form
         .afhandelaar
         .trim()
