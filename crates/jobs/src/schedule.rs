@@ -83,7 +83,7 @@ pub struct ScheduleReport {
 
 impl ScheduleReport {
     pub fn queued(&self) -> u32 {
-        self.reminders + self.missed + self.digests
+        self.reminders + self.missed + self.digests + self.handovers
     }
 }
 
