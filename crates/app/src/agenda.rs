@@ -1,6 +1,7 @@
 //! Calendar feeds (issue 4): per user a secret URL (`/agenda/{token}.ics`)
 //! with the open terms of the complaints they handle or answer for as
-//! responsible manager, for Outlook and phones. The database keeps only the
+//! responsible manager, and the open agreed actions with a due date they
+//! own or answer for (issue 12), for Outlook and phones. The database keeps only the
 //! SHA-256 hash of the secret; the URL is shown once, when it is made.
 //! Making, replacing and removing a feed are logged (Logboek) in the same
 //! transaction.
@@ -9,6 +10,7 @@ use jiff::Timestamp;
 use klacht_domain::User;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::reminders::OpenTerms;
+use klacht_domain::reminders::actions::OpenAction;
 use klacht_store::{AuditEntry, OpenComplaintQuery, Store, StoreError};
 use secrecy::SecretString;
 
@@ -124,6 +126,17 @@ pub async fn open_terms_of<S: Store>(
     // The handler or the responsible manager; never an assistant's or a
     // registrant's complaint.
     open.retain(|o| o.handler == Some(user.id) || o.responsible_manager == Some(user.id));
+    Ok(open)
+}
+
+/// The open agreed actions with a due date that concern `user`: as their
+/// owner, or as handler or responsible manager of the complaint (issue 12).
+pub async fn open_actions_of<S: Store>(
+    store: &S,
+    user: &User,
+) -> Result<Vec<OpenAction>, StoreError> {
+    let mut open = crate::follow_up::open_actions(store).await?.actions;
+    open.retain(|a| a.concerns(user.id));
     Ok(open)
 }
 

@@ -9,7 +9,7 @@ use klacht_domain::complaint::Kind;
 use klacht_domain::complaint::{
     self, Actor, Command, Complaint, ComplaintError, NewComplaint, Recorded, ReplayError,
 };
-use klacht_domain::terms::{Step, TermStatus, Terms, term_status};
+use klacht_domain::terms::{Step, TermStatus, term_status};
 use klacht_domain::{ComplaintId, ReferenceNumber, User, UserId};
 use klacht_store::{ComplaintRow, NewStream, RawEvent, Store, StoreError};
 
@@ -87,7 +87,7 @@ pub fn read_model(
     calendar: &WorkingCalendar,
     updated_at: Timestamp,
 ) -> ComplaintRow {
-    let terms = Terms::compute(c.received_at().timestamp(), calendar);
+    let terms = c.terms(calendar);
     let next_step = if c.is_open() {
         c.next_open_step()
     } else {
@@ -148,7 +148,7 @@ pub fn term_lines(c: &Complaint, calendar: &WorkingCalendar, today: Date) -> Vec
     if c.kind() == Kind::Signal {
         return Vec::new();
     }
-    let terms = Terms::compute(c.received_at().timestamp(), calendar);
+    let terms = c.terms(calendar);
     Step::ALL
         .into_iter()
         .map(|step| {
@@ -407,6 +407,10 @@ pub async fn act<S: Store>(
         .recorded
         .iter()
         .any(|r| matches!(r.event, complaint::Event::Closed(_)));
+    let registered_in_exact = change
+        .recorded
+        .iter()
+        .any(|r| matches!(r.event, complaint::Event::RegisteredInExact(_)));
     let c = change.commit(store, calendar, at, &outbox).await?;
     cx.notifier.queued(outbox.len());
     if let (true, Some(letterhead)) = (closed, cx.letterhead) {
@@ -418,6 +422,18 @@ pub async fn act<S: Store>(
                 error = %e,
                 "opbergen mislukt; de achtergrondtaak probeert het opnieuw"
             ),
+        }
+    }
+    if let (true, Some(letterhead)) = (registered_in_exact, cx.letterhead) {
+        // The filed form gets the E-Synergy number; the jobs catch up on a
+        // failure.
+        if let Err(e) = crate::dossier::refile_with_exact_id(store, letterhead, calendar, id).await
+        {
+            tracing::error!(
+                complaint = %id,
+                error = %e,
+                "opnieuw opbergen mislukt; de achtergrondtaak probeert het opnieuw"
+            );
         }
     }
     Ok(c)

@@ -181,6 +181,16 @@ impl Config {
         Ok(config)
     }
 
+    /// The configuration of a server that listens on `addr`, the address
+    /// actually served (`serve --addr` wins over `KLACHT_ADDR`; port 0
+    /// becomes the port given): without `KLACHT_PUBLIC_URL` the links in
+    /// mail and calendar feeds point there.
+    pub fn served_at(mut self, addr: SocketAddr) -> Self {
+        self.addr = addr;
+        self.mail.serve_at(addr);
+        self
+    }
+
     /// The clock of this process: pinned by `KLACHT_NOW`, or the system's.
     pub fn clock(&self) -> klacht_clock::SharedClock {
         klacht_clock::pinned_or_system(self.now)

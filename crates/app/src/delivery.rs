@@ -103,16 +103,16 @@ pub trait Deliver<S: Store>: Sync {
         now: Timestamp,
     ) -> impl Future<Output = Result<Attempt, StoreError>> + Send;
 
-    /// Called once the message is marked failed for good, e.g. to tell the
-    /// quality managers. Nothing by default.
+    /// Called once per round with every message of the round that was
+    /// marked failed for good (and its last error), e.g. to tell the
+    /// quality managers in one notice. Nothing by default.
     fn gave_up(
         &self,
         store: &S,
-        message: &OutboxMessage,
-        error: &str,
+        failed: &[(OutboxMessage, String)],
         now: Timestamp,
     ) -> impl Future<Output = Result<(), StoreError>> + Send {
-        let _ = (store, message, error, now);
+        let _ = (store, failed, now);
         async { Ok(()) }
     }
 }
@@ -126,9 +126,32 @@ pub async fn deliver<S: Store, D: Deliver<S>>(
     now: Timestamp,
 ) -> Result<DeliveryReport, StoreError> {
     let kind = handler.kind();
+    let mut report = DeliveryReport::default();
+    let mut failed = Vec::new();
+    let round = deliver_batches(store, handler, policy, now, &mut report, &mut failed).await;
+    // Also after a store error ended the round: what failed for good so
+    // far is marked failed and will not come round again.
+    if !failed.is_empty() {
+        handler.gave_up(store, &failed, now).await?;
+    }
+    round?;
+    if !report.is_empty() {
+        tracing::info!(kind = kind.as_str(), ?report, "outbox round");
+    }
+    Ok(report)
+}
+
+async fn deliver_batches<S: Store, D: Deliver<S>>(
+    store: &S,
+    handler: &D,
+    policy: &DeliveryPolicy,
+    now: Timestamp,
+    report: &mut DeliveryReport,
+    failed: &mut Vec<(OutboxMessage, String)>,
+) -> Result<(), StoreError> {
+    let kind = handler.kind();
     let batch = policy.batch.max(1);
     let lease_until = now.saturating_add(policy.lease).unwrap_or(now);
-    let mut report = DeliveryReport::default();
     for _ in 0..policy.max_batches.max(1) {
         let claimed = store.claim_outbox(kind, now, lease_until, batch).await?;
         let full = claimed.len() >= batch as usize;
@@ -160,8 +183,8 @@ pub async fn deliver<S: Store, D: Deliver<S>>(
                     Attempt::Transient(error) | Attempt::Permanent(error) => {
                         tracing::error!(%error, "failed for good");
                         store.outbox_failed(message.id, &error).await?;
-                        handler.gave_up(store, &message, &error, now).await?;
                         report.failed += 1;
+                        failed.push((message.clone(), error));
                     }
                 }
                 Ok::<_, StoreError>(())
@@ -173,10 +196,7 @@ pub async fn deliver<S: Store, D: Deliver<S>>(
             break;
         }
     }
-    if !report.is_empty() {
-        tracing::info!(kind = kind.as_str(), ?report, "outbox round");
-    }
-    Ok(report)
+    Ok(())
 }
 
 #[cfg(test)]

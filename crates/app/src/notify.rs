@@ -10,7 +10,15 @@
 //! - an offer made (or corrected): its written confirmation to the
 //!   complainant (DESIGN §3 step 3);
 //! - the form sent to the quality manager (step 4): the satisfaction check,
-//!   with a link to the one-page form on the public site.
+//!   with a link to the one-page form on the public site, and to every
+//!   active quality manager the notice that the form waits for her;
+//! - a handler assigned: the mail to the new afhandelaar (unless they
+//!   assigned themself), and on a reassignment to the previous one;
+//! - a signal converted to a complaint: the confirmation to the
+//!   complainant and the notice to the responsible manager, as at intake.
+//! - "geen aanbod": the written confirmation of the decision instead of an
+//!   offer (nothing to accept, no date to answer by);
+//! - the director consulted, and her advice (`crate::consultation`).
 //!
 //! Signals (resolved at intake) cause no mail. Composing never fails a
 //! change: a mail that cannot be composed is logged and left out.
@@ -21,9 +29,11 @@ use jiff::Timestamp;
 use klacht_domain::TrackingCode;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{Complaint, Event, Kind, Offer, OfferKind, Recorded};
-use klacht_domain::terms::Terms;
-use klacht_domain::{User, UserId};
+use klacht_domain::{Role, User, UserId};
 use klacht_mail::confirmation::Confirmation;
+use klacht_mail::decision_confirmation::DecisionConfirmation;
+use klacht_mail::form_to_close::FormToClose;
+use klacht_mail::handler::{HandlerAssigned, HandlerReleased};
 use klacht_mail::manager_notice::{ManagerNotice, Origin};
 use klacht_mail::offer_confirmation::OfferConfirmation;
 use klacht_mail::satisfaction::SatisfactionCheck;
@@ -54,6 +64,12 @@ pub struct Lookups {
     pub manager: Option<UserRecord>,
     /// Who did it, for the routed manager's notice.
     pub actor_name: Option<String>,
+    /// The afhandelaar a `HandlerAssigned` event names.
+    pub new_handler: Option<UserRecord>,
+    /// The afhandelaar before the change, told that the complaint moved.
+    pub previous_handler: Option<UserRecord>,
+    /// The active quality managers, for a form sent to them.
+    pub quality_managers: Vec<UserRecord>,
 }
 
 impl Notifier {
@@ -124,10 +140,7 @@ impl Notifier {
         if c.kind() != Kind::Complaint {
             return Vec::new();
         }
-        let terms = TermDates::new(
-            c.received_at(),
-            &Terms::compute(c.received_at().timestamp(), calendar),
-        );
+        let terms = TermDates::new(c.received_at(), &c.terms(calendar));
         let mut out = Vec::new();
         if let Some((name, to)) = complainant_addresses(c) {
             let mail = Confirmation {
@@ -189,22 +202,52 @@ impl Notifier {
                 Event::OfferMade(_) if lookups.handler.is_none() => {
                     lookups.handler = user(c.handler()).await?;
                 }
-                Event::FormSentToQualityManager if lookups.tracking_code.is_none() => {
-                    lookups.tracking_code = store.tracking_code_of(c.id()).await?;
-                }
                 Event::ReportedToManager { manager } if lookups.manager.is_none() => {
                     lookups.manager = user(Some(*manager)).await?;
+                }
+                Event::HandlerAssigned { handler } if lookups.new_handler.is_none() => {
+                    lookups.new_handler = user(Some(*handler)).await?;
+                    // `c` already names the new handler; the stored row
+                    // still names the one before this change.
+                    let before = store
+                        .load_stream(c.id())
+                        .await?
+                        .and_then(|(row, _)| row.handler);
+                    lookups.previous_handler = user(before.filter(|p| p != handler)).await?;
+                }
+                Event::ConvertedToComplaint(_) => {
+                    if lookups.tracking_code.is_none() {
+                        lookups.tracking_code = store.tracking_code_of(c.id()).await?;
+                    }
+                    if lookups.manager.is_none() {
+                        lookups.manager = user(c.responsible_manager()).await?;
+                    }
+                }
+                Event::FormSentToQualityManager => {
+                    if lookups.tracking_code.is_none() {
+                        lookups.tracking_code = store.tracking_code_of(c.id()).await?;
+                    }
+                    lookups.quality_managers = store
+                        .list_users()
+                        .await?
+                        .into_iter()
+                        .filter(|u| u.active && u.user.role == Role::QualityManager)
+                        .collect();
                 }
                 _ => {}
             }
         }
-        Ok(self.on_events(c, new, &lookups, calendar, at))
+        let mut out = self.on_events(c, new, &lookups, calendar, at);
+        out.extend(self.consultation_mail(store, c, new, calendar, at).await?);
+        Ok(out)
     }
 
     /// The mail caused by `new`, events just applied to `c`: the notice to
     /// a manager the complaint is routed to, the written confirmation of
-    /// an offer (also of a corrected one), the satisfaction check when the
-    /// form went to the quality manager.
+    /// an offer (also of a corrected one), the satisfaction check and the
+    /// quality managers' notice when the form went to the quality manager,
+    /// the mail to the new (and previous) afhandelaar, and the intake mail
+    /// of a signal converted to a complaint.
     pub fn on_events(
         &self,
         c: &Complaint,
@@ -224,8 +267,14 @@ impl Notifier {
         for r in new {
             match (effective(&r.event), &complainant) {
                 (Event::ReportedToManager { manager }, _) => {
-                    // Intake's own report is announced by `on_intake`.
-                    let routed = new.iter().all(|r| !matches!(r.event, Event::Registered(_)));
+                    // Intake's own report is announced by `on_intake`, a
+                    // conversion's by its own notice below.
+                    let routed = new.iter().all(|r| {
+                        !matches!(
+                            r.event,
+                            Event::Registered(_) | Event::ConvertedToComplaint(_)
+                        )
+                    });
                     let Some(record) = lookups.manager.as_ref().filter(|m| {
                         m.active
                             && m.user.id == *manager
@@ -236,10 +285,7 @@ impl Notifier {
                     if !routed || r.actor.user() == Some(*manager) {
                         continue;
                     }
-                    let terms = TermDates::new(
-                        c.received_at(),
-                        &Terms::compute(c.received_at().timestamp(), calendar),
-                    );
+                    let terms = TermDates::new(c.received_at(), &c.terms(calendar));
                     let origin = Origin::Routed(
                         lookups
                             .actor_name
@@ -249,11 +295,16 @@ impl Notifier {
                     let key = format!("routed:{}:{}", c.id(), r.seq);
                     out.extend(manager_notice(ctx, c, record, origin, terms, key, at));
                 }
-                (Event::OfferMade(offer), Some((name, to))) if offer.kind != OfferKind::None => {
+                (Event::OfferMade(offer), Some((name, to))) => {
                     let handler = lookups.handler.as_ref();
-                    let mail = offer_confirmation(c, offer, name.clone(), handler, calendar);
                     let key = format!("offer:{}:{}", c.id(), r.seq);
-                    out.extend(queue(ctx, &mail, to.clone(), c, key, at));
+                    out.extend(if offer.kind == OfferKind::None {
+                        let mail = decision_confirmation(c, offer, name.clone(), handler);
+                        queue(ctx, &mail, to.clone(), c, key, at)
+                    } else {
+                        let mail = offer_confirmation(c, offer, name.clone(), handler, calendar);
+                        queue(ctx, &mail, to.clone(), c, key, at)
+                    });
                 }
                 (Event::FormSentToQualityManager, Some((name, to))) => {
                     let mail = SatisfactionCheck {
@@ -266,9 +317,156 @@ impl Notifier {
                 }
                 _ => {}
             }
+            // A correction of these would say the same again: only the
+            // original event mails.
+            match &r.event {
+                Event::HandlerAssigned { handler } => {
+                    out.extend(handler_mail(ctx, c, r, *handler, lookups, calendar, at));
+                }
+                Event::FormSentToQualityManager => {
+                    out.extend(form_to_close(ctx, c, r, lookups, at));
+                }
+                Event::ConvertedToComplaint(_) => {
+                    out.extend(conversion_mail(ctx, c, r, lookups, calendar, at));
+                }
+                _ => {}
+            }
         }
         out
     }
+}
+
+/// To the new afhandelaar (unless they assigned themself) and, on a
+/// reassignment, to the previous one (unless they did it).
+fn handler_mail(
+    ctx: &MailContext,
+    c: &Complaint,
+    r: &Recorded,
+    handler: UserId,
+    lookups: &Lookups,
+    calendar: &WorkingCalendar,
+    at: Timestamp,
+) -> Vec<NewOutboxMessage> {
+    let mut out = Vec::new();
+    let Some(new) = lookups
+        .new_handler
+        .as_ref()
+        .filter(|h| h.user.id == handler && Some(handler) == c.handler())
+    else {
+        return out;
+    };
+    let assigned_by = lookups
+        .actor_name
+        .clone()
+        .unwrap_or_else(|| "De leidinggevende".into());
+    let previous = lookups
+        .previous_handler
+        .as_ref()
+        .filter(|p| p.user.id != handler);
+    if new.active && r.actor.user() != Some(handler) {
+        let mail = HandlerAssigned {
+            reference: c.reference().to_string(),
+            complaint_id: c.id().to_string(),
+            handler_name: new.user.name.clone(),
+            assigned_by: assigned_by.clone(),
+            previous: previous.map(|p| p.user.name.clone()),
+            complainant: c.complainant().name().to_owned(),
+            service: c.service().map(str::to_owned),
+            summary: c.description().to_owned(),
+            terms: TermDates::new(c.received_at(), &c.terms(calendar)),
+        };
+        let key = format!("assigned:{}:{}", c.id(), r.seq);
+        out.extend(queue(ctx, &mail, vec![address(new)], c, key, at));
+    }
+    if let Some(previous) = previous.filter(|p| p.active && r.actor.user() != Some(p.user.id)) {
+        let mail = HandlerReleased {
+            reference: c.reference().to_string(),
+            complaint_id: c.id().to_string(),
+            previous_name: previous.user.name.clone(),
+            handler_name: new.user.name.clone(),
+            assigned_by,
+        };
+        let key = format!("released:{}:{}", c.id(), r.seq);
+        out.extend(queue(ctx, &mail, vec![address(previous)], c, key, at));
+    }
+    out
+}
+
+/// To every active quality manager but the one who sent it: the form
+/// waits for her to close the complaint.
+fn form_to_close(
+    ctx: &MailContext,
+    c: &Complaint,
+    r: &Recorded,
+    lookups: &Lookups,
+    at: Timestamp,
+) -> Vec<NewOutboxMessage> {
+    let sent_by = lookups
+        .actor_name
+        .clone()
+        .unwrap_or_else(|| "De afhandelaar".into());
+    let blockers = c.closing_blockers();
+    lookups
+        .quality_managers
+        .iter()
+        .filter(|q| q.active && q.user.role == Role::QualityManager)
+        .filter(|q| r.actor.user() != Some(q.user.id))
+        .filter_map(|q| {
+            let mail = FormToClose {
+                reference: c.reference().to_string(),
+                complaint_id: c.id().to_string(),
+                quality_manager_name: q.user.name.clone(),
+                sent_by: sent_by.clone(),
+                blockers: blockers.clone(),
+            };
+            let key = format!("form-to-close:{}:{}:{}", c.id(), r.seq, q.user.id);
+            queue(ctx, &mail, vec![address(q)], c, key, at)
+        })
+        .collect()
+}
+
+/// A signal that became a complaint is announced as a new complaint: the
+/// confirmation with the tracking code to the complainant, the notice to
+/// the responsible manager (unless they converted it). Its terms count
+/// from the conversion ([`Complaint::terms_start`]).
+fn conversion_mail(
+    ctx: &MailContext,
+    c: &Complaint,
+    r: &Recorded,
+    lookups: &Lookups,
+    calendar: &WorkingCalendar,
+    at: Timestamp,
+) -> Vec<NewOutboxMessage> {
+    let terms = TermDates::new(c.received_at(), &c.terms(calendar));
+    let mut out = Vec::new();
+    if let Some((name, to)) = complainant_addresses(c) {
+        let mail = Confirmation {
+            reference: c.reference().to_string(),
+            name,
+            tracking_code: lookups.tracking_code.as_ref().map(ToString::to_string),
+            terms: terms.clone(),
+        };
+        let key = format!("converted:{}:{}:complainant", c.id(), r.seq);
+        out.extend(queue(ctx, &mail, to, c, key, at));
+    }
+    let manager = lookups.manager.as_ref().filter(|m| {
+        m.active && Some(m.user.id) == c.responsible_manager() && r.actor.user() != Some(m.user.id)
+    });
+    if let Some(manager) = manager {
+        let origin = Origin::Converted(
+            lookups
+                .actor_name
+                .clone()
+                .unwrap_or_else(|| "Een medewerker".into()),
+        );
+        let key = format!("converted:{}:{}:manager", c.id(), r.seq);
+        out.extend(manager_notice(ctx, c, manager, origin, terms, key, at));
+    }
+    out
+}
+
+fn address(u: &UserRecord) -> Address {
+    Address::new(u.user.name.clone(), u.user.email.to_string())
 }
 
 fn manager_notice(
@@ -291,11 +489,7 @@ fn manager_notice(
         summary: c.description().to_owned(),
         terms,
     };
-    let to = vec![Address::new(
-        manager.user.name.clone(),
-        manager.user.email.to_string(),
-    )];
-    queue(ctx, &mail, to, c, dedupe_key, at)
+    queue(ctx, &mail, vec![address(manager)], c, dedupe_key, at)
 }
 
 /// A correction counts as the event it puts in place.
@@ -317,6 +511,7 @@ fn offer_confirmation(
         reference: c.reference().to_string(),
         name,
         merit: c.merit().map(|m| m.value.merit.label().to_owned()),
+        letter: crate::documents::letter_paragraphs(c, offer),
         kind: offer.kind.label().to_owned(),
         description: offer.description.clone(),
         value: offer.value_cents.filter(|v| *v > 0).map(format::euro),
@@ -324,6 +519,26 @@ fn offer_confirmation(
         respond_by: Some(format::long_date(
             calendar.add_working_days(offer.made_on, OFFER_ANSWER_WORKING_DAYS),
         )),
+        handler_name: handler
+            .filter(|h| Some(h.user.id) == c.handler())
+            .map(|h| h.user.name.clone()),
+    }
+}
+
+/// "Geen aanbod": the decision confirmed in the handler's words for the
+/// complainant, with nothing to accept and no date to answer by.
+fn decision_confirmation(
+    c: &Complaint,
+    offer: &Offer,
+    name: String,
+    handler: Option<&UserRecord>,
+) -> DecisionConfirmation {
+    DecisionConfirmation {
+        reference: c.reference().to_string(),
+        name,
+        merit: c.merit().map(|m| m.value.merit.label().to_owned()),
+        letter: crate::documents::letter_paragraphs(c, offer),
+        decided_on: format::long_date(offer.made_on),
         handler_name: handler
             .filter(|h| Some(h.user.id) == c.handler())
             .map(|h| h.user.name.clone()),
@@ -352,7 +567,7 @@ fn complainant_addresses(c: &Complaint) -> Option<(String, Vec<Address>)> {
     greeting.map(|g| (g, to))
 }
 
-fn queue(
+pub(crate) fn queue(
     ctx: &MailContext,
     mail: &impl Compose,
     to: Vec<Address>,

@@ -115,6 +115,52 @@ pub async fn requeue<S: Store>(
     id: uuid::Uuid,
     at: Timestamp,
 ) -> Result<MessageLine, RequeueError> {
+    requeue_one(store, by, id, at, "").await
+}
+
+/// "Alles opnieuw proberen": puts every failed message back in the queue,
+/// each logged in the Logboek as a retry of its own (so the log reads the
+/// same as after retrying them one by one). A message someone else retried
+/// meanwhile is skipped. Returns how many were put back.
+pub async fn requeue_all<S: Store>(
+    store: &S,
+    by: &User,
+    at: Timestamp,
+) -> Result<usize, RequeueError> {
+    if !may_manage(by) {
+        return Err(RequeueError::NotAllowed);
+    }
+    let mut requeued = 0;
+    loop {
+        let failed = store
+            .list_outbox(Some(OutboxStatus::Failed), None, FAILED_LIMIT)
+            .await
+            .map_err(RequeueError::Store)?;
+        let mut progress = false;
+        for message in &failed {
+            match requeue_one(store, by, message.id, at, " (alles opnieuw proberen)").await {
+                Ok(_) => {
+                    requeued += 1;
+                    progress = true;
+                }
+                Err(RequeueError::NotFailed | RequeueError::NotFound) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        // A page that put nothing back would come back the same.
+        if !progress || failed.len() < FAILED_LIMIT as usize {
+            return Ok(requeued);
+        }
+    }
+}
+
+async fn requeue_one<S: Store>(
+    store: &S,
+    by: &User,
+    id: uuid::Uuid,
+    at: Timestamp,
+    how: &str,
+) -> Result<MessageLine, RequeueError> {
     if !may_manage(by) {
         return Err(RequeueError::NotAllowed);
     }
@@ -135,8 +181,9 @@ pub async fn requeue<S: Store>(
         kind: "outbox.requeued".into(),
         subject: format!("{} {id}", line.kind),
         details: format!(
-            "Opnieuw in de wachtrij gezet na {} mislukte poging(en): {}",
-            line.message.attempts, line.subject
+            "Opnieuw in de wachtrij gezet{how} na {}: {}",
+            attempts(line.message.attempts),
+            line.subject
         ),
     };
     match store
@@ -146,5 +193,14 @@ pub async fn requeue<S: Store>(
         Ok(()) => Ok(line),
         Err(StoreError::NotFound) => Err(RequeueError::NotFailed),
         Err(e) => Err(RequeueError::Store(e)),
+    }
+}
+
+/// "1 mislukte poging", "3 mislukte pogingen".
+fn attempts(n: u32) -> String {
+    if n == 1 {
+        "1 mislukte poging".into()
+    } else {
+        format!("{n} mislukte pogingen")
     }
 }

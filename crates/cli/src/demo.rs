@@ -366,6 +366,7 @@ impl Scenario {
                 value_cents: value,
                 director_consulted: value.is_some_and(|v| v >= 4000),
                 made_on: day(offer_at),
+                letter_text: None,
             }),
             &self.handler,
             offer_at,

@@ -49,9 +49,14 @@ pub async fn run<S: Store>(store: &S, config: &Config, args: ReportArgs) -> anyh
         eprintln!("PDF geschreven: {}", path.display());
     } else if args.html.is_none() && !args.json {
         let t = &report.stats.totals;
+        use klacht_domain::dutch::count;
         println!(
-            "Jaarverslag klachten {year} ({}): {} meldingen, {} klachten, {} signalen, {} afgesloten. Gebruik --pdf, --html of --json voor het verslag.",
-            report.organisation, t.received, t.complaints, t.signals, t.closed
+            "Jaarverslag klachten {year} ({}): {}, {}, {}, {} afgesloten. Gebruik --pdf, --html of --json voor het verslag.",
+            report.organisation,
+            count(t.received, "melding", "meldingen"),
+            count(t.complaints, "klacht", "klachten"),
+            count(t.signals, "signaal", "signalen"),
+            t.closed
         );
     }
     Ok(())

@@ -36,6 +36,9 @@ pub async fn run<S: Store>(store: S, config: &Config, args: ServeArgs) -> anyhow
         .await
         .with_context(|| format!("kan niet luisteren op {addr}"))?;
     let local = listener.local_addr()?;
+    // Links in mail and calendar feeds point where this server listens,
+    // unless KLACHT_PUBLIC_URL says otherwise.
+    let config = &config.clone().served_at(local);
     tracing::info!(
         database = store.backend(),
         "klacht luistert op http://{local}"

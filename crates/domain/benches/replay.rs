@@ -151,6 +151,7 @@ fn realistic(org: &Org) -> Vec<Recorded> {
             value_cents: Some(12_000),
             director_consulted: false,
             made_on: date(4, 28),
+            letter_text: None,
         }),
     );
     s.run(

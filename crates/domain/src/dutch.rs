@@ -68,6 +68,12 @@ pub fn day_and_month(d: Date) -> String {
     format!("{} {} {}", weekday_name(d), d.day(), month_name(d.month()))
 }
 
+/// A number with its noun in singular or plural: "1 klager", "2
+/// klagers", "0 signalen".
+pub fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A message as a sentence: capital first, full stop at the end
 /// ("'12' is geen geldig telefoonnummer" → "'12' is geen geldig
 /// telefoonnummer.").
@@ -87,6 +93,14 @@ pub fn sentence(message: &str) -> String {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn counts_take_the_singular_for_one() {
+        assert_eq!(count(1, "klager", "klagers"), "1 klager");
+        assert_eq!(count(2, "klager", "klagers"), "2 klagers");
+        assert_eq!(count(0, "signaal", "signalen"), "0 signalen");
+        assert_eq!(count(1, "signaal", "signalen"), "1 signaal");
+    }
 
     #[test]
     fn dates_read_as_dutch() {

@@ -54,8 +54,13 @@ pub struct Registration {
     pub offer: Option<OfferSummary>,
     /// Whether the complainant accepted the offer, when known.
     pub offer_accepted: Option<bool>,
-    /// 1–5.
+    /// 1–5: the complainant's own answer to the satisfaction check when
+    /// they gave one, otherwise the handler's record.
     pub satisfaction: Option<u8>,
+    /// What the complainant wrote with their own answer. Absent in
+    /// registrations queued before it existed.
+    #[serde(default)]
+    pub satisfaction_comment: Option<String>,
     pub handler: Option<Person>,
     /// The local day the quality manager closed the complaint.
     pub closed_on: Date,
@@ -99,10 +104,10 @@ impl Registration {
                 value_cents: o.value.value_cents,
             }),
             offer_accepted: c.response().and_then(|r| r.value.accepted),
-            satisfaction: c
-                .response()
-                .and_then(|r| r.value.satisfaction)
-                .map(|s| s.get()),
+            satisfaction: c.satisfaction().map(|s| s.get()),
+            satisfaction_comment: c
+                .satisfaction_report()
+                .and_then(|r| r.value.comment.clone()),
             handler,
             closed_on: closed.at.to_zoned(zone).date(),
             closing_note: closed.value.note.clone(),
@@ -165,6 +170,9 @@ impl Registration {
         if let Some(s) = self.satisfaction {
             lines.push(format!("Tevredenheid: {s}/5"));
         }
+        if let Some(c) = &self.satisfaction_comment {
+            lines.push(format!("Toelichting van de klager: {c}"));
+        }
         if let Some(h) = &self.handler {
             lines.push(format!("Afhandelaar: {}", h.name));
         }
@@ -212,6 +220,7 @@ impl Registration {
                 .offer_accepted
                 .map(|a| if a { "ja" } else { "nee" }.to_owned()),
             "satisfaction" => self.satisfaction.map(|s| s.to_string()),
+            "satisfaction_comment" => self.satisfaction_comment.clone(),
             "handler_name" => self.handler.as_ref().map(|h| h.name.clone()),
             "handler_email" => self.handler.as_ref().and_then(|h| h.email.clone()),
             "closed_on" => date(self.closed_on),
@@ -244,6 +253,7 @@ impl Registration {
         "offer_value",
         "offer_accepted",
         "satisfaction",
+        "satisfaction_comment",
         "handler_name",
         "handler_email",
         "closed_on",

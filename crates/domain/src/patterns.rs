@@ -10,6 +10,12 @@
 //! pattern comes back only when, within the window, at least the minimum
 //! number of complaints no decision covered joins it: one more complaint
 //! after a dismissal does not flag it again; a fresh cluster does.
+//!
+//! Reaching the minimum is not enough: a group must stand out against the
+//! rest of its dimension ([`stands_out`]). With two services every
+//! complaint is about one of them, so both reach any minimum; neither is a
+//! pattern unless it holds clearly more than its even share, or clearly
+//! more than its usual share.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -68,6 +74,9 @@ impl FromStr for Dimension {
     }
 }
 
+/// How many windows before the current one tell a group's usual share.
+pub const HISTORY_WINDOWS: u32 = 3;
+
 /// The thresholds (configurable): at least `min_complaints` complaints
 /// within `window_days` days, today included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +122,13 @@ impl PatternRules {
     pub fn window(&self, today: Date) -> (Date, Date) {
         let back = i64::from(self.window_days) - 1;
         (today.checked_sub(back.days()).unwrap_or(Date::MIN), today)
+    }
+
+    /// The first day of the [`HISTORY_WINDOWS`] windows before the window
+    /// that ends `today`: what a group's usual share is measured over.
+    pub fn history_from(&self, today: Date) -> Date {
+        let back = i64::from(self.window_days) * (1 + i64::from(HISTORY_WINDOWS)) - 1;
+        today.checked_sub(back.days()).unwrap_or(Date::MIN)
     }
 }
 
@@ -177,6 +193,31 @@ impl PatternKey {
     /// The normalised value after the dimension.
     pub fn value(&self) -> &str {
         self.0.split_once(':').map_or("", |(_, v)| v)
+    }
+
+    /// Dutch for a page, e.g. "Dienst: Thuiszorg" (the normalised value
+    /// with a capital). A team's value is its manager's id: `team_name`
+    /// gives the name, "team van Margriet Jansen".
+    pub fn label(&self, team_name: impl Fn(&str) -> Option<String>) -> String {
+        match self.dimension() {
+            Dimension::Team => match team_name(self.value()) {
+                Some(name) => format!("team van {name}"),
+                None => "onbekend team".to_owned(),
+            },
+            d => {
+                let mut value = self.value().chars();
+                let value: String = value
+                    .next()
+                    .map(|c| c.to_uppercase().chain(value).collect())
+                    .unwrap_or_default();
+                let mut dimension = d.label().chars();
+                let dimension: String = dimension
+                    .next()
+                    .map(|c| c.to_uppercase().chain(dimension).collect())
+                    .unwrap_or_default();
+                format!("{dimension}: {value}")
+            }
+        }
     }
 }
 
@@ -251,34 +292,34 @@ pub struct Decided {
 /// by key; complaints within a pattern by receipt, then reference.
 pub fn detect(facts: &[ComplaintFacts], rules: &PatternRules, today: Date) -> Vec<Pattern> {
     let (from, to) = rules.window(today);
+    let history_from = rules.history_from(today);
     // key -> complaint -> (facts, the value as that complaint writes it)
     let mut groups: BTreeMap<PatternKey, BTreeMap<ComplaintId, (&ComplaintFacts, String)>> =
         BTreeMap::new();
+    // The same groups in the windows before: key -> complaints.
+    let mut history: BTreeMap<PatternKey, BTreeSet<ComplaintId>> = BTreeMap::new();
     for f in facts
         .iter()
-        .filter(|f| f.received_on >= from && f.received_on <= to)
+        .filter(|f| f.received_on >= history_from && f.received_on <= to)
     {
-        let mut values: Vec<(Dimension, String)> = Vec::new();
-        if let Some(c) = &f.category {
-            values.push((Dimension::Category, c.trim().to_owned()));
-        }
-        if let Some(s) = &f.service {
-            values.push((Dimension::Service, s.trim().to_owned()));
-        }
-        for t in &f.teams {
-            values.push((Dimension::Team, t.to_string()));
-        }
-        for (dimension, value) in values {
-            let Some(key) = PatternKey::new(dimension, &value) else {
-                continue;
-            };
-            groups.entry(key).or_default().insert(f.id, (f, value));
+        for (key, value) in keys_of(f) {
+            if f.received_on >= from {
+                groups.entry(key).or_default().insert(f.id, (f, value));
+            } else {
+                history.entry(key).or_default().insert(f.id);
+            }
         }
     }
+    let in_window: BTreeMap<PatternKey, usize> =
+        groups.iter().map(|(k, m)| (k.clone(), m.len())).collect();
+    let before: BTreeMap<PatternKey, usize> =
+        history.iter().map(|(k, m)| (k.clone(), m.len())).collect();
     let min = usize::try_from(rules.min_complaints).unwrap_or(usize::MAX);
     let mut patterns: Vec<Pattern> = groups
         .into_iter()
-        .filter(|(_, members)| members.len() >= min)
+        .filter(|(key, members)| {
+            members.len() >= min && stands_out(key, &in_window, &before, rules.min_complaints)
+        })
         .map(|(key, members)| {
             // Shown as the earliest complaint wrote it.
             let value = members
@@ -313,6 +354,66 @@ pub fn detect(facts: &[ComplaintFacts], rules: &PatternRules, today: Date) -> Ve
             .then_with(|| a.key.cmp(&b.key))
     });
     patterns
+}
+
+/// Each (key, value as written) a complaint belongs to.
+fn keys_of(f: &ComplaintFacts) -> Vec<(PatternKey, String)> {
+    let mut values: Vec<(Dimension, String)> = Vec::new();
+    if let Some(c) = &f.category {
+        values.push((Dimension::Category, c.trim().to_owned()));
+    }
+    if let Some(s) = &f.service {
+        values.push((Dimension::Service, s.trim().to_owned()));
+    }
+    for t in &f.teams {
+        values.push((Dimension::Team, t.to_string()));
+    }
+    values
+        .into_iter()
+        .filter_map(|(dimension, value)| Some((PatternKey::new(dimension, &value)?, value)))
+        .collect()
+}
+
+/// Whether the group `key` stands out against the rest of its dimension
+/// (README, "Patterns and improvement actions"). `now` and `before` count
+/// the complaints per key in the window and in the [`HISTORY_WINDOWS`]
+/// windows before it. With `n` the complaints of the dimension in the
+/// window (a complaint with two teams counts in both) and `k` its
+/// different values, a group stands out when
+///
+/// - it holds at least one and a half times its even share `n / k`, and
+///   at most three quarters of `n`: a group that holds (almost) all
+///   complaints is the organisation's main line of work, not a pattern by
+///   itself; or
+/// - the windows before hold at least `min` complaints of the dimension and
+///   the group's share of the window is at least one and a half times its
+///   share of them: it grew against the rest.
+///
+/// Whole numbers only, so that the rule is exact at its edges.
+pub fn stands_out(
+    key: &PatternKey,
+    now: &BTreeMap<PatternKey, usize>,
+    before: &BTreeMap<PatternKey, usize>,
+    min: u32,
+) -> bool {
+    let dimension = key.dimension();
+    let of_dimension = |counts: &BTreeMap<PatternKey, usize>| {
+        counts
+            .iter()
+            .filter(|(k, _)| k.dimension() == dimension)
+            .fold((0usize, 0usize), |(n, k), (_, c)| (n + c, k + 1))
+    };
+    let count = now.get(key).copied().unwrap_or(0);
+    let (n, k) = of_dimension(now);
+    let above_even_share = 2 * count * k >= 3 * n;
+    let dominant = 4 * count > 3 * n;
+    if above_even_share && !dominant {
+        return true;
+    }
+    let (n_before, _) = of_dimension(before);
+    let count_before = before.get(key).copied().unwrap_or(0);
+    let min = usize::try_from(min).unwrap_or(usize::MAX);
+    n_before >= min && 2 * count * n_before >= 3 * count_before * n
 }
 
 /// The patterns still waiting for a decision: those in which at least the

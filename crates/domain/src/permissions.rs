@@ -17,6 +17,10 @@ pub enum Action {
     AddAssistant,
     RecordContact,
     DecideMerit,
+    /// Ask the director for advice on the offer (step 3).
+    ConsultDirector,
+    /// The consulted director answers.
+    GiveAdvice,
     MakeOffer,
     RecordResponse,
     ManageActions,
@@ -33,12 +37,14 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 19] = [
         Action::RouteToManager,
         Action::AssignHandler,
         Action::AddAssistant,
         Action::RecordContact,
         Action::DecideMerit,
+        Action::ConsultDirector,
+        Action::GiveAdvice,
         Action::MakeOffer,
         Action::RecordResponse,
         Action::ManageActions,
@@ -72,6 +78,8 @@ impl Action {
             Action::AddAssistant => "bijstand toevoegen",
             Action::RecordContact => "contact vastleggen",
             Action::DecideMerit => "gegrondheid bepalen",
+            Action::ConsultDirector => "advies vragen aan de directeur",
+            Action::GiveAdvice => "advies geven",
             Action::MakeOffer => "aanbod vastleggen",
             Action::RecordResponse => "reactie klager vastleggen",
             Action::ManageActions => "acties beheren",
@@ -144,9 +152,12 @@ pub fn may(user: &User, c: &Complaint, action: Action) -> bool {
         | Action::RecordResponse
         | Action::ManageActions
         | Action::SendForm
-        | Action::WaiveStep => {
+        | Action::WaiveStep
+        | Action::ConsultDirector => {
             (r.handler || r.assistant || r.responsible || quality) && !r.involved
         }
+        // Only the director the question was put to answers it.
+        Action::GiveAdvice => c.open_consultations_for(user.id).next().is_some(),
         Action::Escalate | Action::RecordEscalationOutcome => r.handler || director || quality,
         Action::Close | Action::RegisterInExact => quality,
         // The closed dossier is the quality manager's; before that, anyone
@@ -270,7 +281,7 @@ mod tests {
         let org = org();
         let run = handled(&org);
         let c = &run.c;
-        let expect: [(Action, &[&str]); 17] = [
+        let expect: [(Action, &[&str]); 19] = [
             (Action::RouteToManager, &["director", "quality"]),
             (Action::AssignHandler, &["director", "quality", "manager"]),
             (
@@ -279,6 +290,11 @@ mod tests {
             ),
             (Action::RecordContact, &["quality", "manager", "colleague"]),
             (Action::DecideMerit, &["quality", "manager", "colleague"]),
+            (
+                Action::ConsultDirector,
+                &["quality", "manager", "colleague"],
+            ),
+            (Action::GiveAdvice, &[]),
             (Action::MakeOffer, &["quality", "manager", "colleague"]),
             (Action::RecordResponse, &["quality", "manager", "colleague"]),
             (Action::ManageActions, &["quality", "manager", "colleague"]),

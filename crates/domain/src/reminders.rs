@@ -23,7 +23,13 @@
 //!   day after it, or on a later one when the scheduler did not run then
 //!   (up to [`MISSED_CATCH_UP_DAYS`] working days late).
 //! - The daily digest lists, per responsible manager, the next open term
-//!   of each of their open complaints, overdue first.
+//!   of each of their open complaints, overdue first, and their open
+//!   agreed actions with a due date.
+//! - Agreed actions with a due date are followed up like terms: see
+//!   [`actions`].
+//! - The director, "eindverantwoordelijk", gets the missed-term warnings
+//!   too and a weekly summary of overdue terms (both on by default): see
+//!   [`weekly`].
 //!
 //! Keys contain the due date, so a term that moves (a corrected moment of
 //! receipt, a changed calendar) is announced again for its new date.
@@ -38,8 +44,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::WorkingCalendar;
 use crate::complaint::Complaint;
-use crate::terms::{Step, TermStatus, Terms, term_status};
+use crate::terms::{Step, TermStatus, term_status};
 use crate::{ComplaintId, ParseError, ReferenceNumber, UserId};
+
+pub mod actions;
+pub mod weekly;
+
+use actions::{DigestAction, OpenAction};
 
 /// How many working days after a missed term its warning may still go out,
 /// for when the scheduler did not run on the first working day after it.
@@ -119,6 +130,10 @@ pub struct ReminderSettings {
     pub morning: Time,
     /// Whether managers get the daily digest.
     pub digest: bool,
+    /// Whether the active directors get the missed-term warnings and the
+    /// weekly summary of overdue terms (issue 12: she is
+    /// "eindverantwoordelijk").
+    pub director_warnings: bool,
 }
 
 impl Default for ReminderSettings {
@@ -127,6 +142,7 @@ impl Default for ReminderSettings {
             kinds: ReminderKind::ALL.into(),
             morning: Time::constant(7, 0, 0, 0),
             digest: true,
+            director_warnings: true,
         }
     }
 }
@@ -175,7 +191,7 @@ impl OpenTerms {
         if !c.is_open() {
             return None;
         }
-        let terms = Terms::compute(c.received_at().timestamp(), cal);
+        let terms = c.terms(cal);
         Some(OpenTerms {
             complaint: c.id(),
             reference: c.reference(),
@@ -280,13 +296,15 @@ pub struct DigestItem {
     pub status: TermStatus,
 }
 
-/// A manager's daily digest of their open terms.
+/// A manager's daily digest of their open terms and agreed actions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Digest {
     pub recipient: UserId,
     pub on: Date,
     /// Overdue first, then by term, then by reference.
     pub items: Vec<DigestItem>,
+    /// Open agreed actions with a due date, soonest first.
+    pub actions: Vec<DigestAction>,
 }
 
 impl Digest {
@@ -383,6 +401,20 @@ pub fn digests_due(
     settings: &ReminderSettings,
     now: Timestamp,
 ) -> Vec<Digest> {
+    digests_with_actions_due(complaints, &[], cal, settings, now)
+}
+
+/// [`digests_due`] with the open agreed actions: each action in the digest
+/// of whom [`actions::action_recipients`] names for it (the responsible
+/// manager). A manager with open actions but no open term gets a digest
+/// too.
+pub fn digests_with_actions_due(
+    complaints: &[OpenTerms],
+    open_actions: &[OpenAction],
+    cal: &WorkingCalendar,
+    settings: &ReminderSettings,
+    now: Timestamp,
+) -> Vec<Digest> {
     if !settings.digest {
         return Vec::new();
     }
@@ -405,15 +437,28 @@ pub fn digests_due(
             },
         );
     }
+    let mut actions_per_manager: BTreeMap<UserId, Vec<DigestAction>> = BTreeMap::new();
+    for a in open_actions {
+        for r in actions::action_recipients(a, actions::ActionNotice::Digest) {
+            per_manager.entry(r.user).or_default();
+            actions_per_manager
+                .entry(r.user)
+                .or_default()
+                .push(DigestAction::on(a, today));
+        }
+    }
     per_manager
         .into_iter()
         .map(|(recipient, items)| {
             let mut items: Vec<DigestItem> = items.into_values().collect();
             items.sort_by_key(|i| (i.due, i.reference, i.step));
+            let mut actions = actions_per_manager.remove(&recipient).unwrap_or_default();
+            actions.sort_by_key(|a| (a.action.due, a.action.reference, a.action.number));
             Digest {
                 recipient,
                 on: today,
                 items,
+                actions,
             }
         })
         .collect()

@@ -72,7 +72,7 @@ pub fn anonymise(event: &mut Event) -> bool {
         Event::Registered(r) => registration(r),
         Event::ContactRecorded(c) => text(&mut c.summary),
         Event::MeritDecided(m) => text(&mut m.reasoning),
-        Event::OfferMade(o) => text(&mut o.description),
+        Event::OfferMade(o) => text(&mut o.description) | opt_text(&mut o.letter_text),
         Event::ResponseRecorded(r) => opt_text(&mut r.comment),
         Event::ActionAgreed(a) => text(&mut a.description),
         Event::ActionCompleted(a) => opt_text(&mut a.note),
@@ -83,6 +83,8 @@ pub fn anonymise(event: &mut Event) -> bool {
         Event::ConvertedToComplaint(c) => text(&mut c.reason),
         // The score stays for the statistics; the complainant's words go.
         Event::SatisfactionReported(r) => opt_text(&mut r.comment),
+        Event::DirectorConsulted(x) => text(&mut x.question),
+        Event::DirectorAdvised(x) => text(&mut x.advice),
         Event::Corrected {
             replacement,
             reason,
@@ -150,6 +152,7 @@ mod tests {
                 value_cents: Some(2500),
                 director_consulted: false,
                 made_on: date(2026, 4, 28),
+                letter_text: None,
             }),
             Event::Corrected {
                 of: 2,

@@ -86,7 +86,10 @@ fn values(p: &Pending) -> Vec<Option<String>> {
     row
 }
 
-/// CSV with a header row, `;`-separated, UTF-8 with a byte-order mark so
+/// The columns holding an amount.
+const DECIMAL_COLUMNS: &[&str] = &["offer_value"];
+
+/// CSV with a header row, `;`-separated, amounts with a decimal comma, UTF-8 with a byte-order mark so
 /// that spreadsheet programs read the accents right; no cell runs as a
 /// formula ([`safe_cell`]).
 pub fn to_csv(items: &[Pending]) -> Result<Vec<u8>, ExportError> {
@@ -96,11 +99,17 @@ pub fn to_csv(items: &[Pending]) -> Result<Vec<u8>, ExportError> {
     let csv_error = |e: csv::Error| ExportError::Csv(e.to_string());
     w.write_record(columns()).map_err(csv_error)?;
     for p in items {
-        w.write_record(
-            values(p)
-                .iter()
-                .map(|v| safe_cell(v.as_deref().unwrap_or_default()).into_owned()),
-        )
+        w.write_record(columns().into_iter().zip(values(p)).map(|(column, v)| {
+            let v = v.unwrap_or_default();
+            // Dutch spreadsheets read "25.00" as text or as 2500: amounts
+            // get a decimal comma here (the JSON keeps the point).
+            let v = if DECIMAL_COLUMNS.contains(&column) {
+                v.replace('.', ",")
+            } else {
+                v
+            };
+            safe_cell(&v).into_owned()
+        }))
         .map_err(csv_error)?;
     }
     w.into_inner().map_err(|e| ExportError::Csv(e.to_string()))

@@ -3,7 +3,7 @@
 use jiff::Timestamp;
 use klacht_app::delivery::{Attempt, Deliver, DeliveryPolicy, DeliveryReport, deliver};
 use klacht_domain::Role;
-use klacht_mail::failure_notice::FailureNotice;
+use klacht_mail::failure_notice::{FailedMessage, FailureNotice};
 use klacht_mail::{Address, Compose, MailContext, MailMessage, Mailer, SendError};
 use klacht_store::{NewOutboxMessage, OutboxKind, OutboxMessage, Store, StoreError};
 
@@ -56,12 +56,11 @@ impl<S: Store, M: Mailer> Deliver<S> for MailDelivery<'_, M> {
     async fn gave_up(
         &self,
         store: &S,
-        message: &OutboxMessage,
-        error: &str,
+        failed: &[(OutboxMessage, String)],
         now: Timestamp,
     ) -> Result<(), StoreError> {
         match self.failure_notices {
-            Some(ctx) => notify_failure(store, ctx, now, message, error).await,
+            Some(ctx) => notify_failures(store, ctx, now, failed).await,
             None => Ok(()),
         }
     }
@@ -84,23 +83,26 @@ pub async fn deliver_due<S: Store, M: Mailer>(
     deliver(store, &handler, &config.policy, now).await
 }
 
-/// Tells the quality managers that a message failed for good, unless it
-/// is a failure notice itself.
-async fn notify_failure<S: Store>(
+/// Tells the quality managers in one notice which messages of this round
+/// failed for good, leaving out failure notices themselves (so that a
+/// failing notice causes no further notice).
+async fn notify_failures<S: Store>(
     store: &S,
     ctx: &MailContext,
     now: Timestamp,
-    message: &OutboxMessage,
-    error: &str,
+    failed: &[(OutboxMessage, String)],
 ) -> Result<(), StoreError> {
-    if message
-        .dedupe_key
-        .as_deref()
-        .is_some_and(|k| k.starts_with(FAILURE_NOTICE_KEY))
-    {
+    let failed: Vec<&(OutboxMessage, String)> = failed
+        .iter()
+        .filter(|(m, _)| {
+            !m.dedupe_key
+                .as_deref()
+                .is_some_and(|k| k.starts_with(FAILURE_NOTICE_KEY))
+        })
+        .collect();
+    if failed.is_empty() {
         return Ok(());
     }
-    let mail = MailMessage::from_json(&message.payload).ok();
     let to: Vec<Address> = store
         .list_users()
         .await?
@@ -111,34 +113,40 @@ async fn notify_failure<S: Store>(
     if to.is_empty() {
         return Ok(());
     }
-    let reference = match message.complaint_id {
-        Some(id) => store
-            .load_stream(id)
-            .await?
-            .map(|(row, _)| row.reference.to_string()),
-        None => None,
-    };
-    let notice = FailureNotice {
-        recipients: mail
-            .as_ref()
-            .map(MailMessage::recipients)
-            .unwrap_or_default(),
-        subject: mail.map(|m| m.subject).unwrap_or_default(),
-        reference,
-        attempts: message.attempts,
-        error: error.to_owned(),
-    };
+    let mut messages = Vec::with_capacity(failed.len());
+    for (message, error) in &failed {
+        let mail = MailMessage::from_json(&message.payload).ok();
+        let reference = match message.complaint_id {
+            Some(id) => store
+                .load_stream(id)
+                .await?
+                .map(|(row, _)| row.reference.to_string()),
+            None => None,
+        };
+        messages.push(FailedMessage {
+            recipients: mail
+                .as_ref()
+                .map(MailMessage::recipients)
+                .unwrap_or_default(),
+            subject: mail.map(|m| m.subject).unwrap_or_default(),
+            reference,
+            attempts: message.attempts,
+            error: error.clone(),
+        });
+    }
+    let notice = FailureNotice { messages };
     match notice.compose(ctx, to) {
         Ok(m) => {
-            let queued = NewOutboxMessage::now(OutboxKind::Mail, m.to_json(), now).dedupe(format!(
-                "{FAILURE_NOTICE_KEY}{}:{}",
-                message.id,
-                now.as_microsecond()
-            ));
-            let queued = match message.complaint_id {
-                Some(c) => queued.about(c),
-                None => queued,
-            };
+            // One notice per round: the round's moment makes it unique.
+            let mut queued = NewOutboxMessage::now(OutboxKind::Mail, m.to_json(), now)
+                .dedupe(format!("{FAILURE_NOTICE_KEY}{}", now.as_microsecond()));
+            // About a complaint only when every failed message was about it.
+            let mut complaints = failed.iter().map(|(m, _)| m.complaint_id);
+            if let Some(Some(first)) = complaints.next()
+                && complaints.all(|c| c == Some(first))
+            {
+                queued = queued.about(first);
+            }
             store.enqueue(&[queued]).await?;
         }
         Err(e) => tracing::error!(error = %e, "failure notice could not be composed"),

@@ -148,8 +148,8 @@ impl fmt::Display for RunReport {
         if let Some(s) = &self.schedule {
             writeln!(
                 f,
-                "Termijnbewaking: {} herinneringen, {} waarschuwingen, {} overzichten in de wachtrij gezet.",
-                s.reminders, s.missed, s.digests
+                "Termijnbewaking: {} herinneringen, {} waarschuwingen, {} overzichten, {} over afgesproken acties, {} weekoverzichten in de wachtrij gezet.",
+                s.reminders, s.missed, s.digests, s.actions, s.weekly
             )?;
         }
         if let Some(d) = &self.exact {

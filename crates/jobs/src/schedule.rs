@@ -1,7 +1,9 @@
 //! The deadline engine (issue 4): reminders to the responsible person
-//! before a term ends, a warning to the quality managers when one passed,
-//! and the managers' daily digest of their open terms, queued as e-mail in
-//! the outbox. The rules are pure and live in
+//! before a term ends, a warning to the quality managers (and, unless
+//! switched off, the directors) when one passed, and the managers' daily
+//! digest of their open terms, queued as e-mail in the outbox. Issue 12
+//! added the follow-up of agreed actions with a due date and the
+//! directors' weekly summary of overdue terms (see [`follow_up`]). The rules are pure and live in
 //! [`klacht_domain::reminders`]; this step gathers the facts, asks what is
 //! due at `now` and queues it.
 //!
@@ -9,8 +11,9 @@
 //!
 //! Every message is queued under a stable dedupe key
 //! (`reminder:{complaint}:{step}:{kind}:{due}`,
-//! `missed:{complaint}:{step}:{due}:{quality manager}`,
-//! `digest:{manager}:{date}`, `handover:absence:{absence}:{stand-in}`),
+//! `missed:{complaint}:{step}:{due}:{quality manager or director}`,
+//! `digest:{manager}:{date}`, `action:{complaint}:{number}:{notice}:{due}:{user}`,
+//! `weekly:{director}:{ISO week}`, `handover:absence:{absence}:{stand-in}`),
 //! and the outbox's `dedupe_key` is a UNIQUE
 //! column into which [`Store::enqueue`] inserts with `ON CONFLICT DO
 //! NOTHING`. So the step may run every round, on every instance, at the
@@ -29,7 +32,12 @@
 //! the `next_due` index: closed complaints are never read) and their event
 //! streams in batches of [`PAGE`] (one query each, no query per complaint);
 //! the digest reads the open complaints' read-model rows once a day per
-//! instance.
+//! instance. The agreed actions are read from the streams of the open
+//! complaints that agreed one (see `klacht_app::follow_up`), every pass:
+//! an action agreed at ten, due tomorrow, is reminded of the same day. The
+//! weekly summary reads the overdue open complaints once a week.
+
+mod follow_up;
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -38,6 +46,7 @@ use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp, ToSpan};
 use klacht_domain::absence::{Staff, stand_in};
 use klacht_domain::calendar::WorkingCalendar;
+use klacht_domain::reminders::actions::OpenAction;
 use klacht_domain::reminders::{self, OpenTerms, ReminderSettings};
 use klacht_domain::terms::{Step, TermStatus};
 use klacht_domain::{Role, UserId};
@@ -71,6 +80,10 @@ pub struct ScheduleReport {
     pub reminders: u32,
     pub missed: u32,
     pub digests: u32,
+    /// Reminders and overdue notices about agreed actions.
+    pub actions: u32,
+    /// The directors' weekly summaries.
+    pub weekly: u32,
     /// Messages without a recipient: nobody responsible, nobody available
     /// to stand in for them, or no active quality manager.
     pub unaddressed: u32,
@@ -83,7 +96,7 @@ pub struct ScheduleReport {
 
 impl ScheduleReport {
     pub fn queued(&self) -> u32 {
-        self.reminders + self.missed + self.digests + self.handovers
+        self.reminders + self.missed + self.digests + self.actions + self.weekly + self.handovers
     }
 }
 
@@ -93,9 +106,10 @@ pub enum ScheduleError {
     Store(#[from] StoreError),
 }
 
-/// Queues the reminders, missed-term warnings and (when `digests`) the
-/// digests that are due at `now` on `calendar` (the current one, with the
-/// administrator's closing days). Safe to call as often as one likes, from
+/// Queues the reminders, missed-term warnings, agreed actions' reminders
+/// and (when `digests`, the day's once-only work) the digests and the
+/// directors' weekly summary that are due at `now` on `calendar` (the
+/// current one, with the administrator's closing days). Safe to call as often as one likes, from
 /// as many instances as there are: see the module documentation.
 #[tracing::instrument(name = "jobs.schedule", skip_all, fields(now = %now))]
 pub async fn schedule_due<S: Store>(
@@ -154,7 +168,7 @@ pub async fn schedule_due<S: Store>(
         report.reminders += queue(store, &messages).await?;
         let mut messages = Vec::new();
         for m in reminders::missed_due(&open, calendar, settings, now) {
-            let mails = missed_mails(&m, &people, mail, now);
+            let mails = missed_mails(&m, &people, settings, mail, now);
             if mails.is_empty() {
                 report.unaddressed += 1;
             }
@@ -167,19 +181,55 @@ pub async fn schedule_due<S: Store>(
         }
     }
 
+    // Agreed actions: reminders and overdue notices every pass; the open
+    // actions also go into the digest.
+    let open_actions = klacht_app::follow_up::open_actions(store).await?;
+    report.skipped += open_actions.unreadable;
+    let (queued, unaddressed) = follow_up::queue_action_messages(
+        store,
+        calendar,
+        settings,
+        mail,
+        &people,
+        &open_actions.actions,
+        now,
+    )
+    .await?;
+    report.actions += queued;
+    report.unaddressed += unaddressed;
+
+    // The day's once-only work: the weekly summary (on the week's first
+    // working day) and the digests.
+    if digests {
+        let (queued, unaddressed) =
+            follow_up::queue_weekly(store, calendar, settings, mail, &people, now, today).await?;
+        report.weekly += queued;
+        report.unaddressed += unaddressed;
+    }
     if digests && settings.digest {
-        report.digests = queue_digests(store, calendar, settings, mail, &people, now, today)
-            .await
-            .map(|(queued, unaddressed)| {
-                report.unaddressed += unaddressed;
-                queued
-            })?;
+        report.digests = queue_digests(
+            store,
+            calendar,
+            settings,
+            mail,
+            &people,
+            &open_actions.actions,
+            now,
+            today,
+        )
+        .await
+        .map(|(queued, unaddressed)| {
+            report.unaddressed += unaddressed;
+            queued
+        })?;
     }
     if report.queued() > 0 {
         tracing::info!(
             reminders = report.reminders,
             missed = report.missed,
             digests = report.digests,
+            actions = report.actions,
+            weekly = report.weekly,
             "termijnbewaking: berichten in de wachtrij gezet"
         );
     } else {
@@ -259,19 +309,20 @@ impl Scheduler {
             !digests_done,
         )
         .await?;
-        if report.ran && self.settings.digest && !digests_done {
+        if report.ran && !digests_done {
             self.state().digests_on = Some(calendar.local_date(now));
         }
         Ok(Some(report))
     }
 }
 
-/// The staff, by id, the active quality managers, and who is absent or
-/// inactive today (for [`stand_in`]). The users and absences tables are
-/// small (staff only); two queries.
+/// The staff, by id, the active quality managers and directors, and who
+/// is absent or inactive today (for [`stand_in`]). The
+/// users and absences tables are small (staff only); two queries.
 struct People {
     by_id: HashMap<UserId, UserRecord>,
     quality_managers: Vec<UserRecord>,
+    directors: Vec<UserRecord>,
     staff: Staff,
 }
 
@@ -285,9 +336,15 @@ impl People {
             .filter(|u| u.active && u.user.role == Role::QualityManager)
             .cloned()
             .collect();
+        let directors = users
+            .iter()
+            .filter(|u| u.active && u.user.role == Role::Director)
+            .cloned()
+            .collect();
         Ok(People {
             by_id: users.into_iter().map(|u| (u.user.id, u)).collect(),
             quality_managers,
+            directors,
             staff,
         })
     }
@@ -316,6 +373,18 @@ impl People {
     /// act without saying so.
     fn name(&self, id: UserId) -> Option<String> {
         self.staff.name_with_status(id)
+    }
+
+    /// Who is warned of a missed term: every active quality manager, and
+    /// every active director unless `director_warnings` is off (she is
+    /// "eindverantwoordelijk", issue 12). Rules about absence belong here.
+    fn missed_term_recipients(&self, settings: &ReminderSettings) -> Vec<&UserRecord> {
+        let directors = settings
+            .director_warnings
+            .then_some(self.directors.iter())
+            .into_iter()
+            .flatten();
+        self.quality_managers.iter().chain(directors).collect()
     }
 }
 
@@ -400,13 +469,14 @@ fn reminder_mail(
 fn missed_mails(
     m: &reminders::MissedTerm,
     people: &People,
+    settings: &ReminderSettings,
     ctx: &MailContext,
     now: Timestamp,
 ) -> Vec<NewOutboxMessage> {
     let responsible = m.responsible.and_then(|id| people.name(id));
     people
-        .quality_managers
-        .iter()
+        .missed_term_recipients(settings)
+        .into_iter()
         .filter_map(|qm| {
             let mail = MissedTerm {
                 reference: m.reference.to_string(),
@@ -424,14 +494,16 @@ fn missed_mails(
 }
 
 /// The digests of `today`: every open complaint's next term from the read
-/// model (what "Mijn klachten" shows), grouped per responsible manager.
-/// Returns (queued, unaddressed).
+/// model (what "Mijn klachten" shows), and the open agreed actions, grouped
+/// per responsible manager. Returns (queued, unaddressed).
+#[allow(clippy::too_many_arguments)]
 async fn queue_digests<S: Store>(
     store: &S,
     calendar: &WorkingCalendar,
     settings: &ReminderSettings,
     ctx: &MailContext,
     people: &People,
+    open_actions: &[OpenAction],
     now: Timestamp,
     today: Date,
 ) -> Result<(u32, u32), StoreError> {
@@ -467,7 +539,7 @@ async fn queue_digests<S: Store>(
     }
     let mut messages = Vec::new();
     let mut unaddressed = 0;
-    for d in reminders::digests_due(&open, calendar, settings, now) {
+    for d in reminders::digests_with_actions_due(&open, open_actions, calendar, settings, now) {
         debug_assert_eq!(d.on, today);
         let Some((to, on_behalf_of)) = people.recipient(d.recipient, None, "dit overzicht") else {
             unaddressed += 1;
@@ -493,6 +565,11 @@ async fn queue_digests<S: Store>(
                         .flatten()
                         .and_then(|h| people.name(h)),
                 })
+                .collect(),
+            actions: d
+                .actions
+                .iter()
+                .map(|a| follow_up::digest_action_line(a, people))
                 .collect(),
         };
         messages.extend(outbox(&mail, ctx, vec![address(to)], d.key(), now));

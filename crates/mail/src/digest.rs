@@ -1,6 +1,7 @@
 //! The daily digest to a manager: the next open term of every open
-//! complaint they answer for, overdue first (issue 4, the deadline engine).
-//! Sent on working days only.
+//! complaint they answer for, overdue first (issue 4, the deadline engine),
+//! and the open agreed actions with a due date of those complaints (issue
+//! 12). Sent on working days only.
 
 use askama::Template;
 
@@ -29,6 +30,29 @@ impl DigestLine {
     }
 }
 
+/// One open agreed action in the digest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigestActionLine {
+    pub reference: String,
+    /// The complaint's id, for the link to its page.
+    pub complaint_id: String,
+    pub number: u32,
+    pub description: String,
+    /// "maandag 11 mei 2026".
+    pub due: String,
+    /// "te laat", "vandaag" or "op tijd".
+    pub status: String,
+    pub overdue: bool,
+    /// Who carries it out: "Piet de Vries (eigenaar)"; `None`: nobody.
+    pub actor: Option<String>,
+}
+
+impl DigestActionLine {
+    pub fn actor_text(&self) -> &str {
+        self.actor.as_deref().unwrap_or("nog niemand")
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Digest {
     pub recipient_name: String,
@@ -39,11 +63,25 @@ pub struct Digest {
     /// Set when the recipient stands in for an absent or inactive manager:
     /// the sentence that says so.
     pub on_behalf_of: Option<String>,
+    /// Soonest first.
+    pub actions: Vec<DigestActionLine>,
 }
 
 impl Digest {
     pub fn overdue(&self) -> usize {
         self.lines.iter().filter(|l| l.overdue).count()
+    }
+
+    pub fn actions_overdue(&self) -> usize {
+        self.actions.iter().filter(|l| l.overdue).count()
+    }
+
+    /// "1 actie", "3 acties".
+    pub fn action_count(&self) -> String {
+        match self.actions.len() {
+            1 => "1 actie".into(),
+            n => format!("{n} acties"),
+        }
     }
 
     /// "1 klacht", "3 klachten".
@@ -72,15 +110,20 @@ struct Html<'a> {
 
 impl Compose for Digest {
     fn subject(&self, _: &MailContext) -> String {
-        let overdue = match self.overdue() {
+        let late = |n: usize| match n {
             0 => String::new(),
             n => format!(", {n} te laat"),
         };
-        format!(
-            "Openstaande termijnen {}: {}{overdue}",
-            self.date,
-            self.count()
-        )
+        let actions = format!("{}{}", self.action_count(), late(self.actions_overdue()));
+        if self.lines.is_empty() {
+            return format!("Openstaande acties {}: {actions}", self.date);
+        }
+        let terms = format!("{}{}", self.count(), late(self.overdue()));
+        if self.actions.is_empty() {
+            format!("Openstaande termijnen {}: {terms}", self.date)
+        } else {
+            format!("Openstaande termijnen {}: {terms}; {actions}", self.date)
+        }
     }
 
     crate::bodies!(Text, Html);

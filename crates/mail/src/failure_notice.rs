@@ -1,12 +1,19 @@
-//! To the quality manager when a message could not be delivered after its
-//! last attempt: which one, why, and where to send it again.
+//! To the quality manager when messages could not be delivered after
+//! their last attempt: one notice per delivery round, listing which ones,
+//! why, and where to send them again.
 
 use askama::Template;
 
 use crate::{Compose, MailContext};
 
+/// Every message of one delivery round that failed for good.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FailureNotice {
+    pub messages: Vec<FailedMessage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailedMessage {
     /// The failed message's recipients, as one line.
     pub recipients: String,
     pub subject: String,
@@ -14,6 +21,32 @@ pub struct FailureNotice {
     pub reference: Option<String>,
     pub attempts: u32,
     pub error: String,
+}
+
+impl FailedMessage {
+    /// "na 1 poging", "na 8 pogingen".
+    pub fn after_attempts(&self) -> String {
+        match self.attempts {
+            1 => "na 1 poging".into(),
+            n => format!("na {n} pogingen"),
+        }
+    }
+}
+
+impl FailureNotice {
+    /// "Een bericht kon …" or "3 berichten konden …".
+    pub fn intro(&self) -> String {
+        match self.messages.as_slice() {
+            [one] => format!(
+                "Een bericht kon {} niet worden verzonden.",
+                one.after_attempts()
+            ),
+            many => format!(
+                "{} berichten konden na hun laatste poging niet worden verzonden.",
+                many.len()
+            ),
+        }
+    }
 }
 
 #[derive(Template)]
@@ -33,7 +66,10 @@ struct Html<'a> {
 
 impl Compose for FailureNotice {
     fn subject(&self, _: &MailContext) -> String {
-        format!("Bericht niet verzonden: {}", self.subject)
+        match self.messages.as_slice() {
+            [one] => format!("Bericht niet verzonden: {}", one.subject),
+            many => format!("{} berichten niet verzonden", many.len()),
+        }
     }
 
     crate::bodies!(Text, Html);

@@ -8,20 +8,33 @@
 //!   shared layouts) and a [`Compose`] impl: [`confirmation`] (to the
 //!   complainant on intake), [`manager_notice`] (to the responsible manager
 //!   on intake), [`offer_confirmation`] (the written confirmation of the
-//!   offer, DESIGN §3 step 3), [`satisfaction`] (the satisfaction check) and
-//!   [`failure_notice`] (a message could not be delivered). A new mail is a
+//!   offer, DESIGN §3 step 3), [`decision_confirmation`] (the written
+//!   confirmation of a decision to make no offer), [`director_question`]
+//!   and [`director_advice`] (consulting the director in step 3),
+//!   [`satisfaction`] (the satisfaction check),
+//!   [`handler`] (to the new and the previous afhandelaar),
+//!   [`form_to_close`] (to the quality managers, step 4) and
+//!   [`failure_notice`] (messages that could not be delivered); the deadline
+//!   engine's [`reminder`], [`missed_term`], [`digest`], [`action_reminder`]
+//!   (agreed actions) and [`weekly_overdue`] (the director's week). A new mail is a
 //!   new module following the same pattern; see [`confirmation`] for the
 //!   shortest complete example.
 //! - [`Mailer`]: sends a stored message; [`SmtpMailer`] does so over SMTP
 //!   (lettre, tokio, rustls) with the stable `Message-ID: <{outbox id}@klacht>`,
 //!   so that a receiver can recognise a message sent again after a crash.
 
+pub mod action_reminder;
 pub mod compose;
 pub mod confirmation;
+pub mod decision_confirmation;
 pub mod digest;
+pub mod director_advice;
+pub mod director_question;
 pub mod failure_notice;
+pub mod form_to_close;
 pub mod format;
 pub mod handover;
+pub mod handler;
 pub mod mailer;
 pub mod manager_notice;
 pub mod message;
@@ -32,6 +45,7 @@ pub mod satisfaction;
 pub mod smtp;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod weekly_overdue;
 
 pub use compose::{Compose, MailContext, RenderError, TermDates};
 pub use mailer::{Mailer, SendError, Sent};

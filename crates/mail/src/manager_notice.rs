@@ -33,6 +33,9 @@ pub enum Origin {
     /// Routed to this manager by someone else (the quality manager, the
     /// director, or a manager passing it on).
     Routed(String),
+    /// This member of staff converted a signal (registered as resolved at
+    /// intake) to a complaint.
+    Converted(String),
 }
 
 impl ManagerNotice {
@@ -45,6 +48,9 @@ impl ManagerNotice {
             Origin::PublicForm => "Via het klachtenformulier op de website is een klacht binnengekomen waarvoor u verantwoordelijk bent.".into(),
             Origin::Routed(name) => format!(
                 "{name} heeft een klacht aan u doorgestuurd: u bent nu verantwoordelijk voor de afhandeling."
+            ),
+            Origin::Converted(name) => format!(
+                "{name} heeft een signaal omgezet in een klacht, omdat het toch niet was opgelost. U bent verantwoordelijk voor de afhandeling; de termijnen tellen vanaf het omzetten."
             ),
         }
     }
@@ -67,7 +73,7 @@ struct Html<'a> {
 
 impl Compose for ManagerNotice {
     fn subject(&self, _: &MailContext) -> String {
-        format!("Nieuwe klacht {}: behandelaar toewijzen", self.reference)
+        format!("Nieuwe klacht {}: afhandelaar toewijzen", self.reference)
     }
 
     crate::bodies!(Text, Html);

@@ -45,7 +45,7 @@ impl MissedTerm {
     pub fn responsible_text(&self) -> &str {
         self.responsible
             .as_deref()
-            .unwrap_or("nog niemand (geen behandelaar of leidinggevende)")
+            .unwrap_or("nog niemand (geen afhandelaar of leidinggevende)")
     }
 }
 

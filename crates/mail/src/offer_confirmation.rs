@@ -12,6 +12,9 @@ pub struct OfferConfirmation {
     pub name: String,
     /// "gegrond", "deels gegrond", "ongegrond", when decided.
     pub merit: Option<String>,
+    /// The handler's text for the complainant about the judgement,
+    /// paragraph by paragraph; when empty the mail states the merit.
+    pub letter: Vec<String>,
     /// "genoegdoening", "vervangende dienst", "extra dienst".
     pub kind: String,
     pub description: String,

@@ -29,6 +29,10 @@ pub trait ComplaintStore: Send + Sync {
     /// change causes, in one transaction. When another
     /// writer got there first, nothing is written and
     /// [`StoreError::Conflict`] tells the caller to reload and retry.
+    /// An appended `registered_in_exact` event (the id entered by hand, or
+    /// recorded by delivery) marks the complaint's registration that still
+    /// waits in the outbox sent, in the same transaction: it must not be
+    /// sent or exported a second time.
     fn append(
         &self,
         expected_version: u64,
@@ -55,6 +59,16 @@ pub trait ComplaintStore: Send + Sync {
     ) -> impl Future<Output = Result<Page<ComplaintRow>, StoreError>> + Send;
 
     fn count_complaints(&self) -> impl Future<Output = Result<u64, StoreError>> + Send;
+
+    /// The open complaints (not signals, not closed) with an event of type
+    /// `kind` whose stored data contains `needle` literally (e.g. a user
+    /// id), oldest receipt first. The caller folds them to see whether
+    /// the event still matters; this only narrows the search.
+    fn open_complaints_with_event(
+        &self,
+        kind: &str,
+        needle: &str,
+    ) -> impl Future<Output = Result<Vec<ComplaintRow>, StoreError>> + Send;
 
     /// One page of the complaints `user` is connected to (registrant,
     /// responsible manager, handler, assistant), soonest next term first and

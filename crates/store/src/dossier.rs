@@ -277,6 +277,24 @@ pub trait DossierStore: Send + Sync {
         entry: &NewDossier,
     ) -> impl Future<Output = Result<bool, StoreError>> + Send;
 
+    /// Files a filed complaint's form again, with the events appended
+    /// since (the Exact registration recorded after filing): replaces
+    /// record and PDF and seals up to `entry.events`, keeping when and by
+    /// whom it was filed, in one transaction. `Ok(false)` when it is not
+    /// filed or was anonymised; [`StoreError::Conflict`] when the stream
+    /// has grown since it was read.
+    fn refile_dossier(
+        &self,
+        entry: &NewDossier,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    /// Filed complaints (not anonymised) whose Exact registration was
+    /// recorded after filing, so their filed form lacks its number.
+    fn filed_before_exact_id(
+        &self,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<ComplaintId>, StoreError>> + Send;
+
     /// The dossier entry of a complaint, without its documents.
     fn dossier_entry(
         &self,

@@ -4,8 +4,8 @@
 //!
 //! All SQL of the application lives in this crate, behind one trait per
 //! topic ([`ComplaintStore`], [`UserStore`], [`OutboxStore`], [`DossierStore`],
-//! ...), which [`Store`] gathers; code that is generic over `S: Store` sees
-//! them all. Each topic is implemented once, in `sql/<topic>.rs`, for both
+//! [`WorkQueueStore`], ...), which [`Store`] gathers; code that is generic
+//! over `S: Store` sees them all. Each topic is implemented once, in `sql/<topic>.rs`, for both
 //! backends: the SQL is written in the portable subset both databases
 //! understand and compiled against each driver's own types.
 
@@ -27,6 +27,7 @@ mod sqlite;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 mod users;
+mod work_queue;
 
 use std::future::Future;
 
@@ -65,6 +66,7 @@ pub use rows::{
 pub use rows::{DueCursor, DuePage};
 pub use sqlite::SqliteStore;
 pub use users::UserStore;
+pub use work_queue::{ActionEvent, WorkQueueQuery, WorkQueueStore};
 
 /// The default database: a SQLite file in the working folder.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://klacht.db";
@@ -98,6 +100,7 @@ pub trait Store:
     + DossierStore
     + RetentionStore
     + AbsenceStore
+    + WorkQueueStore
     + Clone
     + Send
     + Sync

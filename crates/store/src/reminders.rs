@@ -5,7 +5,7 @@ use std::future::Future;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use klacht_domain::UserId;
+use klacht_domain::{ComplaintId, UserId};
 
 use crate::{AuditEntry, DueCursor, DuePage, StoreError, UserRecord};
 
@@ -43,6 +43,17 @@ pub trait ReminderStore: Send + Sync {
         &self,
         query: &OpenComplaintQuery,
     ) -> impl Future<Output = Result<DuePage, StoreError>> + Send;
+
+    /// Up to `limit` open complaints (neither closed nor signals) that
+    /// agreed an action with the complainant, by id after `after`: the
+    /// candidates for the follow-up of agreed actions (issue 12), whose
+    /// streams tell which actions are still open. Open complaints only, by
+    /// the `closed_at` index; their events by primary key.
+    fn open_complaints_with_actions(
+        &self,
+        after: Option<ComplaintId>,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<ComplaintId>, StoreError>> + Send;
 
     /// The user's calendar feed, if they have one.
     fn calendar_feed(

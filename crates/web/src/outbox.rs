@@ -1,7 +1,7 @@
 //! Uitgaande berichten (/berichten): the outbox as the quality manager
 //! sees it: how many messages wait, went out and failed, every failed one
-//! with a button to try it again, and the latest messages. Retrying is
-//! logged in the Logboek with who and when.
+//! with a button to try it again (or all of them at once), and the latest
+//! messages. Retrying is logged in the Logboek with who and when.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -22,6 +22,7 @@ pub fn router<S: Store>() -> Router<AppState<S>> {
     Router::new()
         .route("/berichten", get(page::<S>))
         .route("/berichten/{id}/opnieuw", post(retry::<S>))
+        .route("/berichten/opnieuw", post(retry_all::<S>))
 }
 
 /// One message as a row of the page.
@@ -125,6 +126,40 @@ async fn retry<S: Store>(
         Err(RequeueError::NotFound) => return Err(WebError::NotFound),
         Err(RequeueError::NotFailed) => {
             "Dit bericht was al opnieuw aangeboden of is verzonden.".to_owned()
+        }
+        Err(RequeueError::Store(e)) => return Err(e.into()),
+    };
+    Ok(redirect_with_flash(
+        "/berichten",
+        &message,
+        state.cookie_secure,
+    ))
+}
+
+/// "Alles opnieuw proberen": every failed message back in the queue.
+#[tracing::instrument(skip_all)]
+async fn retry_all<S: Store>(
+    State(state): State<AppState<S>>,
+    CsrfForm { current, form: _ }: CsrfForm<RetryForm>,
+) -> Result<Response, WebError> {
+    let message = match outbox::requeue_all(&state.store, &current.user, state.now()).await {
+        Ok(0) => "Er waren geen mislukte berichten meer.".to_owned(),
+        Ok(n) => {
+            tracing::info!(by = %current.user.id, requeued = n, "failed outbox messages requeued");
+            state.notifier.queued(n);
+            if n == 1 {
+                "1 bericht staat weer in de wachtrij.".to_owned()
+            } else {
+                format!("{n} berichten staan weer in de wachtrij.")
+            }
+        }
+        Err(RequeueError::NotAllowed) => {
+            return Err(WebError::Forbidden(
+                "Alleen de kwaliteitsmanager kan berichten opnieuw versturen.".into(),
+            ));
+        }
+        Err(RequeueError::NotFound | RequeueError::NotFailed) => {
+            "Er waren geen mislukte berichten meer.".to_owned()
         }
         Err(RequeueError::Store(e)) => return Err(e.into()),
     };

@@ -90,6 +90,9 @@ pub struct Ctx {
     pub csrf: String,
     pub organisation: String,
     pub flash: Option<String>,
+    /// How many items wait for the user ("Wacht op mij (3)"); `None`
+    /// where the page was built without counting.
+    pub waiting: Option<usize>,
 }
 
 impl Ctx {
@@ -111,13 +114,12 @@ impl Ctx {
     }
 }
 
-impl<S: Store> FromRequestParts<AppState<S>> for Ctx {
-    type Rejection = WebError;
-
-    async fn from_request_parts(
+impl Ctx {
+    /// The signed-in user's page context, without the header's count.
+    pub async fn uncounted<S: Store>(
         parts: &mut Parts,
         state: &AppState<S>,
-    ) -> Result<Self, Self::Rejection> {
+    ) -> Result<Self, WebError> {
         let current = CurrentUser::from_request_parts(parts, state).await?;
         let flash = cookie(&parts.headers, FLASH_COOKIE)
             .and_then(|v| serde_html_form::from_str::<FlashValue>(&format!("m={v}")).ok())
@@ -128,7 +130,26 @@ impl<S: Store> FromRequestParts<AppState<S>> for Ctx {
             csrf: current.session.csrf_token,
             organisation: state.organisation.to_string(),
             flash,
+            waiting: None,
         })
+    }
+}
+
+impl<S: Store> FromRequestParts<AppState<S>> for Ctx {
+    type Rejection = WebError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState<S>,
+    ) -> Result<Self, Self::Rejection> {
+        let mut ctx = Ctx::uncounted(parts, state).await?;
+        // The header's count is a help, not the page: a failure to count
+        // is logged and leaves the count out.
+        match crate::start::work_queue(state, &ctx.user).await {
+            Ok(queue) => ctx.waiting = Some(queue.len()),
+            Err(e) => tracing::warn!(error = %e, "work queue not counted"),
+        }
+        Ok(ctx)
     }
 }
 
@@ -140,6 +161,7 @@ pub fn ctx_of<S>(state: &AppState<S>, current: &CurrentUser) -> Ctx {
         csrf: current.session.csrf_token.clone(),
         organisation: state.organisation.to_string(),
         flash: None,
+        waiting: None,
     }
 }
 

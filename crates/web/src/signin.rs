@@ -53,7 +53,8 @@ fn safe_back(back: &str) -> String {
         && !path[1..].starts_with(['/', '\\'])
         && !path.contains('\\')
         && path.chars().all(|c| c.is_ascii_graphic());
-    if local { path } else { "/klachten".to_string() }
+    // Without a (local) destination: the start page, what waits for one.
+    if local { path } else { "/".to_string() }
 }
 
 fn login_response<S: Store>(
@@ -260,7 +261,7 @@ mod tests {
             "/klachten/é",
             "",
         ] {
-            assert_eq!(safe_back(evil), "/klachten");
+            assert_eq!(safe_back(evil), "/");
         }
     }
 }

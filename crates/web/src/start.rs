@@ -1,14 +1,20 @@
-//! The start page: what this is, the regulation's terms for a complaint
-//! received today, and how much is registered.
+//! `/`: for a signed-in staff member their work queue ("Wacht op mij"),
+//! most urgent first; for anyone else what this is, with the regulation's
+//! terms for a complaint received today. Nothing about the register's
+//! contents is shown to visitors who are not signed in.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{Request, State};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use klacht_domain::terms::{Step, Terms};
-use klacht_store::Store;
+use klacht_app::work_queue::{self, Item, Reason, WorkQueue};
+use klacht_domain::terms::{Step, TermStatus, Terms};
+use klacht_domain::{Role, User};
+use klacht_store::{Store, StoreError};
 
+use crate::session::Ctx;
 use crate::{AppState, WebError};
 
 pub fn router<S: Store>() -> Router<AppState<S>> {
@@ -25,37 +31,181 @@ pub(crate) struct TermLine {
 #[template(path = "start.html")]
 struct StartPage {
     organisation: String,
-    complaints: u64,
+    today: String,
+    terms: Vec<TermLine>,
+}
+
+/// One line of the queue as the page shows it.
+struct QueueRow {
+    what: String,
+    /// Where the user acts on it.
+    href: String,
+    reference: String,
+    due: String,
+    status: &'static str,
+    class: &'static str,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "start_staff.html")]
+struct StaffStartPage {
+    ctx: Ctx,
+    rows: Vec<QueueRow>,
+    overdue: usize,
     today: String,
     terms: Vec<TermLine>,
 }
 
 pub(crate) use klacht_domain::dutch::long_date as dutch_date;
 
-#[tracing::instrument(skip_all)]
-async fn start<S: Store>(State(state): State<AppState<S>>) -> Result<StartPage, WebError> {
-    let now = state.now();
+/// What waits for `user` today: the one path of the start page and the
+/// header's count.
+pub(crate) async fn work_queue<S: Store>(
+    state: &AppState<S>,
+    user: &User,
+) -> Result<WorkQueue, StoreError> {
+    if user.role == Role::Admin {
+        return Ok(WorkQueue::default());
+    }
     let calendar = state.calendar().await?;
-    let terms = Terms::compute(now, &calendar);
+    let today = calendar.local_date(state.now());
+    work_queue::build(&state.store, user, &calendar, &state.patterns, today).await
+}
+
+fn plural(n: usize, one: &str, more: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {more}")
+    }
+}
+
+fn describe(item: &Item) -> (String, String) {
+    let complaint = item
+        .complaint
+        .as_ref()
+        .map(|c| format!("/klachten/{}", c.id))
+        .unwrap_or_default();
+    match &item.reason {
+        Reason::NextTerm(step) => (format!("Volgende stap: {}", step.label()), complaint),
+        Reason::AwaitingHandler => (
+            "Afhandelaar toewijzen".into(),
+            format!("{complaint}#afhandelaar"),
+        ),
+        Reason::TeamOverdue(step) => (
+            format!("Termijn verstreken in uw team: {}", step.label()),
+            complaint,
+        ),
+        Reason::Action {
+            number,
+            description,
+        } => (
+            format!("Actie {number}: {description}"),
+            format!("{complaint}#actie-{number}"),
+        ),
+        Reason::Registered => (
+            "Door u geregistreerd, nog niet afgesloten".into(),
+            complaint,
+        ),
+        Reason::FormToClose => (
+            "Klachtenformulier ontvangen: afsluiten".into(),
+            format!("{complaint}#afsluiten"),
+        ),
+        Reason::FailedMessage { subject, to } => (
+            if to.is_empty() {
+                format!("Bericht niet verzonden: {subject}")
+            } else {
+                format!("Bericht niet verzonden: {subject} (aan {to})")
+            },
+            "/berichten".into(),
+        ),
+        Reason::Pattern { label, complaints } => (
+            format!(
+                "Structureel patroon: {label} ({})",
+                plural(*complaints, "klacht", "klachten")
+            ),
+            "/verbetering".into(),
+        ),
+        Reason::Escalation => ("Externe escalatie loopt".into(), complaint),
+        Reason::Consultation => ("Advies gevraagd over een aanbod".into(), complaint),
+    }
+}
+
+fn row(item: &Item) -> QueueRow {
+    let (what, href) = describe(item);
+    let (status, class) = match item.status {
+        Some(TermStatus::Overdue) => ("te laat", "late"),
+        Some(TermStatus::DueToday) => ("vandaag", "today"),
+        Some(_) => ("op tijd", "ok"),
+        None => ("", ""),
+    };
+    QueueRow {
+        what,
+        href,
+        reference: item
+            .complaint
+            .as_ref()
+            .map(|c| c.reference.to_string())
+            .unwrap_or_default(),
+        due: item
+            .due
+            .map(klacht_domain::dutch::day_month_year)
+            .unwrap_or_default(),
+        status,
+        class,
+    }
+}
+
+fn term_lines(terms: &Terms) -> Vec<TermLine> {
     let rule = |step| match step {
         Step::Report => "dezelfde dag",
         Step::Contact => "binnen 2 werkdagen",
         Step::Offer => "binnen 2 weken",
         Step::Record => "binnen 3 weken",
     };
-    Ok(StartPage {
-        organisation: state.organisation.to_string(),
-        complaints: state.store.count_complaints().await?,
-        today: dutch_date(calendar.local_date(now)),
-        terms: Step::ALL
-            .into_iter()
-            .map(|step| TermLine {
-                step: step.label(),
-                rule: rule(step),
-                date: dutch_date(terms.due(step)),
-            })
-            .collect(),
-    })
+    Step::ALL
+        .into_iter()
+        .map(|step| TermLine {
+            step: step.label(),
+            rule: rule(step),
+            date: dutch_date(terms.due(step)),
+        })
+        .collect()
+}
+
+#[tracing::instrument(skip_all)]
+async fn start<S: Store>(
+    State(state): State<AppState<S>>,
+    request: Request,
+) -> Result<Response, WebError> {
+    let (mut parts, _) = request.into_parts();
+    let ctx = match Ctx::uncounted(&mut parts, &state).await {
+        Ok(ctx) => Some(ctx),
+        Err(WebError::SignInRequired { .. }) => None,
+        Err(e) => return Err(e),
+    };
+    let now = state.now();
+    let calendar = state.calendar().await?;
+    let terms = term_lines(&Terms::compute(now, &calendar));
+    let today = dutch_date(calendar.local_date(now));
+    let Some(mut ctx) = ctx else {
+        return Ok(StartPage {
+            organisation: state.organisation.to_string(),
+            today,
+            terms,
+        }
+        .into_response());
+    };
+    let queue = work_queue(&state, &ctx.user).await?;
+    ctx.waiting = Some(queue.len());
+    Ok(StaffStartPage {
+        rows: queue.items.iter().map(row).collect(),
+        overdue: queue.overdue(),
+        ctx,
+        today,
+        terms,
+    }
+    .into_response())
 }
 
 #[cfg(test)]
@@ -67,5 +217,11 @@ mod tests {
     fn dates_read_as_dutch() {
         assert_eq!(dutch_date(date(2026, 4, 24)), "vrijdag 24 april 2026");
         assert_eq!(dutch_date(date(2027, 1, 4)), "maandag 4 januari 2027");
+    }
+
+    #[test]
+    fn counts_read_as_dutch() {
+        assert_eq!(super::plural(1, "klacht", "klachten"), "1 klacht");
+        assert_eq!(super::plural(3, "klacht", "klachten"), "3 klachten");
     }
 }

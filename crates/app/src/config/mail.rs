@@ -29,6 +29,9 @@ pub struct MailConfig {
     pub public_url: String,
     /// Delivery attempts before a message is marked failed.
     pub max_attempts: u32,
+    /// Whether `public_url` was set (`KLACHT_PUBLIC_URL`); otherwise it
+    /// follows the address actually served ([`MailConfig::serve_at`]).
+    public_url_configured: bool,
 }
 
 impl MailConfig {
@@ -41,6 +44,14 @@ impl MailConfig {
         }
         ctx.from = Some(from);
         ctx
+    }
+
+    /// The links follow `addr`, the address the server actually listens
+    /// on, unless a public address was configured.
+    pub fn serve_at(&mut self, addr: SocketAddr) {
+        if !self.public_url_configured {
+            self.public_url = served_url(addr);
+        }
     }
 
     /// The mail server's settings, when one is configured. The URL was
@@ -86,7 +97,9 @@ pub(super) fn load(
         })?;
     }
 
-    let public_url = match pick("KLACHT_PUBLIC_URL", file.public_url) {
+    let configured_url = pick("KLACHT_PUBLIC_URL", file.public_url);
+    let public_url_configured = configured_url.is_some();
+    let public_url = match configured_url {
         Some(url) => {
             let parsed = url::Url::parse(&url).map_err(|_| ConfigError::Var {
                 var: "KLACHT_PUBLIC_URL",
@@ -102,7 +115,7 @@ pub(super) fn load(
             }
             url.trim_end_matches('/').to_owned()
         }
-        None => format!("http://{addr}"),
+        None => served_url(addr),
     };
 
     let from = match pick("KLACHT_MAIL_FROM", file.from) {
@@ -135,7 +148,19 @@ pub(super) fn load(
         from,
         public_url,
         max_attempts,
+        public_url_configured,
     })
+}
+
+/// The public address of a server without `KLACHT_PUBLIC_URL`: where it
+/// listens, with `localhost` for "every interface" (a link to 0.0.0.0
+/// leads nowhere).
+fn served_url(addr: SocketAddr) -> String {
+    if addr.ip().is_unspecified() {
+        format!("http://localhost:{}", addr.port())
+    } else {
+        format!("http://{addr}")
+    }
 }
 
 /// `klachten@example.nl` or `Naam <klachten@example.nl>`.
@@ -220,6 +245,28 @@ mod tests {
         assert_eq!(c.max_attempts, 3);
         let c = load_with(&[("KLACHT_PUBLIC_URL", "https://klachten.focus.nl")]).expect("loads");
         assert_eq!(c.from.email, "klachten@klachten.focus.nl");
+    }
+
+    /// `klacht serve --addr 127.0.0.1:18101` without `KLACHT_PUBLIC_URL`:
+    /// the links follow the address served, not the configured one.
+    #[test]
+    fn without_a_public_url_links_follow_the_address_served() {
+        let mut c = load_with(&[]).expect("defaults");
+        c.serve_at("127.0.0.1:18101".parse().expect("addr"));
+        assert_eq!(c.public_url, "http://127.0.0.1:18101");
+        assert_eq!(
+            c.context("Focus").link("/agenda"),
+            "http://127.0.0.1:18101/agenda"
+        );
+        c.serve_at("0.0.0.0:9000".parse().expect("addr"));
+        assert_eq!(c.public_url, "http://localhost:9000");
+        let mut c =
+            load_with(&[("KLACHT_PUBLIC_URL", "https://klachten.focus.nl")]).expect("loads");
+        c.serve_at("127.0.0.1:18101".parse().expect("addr"));
+        assert_eq!(
+            c.public_url, "https://klachten.focus.nl",
+            "a configured address wins"
+        );
     }
 
     #[test]

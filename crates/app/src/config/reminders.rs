@@ -1,8 +1,10 @@
 //! `[reminders]`: the deadline engine (issue 4). `KLACHT_REMINDERS` (which
 //! reminders: `day_before,morning_of`, the default, or `none`),
 //! `KLACHT_REMINDER_HOUR` (the local hour from which a working day's
-//! messages go out, default 7) and `KLACHT_DIGEST` (the managers' daily
-//! digest, default on) win over the file.
+//! messages go out, default 7), `KLACHT_DIGEST` (the managers' daily
+//! digest, default on) and `KLACHT_DIRECTOR_WARNINGS` (the directors get
+//! the missed-term warnings and a weekly summary of overdue terms, default
+//! on) win over the file.
 
 use jiff::civil::Time;
 use klacht_domain::reminders::ReminderSettings;
@@ -19,6 +21,7 @@ pub(super) struct FileReminders {
     kinds: Option<Vec<String>>,
     hour: Option<i8>,
     digest: Option<bool>,
+    director_warnings: Option<bool>,
 }
 
 pub(super) fn load(
@@ -52,6 +55,10 @@ pub(super) fn load(
         Some(_) => super::flag(var, "KLACHT_DIGEST", None)?,
         None => file.digest.unwrap_or(true),
     };
+    settings.director_warnings = match var("KLACHT_DIRECTOR_WARNINGS") {
+        Some(_) => super::flag(var, "KLACHT_DIRECTOR_WARNINGS", None)?,
+        None => file.director_warnings.unwrap_or(true),
+    };
     Ok(settings)
 }
 
@@ -76,6 +83,30 @@ mod tests {
         assert_eq!(s.morning, Time::constant(7, 0, 0, 0));
         assert_eq!(s.kinds.len(), 2);
         assert!(s.digest);
+        assert!(s.director_warnings, "the director is warned by default");
+    }
+
+    #[test]
+    fn the_directors_warnings_can_be_switched_off_in_the_file_or_the_environment() {
+        let file = || FileReminders {
+            director_warnings: Some(false),
+            ..FileReminders::default()
+        };
+        assert!(!load(&env(&[]), file()).expect("file").director_warnings);
+        let s = load(&env(&[("KLACHT_DIRECTOR_WARNINGS", "true")]), file()).expect("env");
+        assert!(s.director_warnings, "the environment wins");
+        let s = load(
+            &env(&[("KLACHT_DIRECTOR_WARNINGS", "false")]),
+            FileReminders::default(),
+        )
+        .expect("env");
+        assert!(!s.director_warnings);
+        let e = load(
+            &env(&[("KLACHT_DIRECTOR_WARNINGS", "misschien")]),
+            FileReminders::default(),
+        )
+        .expect_err("bad flag");
+        assert!(e.to_string().contains("KLACHT_DIRECTOR_WARNINGS"), "{e}");
     }
 
     #[test]
@@ -84,6 +115,7 @@ mod tests {
             kinds: Some(vec!["morning_of".into()]),
             hour: Some(8),
             digest: Some(false),
+            director_warnings: None,
         };
         let s = load(&env(&[]), file).expect("file");
         assert_eq!(s.kinds, [ReminderKind::MorningOf].into());
@@ -93,6 +125,7 @@ mod tests {
             kinds: Some(vec!["morning_of".into()]),
             hour: Some(8),
             digest: Some(false),
+            director_warnings: None,
         };
         let s = load(
             &env(&[

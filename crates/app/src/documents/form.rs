@@ -2,10 +2,11 @@
 //! section filled as far as the workflow got, formatted once for the
 //! Typst template (`klachtenformulier.typ`).
 
+use jiff::Timestamp;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{
-    Channel, ComplainantResponse, Complaint, ContactMode, Kind, Merit, OfferKind, Party, Waiver,
-    format_date, format_euro,
+    Actor, Channel, ComplainantResponse, Complaint, ConsultationRecord, ContactMode, Kind, Merit,
+    OfferKind, Party, Waiver, format_date, format_euro,
 };
 use serde::Serialize;
 
@@ -62,9 +63,52 @@ pub struct ContactData {
 pub struct OfferData {
     pub description: String,
     pub value: String,
+    /// Ticked on the offer, or advice given in the system.
     pub director_consulted: bool,
+    /// What the letter says to the complainant about the judgement.
+    pub letter_text: String,
     pub made_on: String,
     pub recorded: String,
+}
+
+/// A question to the director and her advice, with who and when.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConsultationData {
+    pub number: u32,
+    pub director: String,
+    pub question: String,
+    /// Who asked and when: "Margriet Jansen, 06-05-2026 10:12".
+    pub asked: String,
+    /// Empty while she has not answered.
+    pub advice: String,
+    pub advised: String,
+}
+
+impl ConsultationData {
+    /// `director`: her name; `recorded` writes who and when, as the rest
+    /// of the form does.
+    pub fn of(
+        r: &ConsultationRecord,
+        director: String,
+        recorded: impl Fn(Actor, Timestamp) -> String,
+    ) -> Self {
+        Self {
+            number: r.number(),
+            director,
+            question: r.question.value.question.clone(),
+            asked: recorded(r.question.by, r.question.at),
+            advice: r
+                .advice
+                .as_ref()
+                .map(|a| a.value.advice.clone())
+                .unwrap_or_default(),
+            advised: r
+                .advice
+                .as_ref()
+                .map(|a| recorded(a.by, a.at))
+                .unwrap_or_default(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -86,6 +130,28 @@ impl ResponseData {
             satisfaction: r.satisfaction.map(|x| x.to_string()).unwrap_or_default(),
             comment: r.comment.clone().unwrap_or_default(),
         }
+    }
+}
+
+/// The complainant's own answer to the satisfaction check on the public
+/// site. Their score is the one that counts ([`Complaint::satisfaction`]);
+/// the handler's record stays beside it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SatisfactionCheckData {
+    /// "4".
+    pub satisfaction: String,
+    pub comment: String,
+    /// The local day they answered.
+    pub on: String,
+}
+
+impl SatisfactionCheckData {
+    pub fn of(c: &Complaint, calendar: &WorkingCalendar) -> Option<Self> {
+        c.satisfaction_report().map(|s| Self {
+            satisfaction: s.value.satisfaction.to_string(),
+            comment: s.value.comment.clone().unwrap_or_default(),
+            on: format_date(calendar.local_date(s.at)),
+        })
     }
 }
 
@@ -180,7 +246,10 @@ pub struct FormData {
     pub merit_recorded: String,
     pub offer_kind: Vec<Tick>,
     pub offer: Option<OfferData>,
+    pub consultations: Vec<ConsultationData>,
     pub response: Option<ResponseData>,
+    /// The complainant's own answer to the satisfaction check.
+    pub satisfaction_check: Option<SatisfactionCheckData>,
     pub actions: Vec<ActionData>,
     pub form_sent: String,
     pub waivers: Vec<WaiverData>,
@@ -297,11 +366,18 @@ impl FormData {
             offer: c.offer().map(|s| OfferData {
                 description: s.value.description.clone(),
                 value: s.value.value_cents.map(format_euro).unwrap_or_default(),
-                director_consulted: s.value.director_consulted,
+                director_consulted: c.director_consulted(),
+                letter_text: super::letter_paragraphs(c, &s.value).join("\n\n"),
                 made_on: format_date(s.value.made_on),
                 recorded: recorded(s.by, s.at),
             }),
+            consultations: c
+                .consultations()
+                .iter()
+                .map(|r| ConsultationData::of(r, names.name(r.director()), recorded))
+                .collect(),
             response: c.response().map(|s| ResponseData::of(&s.value)),
+            satisfaction_check: SatisfactionCheckData::of(c, calendar),
             actions: c
                 .actions()
                 .iter()
@@ -328,7 +404,13 @@ impl FormData {
                 .collect(),
             form_sent: c
                 .form_sent()
-                .map(|s| format!("verstuurd op {}", recorded(s.by, s.at)))
+                .map(|s| {
+                    format!(
+                        "verstuurd door {} op {}",
+                        names.actor(s.by),
+                        local_time(s.at, calendar)
+                    )
+                })
                 .unwrap_or_default(),
             waivers: c
                 .waivers()

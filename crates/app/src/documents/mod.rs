@@ -22,7 +22,7 @@ use klacht_domain::complaint::{Actor, Complaint, Event, Recorded};
 use klacht_store::{Store, StoreError};
 
 pub use form::FormData;
-pub use letter::LetterData;
+pub use letter::{LetterData, draft_letter_text, letter_paragraphs};
 
 const FORM_TEMPLATE: &str = include_str!("klachtenformulier.typ");
 const LETTER_TEMPLATE: &str = include_str!("aanbod.typ");

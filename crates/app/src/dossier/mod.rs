@@ -72,6 +72,42 @@ pub async fn file<S: Store>(
     }
 }
 
+/// Files the form of a filed complaint `id` again when its registration in
+/// Exact was recorded after filing, so that the filed form carries the
+/// E-Synergy number (issue 12). Keeps when and by whom it was filed.
+/// `Ok(false)` when there was nothing to do.
+pub async fn refile_with_exact_id<S: Store>(
+    store: &S,
+    letterhead: &Letterhead,
+    calendar: &WorkingCalendar,
+    id: ComplaintId,
+) -> Result<bool, DossierError> {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let Some(filed) = store.dossier_entry(id).await? else {
+            return Ok(false);
+        };
+        if filed.anonymised_at.is_some() {
+            return Ok(false);
+        }
+        let entry = prepare(store, letterhead, calendar, id, filed.filed_at).await?;
+        let sealed_with_id = entry.events[..entry
+            .events
+            .len()
+            .min(usize::try_from(filed.sealed_seq).unwrap_or(usize::MAX))]
+            .iter()
+            .any(|e| e.kind == "registered_in_exact");
+        if sealed_with_id || !entry.events.iter().any(|e| e.kind == "registered_in_exact") {
+            return Ok(false);
+        }
+        match store.refile_dossier(&entry).await {
+            Err(StoreError::Conflict { .. }) if attempt < ATTEMPTS => continue,
+            other => return Ok(other?),
+        }
+    }
+}
+
 async fn prepare<S: Store>(
     store: &S,
     letterhead: &Letterhead,
@@ -145,6 +181,17 @@ pub async fn file_pending<S: Store>(
     at: Timestamp,
 ) -> Result<FilingReport, DossierError> {
     let mut report = FilingReport::default();
+    // Forms filed before their Exact registration came back get its number.
+    for id in store.filed_before_exact_id(limit).await? {
+        match refile_with_exact_id(store, letterhead, calendar, id).await {
+            Ok(true) => tracing::info!(complaint = %id, "opnieuw opgeborgen met het Exact-nummer"),
+            Ok(false) => {}
+            Err(e) => {
+                tracing::warn!(complaint = %id, error = %e, "opnieuw opbergen mislukt");
+                report.failed.push((id, e.to_string()));
+            }
+        }
+    }
     for id in store.unfiled_closed(closed_since, limit).await? {
         match file(store, letterhead, calendar, id, at).await {
             Ok(true) => {

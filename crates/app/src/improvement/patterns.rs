@@ -28,8 +28,10 @@ pub struct FlaggedPattern {
     pub label: String,
 }
 
-/// The facts of every complaint received in the window that ends `today`.
-/// The involved team is each involved employee's current manager.
+/// The facts of every complaint received in the window that ends `today`
+/// and in the windows before it (a group's usual share, see
+/// [`klacht_domain::patterns::stands_out`]). The involved team is each
+/// involved employee's current manager.
 pub async fn facts<S: Store>(
     store: &S,
     calendar: &WorkingCalendar,
@@ -47,8 +49,8 @@ async fn facts_with<S: Store>(
     today: Date,
     users: &[UserRecord],
 ) -> Result<Vec<ComplaintFacts>, ImprovementServiceError> {
-    let (from, _) = rules.window(today);
-    let from = from
+    let from = rules
+        .history_from(today)
         .to_zoned(calendar.time_zone().clone())
         .map(|z| z.timestamp())
         .unwrap_or(Timestamp::MIN);

@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use klacht_domain::complaint::Merit;
+use klacht_domain::dutch::count;
 use klacht_domain::stats::{CompliancePart, Stats};
 
 /// Browsers take the first family they have; Typst skips the ones it
@@ -285,8 +286,10 @@ impl Charts {
                 .iter()
                 .map(|m| {
                     format!(
-                        "{}: {} klachten, {} signalen",
-                        m.label, m.complaints, m.signals
+                        "{}: {}, {}",
+                        m.label,
+                        count(m.complaints, "klacht", "klachten"),
+                        count(m.signals, "signaal", "signalen")
                     )
                 })
                 .collect::<Vec<_>>()
@@ -310,8 +313,10 @@ impl Charts {
             &top.iter()
                 .map(|c| {
                     format!(
-                        "{}: {} klachten, {} signalen",
-                        c.name, c.complaints, c.signals
+                        "{}: {}, {}",
+                        c.name,
+                        count(c.complaints, "klacht", "klachten"),
+                        count(c.signals, "signaal", "signalen")
                     )
                 })
                 .collect::<Vec<_>>()

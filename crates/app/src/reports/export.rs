@@ -48,13 +48,13 @@ pub struct ExportRow {
     pub handler: String,
     pub team: String,
     pub merit: String,
-    /// Contact, offer and record; none for signals.
-    pub steps: Option<[StepCells; 3]>,
+    /// Report, contact, offer and record; none for signals.
+    pub steps: Option<[StepCells; 4]>,
     pub closed: Option<Date>,
 }
 
 /// Column headings, in the order of [`ExportRow::cells`].
-pub const HEADERS: [&str; 21] = [
+pub const HEADERS: [&str; 24] = [
     "Nummer",
     "Soort",
     "Ontvangen",
@@ -65,6 +65,9 @@ pub const HEADERS: [&str; 21] = [
     "Afhandelaar",
     "Team (leidinggevende)",
     "Oordeel",
+    "Melden: termijn",
+    "Melden: gedaan op",
+    "Melden: op tijd",
     "Contact: termijn",
     "Contact: gedaan op",
     "Contact: op tijd",
@@ -125,7 +128,7 @@ impl ExportRow {
                     done: f.steps[i].done_on.filter(|_| !f.steps[i].waived),
                     met: f.steps[i].met_label(today),
                 };
-                [cells(0), cells(1), cells(2)]
+                [cells(0), cells(1), cells(2), cells(3)]
             });
         ExportRow {
             id: f.id,
@@ -168,7 +171,7 @@ impl ExportRow {
                     cells.extend([Cell::Date(s.due), Cell::date(s.done), Cell::text(s.met)]);
                 }
             }
-            None => cells.extend(std::iter::repeat_n(Cell::Empty, 9)),
+            None => cells.extend(std::iter::repeat_n(Cell::Empty, 3 * FOLLOWED_STEPS.len())),
         }
         cells.push(Cell::date(self.closed));
         cells.push(Cell::Text(self.id.to_string()));
@@ -338,6 +341,11 @@ mod tests {
             merit: "gegrond".into(),
             steps: Some([
                 StepCells {
+                    due: d(4, 24),
+                    done: Some(d(4, 24)),
+                    met: "ja",
+                },
+                StepCells {
                     due: d(4, 29),
                     done: Some(d(4, 27)),
                     met: "ja",
@@ -366,7 +374,7 @@ mod tests {
         assert_eq!(lines.next(), Some(HEADERS.join(";").as_str()));
         let line = lines.next().expect("a row");
         assert!(line.starts_with("K-2026-0001;klacht;2026-04-24 10:00;afgesloten;\"Planning; \"\"laat\"\"\";;Thuiszorg;"), "{line}");
-        assert!(line.contains(";2026-04-29;2026-04-27;ja;2026-05-08;2026-05-11;nee;2026-05-15;;overgeslagen;2026-05-20;"), "{line}");
+        assert!(line.contains(";gegrond;2026-04-24;2026-04-24;ja;2026-04-29;2026-04-27;ja;2026-05-08;2026-05-11;nee;2026-05-15;;overgeslagen;2026-05-20;"), "{line}");
         assert_eq!(row().cells().len(), HEADERS.len());
     }
 

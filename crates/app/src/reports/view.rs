@@ -181,7 +181,7 @@ impl View {
                 },
                 Figure {
                     key: "converted",
-                    label: "signalen later klacht geworden",
+                    label: "klachten die eerst als signaal binnenkwamen (bij de klachten geteld)",
                     value: t.converted,
                 },
                 Figure {

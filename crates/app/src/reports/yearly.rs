@@ -237,6 +237,58 @@ mod tests {
         assert!(pdf.starts_with(b"%PDF-"));
     }
 
+    fn pdf_text(pdf: &[u8]) -> String {
+        let dir = std::env::temp_dir().join(format!("klacht-year-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("jaarverslag.pdf");
+        std::fs::write(&path, pdf).expect("write");
+        let out = std::process::Command::new("pdftotext")
+            .arg(&path)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils)");
+        let _ = std::fs::remove_dir_all(&dir);
+        // One line per paragraph, single spaces, as a reader sees it.
+        String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Issue 12: "1 signaal", "antwoordde 1 klager", and converted signals
+    /// explained as part of the complaints, not as more than the signals.
+    #[test]
+    fn the_summary_counts_in_correct_dutch() {
+        let mut one = report(ImprovementSection::default());
+        one.stats.totals.received = 5;
+        one.stats.totals.complaints = 4;
+        one.stats.totals.signals = 1;
+        one.stats.totals.converted = 3;
+        one.stats.totals.closed = 1;
+        one.stats.totals.open = 3;
+        one.stats.satisfaction.scored = 1;
+        one.stats.satisfaction.mean = Some(4.0);
+        one.stats.satisfaction.checks = 1;
+        one.stats.satisfaction.check_mean = Some(4.0);
+        one.view = View::of(&one.stats);
+        let text = pdf_text(&render_pdf(&one).expect("renders"));
+        for want in [
+            "5 meldingen",
+            "4 klachten",
+            "1 signaal (",
+            "direct werd opgelost",
+            "Bij die klachten zijn er 3 die eerst als signaal werden geregistreerd",
+            "Van de klachten is er 1 afgesloten",
+            "1 klager gaf een score",
+            "antwoordde 1 klager zelf",
+        ] {
+            assert!(text.contains(want), "{want:?} in {text}");
+        }
+        for wrong in ["1 signalen", "1 klagers", "antwoordden 1"] {
+            assert!(!text.contains(wrong), "{wrong:?} in {text}");
+        }
+    }
+
     #[test]
     fn long_dates_are_dutch() {
         assert_eq!(long_date(jiff::civil::date(2026, 3, 1)), "1 maart 2026");

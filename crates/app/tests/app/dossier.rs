@@ -12,11 +12,14 @@ use klacht_app::notify::Notifier;
 use klacht_app::{dossier, retention};
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{
-    Channel, Closing, Command, ComplainantResponse, CompletedAction, Contact, ContactMode, Kind,
-    Merit, MeritDecision, NewComplaint, Offer, OfferKind, Party, Satisfaction,
+    Channel, Closing, Command, ComplainantResponse, CompletedAction, Contact, ContactMode,
+    ExactRegistration, Kind, Merit, MeritDecision, NewComplaint, Offer, OfferKind, Party,
+    Satisfaction,
 };
 use klacht_domain::{ComplaintId, Email, Role, User, UserId};
-use klacht_store::{DossierDocument, NewUser, Store, sha256_hex, store_tests};
+use klacht_store::{
+    DossierDocument, NewUser, OutboxKind, OutboxStatus, Store, sha256_hex, store_tests,
+};
 
 async fn user<S: Store>(
     store: &S,
@@ -143,6 +146,7 @@ pub(crate) async fn walk_to_closing<S: Store>(store: &S, cal: &WorkingCalendar) 
                 value_cents: Some(7_950),
                 director_consulted: true,
                 made_on: today,
+                letter_text: None,
             }),
         ),
         (
@@ -503,7 +507,157 @@ async fn closed_complaints_are_filed_by_the_catch_up<S: Store>(store: S) {
     assert_eq!(report.filed, 1);
 }
 
+/// The Exact registration's outbox rows of a complaint with this status.
+async fn exact_rows<S: Store>(
+    store: &S,
+    id: ComplaintId,
+    status: OutboxStatus,
+) -> Vec<klacht_store::OutboxMessage> {
+    store
+        .list_outbox(Some(status), Some(id), 100)
+        .await
+        .expect("outbox")
+        .into_iter()
+        .filter(|m| m.kind == OutboxKind::Exact)
+        .collect()
+}
+
+/// Issue 12: the quality manager enters the E-Synergy number by hand. The
+/// registration queued at closing is then done (never sent or exported a
+/// second time), and the filed form shows the number and still verifies.
+async fn a_hand_entered_exact_number_settles_the_queue_and_reaches_the_filed_form<S: Store>(
+    store: S,
+) {
+    let cal = WorkingCalendar::netherlands_default();
+    let letterhead = Letterhead::new("Zorggroep Focus");
+    let id = walk_to_closing(&store, &cal).await;
+    assert_eq!(exact_rows(&store, id, OutboxStatus::Pending).await.len(), 1);
+    assert!(
+        dossier::file(&store, &letterhead, &cal, id, klacht_clock::test_now())
+            .await
+            .expect("file")
+    );
+    let before = store
+        .dossier_entry(id)
+        .await
+        .expect("entry")
+        .expect("filed");
+    let pdf = store
+        .dossier_document(id, DossierDocument::Pdf)
+        .await
+        .expect("pdf")
+        .expect("stored");
+    assert!(!pdf_text(&pdf).contains("ESYN-2026-4711"));
+
+    let sanne = store
+        .list_users()
+        .await
+        .expect("users")
+        .into_iter()
+        .find(|u| u.user.email.as_str() == "sanne@focus.example")
+        .expect("quality manager")
+        .user;
+    let notifier = Notifier::disabled();
+    let c = complaints::act(
+        &complaints::Context::new(&store, &cal, &notifier, klacht_clock::test_now())
+            .filing_with(&letterhead),
+        id,
+        &sanne,
+        Command::RegisterInExact(ExactRegistration {
+            exact_id: "ESYN-2026-4711".into(),
+        }),
+        None,
+    )
+    .await
+    .expect("recorded by hand");
+
+    assert!(
+        exact_rows(&store, id, OutboxStatus::Pending)
+            .await
+            .is_empty()
+    );
+    assert!(
+        exact_rows(&store, id, OutboxStatus::Failed)
+            .await
+            .is_empty()
+    );
+    let done = exact_rows(&store, id, OutboxStatus::Sent).await;
+    assert_eq!(done.len(), 1);
+    assert!(
+        done[0]
+            .result
+            .as_deref()
+            .is_some_and(|r| r.contains("ESYN-2026-4711")),
+        "{:?}",
+        done[0].result
+    );
+
+    let after = store
+        .dossier_entry(id)
+        .await
+        .expect("entry")
+        .expect("filed");
+    assert_eq!(
+        after.sealed_seq,
+        c.version(),
+        "sealed up to the registration"
+    );
+    assert_eq!(after.filed_at, before.filed_at, "filed when it was filed");
+    let pdf = store
+        .dossier_document(id, DossierDocument::Pdf)
+        .await
+        .expect("pdf")
+        .expect("stored");
+    assert_eq!(sha256_hex(&pdf), after.pdf_sha256);
+    let text = pdf_text(&pdf);
+    assert!(text.contains("ESYN-2026-4711"), "{text}");
+    let report = dossier::verify(&store).await.expect("verify");
+    assert!(report.ok(), "{:?}", report.broken);
+    // Nothing left for the catch-up.
+    assert!(
+        store
+            .filed_before_exact_id(10)
+            .await
+            .expect("query")
+            .is_empty()
+    );
+}
+
+/// A registration recorded after filing by another way (the connector's
+/// delivery) reaches the filed form in the jobs' catch-up round.
+async fn the_catch_up_refiles_a_form_that_lacks_its_exact_number<S: Store>(store: S) {
+    let cal = WorkingCalendar::netherlands_default();
+    let letterhead = Letterhead::new("Zorggroep Focus");
+    let id = walk_to_closing(&store, &cal).await;
+    let now = klacht_clock::test_now();
+    dossier::file(&store, &letterhead, &cal, id, now)
+        .await
+        .expect("file");
+    klacht_app::exact::record_exact_id(&store, &cal, id, "ESYN-2026-0815", now)
+        .await
+        .expect("recorded");
+    assert!(
+        exact_rows(&store, id, OutboxStatus::Pending)
+            .await
+            .is_empty()
+    );
+    assert_eq!(store.filed_before_exact_id(10).await.expect("query"), [id]);
+    let report = dossier::file_pending(&store, &letterhead, &cal, None, 10, now)
+        .await
+        .expect("catch up");
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    let pdf = store
+        .dossier_document(id, DossierDocument::Pdf)
+        .await
+        .expect("pdf")
+        .expect("stored");
+    assert!(pdf_text(&pdf).contains("ESYN-2026-0815"));
+    assert!(dossier::verify(&store).await.expect("verify").ok());
+}
+
 store_tests!(
     a_closed_complaint_is_filed_verifies_and_is_anonymised_after_retention,
     closed_complaints_are_filed_by_the_catch_up,
+    a_hand_entered_exact_number_settles_the_queue_and_reaches_the_filed_form,
+    the_catch_up_refiles_a_form_that_lacks_its_exact_number,
 );

@@ -6,3 +6,4 @@ mod auth;
 mod complaints;
 mod dossier;
 mod retention;
+mod work_queue;

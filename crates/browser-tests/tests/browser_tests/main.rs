@@ -8,4 +8,5 @@ mod dashboard;
 mod dossier;
 mod public;
 mod signin;
+mod work_queue;
 mod workflow;

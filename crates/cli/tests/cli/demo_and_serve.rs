@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use klacht_domain::complaint::Status;
 use klacht_store::testing::{PgTestDb, SqliteTestDb};
-use klacht_store::{ComplaintFilter, Store};
+use klacht_store::{ComplaintFilter, OutboxStore, Store};
 
 fn klacht(url: &str, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_klacht"))
@@ -106,6 +106,35 @@ async fn demo_is_complete_and_idempotent<S: Store>(url: &str, store: S) {
         1,
         "the pattern counts as acted on"
     );
+    // Issue 12: the demo's two services (and two teams) share the work;
+    // neither is a pattern by that alone, while Planning is.
+    let calendar = klacht_domain::calendar::WorkingCalendar::netherlands_default();
+    let mut flagged_services = Vec::new();
+    let mut flagged_teams = 0;
+    let mut planning = false;
+    for p in klacht_domain::patterns::detect(
+        &klacht_app::improvement::facts(
+            &store,
+            &calendar,
+            &klacht_domain::patterns::PatternRules::default(),
+            today,
+        )
+        .await
+        .expect("facts"),
+        &klacht_domain::patterns::PatternRules::default(),
+        today,
+    ) {
+        match p.dimension {
+            klacht_domain::patterns::Dimension::Service => flagged_services.push(p.value),
+            klacht_domain::patterns::Dimension::Team => flagged_teams += 1,
+            klacht_domain::patterns::Dimension::Category => {
+                planning |= p.key.as_str() == "category:planning"
+            }
+        }
+    }
+    assert!(flagged_services.len() < 2, "{flagged_services:?}");
+    assert!(flagged_teams < 2, "{flagged_teams} teams");
+    assert!(planning, "Planning stands out");
     let mut with_cause = 0;
     for r in &rows {
         let c = klacht_app::complaints::load(&store, r.id)
@@ -181,9 +210,15 @@ async fn serve_with_demo_answers_health_and_start_page() {
         .text()
         .await
         .expect("body");
-    assert!(
-        page.contains(r#"<strong id="complaint-count">40</strong>"#),
-        "{page}"
+    // Visitors learn nothing about the register's contents (issue 12).
+    assert!(page.contains("Klachtenregistratie Focus"), "{page}");
+    assert!(!page.contains("complaint-count"), "{page}");
+    let store = db.store().await;
+    assert_eq!(
+        klacht_store::ComplaintStore::count_complaints(&store)
+            .await
+            .expect("count"),
+        40
     );
     let ready: serde_json::Value = client
         .get(format!("{base}/readyz"))
@@ -194,4 +229,80 @@ async fn serve_with_demo_answers_health_and_start_page() {
         .await
         .expect("json");
     assert_eq!(ready["database"], "sqlite");
+}
+
+/// `klacht serve --addr` without `KLACHT_PUBLIC_URL`: the links in mail
+/// point to the address actually served, not to `KLACHT_ADDR` or the
+/// default 127.0.0.1:8080 (issue 12).
+#[tokio::test]
+async fn without_a_public_url_mail_links_follow_the_served_address() {
+    let db = SqliteTestDb::new();
+    let run = |args: &[&str]| {
+        let out = klacht(&db.url, args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    };
+    run(&[
+        "user",
+        "add",
+        "--email",
+        "margriet@focus.nl",
+        "--name",
+        "Margriet Jansen",
+        "--role",
+        "manager",
+    ]);
+    let token = run(&["user", "token", "margriet@focus.nl"]);
+    let port = free_port();
+    let _server = Server(
+        Command::new(env!("CARGO_BIN_EXE_klacht"))
+            .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+            .env("DATABASE_URL", &db.url)
+            .env("KLACHT_CONFIG", "/dev/null")
+            .env("KLACHT_ADDR", "127.0.0.1:8080")
+            .env_remove("KLACHT_PUBLIC_URL")
+            .env_remove("KLACHT_SMTP_URL")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start klacht serve"),
+    );
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let mut up = false;
+    for _ in 0..100 {
+        if client.get(format!("{base}/healthz")).send().await.is_ok() {
+            up = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(up, "the server answers");
+    let r = client
+        .post(format!("{base}/api/v1/complaints"))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({
+            "received_at": "2026-04-24T09:30:00+02:00",
+            "channel": "phone",
+            "complainant": {"name": "Mevrouw J. de Vries", "email": "devries@example.nl"},
+            "description": "De hulp kwam te laat.",
+            "involved_employees": [],
+        }))
+        .send()
+        .await
+        .expect("posted");
+    assert_eq!(r.status(), 201, "{}", r.text().await.unwrap_or_default());
+    let store = db.store().await;
+    let queued = store.list_outbox(None, None, 10).await.expect("outbox");
+    assert_eq!(queued.len(), 1, "the complainant's confirmation");
+    let payload = &queued[0].payload;
+    assert!(
+        payload.contains(&format!("{base}/status/")),
+        "links follow the served address: {payload}"
+    );
+    assert!(!payload.contains("127.0.0.1:8080"), "{payload}");
 }

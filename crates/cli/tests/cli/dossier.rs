@@ -147,6 +147,7 @@ async fn closed<S: Store>(store: &S) -> (ComplaintId, String) {
                 value_cents: None,
                 director_consulted: false,
                 made_on: today,
+                letter_text: None,
             }),
         ),
         (

@@ -38,6 +38,7 @@ fn registration(number: u32) -> Registration {
         offer: None,
         offer_accepted: None,
         satisfaction: None,
+        satisfaction_comment: None,
         handler: None,
         closed_on: date(2026, 5, number as i8),
         closing_note: None,

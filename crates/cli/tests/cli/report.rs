@@ -121,8 +121,10 @@ async fn recount<S: Store>(store: &S, year: i16) -> Count {
                 .entry(m["merit"].as_str().unwrap_or_default().to_string())
                 .or_default() += 1;
         }
-        if let Some(score) =
-            find("response_recorded").and_then(|(_, _, r)| r["satisfaction"].as_u64())
+        // The complainant's own answer counts over the handler's record.
+        if let Some(score) = find("satisfaction_reported")
+            .and_then(|(_, _, r)| r["satisfaction"].as_u64())
+            .or_else(|| find("response_recorded").and_then(|(_, _, r)| r["satisfaction"].as_u64()))
         {
             c.scores.push(score);
         }
@@ -134,6 +136,15 @@ async fn recount<S: Store>(store: &S, year: i16) -> Count {
                 .any(|(k, _, d)| k == "step_waived" && d["step"] == step)
         };
         let done = [
+            (
+                "report",
+                // A converted signal is reported, and due, when converted.
+                match find("converted_to_complaint") {
+                    Some((_, at, _)) => row.report_due.max(local(*at)),
+                    None => row.report_due,
+                },
+                find("reported_to_manager").map(|(_, at, _)| local(*at)),
+            ),
             (
                 "contact",
                 row.contact_due,
@@ -234,7 +245,10 @@ fn compare(s: &Value, c: &Count, source: &str) {
         c.escalated,
         "{source}: escalations"
     );
-    for (i, step) in ["contact", "offer", "record"].into_iter().enumerate() {
+    for (i, step) in ["report", "contact", "offer", "record"]
+        .into_iter()
+        .enumerate()
+    {
         let want = c.steps.get(step).copied().unwrap_or_default();
         let p = |f: &str| n(&format!("/compliance/{i}/{f}"));
         assert_eq!(
@@ -272,7 +286,7 @@ fn compare_html(page: &str, c: &Count, source: &str) {
         let want = format!(r#"id="fig-{key}" data-value="{value}""#);
         assert!(page.contains(&want), "{source}: {want}");
     }
-    for step in ["contact", "offer", "record"] {
+    for step in ["report", "contact", "offer", "record"] {
         let (on_time, late, overdue, waived) = c.steps.get(step).copied().unwrap_or_default();
         let want = format!(
             r#"<td class="num" data-on-time="{on_time}">{on_time}</td><td class="num" data-late="{late}">{late}</td><td class="num" data-overdue="{overdue}">{overdue}</td><td class="num" data-waived="{waived}">{waived}</td>"#

@@ -4,8 +4,9 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::event::{
-    AgreedAction, Classification, ComplainantResponse, CompletedAction, Contact, Conversion,
-    Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision, Offer, Waiver,
+    Advice, AgreedAction, Classification, ComplainantResponse, CompletedAction, Consultation,
+    Contact, Conversion, Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision,
+    Offer, Waiver,
 };
 use super::state::Target;
 use super::validate::{self, LONG};
@@ -35,6 +36,14 @@ pub enum Command {
     },
     RecordContact(Contact),
     DecideMerit(MeritDecision),
+    /// Ask the director for advice (step 3); the number is given by
+    /// `decide`.
+    ConsultDirector {
+        director: User,
+        question: String,
+    },
+    /// The director answers one of her open consultations.
+    GiveAdvice(Advice),
     MakeOffer(Offer),
     RecordResponse(ComplainantResponse),
     /// The action's number is given by `decide`.
@@ -72,6 +81,8 @@ impl Command {
             Command::AddAssistant { .. } => Action::AddAssistant,
             Command::RecordContact(_) => Action::RecordContact,
             Command::DecideMerit(_) => Action::DecideMerit,
+            Command::ConsultDirector { .. } => Action::ConsultDirector,
+            Command::GiveAdvice(_) => Action::GiveAdvice,
             Command::MakeOffer(_) => Action::MakeOffer,
             Command::RecordResponse(_) => Action::RecordResponse,
             Command::AgreeAction { .. } | Command::CompleteAction(_) => Action::ManageActions,
@@ -156,6 +167,30 @@ impl Complaint {
             }
             Command::RecordContact(x) => Event::ContactRecorded(validate::contact(self, x, at)?),
             Command::DecideMerit(x) => Event::MeritDecided(validate::merit(x)?),
+            Command::ConsultDirector { director, question } => {
+                return self.consult_director(actor, &director, &question);
+            }
+            Command::GiveAdvice(x) => {
+                let record = self.consultation(x.number).ok_or_else(|| {
+                    invalid(format!("Vraag {} aan de directeur bestaat niet.", x.number))
+                })?;
+                if record.director() != actor.id {
+                    return Err(ComplaintError::NotAllowed(format!(
+                        "Vraag {} is aan een andere directeur gesteld.",
+                        x.number
+                    )));
+                }
+                if !record.is_open() {
+                    return Err(wrong(format!(
+                        "Vraag {} is al beantwoord; stel zo nodig een nieuwe vraag.",
+                        x.number
+                    )));
+                }
+                Event::DirectorAdvised(Advice {
+                    number: x.number,
+                    advice: validate::required("Het advies", &x.advice, LONG)?,
+                })
+            }
             Command::MakeOffer(x) => Event::OfferMade(validate::offer(self, x, at)?),
             Command::RecordResponse(x) => Event::ResponseRecorded(validate::response(x)?),
             Command::AgreeAction {
@@ -289,6 +324,39 @@ impl Complaint {
         Ok(events)
     }
 
+    fn consult_director(
+        &self,
+        actor: &User,
+        director: &User,
+        question: &str,
+    ) -> Result<Vec<Event>, ComplaintError> {
+        if director.role != Role::Director {
+            return Err(invalid(format!("{} is geen directeur.", director.name)));
+        }
+        if director.id == actor.id {
+            return Err(invalid("U kunt uzelf geen advies vragen."));
+        }
+        if self.is_involved(director.id) {
+            return Err(invalid(
+                "Wie bij de dienst betrokken is waarover geklaagd wordt, geeft geen advies over \
+                 de klacht.",
+            ));
+        }
+        let number = self
+            .consultations()
+            .iter()
+            .map(|r| r.number())
+            .max()
+            .unwrap_or(0)
+            .checked_add(1)
+            .ok_or_else(|| invalid("Er kunnen geen vragen meer worden gesteld."))?;
+        Ok(vec![Event::DirectorConsulted(Consultation {
+            number,
+            director: director.id,
+            question: validate::required("De vraag aan de directeur", question, LONG)?,
+        })])
+    }
+
     /// Whether `action` fits the complaint's state, regardless of who asks
     /// or with what input. The detail page combines this with permissions.
     pub fn is_possible(&self, action: Action) -> bool {
@@ -321,6 +389,17 @@ impl Complaint {
             missing.push(format!("afronding van actie {}", item.agreed.value.number));
         }
         missing
+    }
+
+    /// Step 4 is done (the form went to the quality manager) and nothing
+    /// is left for a handler: no agreed action still open, no external
+    /// escalation under way. Handing the complaint to another handler or
+    /// manager then means nothing; while an action is open it must stay
+    /// possible, since the handler sees that what was agreed happens.
+    fn handed_in(&self) -> bool {
+        self.form_sent().is_some()
+            && self.pending_escalation().is_none()
+            && self.actions().iter().all(|i| i.completed.is_some())
     }
 
     fn step_free(&self, step: WaivableStep) -> Result<(), ComplaintError> {
@@ -373,6 +452,12 @@ impl Complaint {
         };
         match action {
             Action::ConvertToComplaint => Err(wrong(format!("{reference} is al een klacht."))),
+            Action::RouteToManager | Action::AssignHandler if self.handed_in() => {
+                Err(wrong(format!(
+                    "Klacht {reference} is vastgelegd en naar de kwaliteitsmanager gestuurd; \
+                     er valt voor een afhandelaar niets meer te doen."
+                )))
+            }
             Action::RouteToManager
             | Action::AssignHandler
             | Action::AddAssistant
@@ -395,6 +480,14 @@ impl Complaint {
                     ));
                 }
                 Ok(())
+            }
+            Action::ConsultDirector => handler(),
+            Action::GiveAdvice => {
+                if self.consultations().iter().any(|r| r.is_open()) {
+                    Ok(())
+                } else {
+                    Err(wrong("Er staat geen vraag aan de directeur open."))
+                }
             }
             Action::MakeOffer => {
                 handler()?;

@@ -108,8 +108,34 @@ pub struct Offer {
     pub kind: OfferKind,
     pub description: String,
     pub value_cents: Option<u64>,
+    /// Ticked for advice of the director given outside the system; advice
+    /// asked and given here is a [`Consultation`] with its [`Advice`].
     pub director_consulted: bool,
     pub made_on: Date,
+    /// What the letter and the confirmation mail say to the complainant
+    /// about the judgement, written (or accepted from the draft) by the
+    /// handler. The merit's reasoning is internal and never sent. `None`
+    /// in offers recorded before it existed and from API clients that
+    /// leave it out: the letter then uses the standard draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter_text: Option<String>,
+}
+
+/// A question to the director about the complaint (regulation step 3: the
+/// offer is made "eventueel na overleg met de algemeen directeur").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consultation {
+    /// 1-based, in the order asked; the key of the answer.
+    pub number: u32,
+    pub director: UserId,
+    pub question: String,
+}
+
+/// The director's answer to consultation `number`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Advice {
+    pub number: u32,
+    pub advice: String,
 }
 
 /// How the complainant answered the offer.
@@ -232,6 +258,10 @@ pub enum Event {
     /// The complainant answered the satisfaction check on the public site
     /// (recorded with [`Actor::Complainant`]).
     SatisfactionReported(SatisfactionReport),
+    /// The handler (or whoever works on the steps) asked the director.
+    DirectorConsulted(Consultation),
+    /// The director answered a consultation.
+    DirectorAdvised(Advice),
 }
 
 impl Event {
@@ -258,6 +288,8 @@ impl Event {
             Event::ConvertedToComplaint(_) => "converted_to_complaint",
             Event::Classified(_) => "classified",
             Event::SatisfactionReported(_) => "satisfaction_reported",
+            Event::DirectorConsulted(_) => "director_consulted",
+            Event::DirectorAdvised(_) => "director_advised",
         }
     }
 
@@ -370,6 +402,16 @@ impl Event {
                     ""
                 }
             ),
+            Event::DirectorConsulted(x) => format!(
+                "Advies gevraagd aan de directeur (vraag {}): {}",
+                x.number, x.question
+            ),
+            Event::DirectorAdvised(x) => {
+                format!(
+                    "Advies van de directeur op vraag {}: {}",
+                    x.number, x.advice
+                )
+            }
         }
     }
 }

@@ -20,15 +20,15 @@ use jiff::{Timestamp, Zoned};
 
 pub use command::Command;
 pub use event::{
-    Actor, AgreedAction, Classification, Closing, ComplainantResponse, CompletedAction, Contact,
-    Conversion, Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision, Offer,
-    Recorded, Registration, SatisfactionReport, Waiver,
+    Actor, Advice, AgreedAction, Classification, Closing, ComplainantResponse, CompletedAction,
+    Consultation, Contact, Conversion, Escalation, EscalationOutcome, Event, ExactRegistration,
+    MeritDecision, Offer, Recorded, Registration, SatisfactionReport, Waiver,
 };
 pub use intake::{
     DESCRIPTION_MAX, Field, PartyField, PartyRole, PartyText, RECEIPT_SLACK, SHORT_MAX,
 };
 pub use public::{Phase, PhaseState, PublicPhase, route_public};
-pub use state::{ActionItem, Complaint, EscalationRecord, Stamped};
+pub use state::{ActionItem, Complaint, ConsultationRecord, EscalationRecord, Stamped};
 pub use validate::OFFER_VALUE_MAX_CENTS;
 pub use values::{
     Channel, ContactMode, EscalationParty, Kind, Merit, OfferKind, Party, Satisfaction, Status,
@@ -98,18 +98,20 @@ impl From<ParseError> for ComplaintError {
 }
 
 /// A stream that cannot be folded: the store handed over something other
-/// than an append-only history. Operators read these, so they are English.
+/// than an append-only history. `klacht verify` and the logs show these
+/// next to Dutch text, so they are Dutch too; `kind` is the stored event
+/// kind, as an operator finds it in the database.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReplayError {
-    #[error("the event stream is empty")]
+    #[error("de reeks gebeurtenissen is leeg")]
     Empty,
-    #[error("expected event seq {expected}, found {found}")]
+    #[error("gebeurtenis {expected} verwacht, gebeurtenis {found} gevonden")]
     OutOfOrder { expected: u64, found: u64 },
-    #[error("the stream starts with {found}, not registered")]
+    #[error("de reeks begint met {found}, niet met registered (registratie)")]
     NotRegistered { found: &'static str },
-    #[error("event {seq} registers the complaint a second time")]
+    #[error("gebeurtenis {seq} registreert de klacht een tweede keer")]
     Reregistered { seq: u64 },
-    #[error("event {seq} ({kind}) cannot be applied: {reason}")]
+    #[error("gebeurtenis {seq} ({kind}) past niet: {reason}")]
     Inconsistent {
         seq: u64,
         kind: &'static str,

@@ -244,7 +244,7 @@ mod tests {
     use crate::complaint::tests::{
         Run, contact, merit, new_complaint, offer, org, received, reference, waive,
     };
-    use crate::complaint::{Actor, Channel, Command, Kind, register_public};
+    use crate::complaint::{Actor, Channel, Command, ComplainantResponse, Kind, register_public};
     use jiff::SignedDuration;
 
     fn public_run() -> Run {
@@ -381,6 +381,17 @@ mod tests {
         );
         run.ok(&o.colleague, merit());
         run.ok(&o.colleague, offer());
+        // What the handler heard on the phone counts until the complainant
+        // answers themselves (issue 12).
+        run.ok(
+            &o.colleague,
+            Command::RecordResponse(ComplainantResponse {
+                accepted: Some(true),
+                satisfaction: Some(Satisfaction::new(2).expect("valid")),
+                comment: None,
+            }),
+        );
+        assert_eq!(run.c.satisfaction(), Satisfaction::new(2).ok());
         let events = run
             .c
             .report_satisfaction(score, comment)
@@ -402,6 +413,12 @@ mod tests {
         assert_eq!(
             run.c.satisfaction_report().map(|s| s.value.satisfaction),
             Some(score)
+        );
+        assert_eq!(run.c.satisfaction(), Some(score), "their own answer wins");
+        assert_eq!(
+            run.c.response().and_then(|r| r.value.satisfaction),
+            Satisfaction::new(2).ok(),
+            "the handler's record stays as it was"
         );
         assert_eq!(Complaint::replay(run.c.id(), &run.log).as_ref(), Ok(&run.c));
         let again = run

@@ -11,11 +11,11 @@ use jiff::civil::Date;
 use jiff::{Timestamp, Zoned};
 
 use super::event::{
-    AgreedAction, Classification, ComplainantResponse, CompletedAction, Contact, Conversion,
-    Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision, Offer, Recorded,
-    Registration, SatisfactionReport, Waiver,
+    Advice, AgreedAction, Classification, ComplainantResponse, CompletedAction, Consultation,
+    Contact, Conversion, Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision,
+    Offer, Recorded, Registration, SatisfactionReport, Waiver,
 };
-use super::values::{Channel, Kind, Party, Status, WaivableStep};
+use super::values::{Channel, Kind, Party, Satisfaction, Status, WaivableStep};
 use super::{Actor, Closing, ReplayError};
 use crate::terms::Step;
 use crate::{ComplaintId, ReferenceNumber, UserId};
@@ -47,6 +47,28 @@ pub struct EscalationRecord {
     pub outcome: Option<Stamped<EscalationOutcome>>,
 }
 
+/// A question to the director and, once given, her advice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsultationRecord {
+    pub question: Stamped<Consultation>,
+    pub advice: Option<Stamped<Advice>>,
+}
+
+impl ConsultationRecord {
+    pub fn number(&self) -> u32 {
+        self.question.value.number
+    }
+
+    pub fn director(&self) -> UserId {
+        self.question.value.director
+    }
+
+    /// Asked and not yet answered.
+    pub fn is_open(&self) -> bool {
+        self.advice.is_none()
+    }
+}
+
 /// What an event at a given seq set in the state, so that a correction
 /// knows what to replace without keeping the whole history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +93,8 @@ pub(crate) enum Target {
     Conversion,
     Classification,
     SatisfactionReport,
+    Consultation(u32),
+    Advice(u32),
 }
 
 /// A complaint (or signal) as its events describe it.
@@ -101,6 +125,8 @@ pub struct Complaint {
     pub(super) classification: Option<Stamped<Classification>>,
     /// The complainant's answer to the satisfaction check (public site).
     pub(super) satisfaction_report: Option<Stamped<SatisfactionReport>>,
+    /// Questions to the director, in the order asked.
+    pub(super) consultations: Vec<ConsultationRecord>,
     /// Indexed by `seq - 1`.
     pub(super) targets: Vec<Target>,
     /// Original seq → seq of its latest correction.
@@ -154,6 +180,7 @@ impl Complaint {
             conversion: None,
             classification: None,
             satisfaction_report: None,
+            consultations: Vec::new(),
             targets: vec![Target::Registration],
             superseded: BTreeMap::new(),
         };
@@ -235,7 +262,7 @@ impl Complaint {
                 if self.action(a.number).is_some() {
                     return Err(Self::inconsistent(
                         rec,
-                        format!("action {} exists", a.number),
+                        format!("afspraak {} bestaat al", a.number),
                     ));
                 }
                 self.actions.push(ActionItem {
@@ -249,7 +276,9 @@ impl Complaint {
                     .actions
                     .iter_mut()
                     .find(|i| i.agreed.value.number == a.number)
-                    .ok_or_else(|| Self::inconsistent(rec, format!("no action {}", a.number)))?;
+                    .ok_or_else(|| {
+                        Self::inconsistent(rec, format!("geen afspraak {}", a.number))
+                    })?;
                 item.completed = Some(stamp(rec, a.clone()));
                 Target::ActionCompleted(a.number)
             }
@@ -269,7 +298,7 @@ impl Complaint {
                     .escalations
                     .len()
                     .checked_sub(1)
-                    .ok_or_else(|| Self::inconsistent(rec, "no escalation"))?;
+                    .ok_or_else(|| Self::inconsistent(rec, "geen escalatie"))?;
                 self.escalations[index].outcome = Some(stamp(rec, o.clone()));
                 Target::EscalationOutcome(index)
             }
@@ -298,6 +327,30 @@ impl Complaint {
                 self.satisfaction_report = Some(stamp(rec, r.clone()));
                 Target::SatisfactionReport
             }
+            Event::DirectorConsulted(x) => {
+                if self.consultation(x.number).is_some() {
+                    return Err(Self::inconsistent(
+                        rec,
+                        format!("consultation {} exists", x.number),
+                    ));
+                }
+                self.consultations.push(ConsultationRecord {
+                    question: stamp(rec, x.clone()),
+                    advice: None,
+                });
+                Target::Consultation(x.number)
+            }
+            Event::DirectorAdvised(x) => {
+                let record = self
+                    .consultations
+                    .iter_mut()
+                    .find(|r| r.number() == x.number)
+                    .ok_or_else(|| {
+                        Self::inconsistent(rec, format!("no consultation {}", x.number))
+                    })?;
+                record.advice = Some(stamp(rec, x.clone()));
+                Target::Advice(x.number)
+            }
             Event::Corrected { .. } => Target::Correction,
         })
     }
@@ -319,7 +372,7 @@ impl Complaint {
             .checked_sub(1)
             .and_then(|i| usize::try_from(i).ok())
             .and_then(|i| self.targets.get(i).copied())
-            .ok_or_else(|| bad(format!("event {of} does not precede it")))?;
+            .ok_or_else(|| bad(format!("gebeurtenis {of} gaat er niet aan vooraf")))?;
         let fits = match (target, replacement) {
             (Target::Registration, Event::Registered(_))
             | (Target::Contact, Event::ContactRecorded(_))
@@ -340,7 +393,7 @@ impl Complaint {
             Ok(target)
         } else {
             Err(bad(format!(
-                "event {of} cannot be replaced by {}",
+                "gebeurtenis {of} kan niet vervangen worden door {}",
                 replacement.kind()
             )))
         }

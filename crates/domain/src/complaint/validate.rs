@@ -229,6 +229,7 @@ pub(super) fn offer(c: &Complaint, x: Offer, at: Timestamp) -> Result<Offer, Com
         value_cents: x.value_cents,
         director_consulted: x.director_consulted,
         made_on: happened(c, "De datum van het aanbod", x.made_on, at)?,
+        letter_text: optional("De tekst voor de klager", x.letter_text, LONG)?,
     })
 }
 

@@ -65,6 +65,57 @@ fn a_closed_complaint_becomes_a_registration() {
     assert_eq!(back, reg);
 }
 
+/// Issue 12: the complainant's own answer to the satisfaction check
+/// reaches Exact, with what they wrote; it wins over the handler's record.
+#[test]
+fn the_complainants_own_answer_goes_to_exact() {
+    use crate::complaint::{Actor, Recorded, Satisfaction};
+    let org = org();
+    let mut run = ready_to_close(&org);
+    run.ok(&org.colleague, response());
+    let events = run
+        .c
+        .report_satisfaction(
+            Satisfaction::new(2).expect("valid"),
+            Some("Het duurde te lang.".into()),
+        )
+        .expect("open");
+    run.now += jiff::SignedDuration::from_hours(1);
+    for r in Recorded::stamp(run.c.version(), Actor::Complainant, run.now, events) {
+        run.c.apply(&r).expect("applies");
+        run.log.push(r);
+    }
+    run.ok(&org.quality, Command::Close(Closing { note: None }));
+    let reg = Registration::of(&run.c, Some(handler())).expect("closed");
+    assert_eq!(
+        reg.satisfaction,
+        Some(2),
+        "their own answer, not the handler's 4"
+    );
+    assert_eq!(
+        reg.satisfaction_comment.as_deref(),
+        Some("Het duurde te lang.")
+    );
+    assert_eq!(reg.field("satisfaction").as_deref(), Some("2"));
+    assert_eq!(
+        reg.field("satisfaction_comment").as_deref(),
+        Some("Het duurde te lang.")
+    );
+    let notes = reg.notes();
+    assert!(notes.contains("Tevredenheid: 2/5"), "{notes}");
+    assert!(
+        notes.contains("Toelichting van de klager: Het duurde te lang."),
+        "{notes}"
+    );
+    // A registration queued before the field existed still reads.
+    let mut old = serde_json::to_value(&reg).expect("json");
+    old.as_object_mut()
+        .expect("object")
+        .remove("satisfaction_comment");
+    let back: Registration = serde_json::from_value(old).expect("old payload");
+    assert_eq!(back.satisfaction_comment, None);
+}
+
 #[test]
 fn an_open_complaint_has_no_registration_yet() {
     let org = org();
@@ -101,8 +152,9 @@ fn every_listed_field_is_known_and_unknown_ones_are_none() {
     );
     let reg = Registration::of(&run.c, Some(handler())).expect("closed");
     for name in Registration::FIELDS {
-        // Only the representative and the cause are empty here.
-        if !["representative", "cause"].contains(name) {
+        // Only the representative, the cause and the complainant's own
+        // comment are empty here.
+        if !["representative", "cause", "satisfaction_comment"].contains(name) {
             assert!(reg.field(name).is_some(), "{name} has no value");
         }
     }

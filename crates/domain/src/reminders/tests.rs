@@ -189,6 +189,7 @@ fn settings_choose_the_kinds_the_hour_and_the_digest() {
         kinds: [ReminderKind::MorningOf].into(),
         morning: Time::constant(8, 30, 0, 0),
         digest: false,
+        director_warnings: true,
     };
     let c = [example(Some(HANDLER))];
     assert!(reminders_due(&c, &cal, &only_morning, at("2026-04-28T09:00")).is_empty());

@@ -11,8 +11,9 @@
 //!   turned into a complaint counts as a complaint, and as converted);
 //!   "signals" are those still resolved at intake.
 //! - A step's term is met when the step was done on or before its due date
-//!   (the date entered for contact and offer, the day the form was sent for
-//!   record). A waived step counts apart. A step not done whose due date
+//!   (the report to the manager is due the day of receipt, for a converted
+//!   signal the day it became a complaint; done: the day of the report, the date entered for
+//!   contact and offer, the day the form was sent for record). A waived step counts apart. A step not done whose due date
 //!   has passed on `today` is late ("te laat, nog open"); one not yet due
 //!   is left out of the share.
 //! - Days late are calendar days after the due date: done date (or
@@ -32,7 +33,7 @@ use serde::Serialize;
 
 use crate::calendar::WorkingCalendar;
 use crate::complaint::{Channel, Complaint, Kind, Merit, Status};
-use crate::terms::{Step, Terms};
+use crate::terms::Step;
 use crate::{ComplaintId, ReferenceNumber, UserId};
 
 pub use compute::{
@@ -43,9 +44,10 @@ pub use compute::{
 use crate::dutch::month_name;
 pub use crate::dutch::{MONTHS, MONTHS_SHORT};
 
-/// The steps with a term that statistics follow. Reporting (step 1) is
-/// done at registration and always on time, so it tells nothing.
-pub const FOLLOWED_STEPS: [Step; 3] = [Step::Contact, Step::Offer, Step::Record];
+/// The steps with a term that statistics follow: all four. Reporting
+/// (step 1) is due the day of receipt; a complaint registered days after it
+/// was received, or that waited for a manager, was reported late.
+pub const FOLLOWED_STEPS: [Step; 4] = Step::ALL;
 
 /// A run of whole days, both ends included, in the organisation's zone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -225,12 +227,14 @@ pub struct ComplaintFacts {
     pub handler: Option<UserId>,
     pub responsible_manager: Option<UserId>,
     pub merit: Option<Merit>,
-    /// 1–5, from the complainant's response as the handler recorded it.
+    /// 1–5, as it counts: the complainant's own answer to the
+    /// satisfaction check, otherwise the handler's record of their
+    /// reaction ([`Complaint::satisfaction`]).
     pub satisfaction: Option<u8>,
     /// 1–5, the complainant's own answer to the satisfaction check.
     pub satisfaction_check: Option<u8>,
     pub offer_accepted: Option<bool>,
-    /// Contact, offer and record; empty for signals.
+    /// Report, contact, offer and record; empty for signals.
     pub steps: Vec<StepFacts>,
     pub closed_on: Option<Date>,
     pub escalations: Vec<EscalationFacts>,
@@ -241,14 +245,22 @@ impl ComplaintFacts {
     pub fn of(c: &Complaint, calendar: &WorkingCalendar) -> ComplaintFacts {
         let received_on = calendar.local_date(c.received_at().timestamp());
         let steps = if c.kind() == Kind::Complaint {
-            let terms = Terms::compute(c.received_at().timestamp(), calendar);
+            let terms = c.terms(calendar);
             FOLLOWED_STEPS
                 .into_iter()
                 .map(|step| {
                     let waiver = c.step_waived(step);
+                    // A signal skipped step 1; turned into a complaint it
+                    // is reported when converted, so that is its due day.
+                    let due = match (step, c.conversion()) {
+                        (Step::Report, Some(conversion)) => {
+                            terms.due(step).max(calendar.local_date(conversion.at))
+                        }
+                        _ => terms.due(step),
+                    };
                     StepFacts {
                         step,
-                        due: terms.due(step),
+                        due,
                         done_on: c
                             .step_done_on(step)
                             .or_else(|| waiver.map(|w| calendar.local_date(w.at))),
@@ -274,10 +286,7 @@ impl ComplaintFacts {
             handler: c.handler(),
             responsible_manager: c.responsible_manager(),
             merit: c.merit().map(|m| m.value.merit),
-            satisfaction: c
-                .response()
-                .and_then(|r| r.value.satisfaction)
-                .map(|s| s.get()),
+            satisfaction: c.satisfaction().map(|s| s.get()),
             satisfaction_check: c.satisfaction_report().map(|r| r.value.satisfaction.get()),
             offer_accepted: c.response().and_then(|r| r.value.accepted),
             steps,

@@ -53,7 +53,7 @@ fn facts_of_a_closed_complaint_are_on_time_with_a_lead_time() {
     assert_eq!(f.satisfaction, Some(4));
     assert_eq!(f.offer_accepted, Some(true));
     assert_eq!(f.closed_on, Some(date(2026, 5, 4)));
-    assert_eq!(f.steps.len(), 3);
+    assert_eq!(f.steps.len(), 4, "report, contact, offer, record");
     let today = date(2026, 6, 1);
     for s in &f.steps {
         assert_eq!(s.outcome(today), StepOutcome::OnTime, "{:?}", s.step);
@@ -119,7 +119,7 @@ fn late_overdue_waived_and_pending_steps() {
     );
 
     let stats = Stats::compute(&[f, g, h], &Period::year(2026), today);
-    let contact = &stats.compliance[0];
+    let contact = &stats.compliance[1];
     assert_eq!(contact.step, Step::Contact);
     assert_eq!(
         (
@@ -133,8 +133,51 @@ fn late_overdue_waived_and_pending_steps() {
     assert_eq!(contact.share_on_time, Some(0.0));
     assert_eq!(contact.days_late.mean, Some(3.0));
     assert_eq!(contact.days_late.p90, Some(5));
-    let offer = &stats.compliance[1];
+    let offer = &stats.compliance[2];
     assert_eq!((offer.pending, offer.share_on_time), (3, None));
+}
+
+/// Issue 12: step 1, reporting to the manager the day of receipt, is
+/// measured like the others.
+#[test]
+fn the_same_day_report_is_measured_like_the_other_steps() {
+    use crate::complaint::tests::{Run, new_complaint, received, reference};
+    use crate::complaint::{Actor, register};
+    let org = org();
+    let today = date(2026, 5, 4);
+    let on_time = ComplaintFacts::of(&Run::registered(&org, Kind::Complaint).c, &cal());
+    assert_eq!(
+        on_time.step(Step::Report).map(|s| s.outcome(today)),
+        Some(StepOutcome::OnTime)
+    );
+    // Registered, and so reported, two days after it was received.
+    let at = received().timestamp() + jiff::SignedDuration::from_hours(48);
+    let events = register(
+        new_complaint(Kind::Complaint, &org.involved),
+        reference(),
+        &org.employee,
+        at,
+    )
+    .expect("registers");
+    let late = Run::from_events(events, Actor::User(org.employee.id), at);
+    let late = ComplaintFacts::of(&late.c, &cal());
+    assert_eq!(
+        late.step(Step::Report).map(|s| s.outcome(today)),
+        Some(StepOutcome::Late(2))
+    );
+    assert_eq!(
+        late.step(Step::Report).map(|s| s.met_label(today)),
+        Some("nee")
+    );
+    let stats = Stats::compute(&[on_time, late], &Period::year(2026), today);
+    let report = &stats.compliance[0];
+    assert_eq!(
+        (report.step, report.label),
+        (Step::Report, Step::Report.label())
+    );
+    assert_eq!((report.on_time, report.late, report.overdue), (1, 1, 0));
+    assert_eq!(report.share_on_time, Some(0.5));
+    assert_eq!(report.days_late.max, Some(2));
 }
 
 #[test]
@@ -159,6 +202,13 @@ fn escalations_and_signals_are_counted() {
     assert_eq!(
         (converted.registered_as, converted.kind),
         (Kind::Signal, Kind::Complaint)
+    );
+    // Reported when it became a complaint: on time for step 1 (issue 12).
+    assert_eq!(
+        converted
+            .step(Step::Report)
+            .map(|s| s.outcome(date(2026, 5, 4))),
+        Some(StepOutcome::OnTime)
     );
     let stats = Stats::compute(&[f, s, converted], &Period::year(2026), date(2026, 5, 4));
     assert_eq!(stats.totals.received, 3);

@@ -117,6 +117,7 @@ pub async fn closed_complaint<S: Store>(store: &S, closed_at: Timestamp) -> Comp
                 value_cents: None,
                 director_consulted: false,
                 made_on: day,
+                letter_text: None,
             }),
         ),
         (&manager, Command::SendForm),

@@ -256,11 +256,19 @@ async fn retries_end_after_the_last_attempt<S: Store>(store: S) {
 
 async fn a_registration_recorded_before_a_crash_is_only_marked_sent<S: Store>(store: S) {
     let id = closed_complaint(&store, at(0)).await;
-    // An earlier worker recorded Exact's id and died before marking the
-    // outbox row; its lease ran out.
+    // A worker recorded Exact's id and died before marking the outbox row.
+    // Since issue 12 recording the id marks the row in the same
+    // transaction (migration 0016 settles rows older versions left), so
+    // the next round has nothing to claim and Exact is not asked again.
     klacht_app::exact::record_exact_id(&store, &calendar(), id, "777", at(1))
         .await
         .expect("recorded");
+    let m = exact_message(&store, id).await;
+    assert_eq!(
+        (m.status, m.result.as_deref()),
+        (OutboxStatus::Sent, Some("geregistreerd in Exact: 777")),
+        "settled with the event"
+    );
     let state = SynergyState::new(USER, PASSWORD);
     let fake = state.start(any_port()).await.expect("fake");
     let connector = SynergyClient::new(synergy_config(&fake.url()), TIMEOUT).expect("client");
@@ -273,13 +281,8 @@ async fn a_registration_recorded_before_a_crash_is_only_marked_sent<S: Store>(st
     )
     .await
     .expect("round");
-    assert_eq!(r, report(1, 1, 0, 0));
+    assert_eq!(r, report(0, 0, 0, 0));
     assert!(state.log().is_empty(), "Exact was not asked again");
-    let m = exact_message(&store, id).await;
-    assert_eq!(
-        (m.status, m.result.as_deref()),
-        (OutboxStatus::Sent, Some("777"))
-    );
     assert_eq!(
         exact_events(&store, id).await,
         [(Actor::System, "777".to_owned())]

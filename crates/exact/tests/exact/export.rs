@@ -30,6 +30,24 @@ async fn undelivered_registrations_export_as_csv_and_json<S: Store>(store: S) {
     assert_eq!(json[0]["representative"], serde_json::Value::Null);
     assert_eq!(json[0]["complainant_phone"].as_str(), Some("06-12345678"));
 
+    // Issue 12: amounts with a decimal comma in the `;` CSV, as Dutch
+    // Excel reads them; the JSON keeps the point.
+    let mut priced = items.clone();
+    priced[0].registration.offer = Some(klacht_domain::exact::OfferSummary {
+        kind: "financiële compensatie".into(),
+        description: "Restitutie".into(),
+        value_cents: Some(2_500),
+    });
+    let text = String::from_utf8(export::to_csv(&priced).expect("csv")).expect("utf-8");
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    let columns: Vec<&str> = lines.next().unwrap_or_default().split(';').collect();
+    assert!(columns.contains(&"offer_value"), "{columns:?}");
+    let row = lines.next().unwrap_or_default();
+    assert!(row.contains(";25,00;"), "{row}");
+    assert!(!row.contains("25.00"), "{row}");
+    let json: serde_json::Value = serde_json::from_str(&export::to_json(&priced)).expect("json");
+    assert_eq!(json[0]["offer_value"].as_str(), Some("25.00"));
+
     // `--since` after the closing day leaves it out.
     let closed_on = items[0].registration.closed_on;
     let later = closed_on.tomorrow().expect("date");

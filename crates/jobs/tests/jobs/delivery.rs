@@ -281,12 +281,12 @@ async fn after_the_last_attempt_a_message_fails_and_can_be_retried<S: Store>(sto
             .is_some_and(|e| !e.is_empty()),
         "the last error is kept"
     );
-    // One notice per failed message to the quality manager, queued.
+    // One notice for the round, listing both failed messages, queued.
     let pending = store
         .list_outbox(Some(OutboxStatus::Pending), None, 10)
         .await
         .expect("list");
-    assert_eq!(pending.len(), 2, "failure notices");
+    assert_eq!(pending.len(), 1, "one failure notice per round");
     assert!(pending.iter().all(|m| {
         m.dedupe_key
             .as_deref()
@@ -307,18 +307,26 @@ async fn after_the_last_attempt_a_message_fails_and_can_be_retried<S: Store>(sto
     let r = deliver_due(&store, &mailer, &config, clock.now())
         .await
         .expect("round");
-    // The two requeued messages and the two notices (due since +3 min).
-    assert_eq!((r.sent, r.failed), (4, 0), "{r:?}");
+    // The two requeued messages and the one notice (due since +3 min).
+    assert_eq!((r.sent, r.failed), (3, 0), "{r:?}");
     let received = smtp.messages();
-    assert_eq!(received.len(), 4);
+    assert_eq!(received.len(), 3);
     let notices: Vec<_> = received
         .iter()
-        .filter(|r| r.subject.starts_with("Bericht niet verzonden: "))
+        .filter(|r| r.subject == "2 berichten niet verzonden")
         .collect();
-    assert_eq!(notices.len(), 2);
-    assert!(notices.iter().all(|n| n.to.contains("sanne@focus.example")));
-    assert!(notices[0].text.contains(&format!("{PUBLIC_URL}/berichten")));
-    assert!(notices[0].text.contains(&c.reference().to_string()));
+    assert_eq!(notices.len(), 1, "{received:#?}");
+    let notice = notices[0];
+    assert!(notice.to.contains("sanne@focus.example"));
+    assert!(notice.text.contains(&format!("{PUBLIC_URL}/berichten")));
+    assert!(notice.text.contains(&c.reference().to_string()));
+    assert!(notice.text.contains("2 berichten konden"));
+    for m in &failed {
+        let subject = klacht_mail::MailMessage::from_json(&m.payload)
+            .expect("mail")
+            .subject;
+        assert!(notice.text.contains(&subject), "lists {subject}");
+    }
     let log = store.admin_log(None, 10).await.expect("log");
     assert_eq!(
         log.items
@@ -395,6 +403,7 @@ async fn offer_and_form_sent_mail_the_complainant<S: Store>(store: S) {
             value_cents: Some(5_000),
             director_consulted: false,
             made_on: today,
+            letter_text: None,
         }),
     )
     .await;
@@ -413,9 +422,9 @@ async fn offer_and_form_sent_mail_the_complainant<S: Store>(store: S) {
     let r = deliver_due(&store, &mailer(&smtp), &config, klacht_clock::test_now())
         .await
         .expect("round");
-    // Intake (confirmation, manager's notice), the offer's confirmation
-    // and the satisfaction check.
-    assert_eq!(r.sent, 4, "{r:?}");
+    // Intake (confirmation, manager's notice), the offer's confirmation,
+    // the satisfaction check and the quality manager's notice.
+    assert_eq!(r.sent, 5, "{r:?}");
     let received = smtp.messages();
     let offer = received
         .iter()
@@ -523,7 +532,7 @@ async fn without_an_address_only_the_manager_is_told<S: Store>(store: S) {
     let notice = &received[0];
     assert_eq!(
         notice.subject,
-        format!("Nieuwe klacht {}: behandelaar toewijzen", c.reference())
+        format!("Nieuwe klacht {}: afhandelaar toewijzen", c.reference())
     );
     assert!(notice.to.contains("margriet@focus.example"));
     assert!(notice.rcpt_to.contains("margriet@focus.example"));

@@ -7,5 +7,7 @@ mod support;
 mod absences;
 mod delivery;
 mod exact;
+mod handoffs;
 mod schedule;
+mod schedule_actions;
 mod schedule_smtp;

@@ -109,6 +109,7 @@ async fn reminders_walk_across_weekends_and_holidays_on_two_instances<S: Store>(
                         value_cents: None,
                         director_consulted: false,
                         made_on: day,
+                        letter_text: None,
                     }),
                     None,
                 )
@@ -291,7 +292,7 @@ async fn a_run_before_the_hour_or_on_a_holiday_reads_nothing_and_reruns_queue_no
     )
     .expect("mail");
     assert_eq!(reminder.to[0].email, "margriet@focus.example");
-    assert!(reminder.text.contains("nog geen behandelaar toegewezen"));
+    assert!(reminder.text.contains("nog geen afhandelaar toegewezen"));
 }
 
 async fn a_closing_day_the_administrator_adds_moves_the_reminder<S: Store>(store: S) {

@@ -1,11 +1,16 @@
 //! The deadline engine's mails (issue 4): reminder, missed-term warning and
 //! daily digest render in Dutch, as text and HTML, with the link to the
-//! complaint, and HTML escapes names.
+//! complaint, and HTML escapes names; and (issue 12) the agreed actions'
+//! reminders and overdue notices, the digest's actions and the director's
+//! weekly summary.
 
+use klacht_domain::reminders::actions::ActionRole;
 use klacht_domain::terms::Step;
-use klacht_mail::digest::{Digest, DigestLine};
+use klacht_mail::action_reminder::{ActionMail, ActionReminder};
+use klacht_mail::digest::{Digest, DigestActionLine, DigestLine};
 use klacht_mail::missed_term::MissedTerm;
 use klacht_mail::reminder::Reminder;
+use klacht_mail::weekly_overdue::{OverdueLine, WeeklyOverdue};
 use klacht_mail::{Address, Compose, MailContext};
 
 fn ctx() -> MailContext {
@@ -53,7 +58,7 @@ fn a_reminder_says_which_term_ends_when_and_links_the_complaint() {
         assert!(body.contains("woensdag 29 april 2026"));
         assert!(body.contains(&format!("https://klachten.focus.example/klachten/{ID}")));
         assert!(body.contains("Neem telefonisch of persoonlijk contact op"));
-        assert!(!body.contains("nog geen behandelaar toegewezen"));
+        assert!(!body.contains("nog geen afhandelaar toegewezen"));
     }
     clean_text(&m.text);
     assert!(m.html.starts_with("<!DOCTYPE html>"));
@@ -75,7 +80,12 @@ fn a_reminder_says_which_term_ends_when_and_links_the_complaint() {
         "Herinnering: termijn aanbod K-2026-0042 verloopt vrijdag 15 mei"
     );
     for body in [&m.text, &m.html] {
-        assert!(body.contains("Er is nog geen behandelaar toegewezen"));
+        assert!(body.contains("Er is nog geen afhandelaar toegewezen"));
+        // Issue 12: "als verantwoordelijke leidinggevende".
+        assert!(
+            body.contains("als verantwoordelijke leidinggevende"),
+            "{body}"
+        );
     }
     clean_text(&m.text);
 }
@@ -145,9 +155,11 @@ fn a_digest_lists_the_terms_overdue_first() {
             ),
         ],
         on_behalf_of: None,
+        actions: vec![],
     };
     let m = d.compose(&ctx(), to()).expect("renders");
     crate::snapshot("digest", &m);
+    assert!(!m.text.contains("Afgesproken acties"));
     assert_eq!(
         m.subject,
         "Openstaande termijnen donderdag 30 april 2026: 2 klachten, 1 te laat"
@@ -246,4 +258,210 @@ fn a_handover_alert_lists_complaints_and_actions_with_links() {
     };
     assert_eq!(only_actions.summary(), "1 afgesproken actie");
     clean_text(&only_actions.compose(&ctx(), to()).expect("renders").text);
+}
+
+fn action_mail(role: ActionRole, mail: ActionMail) -> ActionReminder {
+    ActionReminder {
+        reference: "K-2026-0042".into(),
+        complaint_id: ID.into(),
+        recipient_name: "Piet de Vries".into(),
+        role,
+        number: 2,
+        description: "Nieuwe planning doorgeven aan klager & dochter".into(),
+        due: "maandag 11 mei 2026".into(),
+        mail,
+        actor: None,
+    }
+}
+
+#[test]
+fn an_action_reminder_names_the_action_its_date_and_why_the_reader_gets_it() {
+    let m = action_mail(
+        ActionRole::Owner,
+        ActionMail::Reminder {
+            when: "morgen".into(),
+        },
+    )
+    .compose(&ctx(), to())
+    .expect("renders");
+    crate::snapshot("action_reminder", &m);
+    assert_eq!(
+        m.subject,
+        "Herinnering: actie 2 bij K-2026-0042 moet morgen af zijn"
+    );
+    for body in [&m.text, &m.html] {
+        assert!(body.contains("Beste Piet de Vries"));
+        assert!(body.contains("moet morgen af zijn: uiterlijk maandag 11 mei 2026"));
+        assert!(body.contains("U bent eigenaar van deze actie"));
+        assert!(body.contains(&format!("https://klachten.focus.example/klachten/{ID}")));
+        assert!(
+            !body.contains("behandelaar"),
+            "afhandelaar, as on the pages"
+        );
+    }
+    assert!(m.text.contains("aan klager & dochter"));
+    assert!(!m.html.contains("klager & dochter"), "escaped in HTML");
+    clean_text(&m.text);
+
+    let m = action_mail(
+        ActionRole::HandlerForWantOfOwner,
+        ActionMail::Reminder {
+            when: "vandaag".into(),
+        },
+    )
+    .compose(&ctx(), to())
+    .expect("renders");
+    assert_eq!(
+        m.subject,
+        "Herinnering: actie 2 bij K-2026-0042 moet vandaag af zijn"
+    );
+    assert!(
+        m.text
+            .contains("De actie heeft geen eigenaar; als afhandelaar")
+    );
+    let m = action_mail(
+        ActionRole::ManagerForWantOfOwner,
+        ActionMail::Reminder {
+            when: "vandaag".into(),
+        },
+    )
+    .compose(&ctx(), to())
+    .expect("renders");
+    assert!(
+        m.text
+            .contains("nog geen afhandelaar; als verantwoordelijk leidinggevende")
+    );
+}
+
+#[test]
+fn an_overdue_action_tells_the_manager_who_should_carry_it_out() {
+    let mut a = action_mail(
+        ActionRole::ResponsibleManager,
+        ActionMail::Overdue { days_late: 1 },
+    );
+    a.recipient_name = "Margriet Jansen".into();
+    a.actor = Some("Piet de Vries (eigenaar)".into());
+    let m = a.compose(&ctx(), to()).expect("renders");
+    crate::snapshot("action_overdue", &m);
+    assert_eq!(
+        m.subject,
+        "Actie te laat: actie 2 bij K-2026-0042 (uiterlijk maandag 11 mei 2026)"
+    );
+    for body in [&m.text, &m.html] {
+        assert!(body.contains("is nog niet afgerond: 1 werkdag te laat"));
+        assert!(body.contains("als verantwoordelijk leidinggevende"));
+        assert!(body.contains("Uitvoering: Piet de Vries (eigenaar)"));
+    }
+    clean_text(&m.text);
+    a.mail = ActionMail::Overdue { days_late: 3 };
+    a.actor = None;
+    let m = a.compose(&ctx(), to()).expect("renders");
+    assert!(m.text.contains("3 werkdagen te laat"));
+    assert!(m.text.contains("Uitvoering: nog niemand"));
+}
+
+#[test]
+fn a_digest_lists_the_agreed_actions_after_the_terms() {
+    let action = |number: u32, status: &str, overdue: bool| DigestActionLine {
+        reference: "K-2026-0042".into(),
+        complaint_id: ID.into(),
+        number,
+        description: format!("Actie nummer {number}"),
+        due: "maandag 11 mei 2026".into(),
+        status: status.into(),
+        overdue,
+        actor: (number == 1).then(|| "Piet de Vries (eigenaar)".to_string()),
+    };
+    let d = Digest {
+        recipient_name: "Margriet Jansen".into(),
+        date: "dinsdag 12 mei 2026".into(),
+        lines: vec![DigestLine {
+            reference: "K-2026-0040".into(),
+            complaint_id: ID.into(),
+            step_label: "aanbod".into(),
+            due: "vrijdag 15 mei 2026".into(),
+            status: "op tijd".into(),
+            overdue: false,
+            handler: None,
+        }],
+        on_behalf_of: None,
+        actions: vec![action(1, "te laat", true), action(2, "op tijd", false)],
+    };
+    let m = d.compose(&ctx(), to()).expect("renders");
+    crate::snapshot("digest_with_actions", &m);
+    assert_eq!(
+        m.subject,
+        "Openstaande termijnen dinsdag 12 mei 2026: 1 klacht; 2 acties, 1 te laat"
+    );
+    for body in [&m.text, &m.html] {
+        let term = body.find("K-2026-0040").expect("the term");
+        let first = body.find("Actie nummer 1").expect("action 1");
+        let second = body.find("Actie nummer 2").expect("action 2");
+        assert!(term < first && first < second);
+        assert!(body.contains("Piet de Vries (eigenaar)"));
+        assert!(body.contains("nog niemand"));
+    }
+    clean_text(&m.text);
+    // Only actions, no open term.
+    let only = Digest {
+        lines: vec![],
+        actions: vec![action(2, "op tijd", false)],
+        ..d
+    };
+    let m = only.compose(&ctx(), to()).expect("renders");
+    assert_eq!(m.subject, "Openstaande acties dinsdag 12 mei 2026: 1 actie");
+    assert!(m.text.contains("geen openstaande termijnen"));
+    clean_text(&m.text);
+}
+
+#[test]
+fn the_weekly_summary_lists_every_overdue_term_with_who_is_responsible() {
+    let line = |reference: &str, days_late: i32, responsible: Option<&str>| OverdueLine {
+        reference: reference.into(),
+        complaint_id: ID.into(),
+        step_label: "aanbod".into(),
+        due: "vrijdag 8 mei 2026".into(),
+        days_late,
+        responsible: responsible.map(str::to_owned),
+    };
+    let w = WeeklyOverdue {
+        recipient_name: "Dirk de Directeur".into(),
+        date: "maandag 18 mei 2026".into(),
+        week: 21,
+        lines: vec![
+            line("K-2026-0040", 5, Some("Fatima el Amrani")),
+            line("K-2026-0042", 1, None),
+        ],
+        complaints: 2,
+    };
+    let m = w.compose(&ctx(), to()).expect("renders");
+    crate::snapshot("weekly_overdue", &m);
+    assert_eq!(
+        m.subject,
+        "Weekoverzicht week 21: 2 termijnen te laat bij 2 klachten"
+    );
+    for body in [&m.text, &m.html] {
+        assert!(body.contains("eindverantwoordelijke"));
+        assert!(body.contains("5 werkdagen te laat"));
+        assert!(body.contains("1 werkdag te laat"));
+        assert!(body.contains("Fatima el Amrani"));
+        assert!(body.contains("nog niemand"));
+        assert!(body.contains("https://klachten.focus.example/overzicht"));
+    }
+    assert!(
+        m.text
+            .contains("zijn 2 termijnen van 2 klachten verstreken")
+    );
+    clean_text(&m.text);
+    let one = WeeklyOverdue {
+        lines: vec![line("K-2026-0042", 1, None)],
+        complaints: 1,
+        ..w
+    };
+    let m = one.compose(&ctx(), to()).expect("renders");
+    assert_eq!(
+        m.subject,
+        "Weekoverzicht week 21: 1 termijn te laat bij 1 klacht"
+    );
+    assert!(m.text.contains("is 1 termijn van 1 klacht verstreken"));
 }

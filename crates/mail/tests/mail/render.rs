@@ -5,7 +5,9 @@ use jiff::civil::date;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::terms::Terms;
 use klacht_mail::confirmation::Confirmation;
-use klacht_mail::failure_notice::FailureNotice;
+use klacht_mail::failure_notice::{FailedMessage, FailureNotice};
+use klacht_mail::form_to_close::FormToClose;
+use klacht_mail::handler::{HandlerAssigned, HandlerReleased};
 use klacht_mail::manager_notice::{ManagerNotice, Origin};
 use klacht_mail::offer_confirmation::OfferConfirmation;
 use klacht_mail::satisfaction::SatisfactionCheck;
@@ -93,7 +95,7 @@ fn the_manager_notice_links_to_the_complaint_and_escapes_input() {
     crate::snapshot("manager_notice", &m);
     assert_eq!(
         m.subject,
-        "Nieuwe klacht K-2026-0042: behandelaar toewijzen"
+        "Nieuwe klacht K-2026-0042: afhandelaar toewijzen"
     );
     let link = "https://klachten.focus.example/klachten/0196a3b2-0000-7000-8000-000000000001";
     assert!(m.text.contains(link) && m.html.contains(link));
@@ -117,6 +119,7 @@ fn the_offer_confirmation_states_kind_description_value_and_date() {
         reference: "K-2026-0042".into(),
         name: "mevrouw De Vries".into(),
         merit: Some("gegrond".into()),
+        letter: Vec::new(),
         kind: "genoegdoening".into(),
         description: "Een tegoedbon voor twee uur extra hulp.".into(),
         value: Some("€ 50,00".into()),
@@ -165,14 +168,20 @@ fn the_satisfaction_check_links_to_the_form() {
     assert!(without.text.contains("beantwoorden") && !without.text.contains("/status/"));
 }
 
+fn failed(subject: &str, attempts: u32) -> FailedMessage {
+    FailedMessage {
+        recipients: "Mevrouw J. de Vries <j.devries@example.nl>".into(),
+        subject: subject.into(),
+        reference: Some("K-2026-0042".into()),
+        attempts,
+        error: "Connection refused".into(),
+    }
+}
+
 #[test]
 fn the_failure_notice_points_to_the_outgoing_messages() {
     let m = FailureNotice {
-        recipients: "Mevrouw J. de Vries <j.devries@example.nl>".into(),
-        subject: "Uw klacht is ontvangen (K-2026-0042)".into(),
-        reference: Some("K-2026-0042".into()),
-        attempts: 8,
-        error: "Connection refused".into(),
+        messages: vec![failed("Uw klacht is ontvangen (K-2026-0042)", 8)],
     }
     .compose(&ctx(), to())
     .expect("renders");
@@ -182,5 +191,115 @@ fn the_failure_notice_points_to_the_outgoing_messages() {
         "Bericht niet verzonden: Uw klacht is ontvangen (K-2026-0042)"
     );
     assert!(m.text.contains("https://klachten.focus.example/berichten"));
-    assert!(m.text.contains("8 pogingen") && m.text.contains("Connection refused"));
+    assert!(m.text.contains("na 8 pogingen") && m.text.contains("Connection refused"));
+    assert!(m.text.contains("Alles opnieuw proberen"));
+}
+
+/// One notice per round lists every message that failed in it, with the
+/// right plural.
+#[test]
+fn one_failure_notice_lists_every_failed_message() {
+    let m = FailureNotice {
+        messages: vec![
+            failed("Uw klacht is ontvangen (K-2026-0042)", 1),
+            failed("Nieuwe klacht K-2026-0042: afhandelaar toewijzen", 3),
+        ],
+    }
+    .compose(&ctx(), to())
+    .expect("renders");
+    assert_eq!(m.subject, "2 berichten niet verzonden");
+    for body in [&m.text, &m.html] {
+        assert!(body.contains("2 berichten konden"));
+        assert!(body.contains("Uw klacht is ontvangen (K-2026-0042)"));
+        assert!(body.contains("Nieuwe klacht K-2026-0042: afhandelaar toewijzen"));
+    }
+    let one = FailureNotice {
+        messages: vec![failed("Uw klacht is ontvangen (K-2026-0042)", 1)],
+    };
+    assert!(one.intro().contains("na 1 poging "), "{}", one.intro());
+}
+
+#[test]
+fn the_new_afhandelaar_gets_the_complaint_its_terms_and_the_link() {
+    let m = HandlerAssigned {
+        reference: "K-2026-0042".into(),
+        complaint_id: "0190-abc".into(),
+        handler_name: "Ahmed El Amrani".into(),
+        assigned_by: "Henk de Boer".into(),
+        previous: Some("Lotte Bakker".into()),
+        complainant: "Mevrouw J. de Vries".into(),
+        service: Some("Thuiszorg".into()),
+        summary: "De hulp kwam <drie> keer te laat.".into(),
+        terms: terms(),
+    }
+    .compose(
+        &ctx(),
+        vec![Address::new("Ahmed El Amrani", "ahmed@focus.example")],
+    )
+    .expect("renders");
+    crate::snapshot("handler_assigned", &m);
+    assert_eq!(m.subject, "U bent afhandelaar van klacht K-2026-0042");
+    for body in [&m.text, &m.html] {
+        assert!(body.contains("Henk de Boer heeft u aangewezen als afhandelaar"));
+        assert!(body.contains("U neemt de afhandeling over van Lotte Bakker"));
+        assert!(body.contains("https://klachten.focus.example/klachten/0190-abc"));
+        assert!(body.contains("woensdag 29 april 2026"), "contact term");
+        assert!(body.contains("vrijdag 8 mei 2026"), "offer term");
+        assert!(body.contains("vrijdag 15 mei 2026"), "record term");
+        assert!(!body.contains("behandelaar"));
+    }
+    assert!(m.html.contains("&#60;drie&#62;") || m.html.contains("&lt;drie&gt;"));
+}
+
+#[test]
+fn the_previous_afhandelaar_is_told_to_whom_it_moved() {
+    let m = HandlerReleased {
+        reference: "K-2026-0042".into(),
+        complaint_id: "0190-abc".into(),
+        previous_name: "Lotte Bakker".into(),
+        handler_name: "Ahmed El Amrani".into(),
+        assigned_by: "Henk de Boer".into(),
+    }
+    .compose(
+        &ctx(),
+        vec![Address::new("Lotte Bakker", "lotte@focus.example")],
+    )
+    .expect("renders");
+    crate::snapshot("handler_released", &m);
+    assert_eq!(
+        m.subject,
+        "Klacht K-2026-0042 is overgedragen aan Ahmed El Amrani"
+    );
+    for body in [&m.text, &m.html] {
+        assert!(body.contains("Beste Lotte Bakker"));
+        assert!(body.contains("overgedragen aan"));
+        assert!(body.contains("https://klachten.focus.example/klachten/0190-abc"));
+    }
+}
+
+#[test]
+fn the_quality_manager_is_told_a_form_waits_to_be_closed() {
+    let m = FormToClose {
+        reference: "K-2026-0042".into(),
+        complaint_id: "0190-abc".into(),
+        quality_manager_name: "Sanne Visser".into(),
+        sent_by: "Ahmed El Amrani".into(),
+        blockers: vec!["afgesproken actie 1 (Terugbellen)".into()],
+    }
+    .compose(
+        &ctx(),
+        vec![Address::new("Sanne Visser", "sanne@focus.example")],
+    )
+    .expect("renders");
+    crate::snapshot("form_to_close", &m);
+    assert_eq!(
+        m.subject,
+        "Klacht K-2026-0042: formulier wacht op afsluiten"
+    );
+    for body in [&m.text, &m.html] {
+        assert!(body.contains("Ahmed El Amrani heeft het klachtenformulier"));
+        assert!(body.contains("https://klachten.focus.example/klachten/0190-abc"));
+        assert!(body.contains("https://klachten.focus.example/overzicht?status=recorded"));
+        assert!(body.contains("afgesproken actie 1 (Terugbellen)"));
+    }
 }

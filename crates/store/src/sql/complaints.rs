@@ -95,6 +95,7 @@ macro_rules! complaints_queries {
                     }
                     write_participants(&mut tx, row, true).await?;
                     outbox_queries::insert_outbox(&mut tx, outbox).await?;
+                    outbox_queries::settle_registered_in_exact(&mut tx, row.id, events).await?;
                     // A filed complaint's hash chain grows with its history.
                     dossier_queries::extend_chain(&mut tx, row, events).await?;
                     tx.commit().await?;
@@ -239,6 +240,29 @@ macro_rules! complaints_queries {
                         .await?
                         .try_get(0)?;
                     Ok(u64::try_from(n).unwrap_or(0))
+                }
+
+                async fn open_complaints_with_event(
+                    &self,
+                    kind: &str,
+                    needle: &str,
+                ) -> Result<Vec<ComplaintRow>, StoreError> {
+                    let escaped = needle
+                        .replace('\\', "\\\\")
+                        .replace('%', "\\%")
+                        .replace('_', "\\_");
+                    let sql = format!(
+                        "SELECT {COMPLAINT_COLUMNS} FROM complaints WHERE closed_at IS NULL \
+                         AND kind = 'complaint' AND EXISTS (SELECT 1 FROM complaint_events e \
+                         WHERE e.complaint_id = complaints.id AND e.kind = $1 \
+                         AND e.data LIKE $2 ESCAPE '\\') ORDER BY received_at, id"
+                    );
+                    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+                        .bind(kind)
+                        .bind(format!("%{escaped}%"))
+                        .fetch_all(self.reader())
+                        .await?;
+                    rows.iter().map(complaint_from_row).collect()
                 }
 
                 async fn list_participating(

@@ -461,6 +461,50 @@ macro_rules! dossier_queries {
                     Ok(DossierPage { items, next })
                 }
 
+                async fn refile_dossier(
+                    &self,
+                    d: &NewDossier,
+                ) -> Result<bool, StoreError> {
+                    let id = d.complaint_id.to_string();
+                    let mut tx = self.writer().begin().await?;
+                    hold_version(&mut tx, d.complaint_id, d.events.len() as u64).await?;
+                    let head = seal_stream(&mut tx, d.complaint_id, &d.events).await?;
+                    let done = sqlx::query(
+                        "UPDATE dossier SET sealed_seq = $2, record_json = $3, record_sha256 = $4, \
+                         pdf = $5, pdf_sha256 = $6, chain_head = $7 \
+                         WHERE complaint_id = $1 AND anonymised_at IS NULL",
+                    )
+                    .bind(&id)
+                    .bind(seq_i64(d.events.len() as u64)?)
+                    .bind(&d.record_json)
+                    .bind(sha256_hex(d.record_json.as_bytes()))
+                    .bind(&d.pdf)
+                    .bind(sha256_hex(&d.pdf))
+                    .bind(hex::encode(head))
+                    .execute(&mut *tx)
+                    .await?;
+                    tx.commit().await?;
+                    Ok(done.rows_affected() == 1)
+                }
+
+                async fn filed_before_exact_id(
+                    &self,
+                    limit: u32,
+                ) -> Result<Vec<ComplaintId>, StoreError> {
+                    let rows = sqlx::query(
+                        "SELECT d.complaint_id FROM dossier d WHERE d.anonymised_at IS NULL \
+                         AND EXISTS (SELECT 1 FROM complaint_events e WHERE e.complaint_id = d.complaint_id \
+                         AND e.kind = 'registered_in_exact' AND e.seq > d.sealed_seq) \
+                         ORDER BY d.complaint_id LIMIT $1",
+                    )
+                    .bind(i64::from(limit.clamp(1, 10_000)))
+                    .fetch_all(self.reader())
+                    .await?;
+                    rows.iter()
+                        .map(|r| parse("complaint id", &r.try_get::<String, _>(0)?))
+                        .collect()
+                }
+
                 async fn unfiled_closed(
                     &self,
                     closed_since: Option<Timestamp>,

@@ -15,6 +15,7 @@ pub(crate) mod reminders;
 pub(crate) mod reports;
 pub(crate) mod retention;
 pub(crate) mod users;
+pub(crate) mod work_queue;
 
 /// Escapes LIKE wildcards in user text; used with `ESCAPE '\'`.
 pub(crate) fn like_pattern(text: &str) -> String {
@@ -329,6 +330,10 @@ macro_rules! impl_store {
         mod absences_queries {
             use super::*;
             $crate::sql::absences::absences_queries!();
+        }
+        mod work_queue_queries {
+            use super::*;
+            $crate::sql::work_queue::work_queue_queries!();
         }
 
         impl Store for $store {

@@ -67,6 +67,41 @@ macro_rules! outbox_queries {
                 Ok(q.build().execute(&mut **tx).await?.rows_affected())
             }
 
+            /// The result recorded on a registration for Exact that was
+            /// settled because its id was recorded on the complaint (by
+            /// hand, or by a delivery that crashed before marking it).
+            pub(super) const SETTLED_BY_EVENT: &str = "geregistreerd in Exact";
+
+            /// Marks the complaint's registration for Exact that still
+            /// waits (queued or failed) sent when `events` record its id,
+            /// inside the caller's transaction. The result names the id.
+            pub(super) async fn settle_registered_in_exact(
+                tx: &mut sqlx::Transaction<'_, Db>,
+                complaint: ComplaintId,
+                events: &[RawEvent],
+            ) -> Result<u64, StoreError> {
+                let Some(event) = events.iter().find(|e| e.kind == "registered_in_exact") else {
+                    return Ok(0);
+                };
+                let exact_id = serde_json::from_str::<serde_json::Value>(&event.data)
+                    .ok()
+                    .and_then(|v| v.get("exact_id").and_then(|id| id.as_str()).map(str::to_owned));
+                let result = match exact_id {
+                    Some(id) => format!("{SETTLED_BY_EVENT}: {id}"),
+                    None => SETTLED_BY_EVENT.to_owned(),
+                };
+                let done = sqlx::query(
+                    "UPDATE outbox SET status = 'sent', sent_at = $2, result = $3, last_error = NULL \
+                     WHERE kind = 'exact' AND complaint_id = $1 AND status IN ('pending', 'failed')",
+                )
+                .bind(complaint.to_string())
+                .bind(micros(event.at))
+                .bind(result)
+                .execute(&mut **tx)
+                .await?;
+                Ok(done.rows_affected())
+            }
+
             impl $crate::OutboxStore for StoreTy {
                 async fn enqueue(
                     &self,

@@ -96,6 +96,28 @@ macro_rules! reminders_queries {
                     Ok(DuePage { items, next })
                 }
 
+                async fn open_complaints_with_actions(
+                    &self,
+                    after: Option<klacht_domain::ComplaintId>,
+                    limit: u32,
+                ) -> Result<Vec<klacht_domain::ComplaintId>, StoreError> {
+                    let mut q: QueryBuilder<Db> = QueryBuilder::new(
+                        "SELECT c.id FROM complaints c \
+                         WHERE c.closed_at IS NULL AND c.kind = 'complaint' \
+                         AND EXISTS (SELECT 1 FROM complaint_events e \
+                         WHERE e.complaint_id = c.id AND e.kind = 'action_agreed')",
+                    );
+                    if let Some(after) = after {
+                        q.push(" AND c.id > ").push_bind(after.to_string());
+                    }
+                    q.push(" ORDER BY c.id LIMIT ")
+                        .push_bind(i64::from(limit.clamp(1, 1000)));
+                    let rows = q.build().fetch_all(self.reader()).await?;
+                    rows.iter()
+                        .map(|r| parse("complaint id", &r.try_get::<String, _>(0)?))
+                        .collect()
+                }
+
                 async fn calendar_feed(
                     &self,
                     user: UserId,

@@ -3,6 +3,7 @@
 
 mod absences;
 mod admin;
+mod consultations;
 mod dossier;
 mod improvement;
 mod outbox;
@@ -11,3 +12,4 @@ mod reminders;
 mod reports;
 mod store;
 mod users_by_ids;
+mod work_queue;

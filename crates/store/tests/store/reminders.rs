@@ -318,7 +318,64 @@ async fn calendar_feeds_are_found_by_hash_replaced_and_removed<S: Store>(store: 
     );
 }
 
+/// Appends an `action_agreed` event to the complaint of `row`.
+async fn agree_action<S: Store>(store: &S, row: &ComplaintRow) {
+    let mut next = row.clone();
+    next.version = row.version + 1;
+    store
+        .append(
+            row.version,
+            &[RawEvent {
+                complaint_id: row.id,
+                seq: next.version,
+                at: at(5),
+                actor: "system".into(),
+                kind: "action_agreed".into(),
+                data: "{}".into(),
+            }],
+            &next,
+            &[],
+        )
+        .await
+        .expect("appended");
+}
+
+/// Issue 12: the candidates of the agreed actions' follow-up are the open
+/// complaints that agreed an action, by id, a page at a time; closed
+/// complaints and those without an action are not read.
+async fn open_complaints_with_actions_are_found_by_id<S: Store>(store: S) {
+    let received = date(2026, 4, 24);
+    let mut with = Vec::new();
+    for _ in 0..3 {
+        let row = complaint(&store, received, Some("contact"), None, None).await;
+        agree_action(&store, &row).await;
+        with.push(row.id);
+    }
+    // Without an action, and closed with one.
+    complaint(&store, received, Some("offer"), None, None).await;
+    let closed = complaint(&store, received, None, None, None).await;
+    agree_action(&store, &closed).await;
+    with.sort();
+
+    let all = store
+        .open_complaints_with_actions(None, 100)
+        .await
+        .expect("query");
+    assert_eq!(all, with);
+    let first = store
+        .open_complaints_with_actions(None, 2)
+        .await
+        .expect("query");
+    assert_eq!(first, with[..2]);
+    let rest = store
+        .open_complaints_with_actions(first.last().copied(), 2)
+        .await
+        .expect("query");
+    assert_eq!(rest, with[2..]);
+}
+
 store_tests!(
     open_complaints_are_narrowed_by_term_window_and_person,
     calendar_feeds_are_found_by_hash_replaced_and_removed,
+    open_complaints_with_actions_are_found_by_id,
 );

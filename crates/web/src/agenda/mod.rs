@@ -2,8 +2,9 @@
 //! user makes, replaces or removes their secret feed URL, and the feed
 //! itself (`/agenda/{token}.ics`), fetched without a session by Outlook or
 //! a phone, listing the open terms of the complaints the user handles or
-//! answers for as responsible manager. The feed carries no complainant
-//! data: it leaves the building.
+//! answers for as responsible manager, and the open agreed actions with a
+//! due date they own or answer for (UID `{complaint}-actie-{number}@klacht`).
+//! The feed carries no complainant data: it leaves the building.
 
 mod ics;
 
@@ -190,6 +191,24 @@ async fn feed<S: Store>(
                 url: format!("{base}/klachten/{}", open.complaint),
             });
         }
+    }
+    // Agreed actions: without their description, which may speak of the
+    // complainant (the feed leaves the building); the link leads to it.
+    for action in agenda::open_actions_of(&state.store, &user).await? {
+        let status = term_status(action.due, today, None).label();
+        events.push(ics::AllDayEvent {
+            uid: action.calendar_uid(),
+            date: action.due,
+            summary: format!("Actie {} {}", action.number, action.reference),
+            description: format!(
+                "Afgesproken actie {} bij klacht {}: uiterlijk {} {} ({status}).",
+                action.number,
+                action.reference,
+                day_and_month(action.due),
+                action.due.year()
+            ),
+            url: format!("{base}/klachten/{}", action.complaint),
+        });
     }
     events.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
     let name = format!("Klachttermijnen {}", state.organisation);

@@ -14,7 +14,6 @@ use klacht_app::complaints;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{Command, Kind};
 use klacht_domain::permissions::can_view;
-use klacht_domain::terms::Terms;
 use klacht_domain::{ComplaintId, Email, ReferenceNumber, Role, User};
 use klacht_store::{ComplaintFilter, Cursor, Store};
 use serde::Deserialize;
@@ -106,8 +105,7 @@ pub async fn create<S: Store>(
     let now = state.now();
     let new = body.parse(&state.store, &calendar, now).await?;
     let c = complaints::register(&state.store, &calendar, &state.notifier, &user, new, now).await?;
-    let deadlines = (c.kind() == Kind::Complaint)
-        .then(|| Deadlines::from(&Terms::compute(c.received_at().timestamp(), &calendar)));
+    let deadlines = (c.kind() == Kind::Complaint).then(|| Deadlines::from(&c.terms(&calendar)));
     let created = Created {
         id: c.id().to_string(),
         reference: c.reference().to_string(),
@@ -328,6 +326,32 @@ action!(
 );
 
 action!(
+    /// `POST /complaints/{id}/consultations`
+    consult_director, dto::ConsultationBody, None, |state, b| {
+        let director = dto::person(&state.store, "director", b.director).await?;
+        let mut c = Check::default();
+        match c.text("question", b.question) {
+            Some(question) => Command::ConsultDirector { director, question },
+            None => return Err(c.incomplete()),
+        }
+    }
+);
+
+/// `POST /complaints/{id}/consultations/{n}/advice`
+pub async fn give_advice<S: Store>(
+    State(state): State<AppState<S>>,
+    ApiUser(user): ApiUser,
+    ApiPath((id, number)): ApiPath<(String, String)>,
+    ApiJson(b): ApiJson<dto::AdviceBody>,
+) -> Result<Response, ApiError> {
+    deny_admin(&user)?;
+    let number: u32 = number.parse().map_err(|_| ApiError::not_found())?;
+    let expected = b.expected_version;
+    let cmd = Command::GiveAdvice(b.parse(number)?);
+    perform(&state, &user, &id, cmd, expected, None).await
+}
+
+action!(
     /// `POST /complaints/{id}/response`
     response, dto::ResponseBody, None, |state, b| Command::RecordResponse(b.parse()?)
 );
@@ -405,6 +429,11 @@ action!(
 action!(
     /// `POST /complaints/{id}/convert`
     convert, dto::ConvertBody, None, |state, b| Command::ConvertToComplaint(b.parse()?)
+);
+
+action!(
+    /// `POST /complaints/{id}/classification`
+    classify, dto::ClassifyBody, None, |state, b| Command::Classify(b.parse())
 );
 
 action!(

@@ -58,6 +58,11 @@ fn routes<S: Store>() -> Vec<Entry<S>> {
         post("/complaints/{id}/route", c::route::<S>),
         post("/complaints/{id}/contact", c::contact::<S>),
         post("/complaints/{id}/merit", c::merit::<S>),
+        post("/complaints/{id}/consultations", c::consult_director::<S>),
+        post(
+            "/complaints/{id}/consultations/{n}/advice",
+            c::give_advice::<S>,
+        ),
         post("/complaints/{id}/offer", c::offer::<S>),
         post("/complaints/{id}/response", c::response::<S>),
         post("/complaints/{id}/actions", c::agree_action::<S>),
@@ -79,6 +84,7 @@ fn routes<S: Store>() -> Vec<Entry<S>> {
         ),
         post("/complaints/{id}/convert", c::convert::<S>),
         post("/complaints/{id}/corrections", c::correct::<S>),
+        post("/complaints/{id}/classification", c::classify::<S>),
     ]
 }
 

@@ -98,6 +98,8 @@ mod tests {
             ("ContactInput", accepted::<dto::ContactBody>()),
             ("MeritInput", accepted::<dto::MeritBody>()),
             ("OfferInput", accepted::<dto::OfferBody>()),
+            ("ConsultationInput", accepted::<dto::ConsultationBody>()),
+            ("AdviceInput", accepted::<dto::AdviceBody>()),
             ("ResponseInput", accepted::<dto::ResponseBody>()),
             ("ActionInput", accepted::<dto::ActionBody>()),
             ("CompleteActionInput", accepted::<dto::CompleteActionBody>()),
@@ -109,6 +111,7 @@ mod tests {
             ("ExactInput", accepted::<dto::ExactBody>()),
             ("ConvertInput", accepted::<dto::ConvertBody>()),
             ("CorrectionInput", accepted::<dto::CorrectionBody>()),
+            ("ClassifyInput", accepted::<dto::ClassifyBody>()),
         ];
         let mut request_schemas: BTreeSet<String> = BTreeSet::new();
         for item in doc["paths"].as_object().expect("paths").values() {

@@ -8,9 +8,9 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use klacht_app::complaints::TermLine;
 use klacht_domain::complaint::{
-    Actor, Closing, ComplainantResponse, Complaint, CompletedAction, Contact, Conversion,
-    EscalationOutcome, EscalationParty, ExactRegistration, MeritDecision, Offer, Party, Recorded,
-    Stamped, Waiver,
+    Actor, Closing, Complaint, CompletedAction, Contact, Conversion, EscalationOutcome,
+    EscalationParty, ExactRegistration, MeritDecision, Offer, Party, Recorded, Satisfaction,
+    SatisfactionReport, Stamped, Waiver,
 };
 use klacht_domain::permissions::Action;
 use klacht_domain::terms::{TermStatus, Terms};
@@ -296,6 +296,41 @@ fn rec<'a, T: Serialize>(people: &People, s: &'a Stamped<T>) -> Rec<'a, T> {
     }
 }
 
+/// The complainant's reaction: the handler's record (accepted, comment)
+/// with the satisfaction that counts, and the complainant's own answer to
+/// the satisfaction check. Present as soon as either exists.
+#[derive(Debug, Serialize)]
+struct ResponseView<'a> {
+    accepted: Option<bool>,
+    /// The complainant's own answer when they gave one, otherwise the
+    /// handler's record ([`Complaint::satisfaction`]).
+    satisfaction: Option<Satisfaction>,
+    /// What the handler recorded.
+    comment: Option<&'a str>,
+    /// The handler's record; the complainant's answer when there is none.
+    recorded: Recording,
+    satisfaction_check: Option<Rec<'a, SatisfactionReport>>,
+}
+
+impl<'a> ResponseView<'a> {
+    fn of(c: &'a Complaint, people: &People) -> Option<Self> {
+        let check = c.satisfaction_report();
+        let recorded = match (c.response(), check) {
+            (Some(r), _) => people.stamp(r),
+            (None, Some(s)) => people.stamp(s),
+            (None, None) => return None,
+        };
+        let handler = c.response().map(|r| &r.value);
+        Some(Self {
+            accepted: handler.and_then(|r| r.accepted),
+            satisfaction: c.satisfaction(),
+            comment: handler.and_then(|r| r.comment.as_deref()),
+            recorded,
+            satisfaction_check: check.map(|s| rec(people, s)),
+        })
+    }
+}
+
 #[derive(Debug, Serialize)]
 struct ActionView<'a> {
     number: u32,
@@ -314,6 +349,23 @@ struct EscalationView<'a> {
     note: Option<&'a str>,
     recorded: Recording,
     outcome: Option<Rec<'a, EscalationOutcome>>,
+}
+
+/// A question to the director and, once given, her advice.
+#[derive(Debug, Serialize)]
+struct ConsultationView<'a> {
+    number: u32,
+    director: Person,
+    question: &'a str,
+    recorded: Recording,
+    /// `null` while she has not answered.
+    advice: Option<AdviceView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct AdviceView<'a> {
+    advice: &'a str,
+    recorded: Recording,
 }
 
 /// The whole complaint form with terms, permitted actions and history.
@@ -341,7 +393,8 @@ pub struct ComplaintView<'a> {
     contact: Option<Rec<'a, Contact>>,
     merit: Option<Rec<'a, MeritDecision>>,
     offer: Option<Rec<'a, Offer>>,
-    response: Option<Rec<'a, ComplainantResponse>>,
+    consultations: Vec<ConsultationView<'a>>,
+    response: Option<ResponseView<'a>>,
     actions: Vec<ActionView<'a>>,
     form_sent: Option<Recording>,
     escalations: Vec<EscalationView<'a>>,
@@ -363,6 +416,7 @@ pub fn people_of(c: &Complaint, history: &[Recorded]) -> Vec<UserId> {
         .chain(c.assistants().iter().copied())
         .chain(c.involved_employees().iter().copied())
         .chain(c.actions().iter().filter_map(|a| a.agreed.value.owner))
+        .chain(c.consultations().iter().map(|r| r.director()))
         .chain(history.iter().filter_map(|r| r.actor.user()))
         .collect();
     ids.sort();
@@ -417,7 +471,21 @@ impl<'a> ComplaintView<'a> {
             contact: c.contact().map(|s| rec(people, s)),
             merit: c.merit().map(|s| rec(people, s)),
             offer: c.offer().map(|s| rec(people, s)),
-            response: c.response().map(|s| rec(people, s)),
+            consultations: c
+                .consultations()
+                .iter()
+                .map(|r| ConsultationView {
+                    number: r.number(),
+                    director: person(r.director()),
+                    question: &r.question.value.question,
+                    recorded: people.stamp(&r.question),
+                    advice: r.advice.as_ref().map(|a| AdviceView {
+                        advice: &a.value.advice,
+                        recorded: people.stamp(a),
+                    }),
+                })
+                .collect(),
+            response: ResponseView::of(c, people),
             actions: c
                 .actions()
                 .iter()

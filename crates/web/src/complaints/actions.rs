@@ -11,8 +11,8 @@ use axum::response::Response;
 use axum::routing::post;
 use klacht_app::complaints::{self, ServiceError};
 use klacht_domain::complaint::{
-    Classification, Closing, Command, CompletedAction, Conversion, Escalation, EscalationOutcome,
-    Event, ExactRegistration, WaivableStep, Waiver,
+    Advice, Classification, Closing, Command, CompletedAction, Conversion, Escalation,
+    EscalationOutcome, Event, ExactRegistration, WaivableStep, Waiver,
 };
 use klacht_domain::permissions::{self, Action};
 use klacht_domain::{User, UserId};
@@ -47,6 +47,8 @@ pub(super) fn router<S: Store>() -> Router<AppState<S>> {
         .route("/klachten/{id}/omzetten", post(convert::<S>))
         .route("/klachten/{id}/correctie", post(correct::<S>))
         .route("/klachten/{id}/indeling", post(classify::<S>))
+        .route("/klachten/{id}/overleg", post(consult::<S>))
+        .route("/klachten/{id}/overleg/{n}/advies", post(advise::<S>))
 }
 
 /// Why a form did not become a command: its input (shown at the form,
@@ -106,6 +108,10 @@ enum Key {
     Convert,
     Correct,
     Classify,
+    /// Ask the director for advice.
+    Consult,
+    /// The director answers question `n`.
+    Advise(u32),
 }
 
 impl Key {
@@ -129,6 +135,8 @@ impl Key {
             Key::Convert => Action::ConvertToComplaint,
             Key::Correct => Action::Correct,
             Key::Classify => Action::Classify,
+            Key::Consult => Action::ConsultDirector,
+            Key::Advise(_) => Action::GiveAdvice,
         }
     }
 
@@ -152,6 +160,8 @@ impl Key {
             Key::Exact => "exact".into(),
             Key::Convert => "omzetten".into(),
             Key::Classify => "indeling".into(),
+            Key::Consult => "directeur-vragen".into(),
+            Key::Advise(n) => format!("advies-{n}"),
             Key::Correct => match f.text("wat") {
                 w @ ("contact" | "oordeel" | "aanbod" | "reactie") => format!("correctie-{w}"),
                 _ => "correctie".into(),
@@ -264,6 +274,22 @@ async fn parse<S: Store>(store: &S, key: Key, f: &Fields) -> Result<(Command, St
                 cause: f.optional("oorzaak"),
             }),
             "Indeling vastgelegd.".into(),
+        )),
+        Key::Consult => {
+            let director = pick_user(store, f, "directeur", "de directeur").await?;
+            let question = f.required("vraag", "De vraag aan de directeur")?;
+            let done = format!(
+                "Uw vraag is aan {} gesteld; u krijgt bericht zodra het advies er is.",
+                director.name
+            );
+            Ok((Command::ConsultDirector { director, question }, done))
+        }
+        Key::Advise(number) => Ok((
+            Command::GiveAdvice(Advice {
+                number,
+                advice: f.required("advies", "Uw advies")?,
+            }),
+            "Advies gegeven; de afhandelaar krijgt bericht.".into(),
         )),
         Key::Correct => {
             let of: u64 = f
@@ -407,7 +433,18 @@ action_handlers!(
     convert => Key::Convert,
     correct => Key::Correct,
     classify => Key::Classify,
+    consult => Key::Consult,
 );
+
+#[tracing::instrument(skip_all, fields(action = "advise"))]
+async fn advise<S: Store>(
+    State(state): State<AppState<S>>,
+    Path((id, n)): Path<(String, String)>,
+    form: CsrfForm<Fields>,
+) -> Result<Response, WebError> {
+    let n: u32 = n.parse().map_err(|_| WebError::NotFound)?;
+    run(&state, &id, form, Key::Advise(n)).await
+}
 
 #[tracing::instrument(skip_all, fields(action = "complete_action"))]
 async fn complete_action<S: Store>(

@@ -37,6 +37,8 @@ fn form_key(action: Action) -> &'static str {
         Action::AddAssistant => "bijstand",
         Action::RecordContact => "contact",
         Action::DecideMerit => "oordeel",
+        Action::ConsultDirector => "directeur-vragen",
+        Action::GiveAdvice => "advies",
         Action::MakeOffer => "aanbod",
         Action::RecordResponse => "reactie",
         Action::ManageActions => "acties",
@@ -117,6 +119,10 @@ fn corrections(user: &User, c: &Complaint) -> BTreeMap<&'static str, Prefill> {
                         if v.director_consulted { "ja" } else { "" }.to_owned(),
                     ),
                     ("datum", v.made_on.to_string()),
+                    (
+                        "brieftekst",
+                        klacht_app::documents::letter_paragraphs(c, v).join("\n\n"),
+                    ),
                 ]),
             },
         );
@@ -160,12 +166,38 @@ pub(super) struct OpenAction {
     pub path: String,
 }
 
+/// A question to the current user (a director) still waiting for her
+/// advice, with its own form.
+pub(super) struct OpenQuestion {
+    pub number: u32,
+    pub question: String,
+    pub asked_by: String,
+    pub asked_at: String,
+    /// Form key ("advies-1") and path ("overleg/1/advies").
+    pub key: String,
+    pub path: String,
+}
+
+/// An improvement action the complaint is linked to.
+pub(super) struct LinkedAction {
+    pub number: String,
+    pub title: String,
+    pub status: &'static str,
+    /// Its page, when the viewer may open it.
+    pub href: Option<String>,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "complaints/detail.html")]
 pub(super) struct DetailPage {
     ctx: Ctx,
     v: ComplaintView,
+    /// The forms shown: actions allowed now that have something to
+    /// choose from.
     allowed: Vec<&'static str>,
+    /// Who acts on the complaint, for a viewer who may do nothing.
+    nothing_to_do: Option<String>,
+    improvement: Vec<LinkedAction>,
     failure: Option<Failure>,
     /// Today as a date input value, the default of date fields.
     today: String,
@@ -174,6 +206,12 @@ pub(super) struct DetailPage {
     managers: Vec<UserOption>,
     waivable: Vec<(&'static str, &'static str)>,
     open_actions: Vec<OpenAction>,
+    /// Directors who can be asked for advice (not the user, not involved).
+    directors: Vec<UserOption>,
+    /// Questions put to the user that wait for her advice.
+    questions: Vec<OpenQuestion>,
+    /// The offer form's prefill of the text for the complainant.
+    letter_draft: String,
     corrections: BTreeMap<&'static str, Prefill>,
     /// Why the quality manager cannot close yet.
     blockers: Vec<String>,
@@ -266,7 +304,7 @@ pub(super) async fn render<S: Store>(
     let user = &ctx.user;
     let oversees = matches!(user.role, Role::QualityManager | Role::Director);
     let allowed = permissions::allowed_actions(user, c);
-    let handlers = dir
+    let handlers: Vec<UserOption> = dir
         .active_staff()
         .filter(|u| Some(u.id) != c.handler())
         .filter(|u| oversees || u.id == user.id || u.manager == Some(user.id))
@@ -278,14 +316,14 @@ pub(super) async fn render<S: Store>(
             o
         })
         .collect();
-    let assistants = dir
+    let assistants: Vec<UserOption> = dir
         .active_staff()
         .filter(|u| matches!(u.role, Role::QualityManager | Role::Director))
         .filter(|u| Some(u.id) != c.handler() && !c.assistants().contains(&u.id))
         .filter(|u| !c.is_involved(u.id))
         .map(UserOption::of)
         .collect();
-    let managers = dir
+    let managers: Vec<UserOption> = dir
         .active_staff()
         .filter(|u| {
             matches!(
@@ -317,6 +355,53 @@ pub(super) async fn render<S: Store>(
     } else {
         Vec::new()
     };
+    let directors: Vec<UserOption> = dir
+        .active_staff()
+        .filter(|u| u.role == Role::Director && u.id != user.id && !c.is_involved(u.id))
+        .map(UserOption::of)
+        .collect();
+    let tz = calendar.time_zone();
+    let questions: Vec<OpenQuestion> = c
+        .open_consultations_for(user.id)
+        .map(|r| {
+            let n = r.number();
+            OpenQuestion {
+                number: n,
+                question: r.question.value.question.clone(),
+                asked_by: match r.question.by.user() {
+                    Some(id) => dir.name(id),
+                    None => "onbekend".into(),
+                },
+                asked_at: super::local_time(r.question.at, tz),
+                key: format!("advies-{n}"),
+                path: format!("overleg/{n}/advies"),
+            }
+        })
+        .collect();
+    let letter_draft = klacht_app::documents::draft_letter_text(c.merit().map(|m| m.value.merit));
+    let waivable: Vec<(&'static str, &'static str)> = WaivableStep::ALL
+        .iter()
+        .filter(|s| !c.step_settled(Step::from(**s)))
+        .map(|s| (s.as_str(), s.label()))
+        .collect();
+    let corrections = corrections(user, c);
+    // A form whose list offers nobody (or nothing) is not shown at all.
+    let shown: Vec<&'static str> = allowed
+        .iter()
+        .filter(|a| match a {
+            Action::AssignHandler => !handlers.is_empty(),
+            Action::AddAssistant => !assistants.is_empty(),
+            Action::RouteToManager => !managers.is_empty(),
+            Action::WaiveStep => !waivable.is_empty(),
+            Action::Correct => !corrections.is_empty(),
+            Action::ConsultDirector => !directors.is_empty(),
+            Action::GiveAdvice => !questions.is_empty(),
+            _ => true,
+        })
+        .map(|a| form_key(*a))
+        .collect();
+    let nothing_to_do = (shown.is_empty() && blockers.is_empty()).then(|| who_acts(c, &dir));
+    let improvement = linked_improvement(state, c, user).await?;
     let public = crate::public::staff::extras(&state.store, c).await?;
     let messages = klacht_app::outbox::of_complaint(&state.store, c.id())
         .await?
@@ -327,17 +412,15 @@ pub(super) async fn render<S: Store>(
         public,
         messages,
         v: ComplaintView::build(c, history, &dir, &calendar, today),
-        allowed: allowed.iter().map(|a| form_key(*a)).collect(),
+        allowed: shown,
+        nothing_to_do,
+        improvement,
         failure,
         today: today.to_string(),
         handlers,
         assistants,
         managers,
-        waivable: WaivableStep::ALL
-            .iter()
-            .filter(|s| !c.step_settled(Step::from(**s)))
-            .map(|s| (s.as_str(), s.label()))
-            .collect(),
+        waivable,
         open_actions: c
             .actions()
             .iter()
@@ -352,7 +435,10 @@ pub(super) async fn render<S: Store>(
                 }
             })
             .collect(),
-        corrections: corrections(user, c),
+        directors,
+        questions,
+        letter_draft,
+        corrections,
         blockers,
         merits: labels(Merit::ALL, Merit::as_str, Merit::label),
         offer_kinds: labels(OfferKind::ALL, OfferKind::as_str, OfferKind::label),
@@ -362,6 +448,66 @@ pub(super) async fn render<S: Store>(
         ctx,
     };
     Ok((status, page).into_response())
+}
+
+/// For a viewer who may do nothing: who acts on the complaint now.
+fn who_acts(c: &Complaint, dir: &Directory) -> String {
+    if c.is_closed() || c.kind() == klacht_domain::complaint::Kind::Signal {
+        return "U kunt bij deze klacht niets (meer) doen.".into();
+    }
+    if c.form_sent().is_some() {
+        return "U kunt bij deze klacht niets doen; de kwaliteitsmanager sluit haar af.".into();
+    }
+    match (c.handler(), c.responsible_manager()) {
+        (Some(h), _) => format!(
+            "U kunt bij deze klacht niets doen; {} handelt haar af.",
+            dir.name(h)
+        ),
+        (None, Some(m)) => format!(
+            "U kunt bij deze klacht niets doen; {} wijst een afhandelaar toe.",
+            dir.name(m)
+        ),
+        (None, None) => {
+            "U kunt bij deze klacht niets doen; de kwaliteitsmanager stuurt haar door.".into()
+        }
+    }
+}
+
+/// The improvement actions (verbeteracties) the complaint is linked to,
+/// newest first; linked to their page for those who may open it.
+async fn linked_improvement<S: Store>(
+    state: &AppState<S>,
+    c: &Complaint,
+    user: &User,
+) -> Result<Vec<LinkedAction>, WebError> {
+    let page = state
+        .store
+        .list_improvement_actions(&klacht_store::ImprovementFilter {
+            complaint: Some(c.id()),
+            limit: 50,
+            ..Default::default()
+        })
+        .await?;
+    Ok(page
+        .items
+        .into_iter()
+        .map(|item| {
+            let row = item.row;
+            // As `ImprovementNumber` writes it (V-2026-0001).
+            let number = format!("V-{}-{:04}", row.year, row.number);
+            let may_open = klacht_domain::improvement::may_manage(user) || row.owner == user.id;
+            LinkedAction {
+                href: may_open.then(|| format!("/verbeteracties/{number}")),
+                status: row
+                    .status
+                    .parse::<klacht_domain::improvement::ImprovementStatus>()
+                    .map(|s| s.label())
+                    .unwrap_or("onbekend"),
+                number,
+                title: row.title,
+            }
+        })
+        .collect())
 }
 
 #[tracing::instrument(skip_all)]

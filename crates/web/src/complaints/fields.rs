@@ -180,6 +180,7 @@ impl Fields {
             value_cents: parse_euro(self.text("waarde")).map_err(|m| field_error("waarde", m))?,
             director_consulted: self.flag("directeur"),
             made_on: self.date("datum", "de datum van het aanbod")?,
+            letter_text: self.optional("brieftekst"),
         })
     }
 

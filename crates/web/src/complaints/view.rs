@@ -6,7 +6,9 @@
 
 use jiff::civil::Date;
 use klacht_app::complaints::term_lines;
-use klacht_app::documents::form::{PartyData, ResponseData, TermData, WaiverData};
+use klacht_app::documents::form::{
+    ConsultationData, PartyData, ResponseData, SatisfactionCheckData, TermData, WaiverData,
+};
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{Actor, Complaint, Event, Kind, Recorded, format_date, format_euro};
 
@@ -36,6 +38,10 @@ pub(super) struct OfferView {
     pub value: String,
     pub director_consulted: bool,
     pub made_on: String,
+    /// What the letter and the mail say to the complainant.
+    pub letter_text: String,
+    /// "Geen aanbod": the letter confirms a decision, not an offer.
+    pub no_offer: bool,
     pub stamp: Stamp,
 }
 
@@ -72,10 +78,23 @@ pub(super) struct EscalationView {
     pub resolved: String,
 }
 
+impl EscalationView {
+    /// The full stop after the note, unless the note ends a sentence
+    /// itself ("oordeel.. Uitkomst", issue 12).
+    pub fn stop(&self) -> &'static str {
+        match self.note.trim_end().chars().last() {
+            Some('.' | '!' | '?' | '…') => "",
+            _ => ".",
+        }
+    }
+}
+
 /// A term as the form shows it, with the colour of its badge.
 pub(super) struct TermView {
     pub line: TermData,
     pub class: &'static str,
+    /// Where the regulation describes the step (`/reglement#stap-2`).
+    pub regulation: String,
 }
 
 impl std::ops::Deref for TermView {
@@ -119,6 +138,10 @@ pub(super) struct ComplaintView {
     pub merit: Option<MeritView>,
     pub offer: Option<OfferView>,
     pub response: Option<WithStamp<ResponseData>>,
+    /// Questions to the director and her advice, as the form shows them.
+    pub consultations: Vec<ConsultationData>,
+    /// The complainant's own answer to the satisfaction check.
+    pub satisfaction_check: Option<SatisfactionCheckData>,
     pub actions: Vec<ActionView>,
     pub form_sent: Option<Stamp>,
     pub escalations: Vec<EscalationView>,
@@ -201,12 +224,24 @@ impl ComplaintView {
                 value: s.value.value_cents.map(format_euro).unwrap_or_default(),
                 director_consulted: s.value.director_consulted,
                 made_on: format_date(s.value.made_on),
+                letter_text: klacht_app::documents::letter_paragraphs(c, &s.value).join("\n\n"),
+                no_offer: s.value.kind == klacht_domain::complaint::OfferKind::None,
                 stamp: stamp(s.by, s.at),
             }),
+            consultations: c
+                .consultations()
+                .iter()
+                .map(|r| {
+                    ConsultationData::of(r, dir.name(r.director()), |by, at| {
+                        format!("{}, {}", actor_name(dir, by), local_time(at, tz))
+                    })
+                })
+                .collect(),
             response: c.response().map(|s| WithStamp {
                 line: ResponseData::of(&s.value),
                 stamp: stamp(s.by, s.at),
             }),
+            satisfaction_check: SatisfactionCheckData::of(c, calendar),
             actions: c
                 .actions()
                 .iter()
@@ -271,6 +306,10 @@ impl ComplaintView {
                 .map(|t| TermView {
                     line: TermData::of(t),
                     class: badge_class(t.status),
+                    regulation: format!(
+                        "/reglement#{}",
+                        crate::public::regulation::step_anchor(t.step)
+                    ),
                 })
                 .collect(),
             timeline: history
@@ -298,6 +337,12 @@ fn describe(event: &Event, dir: &Directory) -> String {
             format!("Afhandelaar toegewezen: {}", dir.name(*handler))
         }
         Event::AssistantAdded { user } => format!("Bijstand toegevoegd: {}", dir.name(*user)),
+        Event::DirectorConsulted(x) => format!(
+            "Advies gevraagd aan {} (vraag {}): {}",
+            dir.name(x.director),
+            x.number,
+            x.question
+        ),
         other => other.describe(),
     }
 }

@@ -8,7 +8,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use klacht_app::improvement::{self, ActionView, ImprovementServiceError};
+use klacht_domain::complaint::Status;
 use klacht_domain::improvement::{ImprovementStatus, may_manage};
+use klacht_domain::patterns::PatternKey;
 use klacht_store::Store;
 use serde::Deserialize;
 
@@ -110,7 +112,20 @@ async fn render_detail<S: Store>(
         closed_at: a.closed_at.map(|t| moment(t, tz)).unwrap_or_default(),
         created_by: name_of(&names, a.created_by),
         created_at: moment(a.created_at, tz),
-        pattern: a.pattern.clone().unwrap_or_default(),
+        pattern: a
+            .pattern
+            .as_deref()
+            .map(|key| match key.parse::<PatternKey>() {
+                Ok(key) => key.label(|id| {
+                    names
+                        .iter()
+                        .find(|(u, _)| u.to_string() == id)
+                        .map(|(_, n)| n.clone())
+                }),
+                // Stored before keys were checked: shown as it is.
+                Err(_) => key.to_owned(),
+            })
+            .unwrap_or_default(),
         version: a.version,
         may_update: a.may_update(&ctx.user),
         links: may_manage(&ctx.user),
@@ -120,7 +135,10 @@ async fn render_detail<S: Store>(
             .map(|l| Linked {
                 id: l.id.to_string(),
                 reference: l.reference.to_string(),
-                status: l.status.replace('_', " "),
+                status: l
+                    .status
+                    .parse::<Status>()
+                    .map_or_else(|_| l.status.clone(), |s| s.label().to_owned()),
                 category: l.category.clone().unwrap_or_default(),
             })
             .collect(),

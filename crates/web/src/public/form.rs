@@ -19,7 +19,7 @@ use klacht_app::public::{
 };
 use klacht_domain::TrackingCode;
 use klacht_domain::complaint::format_date;
-use klacht_domain::terms::{Step, Terms};
+use klacht_domain::terms::Step;
 use klacht_store::Store;
 
 use super::{ClientAddr, FormToken, Site, private_headers};
@@ -404,7 +404,7 @@ pub(super) async fn confirmation<S: Store>(
     let mut response = match (code, found) {
         (Some(code), Some((c, _))) => {
             let calendar = state.calendar().await?;
-            let terms = Terms::compute(c.received_at().timestamp(), &calendar);
+            let terms = c.terms(&calendar);
             ConfirmationPage {
                 site: Site::of(&state, "klacht"),
                 reference: c.reference().to_string(),

@@ -14,7 +14,7 @@
 //! body (attachments); every other public route keeps a small limit.
 
 mod form;
-mod regulation;
+pub(crate) mod regulation;
 pub(crate) mod staff;
 mod status;
 

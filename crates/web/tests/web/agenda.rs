@@ -340,4 +340,123 @@ async fn a_feed_lists_open_terms_and_a_new_url_retires_the_old<S: Store>(store: 
     let _ = admin;
 }
 
-store_tests!(a_feed_lists_open_terms_and_a_new_url_retires_the_old);
+/// Issue 12: agreed actions with a due date are in the feeds of their
+/// owner, the handler and the responsible manager, with a stable UID
+/// `{complaint}-actie-{number}@klacht` and without their description; a
+/// completed action and one without a due date are not.
+async fn a_feed_lists_the_agreed_actions_of_owner_handler_and_manager<S: Store>(store: S) {
+    let app = spawn_app(store).await;
+    let margriet = app
+        .user("margriet@focus.example", Role::Manager, None)
+        .await;
+    let m = Some(margriet.id);
+    let piet = app.user("piet@focus.example", Role::Employee, m).await;
+    let fatima = app.user("fatima@focus.example", Role::Employee, m).await;
+    let joost = app.user("joost@focus.example", Role::Employee, m).await;
+    let anouk = app.user("anouk@focus.example", Role::Employee, m).await;
+    let a = register(&app, &piet, &joost, Kind::Complaint, "2026-04-24T09:30").await;
+    let cal = WorkingCalendar::netherlands_default();
+    let run = |by: &User, command: Command| {
+        let store = app.store.clone();
+        let cal = cal.clone();
+        let by = by.clone();
+        async move {
+            complaints::act(
+                &complaints::Context::new(
+                    &store,
+                    &cal,
+                    &Notifier::disabled(),
+                    local("2026-04-28T10:00"),
+                ),
+                a,
+                &by,
+                command,
+                None,
+            )
+            .await
+            .expect("accepted");
+        }
+    };
+    run(
+        &margriet,
+        Command::AssignHandler {
+            handler: fatima.clone(),
+        },
+    )
+    .await;
+    let agree = |description: &str, due: Option<jiff::civil::Date>, owner: Option<&User>| {
+        Command::AgreeAction {
+            description: description.into(),
+            due,
+            owner: owner.map(|u| u.id),
+        }
+    };
+    let may = |d: i8| jiff::civil::date(2026, 5, d);
+    run(
+        &fatima,
+        agree("Planning met mevrouw Bakker", Some(may(11)), Some(&anouk)),
+    )
+    .await;
+    run(&fatima, agree("Zonder datum", None, Some(&anouk))).await;
+    run(&fatima, agree("Al gedaan", Some(may(12)), Some(&anouk))).await;
+    run(
+        &fatima,
+        Command::CompleteAction(klacht_domain::complaint::CompletedAction {
+            number: 3,
+            note: None,
+        }),
+    )
+    .await;
+
+    let actions_in = |ics: &str| -> Vec<(String, String, String)> {
+        events(&unfold(ics))
+            .iter()
+            .filter(|e| prop(e, "UID:").contains("-actie-"))
+            .map(|e| {
+                (
+                    prop(e, "UID:").to_owned(),
+                    prop(e, "DTSTART;VALUE=DATE:").to_owned(),
+                    prop(e, "SUMMARY:").to_owned(),
+                )
+            })
+            .collect()
+    };
+    let expected = vec![(
+        format!("{a}-actie-1@klacht"),
+        "20260511".to_string(),
+        "Actie 1 K-2026-0001".to_string(),
+    )];
+    for who in [
+        "anouk@focus.example",
+        "fatima@focus.example",
+        "margriet@focus.example",
+    ] {
+        let b = app.login(who).await;
+        let (status, ics) = fetch(&app, &make_feed(&app, &b).await).await;
+        assert_eq!(status, 200);
+        assert_eq!(actions_in(&ics), expected, "{who}");
+        assert!(!ics.contains("Bakker"), "no description in the feed");
+        assert!(ics.contains(&format!("URL:{}/klachten/{a}", app.address)));
+    }
+    // The owner of no action and handler of nothing: none.
+    let pb = app.login("piet@focus.example").await;
+    let (_, ics) = fetch(&app, &make_feed(&app, &pb).await).await;
+    assert!(actions_in(&ics).is_empty());
+    // Completed: off the calendar.
+    run(
+        &fatima,
+        Command::CompleteAction(klacht_domain::complaint::CompletedAction {
+            number: 1,
+            note: None,
+        }),
+    )
+    .await;
+    let ab = app.login("anouk@focus.example").await;
+    let (_, ics) = fetch(&app, &make_feed(&app, &ab).await).await;
+    assert!(actions_in(&ics).is_empty());
+}
+
+store_tests!(
+    a_feed_lists_open_terms_and_a_new_url_retires_the_old,
+    a_feed_lists_the_agreed_actions_of_owner_handler_and_manager,
+);

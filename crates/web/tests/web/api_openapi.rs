@@ -296,6 +296,7 @@ async fn answers_match_the_documented_schemas<S: Store>(store: S) {
     schemas.check("Created", &r.body);
 
     let fatima = token(&app, &org.fatima).await;
+    let ellen = token(&app, &org.director).await;
     let steps: Vec<(&str, &str, Value, u16)> = vec![
         (
             &piet,
@@ -341,8 +342,31 @@ async fn answers_match_the_documented_schemas<S: Store>(store: S) {
         ),
         (
             &fatima,
+            "/consultations",
+            json!({"director": "ellen@focus.example", "question": "Geen aanbod?"}),
+            200,
+        ),
+        (
+            &fatima,
+            "/consultations/1/advice",
+            json!({"advice": "Zelf antwoorden mag niet."}),
+            403,
+        ),
+        (
+            &ellen,
+            "/consultations/1/advice",
+            json!({"advice": "Akkoord, wel excuses."}),
+            200,
+        ),
+        (
+            &fatima,
             "/offer",
-            json!({"kind": "none", "description": "Excuses", "made_on": today}),
+            json!({
+                "kind": "none",
+                "description": "Excuses",
+                "made_on": today,
+                "letter_text": "Wij vinden uw klacht gegrond en bieden excuses aan."
+            }),
             200,
         ),
         (&fatima, "/response", json!({"accepted": false}), 200),
@@ -389,6 +413,14 @@ async fn answers_match_the_documented_schemas<S: Store>(store: S) {
     let full = app.api_get(&sanne, &c).await;
     let full = full.ok();
     schemas.check("Complaint", full);
+    assert_eq!(
+        full["consultations"][0]["advice"]["advice"],
+        "Akkoord, wel excuses."
+    );
+    assert_eq!(
+        full["consultations"][0]["director"]["email"],
+        "ellen@focus.example"
+    );
     for section in [
         "conversion",
         "offer",

@@ -85,6 +85,10 @@ const MATRIX: &[Row] = &[
     ("POST", "/klachten/{id}/omzetten", "SPHPHPPH"),
     ("POST", "/klachten/{id}/correctie", "SPHPHPPH"),
     ("POST", "/klachten/{id}/indeling", "SDHPHPPH"),
+    // Asking the director is a step of those handling it; answering is
+    // only for the director asked (nobody here: no question is open).
+    ("POST", "/klachten/{id}/overleg", "SDHPHPDH"),
+    ("POST", "/klachten/{id}/overleg/{n}/advies", "SDHDHDDH"),
     // Oversight: the quality manager and the director.
     ("GET", "/overzicht", "SDDDDPPD"),
     ("GET", "/overzicht.csv", "SDDDDPPD"),
@@ -107,6 +111,7 @@ const MATRIX: &[Row] = &[
     // The outgoing messages: the quality manager.
     ("GET", "/berichten", "SDDDDPDD"),
     ("POST", "/berichten/{id}/opnieuw", "SDDDDHDD"),
+    ("POST", "/berichten/opnieuw", "SDDDDPDD"),
     ("GET", "/berichten/exact.csv", "SDDDDPDD"),
     ("GET", "/berichten/exact.json", "SDDDDPDD"),
     // One's own calendar feed; the feed itself needs its secret name.

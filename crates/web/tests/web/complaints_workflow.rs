@@ -145,6 +145,14 @@ async fn a_complaint_is_walked_from_intake_to_closing<S: Store>(store: S) {
     assert!(page.contains(": Rooster aangepast."));
     let page = done(&app, &o.colleague, &id, "formulier-verstuurd", &[]).await;
     assert!(page.contains("<span class=\"badge\" id=\"status\">vastgelegd</span>"));
+    // Issue 12: the form says who sent it, then when.
+    let form = app
+        .get_as(&o.colleague.b, &format!("/klachten/{id}/formulier"))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(form.contains("☒ verstuurd door fatima op "), "{form}");
 
     // Fatima may not close; the quality manager does.
     let r = act(&app, &o.colleague, &id, "afsluiten", &[]).await;
@@ -184,9 +192,11 @@ async fn a_complaint_is_walked_from_intake_to_closing<S: Store>(store: S) {
     }
     assert_eq!(stored_version(&app, &id).await, 11, "one event per step");
 
-    // Closed: Fatima sees it but can do nothing more.
+    // Closed: Fatima sees it but can do nothing more, and is told so
+    // instead of an empty list of actions.
     let page = detail(&app, &o.colleague, &id).await;
-    assert!(!page.contains("id=\"acties-sectie\""));
+    assert!(!page.contains("<details class=\"action\""), "{page}");
+    assert!(page.contains("U kunt bij deze klacht niets (meer) doen."));
 }
 
 async fn assigning_an_involved_employee_shows_the_reason<S: Store>(store: S) {
@@ -616,6 +626,14 @@ async fn waiving_escalating_and_converting<S: Store>(store: S) {
     .await;
     assert!(page.contains("Uitkomst van de escalatie vastgelegd"));
     assert!(page.contains("in behandeling"));
+    // Issue 12: a note that ends its sentence gets no second full stop,
+    // and the adjective agrees.
+    assert!(
+        page.contains("Klager wil een uitspraak. Uitkomst ("),
+        "{page}"
+    );
+    assert!(!page.contains(".. Uitkomst"));
+    assert!(page.contains("<dt>Verantwoordelijke leidinggevende</dt>"));
 
     // A signal becomes a complaint, and is then reported.
     let signal = register(&app, &o.employee, &Intake::signal(&o.involved.user)).await;

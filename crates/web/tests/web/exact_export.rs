@@ -29,6 +29,7 @@ fn registration() -> Registration {
         offer: None,
         offer_accepted: None,
         satisfaction: None,
+        satisfaction_comment: None,
         handler: None,
         closed_on: date(2026, 5, 8),
         closing_note: None,

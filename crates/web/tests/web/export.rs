@@ -70,9 +70,11 @@ async fn csv_has_one_row_per_complaint_with_its_terms<S: Store>(store: S) {
     assert!(header("content-disposition").starts_with("attachment; filename=\"klachten-"));
     let rows = csv_rows(&r.text().await.expect("body"));
     assert_eq!(rows[0][0], "Nummer");
-    assert_eq!(rows[0][12], "Contact: op tijd");
+    // Step 1 first (issue 12), then contact, offer and record.
+    assert_eq!(rows[0][12], "Melden: op tijd");
+    assert_eq!(rows[0][15], "Contact: op tijd");
     assert_eq!(rows.len(), 1 + 6, "six entries received in {y}");
-    assert!(rows.iter().all(|r| r.len() == 21));
+    assert!(rows.iter().all(|r| r.len() == 24));
     let refs: BTreeSet<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
     assert!(!refs.contains(set.x.to_string().as_str()));
 
@@ -91,24 +93,36 @@ async fn csv_has_one_row_per_complaint_with_its_terms<S: Store>(store: S) {
         ("Thuiszorg", "margriet", "gegrond")
     );
     assert_eq!(c1[2], format!("{y}-03-02 10:00"));
-    assert_eq!(c1[11], format!("{y}-03-03"));
+    // Reported the day of receipt (due then, or the next working day).
+    let report_due =
+        klacht_domain::terms::Terms::compute(at(y, 3, 2, 10).timestamp(), &reports_support::cal())
+            .due(klacht_domain::terms::Step::Report);
     assert_eq!(
-        (c1[12].as_str(), c1[15].as_str(), c1[18].as_str()),
+        (c1[10].as_str(), c1[11].as_str(), c1[12].as_str()),
+        (
+            report_due.to_string().as_str(),
+            format!("{y}-03-02").as_str(),
+            "ja"
+        )
+    );
+    assert_eq!(c1[14], format!("{y}-03-03"));
+    assert_eq!(
+        (c1[15].as_str(), c1[18].as_str(), c1[21].as_str()),
         ("ja", "ja", "ja")
     );
-    assert_eq!(c1[19], format!("{y}-03-12"));
+    assert_eq!(c1[22], format!("{y}-03-12"));
     let c2 = row(&rows, &set.c2.to_string());
     assert_eq!(
-        (c2[12].as_str(), c2[15].as_str(), c2[18].as_str()),
+        (c2[15].as_str(), c2[18].as_str(), c2[21].as_str()),
         ("nee", "nee", "nee")
     );
     assert_eq!(c2[9], "ongegrond");
     let c3 = row(&rows, &set.c3.to_string());
     assert_eq!(
-        (c3[12].as_str(), c3[15].as_str(), c3[18].as_str()),
+        (c3[15].as_str(), c3[18].as_str(), c3[21].as_str()),
         ("overgeslagen", "ja", "nee")
     );
-    assert_eq!(c3[11], "", "a waived step has no done date");
+    assert_eq!(c3[14], "", "a waived step has no done date");
     let c4 = row(&rows, &set.c4.to_string());
     assert_eq!(
         (
@@ -120,13 +134,18 @@ async fn csv_has_one_row_per_complaint_with_its_terms<S: Store>(store: S) {
         ("wacht op afhandelaar", "", "", "")
     );
     assert_eq!(
-        (c4[12].as_str(), c4[15].as_str(), c4[18].as_str()),
-        ("nee", "nee", "nee")
+        (
+            c4[12].as_str(),
+            c4[15].as_str(),
+            c4[18].as_str(),
+            c4[21].as_str()
+        ),
+        ("ja", "nee", "nee", "nee")
     );
     let s1 = row(&rows, &set.s1.to_string());
     assert_eq!((s1[1].as_str(), s1[3].as_str()), ("signaal", "signaal"));
     assert!(
-        s1[10..19].iter().all(String::is_empty),
+        s1[10..22].iter().all(String::is_empty),
         "a signal has no terms"
     );
     let s2 = row(&rows, &set.s2.to_string());

@@ -274,6 +274,18 @@ async fn patterns_are_flagged_dismissed_and_acted_on<S: Store>(store: S) {
     for days in [40, 10, 0] {
         ids.push(planning(&app, &o, days).await);
     }
+    // The rest of the work, that these stand out against (issue 12: a
+    // value that holds every complaint is no pattern by itself): another
+    // category, service and team each.
+    for (involved, category, service) in [
+        (&o.outsider, "Bejegening", "Schoonmaak"),
+        (&o.other_manager, "Facturatie", "Vervoer"),
+    ] {
+        let intake = Intake::complaint(&involved.user)
+            .set("categorie", category)
+            .set("dienst", service);
+        register(&app, &o.employee, &intake).await;
+    }
     let mut refs = Vec::new();
     for id in &ids {
         refs.push(reference_of(&app, &o.quality, id).await);
@@ -411,7 +423,19 @@ async fn patterns_are_flagged_dismissed_and_acted_on<S: Store>(store: S) {
     }
     assert!(page.contains("Verbeteractie geopend voor 4 klachten"));
     assert!(page.contains("<dd id=\"owner\">margriet</dd>"));
-    assert!(page.contains("category:planning"));
+    // Issue 12: Dutch, not keys: the pattern and the complaints' status.
+    assert!(
+        page.contains("<dt>Naar aanleiding van patroon</dt><dd>Categorie: Planning</dd>"),
+        "{page}"
+    );
+    assert!(!page.contains("category:planning"), "{page}");
+    assert!(
+        page.contains("<td data-label=\"Status\">wacht op afhandelaar</td>"),
+        "{page}"
+    );
+    for english in ["awaiting", "in progress", ">closed<"] {
+        assert!(!page.contains(english), "{english}");
+    }
 
     // The pattern is now acted on.
     let page = text(app.get_as(&o.quality.b, "/verbetering").await).await;

@@ -93,7 +93,7 @@ async fn staff_intake_mails_the_complainant_and_the_manager<S: Store>(store: S) 
 
     let notice = received
         .iter()
-        .find(|m| m.subject == format!("Nieuwe klacht {reference}: behandelaar toewijzen"))
+        .find(|m| m.subject == format!("Nieuwe klacht {reference}: afhandelaar toewijzen"))
         .expect("the manager's notice");
     assert!(notice.to.contains("margriet@focus.example"));
     assert!(notice.text.contains("piet heeft een klacht geregistreerd"));
@@ -109,7 +109,7 @@ async fn staff_intake_mails_the_complainant_and_the_manager<S: Store>(store: S) 
     let page = detail(&app, &o.manager, &id).await;
     assert!(page.contains("id=\"berichten\""), "the messages section");
     assert_eq!(page.matches("data-status=\"verzonden\"").count(), 2);
-    assert!(page.contains(&format!("Nieuwe klacht {reference}: behandelaar toewijzen")));
+    assert!(page.contains(&format!("Nieuwe klacht {reference}: afhandelaar toewijzen")));
 }
 
 async fn a_failed_message_is_shown_to_the_quality_manager_and_retried<S: Store>(store: S) {
@@ -265,8 +265,101 @@ async fn without_a_mail_server_the_page_says_mail_stays_queued<S: Store>(store: 
     assert!(page.contains("id=\"count-pending\">2<"), "queued, waiting");
 }
 
+async fn failed_count<S: Store>(store: &S) -> usize {
+    store
+        .list_outbox(Some(OutboxStatus::Failed), None, 10)
+        .await
+        .expect("list")
+        .len()
+}
+
+/// "Alles opnieuw proberen": the quality manager puts every failed
+/// message back at once (with the form token; nobody else may), each
+/// retry is in the Logboek, and the next round delivers them all.
+async fn every_failed_message_is_retried_at_once<S: Store>(store: S) {
+    let Some(mut smtp) = SmtpServer::start() else {
+        return;
+    };
+    smtp.stop();
+    let url = smtp.url();
+    let app = spawn_app_with(store, |s| s.with_mail(notifier(), Some(url))).await;
+    let o = org(&app).await;
+    register(&app, &o.employee, &Intake::complaint(&o.involved.user)).await;
+    register(&app, &o.employee, &Intake::complaint(&o.involved.user)).await;
+    let config = DeliveryConfig {
+        policy: DeliveryPolicy {
+            max_attempts: 1,
+            ..DeliveryPolicy::default()
+        },
+        ..DeliveryConfig::default()
+    };
+    let mailer = mailer(&smtp);
+    let r = deliver_due(&app.store, &mailer, &config, now())
+        .await
+        .expect("round");
+    assert_eq!(r.failed, 4, "{r:?}");
+    let page = app
+        .get_as(&o.quality.b, "/berichten")
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains("action=\"/berichten/opnieuw\""), "the button");
+    assert!(page.contains("Alles opnieuw proberen"));
+
+    let r = app
+        .client
+        .post(app.url("/berichten/opnieuw"))
+        .header("cookie", &o.quality.b.cookie)
+        .form(&[("csrf", "vals")])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(r.status(), 403, "no token, no retry");
+    let r = app.post_as(&o.employee.b, "/berichten/opnieuw", &[]).await;
+    assert_eq!(r.status(), 403, "only the quality manager");
+    assert_eq!(failed_count(&app.store).await, 4);
+
+    smtp.restart();
+    let r = app.post_as(&o.quality.b, "/berichten/opnieuw", &[]).await;
+    assert_eq!(location(&r), "/berichten");
+    let after = follow(&app, &o.quality, r).await;
+    assert!(
+        after.contains("4 berichten staan weer in de wachtrij"),
+        "the flash"
+    );
+    assert!(after.contains("id=\"count-failed\">0<"));
+    assert!(
+        !after.contains("action=\"/berichten/opnieuw\""),
+        "nothing left to retry"
+    );
+    assert_eq!(failed_count(&app.store).await, 0);
+    let log = app.store.admin_log(None, 10).await.expect("log");
+    let retries: Vec<_> = log
+        .items
+        .iter()
+        .filter(|e| e.kind == "outbox.requeued")
+        .collect();
+    assert_eq!(retries.len(), 4, "each retry is in the Logboek");
+    assert!(retries.iter().all(|e| e.actor == Some(o.quality.user.id)
+        && e.details.contains("alles opnieuw proberen")
+        && e.details.contains("na 1 mislukte poging:")));
+
+    let r = deliver_due(
+        &app.store,
+        &mailer,
+        &config,
+        now() + SignedDuration::from_mins(1),
+    )
+    .await
+    .expect("round");
+    assert_eq!((r.sent, r.failed), (4, 0), "{r:?}");
+    assert_eq!(smtp.messages().len(), 4);
+}
+
 store_tests!(
     staff_intake_mails_the_complainant_and_the_manager,
+    every_failed_message_is_retried_at_once,
     a_failed_message_is_shown_to_the_quality_manager_and_retried,
     without_a_mail_server_the_page_says_mail_stays_queued,
 );

@@ -274,6 +274,42 @@ async fn the_complainant_answers_the_satisfaction_check_once<S: Store>(store: S)
         .expect("body");
     assert!(detail.contains("Tevredenheid doorgegeven door de klager via de website: 4/5"));
 
+    // Issue 12: the answer lands on the complaint everywhere. Staff see
+    // the complainant's comment on the page and the printable form.
+    let record = detail
+        .split("id=\"satisfaction-check\"")
+        .nth(1)
+        .expect("the complainant's own answer on the page");
+    assert!(record.contains("<dd>4/5 "), "{record}");
+    assert!(record.contains("Snel geholpen."), "{record}");
+    let form = app
+        .get_as(&o.manager.b, &format!("/klachten/{id}/formulier"))
+        .await
+        .text()
+        .await
+        .expect("body");
+    let row = form
+        .split("id=\"satisfaction-check\"")
+        .nth(1)
+        .expect("on the form");
+    assert!(
+        row.contains("4/5 (via de website") && row.contains("Snel geholpen."),
+        "{row}"
+    );
+    // The API: `response.satisfaction` is theirs, with their comment.
+    let api_token = crate::api_support::token(&app, &o.quality.user).await;
+    let c = app.api_get(&api_token, &format!("/complaints/{id}")).await;
+    assert_eq!(c.status, 200, "{}", c.text);
+    let response = &c.body["response"];
+    assert_eq!(response["satisfaction"], 4, "{response}");
+    assert_eq!(response["accepted"], serde_json::Value::Null);
+    assert_eq!(response["satisfaction_check"]["satisfaction"], 4);
+    assert_eq!(response["satisfaction_check"]["comment"], "Snel geholpen.");
+    assert_eq!(
+        response["satisfaction_check"]["recorded"]["by"]["type"],
+        "complainant"
+    );
+
     // A second answer is refused; the first stays.
     let r = post(vec![("token", token), ("tevredenheid", "1".into())])
         .await
@@ -297,6 +333,20 @@ async fn the_complainant_answers_the_satisfaction_check_once<S: Store>(store: S)
         .await
         .expect("sent");
     assert_ne!(r.status(), 303);
+
+    // The handler's later record of a phone call does not overrule it.
+    done(
+        &app,
+        &o.colleague,
+        &id,
+        "reactie",
+        &[("aanvaard", "ja"), ("tevredenheid", "2")],
+    )
+    .await;
+    let c = app.api_get(&api_token, &format!("/complaints/{id}")).await;
+    assert_eq!(c.body["response"]["satisfaction"], 4);
+    assert_eq!(c.body["response"]["accepted"], true);
+    assert_eq!(c.body["response"]["recorded"]["by"]["type"], "user");
 }
 
 async fn staff_intake_gets_a_code_too_shown_only_to_those_who_see_it<S: Store>(store: S) {

@@ -58,6 +58,14 @@ impl Complaint {
                     "Wat de klager zelf over de tevredenheid doorgaf, wordt niet gecorrigeerd.",
                 ));
             }
+            // A conversation is not rewritten: a later question or advice
+            // says what changed.
+            Target::Consultation(_) | Target::Advice(_) => {
+                return Err(wrong(
+                    "Een vraag aan de directeur of haar advies wordt niet gecorrigeerd; stel \
+                     zo nodig een nieuwe vraag.",
+                ));
+            }
             Target::Correction => {
                 return Err(wrong(
                     "Een correctie wordt niet zelf gecorrigeerd; corrigeer de oorspronkelijke \
@@ -166,7 +174,9 @@ impl Complaint {
             | Target::FormSent
             | Target::Correction
             | Target::Classification
-            | Target::SatisfactionReport => return None,
+            | Target::SatisfactionReport
+            | Target::Consultation(_)
+            | Target::Advice(_) => return None,
         })
     }
 }

@@ -34,9 +34,27 @@ impl Complaint {
         &self.registration.value.received_at
     }
 
-    /// The local day of receipt, from which every term counts.
+    /// The local day of receipt.
     pub fn received_on(&self) -> Date {
         self.registration.value.received_at.date()
+    }
+
+    /// The moment the regulation's terms count from: receipt, except for a
+    /// signal converted to a complaint, whose terms count from the
+    /// conversion (README, "Terms of a converted signal"): a signal that
+    /// turned out unresolved days later must not be born overdue, while
+    /// receipt stays the receipt on the form and in the statistics.
+    pub fn terms_start(&self) -> Timestamp {
+        let received = self.received_at().timestamp();
+        self.conversion
+            .as_ref()
+            .map_or(received, |c| c.at.max(received))
+    }
+
+    /// The complaint's four terms on `calendar`, counted from
+    /// [`Complaint::terms_start`].
+    pub fn terms(&self, calendar: &crate::calendar::WorkingCalendar) -> crate::terms::Terms {
+        crate::terms::Terms::compute(self.terms_start(), calendar)
     }
 
     pub fn received_by(&self) -> Option<UserId> {
@@ -107,6 +125,17 @@ impl Complaint {
         self.satisfaction_report.as_ref()
     }
 
+    /// The complainant's satisfaction as it counts (form, Exact, figures):
+    /// their own answer to the satisfaction check when they gave one, as
+    /// the most direct word; otherwise what the handler recorded of their
+    /// reaction (README, "Satisfaction"). Pages show both.
+    pub fn satisfaction(&self) -> Option<Satisfaction> {
+        self.satisfaction_report
+            .as_ref()
+            .map(|r| r.value.satisfaction)
+            .or_else(|| self.response.as_ref().and_then(|r| r.value.satisfaction))
+    }
+
     pub fn report(&self) -> Option<&Stamped<UserId>> {
         self.report.as_ref()
     }
@@ -135,6 +164,36 @@ impl Complaint {
         self.actions
             .iter()
             .find(|i| i.agreed.value.number == number)
+    }
+
+    /// The questions to the director, in the order asked, with her
+    /// advice where given.
+    pub fn consultations(&self) -> &[ConsultationRecord] {
+        &self.consultations
+    }
+
+    pub fn consultation(&self, number: u32) -> Option<&ConsultationRecord> {
+        self.consultations.iter().find(|r| r.number() == number)
+    }
+
+    /// The questions still waiting for `director`'s advice.
+    pub fn open_consultations_for(
+        &self,
+        director: UserId,
+    ) -> impl Iterator<Item = &ConsultationRecord> {
+        self.consultations
+            .iter()
+            .filter(move |r| r.is_open() && r.director() == director)
+    }
+
+    /// Whether the director advised on this complaint in the system, or
+    /// the offer says she was consulted outside it.
+    pub fn director_consulted(&self) -> bool {
+        self.consultations.iter().any(|r| !r.is_open())
+            || self
+                .offer
+                .as_ref()
+                .is_some_and(|o| o.value.director_consulted)
     }
 
     pub fn form_sent(&self) -> Option<&Stamped<()>> {

@@ -312,6 +312,17 @@ fn replay_rejects_broken_streams() {
             found: 5
         })
     );
+    // `klacht verify` prints these among Dutch lines (issue 12).
+    assert_eq!(
+        Complaint::replay(id(), &gap)
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
+        Err("gebeurtenis 4 verwacht, gebeurtenis 5 gevonden".to_owned())
+    );
+    assert_eq!(
+        ReplayError::Empty.to_string(),
+        "de reeks gebeurtenissen is leeg"
+    );
 
     let headless: Vec<Recorded> = log[1..]
         .iter()

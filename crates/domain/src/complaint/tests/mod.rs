@@ -2,6 +2,7 @@
 //! in. `permissions` uses the same fixtures.
 
 mod classify;
+mod consult;
 mod corrections;
 mod props;
 mod register;
@@ -218,6 +219,7 @@ pub(crate) fn offer_value(kind: OfferKind, value_cents: Option<u64>) -> Command 
         value_cents,
         director_consulted: false,
         made_on: date(2026, 4, 28),
+        letter_text: None,
     })
 }
 

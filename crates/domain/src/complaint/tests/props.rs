@@ -128,6 +128,8 @@ fn tweak(event: &Event, t: &str, d: i64) -> Event {
         Event::ConvertedToComplaint(c) => c.reason = t.to_owned(),
         Event::Classified(c) => c.cause = Some(t.to_owned()),
         Event::SatisfactionReported(r) => r.comment = Some(t.to_owned()),
+        Event::DirectorConsulted(x) => x.question = t.to_owned(),
+        Event::DirectorAdvised(x) => x.advice = t.to_owned(),
         Event::Corrected { reason, .. } => *reason = t.to_owned(),
         Event::ReportedToManager { .. }
         | Event::HandlerAssigned { .. }
@@ -165,6 +167,7 @@ fn command(op: Op, users: &[User; 9], log: &[Recorded]) -> Command {
             value_cents,
             director_consulted: k == 0,
             made_on: on(d),
+            letter_text: None,
         }),
         Op::Response(accepted, score, comment) => Command::RecordResponse(ComplainantResponse {
             accepted,

@@ -45,6 +45,7 @@ pub(crate) fn every_event(org: &Org) -> Vec<Event> {
             value_cents: Some(2_500),
             director_consulted: true,
             made_on: date(2026, 4, 28),
+            letter_text: None,
         }),
         Event::ResponseRecorded(ComplainantResponse {
             accepted: Some(false),

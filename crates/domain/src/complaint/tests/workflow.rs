@@ -569,3 +569,67 @@ fn the_system_records_only_the_exact_registration_and_only_after_closing() {
         .expect_err("not closed");
     assert!(wrong_state(&err));
 }
+
+/// A signal converted ten days after receipt counts its terms from the
+/// conversion (README, "Terms of a converted signal"): receipt stays the
+/// receipt, but it is not born overdue.
+#[test]
+fn a_converted_signal_counts_its_terms_from_the_conversion() {
+    let org = org();
+    let cal = crate::calendar::WorkingCalendar::netherlands_default();
+    let complaint = Run::registered(&org, Kind::Complaint);
+    assert_eq!(
+        complaint.c.terms_start(),
+        received().timestamp(),
+        "a complaint counts from receipt"
+    );
+    assert_eq!(complaint.c.terms(&cal).contact, date(2026, 4, 29));
+
+    let mut run = Run::registered(&org, Kind::Signal);
+    run.ok(
+        &org.employee,
+        Command::ConvertToComplaint(Conversion {
+            reason: "Klager belde opnieuw; toch niet opgelost.".into(),
+        }),
+    );
+    let converted_at = run.now;
+    assert_eq!(run.c.terms_start(), converted_at);
+    assert_eq!(run.c.received_on(), date(2026, 4, 24), "receipt stays");
+    let terms = run.c.terms(&cal);
+    // Converted Monday 4 May 2026, 10:00.
+    assert_eq!(terms.report, date(2026, 5, 4));
+    assert_eq!(terms.contact, date(2026, 5, 6));
+    assert_eq!(terms.offer, date(2026, 5, 18));
+    let today = cal.local_date(converted_at);
+    for step in crate::terms::Step::ALL {
+        let done = run.c.step_done_on(step);
+        assert!(
+            !crate::terms::term_status(terms.due(step), today, done).is_late(),
+            "{step:?} is not overdue at conversion"
+        );
+    }
+}
+
+#[test]
+fn a_recorded_complaint_gets_no_new_handler_or_manager_unless_work_is_left() {
+    let org = org();
+    let mut run = ready_to_close(&org);
+    for cmd in [
+        assign(&org.manager),
+        Command::RouteToManager {
+            manager: org.other_manager.clone(),
+        },
+    ] {
+        let err = run.refused(&org.quality, cmd);
+        assert!(wrong_state(&err), "{err}");
+        assert!(err.message().contains("niets meer te doen"), "{err}");
+    }
+    assert!(!run.c.is_possible(Action::AssignHandler));
+    assert!(!run.c.is_possible(Action::RouteToManager));
+    // An agreed action still open is the handler's to follow up: a
+    // handover stays possible until it is done.
+    run.ok(&org.colleague, agree("Nieuwe afspraak inplannen"));
+    assert!(run.c.is_possible(Action::AssignHandler));
+    run.ok(&org.quality, assign(&org.manager));
+    assert_eq!(run.c.handler(), Some(org.manager.id));
+}

@@ -89,6 +89,7 @@ pub fn registration() -> Registration {
         offer: None,
         offer_accepted: None,
         satisfaction: Some(4),
+        satisfaction_comment: None,
         handler: Some(Person {
             name: "Fatima el Amrani".into(),
             ..Person::default()

@@ -36,7 +36,7 @@ pub struct Org {
     pub kees: User,
 }
 
-async fn user<S: Store>(
+pub async fn user<S: Store>(
     store: &S,
     email: &str,
     name: &str,

@@ -23,7 +23,7 @@ pub struct Org {
     pub quality: User,
 }
 
-async fn user<S: Store>(
+pub async fn user<S: Store>(
     store: &S,
     email: &str,
     name: &str,

@@ -2,9 +2,9 @@
 //! `expected_version`: the complaint's version as the client saw it.
 
 use klacht_domain::complaint::{
-    Closing, ComplainantResponse, CompletedAction, Contact, ContactMode, Conversion, Escalation,
-    EscalationOutcome, EscalationParty, Event, ExactRegistration, Merit, MeritDecision, Offer,
-    OfferKind, Satisfaction, WaivableStep, Waiver,
+    Advice, Classification, Closing, ComplainantResponse, CompletedAction, Contact, ContactMode,
+    Conversion, Escalation, EscalationOutcome, EscalationParty, Event, ExactRegistration, Merit,
+    MeritDecision, Offer, OfferKind, Satisfaction, WaivableStep, Waiver,
 };
 use serde::Deserialize;
 
@@ -88,6 +88,9 @@ pub struct OfferBody {
     #[serde(default)]
     pub director_consulted: bool,
     pub made_on: Option<String>,
+    /// The text for the complainant in the letter and the confirmation
+    /// mail; without it they use the standard draft for the merit.
+    pub letter_text: Option<String>,
     pub expected_version: Option<u64>,
 }
 
@@ -104,8 +107,37 @@ impl OfferBody {
                 value_cents: self.value_cents,
                 director_consulted: self.director_consulted,
                 made_on,
+                letter_text: self.letter_text,
             }),
             _ => Err(c.incomplete()),
+        }
+    }
+}
+
+/// `POST /complaints/{id}/consultations`: a question to the director,
+/// named by e-mail address.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsultationBody {
+    pub director: Option<String>,
+    pub question: Option<String>,
+    pub expected_version: Option<u64>,
+}
+
+/// `POST /complaints/{id}/consultations/{n}/advice`: the director's answer.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdviceBody {
+    pub advice: Option<String>,
+    pub expected_version: Option<u64>,
+}
+
+impl AdviceBody {
+    pub fn parse(self, number: u32) -> Result<Advice, ApiError> {
+        let mut c = Check::default();
+        match c.text("advice", self.advice) {
+            Some(advice) => Ok(Advice { number, advice }),
+            None => Err(c.incomplete()),
         }
     }
 }
@@ -396,5 +428,25 @@ mod tests {
         );
         assert!(body("other", None).parse().is_err());
         assert!(body("rechter", None).parse().is_err());
+    }
+}
+
+/// Category and cause together: the new classification replaces both; an
+/// absent, null or blank field means "none".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassifyBody {
+    pub category: Option<String>,
+    pub cause: Option<String>,
+    pub expected_version: Option<u64>,
+}
+
+impl ClassifyBody {
+    pub fn parse(self) -> Classification {
+        let given = |v: Option<String>| v.filter(|v| !v.trim().is_empty());
+        Classification {
+            category: given(self.category),
+            cause: given(self.cause),
+        }
     }
 }

@@ -243,6 +243,7 @@ pub fn offer(d: &Zoned) -> Command {
         value_cents: None,
         director_consulted: false,
         made_on: d.date(),
+        letter_text: None,
     })
 }
 

@@ -1,0 +1,374 @@
+//! "Wacht op mij": what waits for one staff member, most urgent first. The
+//! start page shows it and every staff page's header counts it, through
+//! this one path (a few queries, never one per complaint).
+//!
+//! What waits for whom follows the regulation's hand-offs (DESIGN §3):
+//! - the handler: per complaint the next step and its term;
+//! - the responsible manager: complaints without a handler, and the
+//!   terms of the team's complaints that have passed;
+//! - the owner of an agreed action (the handler when it names nobody):
+//!   the action until it is done;
+//! - whoever registered a complaint: it, while it is open;
+//! - the quality manager: forms to close, messages that failed, and
+//!   structural patterns that wait for a decision;
+//! - the director: external escalations under way, and requests for
+//!   advice ([`Reason::Consultation`]).
+//!
+//! Each complaint appears once, for the first of these reasons that
+//! applies; each agreed action is an item of its own.
+
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::civil::Date;
+use klacht_domain::calendar::WorkingCalendar;
+use klacht_domain::complaint::{AgreedAction, Event};
+use klacht_domain::patterns::PatternRules;
+use klacht_domain::terms::{Step, TermStatus, term_status};
+use klacht_domain::{ComplaintId, ReferenceNumber, Role, User, UserId};
+use klacht_store::{ComplaintRow, OutboxStatus, Store, StoreError, WorkQueueQuery};
+
+use crate::improvement::ImprovementServiceError;
+
+/// At most this many failed messages are listed; /berichten has them all.
+const FAILED_LIMIT: u32 = 50;
+
+/// Why an item waits for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// The user handles the complaint: its next step is due.
+    NextTerm(Step),
+    /// The user answers for the complaint and has not assigned a handler.
+    AwaitingHandler,
+    /// A term of a complaint the user answers for has passed while
+    /// someone else handles it.
+    TeamOverdue(Step),
+    /// An agreed action the user owns (or, owned by nobody, of a
+    /// complaint the user handles).
+    Action { number: u32, description: String },
+    /// The user registered the complaint and it is still open.
+    Registered,
+    /// The form went to the quality manager and waits to be closed.
+    FormToClose,
+    /// A message the outbox gave up on; the quality manager retries it.
+    FailedMessage { subject: String, to: String },
+    /// A structural pattern waits for the quality manager's decision.
+    Pattern { label: String, complaints: usize },
+    /// An external escalation is under way; the director is finally
+    /// responsible.
+    Escalation,
+    /// A handler asks the director's advice before an offer (regulation,
+    /// step 3). Filled by [`consultations`].
+    Consultation,
+}
+
+/// The complaint an item is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComplaintRef {
+    pub id: ComplaintId,
+    pub reference: ReferenceNumber,
+}
+
+/// One thing that waits for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub reason: Reason,
+    pub complaint: Option<ComplaintRef>,
+    /// The term or due date, if the item has one.
+    pub due: Option<Date>,
+    /// The due date seen today: op tijd, vandaag, te laat.
+    pub status: Option<TermStatus>,
+}
+
+impl Item {
+    fn new(
+        reason: Reason,
+        complaint: Option<ComplaintRef>,
+        due: Option<Date>,
+        today: Date,
+    ) -> Self {
+        Item {
+            reason,
+            complaint,
+            due,
+            status: due.map(|d| term_status(d, today, None)),
+        }
+    }
+
+    /// Overdue first, then due today, then by date; undated last.
+    fn urgency(&self) -> (u8, Option<Date>) {
+        let class = match self.status {
+            Some(TermStatus::Overdue) => 0,
+            Some(TermStatus::DueToday) => 1,
+            Some(_) => 2,
+            None => 3,
+        };
+        (class, self.due)
+    }
+}
+
+/// Everything that waits for one user, most urgent first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WorkQueue {
+    pub items: Vec<Item>,
+}
+
+impl WorkQueue {
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// How many items are overdue.
+    pub fn overdue(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|i| i.status == Some(TermStatus::Overdue))
+            .count()
+    }
+}
+
+fn corrupt(what: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(what.to_string())
+}
+
+fn reference(row: &ComplaintRow) -> Option<ComplaintRef> {
+    Some(ComplaintRef {
+        id: row.id,
+        reference: row.reference,
+    })
+}
+
+fn step_of(row: &ComplaintRow) -> Option<Step> {
+    let stored = row.next_step.as_deref()?;
+    Step::ALL.into_iter().find(|s| s.as_str() == stored)
+}
+
+/// The reason a complaint waits for `user`, if any; the first that
+/// applies wins.
+fn complaint_reason(
+    user: &User,
+    row: &ComplaintRow,
+    today: Date,
+) -> Option<(Reason, Option<Date>)> {
+    let me = Some(user.id);
+    let next = step_of(row).zip(row.next_due);
+    if row.handler == me
+        && let Some((step, due)) = next
+    {
+        return Some((Reason::NextTerm(step), Some(due)));
+    }
+    if row.responsible_manager == me {
+        if row.handler.is_none() {
+            return Some((Reason::AwaitingHandler, row.next_due));
+        }
+        if let Some((step, due)) = next.filter(|(_, due)| *due < today) {
+            return Some((Reason::TeamOverdue(step), Some(due)));
+        }
+    }
+    if user.role == Role::QualityManager && row.status == "recorded" {
+        return Some((Reason::FormToClose, None));
+    }
+    if user.role == Role::Director && row.status == "escalated" {
+        return Some((Reason::Escalation, None));
+    }
+    if row.received_by == me {
+        return Some((Reason::Registered, row.next_due));
+    }
+    None
+}
+
+/// An agreed action still open, as the event history leaves it.
+struct OpenAction {
+    complaint: ComplaintRef,
+    handler: Option<UserId>,
+    action: AgreedAction,
+}
+
+/// The open agreed actions of every open complaint, corrections applied.
+async fn open_actions<S: Store>(store: &S) -> Result<Vec<OpenAction>, StoreError> {
+    let events = store.open_action_events().await?;
+    // Keyed by complaint and number; a correction names the seq of the
+    // event it replaces.
+    let mut open: BTreeMap<(ComplaintId, u32), OpenAction> = BTreeMap::new();
+    let mut agreed_at: HashMap<(ComplaintId, u64), u32> = HashMap::new();
+    for e in events {
+        let id = e.event.complaint_id;
+        let recorded = crate::complaints::from_raw(&e.event).map_err(corrupt)?;
+        match recorded.event {
+            Event::ActionAgreed(action) => {
+                agreed_at.insert((id, recorded.seq), action.number);
+                open.insert(
+                    (id, action.number),
+                    OpenAction {
+                        complaint: ComplaintRef {
+                            id,
+                            reference: e.reference,
+                        },
+                        handler: e.handler,
+                        action,
+                    },
+                );
+            }
+            Event::ActionCompleted(done) => {
+                open.remove(&(id, done.number));
+            }
+            Event::Corrected {
+                of, replacement, ..
+            } => {
+                if let (Some(number), Event::ActionAgreed(action)) =
+                    (agreed_at.get(&(id, of)), *replacement)
+                    && let Some(item) = open.get_mut(&(id, *number))
+                {
+                    item.action = action;
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(open.into_values().collect())
+}
+
+/// The director's requests for advice before an offer. The regulation's
+/// "eventueel na overleg met de algemeen directeur" is, so far, a
+/// checkbox on the offer that records advice given outside the system:
+/// nothing asks the director through it, so nothing waits here.
+pub async fn consultations<S: Store>(
+    _store: &S,
+    _director: &User,
+) -> Result<Vec<Item>, StoreError> {
+    Ok(Vec::new())
+}
+
+/// What waits for `user` on `today`, most urgent first. The administrator
+/// handles no complaints: their queue is empty.
+pub async fn build<S: Store>(
+    store: &S,
+    user: &User,
+    calendar: &WorkingCalendar,
+    rules: &PatternRules,
+    today: Date,
+) -> Result<WorkQueue, StoreError> {
+    if user.role == Role::Admin {
+        return Ok(WorkQueue::default());
+    }
+    let quality = user.role == Role::QualityManager;
+    let director = user.role == Role::Director;
+    let rows = store
+        .work_queue_complaints(&WorkQueueQuery {
+            participant: user.id,
+            recorded: quality,
+            escalated: director,
+        })
+        .await?;
+    let mut items: Vec<Item> = rows
+        .iter()
+        .filter_map(|row| {
+            let (reason, due) = complaint_reason(user, row, today)?;
+            Some(Item::new(reason, reference(row), due, today))
+        })
+        .collect();
+    items.extend(
+        open_actions(store)
+            .await?
+            .into_iter()
+            .filter(|a| match a.action.owner {
+                Some(owner) => owner == user.id,
+                None => a.handler == Some(user.id),
+            })
+            .map(|a| {
+                Item::new(
+                    Reason::Action {
+                        number: a.action.number,
+                        description: a.action.description,
+                    },
+                    Some(a.complaint),
+                    a.action.due,
+                    today,
+                )
+            }),
+    );
+    if crate::outbox::may_manage(user) {
+        let failed = store
+            .list_outbox(Some(OutboxStatus::Failed), None, FAILED_LIMIT)
+            .await?;
+        items.extend(failed.into_iter().map(|m| {
+            let line = crate::outbox::MessageLine::new(m);
+            Item::new(
+                Reason::FailedMessage {
+                    subject: line.subject,
+                    to: line.to,
+                },
+                None,
+                None,
+                today,
+            )
+        }));
+    }
+    if quality {
+        let patterns = crate::improvement::open_patterns(store, calendar, rules, today)
+            .await
+            .map_err(|e| match e {
+                ImprovementServiceError::Store(e) => e,
+                other => corrupt(other),
+            })?;
+        items.extend(patterns.into_iter().map(|p| {
+            Item::new(
+                Reason::Pattern {
+                    label: p.label,
+                    complaints: p.pattern.complaints.len(),
+                },
+                None,
+                None,
+                today,
+            )
+        }));
+    }
+    if director {
+        items.extend(consultations(store, user).await?);
+    }
+    // Stable: equal urgency keeps the order above (complaints by receipt).
+    items.sort_by_key(Item::urgency);
+    Ok(WorkQueue { items })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn item(due: Option<Date>, today: Date) -> Item {
+        Item::new(Reason::Registered, None, due, today)
+    }
+
+    #[test]
+    fn overdue_comes_first_then_today_then_by_date_and_undated_last() {
+        let today = date(2026, 5, 6);
+        let mut items = [
+            item(None, today),
+            item(Some(date(2026, 5, 20)), today),
+            item(Some(today), today),
+            item(Some(date(2026, 5, 1)), today),
+            item(Some(date(2026, 5, 4)), today),
+            item(Some(date(2026, 5, 7)), today),
+        ];
+        items.sort_by_key(Item::urgency);
+        let dues: Vec<_> = items.iter().map(|i| i.due).collect();
+        assert_eq!(
+            dues,
+            [
+                Some(date(2026, 5, 1)),
+                Some(date(2026, 5, 4)),
+                Some(today),
+                Some(date(2026, 5, 7)),
+                Some(date(2026, 5, 20)),
+                None
+            ]
+        );
+        assert_eq!(items[0].status, Some(TermStatus::Overdue));
+        assert_eq!(items[2].status, Some(TermStatus::DueToday));
+        assert_eq!(items[3].status, Some(TermStatus::OnTime));
+    }
+}

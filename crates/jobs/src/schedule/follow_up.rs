@@ -1,0 +1,182 @@
+//! Issue 12's part of the deadline engine: reminders and overdue notices
+//! about agreed actions (recipients chosen by
+//! [`actions::action_recipients`]), their lines in the digest,
+//! and the directors' weekly summary of overdue terms.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use klacht_domain::calendar::WorkingCalendar;
+use klacht_domain::reminders::ReminderSettings;
+use klacht_domain::reminders::actions::{
+    self, ActionMessage, ActionNotice, ActionRole, DigestAction, OpenAction,
+};
+use klacht_domain::reminders::weekly::{self, WeeklySummary};
+use klacht_domain::terms::TermStatus;
+use klacht_mail::action_reminder::{ActionMail, ActionReminder};
+use klacht_mail::digest::DigestActionLine;
+use klacht_mail::weekly_overdue::{OverdueLine, WeeklyOverdue};
+use klacht_mail::{MailContext, format};
+use klacht_store::{NewOutboxMessage, OpenComplaintQuery, Store, StoreError};
+
+use super::{PAGE, People, ScheduleReport, address, open_terms, outbox, queue};
+
+/// Queues the reminders and overdue notices about `open` actions due at
+/// `now`. Returns (queued, unaddressed).
+pub(super) async fn queue_action_messages<S: Store>(
+    store: &S,
+    calendar: &WorkingCalendar,
+    settings: &ReminderSettings,
+    ctx: &MailContext,
+    people: &People,
+    open: &[OpenAction],
+    now: Timestamp,
+) -> Result<(u32, u32), StoreError> {
+    let mut messages = Vec::new();
+    let mut unaddressed = 0;
+    for m in actions::action_messages_due(open, calendar, settings, now) {
+        match action_mail(&m, people, ctx, now) {
+            Some(x) => messages.push(x),
+            None => unaddressed += 1,
+        }
+    }
+    Ok((queue(store, &messages).await?, unaddressed))
+}
+
+/// Who carries the action out, as the manager's copy and the digest name
+/// them: "Piet de Vries (eigenaar)".
+fn actor_of(a: &OpenAction, people: &People) -> Option<String> {
+    let actor = actions::action_actor(a)?;
+    let name = people.name(actor.user)?;
+    let role = match actor.role {
+        ActionRole::Owner => "eigenaar",
+        ActionRole::HandlerForWantOfOwner => "afhandelaar; de actie heeft geen eigenaar",
+        ActionRole::ManagerForWantOfOwner | ActionRole::ResponsibleManager => {
+            "verantwoordelijk leidinggevende; er is geen eigenaar of afhandelaar"
+        }
+    };
+    let inactive = if people.active(actor.user).is_none() {
+        ", niet meer actief"
+    } else {
+        ""
+    };
+    Some(format!("{name} ({role}{inactive})"))
+}
+
+fn action_mail(
+    m: &ActionMessage,
+    people: &People,
+    ctx: &MailContext,
+    now: Timestamp,
+) -> Option<NewOutboxMessage> {
+    let to = people.active(m.recipient.user)?;
+    let a = &m.action;
+    let mail = ActionReminder {
+        reference: a.reference.to_string(),
+        complaint_id: a.complaint.to_string(),
+        recipient_name: to.user.name.clone(),
+        role: m.recipient.role,
+        number: a.number,
+        description: a.description.clone(),
+        due: format::long_date(a.due),
+        mail: match m.notice {
+            ActionNotice::Overdue => ActionMail::Overdue {
+                days_late: m.days_late,
+            },
+            _ => ActionMail::Reminder { when: m.when() },
+        },
+        actor: actor_of(a, people),
+    };
+    super::outbox(&mail, ctx, vec![address(to)], m.key(), now).map(|x| x.about(a.complaint))
+}
+
+/// An action as a line of the digest.
+pub(super) fn digest_action_line(d: &DigestAction, people: &People) -> DigestActionLine {
+    let a = &d.action;
+    DigestActionLine {
+        reference: a.reference.to_string(),
+        complaint_id: a.complaint.to_string(),
+        number: a.number,
+        description: a.description.clone(),
+        due: format::long_date(a.due),
+        status: d.status.label().to_owned(),
+        overdue: d.status == TermStatus::Overdue,
+        actor: actor_of(a, people),
+    }
+}
+
+/// On the first working day of the week, when the directors are warned:
+/// their summary of the overdue terms of the open complaints. Reads the
+/// open complaints whose next term passed (their streams, for every open
+/// term). Returns (queued, unaddressed).
+pub(super) async fn queue_weekly<S: Store>(
+    store: &S,
+    calendar: &WorkingCalendar,
+    settings: &ReminderSettings,
+    ctx: &MailContext,
+    people: &People,
+    now: Timestamp,
+    today: Date,
+) -> Result<(u32, u32), StoreError> {
+    if !settings.director_warnings || !weekly::is_first_working_day_of_week(calendar, today) {
+        return Ok((0, 0));
+    }
+    let directors: Vec<_> = people.directors.iter().map(|d| d.user.id).collect();
+    if directors.is_empty() {
+        return Ok((0, 0));
+    }
+    let Some(yesterday) = today.yesterday().ok() else {
+        return Ok((0, 0));
+    };
+    let mut query = OpenComplaintQuery {
+        next_due_until: Some(yesterday),
+        limit: PAGE,
+        ..Default::default()
+    };
+    let mut open = Vec::new();
+    let mut ignored = ScheduleReport::default();
+    loop {
+        let page = store.open_complaints(&query).await?;
+        open.extend(open_terms(store, calendar, &page.items, &mut ignored).await?);
+        match page.next {
+            Some(next) => query.after = Some(next),
+            None => break,
+        }
+    }
+    let mut messages = Vec::new();
+    let mut unaddressed = 0;
+    for w in weekly::weekly_summaries_due(&open, &directors, calendar, settings, now) {
+        match weekly_mail(&w, people, ctx, now) {
+            Some(m) => messages.push(m),
+            None => unaddressed += 1,
+        }
+    }
+    Ok((queue(store, &messages).await?, unaddressed))
+}
+
+fn weekly_mail(
+    w: &WeeklySummary,
+    people: &People,
+    ctx: &MailContext,
+    now: Timestamp,
+) -> Option<NewOutboxMessage> {
+    let to = people.active(w.recipient)?;
+    let mail = WeeklyOverdue {
+        recipient_name: to.user.name.clone(),
+        date: format::long_date(w.on),
+        week: w.on.iso_week_date().week(),
+        lines: w
+            .items
+            .iter()
+            .map(|i| OverdueLine {
+                reference: i.reference.to_string(),
+                complaint_id: i.complaint.to_string(),
+                step_label: i.step.label().to_owned(),
+                due: format::long_date(i.due),
+                days_late: i.days_late,
+                responsible: i.responsible.and_then(|r| people.name(r)),
+            })
+            .collect(),
+        complaints: w.complaints(),
+    };
+    outbox(&mail, ctx, vec![address(to)], w.key(), now)
+}

@@ -1,0 +1,42 @@
+//! To every active quality manager when the afhandelaar sent the form
+//! (DESIGN §3 step 4): a complaint waits for her to check and close it.
+
+use askama::Template;
+
+use crate::{Compose, MailContext};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormToClose {
+    pub reference: String,
+    /// The complaint's id, for the link to its page.
+    pub complaint_id: String,
+    pub quality_manager_name: String,
+    /// Who sent the form (normally the afhandelaar).
+    pub sent_by: String,
+    /// What still stands between the complaint and closing, in Dutch
+    /// (e.g. an agreed action not yet done); empty when it can be closed.
+    pub blockers: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "form_to_close.txt")]
+struct Text<'a> {
+    m: &'a FormToClose,
+    ctx: &'a MailContext,
+}
+
+#[derive(Template)]
+#[template(path = "form_to_close.html")]
+struct Html<'a> {
+    m: &'a FormToClose,
+    ctx: &'a MailContext,
+    subject: &'a str,
+}
+
+impl Compose for FormToClose {
+    fn subject(&self, _: &MailContext) -> String {
+        format!("Klacht {}: formulier wacht op afsluiten", self.reference)
+    }
+
+    crate::bodies!(Text, Html);
+}
