@@ -8,6 +8,8 @@
 //! the person's own direct manager, theirs, and so on; the first of these
 //! who is available receives it, [`on behalf of`](Recipient::on_behalf_of)
 //! the person. Nobody available: nobody (the engine counts it unaddressed).
+//! Messages to a role rather than a person (missed-term warnings, the
+//! directors' weekly summary) follow [`overseers`].
 //!
 //! Pure: the caller loads the staff and the absences once and builds a
 //! [`Staff`].
@@ -331,6 +333,29 @@ pub fn stand_in(person: UserId, responsible: Option<UserId>, staff: &Staff) -> O
         .map(|to| Recipient { to, on_behalf_of })
 }
 
+/// Who of `intended` (the people a role's message goes to: the quality
+/// managers, the directors) receives it today: those who are available.
+/// An absent overseer is skipped, since the others read the same warning;
+/// only when every one of them is away does it go to them all the same
+/// (deactivated accounts excepted): nobody stands in for the
+/// "eindverantwoordelijke", and a warning waiting in her inbox is better
+/// than none. Empty when nobody intended is active.
+pub fn overseers(intended: &[UserId], staff: &Staff) -> Vec<UserId> {
+    let available: Vec<UserId> = intended
+        .iter()
+        .copied()
+        .filter(|id| staff.unavailable(*id).is_none())
+        .collect();
+    if !available.is_empty() {
+        return available;
+    }
+    intended
+        .iter()
+        .copied()
+        .filter(|id| staff.unavailable(*id) != Some(Unavailable::Inactive))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -474,5 +499,25 @@ mod tests {
         // Nobody left.
         let staff = Staff::new([(&piet, true)], &[absence(&piet, today, today)], today);
         assert_eq!(stand_in(piet.id, None, &staff), None);
+    }
+
+    #[test]
+    fn an_absent_overseer_is_skipped_while_another_reads_the_warning() {
+        let director = user("Dora de Directeur", Role::Director, None);
+        let kim = user("Kim Kwaliteit", Role::QualityManager, Some(&director));
+        let gone = user("Gerda Weg", Role::QualityManager, Some(&director));
+        let today = date(2026, 12, 7);
+        let users = [(&director, true), (&kim, true), (&gone, false)];
+        let all = [kim.id, gone.id, director.id];
+        let staff = Staff::new(users, &[absence(&director, today, today)], today);
+        assert_eq!(overseers(&all, &staff), vec![kim.id], "the director is away");
+        assert_eq!(
+            overseers(&[director.id], &staff),
+            vec![director.id],
+            "nobody else: she reads it when back"
+        );
+        let staff = Staff::new(users, &[], today);
+        assert_eq!(overseers(&all, &staff), vec![kim.id, director.id]);
+        assert_eq!(overseers(&[gone.id], &staff), Vec::<UserId>::new());
     }
 }

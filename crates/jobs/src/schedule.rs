@@ -44,7 +44,7 @@ use std::sync::Mutex;
 
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp, ToSpan};
-use klacht_domain::absence::{Staff, stand_in};
+use klacht_domain::absence::{Staff, overseers, stand_in};
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::reminders::actions::OpenAction;
 use klacht_domain::reminders::{self, OpenTerms, ReminderSettings};
@@ -230,6 +230,7 @@ pub async fn schedule_due<S: Store>(
             digests = report.digests,
             actions = report.actions,
             weekly = report.weekly,
+            handovers = report.handovers,
             "termijnbewaking: berichten in de wachtrij gezet"
         );
     } else {
@@ -317,7 +318,7 @@ impl Scheduler {
 }
 
 /// The staff, by id, the active quality managers and directors, and who
-/// is absent or inactive today (for [`stand_in`]). The
+/// is absent or inactive today (for [`stand_in`] and [`overseers`]). The
 /// users and absences tables are small (staff only); two queries.
 struct People {
     by_id: HashMap<UserId, UserRecord>,
@@ -375,16 +376,44 @@ impl People {
         self.staff.name_with_status(id)
     }
 
+    /// "afwezig t/m 14 december" or "niet meer actief" when `id` cannot
+    /// act today; `None` when they can.
+    fn status(&self, id: UserId) -> Option<String> {
+        self.staff.unavailable(id).map(|why| why.short())
+    }
+
     /// Who is warned of a missed term: every active quality manager, and
     /// every active director unless `director_warnings` is off (she is
-    /// "eindverantwoordelijk", issue 12). Rules about absence belong here.
+    /// "eindverantwoordelijk", issue 12); absent ones skipped while another
+    /// of them reads it ([`overseers`]).
     fn missed_term_recipients(&self, settings: &ReminderSettings) -> Vec<&UserRecord> {
         let directors = settings
             .director_warnings
             .then_some(self.directors.iter())
             .into_iter()
             .flatten();
-        self.quality_managers.iter().chain(directors).collect()
+        let intended: Vec<UserId> = self
+            .quality_managers
+            .iter()
+            .chain(directors)
+            .map(|u| u.user.id)
+            .collect();
+        self.overseers(&intended)
+    }
+
+    /// Who receives the directors' weekly summary: the active directors,
+    /// an absent one skipped while another director reads it
+    /// ([`overseers`]).
+    fn weekly_summary_recipients(&self) -> Vec<UserId> {
+        let directors: Vec<UserId> = self.directors.iter().map(|u| u.user.id).collect();
+        overseers(&directors, &self.staff)
+    }
+
+    fn overseers(&self, intended: &[UserId]) -> Vec<&UserRecord> {
+        overseers(intended, &self.staff)
+            .into_iter()
+            .filter_map(|id| self.active(id))
+            .collect()
     }
 }
 

@@ -11,6 +11,7 @@ use klacht_app::absences::{self, AbsenceInput};
 use klacht_app::complaints;
 use klacht_app::notify::Notifier;
 use klacht_domain::complaint::Command;
+use klacht_domain::Role;
 use klacht_domain::reminders::ReminderSettings;
 use klacht_jobs::{DeliveryConfig, Jobs, Scheduler};
 use klacht_mail::testing::SmtpServer;
@@ -165,4 +166,146 @@ async fn an_absent_handlers_reminders_go_to_the_manager_who_is_told_once_what_to
     );
 }
 
-store_tests!(an_absent_handlers_reminders_go_to_the_manager_who_is_told_once_what_to_hand_over);
+async fn an_absent_action_owners_reminders_reach_the_manager_and_an_absent_director_is_skipped<
+    S: Store,
+>(
+    store: S,
+) {
+    let Some(smtp) = SmtpServer::start() else {
+        return;
+    };
+    let o = org(&store).await;
+    let dora = user(
+        &store,
+        "dora@focus.example",
+        "Dora de Directeur",
+        Role::Director,
+        None,
+    )
+    .await;
+    let dirk = user(&store, "dirk@focus.example", "Dirk Bos", Role::Director, None).await;
+    let cal = cal();
+    let off = Notifier::disabled();
+    let c = complaints::register(
+        &store,
+        &cal,
+        &off,
+        &o.piet,
+        intake(local("2026-04-24T09:30"), &o.joost),
+        local("2026-04-24T09:35"),
+    )
+    .await
+    .expect("registered");
+    let cx = complaints::Context::new(&store, &cal, &off, local("2026-04-24T10:00"));
+    complaints::act(
+        &cx,
+        c.id(),
+        &o.margriet,
+        Command::AssignHandler {
+            handler: o.fatima.clone(),
+        },
+        None,
+    )
+    .await
+    .expect("handler assigned");
+    let cx = complaints::Context::new(&store, &cal, &off, local("2026-05-04T10:00"));
+    complaints::act(
+        &cx,
+        c.id(),
+        &o.fatima,
+        Command::AgreeAction {
+            description: "Nieuwe planning doorgeven".into(),
+            due: Some(date(2026, 5, 8)),
+            owner: Some(o.piet.id),
+        },
+        None,
+    )
+    .await
+    .expect("action agreed");
+    // Piet away from Thursday 7 to Friday 15 May; Dirk the week of the 11th.
+    let on = Notifier::new(mail_ctx());
+    let cx = complaints::Context::new(&store, &cal, &on, local("2026-05-06T16:00"));
+    for (who, from) in [(&o.piet, "2026-05-07"), (&dirk, "2026-05-11")] {
+        absences::record_absence(
+            &cx,
+            who,
+            &AbsenceInput {
+                whom: String::new(),
+                from: from.into(),
+                to: "2026-05-15".into(),
+                note: String::new(),
+            },
+        )
+        .await
+        .expect("recorded");
+    }
+
+    let mailer = SmtpMailer::from_url(
+        &SecretString::from(smtp.url()),
+        &Address::new("Focus klachten", "klachten@focus.example"),
+    )
+    .expect("mailer");
+    let jobs = Jobs::new(store.clone(), Some(mailer), DeliveryConfig::default()).with_schedule(
+        Scheduler::new(cal.clone(), ReminderSettings::default(), mail_ctx())
+            .every(SignedDuration::ZERO),
+    );
+    // Thursday: the day-before reminder of Piet's action.
+    let report = jobs.run_once(local("2026-05-07T07:00")).await;
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    let s = report.schedule.expect("the scheduler ran");
+    assert_eq!((s.actions, s.unaddressed), (1, 0), "{s:?}");
+    let received = smtp.messages();
+    assert!(
+        received.iter().all(|m| !m.to.contains("piet@focus.example")),
+        "nothing to the absent owner: {received:#?}"
+    );
+    let reminder = received
+        .iter()
+        .find(|m| m.subject == "Herinnering: actie 1 bij K-2026-0001 moet morgen af zijn")
+        .unwrap_or_else(|| panic!("the action's reminder in {received:#?}"));
+    assert!(reminder.to.contains("margriet@focus.example"), "{reminder:#?}");
+    let note = "Piet de Vries is afwezig tot en met vrijdag 15 mei; u ontvangt deze herinnering in diens plaats.";
+    for body in [&reminder.text, &reminder.html] {
+        assert!(body.contains(note), "{body}");
+        assert!(body.contains("in plaats van de eigenaar van deze actie"));
+        assert!(body.contains("Uitvoering: Piet de Vries (eigenaar, afwezig t/m 15 mei)"));
+        assert!(!body.contains("U bent eigenaar"));
+    }
+
+    // Monday: the action is overdue. Margriet is told once, for Piet; the
+    // missed offer and the weekly summary reach the director who is in.
+    let report = jobs.run_once(local("2026-05-11T07:00")).await;
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    let s = report.schedule.expect("the scheduler ran");
+    assert_eq!((s.actions, s.weekly, s.unaddressed), (1, 1, 0), "{s:?}");
+    let received = smtp.messages();
+    let overdue: Vec<_> = received
+        .iter()
+        .filter(|m| m.subject.starts_with("Actie te laat: actie 1 bij K-2026-0001"))
+        .collect();
+    assert_eq!(overdue.len(), 1, "{overdue:#?}");
+    assert!(overdue[0].to.contains("margriet@focus.example"));
+    assert!(
+        overdue[0]
+            .text
+            .contains("Piet de Vries is afwezig tot en met vrijdag 15 mei; u ontvangt dit bericht in diens plaats."),
+        "{}",
+        overdue[0].text
+    );
+    assert!(
+        received.iter().all(|m| !m.to.contains("dirk@focus.example")),
+        "the absent director is skipped while Dora reads it: {received:#?}"
+    );
+    let to_dora = |prefix: &str| {
+        received
+            .iter()
+            .any(|m| m.subject.starts_with(prefix) && m.to.contains(dora.email.as_str()))
+    };
+    assert!(to_dora("Termijn verstreken: aanbod K-2026-0001"));
+    assert!(to_dora("Weekoverzicht week 20"));
+}
+
+store_tests!(
+    an_absent_handlers_reminders_go_to_the_manager_who_is_told_once_what_to_hand_over,
+    an_absent_action_owners_reminders_reach_the_manager_and_an_absent_director_is_skipped,
+);

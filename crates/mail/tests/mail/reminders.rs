@@ -271,7 +271,30 @@ fn action_mail(role: ActionRole, mail: ActionMail) -> ActionReminder {
         due: "maandag 11 mei 2026".into(),
         mail,
         actor: None,
+        on_behalf_of: None,
     }
+}
+
+#[test]
+fn a_stand_in_for_an_absent_owner_is_not_told_they_own_the_action() {
+    let note = "Piet de Vries is afwezig tot en met maandag 14 december; u ontvangt deze herinnering in diens plaats.";
+    let mut a = action_mail(
+        ActionRole::Owner,
+        ActionMail::Reminder {
+            when: "morgen".into(),
+        },
+    );
+    a.recipient_name = "Margriet Jansen".into();
+    a.actor = Some("Piet de Vries (eigenaar, afwezig t/m 14 december)".into());
+    a.on_behalf_of = Some(note.into());
+    let m = a.compose(&ctx(), to()).expect("renders");
+    for body in [&m.text, &m.html] {
+        assert!(body.contains(note), "{body}");
+        assert!(body.contains("in plaats van de eigenaar van deze actie"));
+        assert!(body.contains("Uitvoering: Piet de Vries (eigenaar, afwezig t/m 14 december)"));
+        assert!(!body.contains("U bent eigenaar"), "{body}");
+    }
+    clean_text(&m.text);
 }
 
 #[test]
@@ -329,7 +352,7 @@ fn an_action_reminder_names_the_action_its_date_and_why_the_reader_gets_it() {
     .expect("renders");
     assert!(
         m.text
-            .contains("nog geen afhandelaar; als verantwoordelijk leidinggevende")
+            .contains("nog geen afhandelaar; als verantwoordelijke leidinggevende")
     );
 }
 
@@ -349,7 +372,7 @@ fn an_overdue_action_tells_the_manager_who_should_carry_it_out() {
     );
     for body in [&m.text, &m.html] {
         assert!(body.contains("is nog niet afgerond: 1 werkdag te laat"));
-        assert!(body.contains("als verantwoordelijk leidinggevende"));
+        assert!(body.contains("als verantwoordelijke leidinggevende"));
         assert!(body.contains("Uitvoering: Piet de Vries (eigenaar)"));
     }
     clean_text(&m.text);
