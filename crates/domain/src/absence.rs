@@ -510,7 +510,11 @@ mod tests {
         let users = [(&director, true), (&kim, true), (&gone, false)];
         let all = [kim.id, gone.id, director.id];
         let staff = Staff::new(users, &[absence(&director, today, today)], today);
-        assert_eq!(overseers(&all, &staff), vec![kim.id], "the director is away");
+        assert_eq!(
+            overseers(&all, &staff),
+            vec![kim.id],
+            "the director is away"
+        );
         assert_eq!(
             overseers(&[director.id], &staff),
             vec![director.id],

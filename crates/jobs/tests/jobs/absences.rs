@@ -10,8 +10,8 @@ use jiff::civil::date;
 use klacht_app::absences::{self, AbsenceInput};
 use klacht_app::complaints;
 use klacht_app::notify::Notifier;
-use klacht_domain::complaint::Command;
 use klacht_domain::Role;
+use klacht_domain::complaint::Command;
 use klacht_domain::reminders::ReminderSettings;
 use klacht_jobs::{DeliveryConfig, Jobs, Scheduler};
 use klacht_mail::testing::SmtpServer;
@@ -183,7 +183,14 @@ async fn an_absent_action_owners_reminders_reach_the_manager_and_an_absent_direc
         None,
     )
     .await;
-    let dirk = user(&store, "dirk@focus.example", "Dirk Bos", Role::Director, None).await;
+    let dirk = user(
+        &store,
+        "dirk@focus.example",
+        "Dirk Bos",
+        Role::Director,
+        None,
+    )
+    .await;
     let cal = cal();
     let off = Notifier::disabled();
     let c = complaints::register(
@@ -256,14 +263,19 @@ async fn an_absent_action_owners_reminders_reach_the_manager_and_an_absent_direc
     assert_eq!((s.actions, s.unaddressed), (1, 0), "{s:?}");
     let received = smtp.messages();
     assert!(
-        received.iter().all(|m| !m.to.contains("piet@focus.example")),
+        received
+            .iter()
+            .all(|m| !m.to.contains("piet@focus.example")),
         "nothing to the absent owner: {received:#?}"
     );
     let reminder = received
         .iter()
         .find(|m| m.subject == "Herinnering: actie 1 bij K-2026-0001 moet morgen af zijn")
         .unwrap_or_else(|| panic!("the action's reminder in {received:#?}"));
-    assert!(reminder.to.contains("margriet@focus.example"), "{reminder:#?}");
+    assert!(
+        reminder.to.contains("margriet@focus.example"),
+        "{reminder:#?}"
+    );
     let note = "Piet de Vries is afwezig tot en met vrijdag 15 mei; u ontvangt deze herinnering in diens plaats.";
     for body in [&reminder.text, &reminder.html] {
         assert!(body.contains(note), "{body}");
@@ -281,7 +293,10 @@ async fn an_absent_action_owners_reminders_reach_the_manager_and_an_absent_direc
     let received = smtp.messages();
     let overdue: Vec<_> = received
         .iter()
-        .filter(|m| m.subject.starts_with("Actie te laat: actie 1 bij K-2026-0001"))
+        .filter(|m| {
+            m.subject
+                .starts_with("Actie te laat: actie 1 bij K-2026-0001")
+        })
         .collect();
     assert_eq!(overdue.len(), 1, "{overdue:#?}");
     assert!(overdue[0].to.contains("margriet@focus.example"));
@@ -293,7 +308,9 @@ async fn an_absent_action_owners_reminders_reach_the_manager_and_an_absent_direc
         overdue[0].text
     );
     assert!(
-        received.iter().all(|m| !m.to.contains("dirk@focus.example")),
+        received
+            .iter()
+            .all(|m| !m.to.contains("dirk@focus.example")),
         "the absent director is skipped while Dora reads it: {received:#?}"
     );
     let to_dora = |prefix: &str| {
