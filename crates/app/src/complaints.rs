@@ -99,6 +99,8 @@ pub fn read_model(
         .chain(c.responsible_manager())
         .chain(c.handler())
         .chain(c.assistants().iter().copied())
+        // The owners of agreed actions find it in their lists too.
+        .chain(c.actions().iter().filter_map(|a| a.agreed.value.owner))
         .collect();
     participants.sort();
     participants.dedup();

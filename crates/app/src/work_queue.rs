@@ -57,8 +57,13 @@ pub enum Reason {
     /// responsible.
     Escalation,
     /// A handler asks the director's advice before an offer (regulation,
-    /// step 3). Filled by [`consultations`].
-    Consultation,
+    /// step 3); due by the offer's term. Filled by [`consultations`].
+    Consultation {
+        number: u32,
+        question: String,
+        /// The name of who asked; empty if unknown.
+        asked_by: String,
+    },
 }
 
 /// The complaint an item is about.
@@ -231,15 +236,43 @@ async fn open_actions<S: Store>(store: &S) -> Result<Vec<OpenAction>, StoreError
     Ok(open.into_values().collect())
 }
 
-/// The director's requests for advice before an offer. The regulation's
-/// "eventueel na overleg met de algemeen directeur" is, so far, a
-/// checkbox on the offer that records advice given outside the system:
-/// nothing asks the director through it, so nothing waits here.
+/// The questions put to `director` that wait for her advice (regulation,
+/// step 3: an offer "eventueel na overleg met de algemeen directeur"),
+/// each due by the complaint's offer term: the handler cannot make the
+/// offer on time without the answer.
 pub async fn consultations<S: Store>(
-    _store: &S,
-    _director: &User,
+    store: &S,
+    calendar: &WorkingCalendar,
+    director: &User,
+    today: Date,
 ) -> Result<Vec<Item>, StoreError> {
-    Ok(Vec::new())
+    let open = crate::consultation::open_for_director(store, calendar, director.id)
+        .await
+        .map_err(|e| match e {
+            crate::complaints::ServiceError::Store(e) => e,
+            other => corrupt(other),
+        })?;
+    let mut items = Vec::with_capacity(open.len());
+    for o in open {
+        let asked_by = match o.asked_by {
+            Some(id) => store.user_by_id(id).await?.map(|u| u.user.name),
+            None => None,
+        };
+        items.push(Item::new(
+            Reason::Consultation {
+                number: o.number,
+                question: o.question,
+                asked_by: asked_by.unwrap_or_default(),
+            },
+            Some(ComplaintRef {
+                id: o.complaint_id,
+                reference: o.reference,
+            }),
+            Some(o.offer_due),
+            today,
+        ));
+    }
+    Ok(items)
 }
 
 /// What waits for `user` on `today`, most urgent first. The administrator
@@ -327,7 +360,7 @@ pub async fn build<S: Store>(
         }));
     }
     if director {
-        items.extend(consultations(store, user).await?);
+        items.extend(consultations(store, calendar, user, today).await?);
     }
     // Stable: equal urgency keeps the order above (complaints by receipt).
     items.sort_by_key(Item::urgency);

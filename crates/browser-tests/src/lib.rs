@@ -205,3 +205,72 @@ pub async fn click_and_wait(client: &Client, css: &str) {
     }
     panic!("no new page after clicking {css}");
 }
+
+/// Clicks the element `css` finds (no page load expected).
+pub async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+}
+
+/// Picks `value` in the select with the given id.
+pub async fn select(client: &Client, id: &str, value: &str) {
+    client
+        .find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("#{id}: {e}"))
+        .select_by_value(value)
+        .await
+        .unwrap_or_else(|e| panic!("select {value} in #{id}: {e}"));
+}
+
+/// Signs in through the sign-in page and waits for where it lands.
+pub async fn sign_in(client: &Client, base: &str, email: &str, password: &str) {
+    client
+        .goto(&format!("{base}/inloggen"))
+        .await
+        .expect("login page");
+    fill(client, "email", email).await;
+    fill(client, "password", password).await;
+    click_and_wait(client, "main form button[type=submit]").await;
+    assert_ne!(
+        client.current_url().await.expect("url").path(),
+        "/inloggen",
+        "{email} signed in"
+    );
+}
+
+/// Signs out with the header's button.
+pub async fn sign_out(client: &Client) {
+    click_and_wait(client, "header form button").await;
+}
+
+/// The page's message after an action ("Aanbod vastgelegd."), or empty.
+pub async fn flash(client: &Client) -> String {
+    match client.find(Locator::Css(".flash")).await {
+        Ok(e) => e.text().await.unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+/// Opens the complaint page's collapsible form `key` (`details#key`),
+/// unless the page shows it open already (a click would close it).
+pub async fn open_form(client: &Client, key: &str) {
+    let details = client
+        .find(Locator::Css(&format!("details#{key}")))
+        .await
+        .unwrap_or_else(|e| panic!("form {key}: {e}"));
+    let open = details.attr("open").await.expect("attribute").is_some();
+    if !open {
+        click(client, &format!("details#{key} > summary")).await;
+    }
+}
+
+/// Submits the complaint page's form `key` and waits for the next page.
+pub async fn submit_form(client: &Client, key: &str) {
+    click_and_wait(client, &format!("details#{key} button[type=submit]")).await;
+}

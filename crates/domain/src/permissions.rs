@@ -108,6 +108,8 @@ struct Relation {
     handler: bool,
     assistant: bool,
     involved: bool,
+    /// Owns an agreed action (open or completed, as corrected).
+    action_owner: bool,
 }
 
 fn relation(user: &User, c: &Complaint) -> Relation {
@@ -117,18 +119,41 @@ fn relation(user: &User, c: &Complaint) -> Relation {
         handler: c.handler() == Some(user.id),
         assistant: c.assistants().contains(&user.id),
         involved: c.is_involved(user.id),
+        action_owner: owns_an_action(user, c),
     }
+}
+
+fn owns_an_action(user: &User, c: &Complaint) -> bool {
+    c.actions()
+        .iter()
+        .any(|a| a.agreed.value.owner == Some(user.id))
 }
 
 pub fn can_view(user: &User, c: &Complaint) -> bool {
     match user.role {
         Role::Admin => false,
         Role::QualityManager | Role::Director => true,
+        // The owner of an agreed action reads the complaint she acts on,
+        // and keeps reading it once her action is done (her reminders and
+        // start page point there); she does nothing else by owning it but
+        // complete her own action ([`may_complete_action`]).
         Role::Employee | Role::Manager => {
             let r = relation(user, c);
-            r.registrant || r.responsible || r.handler || r.assistant
+            r.registrant || r.responsible || r.handler || r.assistant || r.action_owner
         }
     }
+}
+
+/// Whether `user` may mark agreed action `number` done: whoever manages
+/// the complaint's actions, and the action's own owner (only hers: owning
+/// one action gives no say over the others, nor over agreeing new ones).
+pub fn may_complete_action(user: &User, c: &Complaint, number: u32) -> bool {
+    if may(user, c, Action::ManageActions) {
+        return true;
+    }
+    can_view(user, c)
+        && c.action(number)
+            .is_some_and(|a| a.agreed.value.owner == Some(user.id))
 }
 
 /// Whether the user's role and relation to the complaint allow `action`.
@@ -339,6 +364,47 @@ mod tests {
         assert!(may(&org.director, &run.c, Action::RecordContact));
         assert!(may(&org.director, &run.c, Action::MakeOffer));
         assert!(!may(&org.director, &run.c, Action::Close));
+    }
+
+    #[test]
+    fn the_owner_of_an_action_sees_the_complaint_and_completes_only_her_action() {
+        let org = org();
+        let mut run = handled(&org);
+        assert!(!can_view(&org.outsider, &run.c));
+        run.ok(
+            &org.colleague,
+            Command::AgreeAction {
+                description: "Rooster aanpassen".into(),
+                due: None,
+                owner: Some(org.outsider.id),
+            },
+        );
+        run.ok(
+            &org.colleague,
+            crate::complaint::tests::agree("Excuusbrief"),
+        );
+        let owner = &org.outsider;
+        assert!(can_view(owner, &run.c), "she reads what she acts on");
+        assert!(!can_view(&org.other_manager, &run.c), "nobody else new");
+        assert!(may_complete_action(owner, &run.c, 1));
+        assert!(!may_complete_action(owner, &run.c, 2), "not another's");
+        assert!(!may_complete_action(owner, &run.c, 9));
+        assert!(may_complete_action(&org.colleague, &run.c, 2));
+        // Owning an action is no part in the procedure.
+        for action in Action::ALL {
+            assert!(!may(owner, &run.c, action), "{action:?}");
+        }
+        assert!(!may_correct_registration(owner, &run.c));
+        assert!(allowed_actions(owner, &run.c).is_empty());
+        let err = run.refused(owner, crate::complaint::tests::complete(2));
+        assert!(
+            matches!(err, crate::complaint::ComplaintError::NotAllowed(_)),
+            "{err:?}"
+        );
+        run.refused(owner, crate::complaint::tests::agree("Nog iets"));
+        run.ok(owner, crate::complaint::tests::complete(1));
+        assert!(can_view(owner, &run.c), "done, she still reads it");
+        run.refused(owner, crate::complaint::tests::complete(1));
     }
 
     #[test]

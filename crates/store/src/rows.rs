@@ -95,7 +95,8 @@ pub struct ComplaintRow {
     pub closed_at: Option<Timestamp>,
     pub updated_at: Timestamp,
     /// Everyone connected to the complaint (registrant, responsible
-    /// manager, handler, assistants): who may find it in their lists.
+    /// manager, handler, assistants, owners of agreed actions): who may
+    /// find it in their lists.
     pub participants: Vec<UserId>,
 }
 

@@ -80,6 +80,18 @@ fn plural(n: usize, one: &str, more: &str) -> String {
     }
 }
 
+/// The start of a long text, for one line of the queue.
+fn excerpt(text: &str) -> String {
+    const CHARS: usize = 80;
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= CHARS {
+        line
+    } else {
+        let cut: String = line.chars().take(CHARS - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
 fn describe(item: &Item) -> (String, String) {
     let complaint = item
         .complaint
@@ -127,7 +139,21 @@ fn describe(item: &Item) -> (String, String) {
             "/verbetering".into(),
         ),
         Reason::Escalation => ("Externe escalatie loopt".into(), complaint),
-        Reason::Consultation => ("Advies gevraagd over een aanbod".into(), complaint),
+        Reason::Consultation {
+            number,
+            question,
+            asked_by,
+        } => (
+            if asked_by.is_empty() {
+                format!("Uw advies gevraagd (vraag {number}): {}", excerpt(question))
+            } else {
+                format!(
+                    "Uw advies gevraagd door {asked_by} (vraag {number}): {}",
+                    excerpt(question)
+                )
+            },
+            format!("{complaint}#overleg"),
+        ),
     }
 }
 
@@ -223,5 +249,17 @@ mod tests {
     fn counts_read_as_dutch() {
         assert_eq!(super::plural(1, "klacht", "klachten"), "1 klacht");
         assert_eq!(super::plural(3, "klacht", "klachten"), "3 klachten");
+    }
+
+    #[test]
+    fn a_long_question_is_cut_to_one_line() {
+        assert_eq!(
+            super::excerpt("Mogen wij\n€ 150 aanbieden?"),
+            "Mogen wij € 150 aanbieden?"
+        );
+        let long = "woord ".repeat(30);
+        let cut = super::excerpt(&long);
+        assert_eq!(cut.chars().count(), 80);
+        assert!(cut.ends_with('…'));
     }
 }

@@ -3,8 +3,10 @@
 //! manager handles it, the quality manager closes it. Screenshots of the
 //! main pages land in docs/screenshots.
 
-use fantoccini::{Client, Locator};
-use klacht_browser_tests::{body_text, browser, click_and_wait, fill, screenshot, spawn_app};
+use klacht_browser_tests::{
+    body_text, browser, click, click_and_wait, fill, flash, open_form, screenshot, select, sign_in,
+    sign_out, spawn_app, submit_form,
+};
 use klacht_domain::{Email, Role, User, UserId};
 use klacht_store::testing::SqliteTestDb;
 use klacht_store::{NewUser, Store};
@@ -42,61 +44,6 @@ async fn user<S: Store>(
         .await
         .expect("create user");
     user
-}
-
-async fn click(client: &Client, css: &str) {
-    client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click {css}: {e}"));
-}
-
-async fn sign_in(client: &Client, base: &str, email: &str) {
-    client
-        .goto(&format!("{base}/inloggen"))
-        .await
-        .expect("login page");
-    fill(client, "email", email).await;
-    fill(client, "password", PASSWORD).await;
-    click_and_wait(client, "main form button[type=submit]").await;
-    assert_ne!(
-        client.current_url().await.expect("url").path(),
-        "/inloggen",
-        "{email} signed in"
-    );
-}
-
-async fn sign_out(client: &Client) {
-    click_and_wait(client, "header form button").await;
-}
-
-/// Opens the action's collapsible form, lets `fill_in` fill it, submits.
-async fn act(client: &Client, key: &str) {
-    click(client, &format!("details#{key} > summary")).await;
-}
-
-async fn submit(client: &Client, key: &str) {
-    click_and_wait(client, &format!("details#{key} button[type=submit]")).await;
-}
-
-async fn select(client: &Client, id: &str, value: &str) {
-    client
-        .find(Locator::Id(id))
-        .await
-        .unwrap_or_else(|e| panic!("#{id}: {e}"))
-        .select_by_value(value)
-        .await
-        .unwrap_or_else(|e| panic!("select {value} in #{id}: {e}"));
-}
-
-async fn flash(client: &Client) -> String {
-    match client.find(Locator::Css(".flash")).await {
-        Ok(e) => e.text().await.unwrap_or_default(),
-        Err(_) => String::new(),
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -146,7 +93,7 @@ async fn a_complaint_goes_from_intake_to_closing_in_the_browser() {
         .set_window_rect(0, 0, 390, 844)
         .await
         .expect("phone size");
-    sign_in(&client, &base, "piet@focus.example").await;
+    sign_in(&client, &base, "piet@focus.example", PASSWORD).await;
     client
         .goto(&format!("{base}/klachten/nieuw"))
         .await
@@ -185,7 +132,7 @@ async fn a_complaint_goes_from_intake_to_closing_in_the_browser() {
         .set_window_rect(0, 0, 1280, 1000)
         .await
         .expect("desktop size");
-    sign_in(&client, &base, "margriet@focus.example").await;
+    sign_in(&client, &base, "margriet@focus.example", PASSWORD).await;
     client
         .goto(&format!("{base}/klachten"))
         .await
@@ -196,29 +143,29 @@ async fn a_complaint_goes_from_intake_to_closing_in_the_browser() {
     client.goto(detail_url.as_str()).await.expect("detail");
 
     // The involved employee is refused, with the reason on the page.
-    act(&client, "afhandelaar").await;
+    open_form(&client, "afhandelaar").await;
     select(&client, "afhandelaar-afhandelaar", &fatima.id.to_string()).await;
-    submit(&client, "afhandelaar").await;
+    submit_form(&client, "afhandelaar").await;
     let refused = body_text(&client).await;
     assert!(refused.contains("betrokken"), "{refused}");
     screenshot(&client, "afhandelaar-geweigerd").await;
 
     client.goto(detail_url.as_str()).await.expect("detail");
-    act(&client, "afhandelaar").await;
+    open_form(&client, "afhandelaar").await;
     select(&client, "afhandelaar-afhandelaar", &margriet.id.to_string()).await;
-    submit(&client, "afhandelaar").await;
+    submit_form(&client, "afhandelaar").await;
     assert!(body_text(&client).await.contains("in behandeling"));
 
-    act(&client, "contact").await;
+    open_form(&client, "contact").await;
     fill(
         &client,
         "contact-samenvatting",
         "Gebeld; excuses aangeboden en nieuwe tijden besproken.",
     )
     .await;
-    submit(&client, "contact").await;
+    submit_form(&client, "contact").await;
 
-    act(&client, "oordeel").await;
+    open_form(&client, "oordeel").await;
     click(
         &client,
         "details#oordeel input[name=oordeel][value=founded]",
@@ -230,9 +177,9 @@ async fn a_complaint_goes_from_intake_to_closing_in_the_browser() {
         "Volgens het zorgplan komt de zorgverlener om 8:00 uur.",
     )
     .await;
-    submit(&client, "oordeel").await;
+    submit_form(&client, "oordeel").await;
 
-    act(&client, "aanbod").await;
+    open_form(&client, "aanbod").await;
     select(&client, "aanbod-soort", "compensation").await;
     fill(
         &client,
@@ -241,26 +188,26 @@ async fn a_complaint_goes_from_intake_to_closing_in_the_browser() {
     )
     .await;
     fill(&client, "aanbod-waarde", "25,00").await;
-    submit(&client, "aanbod").await;
+    submit_form(&client, "aanbod").await;
 
-    act(&client, "reactie").await;
+    open_form(&client, "reactie").await;
     click(&client, "details#reactie input[name=aanvaard][value=ja]").await;
     select(&client, "reactie-tevredenheid", "4").await;
-    submit(&client, "reactie").await;
+    submit_form(&client, "reactie").await;
 
-    act(&client, "acties").await;
+    open_form(&client, "acties").await;
     fill(
         &client,
         "acties-omschrijving",
         "Vaste zorgverlener inplannen.",
     )
     .await;
-    submit(&client, "acties").await;
-    act(&client, "actie-1").await;
-    submit(&client, "actie-1").await;
+    submit_form(&client, "acties").await;
+    open_form(&client, "actie-1").await;
+    submit_form(&client, "actie-1").await;
 
-    act(&client, "formulier-verstuurd").await;
-    submit(&client, "formulier-verstuurd").await;
+    open_form(&client, "formulier-verstuurd").await;
+    submit_form(&client, "formulier-verstuurd").await;
     let recorded = body_text(&client).await;
     assert!(
         recorded.contains("Creditering van de gemiste uren") && recorded.contains("€ 25,00"),
@@ -270,10 +217,10 @@ async fn a_complaint_goes_from_intake_to_closing_in_the_browser() {
     sign_out(&client).await;
 
     // 3. Sanne, the quality manager, closes and files it.
-    sign_in(&client, &base, "sanne@focus.example").await;
+    sign_in(&client, &base, "sanne@focus.example", PASSWORD).await;
     client.goto(detail_url.as_str()).await.expect("detail");
-    act(&client, "afsluiten").await;
-    submit(&client, "afsluiten").await;
+    open_form(&client, "afsluiten").await;
+    submit_form(&client, "afsluiten").await;
     let closed = body_text(&client).await;
     assert!(closed.contains("afgesloten"), "{closed}");
     for step in [

@@ -118,7 +118,11 @@ impl Complaint {
         at: Timestamp,
     ) -> Result<Vec<Event>, ComplaintError> {
         let action = cmd.action();
-        if !permissions::may(actor, self, action) {
+        let permitted = match &cmd {
+            Command::CompleteAction(x) => permissions::may_complete_action(actor, self, x.number),
+            _ => permissions::may(actor, self, action),
+        };
+        if !permitted {
             return Err(ComplaintError::NotAllowed(format!(
                 "Geen toestemming voor '{}' bij klacht {}.",
                 action.label(),

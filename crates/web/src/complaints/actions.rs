@@ -379,7 +379,11 @@ async fn run<S: Store>(
     // Only now, and only for those who may see it, is the complaint shown.
     let (c, history) = load_visible(&state.store, id, &current.user).await?;
     // Whoever may not do this at all hears that first, whatever they typed.
-    let (status, field, message) = if permissions::may(&current.user, &c, key.action()) {
+    let permitted = match key {
+        Key::CompleteAction(n) => permissions::may_complete_action(&current.user, &c, n),
+        _ => permissions::may(&current.user, &c, key.action()),
+    };
+    let (status, field, message) = if permitted {
         (status, field, message)
     } else {
         (

@@ -235,7 +235,7 @@ impl DetailPage {
     }
 
     fn any_action(&self) -> bool {
-        !self.allowed.is_empty()
+        !self.allowed.is_empty() || !self.open_actions.is_empty()
     }
 
     fn failed(&self, form: &str) -> Option<&Failure> {
@@ -400,7 +400,30 @@ pub(super) async fn render<S: Store>(
         })
         .map(|a| form_key(*a))
         .collect();
-    let nothing_to_do = (shown.is_empty() && blockers.is_empty()).then(|| who_acts(c, &dir));
+    // Each open action its user may complete: all of them for whoever
+    // manages the actions, her own for an action's owner.
+    let open_actions: Vec<OpenAction> = if c.is_possible(Action::ManageActions) {
+        c.actions()
+            .iter()
+            .filter(|i| {
+                i.completed.is_none()
+                    && permissions::may_complete_action(user, c, i.agreed.value.number)
+            })
+            .map(|i| {
+                let n = i.agreed.value.number;
+                OpenAction {
+                    number: n,
+                    description: i.agreed.value.description.clone(),
+                    key: format!("actie-{n}"),
+                    path: format!("acties/{n}/afgerond"),
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let nothing_to_do = (shown.is_empty() && blockers.is_empty() && open_actions.is_empty())
+        .then(|| who_acts(c, &dir));
     let improvement = linked_improvement(state, c, user).await?;
     let public = crate::public::staff::extras(&state.store, c).await?;
     let messages = klacht_app::outbox::of_complaint(&state.store, c.id())
@@ -421,20 +444,7 @@ pub(super) async fn render<S: Store>(
         assistants,
         managers,
         waivable,
-        open_actions: c
-            .actions()
-            .iter()
-            .filter(|i| i.completed.is_none())
-            .map(|i| {
-                let n = i.agreed.value.number;
-                OpenAction {
-                    number: n,
-                    description: i.agreed.value.description.clone(),
-                    key: format!("actie-{n}"),
-                    path: format!("acties/{n}/afgerond"),
-                }
-            })
-            .collect(),
+        open_actions,
         directors,
         questions,
         letter_draft,

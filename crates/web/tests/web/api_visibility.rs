@@ -141,6 +141,46 @@ async fn lists_show_each_role_what_the_pages_show<S: Store>(store: S) {
         std::slice::from_ref(first)
     );
 
+    // An agreed action's owner from the other team finds it too, and
+    // completes her action only; her manager is not let in by it.
+    app.api_post(
+        &fatima,
+        &format!("/complaints/{first}/actions"),
+        &json!({"description": "Rooster aanpassen", "owner": "anouk@focus.example"}),
+    )
+    .await
+    .ok();
+    app.api_post(
+        &fatima,
+        &format!("/complaints/{first}/actions"),
+        &json!({"description": "Excuusbrief sturen"}),
+    )
+    .await
+    .ok();
+    let anouk = token(&app, &w.org.anouk).await;
+    let mut hers = set(&w.anouks);
+    hers.insert(first.clone());
+    assert_eq!(set(&walk(&app, &anouk, "", 50).await), hers);
+    app.api_get(&anouk, &format!("/complaints/{first}"))
+        .await
+        .ok();
+    app.api_post(
+        &anouk,
+        &format!("/complaints/{first}/actions/2/complete"),
+        &json!({}),
+    )
+    .await
+    .problem(403);
+    app.api_post(
+        &anouk,
+        &format!("/complaints/{first}/actions/1/complete"),
+        &json!({}),
+    )
+    .await
+    .ok();
+    let hans = token(&app, &w.org.other_manager).await;
+    assert_eq!(set(&walk(&app, &hans, "", 50).await), set(&w.anouks));
+
     let admin = token(&app, &w.org.admin).await;
     let r = app.api_get(&admin, "/complaints").await;
     r.problem(403);

@@ -280,10 +280,120 @@ async fn the_administrator_sees_no_complaint_content<S: Store>(store: S) {
     assert_eq!(r.status(), 404);
 }
 
+/// An agreed action may name an owner from outside the complaint (Anouk,
+/// of another team): she reads the complaint her action is about and
+/// completes her own action, nothing more; nobody else is let in by it.
+async fn the_owner_of_an_action_sees_the_complaint_and_completes_only_hers<S: Store>(store: S) {
+    let app = spawn_app(store).await;
+    let o = org(&app).await;
+    let id = register(&app, &o.employee, &Intake::complaint(&o.involved.user)).await;
+    done(
+        &app,
+        &o.manager,
+        &id,
+        "afhandelaar",
+        &[("afhandelaar", &o.colleague.user.id.to_string())],
+    )
+    .await;
+    let page = format!("/klachten/{id}");
+    assert_eq!(app.get_as(&o.outsider.b, &page).await.status(), 404);
+
+    let calendar = complaints_support::calendar();
+    let notifier = klacht_app::notify::Notifier::disabled();
+    let cx = klacht_app::complaints::Context::new(
+        &app.store,
+        &calendar,
+        &notifier,
+        klacht_clock::test_now(),
+    );
+    klacht_app::complaints::act(
+        &cx,
+        id.parse().expect("id"),
+        &o.colleague.user,
+        klacht_domain::complaint::Command::AgreeAction {
+            description: "Rooster van de zaterdag aanpassen".into(),
+            due: None,
+            owner: Some(o.outsider.user.id),
+        },
+        None,
+    )
+    .await
+    .expect("action agreed");
+    done(
+        &app,
+        &o.colleague,
+        &id,
+        "acties",
+        &[("omschrijving", "Excuusbrief sturen"), ("streefdatum", "")],
+    )
+    .await;
+
+    // Anouk reads it, finds it in her list, and may complete action 1 only.
+    let seen = detail(&app, &o.outsider, &id).await;
+    assert!(seen.contains("Rooster van de zaterdag aanpassen"), "{seen}");
+    assert!(seen.contains("id=\"actie-1\""), "{seen}");
+    for form in ["actie-2", "acties", "contact", "afhandelaar", "correctie"] {
+        assert!(!seen.contains(&format!("id=\"{form}\"")), "{form}: {seen}");
+    }
+    assert!(!seen.contains("id=\"nothing-to-do\""), "{seen}");
+    let reference = stored_reference(&app, &id).await;
+    let list = app.get_as(&o.outsider.b, "/klachten").await;
+    assert!(list.text().await.expect("body").contains(&reference));
+    let form = app
+        .get_as(&o.outsider.b, &format!("{page}/formulier"))
+        .await;
+    assert_eq!(form.status(), 200);
+    let version = stored_version(&app, &id).await;
+    let day = today();
+    let contact = [
+        ("datum", day.as_ref()),
+        ("vorm", "telephone"),
+        ("samenvatting", "Gebeld."),
+    ];
+    for (action, fields) in [
+        ("acties/2/afgerond", &[][..]),
+        ("acties", &[("omschrijving", "Nog iets")][..]),
+        ("contact", &contact[..]),
+    ] {
+        let r = act(&app, &o.outsider, &id, action, fields).await;
+        assert_eq!(r.status(), 403, "{action}");
+    }
+    assert_eq!(stored_version(&app, &id).await, version, "nothing written");
+    // Her manager is not let in by it.
+    assert_eq!(app.get_as(&o.other_manager.b, &page).await.status(), 404);
+
+    let after = done(
+        &app,
+        &o.outsider,
+        &id,
+        "acties/1/afgerond",
+        &[("toelichting", "Rooster is aangepast.")],
+    )
+    .await;
+    assert!(after.contains("Actie 1 afgerond."), "{after}");
+    assert!(after.contains("Rooster is aangepast."), "{after}");
+    // Done, she still reads it, with nothing left to do.
+    let seen = detail(&app, &o.outsider, &id).await;
+    assert!(!seen.contains("id=\"actie-1\""), "{seen}");
+    assert!(seen.contains("id=\"nothing-to-do\""), "{seen}");
+}
+
+async fn stored_reference<S: Store>(app: &common::TestApp<S>, id: &str) -> String {
+    app.store
+        .load_stream(id.parse().expect("id"))
+        .await
+        .expect("load")
+        .expect("stored")
+        .0
+        .reference
+        .to_string()
+}
+
 store_tests!(
     only_those_connected_and_the_overseers_see_a_complaint,
     posts_on_a_complaint_one_cannot_see_are_404_and_write_nothing,
     what_one_may_see_but_not_do_is_403,
     the_detail_page_offers_exactly_the_allowed_actions,
     the_administrator_sees_no_complaint_content,
+    the_owner_of_an_action_sees_the_complaint_and_completes_only_hers,
 );

@@ -304,6 +304,76 @@ async fn director_sees_escalations<S: Store>(store: S) {
     assert!(page.contains("Wacht op mij (1)"), "{page}");
 }
 
+async fn director_sees_questions_put_to_her_until_she_answers<S: Store>(store: S) {
+    let app = spawn_app(store).await;
+    let o = org(&app).await;
+    let id = register(&app, &o.employee, &Intake::complaint(&o.involved.user)).await;
+    let reference = reference(&app, &id).await;
+    done(
+        &app,
+        &o.manager,
+        &id,
+        "afhandelaar",
+        &[("afhandelaar", &o.colleague.user.id.to_string())],
+    )
+    .await;
+    let page = queue(&app, &o.director).await;
+    assert!(
+        page.contains("Wacht op mij (0)"),
+        "nothing asked yet: {page}"
+    );
+
+    done(
+        &app,
+        &o.colleague,
+        &id,
+        "overleg",
+        &[
+            ("directeur", &o.director.user.id.to_string()),
+            ("vraag", "Mogen wij € 150 aanbieden?"),
+        ],
+    )
+    .await;
+    let page = queue(&app, &o.director).await;
+    assert!(page.contains("Wacht op mij (1)"), "{page}");
+    let q = rows(&page);
+    assert!(
+        q.contains("Uw advies gevraagd door fatima (vraag 1): Mogen wij € 150 aanbieden?"),
+        "{q}"
+    );
+    assert!(q.contains(&reference), "{q}");
+    assert!(
+        q.contains(&format!("href=\"/klachten/{id}#overleg\"")),
+        "{q}"
+    );
+    // Due by the offer's term: the handler's offer waits for it.
+    let (row, _) = app
+        .store
+        .load_stream(id.parse().expect("id"))
+        .await
+        .expect("load")
+        .expect("stored");
+    assert!(
+        q.contains(&klacht_domain::dutch::day_month_year(row.offer_due)),
+        "{q}"
+    );
+    assert!(q.contains("op tijd"), "{q}");
+    // Nobody else was asked.
+    assert!(!rows(&queue(&app, &o.quality).await).contains("advies gevraagd"));
+
+    done(
+        &app,
+        &o.director,
+        &id,
+        "overleg/1/advies",
+        &[("advies", "Ja, en bied ook excuses aan.")],
+    )
+    .await;
+    let page = queue(&app, &o.director).await;
+    assert!(!rows(&page).contains("advies gevraagd"), "answered: {page}");
+    assert!(page.contains("Wacht op mij (0)"), "{page}");
+}
+
 async fn staff_pages_link_the_regulation_and_its_steps<S: Store>(store: S) {
     let app = spawn_app(store).await;
     let o = org(&app).await;
@@ -446,6 +516,7 @@ store_tests!(
     handler_and_manager_see_terms_overdue_first,
     quality_manager_sees_forms_failed_messages_and_patterns,
     director_sees_escalations,
+    director_sees_questions_put_to_her_until_she_answers,
     staff_pages_link_the_regulation_and_its_steps,
     complaint_page_offers_only_what_can_be_done,
 );
