@@ -2,6 +2,7 @@
 //! Configuration, password hashing, and the use cases that combine the
 //! pure domain with the store.
 
+pub mod absences;
 pub mod admin;
 pub mod agenda;
 pub mod auth;

@@ -106,6 +106,10 @@ pub const RETENTION_RULES: &[(&str, &str)] = &[
     ("api_tokens", "staff; token hashes only"),
     ("calendar_feeds", "staff; token hashes only"),
     (
+        "absences",
+        "staff absences (dates, an optional note the page asks to keep free of medical details), kept with the staff accounts",
+    ),
+    (
         "admin_audit",
         "the administrator's log: staff names and settings, no complainant data",
     ),

@@ -4,6 +4,7 @@
 //! database) is parsed into the types of this crate once, at the edge; from
 //! then on only these types travel.
 
+pub mod absence;
 pub mod calendar;
 pub mod complaint;
 pub mod dutch;

@@ -13,7 +13,8 @@
 //! (`reminder:{complaint}:{step}:{kind}:{due}`,
 //! `missed:{complaint}:{step}:{due}:{quality manager or director}`,
 //! `digest:{manager}:{date}`, `action:{complaint}:{number}:{notice}:{due}:{user}`,
-//! `weekly:{director}:{ISO week}`), and the outbox's `dedupe_key` is a UNIQUE
+//! `weekly:{director}:{ISO week}`, `handover:absence:{absence}:{stand-in}`),
+//! and the outbox's `dedupe_key` is a UNIQUE
 //! column into which [`Store::enqueue`] inserts with `ON CONFLICT DO
 //! NOTHING`. So the step may run every round, on every instance, at the
 //! same moment even: the database admits each key once, and whoever loses
@@ -43,6 +44,7 @@ use std::sync::Mutex;
 
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp, ToSpan};
+use klacht_domain::absence::{Staff, overseers, stand_in};
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::reminders::actions::OpenAction;
 use klacht_domain::reminders::{self, OpenTerms, ReminderSettings};
@@ -82,9 +84,11 @@ pub struct ScheduleReport {
     pub actions: u32,
     /// The directors' weekly summaries.
     pub weekly: u32,
-    /// Messages without a recipient: nobody responsible, the person
-    /// inactive, or no active quality manager.
+    /// Messages without a recipient: nobody responsible, nobody available
+    /// to stand in for them, or no active quality manager.
     pub unaddressed: u32,
+    /// Handover alerts of absences that began (issue 12).
+    pub handovers: u32,
     /// Complaints or mails skipped because they could not be read or
     /// composed (logged).
     pub skipped: u32,
@@ -92,7 +96,7 @@ pub struct ScheduleReport {
 
 impl ScheduleReport {
     pub fn queued(&self) -> u32 {
-        self.reminders + self.missed + self.digests + self.actions + self.weekly
+        self.reminders + self.missed + self.digests + self.actions + self.weekly + self.handovers
     }
 }
 
@@ -121,7 +125,19 @@ pub async fn schedule_due<S: Store>(
         return Ok(report);
     };
     report.ran = true;
-    let people = People::load(store).await?;
+    let people = People::load(store, today).await?;
+    // An absence that began today (or since the last sending day): its
+    // stand-ins are told once what to hand over. A failure is logged and
+    // retried next pass; it must not hold up anyone's reminders.
+    report.handovers =
+        match klacht_app::absences::alert_started_absences(store, calendar, mail, today, now).await
+        {
+            Ok(queued) => queued,
+            Err(e) => {
+                tracing::error!(error = %e, "handover alerts not queued; retried next pass");
+                0
+            }
+        };
 
     // Reminders and warnings: the open complaints with a term in the
     // window, a page at a time, each page's streams in one query.
@@ -137,9 +153,14 @@ pub async fn schedule_due<S: Store>(
         let page = store.open_complaints(&query).await?;
         report.candidates += u32::try_from(page.items.len()).unwrap_or(u32::MAX);
         let open = open_terms(store, calendar, &page.items, &mut report).await?;
+        let managers: HashMap<_, _> = open
+            .iter()
+            .map(|o| (o.complaint, o.responsible_manager))
+            .collect();
         let mut messages = Vec::new();
         for r in reminders::reminders_due(&open, calendar, settings, now) {
-            match reminder_mail(&r, &people, mail, now) {
+            let responsible = managers.get(&r.complaint).copied().flatten();
+            match reminder_mail(&r, responsible, &people, mail, now) {
                 Some(m) => messages.push(m),
                 None => report.unaddressed += 1,
             }
@@ -209,6 +230,7 @@ pub async fn schedule_due<S: Store>(
             digests = report.digests,
             actions = report.actions,
             weekly = report.weekly,
+            handovers = report.handovers,
             "termijnbewaking: berichten in de wachtrij gezet"
         );
     } else {
@@ -295,17 +317,21 @@ impl Scheduler {
     }
 }
 
-/// The staff, by id, the active quality managers and the active
-/// directors. The users table is small (staff only); one query.
+/// The staff, by id, the active quality managers and directors, and who
+/// is absent or inactive today (for [`stand_in`] and [`overseers`]). The
+/// users and absences tables are small (staff only); two queries.
 struct People {
     by_id: HashMap<UserId, UserRecord>,
     quality_managers: Vec<UserRecord>,
     directors: Vec<UserRecord>,
+    staff: Staff,
 }
 
 impl People {
-    async fn load<S: Store>(store: &S) -> Result<People, StoreError> {
+    async fn load<S: Store>(store: &S, today: Date) -> Result<People, StoreError> {
         let users = store.list_users().await?;
+        let absences = store.absences_from(today).await?;
+        let staff = klacht_app::absences::staff_of(&users, &absences, today);
         let quality_managers = users
             .iter()
             .filter(|u| u.active && u.user.role == Role::QualityManager)
@@ -320,7 +346,22 @@ impl People {
             by_id: users.into_iter().map(|u| (u.user.id, u)).collect(),
             quality_managers,
             directors,
+            staff,
         })
+    }
+
+    /// Who receives what would go to `person`, and the sentence that says
+    /// for whom when it is a stand-in (`what`: "deze herinnering").
+    fn recipient(
+        &self,
+        person: UserId,
+        responsible: Option<UserId>,
+        what: &str,
+    ) -> Option<(&UserRecord, Option<String>)> {
+        let r = stand_in(person, responsible, &self.staff)?;
+        let today = self.staff.today()?;
+        let note = r.on_behalf_of.map(|o| o.explain(what, today));
+        Some((self.active(r.to)?, note))
     }
 
     /// An active user, to send to.
@@ -328,20 +369,51 @@ impl People {
         self.by_id.get(&id).filter(|u| u.active)
     }
 
+    /// The name, with "(afwezig t/m …)" or "(niet meer actief)" when
+    /// they cannot act: no mail names an unavailable person as the one to
+    /// act without saying so.
     fn name(&self, id: UserId) -> Option<String> {
-        self.by_id.get(&id).map(|u| u.user.name.clone())
+        self.staff.name_with_status(id)
+    }
+
+    /// "afwezig t/m 14 december" or "niet meer actief" when `id` cannot
+    /// act today; `None` when they can.
+    fn status(&self, id: UserId) -> Option<String> {
+        self.staff.unavailable(id).map(|why| why.short())
     }
 
     /// Who is warned of a missed term: every active quality manager, and
     /// every active director unless `director_warnings` is off (she is
-    /// "eindverantwoordelijk", issue 12). Rules about absence belong here.
+    /// "eindverantwoordelijk", issue 12); absent ones skipped while another
+    /// of them reads it ([`overseers`]).
     fn missed_term_recipients(&self, settings: &ReminderSettings) -> Vec<&UserRecord> {
         let directors = settings
             .director_warnings
             .then_some(self.directors.iter())
             .into_iter()
             .flatten();
-        self.quality_managers.iter().chain(directors).collect()
+        let intended: Vec<UserId> = self
+            .quality_managers
+            .iter()
+            .chain(directors)
+            .map(|u| u.user.id)
+            .collect();
+        self.overseers(&intended)
+    }
+
+    /// Who receives the directors' weekly summary: the active directors,
+    /// an absent one skipped while another director reads it
+    /// ([`overseers`]).
+    fn weekly_summary_recipients(&self) -> Vec<UserId> {
+        let directors: Vec<UserId> = self.directors.iter().map(|u| u.user.id).collect();
+        overseers(&directors, &self.staff)
+    }
+
+    fn overseers(&self, intended: &[UserId]) -> Vec<&UserRecord> {
+        overseers(intended, &self.staff)
+            .into_iter()
+            .filter_map(|id| self.active(id))
+            .collect()
     }
 }
 
@@ -404,11 +476,12 @@ fn outbox(
 
 fn reminder_mail(
     r: &reminders::Reminder,
+    responsible: Option<UserId>,
     people: &People,
     ctx: &MailContext,
     now: Timestamp,
 ) -> Option<NewOutboxMessage> {
-    let to = people.active(r.recipient)?;
+    let (to, on_behalf_of) = people.recipient(r.recipient, responsible, "deze herinnering")?;
     let mail = Reminder {
         reference: r.reference.to_string(),
         complaint_id: r.complaint.to_string(),
@@ -417,6 +490,7 @@ fn reminder_mail(
         due: format::long_date(r.due),
         when: r.when(),
         no_handler: r.for_want_of_handler,
+        on_behalf_of,
     };
     outbox(&mail, ctx, vec![address(to)], r.key(), now).map(|m| m.about(r.complaint))
 }
@@ -496,11 +570,12 @@ async fn queue_digests<S: Store>(
     let mut unaddressed = 0;
     for d in reminders::digests_with_actions_due(&open, open_actions, calendar, settings, now) {
         debug_assert_eq!(d.on, today);
-        let Some(to) = people.active(d.recipient) else {
+        let Some((to, on_behalf_of)) = people.recipient(d.recipient, None, "dit overzicht") else {
             unaddressed += 1;
             continue;
         };
         let mail = Digest {
+            on_behalf_of,
             recipient_name: to.user.name.clone(),
             date: format::long_date(d.on),
             lines: d

@@ -37,6 +37,10 @@ pub struct ActionReminder {
     /// Who should carry the action out, for the responsible manager's copy:
     /// "Piet de Vries (eigenaar)"; `None` when nobody does.
     pub actor: Option<String>,
+    /// Set when the recipient stands in for an absent or inactive person
+    /// (`klacht_domain::absence::stand_in`): the sentence that says for
+    /// whom. `role` stays that person's role.
+    pub on_behalf_of: Option<String>,
 }
 
 impl ActionReminder {
@@ -65,6 +69,9 @@ impl ActionReminder {
 
     /// Why this person receives the message, and what is asked of them.
     pub fn why(&self) -> String {
+        if self.on_behalf_of.is_some() {
+            return self.why_standing_in();
+        }
         match self.role {
             ActionRole::Owner => "U bent eigenaar van deze actie. Voer haar uit en rond haar af \
                                   op de pagina van de klacht."
@@ -77,16 +84,40 @@ impl ActionReminder {
             }
             ActionRole::ManagerForWantOfOwner => {
                 "De actie heeft geen eigenaar en de klacht nog geen afhandelaar; als \
-                 verantwoordelijk leidinggevende ontvangt u dit bericht. Wijs een afhandelaar toe \
-                 of zorg zelf dat de actie wordt uitgevoerd."
+                 verantwoordelijke leidinggevende ontvangt u dit bericht. Wijs een afhandelaar \
+                 toe of zorg zelf dat de actie wordt uitgevoerd."
                     .into()
             }
             ActionRole::ResponsibleManager => format!(
-                "U ontvangt dit bericht als verantwoordelijk leidinggevende van de klacht. \
+                "U ontvangt dit bericht als verantwoordelijke leidinggevende van de klacht. \
                  Uitvoering: {}.",
-                self.actor.as_deref().unwrap_or("nog niemand")
+                self.actor_text()
             ),
         }
+    }
+
+    /// For a stand-in: the role was the absent person's, not theirs, so
+    /// nothing says "U bent eigenaar" to someone who is not.
+    fn why_standing_in(&self) -> String {
+        let whose = match self.role {
+            ActionRole::Owner => "de eigenaar van deze actie",
+            ActionRole::HandlerForWantOfOwner => {
+                "de afhandelaar van de klacht (de actie heeft geen eigenaar)"
+            }
+            ActionRole::ManagerForWantOfOwner | ActionRole::ResponsibleManager => {
+                "de verantwoordelijke leidinggevende van de klacht"
+            }
+        };
+        format!(
+            "U ontvangt dit bericht in plaats van {whose}. Zorg dat de actie wordt uitgevoerd \
+             of draag de klacht over, en laat de actie afronden op de pagina van de klacht. \
+             Uitvoering: {}.",
+            self.actor_text()
+        )
+    }
+
+    fn actor_text(&self) -> &str {
+        self.actor.as_deref().unwrap_or("nog niemand")
     }
 }
 

@@ -60,6 +60,9 @@ pub struct Digest {
     pub date: String,
     /// Overdue first, then by term.
     pub lines: Vec<DigestLine>,
+    /// Set when the recipient stands in for an absent or inactive manager:
+    /// the sentence that says so.
+    pub on_behalf_of: Option<String>,
     /// Soonest first.
     pub actions: Vec<DigestActionLine>,
 }

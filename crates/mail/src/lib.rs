@@ -34,6 +34,7 @@ pub mod failure_notice;
 pub mod form_to_close;
 pub mod format;
 pub mod handler;
+pub mod handover;
 pub mod mailer;
 pub mod manager_notice;
 pub mod message;

@@ -22,6 +22,9 @@ pub struct Reminder {
     /// Whether the recipient is the responsible manager because no handler
     /// has been assigned yet.
     pub no_handler: bool,
+    /// Set when the recipient stands in for someone absent or inactive:
+    /// the sentence that says so (`klacht_domain::absence::OnBehalf`).
+    pub on_behalf_of: Option<String>,
 }
 
 impl Reminder {

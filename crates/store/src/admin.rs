@@ -218,6 +218,17 @@ pub trait AdminStore: Send + Sync {
         &self,
         change: &AdminChange,
         audit: &AuditEntry,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send {
+        self.admin_change_with(change, audit, &[])
+    }
+
+    /// [`AdminStore::admin_change`] that also queues `outbox` in the same
+    /// transaction (the handover alert when an account is deactivated).
+    fn admin_change_with(
+        &self,
+        change: &AdminChange,
+        audit: &AuditEntry,
+        outbox: &[crate::NewOutboxMessage],
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
 
     /// One page of the administrator's log, newest first.

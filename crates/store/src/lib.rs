@@ -9,6 +9,7 @@
 //! backends: the SQL is written in the portable subset both databases
 //! understand and compiled against each driver's own types.
 
+mod absences;
 mod admin;
 pub mod backup;
 mod complaints;
@@ -32,6 +33,7 @@ use std::future::Future;
 
 use jiff::Timestamp;
 
+pub use absences::{AbsenceEnd, AbsenceStore};
 pub use admin::{
     AdminChange, AdminStore, AuditCursor, AuditEntry, AuditPage, ListKind, ListValue, list_name_key,
 };
@@ -97,6 +99,7 @@ pub trait Store:
     + ImprovementStore
     + DossierStore
     + RetentionStore
+    + AbsenceStore
     + WorkQueueStore
     + Clone
     + Send

@@ -5,6 +5,7 @@
 //! generic over the [`Store`], so the same code serves SQLite and
 //! PostgreSQL.
 
+mod absences;
 mod admin;
 mod agenda;
 pub mod api;
@@ -177,6 +178,7 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
         .merge(reports::router())
         .merge(admin::router())
         .merge(agenda::router())
+        .merge(absences::router())
         // Staff pages, their PDFs and exports, and the API hold personal
         // data: no browser or proxy keeps a copy.
         .layer(header("cache-control", "no-store"))

@@ -229,14 +229,25 @@ pub async fn update_user<S: Store>(
     Ok(())
 }
 
+/// Where the handover alert of a deactivation goes out from: the current
+/// calendar and the mail context (none: mail is switched off).
+#[derive(Debug, Clone, Copy)]
+pub struct Handover<'a> {
+    pub calendar: &'a klacht_domain::calendar::WorkingCalendar,
+    pub mail: Option<&'a klacht_mail::MailContext>,
+}
+
 /// Deactivates (signing the user out everywhere) or reactivates a user.
 /// An inactive user cannot sign in; their name stays on complaints.
+/// Deactivating alerts the stand-ins of the user's open work at once, in
+/// the same transaction (`crate::absences`).
 pub async fn set_user_active<S: Store>(
     store: &S,
     by: &User,
     id: UserId,
     active: bool,
     at: Timestamp,
+    handover: Handover<'_>,
 ) -> Result<(), AdminError> {
     require_admin(by)?;
     if id == by.id && !active {
@@ -259,8 +270,24 @@ pub async fn set_user_active<S: Store>(
         user.user.email.as_str(),
         format!("{} {what}.", user.user.name),
     );
+    let outbox = match handover.mail {
+        Some(mail) if !active => {
+            let today = handover.calendar.local_date(at);
+            crate::absences::deactivation_mails(
+                store,
+                handover.calendar,
+                mail,
+                id,
+                today,
+                &format!("deactivated:{}", audit.id),
+                at,
+            )
+            .await?
+        }
+        _ => Vec::new(),
+    };
     store
-        .admin_change(&AdminChange::SetUserActive { id, active }, &audit)
+        .admin_change_with(&AdminChange::SetUserActive { id, active }, &audit, &outbox)
         .await?;
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The integration tests of klacht-app, one test binary (linking one
 //! binary per file cost most of CI's time).
 
+mod absences;
 mod auth;
 mod complaints;
 mod dossier;

@@ -9,9 +9,9 @@
 //! a completed action never again. A closed complaint has no open actions:
 //! closing requires every action completed.
 //!
-//! Who receives what is decided in one place, [`action_recipients`], so
-//! that a later rule (an absent or deactivated owner whose mail goes to the
-//! responsible manager) changes one function.
+//! Who receives what is decided in one place, [`action_recipients`]; an
+//! absent or deactivated recipient's message goes to their stand-in by the
+//! rule every reminder follows, [`crate::absence::stand_in`].
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -126,8 +126,9 @@ pub struct ActionRecipient {
 /// action is also told to the responsible manager (once, when she is that
 /// person herself); the digest goes to the responsible manager only.
 ///
-/// The one place where recipients of action messages are chosen: rules
-/// about absent or deactivated people belong here.
+/// The one place where recipients of action messages are chosen. Whoever
+/// of them is absent or deactivated is stood in for by the engine through
+/// [`crate::absence::stand_in`], the one rule for every reminder.
 pub fn action_recipients(action: &OpenAction, notice: ActionNotice) -> Vec<ActionRecipient> {
     let actor = action_actor(action);
     let manager = action.responsible_manager.map(|user| ActionRecipient {
@@ -188,13 +189,21 @@ impl ActionMessage {
     /// `action:{complaint}:{number}:{notice}:{due}:{user}`: once per
     /// action, notice and recipient; again when the due date moves.
     pub fn key(&self) -> String {
+        self.key_for(self.recipient.user)
+    }
+
+    /// The key of the message as it goes to `user`: the recipient, or
+    /// whoever stands in for them (`crate::absence::stand_in`). Keyed on
+    /// who receives it, so a stand-in who is also told in her own right
+    /// gets one message, and a person back from absence is still told.
+    pub fn key_for(&self, user: UserId) -> String {
         format!(
             "action:{}:{}:{}:{}:{}",
             self.action.complaint,
             self.action.number,
             self.notice.as_str(),
             self.action.due,
-            self.recipient.user
+            user
         )
     }
 

@@ -1,7 +1,10 @@
 //! Issue 12's part of the deadline engine: reminders and overdue notices
 //! about agreed actions (recipients chosen by
-//! [`actions::action_recipients`]), their lines in the digest,
+//! [`actions::action_recipients`], an absent or deactivated one stood in
+//! for by [`klacht_domain::absence::stand_in`]), their lines in the digest,
 //! and the directors' weekly summary of overdue terms.
+
+use std::collections::HashSet;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -33,9 +36,17 @@ pub(super) async fn queue_action_messages<S: Store>(
 ) -> Result<(u32, u32), StoreError> {
     let mut messages = Vec::new();
     let mut unaddressed = 0;
+    // The owner's stand-in may be the responsible manager, who is told of
+    // an overdue action in her own right too: one message, the one that
+    // says for whom (the actor's comes first).
+    let mut keys = HashSet::new();
     for m in actions::action_messages_due(open, calendar, settings, now) {
         match action_mail(&m, people, ctx, now) {
-            Some(x) => messages.push(x),
+            Some((key, x)) => {
+                if keys.insert(key) {
+                    messages.push(x);
+                }
+            }
             None => unaddressed += 1,
         }
     }
@@ -43,33 +54,40 @@ pub(super) async fn queue_action_messages<S: Store>(
 }
 
 /// Who carries the action out, as the manager's copy and the digest name
-/// them: "Piet de Vries (eigenaar)".
+/// them: "Piet de Vries (eigenaar)", "Piet de Vries (eigenaar, afwezig t/m
+/// 14 december)": no mail names someone unavailable as the one to act
+/// without saying so.
 fn actor_of(a: &OpenAction, people: &People) -> Option<String> {
     let actor = actions::action_actor(a)?;
-    let name = people.name(actor.user)?;
+    let name = people.by_id.get(&actor.user)?.user.name.as_str();
     let role = match actor.role {
         ActionRole::Owner => "eigenaar",
         ActionRole::HandlerForWantOfOwner => "afhandelaar; de actie heeft geen eigenaar",
         ActionRole::ManagerForWantOfOwner | ActionRole::ResponsibleManager => {
-            "verantwoordelijk leidinggevende; er is geen eigenaar of afhandelaar"
+            "verantwoordelijke leidinggevende; er is geen eigenaar of afhandelaar"
         }
     };
-    let inactive = if people.active(actor.user).is_none() {
-        ", niet meer actief"
-    } else {
-        ""
-    };
-    Some(format!("{name} ({role}{inactive})"))
+    Some(match people.status(actor.user) {
+        Some(status) => format!("{name} ({role}, {status})"),
+        None => format!("{name} ({role})"),
+    })
 }
 
+/// The mail and its dedupe key, to the recipient or, while they are
+/// absent or deactivated, to their stand-in (the stand-in rule of every
+/// reminder, [`People::recipient`]).
 fn action_mail(
     m: &ActionMessage,
     people: &People,
     ctx: &MailContext,
     now: Timestamp,
-) -> Option<NewOutboxMessage> {
-    let to = people.active(m.recipient.user)?;
+) -> Option<(String, NewOutboxMessage)> {
     let a = &m.action;
+    let what = match m.notice {
+        ActionNotice::Overdue => "dit bericht",
+        _ => "deze herinnering",
+    };
+    let (to, on_behalf_of) = people.recipient(m.recipient.user, a.responsible_manager, what)?;
     let mail = ActionReminder {
         reference: a.reference.to_string(),
         complaint_id: a.complaint.to_string(),
@@ -85,8 +103,11 @@ fn action_mail(
             _ => ActionMail::Reminder { when: m.when() },
         },
         actor: actor_of(a, people),
+        on_behalf_of,
     };
-    super::outbox(&mail, ctx, vec![address(to)], m.key(), now).map(|x| x.about(a.complaint))
+    let key = m.key_for(to.user.id);
+    let message = super::outbox(&mail, ctx, vec![address(to)], key.clone(), now)?;
+    Some((key, message.about(a.complaint)))
 }
 
 /// An action as a line of the digest.
@@ -120,7 +141,7 @@ pub(super) async fn queue_weekly<S: Store>(
     if !settings.director_warnings || !weekly::is_first_working_day_of_week(calendar, today) {
         return Ok((0, 0));
     }
-    let directors: Vec<_> = people.directors.iter().map(|d| d.user.id).collect();
+    let directors = people.weekly_summary_recipients();
     if directors.is_empty() {
         return Ok((0, 0));
     }

@@ -4,6 +4,7 @@
 mod schedule_support;
 mod support;
 
+mod absences;
 mod delivery;
 mod exact;
 mod handoffs;

@@ -32,6 +32,7 @@ fn reminder(when: &str, step: Step) -> Reminder {
         due: "woensdag 29 april 2026".into(),
         when: when.into(),
         no_handler: false,
+        on_behalf_of: None,
     }
 }
 
@@ -153,6 +154,7 @@ fn a_digest_lists_the_terms_overdue_first() {
                 false,
             ),
         ],
+        on_behalf_of: None,
         actions: vec![],
     };
     let m = d.compose(&ctx(), to()).expect("renders");
@@ -187,6 +189,77 @@ fn a_digest_lists_the_terms_overdue_first() {
     );
 }
 
+#[test]
+fn a_stand_in_is_told_for_whom_the_message_is() {
+    let note = "Piet de Vries is afwezig tot en met maandag 14 december; u ontvangt deze herinnering in diens plaats.";
+    let r = Reminder {
+        on_behalf_of: Some(note.into()),
+        ..reminder("morgen", Step::Contact)
+    };
+    let m = r.compose(&ctx(), to()).expect("renders");
+    for body in [&m.text, &m.html] {
+        assert!(body.contains(note), "{body}");
+    }
+    let plain = reminder("morgen", Step::Contact)
+        .compose(&ctx(), to())
+        .expect("renders");
+    assert!(!plain.text.contains("in diens plaats"));
+}
+
+#[test]
+fn a_handover_alert_lists_complaints_and_actions_with_links() {
+    use klacht_mail::handover::{HandoverAction, HandoverAlert, HandoverComplaint};
+    let alert = HandoverAlert {
+        recipient_name: "Margriet Jansen".into(),
+        person_name: "Piet <de> Vries".into(),
+        why: "is afwezig tot en met maandag 14 december".into(),
+        why_short: "afwezig t/m 14 december".into(),
+        complaints: vec![
+            HandoverComplaint {
+                reference: "K-2026-0042".into(),
+                complaint_id: ID.into(),
+                next_term: "contact met klager, uiterlijk woensdag 9 december 2026".into(),
+            },
+            HandoverComplaint {
+                reference: "K-2026-0043".into(),
+                complaint_id: ID.into(),
+                next_term: String::new(),
+            },
+        ],
+        actions: vec![HandoverAction {
+            reference: "K-2026-0042".into(),
+            complaint_id: ID.into(),
+            description: "Nieuwe planning sturen".into(),
+            due: String::new(),
+        }],
+    };
+    let m = alert.compose(&ctx(), to()).expect("renders");
+    assert_eq!(
+        m.subject,
+        "Over te dragen: 2 klachten en 1 afgesproken actie van Piet <de> Vries (afwezig t/m 14 december)"
+    );
+    for body in [&m.text, &m.html] {
+        assert!(body.contains("K-2026-0043"));
+        assert!(body.contains("Nieuwe planning sturen"));
+        assert!(body.contains(&format!("https://klachten.focus.example/klachten/{ID}")));
+        assert!(body.contains("https://klachten.focus.example/afwezigheid/overdragen"));
+        assert!(body.contains("afhandelaar"), "the pages' word");
+        assert!(!body.contains("behandelaar"));
+    }
+    assert!(
+        m.html.contains("Piet &#60;de&#62; Vries") || m.html.contains("Piet &lt;de&gt; Vries"),
+        "escaped"
+    );
+    assert!(!m.html.contains("<de>"));
+    let only_actions = HandoverAlert {
+        person_name: "Piet de Vries".into(),
+        complaints: Vec::new(),
+        ..alert
+    };
+    assert_eq!(only_actions.summary(), "1 afgesproken actie");
+    clean_text(&only_actions.compose(&ctx(), to()).expect("renders").text);
+}
+
 fn action_mail(role: ActionRole, mail: ActionMail) -> ActionReminder {
     ActionReminder {
         reference: "K-2026-0042".into(),
@@ -198,7 +271,30 @@ fn action_mail(role: ActionRole, mail: ActionMail) -> ActionReminder {
         due: "maandag 11 mei 2026".into(),
         mail,
         actor: None,
+        on_behalf_of: None,
     }
+}
+
+#[test]
+fn a_stand_in_for_an_absent_owner_is_not_told_they_own_the_action() {
+    let note = "Piet de Vries is afwezig tot en met maandag 14 december; u ontvangt deze herinnering in diens plaats.";
+    let mut a = action_mail(
+        ActionRole::Owner,
+        ActionMail::Reminder {
+            when: "morgen".into(),
+        },
+    );
+    a.recipient_name = "Margriet Jansen".into();
+    a.actor = Some("Piet de Vries (eigenaar, afwezig t/m 14 december)".into());
+    a.on_behalf_of = Some(note.into());
+    let m = a.compose(&ctx(), to()).expect("renders");
+    for body in [&m.text, &m.html] {
+        assert!(body.contains(note), "{body}");
+        assert!(body.contains("in plaats van de eigenaar van deze actie"));
+        assert!(body.contains("Uitvoering: Piet de Vries (eigenaar, afwezig t/m 14 december)"));
+        assert!(!body.contains("U bent eigenaar"), "{body}");
+    }
+    clean_text(&m.text);
 }
 
 #[test]
@@ -256,7 +352,7 @@ fn an_action_reminder_names_the_action_its_date_and_why_the_reader_gets_it() {
     .expect("renders");
     assert!(
         m.text
-            .contains("nog geen afhandelaar; als verantwoordelijk leidinggevende")
+            .contains("nog geen afhandelaar; als verantwoordelijke leidinggevende")
     );
 }
 
@@ -276,7 +372,7 @@ fn an_overdue_action_tells_the_manager_who_should_carry_it_out() {
     );
     for body in [&m.text, &m.html] {
         assert!(body.contains("is nog niet afgerond: 1 werkdag te laat"));
-        assert!(body.contains("als verantwoordelijk leidinggevende"));
+        assert!(body.contains("als verantwoordelijke leidinggevende"));
         assert!(body.contains("Uitvoering: Piet de Vries (eigenaar)"));
     }
     clean_text(&m.text);
@@ -311,6 +407,7 @@ fn a_digest_lists_the_agreed_actions_after_the_terms() {
             overdue: false,
             handler: None,
         }],
+        on_behalf_of: None,
         actions: vec![action(1, "te laat", true), action(2, "op tijd", false)],
     };
     let m = d.compose(&ctx(), to()).expect("renders");

@@ -66,10 +66,11 @@ macro_rules! admin_queries {
                         .collect()
                 }
 
-                async fn admin_change(
+                async fn admin_change_with(
                     &self,
                     change: &$crate::AdminChange,
                     audit: &$crate::AuditEntry,
+                    outbox: &[$crate::NewOutboxMessage],
                 ) -> Result<(), StoreError> {
                     use $crate::AdminChange as C;
                     let mut tx = self.writer().begin().await?;
@@ -199,6 +200,7 @@ macro_rules! admin_queries {
                     .bind(&audit.details)
                     .execute(&mut *tx)
                     .await?;
+                    outbox_queries::insert_outbox(&mut tx, outbox).await?;
                     tx.commit().await?;
                     Ok(())
                 }

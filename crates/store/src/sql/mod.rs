@@ -4,6 +4,7 @@
 
 pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
+pub(crate) mod absences;
 pub(crate) mod admin;
 pub(crate) mod complaints;
 pub(crate) mod dossier;
@@ -325,6 +326,10 @@ macro_rules! impl_store {
         mod improvement_queries {
             use super::*;
             $crate::sql::improvement::improvement_queries!();
+        }
+        mod absences_queries {
+            use super::*;
+            $crate::sql::absences::absences_queries!();
         }
         mod work_queue_queries {
             use super::*;

@@ -1,6 +1,7 @@
 //! The integration tests of klacht-store, one test binary (linking one
 //! binary per file cost most of CI's time).
 
+mod absences;
 mod admin;
 mod consultations;
 mod dossier;

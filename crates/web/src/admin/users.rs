@@ -340,7 +340,16 @@ pub(super) async fn set_active<S: Store>(
         "nee" => false,
         _ => return Err(WebError::Invalid("Kies activeren of deactiveren.".into())),
     };
-    let result = admin::set_user_active(&state.store, by, id, active, state.now()).await;
+    let calendar = state.calendar().await?;
+    let handover = admin::Handover {
+        calendar: &calendar,
+        mail: state.notifier.context(),
+    };
+    let result = admin::set_user_active(&state.store, by, id, active, state.now(), handover).await;
+    if result.is_ok() && !active {
+        // The handover alert, queued with the deactivation.
+        state.notifier.queued(1);
+    }
     match result {
         Ok(()) => Ok(redirect_with_flash(
             "/beheer/gebruikers",

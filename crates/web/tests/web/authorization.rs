@@ -119,6 +119,13 @@ const MATRIX: &[Row] = &[
     ("POST", "/agenda/nieuw", "SPPPPPPD"),
     ("POST", "/agenda/opheffen", "SPPPPPPD"),
     ("GET", "/agenda/{file}", "HHHHHHHH"),
+    // Absences: one's own and one's team's; handing over is for those who
+    // assign afhandelaars.
+    ("GET", "/afwezigheid", "SPPPPPPD"),
+    ("POST", "/afwezigheid", "SPPPPPPD"),
+    ("POST", "/afwezigheid/{id}/beeindigen", "SHHHHHHD"),
+    ("GET", "/afwezigheid/overdragen", "SDDPPPPD"),
+    ("POST", "/afwezigheid/overdragen/{id}", "SDDPHPPD"),
     // Beheer: the administrator.
     ("GET", "/beheer", "SDDDDDDP"),
     ("GET", "/beheer/gebruikers", "SDDDDDDP"),
@@ -250,6 +257,7 @@ async fn every_route_answers_every_visitor_as_the_matrix_says<S: Store>(store: S
     for (method, route, expect) in MATRIX {
         let path = route
             .replace("/klachten/{id}", &format!("/klachten/{id}"))
+            .replace("/overdragen/{id}", &format!("/overdragen/{id}"))
             .replace(
                 "/gebruikers/{id}",
                 &format!("/gebruikers/{}", o.employee.user.id),

@@ -7,6 +7,7 @@ mod complaints_support;
 mod public_support;
 mod reports_support;
 
+mod absences;
 mod admin;
 mod agenda;
 mod api_auth;
