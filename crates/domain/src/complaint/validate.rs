@@ -131,7 +131,7 @@ pub(super) fn registration_correction(
         || r.responsible_manager != original.responsible_manager
     {
         return Err(invalid(
-            "Klachtnummer, soort, ontvanger en verantwoordelijk leidinggevende kunnen niet \
+            "Klachtnummer, soort, ontvanger en verantwoordelijke leidinggevende kunnen niet \
              worden gecorrigeerd."
                 .into(),
         ));
