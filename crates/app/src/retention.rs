@@ -106,6 +106,10 @@ pub const RETENTION_RULES: &[(&str, &str)] = &[
     ("api_tokens", "staff; token hashes only"),
     ("calendar_feeds", "staff; token hashes only"),
     (
+        "tour_dismissals",
+        "staff; when a user put the start page's tour away, kept with the staff accounts",
+    ),
+    (
         "absences",
         "staff absences (dates, an optional note the page asks to keep free of medical details), kept with the staff accounts",
     ),

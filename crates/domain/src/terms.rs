@@ -46,6 +46,38 @@ impl Step {
             Step::Record => "vastleggen op klachtenformulier",
         }
     }
+
+    /// The step's number in the regulation ("Stap 2").
+    pub fn number(self) -> u8 {
+        match self {
+            Step::Report => 1,
+            Step::Contact => 2,
+            Step::Offer => 3,
+            Step::Record => 4,
+        }
+    }
+
+    /// The term as the regulation words it, counted from receipt: the
+    /// words [`Terms::compute`] implements ("2 werkdagen"), so that help
+    /// texts and pages that explain a term say what is computed.
+    pub fn term(self) -> &'static str {
+        match self {
+            Step::Report => "dezelfde dag",
+            Step::Contact => "2 werkdagen",
+            Step::Offer => "2 weken",
+            Step::Record => "3 weken",
+        }
+    }
+
+    /// The term as a rule next to a date ("binnen 2 werkdagen").
+    pub fn rule(self) -> &'static str {
+        match self {
+            Step::Report => "dezelfde dag",
+            Step::Contact => "binnen 2 werkdagen",
+            Step::Offer => "binnen 2 weken",
+            Step::Record => "binnen 3 weken",
+        }
+    }
 }
 
 /// The last day on which each step is on time, for one complaint. Dates are

@@ -115,4 +115,17 @@ pub trait UserStore: Send + Sync {
         &self,
         ids: &[UserId],
     ) -> impl Future<Output = Result<Vec<UserRecord>, StoreError>> + Send;
+
+    /// Whether the user put away the first sign-in tour of their start
+    /// page (migration 0019).
+    fn tour_dismissed(&self, user: UserId)
+    -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    /// Remembers that the user put the tour away; a second time keeps the
+    /// first moment.
+    fn dismiss_tour(
+        &self,
+        user: UserId,
+        at: Timestamp,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
 }

@@ -17,6 +17,7 @@ mod health;
 mod improvement;
 mod outbox;
 mod overview;
+pub mod procedure;
 pub mod public;
 pub mod reports;
 pub mod session;
@@ -179,6 +180,7 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
         .merge(admin::router())
         .merge(agenda::router())
         .merge(absences::router())
+        .merge(procedure::router())
         // Staff pages, their PDFs and exports, and the API hold personal
         // data: no browser or proxy keeps a copy.
         .layer(header("cache-control", "no-store"))

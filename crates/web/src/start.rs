@@ -54,6 +54,10 @@ struct StaffStartPage {
     overdue: usize,
     today: String,
     terms: Vec<TermLine>,
+    /// The first sign-in tour, until the user puts it away (or asks for
+    /// it again with `?rondleiding`).
+    tour: Option<crate::procedure::tour::Tour>,
+    dismissable: bool,
 }
 
 pub(crate) use klacht_domain::dutch::long_date as dutch_date;
@@ -183,17 +187,11 @@ fn row(item: &Item) -> QueueRow {
 }
 
 fn term_lines(terms: &Terms) -> Vec<TermLine> {
-    let rule = |step| match step {
-        Step::Report => "dezelfde dag",
-        Step::Contact => "binnen 2 werkdagen",
-        Step::Offer => "binnen 2 weken",
-        Step::Record => "binnen 3 weken",
-    };
     Step::ALL
         .into_iter()
         .map(|step| TermLine {
             step: step.label(),
-            rule: rule(step),
+            rule: step.rule(),
             date: dutch_date(terms.due(step)),
         })
         .collect()
@@ -224,7 +222,15 @@ async fn start<S: Store>(
     };
     let queue = work_queue(&state, &ctx.user).await?;
     ctx.waiting = Some(queue.len());
+    let asked = parts
+        .uri
+        .query()
+        .is_some_and(|q| q.split('&').any(|p| p.starts_with("rondleiding")));
+    let tour = (asked || !state.store.tour_dismissed(ctx.user.id).await?)
+        .then(|| crate::procedure::tour::of(ctx.user.role));
     Ok(StaffStartPage {
+        tour,
+        dismissable: true,
         rows: queue.items.iter().map(row).collect(),
         overdue: queue.overdue(),
         ctx,

@@ -463,3 +463,25 @@ proptest! {
         }
     }
 }
+
+/// The words of a term are what `Terms::compute` does: on a plain week
+/// (no holiday near), "2 werkdagen" is two weekdays on, "2 weken" and "3
+/// weken" the same weekday later, "dezelfde dag" the day itself.
+#[test]
+fn the_worded_terms_match_the_computed_ones() {
+    // Monday 7 December 2026: no holiday within three weeks.
+    let t = terms("2026-12-07T10:00:00+01:00");
+    assert_eq!(Step::Report.term(), "dezelfde dag");
+    assert_eq!(t.report, date(2026, 12, 7));
+    assert_eq!(Step::Contact.term(), "2 werkdagen");
+    assert_eq!(t.contact, date(2026, 12, 9));
+    assert_eq!(Step::Offer.term(), "2 weken");
+    assert_eq!(t.offer, date(2026, 12, 21));
+    assert_eq!(Step::Record.term(), "3 weken");
+    assert_eq!(t.record, date(2026, 12, 28));
+    for step in Step::ALL {
+        assert!(step.rule().ends_with(step.term()), "{step:?}");
+    }
+    let numbers: Vec<u8> = Step::ALL.iter().map(|s| s.number()).collect();
+    assert_eq!(numbers, [1, 2, 3, 4]);
+}

@@ -262,6 +262,26 @@ macro_rules! users_queries {
                     }
                     Ok(users)
                 }
+
+                async fn tour_dismissed(&self, user: UserId) -> Result<bool, StoreError> {
+                    let row = sqlx::query("SELECT 1 FROM tour_dismissals WHERE user_id = $1")
+                        .bind(user.to_string())
+                        .fetch_optional(self.reader())
+                        .await?;
+                    Ok(row.is_some())
+                }
+
+                async fn dismiss_tour(&self, user: UserId, at: Timestamp) -> Result<(), StoreError> {
+                    sqlx::query(
+                        "INSERT INTO tour_dismissals (user_id, dismissed_at) VALUES ($1, $2) \
+                         ON CONFLICT (user_id) DO NOTHING",
+                    )
+                    .bind(user.to_string())
+                    .bind(micros(at))
+                    .execute(self.writer())
+                    .await?;
+                    Ok(())
+                }
             }
     };
 }

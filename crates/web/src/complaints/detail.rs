@@ -229,6 +229,9 @@ pub(super) struct DetailPage {
     /// longer active (empty unless the user may classify).
     categories: Vec<String>,
     causes: Vec<String>,
+    /// What the regulation asks per step (procedure/help.html), the
+    /// complaint's current step opened.
+    help: Vec<crate::procedure::HelpView>,
 }
 
 impl DetailPage {
@@ -443,7 +446,12 @@ pub(super) async fn render<S: Store>(
         .iter()
         .map(|l| crate::outbox::Row::new(l, calendar.time_zone()))
         .collect();
+    let help = crate::procedure::help_views(
+        &state.public.help,
+        crate::procedure::current_section(c),
+    );
     let page = DetailPage {
+        help,
         public,
         messages,
         v: ComplaintView::build(c, history, &dir, &calendar, today),

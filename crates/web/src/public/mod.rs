@@ -50,8 +50,12 @@ const TOKEN_LIFETIME_SECS: i64 = 24 * 60 * 60;
 /// What the public site is configured with, fixed at start-up.
 #[derive(Debug, Clone)]
 pub struct PublicSite {
-    /// The regulation as safe HTML (see [`render_regulation`]).
+    /// The regulation as safe HTML (see [`render_regulation`]), without
+    /// the staff's help blocks.
     pub regulation_html: String,
+    /// The staff's help per step, from the same file (see
+    /// [`crate::procedure::help`]).
+    pub help: crate::procedure::help::ProcedureHelp,
     /// Public form submissions per client address per hour.
     pub submissions_per_hour: u32,
     /// Proxies whose `X-Forwarded-For` is believed.
@@ -68,9 +72,27 @@ impl PublicSite {
         Self::new(EXAMPLE_REGULATION, organisation, &PublicConfig::default())
     }
 
+    /// Parses the regulation once: the public text and the staff's help
+    /// per step (a step without help gets the shipped example's, with a
+    /// warning in the log).
     pub fn new(regulation_markdown: &str, organisation: &str, config: &PublicConfig) -> Self {
+        use crate::procedure::help;
+        let own = help::split(regulation_markdown);
+        for warning in &own.warnings {
+            tracing::warn!("klachtenreglement: {warning}");
+        }
+        let help = help::ProcedureHelp::new(&own, &help::split(EXAMPLE_REGULATION), organisation);
+        for fallback in help.sections().iter().filter(|s| s.fallback) {
+            tracing::warn!(
+                "klachtenreglement: geen blok '{}' bij #{}; de toelichting uit het \
+                 voorbeeldreglement wordt getoond",
+                help::HELP_MARK,
+                fallback.section.anchor()
+            );
+        }
         Self {
-            regulation_html: render_regulation(regulation_markdown, organisation),
+            regulation_html: render_regulation(&own.public, organisation),
+            help,
             submissions_per_hour: config.submissions_per_hour.max(1),
             trusted_proxies: config.trusted_proxies.clone(),
         }

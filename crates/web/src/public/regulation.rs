@@ -12,9 +12,6 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
 use super::Site;
 use crate::AppState;
 
-/// What the Markdown writes where the organisation's name goes.
-const PLACEHOLDER: &str = "{{organisatie}}";
-
 fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -134,7 +131,8 @@ fn with_heading_ids(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 /// Renders the regulation as HTML that is safe to put in a page: raw HTML
 /// in the Markdown is shown as text (escaped), not passed through, and
 /// links and images keep only harmless addresses. `{{organisatie}}`
-/// becomes the organisation's name. Headings get ids to link to
+/// becomes the organisation's name, `{{contacttermijn}}` and the other
+/// terms their words (`crate::procedure::help::placeholders`). Headings get ids to link to
 /// ([`step_anchor`]).
 pub fn render_regulation(markdown: &str, organisation: &str) -> String {
     let options =
@@ -175,9 +173,13 @@ pub fn render_regulation(markdown: &str, organisation: &str) -> String {
     let events = with_heading_ids(events.collect());
     let mut html = String::with_capacity(markdown.len() * 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    // The placeholder passes through Markdown as text; the name goes in
-    // escaped, after rendering, so it cannot become markup.
-    html.replace(PLACEHOLDER, &escape_html(organisation))
+    // The placeholders pass through Markdown as text; the name and the
+    // terms go in escaped, after rendering, so they cannot become markup.
+    crate::procedure::help::placeholders(organisation)
+        .iter()
+        .fold(html, |html, (placeholder, value)| {
+            html.replace(placeholder, &escape_html(value))
+        })
 }
 
 #[derive(Template, WebTemplate)]
@@ -274,5 +276,21 @@ mod tests {
             "the example names no real organisation"
         );
         assert!(html.contains("binnen 2 werkdagen"));
+    }
+
+    #[test]
+    fn the_public_page_leaves_the_staff_help_out() {
+        let site = super::super::PublicSite::example("Org");
+        let html = &site.regulation_html;
+        assert!(!html.contains("language-toelichting"), "{html}");
+        assert!(!html.contains("Neem binnen"), "{html}");
+        assert!(!html.contains("<pre>"), "{html}");
+        assert!(!html.contains("{{"), "{html}");
+        assert!(html.contains(r#"<h2 id="publicatie">Publicatie</h2>"#), "{html}");
+        for section in crate::procedure::help::Section::ALL {
+            let help = site.help.of(section);
+            assert!(!help.fallback, "{section:?}");
+            assert!(!help.html.contains("{{"), "{section:?}: {}", help.html);
+        }
     }
 }

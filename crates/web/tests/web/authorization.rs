@@ -121,6 +121,9 @@ const MATRIX: &[Row] = &[
     ("GET", "/agenda/{file}", "HHHHHHHH"),
     // Absences: one's own and one's team's; handing over is for those who
     // assign afhandelaars.
+    // The procedure explained (issue 16): every signed-in user.
+    ("GET", "/hoe-werkt-het", "SPPPPPPP"),
+    ("POST", "/rondleiding/verbergen", "SPPPPPPP"),
     ("GET", "/afwezigheid", "SPPPPPPD"),
     ("POST", "/afwezigheid", "SPPPPPPD"),
     ("POST", "/afwezigheid/{id}/beeindigen", "SHHHHHHD"),

@@ -30,6 +30,7 @@ mod improvement;
 mod mail;
 mod offer_step;
 mod overview;
+mod procedure;
 mod public_form;
 mod public_mail;
 mod public_status;

@@ -1,0 +1,199 @@
+//! The procedure as an SVG diagram, generated from the domain's steps and
+//! terms (never drawn by hand): one box per part of the procedure, top to
+//! bottom so that it reads on a 390-pixel phone, with who acts, the term
+//! and, for a complaint received today, the date. Text labels, a title
+//! and a description make it readable without seeing it.
+
+use std::fmt::Write as _;
+
+use klacht_domain::dutch::day_and_month;
+use klacht_domain::terms::{Step, Terms};
+
+use super::help::Section;
+
+/// The diagram's coordinate width; the page scales it to its column.
+const WIDTH: u32 = 360;
+const BOX_X: u32 = 10;
+const BOX_W: u32 = 340;
+const LINE: u32 = 19;
+const PAD: u32 = 12;
+const GAP: u32 = 30;
+/// Characters per line of a box's text at the font size used.
+const WRAP: usize = 40;
+
+/// Who acts in a part of the procedure.
+pub fn who(section: Section) -> &'static str {
+    match section {
+        Section::Step(Step::Report) => "wie de klacht ontvangt (iedere medewerker), bij de leidinggevende",
+        Section::Step(Step::Contact) => "de afhandelaar",
+        Section::Step(Step::Offer) => "de afhandelaar, zo nodig met advies van de directeur",
+        Section::Step(Step::Record) => "de afhandelaar, naar de kwaliteitsmanager",
+        Section::Escalation => "afhandelaar, kwaliteitsmanager of directeur",
+        Section::Closing => "de kwaliteitsmanager",
+    }
+}
+
+/// When a part is due for a complaint received with `terms`.
+pub fn when(section: Section, terms: &Terms) -> String {
+    match section {
+        Section::Step(step) => format!(
+            "{}: uiterlijk {}",
+            step.rule(),
+            day_and_month(terms.due(step))
+        ),
+        Section::Escalation => "alleen als de klager niet tevreden is".to_owned(),
+        Section::Closing => "na stap 4, als alles is afgerond".to_owned(),
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Splits `text` into lines of at most [`WRAP`] characters at spaces (a
+/// longer word gets a line of its own).
+fn wrap(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > WRAP {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The diagram as inline SVG for a complaint received with `terms`.
+pub fn svg(terms: &Terms) -> String {
+    struct Block {
+        section: Section,
+        title: &'static str,
+        lines: Vec<String>,
+    }
+    let blocks: Vec<Block> = Section::ALL
+        .into_iter()
+        .map(|section| {
+            let mut lines = wrap(&when(section, terms));
+            lines.extend(wrap(&format!("Wie: {}", who(section))));
+            Block {
+                section,
+                title: section.title(),
+                lines,
+            }
+        })
+        .collect();
+    let height_of = |b: &Block| PAD * 2 + LINE * (1 + b.lines.len() as u32);
+    let total: u32 = blocks.iter().map(height_of).sum::<u32>()
+        + GAP * (blocks.len() as u32 - 1)
+        + 2 * BOX_X;
+
+    let description = blocks
+        .iter()
+        .map(|b| format!("{}: {}.", b.title, b.lines.join(" ")))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut out = String::with_capacity(4096);
+    let _ = write!(
+        out,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" id="procedure-diagram" viewBox="0 0 {WIDTH} {total}" width="100%" role="img" aria-labelledby="diagram-title diagram-desc" font-family="system-ui, sans-serif" font-size="14">"##
+    );
+    let _ = write!(
+        out,
+        r##"<title id="diagram-title">De klachtenprocedure in {} delen</title><desc id="diagram-desc">{}</desc>"##,
+        blocks.len(),
+        escape(&description)
+    );
+    out.push_str(r##"<defs><marker id="pijl" viewBox="0 0 10 10" refX="5" refY="9" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,0 L5,10 z" fill="#5b6775"/></marker></defs>"##);
+    let mut y = BOX_X;
+    for (i, b) in blocks.iter().enumerate() {
+        let h = height_of(b);
+        let optional = b.section == Section::Escalation;
+        let (fill, stroke, dash) = match b.section {
+            Section::Step(_) => ("#eef5fc", "#0b5cad", ""),
+            Section::Escalation => ("#ffffff", "#5b6775", r#" stroke-dasharray="6 4""#),
+            Section::Closing => ("#e7f4ea", "#2f7d43", ""),
+        };
+        let _ = write!(
+            out,
+            r#"<g class="stap" data-anker="{anchor}"><rect x="{BOX_X}" y="{y}" width="{BOX_W}" height="{h}" rx="8" fill="{fill}" stroke="{stroke}" stroke-width="1.5"{dash}/>"#,
+            anchor = b.section.anchor(),
+        );
+        let mut ty = y + PAD + 15;
+        let _ = write!(
+            out,
+            r##"<text x="{x}" y="{ty}" font-weight="700" font-size="16" fill="#1d2733">{}</text>"##,
+            escape(b.title),
+            x = BOX_X + PAD,
+        );
+        for line in &b.lines {
+            ty += LINE;
+            let _ = write!(
+                out,
+                r##"<text x="{x}" y="{ty}" fill="#1d2733">{}</text>"##,
+                escape(line),
+                x = BOX_X + PAD,
+            );
+        }
+        out.push_str("</g>");
+        y += h;
+        if i + 1 < blocks.len() {
+            // The escalation is a side road: dashed arrows into and out of it.
+            let next_optional = blocks[i + 1].section == Section::Escalation;
+            let dash = if optional || next_optional {
+                r#" stroke-dasharray="4 3""#
+            } else {
+                ""
+            };
+            let _ = write!(
+                out,
+                r##"<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2}" stroke="#5b6775" stroke-width="2" marker-end="url(#pijl)"{dash}/>"##,
+                x = WIDTH / 2,
+                y1 = y + 2,
+                y2 = y + GAP - 4,
+            );
+            y += GAP;
+        }
+    }
+    out.push_str("</svg>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use klacht_domain::calendar::WorkingCalendar;
+
+    #[test]
+    fn lines_are_wrapped_at_spaces() {
+        let lines = wrap("de afhandelaar, zo nodig met advies van de directeur en nog wat");
+        assert!(lines.iter().all(|l| l.chars().count() <= WRAP), "{lines:?}");
+        assert_eq!(lines.join(" "), "de afhandelaar, zo nodig met advies van de directeur en nog wat");
+    }
+
+    #[test]
+    fn every_part_of_the_procedure_is_drawn_with_its_date() {
+        let received: jiff::Timestamp = "2026-12-07T09:00:00Z".parse().expect("instant");
+        let terms = Terms::compute(received, &WorkingCalendar::netherlands_default());
+        let svg = svg(&terms);
+        assert!(svg.starts_with("<svg"), "{svg}");
+        assert!(svg.contains("<title id=\"diagram-title\">"), "{svg}");
+        for section in Section::ALL {
+            assert!(svg.contains(&format!("data-anker=\"{}\"", section.anchor())), "{section:?}");
+            assert!(svg.contains(section.title()), "{section:?}");
+        }
+        assert!(svg.contains("uiterlijk woensdag 9 december"), "{svg}");
+        assert!(svg.contains("uiterlijk maandag 21 december"), "{svg}");
+        assert_eq!(svg.matches("<rect").count(), 6);
+        assert_eq!(svg.matches("<line").count(), 5);
+    }
+}
