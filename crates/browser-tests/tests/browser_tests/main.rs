@@ -7,6 +7,7 @@ mod reports_support;
 mod dashboard;
 mod dossier;
 mod hand_offs;
+mod procedure;
 mod public;
 mod signin;
 mod work_queue;

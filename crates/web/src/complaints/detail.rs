@@ -446,10 +446,8 @@ pub(super) async fn render<S: Store>(
         .iter()
         .map(|l| crate::outbox::Row::new(l, calendar.time_zone()))
         .collect();
-    let help = crate::procedure::help_views(
-        &state.public.help,
-        crate::procedure::current_section(c),
-    );
+    let help =
+        crate::procedure::help_views(&state.public.help, crate::procedure::current_section(c));
     let page = DetailPage {
         help,
         public,

@@ -12,19 +12,21 @@ use klacht_domain::terms::{Step, Terms};
 use super::help::Section;
 
 /// The diagram's coordinate width; the page scales it to its column.
-const WIDTH: u32 = 360;
+const WIDTH: u32 = 320;
 const BOX_X: u32 = 10;
-const BOX_W: u32 = 340;
+const BOX_W: u32 = 300;
 const LINE: u32 = 19;
 const PAD: u32 = 12;
 const GAP: u32 = 30;
 /// Characters per line of a box's text at the font size used.
-const WRAP: usize = 40;
+const WRAP: usize = 36;
 
 /// Who acts in a part of the procedure.
 pub fn who(section: Section) -> &'static str {
     match section {
-        Section::Step(Step::Report) => "wie de klacht ontvangt (iedere medewerker), bij de leidinggevende",
+        Section::Step(Step::Report) => {
+            "wie de klacht ontvangt (iedere medewerker), bij de leidinggevende"
+        }
         Section::Step(Step::Contact) => "de afhandelaar",
         Section::Step(Step::Offer) => "de afhandelaar, zo nodig met advies van de directeur",
         Section::Step(Step::Record) => "de afhandelaar, naar de kwaliteitsmanager",
@@ -33,16 +35,16 @@ pub fn who(section: Section) -> &'static str {
     }
 }
 
-/// When a part is due for a complaint received with `terms`.
-pub fn when(section: Section, terms: &Terms) -> String {
+/// When a part is due for a complaint received with `terms`, a line
+/// each: the term, and its date.
+pub fn when(section: Section, terms: &Terms) -> Vec<String> {
     match section {
-        Section::Step(step) => format!(
-            "{}: uiterlijk {}",
-            step.rule(),
-            day_and_month(terms.due(step))
-        ),
-        Section::Escalation => "alleen als de klager niet tevreden is".to_owned(),
-        Section::Closing => "na stap 4, als alles is afgerond".to_owned(),
+        Section::Step(step) => vec![
+            format!("Termijn: {}", step.rule()),
+            format!("Uiterlijk {}", day_and_month(terms.due(step))),
+        ],
+        Section::Escalation => vec!["Als de klager niet tevreden is".to_owned()],
+        Section::Closing => vec!["Na stap 4, als alles is afgerond".to_owned()],
     }
 }
 
@@ -83,7 +85,8 @@ pub fn svg(terms: &Terms) -> String {
     let blocks: Vec<Block> = Section::ALL
         .into_iter()
         .map(|section| {
-            let mut lines = wrap(&when(section, terms));
+            let mut lines: Vec<String> =
+                when(section, terms).iter().flat_map(|l| wrap(l)).collect();
             lines.extend(wrap(&format!("Wie: {}", who(section))));
             Block {
                 section,
@@ -93,9 +96,8 @@ pub fn svg(terms: &Terms) -> String {
         })
         .collect();
     let height_of = |b: &Block| PAD * 2 + LINE * (1 + b.lines.len() as u32);
-    let total: u32 = blocks.iter().map(height_of).sum::<u32>()
-        + GAP * (blocks.len() as u32 - 1)
-        + 2 * BOX_X;
+    let total: u32 =
+        blocks.iter().map(height_of).sum::<u32>() + GAP * (blocks.len() as u32 - 1) + 2 * BOX_X;
 
     let description = blocks
         .iter()
@@ -113,7 +115,9 @@ pub fn svg(terms: &Terms) -> String {
         blocks.len(),
         escape(&description)
     );
-    out.push_str(r##"<defs><marker id="pijl" viewBox="0 0 10 10" refX="5" refY="9" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,0 L5,10 z" fill="#5b6775"/></marker></defs>"##);
+    // The arrowhead points along the line (+x in the marker's own
+    // coordinates; `orient="auto"` turns it downwards).
+    out.push_str(r##"<defs><marker id="pijl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#5b6775"/></marker></defs>"##);
     let mut y = BOX_X;
     for (i, b) in blocks.iter().enumerate() {
         let h = height_of(b);
@@ -177,7 +181,10 @@ mod tests {
     fn lines_are_wrapped_at_spaces() {
         let lines = wrap("de afhandelaar, zo nodig met advies van de directeur en nog wat");
         assert!(lines.iter().all(|l| l.chars().count() <= WRAP), "{lines:?}");
-        assert_eq!(lines.join(" "), "de afhandelaar, zo nodig met advies van de directeur en nog wat");
+        assert_eq!(
+            lines.join(" "),
+            "de afhandelaar, zo nodig met advies van de directeur en nog wat"
+        );
     }
 
     #[test]
@@ -188,11 +195,15 @@ mod tests {
         assert!(svg.starts_with("<svg"), "{svg}");
         assert!(svg.contains("<title id=\"diagram-title\">"), "{svg}");
         for section in Section::ALL {
-            assert!(svg.contains(&format!("data-anker=\"{}\"", section.anchor())), "{section:?}");
+            assert!(
+                svg.contains(&format!("data-anker=\"{}\"", section.anchor())),
+                "{section:?}"
+            );
             assert!(svg.contains(section.title()), "{section:?}");
         }
-        assert!(svg.contains("uiterlijk woensdag 9 december"), "{svg}");
-        assert!(svg.contains("uiterlijk maandag 21 december"), "{svg}");
+        assert!(svg.contains("Uiterlijk woensdag 9 december"), "{svg}");
+        assert!(svg.contains("Uiterlijk maandag 21 december"), "{svg}");
+        assert!(svg.contains("Termijn: binnen 2 werkdagen"), "{svg}");
         assert_eq!(svg.matches("<rect").count(), 6);
         assert_eq!(svg.matches("<line").count(), 5);
     }

@@ -110,7 +110,9 @@ pub fn unknown_placeholders(markdown: &str) -> Vec<String> {
         let name = &candidate[2..candidate.len() - 2];
         let plausible = !name.is_empty()
             && name.len() <= 40
-            && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
         if plausible
             && !known.iter().any(|(k, _)| *k == candidate)
             && !out.iter().any(|o| o == candidate)
@@ -139,9 +141,8 @@ pub struct Split {
 /// section of the anchored heading above it. Pure: the warnings are
 /// returned, the caller logs them.
 pub fn split(markdown: &str) -> Split {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut out = Split::default();
     let mut current: Option<Section> = None;
     // The byte ranges of the help blocks, to cut from the public text.
@@ -286,7 +287,11 @@ mod tests {
             s.help[0].as_deref(),
             Some("Meld de klacht {{meldtermijn}} bij uw leidinggevende.")
         );
-        assert!(s.help[1].as_deref().is_some_and(|h| h.contains("- persoonlijk")));
+        assert!(
+            s.help[1]
+                .as_deref()
+                .is_some_and(|h| h.contains("- persoonlijk"))
+        );
         assert_eq!(s.help[2], None);
         assert_eq!(s.help[3], None);
         assert_eq!(s.help[4], None);
@@ -294,7 +299,11 @@ mod tests {
         assert!(!s.public.contains("toelichting"), "{}", s.public);
         assert!(!s.public.contains("Bel binnen"), "{}", s.public);
         assert!(s.public.contains("Wij bellen u."), "{}", s.public);
-        assert!(s.public.contains("### 2. Contact {#stap-2}"), "{}", s.public);
+        assert!(
+            s.public.contains("### 2. Contact {#stap-2}"),
+            "{}",
+            s.public
+        );
         assert!(s.public.contains("Klaar."), "{}", s.public);
     }
 
@@ -304,11 +313,17 @@ mod tests {
         let contact = help.of(Section::Step(Step::Contact));
         assert!(!contact.fallback);
         assert!(
-            contact.html.contains("Bel binnen <strong>2 werkdagen</strong>."),
+            contact
+                .html
+                .contains("Bel binnen <strong>2 werkdagen</strong>."),
             "{}",
             contact.html
         );
-        assert!(contact.html.contains("<li>persoonlijk</li>"), "{}", contact.html);
+        assert!(
+            contact.html.contains("<li>persoonlijk</li>"),
+            "{}",
+            contact.html
+        );
         let report = help.of(Section::Step(Step::Report));
         assert!(report.html.contains("dezelfde dag"), "{}", report.html);
         assert!(!report.html.contains("{{"), "{}", report.html);
@@ -324,7 +339,11 @@ mod tests {
         assert!(!help.of(Section::Closing).fallback);
         // A file without any help: everything from the example.
         let none = ProcedureHelp::new(&split("# Reglement\n"), &example, "Org");
-        assert!(none.sections().iter().all(|s| s.fallback && !s.html.is_empty()));
+        assert!(
+            none.sections()
+                .iter()
+                .all(|s| s.fallback && !s.html.is_empty())
+        );
     }
 
     #[test]
@@ -352,7 +371,11 @@ mod tests {
         );
         assert_eq!(s.help[0].as_deref(), Some("een"));
         assert_eq!(s.warnings.len(), 4, "{:?}", s.warnings);
-        assert!(s.warnings[3].contains("{{contacttermyn}}"), "{:?}", s.warnings);
+        assert!(
+            s.warnings[3].contains("{{contacttermyn}}"),
+            "{:?}",
+            s.warnings
+        );
         // Every help block left the public text; other code stays.
         assert!(!s.public.contains("zwevend"), "{}", s.public);
         assert!(!s.public.contains("twee"), "{}", s.public);

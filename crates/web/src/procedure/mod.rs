@@ -162,10 +162,7 @@ struct HowPage {
 }
 
 #[tracing::instrument(skip_all)]
-async fn page<S: Store>(
-    State(state): State<AppState<S>>,
-    ctx: Ctx,
-) -> Result<HowPage, WebError> {
+async fn page<S: Store>(State(state): State<AppState<S>>, ctx: Ctx) -> Result<HowPage, WebError> {
     let now = state.now();
     let calendar = state.calendar().await?;
     let today = calendar.local_date(now);
@@ -210,10 +207,9 @@ mod tests {
         // On a Sunday the report is due on Monday.
         let sunday: jiff::Timestamp = "2026-12-06T09:00:00Z".parse().expect("instant");
         let terms = Terms::compute(sunday, &cal);
-        assert!(
-            example_sentence(&terms, date(2026, 12, 6))
-                .starts_with("Ontvangen vandaag, zondag 6 december: melden uiterlijk maandag 7 december,")
-        );
+        assert!(example_sentence(&terms, date(2026, 12, 6)).starts_with(
+            "Ontvangen vandaag, zondag 6 december: melden uiterlijk maandag 7 december,"
+        ));
     }
 
     #[test]

@@ -286,7 +286,10 @@ mod tests {
         assert!(!html.contains("Neem binnen"), "{html}");
         assert!(!html.contains("<pre>"), "{html}");
         assert!(!html.contains("{{"), "{html}");
-        assert!(html.contains(r#"<h2 id="publicatie">Publicatie</h2>"#), "{html}");
+        assert!(
+            html.contains(r#"<h2 id="publicatie">Publicatie</h2>"#),
+            "{html}"
+        );
         for section in crate::procedure::help::Section::ALL {
             let help = site.help.of(section);
             assert!(!help.fallback, "{section:?}");
