@@ -57,9 +57,10 @@ pub fn help_views(help: &ProcedureHelp, current: Option<Section>) -> Vec<HelpVie
 }
 
 /// The part of the procedure a complaint is at, whose help the complaint
-/// page opens: none once it is closed.
+/// page opens: none once it is closed, nor for a signal (resolved at
+/// once; it owes no step).
 pub fn current_section(c: &klacht_domain::complaint::Complaint) -> Option<Section> {
-    if c.is_closed() {
+    if !c.is_open() {
         None
     } else if c.pending_escalation().is_some() {
         Some(Section::Escalation)

@@ -106,6 +106,12 @@ async fn every_step_carries_its_help_with_a_link_to_the_article<S: Store>(store:
     let page = detail(&app, &o.colleague, &id).await;
     assert!(help_block(&page, "stap-3").contains(" open>"), "{page}");
     assert!(!help_block(&page, "stap-2").contains(" open>"));
+
+    // A signal owes no step: the help is there, none of it opened.
+    let signal = register(&app, &o.employee, &Intake::signal(&o.involved.user)).await;
+    let page = detail(&app, &o.employee, &signal).await;
+    assert!(page.contains("id=\"uitleg-stap-1\""), "{page}");
+    assert!(!page.contains("nu aan de beurt"), "{page}");
 }
 
 /// An organisation's own file: its help where it wrote one, the shipped
@@ -195,6 +201,30 @@ async fn how_it_works_draws_every_step_with_todays_terms<S: Store>(store: S) {
     // The help per step and the tour, again.
     assert!(page.contains("id=\"uitleg-stap-2\""), "{page}");
     assert!(page.contains("href=\"/?rondleiding=ja\""), "{page}");
+    // The administrator's closing days count: the example follows them.
+    let r = app
+        .post_as(
+            &o.admin.b,
+            "/beheer/kalender/sluitingsdagen",
+            &[("datum", "2026-12-08")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let page = app
+        .get_as(&o.employee.b, "/hoe-werkt-het")
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        page.contains("contact uiterlijk donderdag 10 december"),
+        "{page}"
+    );
+    assert!(
+        page.contains(">Uiterlijk donderdag 10 december</text>"),
+        "{page}"
+    );
+
     // Linked in every staff page's header.
     let start = app
         .get_as(&o.manager.b, "/")
