@@ -285,6 +285,8 @@ struct HandoverRow {
 struct HandoverPage {
     ctx: Ctx,
     rows: Vec<HandoverRow>,
+    /// Whose work one may hand over as a whole (Overdracht, issue 16).
+    people: Vec<PersonOption>,
 }
 
 /// The open complaints whose afhandelaar is unavailable today and that
@@ -387,7 +389,17 @@ async fn handover_page<S: Store>(
 ) -> Result<Response, WebError> {
     handing_over_only(&ctx.user)?;
     let rows = handover_rows(&state, &ctx.user).await?;
-    Ok(HandoverPage { ctx, rows }.into_response())
+    let users = state.store.list_users().await?;
+    let people = absences::people_for(&ctx.user, &users)
+        .into_iter()
+        .filter(|u| u.id != ctx.user.id)
+        .map(|u| PersonOption {
+            id: u.id.to_string(),
+            name: u.name,
+            selected: false,
+        })
+        .collect();
+    Ok(HandoverPage { ctx, rows, people }.into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -229,6 +229,12 @@ pub(super) struct DetailPage {
     /// longer active (empty unless the user may classify).
     categories: Vec<String>,
     causes: Vec<String>,
+    /// Related complaints the user may see, and how many they may not.
+    related: Vec<super::links::RelatedRow>,
+    hidden_related: usize,
+    /// Whether the user may link it to another (staff who see it).
+    may_link: bool,
+    link_reasons: Vec<(&'static str, &'static str)>,
 }
 
 impl DetailPage {
@@ -437,16 +443,19 @@ pub(super) async fn render<S: Store>(
     let nothing_to_do = (shown.is_empty() && blockers.is_empty() && open_actions.is_empty())
         .then(|| who_acts(c, &dir));
     let improvement = linked_improvement(state, c, user).await?;
+    let (related, hidden_related) = super::links::rows(&state.store, user, c).await?;
     let public = crate::public::staff::extras(&state.store, c).await?;
     let messages = klacht_app::outbox::of_complaint(&state.store, c.id())
         .await?
         .iter()
         .map(|l| crate::outbox::Row::new(l, calendar.time_zone()))
         .collect();
+    let mut v = ComplaintView::build(c, history, &dir, &calendar, today);
+    super::links::name_visible_links(&state.store, user, history, &mut v.timeline).await?;
     let page = DetailPage {
         public,
         messages,
-        v: ComplaintView::build(c, history, &dir, &calendar, today),
+        v,
         allowed: shown,
         nothing_to_do,
         improvement,
@@ -468,6 +477,10 @@ pub(super) async fn render<S: Store>(
         contact_modes: labels(ContactMode::ALL, ContactMode::as_str, ContactMode::label),
         categories,
         causes,
+        related,
+        hidden_related,
+        may_link: user.role != Role::Admin,
+        link_reasons: super::links::reasons(),
         ctx,
     };
     Ok((status, page).into_response())
