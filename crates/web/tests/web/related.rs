@@ -153,6 +153,18 @@ async fn complaints_are_linked_both_ways_from_the_page<S: Store>(store: S) {
     assert!(page_a.contains(&format!(
         "Gekoppeld aan klacht {b_ref} (zelfde voorval): Dezelfde gemiste afspraak"
     )));
+    let form = app
+        .get_as(&o.quality.b, &format!("/klachten/{a}/formulier"))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        form.contains(&format!(
+            "<th>Verwante klachten</th><td>{b_ref} (zelfde voorval)</td>"
+        )),
+        "{form}"
+    );
     let page_b = detail(&app, &o.director, &b).await;
     assert!(
         page_b.contains(&format!("data-related=\"{a_ref}\"")),
@@ -186,6 +198,13 @@ async fn complaints_are_linked_both_ways_from_the_page<S: Store>(store: S) {
     assert!(!page.contains(&b_ref), "{page}");
     assert!(!page.contains(&b), "no id of the other");
     assert!(page.contains("Gekoppeld aan een verwante klacht (zelfde voorval)"));
+    let form = app
+        .get_as(&o.employee.b, &format!("/klachten/{a}/formulier"))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(form.contains("1 die u niet kunt inzien") && !form.contains(&b_ref));
     // Anouk likewise on hers; Hans too.
     let page = detail(&app, &o.outsider, &b).await;
     assert!(!page.contains(&a_ref) && !page.contains(&a), "{page}");
