@@ -390,15 +390,23 @@ async fn handover_page<S: Store>(
     handing_over_only(&ctx.user)?;
     let rows = handover_rows(&state, &ctx.user).await?;
     let users = state.store.list_users().await?;
-    let people = absences::people_for(&ctx.user, &users)
-        .into_iter()
-        .filter(|u| u.id != ctx.user.id)
+    // Deactivated accounts too: someone who left is the main reason to
+    // hand over everything at once.
+    let mut people: Vec<PersonOption> = users
+        .iter()
+        .filter(|u| u.user.id != ctx.user.id && u.user.role != Role::Admin)
+        .filter(|u| klacht_domain::absence::may_manage_absence(&ctx.user, &u.user))
         .map(|u| PersonOption {
-            id: u.id.to_string(),
-            name: u.name,
+            id: u.user.id.to_string(),
+            name: if u.active {
+                u.user.name.clone()
+            } else {
+                format!("{} (niet meer actief)", u.user.name)
+            },
             selected: false,
         })
         .collect();
+    people.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(HandoverPage { ctx, rows, people }.into_response())
 }
 

@@ -303,6 +303,28 @@ async fn the_quality_manager_hands_over_anyone_and_the_director_actions_too<S: S
     let path = format!("/medewerkers/{anouk}/overdracht");
     // Margriet: not her team.
     assert_eq!(app.get_as(&o.manager.b, &path).await.status(), 403);
+    // Anouk leaves: her account is deactivated, and her work is still
+    // offered for Overdracht.
+    let r = app
+        .post_as(
+            &o.admin.b,
+            &format!("/beheer/gebruikers/{anouk}/actief"),
+            &[("actief", "nee")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let overview = app
+        .get_as(&o.quality.b, "/afwezigheid/overdragen")
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        overview.contains(&format!(
+            "href=\"/medewerkers/{anouk}/overdracht\">Overdracht van anouk (niet meer actief)"
+        )),
+        "{overview}"
+    );
     // The director takes the action herself (the default).
     let r = app.post_as(&o.director.b, &path, &[]).await;
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap_or_default());
