@@ -479,7 +479,9 @@ pub(super) async fn render<S: Store>(
         causes,
         related,
         hidden_related,
-        may_link: user.role != Role::Admin,
+        // A closed complaint's page offers nothing more to do; it can still
+        // be linked from the newer complaint's page.
+        may_link: user.role != Role::Admin && !c.is_closed(),
         link_reasons: super::links::reasons(),
         ctx,
     };
