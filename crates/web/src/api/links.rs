@@ -47,18 +47,19 @@ pub async fn link<S: Store>(
     links::link(&cx, id, &user, reference, reason, b.note)
         .await
         .map_err(|e| {
-            let self_or_unknown = matches!(
-                &e,
-                klacht_app::complaints::ServiceError::Refused(
-                    klacht_domain::complaint::ComplaintError::Invalid { .. }
-                )
-            );
-            let e = ApiError::from(e);
-            if self_or_unknown {
-                e.on_field("reference")
-            } else {
-                e
-            }
+            // The domain refuses the input for the note (too long) or for
+            // the other complaint (itself, unknown, out of sight).
+            let field = match &e {
+                klacht_app::complaints::ServiceError::Refused(r) => {
+                    if r.message().starts_with("De toelichting") {
+                        "note"
+                    } else {
+                        "reference"
+                    }
+                }
+                _ => "reference",
+            };
+            ApiError::from(e).on_field(field)
         })?;
     render(&state, &calendar, &user, id).await
 }

@@ -315,6 +315,15 @@ async fn the_api_lists_related_complaints_and_links_them<S: Store>(store: S) {
         )
         .await;
     r.problem(422);
+    let r = app
+        .api_post(
+            &sanne,
+            &path,
+            &json!({"reference": b_ref, "reason": "other", "note": "x".repeat(20_001)}),
+        )
+        .await;
+    r.problem(422);
+    assert_eq!(r.fields(), ["note"]);
 
     // Linked: both resources list the other.
     let c = app
