@@ -50,12 +50,10 @@ pub async fn link<S: Store>(
             // The domain refuses the input for the note (too long) or for
             // the other complaint (itself, unknown, out of sight).
             let field = match &e {
-                klacht_app::complaints::ServiceError::Refused(r) => {
-                    if r.message().starts_with("De toelichting") {
-                        "note"
-                    } else {
-                        "reference"
-                    }
+                klacht_app::complaints::ServiceError::Refused(r)
+                    if r.message().starts_with("De toelichting") =>
+                {
+                    "note"
                 }
                 _ => "reference",
             };
