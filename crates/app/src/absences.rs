@@ -450,7 +450,7 @@ pub fn handover_mails(
 
 /// "contact met klager, uiterlijk woensdag 9 december 2026": the first
 /// open term, on the current calendar; empty when none is open.
-fn next_term(c: &Complaint, calendar: &WorkingCalendar) -> String {
+pub(crate) fn next_term(c: &Complaint, calendar: &WorkingCalendar) -> String {
     OpenTerms::of(c, calendar)
         .and_then(|o| o.next())
         .map(|(step, due)| format!("{}, uiterlijk {}", step.label(), format::long_date(due)))

@@ -334,6 +334,27 @@ impl Change {
         })
     }
 
+    /// The append for [`Store::append_many`], when one change spans
+    /// several streams (a link, a handover), with the changed complaint.
+    pub(crate) fn into_append(
+        self,
+        calendar: &WorkingCalendar,
+        at: Timestamp,
+    ) -> Result<(klacht_store::StreamAppend, Complaint), ServiceError> {
+        let id = self.complaint.id();
+        let events = self
+            .recorded
+            .iter()
+            .map(|r| to_raw(id, r))
+            .collect::<Result<Vec<_>, _>>()?;
+        let append = klacht_store::StreamAppend {
+            expected_version: self.version,
+            events,
+            row: read_model(&self.complaint, calendar, at),
+        };
+        Ok((append, self.complaint))
+    }
+
     /// Appends the events with the new list row and `outbox` in one
     /// transaction; a writer that got there first makes it a conflict.
     pub(crate) async fn commit<S: Store>(

@@ -85,6 +85,7 @@ pub fn anonymise(event: &mut Event) -> bool {
         Event::SatisfactionReported(r) => opt_text(&mut r.comment),
         Event::DirectorConsulted(x) => text(&mut x.question),
         Event::DirectorAdvised(x) => text(&mut x.advice),
+        Event::Linked(l) => opt_text(&mut l.note),
         Event::Corrected {
             replacement,
             reason,
@@ -95,7 +96,9 @@ pub fn anonymise(event: &mut Event) -> bool {
         | Event::AssistantAdded { .. }
         | Event::FormSentToQualityManager
         | Event::RegisteredInExact(_)
-        | Event::Classified(_) => false,
+        | Event::Classified(_)
+        | Event::Unlinked(_)
+        | Event::ActionOwnerChanged(_) => false,
     }
 }
 

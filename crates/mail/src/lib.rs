@@ -24,6 +24,7 @@
 //!   so that a receiver can recognise a message sent again after a crash.
 
 pub mod action_reminder;
+pub mod bulk_handover;
 pub mod compose;
 pub mod confirmation;
 pub mod decision_confirmation;

@@ -41,6 +41,16 @@ pub trait ComplaintStore: Send + Sync {
         outbox: &[NewOutboxMessage],
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
 
+    /// Appends to several streams in one transaction, all or nothing: a
+    /// link between two complaints (an event on each) and a handover of
+    /// someone's work. Each stream is checked against its own expected
+    /// version, as in [`ComplaintStore::append`].
+    fn append_many(
+        &self,
+        changes: &[crate::StreamAppend],
+        outbox: &[NewOutboxMessage],
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
     /// The read-model row and every event of one stream, in order.
     fn load_stream(
         &self,

@@ -86,6 +86,15 @@ pub struct NewStream {
     pub attachments: Vec<NewAttachment>,
 }
 
+/// The events for one existing stream and its new read-model row, for
+/// [`ComplaintStore::append_many`].
+#[derive(Debug, Clone)]
+pub struct StreamAppend {
+    pub expected_version: u64,
+    pub events: Vec<RawEvent>,
+    pub row: ComplaintRow,
+}
+
 /// Everything the application stores. Implemented by [`SqliteStore`] and
 /// [`PgStore`]; the web layer, the jobs and the CLI are generic over it.
 pub trait Store:

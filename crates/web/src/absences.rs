@@ -285,6 +285,8 @@ struct HandoverRow {
 struct HandoverPage {
     ctx: Ctx,
     rows: Vec<HandoverRow>,
+    /// Whose work one may hand over as a whole (Overdracht, issue 16).
+    people: Vec<PersonOption>,
 }
 
 /// The open complaints whose afhandelaar is unavailable today and that
@@ -387,7 +389,25 @@ async fn handover_page<S: Store>(
 ) -> Result<Response, WebError> {
     handing_over_only(&ctx.user)?;
     let rows = handover_rows(&state, &ctx.user).await?;
-    Ok(HandoverPage { ctx, rows }.into_response())
+    let users = state.store.list_users().await?;
+    // Deactivated accounts too: someone who left is the main reason to
+    // hand over everything at once.
+    let mut people: Vec<PersonOption> = users
+        .iter()
+        .filter(|u| u.user.id != ctx.user.id && u.user.role != Role::Admin)
+        .filter(|u| klacht_domain::absence::may_manage_absence(&ctx.user, &u.user))
+        .map(|u| PersonOption {
+            id: u.user.id.to_string(),
+            name: if u.active {
+                u.user.name.clone()
+            } else {
+                format!("{} (niet meer actief)", u.user.name)
+            },
+            selected: false,
+        })
+        .collect();
+    people.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(HandoverPage { ctx, rows, people }.into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]

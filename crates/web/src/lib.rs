@@ -13,6 +13,7 @@ mod complaints;
 mod dossier;
 mod error;
 mod exact;
+mod handover;
 mod health;
 mod improvement;
 mod outbox;
@@ -181,6 +182,7 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
         .merge(agenda::router())
         .merge(absences::router())
         .merge(procedure::router())
+        .merge(handover::router())
         // Staff pages, their PDFs and exports, and the API hold personal
         // data: no browser or proxy keeps a copy.
         .layer(header("cache-control", "no-store"))

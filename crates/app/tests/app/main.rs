@@ -5,5 +5,6 @@ mod absences;
 mod auth;
 mod complaints;
 mod dossier;
+mod links;
 mod retention;
 mod work_queue;

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use super::event::{
     Advice, AgreedAction, Classification, ComplainantResponse, CompletedAction, Consultation,
     Contact, Conversion, Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision,
-    Offer, Waiver,
+    Offer, OwnerChange, Waiver,
 };
 use super::state::Target;
 use super::validate::{self, LONG};
@@ -53,6 +53,11 @@ pub enum Command {
         owner: Option<UserId>,
     },
     CompleteAction(CompletedAction),
+    /// Hand an open agreed action to another owner (a handover).
+    ChangeActionOwner {
+        number: u32,
+        owner: User,
+    },
     SendForm,
     WaiveStep(Waiver),
     Escalate(Escalation),
@@ -85,7 +90,9 @@ impl Command {
             Command::GiveAdvice(_) => Action::GiveAdvice,
             Command::MakeOffer(_) => Action::MakeOffer,
             Command::RecordResponse(_) => Action::RecordResponse,
-            Command::AgreeAction { .. } | Command::CompleteAction(_) => Action::ManageActions,
+            Command::AgreeAction { .. }
+            | Command::CompleteAction(_)
+            | Command::ChangeActionOwner { .. } => Action::ManageActions,
             Command::SendForm => Action::SendForm,
             Command::WaiveStep(_) => Action::WaiveStep,
             Command::Escalate(_) => Action::Escalate,
@@ -120,6 +127,12 @@ impl Complaint {
         let action = cmd.action();
         let permitted = match &cmd {
             Command::CompleteAction(x) => permissions::may_complete_action(actor, self, x.number),
+            // Whoever may hand the complaint to another handler may hand
+            // its actions over too (the director, in a handover).
+            Command::ChangeActionOwner { .. } => {
+                permissions::may(actor, self, action)
+                    || permissions::may(actor, self, Action::AssignHandler)
+            }
             _ => permissions::may(actor, self, action),
         };
         if !permitted {
@@ -223,6 +236,27 @@ impl Complaint {
                     return Err(wrong(format!("Actie {} is al afgerond.", x.number)));
                 }
                 Event::ActionCompleted(validate::completed_action(x)?)
+            }
+            Command::ChangeActionOwner { number, owner } => {
+                let item = self
+                    .action(number)
+                    .ok_or_else(|| invalid(format!("Actie {number} bestaat niet.")))?;
+                if item.completed.is_some() {
+                    return Err(wrong(format!("Actie {number} is al afgerond.")));
+                }
+                if owner.role == Role::Admin {
+                    return Err(invalid("Een beheerder voert geen acties uit."));
+                }
+                if item.agreed.value.owner == Some(owner.id) {
+                    return Err(wrong(format!(
+                        "{} voert actie {number} al uit.",
+                        owner.name
+                    )));
+                }
+                Event::ActionOwnerChanged(OwnerChange {
+                    number,
+                    owner: owner.id,
+                })
             }
             Command::SendForm => Event::FormSentToQualityManager,
             Command::WaiveStep(x) => {

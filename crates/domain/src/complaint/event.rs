@@ -7,6 +7,7 @@ use jiff::{Timestamp, Zoned};
 use serde::{Deserialize, Serialize};
 
 use super::Channel;
+use super::link::{Link, Unlink};
 use super::values::{
     ContactMode, EscalationParty, Kind, Merit, OfferKind, Party, Satisfaction, WaivableStep,
     format_date, format_euro,
@@ -216,6 +217,13 @@ pub struct SatisfactionReport {
     pub comment: Option<String>,
 }
 
+/// An agreed action handed to another owner (a bulk handover, issue 16).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnerChange {
+    pub number: u32,
+    pub owner: UserId,
+}
+
 /// Everything that can happen to a complaint. The JSON form
 /// (`{"type": "contact_recorded", ...}`) is what the store keeps, so
 /// renaming a variant or field is a data migration.
@@ -262,6 +270,12 @@ pub enum Event {
     DirectorConsulted(Consultation),
     /// The director answered a consultation.
     DirectorAdvised(Advice),
+    /// Linked to a related complaint; the other stream has the mirror.
+    Linked(Link),
+    /// A link removed, on both streams.
+    Unlinked(Unlink),
+    /// An open agreed action now carried out by someone else.
+    ActionOwnerChanged(OwnerChange),
 }
 
 impl Event {
@@ -290,6 +304,9 @@ impl Event {
             Event::SatisfactionReported(_) => "satisfaction_reported",
             Event::DirectorConsulted(_) => "director_consulted",
             Event::DirectorAdvised(_) => "director_advised",
+            Event::Linked(_) => "linked",
+            Event::Unlinked(_) => "unlinked",
+            Event::ActionOwnerChanged(_) => "action_owner_changed",
         }
     }
 
@@ -411,6 +428,20 @@ impl Event {
                     "Advies van de directeur op vraag {}: {}",
                     x.number, x.advice
                 )
+            }
+            // The other's reference is left out: not everyone who reads
+            // this history may see that complaint.
+            Event::Linked(l) => format!(
+                "Gekoppeld aan een verwante klacht ({}){}",
+                l.reason.label(),
+                l.note
+                    .as_deref()
+                    .map(|n| format!(": {n}"))
+                    .unwrap_or_default()
+            ),
+            Event::Unlinked(_) => "Koppeling met een verwante klacht verwijderd".into(),
+            Event::ActionOwnerChanged(x) => {
+                format!("Actie {} overgedragen aan een andere uitvoerder", x.number)
             }
         }
     }

@@ -15,6 +15,7 @@ use super::event::{
     Contact, Conversion, Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision,
     Offer, Recorded, Registration, SatisfactionReport, Waiver,
 };
+use super::link::Link;
 use super::values::{Channel, Kind, Party, Satisfaction, Status, WaivableStep};
 use super::{Actor, Closing, ReplayError};
 use crate::terms::Step;
@@ -95,6 +96,9 @@ pub(crate) enum Target {
     SatisfactionReport,
     Consultation(u32),
     Advice(u32),
+    Link,
+    Unlink,
+    ActionOwner(u32),
 }
 
 /// A complaint (or signal) as its events describe it.
@@ -127,6 +131,8 @@ pub struct Complaint {
     pub(super) satisfaction_report: Option<Stamped<SatisfactionReport>>,
     /// Questions to the director, in the order asked.
     pub(super) consultations: Vec<ConsultationRecord>,
+    /// Related complaints linked now (issue 16).
+    pub(super) related: Vec<Stamped<Link>>,
     /// Indexed by `seq - 1`.
     pub(super) targets: Vec<Target>,
     /// Original seq → seq of its latest correction.
@@ -181,6 +187,7 @@ impl Complaint {
             classification: None,
             satisfaction_report: None,
             consultations: Vec::new(),
+            related: Vec::new(),
             targets: vec![Target::Registration],
             superseded: BTreeMap::new(),
         };
@@ -350,6 +357,23 @@ impl Complaint {
                     })?;
                 record.advice = Some(stamp(rec, x.clone()));
                 Target::Advice(x.number)
+            }
+            Event::Linked(l) => {
+                if !self.related.iter().any(|r| r.value.other == l.other) {
+                    self.related.push(stamp(rec, l.clone()));
+                }
+                Target::Link
+            }
+            Event::Unlinked(u) => {
+                self.related.retain(|r| r.value.other != u.other);
+                Target::Unlink
+            }
+            Event::ActionOwnerChanged(x) => {
+                let item = self.action_mut(x.number).ok_or_else(|| {
+                    Self::inconsistent(rec, format!("geen afspraak {}", x.number))
+                })?;
+                item.agreed.value.owner = Some(x.owner);
+                Target::ActionOwner(x.number)
             }
             Event::Corrected { .. } => Target::Correction,
         })

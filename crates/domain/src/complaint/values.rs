@@ -383,3 +383,12 @@ pub fn format_euro(cents: u64) -> String {
 pub fn format_date(d: jiff::civil::Date) -> String {
     d.strftime("%d-%m-%Y").to_string()
 }
+
+labelled!(
+    /// Why two complaints are related (issue 16).
+    LinkReason, "reden" {
+        SameComplainant => "same_complainant", "zelfde klager";
+        SameIncident => "same_incident", "zelfde voorval";
+        Other => "other", "anders";
+    }
+);

@@ -4,6 +4,46 @@
 
 macro_rules! complaints_queries {
     () => {
+            /// One stream's append inside a transaction: the row's
+            /// compare-and-swap, the events, the participants, the Exact
+            /// hook and the dossier's chain.
+            async fn append_in(
+                tx: &mut sqlx::Transaction<'_, Db>,
+                expected_version: u64,
+                events: &[RawEvent],
+                row: &ComplaintRow,
+            ) -> Result<(), StoreError> {
+                if !replace_row(tx, row, expected_version).await? {
+                    let exists = sqlx::query("SELECT 1 FROM complaints WHERE id = $1")
+                        .bind(row.id.to_string())
+                        .fetch_optional(&mut **tx)
+                        .await?
+                        .is_some();
+                    return Err(if exists {
+                        StoreError::Conflict {
+                            expected: expected_version,
+                        }
+                    } else {
+                        StoreError::NotFound
+                    });
+                }
+                match insert_events(tx, events).await {
+                    // The primary key (complaint_id, seq) is the last line of
+                    // defence against a lost update.
+                    Err(StoreError::Duplicate { .. }) => {
+                        return Err(StoreError::Conflict {
+                            expected: expected_version,
+                        });
+                    }
+                    other => other?,
+                }
+                write_participants(tx, row, true).await?;
+                outbox_queries::settle_registered_in_exact(tx, row.id, events).await?;
+                // A filed complaint's hash chain grows with its history.
+                dossier_queries::extend_chain(tx, row, events).await?;
+                Ok(())
+            }
+
             impl $crate::ComplaintStore for StoreTy {
                 async fn create_complaint<F, E>(
                     &self,
@@ -69,35 +109,29 @@ macro_rules! complaints_queries {
                     outbox: &[$crate::NewOutboxMessage],
                 ) -> Result<(), StoreError> {
                     let mut tx = self.writer().begin().await?;
-                    if !replace_row(&mut tx, row, expected_version).await? {
-                        let exists = sqlx::query("SELECT 1 FROM complaints WHERE id = $1")
-                            .bind(row.id.to_string())
-                            .fetch_optional(&mut *tx)
-                            .await?
-                            .is_some();
-                        return Err(if exists {
-                            StoreError::Conflict {
-                                expected: expected_version,
-                            }
-                        } else {
-                            StoreError::NotFound
-                        });
-                    }
-                    match insert_events(&mut tx, events).await {
-                        // The primary key (complaint_id, seq) is the last line of
-                        // defence against a lost update.
-                        Err(StoreError::Duplicate { .. }) => {
-                            return Err(StoreError::Conflict {
-                                expected: expected_version,
-                            });
-                        }
-                        other => other?,
-                    }
-                    write_participants(&mut tx, row, true).await?;
+                    // The outbox first: an appended registration in Exact
+                    // settles what waits there, this append's too.
                     outbox_queries::insert_outbox(&mut tx, outbox).await?;
-                    outbox_queries::settle_registered_in_exact(&mut tx, row.id, events).await?;
-                    // A filed complaint's hash chain grows with its history.
-                    dossier_queries::extend_chain(&mut tx, row, events).await?;
+                    append_in(&mut tx, expected_version, events, row).await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+
+                async fn append_many(
+                    &self,
+                    changes: &[$crate::StreamAppend],
+                    outbox: &[$crate::NewOutboxMessage],
+                ) -> Result<(), StoreError> {
+                    // Always in the same order (by id), so that two writers
+                    // touching the same streams take the row locks alike and
+                    // never wait on each other in a cycle.
+                    let mut ordered: Vec<&$crate::StreamAppend> = changes.iter().collect();
+                    ordered.sort_by_key(|c| c.row.id);
+                    let mut tx = self.writer().begin().await?;
+                    outbox_queries::insert_outbox(&mut tx, outbox).await?;
+                    for c in ordered {
+                        append_in(&mut tx, c.expected_version, &c.events, &c.row).await?;
+                    }
                     tx.commit().await?;
                     Ok(())
                 }

@@ -5,7 +5,7 @@ use jiff::civil::date;
 use klacht_domain::{ComplaintId, Email, ReferenceNumber, Role, UserId};
 use klacht_store::{
     ApiToken, ComplaintFilter, ComplaintRow, NewOutboxMessage, NewStream, NewUser, OutboxKind,
-    RawEvent, Session, Store, StoreError, store_tests,
+    RawEvent, Session, Store, StoreError, StreamAppend, store_tests,
 };
 use uuid::Uuid;
 
@@ -209,6 +209,69 @@ async fn appends_keep_order_and_update_the_read_model<S: Store>(store: S) {
             .await,
         Err(StoreError::NotFound)
     ));
+}
+
+/// A change spanning two streams (a link, a handover) is written whole or
+/// not at all: a stale version on one stream leaves the other and the
+/// outbox untouched.
+async fn an_append_to_several_streams_is_all_or_nothing<S: Store>(store: S) {
+    let a = create(&store, at(0), &[]).await;
+    let b = create(&store, at(1), &[]).await;
+    let next = |r: &ComplaintRow, kind: &str| {
+        let mut row = r.clone();
+        row.version = 2;
+        row.status = kind.into();
+        StreamAppend {
+            expected_version: 1,
+            events: vec![event(r.id, 2, kind)],
+            row,
+        }
+    };
+    let mail = |text: &str| NewOutboxMessage::now(OutboxKind::Mail, text.to_string(), at(2));
+    let mut stale = next(&b, "linked");
+    stale.expected_version = 7;
+    assert!(matches!(
+        store
+            .append_many(&[next(&a, "linked"), stale], &[mail("lost")])
+            .await,
+        Err(StoreError::Conflict { expected: 7 })
+    ));
+    for r in [&a, &b] {
+        let (row, events) = store
+            .load_stream(r.id)
+            .await
+            .expect("load")
+            .expect("exists");
+        assert_eq!((row.version, events.len()), (1, 1), "nothing written");
+    }
+    assert!(
+        store
+            .list_outbox(None, None, 10)
+            .await
+            .expect("outbox")
+            .is_empty()
+    );
+    store
+        .append_many(&[next(&b, "linked"), next(&a, "linked")], &[mail("kept")])
+        .await
+        .expect("both appended");
+    for r in [&a, &b] {
+        let (row, events) = store
+            .load_stream(r.id)
+            .await
+            .expect("load")
+            .expect("exists");
+        assert_eq!(row.status, "linked");
+        assert_eq!(events.last().map(|e| e.kind.as_str()), Some("linked"));
+    }
+    assert_eq!(
+        store
+            .list_outbox(None, None, 10)
+            .await
+            .expect("outbox")
+            .len(),
+        1
+    );
 }
 
 async fn two_writers_on_one_complaint_one_wins_and_nothing_is_lost<S: Store>(store: S) {
@@ -664,6 +727,7 @@ store_tests!(
     references_count_per_year_and_a_rejected_build_leaves_no_gap,
     appends_keep_order_and_update_the_read_model,
     two_writers_on_one_complaint_one_wins_and_nothing_is_lost,
+    an_append_to_several_streams_is_all_or_nothing,
     lists_filter_by_visibility_and_text_and_page_by_keyset,
     settings_are_upserted_and_migrations_rerun_cleanly,
 );

@@ -29,7 +29,7 @@ use crate::AppState;
 const DEFAULT_LIMIT: u32 = 50;
 const MAX_LIMIT: u32 = 200;
 
-fn deny_admin(user: &User) -> Result<(), ApiError> {
+pub(super) fn deny_admin(user: &User) -> Result<(), ApiError> {
     if user.role == Role::Admin {
         return Err(ApiError::forbidden(
             "Een beheerder ziet geen klachten en handelt ze niet af.",
@@ -39,7 +39,7 @@ fn deny_admin(user: &User) -> Result<(), ApiError> {
 }
 
 /// A complaint named in a path by its id or its reference (`K-2026-0042`).
-async fn resolve<S: Store>(store: &S, raw: &str) -> Result<ComplaintId, ApiError> {
+pub(super) async fn resolve<S: Store>(store: &S, raw: &str) -> Result<ComplaintId, ApiError> {
     if let Ok(id) = raw.parse::<ComplaintId>() {
         return Ok(id);
     }
@@ -51,7 +51,7 @@ async fn resolve<S: Store>(store: &S, raw: &str) -> Result<ComplaintId, ApiError
 }
 
 /// The whole complaint as `viewer` may see it.
-async fn render<S: Store>(
+pub(super) async fn render<S: Store>(
     state: &AppState<S>,
     calendar: &WorkingCalendar,
     viewer: &User,
@@ -64,7 +64,12 @@ async fn render<S: Store>(
     let people = People::load(&state.store, view::people_of(&c, &history)).await?;
     let today = calendar.local_date(state.now());
     let terms = complaints::term_lines(&c, calendar, today);
-    Ok(Json(ComplaintView::new(&c, &history, viewer, &people, &terms)).into_response())
+    let related = klacht_app::links::related_for(&state.store, viewer, &c).await?;
+    let others = klacht_app::links::visible_others(&state.store, viewer, &history).await?;
+    Ok(Json(ComplaintView::new(
+        &c, &history, viewer, &people, &terms, related, &others,
+    ))
+    .into_response())
 }
 
 /// Does `cmd` at the version the client saw, then answers the updated

@@ -12,6 +12,7 @@ mod documents;
 mod dto;
 mod error;
 mod extract;
+mod links;
 mod openapi;
 mod view;
 
@@ -39,6 +40,10 @@ fn get<S: Store, H: Handler<T, AppState<S>>, T: 'static>(path: &'static str, h: 
 
 fn post<S: Store, H: Handler<T, AppState<S>>, T: 'static>(path: &'static str, h: H) -> Entry<S> {
     (Method::POST, path, routing::post(h))
+}
+
+fn delete<S: Store, H: Handler<T, AppState<S>>, T: 'static>(path: &'static str, h: H) -> Entry<S> {
+    (Method::DELETE, path, routing::delete(h))
 }
 
 fn routes<S: Store>() -> Vec<Entry<S>> {
@@ -85,6 +90,8 @@ fn routes<S: Store>() -> Vec<Entry<S>> {
         post("/complaints/{id}/convert", c::convert::<S>),
         post("/complaints/{id}/corrections", c::correct::<S>),
         post("/complaints/{id}/classification", c::classify::<S>),
+        post("/complaints/{id}/links", links::link::<S>),
+        delete("/complaints/{id}/links/{other_id}", links::unlink::<S>),
     ]
 }
 

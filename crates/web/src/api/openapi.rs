@@ -112,6 +112,7 @@ mod tests {
             ("ConvertInput", accepted::<dto::ConvertBody>()),
             ("CorrectionInput", accepted::<dto::CorrectionBody>()),
             ("ClassifyInput", accepted::<dto::ClassifyBody>()),
+            ("LinkInput", accepted::<crate::api::links::LinkBody>()),
         ];
         let mut request_schemas: BTreeSet<String> = BTreeSet::new();
         for item in doc["paths"].as_object().expect("paths").values() {

@@ -405,7 +405,51 @@ pub struct ComplaintView<'a> {
     terms: Vec<TermView>,
     allowed_actions: Vec<Action>,
     closing_blockers: Vec<String>,
+    /// Related complaints (issue 16); one the viewer may not see only as
+    /// `visible: false`.
+    related: Vec<RelatedView>,
     events: Vec<EventView>,
+}
+
+/// A related complaint in the API.
+#[derive(Debug, Serialize)]
+pub struct RelatedView {
+    visible: bool,
+    id: Option<String>,
+    reference: Option<String>,
+    status: Option<&'static str>,
+    reason: Option<&'static str>,
+    note: Option<String>,
+}
+
+impl From<klacht_app::links::Related> for RelatedView {
+    fn from(r: klacht_app::links::Related) -> Self {
+        use klacht_app::links::Related;
+        match r {
+            Related::Visible {
+                id,
+                reference,
+                status,
+                reason,
+                note,
+            } => Self {
+                visible: true,
+                id: Some(id.to_string()),
+                reference: Some(reference.to_string()),
+                status: Some(status.as_str()),
+                reason: Some(reason.as_str()),
+                note,
+            },
+            Related::Hidden => Self {
+                visible: false,
+                id: None,
+                reference: None,
+                status: None,
+                reason: None,
+                note: None,
+            },
+        }
+    }
 }
 
 /// Everyone the complaint and its history mention.
@@ -440,12 +484,18 @@ fn party_id(p: &EscalationParty) -> &'static str {
 }
 
 impl<'a> ComplaintView<'a> {
+    /// `related`: as [`klacht_app::links::related_for`] gives them;
+    /// `others`: which complaints the history's link events name that the
+    /// viewer may see ([`klacht_app::links::visible_others`]); the data of
+    /// a link event naming another one is left at its type.
     pub fn new(
         c: &'a Complaint,
         history: &[Recorded],
         viewer: &User,
         people: &People,
         terms: &[TermLine],
+        related: Vec<klacht_app::links::Related>,
+        others: &HashMap<klacht_domain::ComplaintId, bool>,
     ) -> Self {
         let person = |id: UserId| people.person(id);
         Self {
@@ -525,6 +575,7 @@ impl<'a> ComplaintView<'a> {
             } else {
                 Vec::new()
             },
+            related: related.into_iter().map(RelatedView::from).collect(),
             events: history
                 .iter()
                 .map(|r| EventView {
@@ -533,7 +584,12 @@ impl<'a> ComplaintView<'a> {
                     actor: people.actor(r.actor),
                     kind: r.event.kind(),
                     description: r.event.describe(),
-                    data: json(&r.event),
+                    data: match klacht_app::links::other_of(&r.event) {
+                        Some(o) if others.get(&o) != Some(&true) => {
+                            serde_json::json!({ "type": r.event.kind() })
+                        }
+                        _ => json(&r.event),
+                    },
                     superseded_by: c.superseded_by(r.seq),
                 })
                 .collect(),

@@ -232,6 +232,12 @@ pub(super) struct DetailPage {
     /// What the regulation asks per step (procedure/help.html), the
     /// complaint's current step opened.
     help: Vec<crate::procedure::HelpView>,
+    /// Related complaints the user may see, and how many they may not.
+    related: Vec<super::links::RelatedRow>,
+    hidden_related: usize,
+    /// Whether the user may link it to another (staff who see it).
+    may_link: bool,
+    link_reasons: Vec<(&'static str, &'static str)>,
 }
 
 impl DetailPage {
@@ -440,6 +446,7 @@ pub(super) async fn render<S: Store>(
     let nothing_to_do = (shown.is_empty() && blockers.is_empty() && open_actions.is_empty())
         .then(|| who_acts(c, &dir));
     let improvement = linked_improvement(state, c, user).await?;
+    let (related, hidden_related) = super::links::rows(&state.store, user, c).await?;
     let public = crate::public::staff::extras(&state.store, c).await?;
     let messages = klacht_app::outbox::of_complaint(&state.store, c.id())
         .await?
@@ -448,11 +455,13 @@ pub(super) async fn render<S: Store>(
         .collect();
     let help =
         crate::procedure::help_views(&state.public.help, crate::procedure::current_section(c));
+    let mut v = ComplaintView::build(c, history, &dir, &calendar, today);
+    super::links::name_visible_links(&state.store, user, history, &mut v.timeline).await?;
     let page = DetailPage {
         help,
         public,
         messages,
-        v: ComplaintView::build(c, history, &dir, &calendar, today),
+        v,
         allowed: shown,
         nothing_to_do,
         improvement,
@@ -474,6 +483,12 @@ pub(super) async fn render<S: Store>(
         contact_modes: labels(ContactMode::ALL, ContactMode::as_str, ContactMode::label),
         categories,
         causes,
+        related,
+        hidden_related,
+        // A closed complaint's page offers nothing more to do; it can still
+        // be linked from the newer complaint's page.
+        may_link: user.role != Role::Admin && !c.is_closed(),
+        link_reasons: super::links::reasons(),
         ctx,
     };
     Ok((status, page).into_response())

@@ -19,6 +19,10 @@ pub(super) struct FormPage {
     /// For the way back to the complaint.
     id: String,
     d: FormData,
+    /// Related complaints (issue 16), as the viewer may see them; the
+    /// filed PDF leaves them out, since its readers are not known here.
+    related: Vec<super::links::RelatedRow>,
+    hidden_related: usize,
 }
 
 #[tracing::instrument(skip_all)]
@@ -43,9 +47,12 @@ pub(super) async fn page<S: Store>(
         copy,
     )
     .await?;
+    let (related, hidden_related) = super::links::rows(&state.store, &ctx.user, &c).await?;
     Ok(FormPage {
         id: id.to_string(),
         d,
+        related,
+        hidden_related,
     }
     .into_response())
 }

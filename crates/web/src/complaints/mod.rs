@@ -9,6 +9,7 @@ mod actions;
 mod detail;
 mod fields;
 mod form;
+mod links;
 mod list;
 mod new;
 mod view;
@@ -39,6 +40,7 @@ pub fn router<S: Store>() -> Router<AppState<S>> {
         .route("/klachten/{id}", get(detail::page::<S>))
         .route("/klachten/{id}/formulier", get(form::page::<S>))
         .merge(actions::router())
+        .merge(links::router())
 }
 
 /// A complaint named in a URL, by id or by reference (K-2026-0042).

@@ -343,6 +343,9 @@ fn describe(event: &Event, dir: &Directory) -> String {
             x.number,
             x.question
         ),
+        Event::ActionOwnerChanged(x) => {
+            format!("Actie {} overgedragen aan {}", x.number, dir.name(x.owner))
+        }
         other => other.describe(),
     }
 }

@@ -253,11 +253,15 @@ async fn every_documented_operation_is_served<S: Store>(store: S) {
     let piet = token(&app, &org.piet).await;
     let id = register(&app, &piet, &intake(&yesterday(), &[], "Bestaat")).await;
     for (method, path) in documented() {
-        let concrete = path.replace("{id}", &id).replace("{n}", "1");
+        let concrete = path
+            .replace("{id}", &id)
+            .replace("{n}", "1")
+            .replace("{other_id}", &id);
         let url = app.url(&format!("/api/v1{concrete}"));
         let req = match method.as_str() {
             "GET" => app.client.get(&url),
             "POST" => app.client.post(&url).json(&json!({})),
+            "DELETE" => app.client.delete(&url),
             other => panic!("unexpected method {other}"),
         };
         let r = app.send(req).await;
@@ -294,6 +298,7 @@ async fn answers_match_the_documented_schemas<S: Store>(store: S) {
         .api_post(&piet, "/complaints", &intake(RECEIVED, &[], "Een klacht"))
         .await;
     schemas.check("Created", &r.body);
+    let second = r.body["reference"].as_str().expect("reference").to_owned();
 
     let fatima = token(&app, &org.fatima).await;
     let ellen = token(&app, &org.director).await;
@@ -450,6 +455,25 @@ async fn answers_match_the_documented_schemas<S: Store>(store: S) {
         klacht_store::testing::redact_json(full)
     );
     assert_eq!(full["representative"]["name"], "Zoon");
+    // Related complaints (after the snapshot, so that it stays as it was):
+    // one the caller sees, and the other side for one who does not.
+    let r = app
+        .api_post(
+            &sanne,
+            &format!("{c}/links"),
+            &json!({"reference": second, "reason": "same_complainant", "note": "Zelfde klant"}),
+        )
+        .await;
+    schemas.check("Complaint", r.ok());
+    assert_eq!(r.ok()["related"][0]["reference"], json!(second));
+    let r = app
+        .api_post(
+            &sanne,
+            &format!("{c}/links"),
+            &json!({"reference": second, "reason": "other"}),
+        )
+        .await;
+    schemas.check("Problem", r.problem(409));
 
     for query in ["", "?limit=1", "?kind=complaint&status=closed"] {
         let r = app.api_get(&sanne, &format!("/complaints{query}")).await;

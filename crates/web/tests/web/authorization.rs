@@ -89,6 +89,14 @@ const MATRIX: &[Row] = &[
     // only for the director asked (nobody here: no question is open).
     ("POST", "/klachten/{id}/overleg", "SDHPHPDH"),
     ("POST", "/klachten/{id}/overleg/{n}/advies", "SDHDHDDH"),
+    // Related complaints: whoever sees the complaint (the other one is
+    // checked with the input; unknown here, so 409 for those who may).
+    ("POST", "/klachten/{id}/koppelingen", "SPHPHPPH"),
+    (
+        "POST",
+        "/klachten/{id}/koppelingen/{ander}/verwijderen",
+        "SPHPHPPH",
+    ),
     // Oversight: the quality manager and the director.
     ("GET", "/overzicht", "SDDDDPPD"),
     ("GET", "/overzicht.csv", "SDDDDPPD"),
@@ -129,6 +137,10 @@ const MATRIX: &[Row] = &[
     ("POST", "/afwezigheid/{id}/beeindigen", "SHHHHHHD"),
     ("GET", "/afwezigheid/overdragen", "SDDPPPPD"),
     ("POST", "/afwezigheid/overdragen/{id}", "SDDPHPPD"),
+    // Overdracht of Piet's work: his manager, the quality manager and the
+    // director; not Piet himself, not another team's manager.
+    ("GET", "/medewerkers/{id}/overdracht", "SDDPDPPD"),
+    ("POST", "/medewerkers/{id}/overdracht", "SDDPDPPD"),
     // Beheer: the administrator.
     ("GET", "/beheer", "SDDDDDDP"),
     ("GET", "/beheer/gebruikers", "SDDDDDDP"),
@@ -262,6 +274,10 @@ async fn every_route_answers_every_visitor_as_the_matrix_says<S: Store>(store: S
             .replace("/klachten/{id}", &format!("/klachten/{id}"))
             .replace("/overdragen/{id}", &format!("/overdragen/{id}"))
             .replace(
+                "/medewerkers/{id}",
+                &format!("/medewerkers/{}", o.employee.user.id),
+            )
+            .replace(
                 "/gebruikers/{id}",
                 &format!("/gebruikers/{}", o.employee.user.id),
             )
@@ -270,7 +286,8 @@ async fn every_route_answers_every_visitor_as_the_matrix_says<S: Store>(store: S
             .replace("{code}", "ABCD-EFGH-JKLM")
             .replace("{file}", "geheim.ics")
             .replace("{id}", unknown)
-            .replace("{bijlage}", unknown);
+            .replace("{bijlage}", unknown)
+            .replace("{ander}", unknown);
         for ((who, visitor), want) in WHO.iter().zip(visitors).zip(expect.chars()) {
             let r = match (*method, visitor) {
                 ("GET", Some(p)) => app.get_as(&p.b, &path).await,

@@ -58,6 +58,16 @@ impl Complaint {
                     "Wat de klager zelf over de tevredenheid doorgaf, wordt niet gecorrigeerd.",
                 ));
             }
+            Target::Link | Target::Unlink => {
+                return Err(wrong(
+                    "Een koppeling wordt niet gecorrigeerd; verwijder haar of leg een nieuwe vast.",
+                ));
+            }
+            Target::ActionOwner(_) => {
+                return Err(wrong(
+                    "Een overdracht wordt niet gecorrigeerd; draag de actie opnieuw over.",
+                ));
+            }
             // A conversation is not rewritten: a later question or advice
             // says what changed.
             Target::Consultation(_) | Target::Advice(_) => {
@@ -176,7 +186,10 @@ impl Complaint {
             | Target::Classification
             | Target::SatisfactionReport
             | Target::Consultation(_)
-            | Target::Advice(_) => return None,
+            | Target::Advice(_)
+            | Target::Link
+            | Target::Unlink
+            | Target::ActionOwner(_) => return None,
         })
     }
 }

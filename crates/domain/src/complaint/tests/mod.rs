@@ -4,6 +4,7 @@
 mod classify;
 mod consult;
 mod corrections;
+mod links;
 mod props;
 mod register;
 mod serde;

@@ -130,11 +130,14 @@ fn tweak(event: &Event, t: &str, d: i64) -> Event {
         Event::SatisfactionReported(r) => r.comment = Some(t.to_owned()),
         Event::DirectorConsulted(x) => x.question = t.to_owned(),
         Event::DirectorAdvised(x) => x.advice = t.to_owned(),
+        Event::Linked(l) => l.note = Some(t.to_owned()),
         Event::Corrected { reason, .. } => *reason = t.to_owned(),
         Event::ReportedToManager { .. }
         | Event::HandlerAssigned { .. }
         | Event::AssistantAdded { .. }
-        | Event::FormSentToQualityManager => {}
+        | Event::FormSentToQualityManager
+        | Event::Unlinked(_)
+        | Event::ActionOwnerChanged(_) => {}
     }
     e
 }

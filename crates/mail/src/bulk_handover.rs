@@ -1,0 +1,85 @@
+//! A bulk handover (issue 16): a manager moved all open complaints and
+//! agreed actions of one person to others in one form. Each new handler or
+//! owner gets one mail listing everything they received; the person handed
+//! over from gets one listing where everything went.
+
+use askama::Template;
+
+use crate::{Compose, MailContext};
+
+/// One moved complaint or agreed action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MovedItem {
+    pub reference: String,
+    /// The complaint's id, for the link to its page.
+    pub complaint_id: String,
+    /// For a complaint its next term ("contact met klager, uiterlijk …"),
+    /// for an action its description; may be empty.
+    pub what: String,
+    /// Who has it now.
+    pub to_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkHandover {
+    pub recipient_name: String,
+    /// Whose work it was.
+    pub from_name: String,
+    /// Who handed it over.
+    pub by_name: String,
+    /// True for a new handler or owner; false for the person handed over
+    /// from, whose mail says where each item went.
+    pub received: bool,
+    pub complaints: Vec<MovedItem>,
+    pub actions: Vec<MovedItem>,
+}
+
+impl BulkHandover {
+    /// "1 klacht en 2 afgesproken acties".
+    pub fn summary(&self) -> String {
+        let complaints = match self.complaints.len() {
+            1 => "1 klacht".to_owned(),
+            n => format!("{n} klachten"),
+        };
+        let actions = match self.actions.len() {
+            1 => "1 afgesproken actie".to_owned(),
+            n => format!("{n} afgesproken acties"),
+        };
+        match (self.complaints.is_empty(), self.actions.is_empty()) {
+            (false, false) => format!("{complaints} en {actions}"),
+            (false, true) => complaints,
+            (true, _) => actions,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "bulk_handover.txt")]
+struct Text<'a> {
+    m: &'a BulkHandover,
+    ctx: &'a MailContext,
+}
+
+#[derive(Template)]
+#[template(path = "bulk_handover.html")]
+struct Html<'a> {
+    m: &'a BulkHandover,
+    ctx: &'a MailContext,
+    subject: &'a str,
+}
+
+impl Compose for BulkHandover {
+    fn subject(&self, _: &MailContext) -> String {
+        if self.received {
+            format!(
+                "Aan u overgedragen: {} van {}",
+                self.summary(),
+                self.from_name
+            )
+        } else {
+            format!("Uw werk is overgedragen: {}", self.summary())
+        }
+    }
+
+    crate::bodies!(Text, Html);
+}
