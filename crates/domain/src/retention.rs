@@ -85,6 +85,7 @@ pub fn anonymise(event: &mut Event) -> bool {
         Event::SatisfactionReported(r) => opt_text(&mut r.comment),
         Event::DirectorConsulted(x) => text(&mut x.question),
         Event::DirectorAdvised(x) => text(&mut x.advice),
+        Event::Reopened(x) => text(&mut x.reason),
         Event::Corrected {
             replacement,
             reason,

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::Channel;
 use super::values::{
-    ContactMode, EscalationParty, Kind, Merit, OfferKind, Party, Satisfaction, WaivableStep,
-    format_date, format_euro,
+    ContactMode, EscalationParty, Kind, Merit, OfferKind, Party, ReopeningKind, Satisfaction,
+    WaivableStep, format_date, format_euro,
 };
 use crate::{ReferenceNumber, UserId};
 
@@ -199,6 +199,14 @@ pub struct Conversion {
     pub reason: String,
 }
 
+/// A filed complaint reopened for a new handling round (DESIGN §3): the
+/// rounds before stay sealed, the new one counts its terms from here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reopening {
+    pub kind: ReopeningKind,
+    pub reason: String,
+}
+
 /// Category and root cause (DESIGN §6), from the administrator's lists,
 /// set or changed after intake. The latest one supersedes what intake said.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -262,6 +270,9 @@ pub enum Event {
     DirectorConsulted(Consultation),
     /// The director answered a consultation.
     DirectorAdvised(Advice),
+    /// A closed complaint reopened: the round so far is sealed and a new
+    /// one starts.
+    Reopened(Reopening),
 }
 
 impl Event {
@@ -290,6 +301,7 @@ impl Event {
             Event::SatisfactionReported(_) => "satisfaction_reported",
             Event::DirectorConsulted(_) => "director_consulted",
             Event::DirectorAdvised(_) => "director_advised",
+            Event::Reopened(_) => "reopened",
         }
     }
 
@@ -412,6 +424,11 @@ impl Event {
                     x.number, x.advice
                 )
             }
+            Event::Reopened(x) => format!(
+                "Klacht heropend ({}); een nieuwe behandelronde begint. Reden: {}",
+                x.kind.label(),
+                x.reason
+            ),
         }
     }
 }

@@ -21,6 +21,9 @@ use crate::terms::Step;
 use crate::{ComplaintId, ReferenceNumber, UserId};
 
 mod read;
+mod round;
+
+pub use round::SealedRound;
 
 /// A value together with the event that recorded it. A correction replaces
 /// `value` but keeps the original's position and time, since that is when
@@ -95,6 +98,34 @@ pub(crate) enum Target {
     SatisfactionReport,
     Consultation(u32),
     Advice(u32),
+    Reopening,
+    /// The Exact id of a sealed round's filing that came back after the
+    /// reopening.
+    SealedExact,
+}
+
+impl Target {
+    /// Whether the event belongs to a handling round (and is sealed with
+    /// it), rather than to the complaint as a whole.
+    pub(crate) fn is_round_step(self) -> bool {
+        matches!(
+            self,
+            Target::Contact
+                | Target::Merit
+                | Target::Offer
+                | Target::Response
+                | Target::ActionAgreed(_)
+                | Target::ActionCompleted(_)
+                | Target::FormSent
+                | Target::Escalation(_)
+                | Target::EscalationOutcome(_)
+                | Target::Closing
+                | Target::Exact
+                | Target::Waiver(_)
+                | Target::Reopening
+                | Target::SealedExact
+        )
+    }
 }
 
 /// A complaint (or signal) as its events describe it.
@@ -127,6 +158,9 @@ pub struct Complaint {
     pub(super) satisfaction_report: Option<Stamped<SatisfactionReport>>,
     /// Questions to the director, in the order asked.
     pub(super) consultations: Vec<ConsultationRecord>,
+    /// Earlier handling rounds, sealed by a reopening; the fields above
+    /// from `contact` to `exact` are the current round's.
+    pub(super) rounds: Vec<SealedRound>,
     /// Indexed by `seq - 1`.
     pub(super) targets: Vec<Target>,
     /// Original seq → seq of its latest correction.
@@ -181,6 +215,7 @@ impl Complaint {
             classification: None,
             satisfaction_report: None,
             consultations: Vec::new(),
+            rounds: Vec::new(),
             targets: vec![Target::Registration],
             superseded: BTreeMap::new(),
         };
@@ -306,10 +341,18 @@ impl Complaint {
                 self.closed = Some(stamp(rec, c.clone()));
                 Target::Closing
             }
-            Event::RegisteredInExact(e) => {
-                self.exact = Some(stamp(rec, e.clone()));
-                Target::Exact
-            }
+            Event::RegisteredInExact(e) => match self.rounds.last_mut() {
+                // The previous round's registration came back after the
+                // reopening: it belongs to that round's filing.
+                Some(last) if self.closed.is_none() && last.exact.is_none() => {
+                    last.exact = Some(stamp(rec, e.clone()));
+                    Target::SealedExact
+                }
+                _ => {
+                    self.exact = Some(stamp(rec, e.clone()));
+                    Target::Exact
+                }
+            },
             Event::StepWaived(w) => {
                 self.waivers[w.step.index()] = Some(stamp(rec, w.clone()));
                 Target::Waiver(w.step)
@@ -351,6 +394,10 @@ impl Complaint {
                 record.advice = Some(stamp(rec, x.clone()));
                 Target::Advice(x.number)
             }
+            Event::Reopened(x) => {
+                self.reopen(rec, x)?;
+                Target::Reopening
+            }
             Event::Corrected { .. } => Target::Correction,
         })
     }
@@ -373,6 +420,11 @@ impl Complaint {
             .and_then(|i| usize::try_from(i).ok())
             .and_then(|i| self.targets.get(i).copied())
             .ok_or_else(|| bad(format!("gebeurtenis {of} gaat er niet aan vooraf")))?;
+        if target.is_round_step() && self.is_sealed_seq(of) {
+            return Err(bad(format!(
+                "gebeurtenis {of} hoort bij een verzegelde behandelronde"
+            )));
+        }
         let fits = match (target, replacement) {
             (Target::Registration, Event::Registered(_))
             | (Target::Contact, Event::ContactRecorded(_))

@@ -16,6 +16,14 @@ impl Complaint {
         let target = self
             .target_of(of)
             .ok_or_else(|| invalid(format!("Gebeurtenis {of} bestaat niet.")))?;
+        // A reopened complaint's earlier rounds are filed as they were.
+        if target.is_round_step() && self.is_sealed_seq(of) {
+            return Err(wrong(format!(
+                "Gebeurtenis {of} hoort bij een eerdere behandelronde; die ronde is opgeborgen \
+                 en verzegeld en wordt niet meer gecorrigeerd. Leg wat nu geldt vast in de \
+                 lopende ronde."
+            )));
+        }
         let original_action = match target {
             Target::Registration => None,
             Target::Contact => Some(Action::RecordContact),
@@ -64,6 +72,11 @@ impl Complaint {
                 return Err(wrong(
                     "Een vraag aan de directeur of haar advies wordt niet gecorrigeerd; stel \
                      zo nodig een nieuwe vraag.",
+                ));
+            }
+            Target::Reopening | Target::SealedExact => {
+                return Err(wrong(
+                    "Een heropening wordt niet gecorrigeerd; zij begint een nieuwe behandelronde.",
                 ));
             }
             Target::Correction => {
@@ -176,7 +189,9 @@ impl Complaint {
             | Target::Classification
             | Target::SatisfactionReport
             | Target::Consultation(_)
-            | Target::Advice(_) => return None,
+            | Target::Advice(_)
+            | Target::Reopening
+            | Target::SealedExact => return None,
         })
     }
 }

@@ -6,6 +6,7 @@ mod consult;
 mod corrections;
 mod props;
 mod register;
+mod reopen;
 mod serde;
 mod workflow;
 
