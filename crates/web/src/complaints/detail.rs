@@ -51,6 +51,7 @@ fn form_key(action: Action) -> &'static str {
         Action::Correct => "correctie",
         Action::ConvertToComplaint => "omzetten",
         Action::Classify => "indeling",
+        Action::Reopen => "heropenen",
     }
 }
 
