@@ -220,6 +220,16 @@ pub struct ReopenedStats {
     pub share: Option<f64>,
     /// Reopenings per kind (bezwaar, uitspraak, nieuwe feiten), most first.
     pub by_kind: Vec<NamedCount>,
+    /// The reopened complaints, in reference order, each with the kinds
+    /// of its reopenings (the yearly report lists them).
+    pub list: Vec<ReopenedComplaint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReopenedComplaint {
+    pub reference: String,
+    /// Dutch labels, one per reopening, in order.
+    pub kinds: Vec<String>,
 }
 
 /// Every figure of the dashboard and the yearly report.
@@ -375,6 +385,10 @@ impl Stats {
             }
             if !f.reopenings.is_empty() {
                 reopened.complaints += 1;
+                reopened.list.push(ReopenedComplaint {
+                    reference: f.reference.to_string(),
+                    kinds: f.reopenings.iter().map(|k| k.label().to_owned()).collect(),
+                });
             }
             for kind in &f.reopenings {
                 reopened.reopenings += 1;
@@ -383,6 +397,7 @@ impl Stats {
         }
         reopened.share = share(reopened.complaints, totals.complaints);
         reopened.by_kind = named(reopen_kinds);
+        reopened.list.sort_by(|a, b| a.reference.cmp(&b.reference));
 
         satisfaction.scored = scores.len() as u64;
         satisfaction.mean = share(scores.iter().sum(), satisfaction.scored);

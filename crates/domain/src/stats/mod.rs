@@ -37,8 +37,8 @@ use crate::terms::Step;
 use crate::{ComplaintId, ReferenceNumber, UserId};
 
 pub use compute::{
-    CategoryRow, CompliancePart, EscalationStats, MeritSplit, MonthRow, NamedCount, ReopenedStats,
-    SatisfactionStats, Stats, StepCompliance, Summary, Totals,
+    CategoryRow, CompliancePart, EscalationStats, MeritSplit, MonthRow, NamedCount,
+    ReopenedComplaint, ReopenedStats, SatisfactionStats, Stats, StepCompliance, Summary, Totals,
 };
 
 use crate::dutch::month_name;

@@ -64,7 +64,20 @@ async fn render<S: Store>(
     let people = People::load(&state.store, view::people_of(&c, &history)).await?;
     let today = calendar.local_date(state.now());
     let terms = complaints::term_lines(&c, calendar, today);
-    Ok(Json(ComplaintView::new(&c, &history, viewer, &people, &terms)).into_response())
+    let round_terms: Vec<_> = c
+        .sealed_rounds()
+        .iter()
+        .map(|r| klacht_app::reopening::round_term_lines(&c, r, calendar, today))
+        .collect();
+    Ok(Json(ComplaintView::new(
+        &c,
+        &history,
+        viewer,
+        &people,
+        &terms,
+        &round_terms,
+    ))
+    .into_response())
 }
 
 /// Does `cmd` at the version the client saw, then answers the updated
@@ -434,6 +447,11 @@ action!(
 action!(
     /// `POST /complaints/{id}/classification`
     classify, dto::ClassifyBody, None, |state, b| Command::Classify(b.parse())
+);
+
+action!(
+    /// `POST /complaints/{id}/reopen` (issue 16)
+    reopen, dto::ReopenBody, None, |state, b| Command::Reopen(b.parse()?)
 );
 
 action!(

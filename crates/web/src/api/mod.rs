@@ -85,6 +85,7 @@ fn routes<S: Store>() -> Vec<Entry<S>> {
         post("/complaints/{id}/convert", c::convert::<S>),
         post("/complaints/{id}/corrections", c::correct::<S>),
         post("/complaints/{id}/classification", c::classify::<S>),
+        post("/complaints/{id}/reopen", c::reopen::<S>),
     ]
 }
 

@@ -112,6 +112,7 @@ mod tests {
             ("ConvertInput", accepted::<dto::ConvertBody>()),
             ("CorrectionInput", accepted::<dto::CorrectionBody>()),
             ("ClassifyInput", accepted::<dto::ClassifyBody>()),
+            ("ReopenInput", accepted::<dto::ReopenBody>()),
         ];
         let mut request_schemas: BTreeSet<String> = BTreeSet::new();
         for item in doc["paths"].as_object().expect("paths").values() {
