@@ -33,6 +33,7 @@ mod overview;
 mod public_form;
 mod public_mail;
 mod public_status;
+mod reopen;
 mod report;
 mod signin;
 mod work_queue;
