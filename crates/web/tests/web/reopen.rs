@@ -213,6 +213,14 @@ async fn the_quality_manager_reopens_on_the_page_with_new_terms_and_a_sealed_fir
     // The timeline names who reopened and why.
     assert!(page.contains("Klacht heropend (uitspraak externe instantie)"));
     assert!(page.contains("De geschillencommissie acht de klacht gegrond."));
+    // The printable form says which round it is of.
+    let form = app
+        .get_as(&o.colleague.b, &format!("/klachten/{id}/formulier"))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(form.contains("Behandelronde 2, heropend op"), "{form}");
     // Back on the handler's start page; the handler stayed.
     assert!(start(&app, &o.colleague).await.contains(&reference));
 
@@ -260,6 +268,14 @@ async fn the_quality_manager_reopens_on_the_page_with_new_terms_and_a_sealed_fir
         .expect("body");
     assert!(dossier.contains("data-earlier-round=\"1\""), "{dossier}");
     assert!(dossier.contains(&first.pdf_sha256) && dossier.contains(&second.pdf_sha256));
+    let pdf = app
+        .store
+        .dossier_document(cid, klacht_store::DossierDocument::Pdf)
+        .await
+        .expect("pdf")
+        .expect("stored");
+    let text = crate::report::pdf_text(&pdf);
+    assert!(text.contains("Behandelronde 2"), "{text}");
     let report = klacht_app::dossier::verify(&app.store)
         .await
         .expect("verify");
