@@ -275,6 +275,27 @@ fn the_new_rounds_terms_count_from_the_reopening_and_the_first_rounds_stay() {
 }
 
 #[test]
+fn the_deadline_engine_sees_the_new_rounds_open_terms() {
+    use crate::reminders::OpenTerms;
+    let org = org();
+    let cal = WorkingCalendar::netherlands_default();
+    let mut run = closed(&org);
+    assert_eq!(OpenTerms::of(&run.c, &cal), None, "closed: nothing owed");
+    run.now = "2026-05-08T07:00:00Z".parse().expect("instant");
+    run.ok(&org.quality, objection());
+    let open = OpenTerms::of(&run.c, &cal).expect("open again");
+    assert_eq!(open.handler, Some(org.colleague.id));
+    assert_eq!(
+        open.terms,
+        vec![
+            (Step::Contact, date(2026, 5, 12)),
+            (Step::Offer, date(2026, 5, 22)),
+            (Step::Record, date(2026, 5, 29)),
+        ]
+    );
+}
+
+#[test]
 fn a_reopening_is_described_and_round_trips() {
     let event = Event::Reopened(Reopening {
         kind: ReopeningKind::NewFacts,
