@@ -10,7 +10,6 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{Complaint, Event, Kind, Recorded};
-use klacht_domain::terms::Terms;
 use klacht_domain::{ComplaintId, ReferenceNumber, UserId};
 use klacht_mail::director_advice::DirectorAdvice;
 use klacht_mail::director_question::DirectorQuestion;
@@ -53,7 +52,8 @@ pub async fn open_for_director<S: Store>(
         if c.kind() != Kind::Complaint || c.is_closed() {
             continue;
         }
-        let offer_due = Terms::compute(c.received_at().timestamp(), calendar).offer;
+        // The current round's: a reopened complaint counts from its reopening.
+        let offer_due = c.terms(calendar).offer;
         open.extend(
             c.open_consultations_for(director)
                 .map(|r| OpenConsultation {
@@ -109,7 +109,7 @@ impl Notifier {
                         Some(u) => u.user.name,
                         None => "De afhandelaar".into(),
                     };
-                    let terms = Terms::compute(c.received_at().timestamp(), calendar);
+                    let terms = c.terms(calendar);
                     let mail = DirectorQuestion {
                         reference: c.reference().to_string(),
                         complaint_id: c.id().to_string(),

@@ -56,7 +56,7 @@ pub async fn outbox_for<S: Store>(
     Ok(vec![
         NewOutboxMessage::now(OutboxKind::Exact, payload, at)
             .about(c.id())
-            .dedupe(dedupe_key(c.id())),
+            .dedupe(crate::reopening::exact_dedupe_key(c.id(), c.round())),
     ])
 }
 

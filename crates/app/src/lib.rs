@@ -22,6 +22,7 @@ pub mod notify;
 pub mod outbox;
 pub mod password;
 pub mod public;
+pub mod reopening;
 pub mod reports;
 pub mod retention;
 pub mod spreadsheet;

@@ -20,7 +20,9 @@
 //!   to that owner;
 //! - "geen aanbod": the written confirmation of the decision instead of an
 //!   offer (nothing to accept, no date to answer by);
-//! - the director consulted, and her advice (`crate::consultation`).
+//! - the director consulted, and her advice (`crate::consultation`);
+//! - a filed complaint reopened: the complainant, the afhandelaar and the
+//!   responsible manager (`crate::reopening`).
 //!
 //! Signals (resolved at intake) cause no mail. Composing never fails a
 //! change: a mail that cannot be composed is logged and left out.
@@ -248,6 +250,10 @@ impl Notifier {
         }
         let mut out = self.on_events(c, new, &lookups, calendar, at);
         out.extend(self.consultation_mail(store, c, new, calendar, at).await?);
+        out.extend(
+            self.reopening_mail(store, c, new, actor, calendar, at)
+                .await?,
+        );
         Ok(out)
     }
 
@@ -591,7 +597,7 @@ fn decision_confirmation(
 /// Whom complainant mail goes to, and the name the greeting uses: the
 /// complainant when they gave an e-mail address, and the representative
 /// (namens) when they did. `None` when neither has one.
-fn complainant_addresses(c: &Complaint) -> Option<(String, Vec<Address>)> {
+pub(crate) fn complainant_addresses(c: &Complaint) -> Option<(String, Vec<Address>)> {
     let mut to = Vec::new();
     let mut greeting = None;
     let parties = std::iter::once(c.complainant()).chain(c.representative());

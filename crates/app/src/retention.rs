@@ -81,6 +81,10 @@ pub const RETENTION_RULES: &[(&str, &str)] = &[
         "dossier",
         "form and record re-made from the anonymised events and re-sealed",
     ),
+    (
+        "dossier_rounds",
+        "earlier rounds' filings of a reopened complaint: deleted when it is anonymised (the re-sealed record holds every round)",
+    ),
     ("attachments", "deleted when the complaint is anonymised"),
     ("tracking_codes", "deleted when the complaint is anonymised"),
     (

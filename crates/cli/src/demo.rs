@@ -15,8 +15,8 @@ use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{
     self, Actor, Channel, Closing, Command, ComplainantResponse, Complaint, CompletedAction,
     Contact, ContactMode, Conversion, Escalation, EscalationOutcome, EscalationParty, Kind, Merit,
-    MeritDecision, NewComplaint, Offer, OfferKind, Party, Recorded, Satisfaction, WaivableStep,
-    Waiver,
+    MeritDecision, NewComplaint, Offer, OfferKind, Party, Recorded, Reopening, ReopeningKind,
+    Satisfaction, WaivableStep, Waiver,
 };
 use klacht_domain::{ComplaintId, Email, User, UserId};
 use klacht_store::{NewUser, Store};
@@ -448,13 +448,28 @@ impl Scenario {
         if i == 6 {
             return Ok(p.history);
         }
-        p.step(
+        let closed = p.step(
             Command::Close(Closing {
                 note: Some("Formulier opgeborgen in het klachtendossier.".into()),
             }),
             &self.quality,
             record_at + (24 * 4).hours(),
         )?;
+        // One escalated complaint is reopened a week after closing: the
+        // committee's written ruling asks for more (issue 16). Its new
+        // round waits for the conversation.
+        if closed && i == 18 {
+            p.step(
+                Command::Reopen(Reopening {
+                    kind: ReopeningKind::ExternalRuling,
+                    reason: "De schriftelijke uitspraak van de klachtencommissie vraagt om een \
+                             nieuw aanbod."
+                        .into(),
+                }),
+                &self.quality,
+                record_at + (24 * 11).hours(),
+            )?;
+        }
         Ok(p.history)
     }
 }

@@ -34,10 +34,12 @@ pub enum Action {
     ConvertToComplaint,
     /// Set or change category and root cause (DESIGN §6).
     Classify,
+    /// Reopen a closed complaint for a new round (issue 16).
+    Reopen,
 }
 
 impl Action {
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 20] = [
         Action::RouteToManager,
         Action::AssignHandler,
         Action::AddAssistant,
@@ -57,6 +59,7 @@ impl Action {
         Action::Correct,
         Action::ConvertToComplaint,
         Action::Classify,
+        Action::Reopen,
     ];
 
     /// The workflow steps of the regulation, done by those handling it.
@@ -92,6 +95,7 @@ impl Action {
             Action::Correct => "corrigeren",
             Action::ConvertToComplaint => "omzetten in klacht",
             Action::Classify => "indeling vastleggen",
+            Action::Reopen => "heropenen",
         }
     }
 }
@@ -185,6 +189,9 @@ pub fn may(user: &User, c: &Complaint, action: Action) -> bool {
         Action::GiveAdvice => c.open_consultations_for(user.id).next().is_some(),
         Action::Escalate | Action::RecordEscalationOutcome => r.handler || director || quality,
         Action::Close | Action::RegisterInExact => quality,
+        // Reopening undoes a filing: the dossier's keeper or the one
+        // finally responsible decides it.
+        Action::Reopen => quality || director,
         // The closed dossier is the quality manager's; before that, anyone
         // may correct what they were allowed to record.
         Action::Correct => {
@@ -306,7 +313,7 @@ mod tests {
         let org = org();
         let run = handled(&org);
         let c = &run.c;
-        let expect: [(Action, &[&str]); 19] = [
+        let expect: [(Action, &[&str]); 20] = [
             (Action::RouteToManager, &["director", "quality"]),
             (Action::AssignHandler, &["director", "quality", "manager"]),
             (
@@ -344,6 +351,7 @@ mod tests {
                 Action::Classify,
                 &["director", "quality", "manager", "colleague"],
             ),
+            (Action::Reopen, &["director", "quality"]),
         ];
         for (action, names) in expect {
             assert_eq!(who_may(&org, c, action), names, "{action:?}");
@@ -459,9 +467,15 @@ mod tests {
         run.ok(&org.quality, Command::Close(Closing { note: None }));
         assert_eq!(
             allowed_actions(&org.quality, &run.c),
-            [Action::RegisterInExact, Action::Correct, Action::Classify]
+            [
+                Action::RegisterInExact,
+                Action::Correct,
+                Action::Classify,
+                Action::Reopen
+            ]
         );
-        assert!(allowed_actions(&org.director, &run.c).is_empty());
+        // The director, finally responsible, may only reopen it.
+        assert_eq!(allowed_actions(&org.director, &run.c), [Action::Reopen]);
         assert!(allowed_actions(&org.colleague, &run.c).is_empty());
     }
 

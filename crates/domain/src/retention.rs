@@ -86,6 +86,7 @@ pub fn anonymise(event: &mut Event) -> bool {
         Event::DirectorConsulted(x) => text(&mut x.question),
         Event::DirectorAdvised(x) => text(&mut x.advice),
         Event::Linked(l) => opt_text(&mut l.note),
+        Event::Reopened(x) => text(&mut x.reason),
         Event::Corrected {
             replacement,
             reason,

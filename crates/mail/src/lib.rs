@@ -14,7 +14,8 @@
 //!   [`satisfaction`] (the satisfaction check),
 //!   [`handler`] (to the new and the previous afhandelaar),
 //!   [`form_to_close`] (to the quality managers, step 4) and
-//!   [`failure_notice`] (messages that could not be delivered); the deadline
+//!   [`failure_notice`] (messages that could not be delivered), [`reopened`]
+//!   (a filed complaint handled again: to the complainant and to staff); the deadline
 //!   engine's [`reminder`], [`missed_term`], [`digest`], [`action_reminder`]
 //!   (agreed actions) and [`weekly_overdue`] (the director's week). A new mail is a
 //!   new module following the same pattern; see [`confirmation`] for the
@@ -42,6 +43,7 @@ pub mod message;
 pub mod missed_term;
 pub mod offer_confirmation;
 pub mod reminder;
+pub mod reopened;
 pub mod satisfaction;
 pub mod smtp;
 #[cfg(feature = "testing")]

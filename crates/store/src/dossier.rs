@@ -102,6 +102,10 @@ pub struct NewDossier {
     pub events: Vec<RawEvent>,
     pub record_json: String,
     pub pdf: Vec<u8>,
+    /// The handling round filed (1 unless the complaint was reopened). A
+    /// later round's filing moves the earlier one to the earlier filings,
+    /// unchanged.
+    pub round: u32,
 }
 
 /// One filed complaint as the dossier page lists it (without the
@@ -122,6 +126,34 @@ pub struct DossierRow {
     pub pdf_sha256: String,
     pub chain_head: String,
     pub anonymised_at: Option<Timestamp>,
+    /// The handling round this filing is of (1 unless reopened).
+    pub round: u32,
+}
+
+/// The filing of an earlier round of a reopened complaint, kept exactly as
+/// it was filed (issue 16).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EarlierFiling {
+    pub complaint_id: ComplaintId,
+    pub round: u32,
+    pub year: i32,
+    pub closed_at: Timestamp,
+    pub filed_at: Timestamp,
+    pub filed_by: Option<UserId>,
+    pub sealed_seq: u64,
+    pub record_sha256: String,
+    pub pdf_sha256: String,
+    pub chain_head: String,
+    /// When the next round's filing took its place.
+    pub superseded_at: Timestamp,
+}
+
+/// An earlier filing with its documents, as `klacht verify` checks it.
+#[derive(Debug, Clone)]
+pub struct SealedEarlier {
+    pub filing: EarlierFiling,
+    pub record_json: String,
+    pub pdf: Vec<u8>,
 }
 
 /// Where a page of the dossier ends (newest filing first).
@@ -179,6 +211,9 @@ pub struct SealedComplaint {
     pub hashes: Vec<(u64, String)>,
     pub record_json: String,
     pub pdf: Vec<u8>,
+    /// The filings of earlier rounds of a reopened complaint, oldest
+    /// first.
+    pub earlier: Vec<SealedEarlier>,
 }
 
 /// A complaint's stream as stored, for checks over the whole database.
@@ -269,7 +304,9 @@ pub trait DossierStore: Send + Sync {
     // in backup.rs)
     /// Files a closed complaint: the dossier entry (frozen PDF and JSON
     /// record with their SHA-256) and the hash chain over `entry.events`,
-    /// in one transaction. `Ok(false)` when it was filed already (filing is
+    /// in one transaction. When an earlier round is filed, that filing
+    /// moves to the earlier filings unchanged (reopening, issue 16).
+    /// `Ok(false)` when this round was filed already (filing is
     /// idempotent); [`StoreError::Conflict`] when the stream has grown
     /// since it was read (read it again and retry).
     fn file_dossier(
@@ -300,6 +337,21 @@ pub trait DossierStore: Send + Sync {
         &self,
         id: ComplaintId,
     ) -> impl Future<Output = Result<Option<DossierRow>, StoreError>> + Send;
+
+    /// The filings of the earlier rounds of a reopened complaint, oldest
+    /// first (without their documents).
+    fn earlier_filings(
+        &self,
+        id: ComplaintId,
+    ) -> impl Future<Output = Result<Vec<EarlierFiling>, StoreError>> + Send;
+
+    /// A frozen document of an earlier round's filing, as stored.
+    fn earlier_filing_document(
+        &self,
+        id: ComplaintId,
+        round: u32,
+        which: DossierDocument,
+    ) -> impl Future<Output = Result<Option<Vec<u8>>, StoreError>> + Send;
 
     /// The frozen PDF or JSON record of a filed complaint, as stored.
     fn dossier_document(

@@ -40,8 +40,9 @@ pub use admin::{
 pub use complaints::ComplaintStore;
 pub use dossier::{
     Anonymisation, CHAIN_GENESIS, DossierCursor, DossierDocument, DossierFilter, DossierPage,
-    DossierRow, DossierStore, NewDossier, Reseal, RetentionAction, RetentionEntry, RetentionStore,
-    SealedComplaint, StoredStream, canonical_event, chain_next, chain_of, parse_hash, sha256_hex,
+    DossierRow, DossierStore, EarlierFiling, NewDossier, Reseal, RetentionAction, RetentionEntry,
+    RetentionStore, SealedComplaint, SealedEarlier, StoredStream, canonical_event, chain_next,
+    chain_of, parse_hash, sha256_hex,
 };
 pub use error::StoreError;
 pub use improvement::{

@@ -225,6 +225,10 @@ pub struct FormData {
     pub is_signal: bool,
     pub kind: Vec<Tick>,
     pub conversion: String,
+    /// For a reopened complaint (issue 16): which handling round this form
+    /// is of, since when and why. Left out for the first round.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub round: String,
     pub received_at: String,
     pub received_by: String,
     pub channel: Vec<Tick>,
@@ -311,6 +315,18 @@ impl FormData {
             conversion: c
                 .conversion()
                 .map(|s| s.value.reason.clone())
+                .unwrap_or_default(),
+            round: c
+                .reopening()
+                .map(|r| {
+                    format!(
+                        "Behandelronde {}, heropend op {} ({}): {}",
+                        c.round(),
+                        format_date(calendar.local_date(r.at)),
+                        r.value.kind.label(),
+                        r.value.reason
+                    )
+                })
                 .unwrap_or_default(),
             received_at: c.received_at().strftime("%d-%m-%Y %H:%M").to_string(),
             received_by: c

@@ -50,7 +50,8 @@ const ATTEMPTS: usize = 3;
 
 /// Files the closed complaint `id` in the dossier at `at`: renders the
 /// form (off the async threads), builds the record and stores both with
-/// the chain. `Ok(false)` when it was filed already.
+/// the chain. `Ok(false)` when it was filed already. A reopened complaint
+/// closed again files its new round; the earlier filing stays as it was.
 pub async fn file<S: Store>(
     store: &S,
     letterhead: &Letterhead,
@@ -61,8 +62,11 @@ pub async fn file<S: Store>(
     let mut attempt = 0;
     loop {
         attempt += 1;
-        if store.dossier_entry(id).await?.is_some() {
-            return Ok(false);
+        if let Some(filed) = store.dossier_entry(id).await? {
+            let c = crate::complaints::load(store, id).await?;
+            if !c.is_closed() || filed.round >= c.round() {
+                return Ok(false);
+            }
         }
         let entry = prepare(store, letterhead, calendar, id, at).await?;
         match store.file_dossier(&entry).await {
@@ -91,14 +95,28 @@ pub async fn refile_with_exact_id<S: Store>(
         if filed.anonymised_at.is_some() {
             return Ok(false);
         }
+        // A reopened round's filing is never rewritten; only the filing of
+        // the round the complaint is closed in gets its number.
+        let c = crate::complaints::load(store, id).await?;
+        if !c.is_closed() || c.round() != filed.round {
+            return Ok(false);
+        }
         let entry = prepare(store, letterhead, calendar, id, filed.filed_at).await?;
-        let sealed_with_id = entry.events[..entry
+        // Only this round's registration counts, not an earlier round's.
+        let round_start = entry
             .events
-            .len()
-            .min(usize::try_from(filed.sealed_seq).unwrap_or(usize::MAX))]
             .iter()
-            .any(|e| e.kind == "registered_in_exact");
-        if sealed_with_id || !entry.events.iter().any(|e| e.kind == "registered_in_exact") {
+            .rev()
+            .find(|e| e.kind == "reopened")
+            .map_or(0, |e| e.seq);
+        let this_round =
+            |e: &&klacht_store::RawEvent| e.seq > round_start && e.kind == "registered_in_exact";
+        let sealed_with_id = entry
+            .events
+            .iter()
+            .filter(this_round)
+            .any(|e| e.seq <= filed.sealed_seq);
+        if sealed_with_id || !entry.events.iter().any(|e| this_round(&e)) {
             return Ok(false);
         }
         match store.refile_dossier(&entry).await {
@@ -158,6 +176,7 @@ async fn prepare<S: Store>(
         events: raw,
         record_json: record,
         pdf,
+        round: c.round(),
     })
 }
 

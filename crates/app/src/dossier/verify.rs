@@ -127,36 +127,83 @@ fn check_chain(events: &[RawEvent], stored: &BTreeMap<u64, &str>, f: &mut Finder
     }
 }
 
-/// Checks one filed complaint's chain, digests and record.
+/// One filing as `klacht verify` checks it: the dossier entry of the
+/// latest filed round, or an earlier round's filing of a reopened
+/// complaint (issue 16), which must still match the same chain.
+struct Filed<'a> {
+    /// "" for the dossier entry, "behandelronde 1: " for an earlier one.
+    label: String,
+    sealed_seq: u64,
+    chain_head: &'a str,
+    pdf_sha256: &'a str,
+    record_sha256: &'a str,
+    pdf: &'a [u8],
+    record_json: &'a str,
+}
+
+/// Checks one filed complaint's chain, digests and record, and those of
+/// its earlier rounds' filings.
 fn check_sealed(s: &SealedComplaint, f: &mut Finder) {
     let stored: BTreeMap<u64, &str> = s.hashes.iter().map(|(seq, h)| (*seq, h.as_str())).collect();
     check_chain(&s.events, &stored, f);
-    let head = stored.get(&s.row.sealed_seq).copied();
-    if head != Some(s.row.chain_head.as_str()) {
+    let latest = Filed {
+        label: String::new(),
+        sealed_seq: s.row.sealed_seq,
+        chain_head: &s.row.chain_head,
+        pdf_sha256: &s.row.pdf_sha256,
+        record_sha256: &s.row.record_sha256,
+        pdf: &s.pdf,
+        record_json: &s.record_json,
+    };
+    check_filing(&latest, s, &stored, f);
+    for e in &s.earlier {
+        let filing = Filed {
+            label: format!("behandelronde {}: ", e.filing.round),
+            sealed_seq: e.filing.sealed_seq,
+            chain_head: &e.filing.chain_head,
+            pdf_sha256: &e.filing.pdf_sha256,
+            record_sha256: &e.filing.record_sha256,
+            pdf: &e.pdf,
+            record_json: &e.record_json,
+        };
+        check_filing(&filing, s, &stored, f);
+    }
+}
+
+fn check_filing(d: &Filed<'_>, s: &SealedComplaint, stored: &BTreeMap<u64, &str>, f: &mut Finder) {
+    let label = &d.label;
+    let head = stored.get(&d.sealed_seq).copied();
+    if head != Some(d.chain_head) {
         f.at(
-            s.row.sealed_seq,
-            "de kop van de keten klopt niet met het dossier".into(),
+            d.sealed_seq,
+            format!("{label}de kop van de keten klopt niet met het dossier"),
         );
     }
-    if sha256_hex(&s.pdf) != s.row.pdf_sha256 {
-        f.note("het opgeborgen PDF-formulier wijkt af van zijn SHA-256".into());
-    } else if !s.pdf.starts_with(b"%PDF-") {
-        f.note("het opgeborgen formulier is geen PDF".into());
+    if sha256_hex(d.pdf) != d.pdf_sha256 {
+        f.note(format!(
+            "{label}het opgeborgen PDF-formulier wijkt af van zijn SHA-256"
+        ));
+    } else if !d.pdf.starts_with(b"%PDF-") {
+        f.note(format!("{label}het opgeborgen formulier is geen PDF"));
     }
-    if sha256_hex(s.record_json.as_bytes()) != s.row.record_sha256 {
-        f.note("het opgeborgen JSON-record wijkt af van zijn SHA-256".into());
+    if sha256_hex(d.record_json.as_bytes()) != d.record_sha256 {
+        f.note(format!(
+            "{label}het opgeborgen JSON-record wijkt af van zijn SHA-256"
+        ));
     }
-    match serde_json::from_str::<StoredRecord>(&s.record_json) {
-        Err(e) => f.note(format!("het JSON-record is onleesbaar: {e}")),
+    match serde_json::from_str::<StoredRecord>(d.record_json) {
+        Err(e) => f.note(format!("{label}het JSON-record is onleesbaar: {e}")),
         Ok(record) => {
             if record.format != RECORD_FORMAT {
-                f.note(format!("onbekend recordformaat {}", record.format));
+                f.note(format!("{label}onbekend recordformaat {}", record.format));
             }
-            if record.chain.head != s.row.chain_head
-                || record.chain.events as u64 != s.row.sealed_seq
-                || record.events.len() as u64 != s.row.sealed_seq
+            if record.chain.head != d.chain_head
+                || record.chain.events as u64 != d.sealed_seq
+                || record.events.len() as u64 != d.sealed_seq
             {
-                f.note("het JSON-record past niet bij de verzegelde keten".into());
+                f.note(format!(
+                    "{label}het JSON-record past niet bij de verzegelde keten"
+                ));
             }
             for (r, e) in record.events.iter().zip(&s.events) {
                 let hash = stored.get(&e.seq).copied().unwrap_or_default();
@@ -164,7 +211,7 @@ fn check_sealed(s: &SealedComplaint, f: &mut Finder) {
                     f.at(
                         e.seq,
                         format!(
-                            "gebeurtenis {} verschilt van het opgeborgen JSON-record",
+                            "{label}gebeurtenis {} verschilt van het opgeborgen JSON-record",
                             e.seq
                         ),
                     );

@@ -131,6 +131,17 @@ pub struct EscalationView {
     pub by_party: Vec<NamedCount>,
 }
 
+/// Reopened complaints (issue 16).
+#[derive(Debug, Clone, Serialize)]
+pub struct ReopenedView {
+    pub complaints: u64,
+    pub reopenings: u64,
+    /// Of the period's complaints.
+    pub share: String,
+    pub by_kind: Vec<NamedCount>,
+    pub list: Vec<klacht_domain::stats::ReopenedComplaint>,
+}
+
 /// Everything a dashboard or report page shows, formatted.
 #[derive(Debug, Clone, Serialize)]
 pub struct View {
@@ -148,6 +159,7 @@ pub struct View {
     pub merit_undecided: u64,
     pub satisfaction: SatisfactionView,
     pub escalations: EscalationView,
+    pub reopened: ReopenedView,
     pub causes: Vec<NamedCount>,
     pub services: Vec<NamedCount>,
     pub channels: Vec<NamedCount>,
@@ -279,6 +291,13 @@ impl View {
                 unresolved: stats.escalations.unresolved,
                 pending: stats.escalations.pending,
                 by_party: stats.escalations.by_party.clone(),
+            },
+            reopened: ReopenedView {
+                complaints: stats.reopened.complaints,
+                reopenings: stats.reopened.reopenings,
+                share: percent(stats.reopened.share),
+                by_kind: stats.reopened.by_kind.clone(),
+                list: stats.reopened.list.clone(),
             },
             causes: stats.causes.clone(),
             services: stats.services.clone(),

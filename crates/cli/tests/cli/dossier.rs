@@ -766,3 +766,147 @@ async fn postgres_the_background_jobs_file_and_anonymise() {
     };
     the_background_jobs_file_and_anonymise(db.store().await, &db.url).await;
 }
+
+/// Issue 16: a filed complaint reopened and closed again keeps its first
+/// filing exactly as filed; both filings verify with `klacht verify`, and
+/// a change to the sealed first filing is still found.
+async fn a_reopened_complaint_keeps_its_first_filing_and_both_verify<S: Store>(
+    store: S,
+    url: &str,
+) {
+    use klacht_domain::complaint::{Reopening, ReopeningKind};
+    use klacht_store::{DossierDocument, sha256_hex};
+    let (id, reference) = closed_and_filed(&store).await;
+    let first = store
+        .dossier_entry(id)
+        .await
+        .expect("entry")
+        .expect("filed");
+    assert_eq!(first.round, 1);
+    let first_pdf = store
+        .dossier_document(id, DossierDocument::Pdf)
+        .await
+        .expect("pdf")
+        .expect("stored");
+
+    let cal = WorkingCalendar::netherlands_default();
+    let notifier = Notifier::disabled();
+    let kees = user(&store, "kees@focus.example", Role::QualityManager, None).await;
+    let today = cal.local_date(klacht_clock::test_now());
+    let letterhead = Letterhead::new("Focus");
+    let steps: Vec<Command> = vec![
+        Command::Reopen(Reopening {
+            kind: ReopeningKind::ExternalRuling,
+            reason: "De geschillencommissie acht de klacht gegrond.".into(),
+        }),
+        Command::RecordContact(Contact {
+            date: today,
+            mode: ContactMode::Telephone,
+            summary: "Uitspraak besproken.".into(),
+        }),
+        Command::DecideMerit(MeritDecision {
+            merit: Merit::Founded,
+            reasoning: "Volgens de uitspraak.".into(),
+        }),
+        Command::MakeOffer(Offer {
+            kind: OfferKind::Compensation,
+            description: "Vergoeding volgens de uitspraak.".into(),
+            value_cents: Some(15_000),
+            director_consulted: false,
+            made_on: today,
+            letter_text: None,
+        }),
+        Command::SendForm,
+        Command::Close(Closing {
+            note: Some("Tweede ronde afgerond.".into()),
+        }),
+    ];
+    for cmd in steps {
+        complaints::act(
+            &complaints::Context::new(&store, &cal, &notifier, klacht_clock::test_now())
+                .filing_with(&letterhead),
+            id,
+            &kees,
+            cmd,
+            None,
+        )
+        .await
+        .expect("step succeeds");
+    }
+    let second = store
+        .dossier_entry(id)
+        .await
+        .expect("entry")
+        .expect("filed again on the second closing");
+    assert_eq!(second.round, 2);
+    assert!(second.sealed_seq > first.sealed_seq);
+    assert_ne!(second.pdf_sha256, first.pdf_sha256);
+    let earlier = store.earlier_filings(id).await.expect("earlier");
+    assert_eq!(earlier.len(), 1);
+    let e = &earlier[0];
+    assert_eq!(
+        (
+            e.round,
+            e.sealed_seq,
+            &e.pdf_sha256,
+            &e.record_sha256,
+            &e.chain_head
+        ),
+        (
+            1,
+            first.sealed_seq,
+            &first.pdf_sha256,
+            &first.record_sha256,
+            &first.chain_head
+        ),
+        "the first filing is kept as it was"
+    );
+    let kept = store
+        .earlier_filing_document(id, 1, DossierDocument::Pdf)
+        .await
+        .expect("pdf")
+        .expect("kept");
+    assert_eq!(kept, first_pdf);
+    assert_eq!(sha256_hex(&kept), first.pdf_sha256);
+
+    let run = klacht(url, &["verify"]);
+    assert!(run.ok, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("In orde"), "{}", run.stdout);
+
+    // An intruder swaps the sealed first filing's PDF for the second's.
+    let changed = intrude(
+        url,
+        "UPDATE dossier_rounds SET pdf = (SELECT pdf FROM dossier WHERE complaint_id = $1) \
+         WHERE complaint_id = $1 AND round = 1",
+        id,
+    )
+    .await;
+    assert_eq!(changed, 1);
+    let run = klacht(url, &["verify"]);
+    assert!(
+        !run.ok,
+        "a changed first filing fails verify:\n{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(&reference), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("behandelronde 1: het opgeborgen PDF-formulier wijkt af van zijn SHA-256"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_a_reopened_complaint_keeps_its_first_filing() {
+    let db = SqliteTestDb::new();
+    a_reopened_complaint_keeps_its_first_filing_and_both_verify(db.store().await, &db.url).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_a_reopened_complaint_keeps_its_first_filing() {
+    let Some(db) = PgTestDb::new().await else {
+        return;
+    };
+    a_reopened_complaint_keeps_its_first_filing_and_both_verify(db.store().await, &db.url).await;
+}

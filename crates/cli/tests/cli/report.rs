@@ -87,11 +87,21 @@ async fn recount<S: Store>(store: &S, year: i16) -> Count {
             })
             .collect();
         let find = |kind: &str| data.iter().find(|(k, _, _)| k == kind);
+        // A reopened complaint (issue 16): every round has its own steps
+        // and terms; the last round is what the complaint says now.
+        let cuts: Vec<usize> = data
+            .iter()
+            .enumerate()
+            .filter(|(_, (k, _, _))| k == "reopened")
+            .map(|(i, _)| i)
+            .collect();
+        let current = &data[cuts.last().map_or(0, |i| i + 1)..];
+        let find_now = |kind: &str| current.iter().find(|(k, _, _)| k == kind);
         let (_, _, reg) = find("registered").expect("registered first");
         let received: Zoned = reg["received_at"]
             .as_str()
             .expect("received_at")
-            .parse()
+            .parse::<Zoned>()
             .expect("zoned");
         let received_on = received.with_time_zone(tz()).date();
         if received_on.year() != year {
@@ -111,12 +121,12 @@ async fn recount<S: Store>(store: &S, year: i16) -> Count {
         if converted {
             c.converted += 1;
         }
-        if let Some((_, at, _)) = find("closed") {
+        if let Some((_, at, _)) = find_now("closed") {
             c.closed += 1;
             c.lead_days
                 .push((local(*at) - received_on).get_days().into());
         }
-        if let Some((_, _, m)) = find("merit_decided") {
+        if let Some((_, _, m)) = find_now("merit_decided") {
             *c.merit
                 .entry(m["merit"].as_str().unwrap_or_default().to_string())
                 .or_default() += 1;
@@ -124,63 +134,95 @@ async fn recount<S: Store>(store: &S, year: i16) -> Count {
         // The complainant's own answer counts over the handler's record.
         if let Some(score) = find("satisfaction_reported")
             .and_then(|(_, _, r)| r["satisfaction"].as_u64())
-            .or_else(|| find("response_recorded").and_then(|(_, _, r)| r["satisfaction"].as_u64()))
+            .or_else(|| {
+                find_now("response_recorded").and_then(|(_, _, r)| r["satisfaction"].as_u64())
+            })
         {
             c.scores.push(score);
         }
-        if find("escalated").is_some() {
+        if find_now("escalated").is_some() {
             c.escalated += 1;
         }
-        let waived = |step: &str| {
-            data.iter()
-                .any(|(k, _, d)| k == "step_waived" && d["step"] == step)
-        };
-        let done = [
-            (
-                "report",
-                // A converted signal is reported, and due, when converted.
-                match find("converted_to_complaint") {
-                    Some((_, at, _)) => row.report_due.max(local(*at)),
-                    None => row.report_due,
-                },
-                find("reported_to_manager").map(|(_, at, _)| local(*at)),
-            ),
-            (
-                "contact",
-                row.contact_due,
-                find("contact_recorded").map(|(_, _, d)| {
-                    d["date"]
-                        .as_str()
-                        .unwrap_or_default()
-                        .parse::<Date>()
-                        .expect("date")
-                }),
-            ),
-            (
-                "offer",
-                row.offer_due,
-                find("offer_made").map(|(_, _, d)| {
-                    d["made_on"]
-                        .as_str()
-                        .unwrap_or_default()
-                        .parse::<Date>()
-                        .expect("date")
-                }),
-            ),
-            (
-                "record",
-                row.record_due,
-                find("form_sent_to_quality_manager").map(|(_, at, _)| local(*at)),
-            ),
-        ];
-        for (step, due, done_on) in done {
-            let e = c.steps.entry(step).or_default();
-            match done_on {
-                Some(d) if d <= due => e.0 += 1,
-                Some(_) => e.1 += 1,
-                None if waived(step) => e.3 += 1,
-                None if today > due => e.2 += 1,
-                None => {}
+        // The rounds: before each reopening, and the current one. A round's
+        // terms count from its start (receipt, or the reopening); the
+        // current round's are the list row's.
+        let cal = WorkingCalendar::netherlands_default();
+        let mut bounds = vec![0];
+        bounds.extend(cuts.iter().map(|i| i + 1));
+        for (r, &from) in bounds.iter().enumerate() {
+            let to = cuts.get(r).map_or(data.len(), |i| *i);
+            let round = &data[from..to];
+            let in_round = |kind: &str| round.iter().find(|(k, _, _)| k == kind);
+            let last = r + 1 == bounds.len();
+            let started = if r == 0 { None } else { Some(data[from - 1].1) };
+            let terms =
+                klacht_domain::terms::Terms::compute(started.unwrap_or(received.timestamp()), &cal);
+            let due = |step: &str| match (last, step) {
+                (true, "report") => row.report_due,
+                (true, "contact") => row.contact_due,
+                (true, "offer") => row.offer_due,
+                (true, _) => row.record_due,
+                (false, "report") => terms.report,
+                (false, "contact") => terms.contact,
+                (false, "offer") => terms.offer,
+                (false, _) => terms.record,
+            };
+            let waived = |step: &str| {
+                round
+                    .iter()
+                    .any(|(k, _, d)| k == "step_waived" && d["step"] == step)
+            };
+            let reported = match started {
+                Some(at) => Some(local(at)),
+                None => find("reported_to_manager").map(|(_, at, _)| local(*at)),
+            };
+            let done = [
+                (
+                    "report",
+                    // A converted signal is reported, and due, when converted.
+                    match (r, find("converted_to_complaint")) {
+                        (0, Some((_, at, _))) => due("report").max(local(*at)),
+                        _ => due("report"),
+                    },
+                    reported,
+                ),
+                (
+                    "contact",
+                    due("contact"),
+                    in_round("contact_recorded").map(|(_, _, d)| {
+                        d["date"]
+                            .as_str()
+                            .unwrap_or_default()
+                            .parse::<Date>()
+                            .expect("date")
+                    }),
+                ),
+                (
+                    "offer",
+                    due("offer"),
+                    in_round("offer_made").map(|(_, _, d)| {
+                        d["made_on"]
+                            .as_str()
+                            .unwrap_or_default()
+                            .parse::<Date>()
+                            .expect("date")
+                    }),
+                ),
+                (
+                    "record",
+                    due("record"),
+                    in_round("form_sent_to_quality_manager").map(|(_, at, _)| local(*at)),
+                ),
+            ];
+            for (step, due, done_on) in done {
+                let e = c.steps.entry(step).or_default();
+                match done_on {
+                    Some(d) if d <= due => e.0 += 1,
+                    Some(_) => e.1 += 1,
+                    None if waived(step) => e.3 += 1,
+                    None if today > due => e.2 += 1,
+                    None => {}
+                }
             }
         }
     }

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use super::event::{
     Advice, AgreedAction, Classification, ComplainantResponse, CompletedAction, Consultation,
     Contact, Conversion, Escalation, EscalationOutcome, Event, ExactRegistration, MeritDecision,
-    Offer, OwnerChange, Waiver,
+    Offer, OwnerChange, Reopening, Waiver,
 };
 use super::state::Target;
 use super::validate::{self, LONG};
@@ -75,6 +75,8 @@ pub enum Command {
     /// the administrator's lists is checked where the lists are known (the
     /// application layer); the domain checks form and change.
     Classify(Classification),
+    /// Reopen a closed complaint for a new handling round (issue 16).
+    Reopen(Reopening),
 }
 
 impl Command {
@@ -102,6 +104,7 @@ impl Command {
             Command::Correct { .. } => Action::Correct,
             Command::ConvertToComplaint(_) => Action::ConvertToComplaint,
             Command::Classify(_) => Action::Classify,
+            Command::Reopen(_) => Action::Reopen,
         }
     }
 }
@@ -308,6 +311,10 @@ impl Complaint {
                 }
                 Event::Classified(x)
             }
+            Command::Reopen(x) => Event::Reopened(Reopening {
+                kind: x.kind,
+                reason: validate::required("De reden van de heropening", &x.reason, LONG)?,
+            }),
         };
         Ok(vec![event])
     }
@@ -321,7 +328,16 @@ impl Complaint {
     ) -> Result<Vec<Event>, ComplaintError> {
         match cmd {
             Command::RegisterInExact(x) => {
-                self.state_check(Action::RegisterInExact)?;
+                // The previous round's registration may come back after
+                // the complaint was reopened; it is that round's.
+                let for_sealed_round = !self.is_closed()
+                    && self
+                        .sealed_rounds()
+                        .last()
+                        .is_some_and(|r| r.exact_registration().is_none());
+                if !for_sealed_round {
+                    self.state_check(Action::RegisterInExact)?;
+                }
                 Ok(vec![Event::RegisteredInExact(validate::exact(x)?)])
             }
             other => Err(ComplaintError::NotAllowed(format!(
@@ -469,7 +485,7 @@ impl Complaint {
         if self.is_closed() {
             return match action {
                 // The analysis of closed complaints (DESIGN §6) goes on.
-                Action::Correct | Action::Classify => Ok(()),
+                Action::Correct | Action::Classify | Action::Reopen => Ok(()),
                 Action::RegisterInExact if self.exact_registration().is_none() => Ok(()),
                 Action::RegisterInExact => Err(wrong(format!(
                     "Klacht {reference} is al geregistreerd in Exact; corrigeer de registratie \
@@ -490,6 +506,10 @@ impl Complaint {
         };
         match action {
             Action::ConvertToComplaint => Err(wrong(format!("{reference} is al een klacht."))),
+            Action::Reopen => Err(wrong(format!(
+                "Klacht {reference} is niet afgesloten; alleen een afgesloten klacht kan worden \
+                 heropend."
+            ))),
             Action::RouteToManager | Action::AssignHandler if self.handed_in() => {
                 Err(wrong(format!(
                     "Klacht {reference} is vastgelegd en naar de kwaliteitsmanager gestuurd; \

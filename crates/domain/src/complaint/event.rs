@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::Channel;
 use super::link::{Link, Unlink};
 use super::values::{
-    ContactMode, EscalationParty, Kind, Merit, OfferKind, Party, Satisfaction, WaivableStep,
-    format_date, format_euro,
+    ContactMode, EscalationParty, Kind, Merit, OfferKind, Party, ReopeningKind, Satisfaction,
+    WaivableStep, format_date, format_euro,
 };
 use crate::{ReferenceNumber, UserId};
 
@@ -200,6 +200,14 @@ pub struct Conversion {
     pub reason: String,
 }
 
+/// A filed complaint reopened for a new handling round (DESIGN §3): the
+/// rounds before stay sealed, the new one counts its terms from here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reopening {
+    pub kind: ReopeningKind,
+    pub reason: String,
+}
+
 /// Category and root cause (DESIGN §6), from the administrator's lists,
 /// set or changed after intake. The latest one supersedes what intake said.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -276,6 +284,9 @@ pub enum Event {
     Unlinked(Unlink),
     /// An open agreed action now carried out by someone else.
     ActionOwnerChanged(OwnerChange),
+    /// A closed complaint reopened: the round so far is sealed and a new
+    /// one starts.
+    Reopened(Reopening),
 }
 
 impl Event {
@@ -307,6 +318,7 @@ impl Event {
             Event::Linked(_) => "linked",
             Event::Unlinked(_) => "unlinked",
             Event::ActionOwnerChanged(_) => "action_owner_changed",
+            Event::Reopened(_) => "reopened",
         }
     }
 
@@ -443,6 +455,11 @@ impl Event {
             Event::ActionOwnerChanged(x) => {
                 format!("Actie {} overgedragen aan een andere uitvoerder", x.number)
             }
+            Event::Reopened(x) => format!(
+                "Klacht heropend ({}); een nieuwe behandelronde begint. Reden: {}",
+                x.kind.label(),
+                x.reason
+            ),
         }
     }
 }

@@ -23,18 +23,21 @@ pub use command::Command;
 pub use event::{
     Actor, Advice, AgreedAction, Classification, Closing, ComplainantResponse, CompletedAction,
     Consultation, Contact, Conversion, Escalation, EscalationOutcome, Event, ExactRegistration,
-    MeritDecision, Offer, OwnerChange, Recorded, Registration, SatisfactionReport, Waiver,
+    MeritDecision, Offer, OwnerChange, Recorded, Registration, Reopening, SatisfactionReport,
+    Waiver,
 };
 pub use intake::{
     DESCRIPTION_MAX, Field, PartyField, PartyRole, PartyText, RECEIPT_SLACK, SHORT_MAX,
 };
 pub use link::{Link, Unlink};
 pub use public::{Phase, PhaseState, PublicPhase, route_public};
-pub use state::{ActionItem, Complaint, ConsultationRecord, EscalationRecord, Stamped};
+pub use state::{
+    ActionItem, Complaint, ConsultationRecord, EscalationRecord, SealedRound, Stamped,
+};
 pub use validate::OFFER_VALUE_MAX_CENTS;
 pub use values::{
-    Channel, ContactMode, EscalationParty, Kind, LinkReason, Merit, OfferKind, Party, Satisfaction,
-    Status, WaivableStep, format_date, format_euro,
+    Channel, ContactMode, EscalationParty, Kind, LinkReason, Merit, OfferKind, Party,
+    ReopeningKind, Satisfaction, Status, WaivableStep, format_date, format_euro,
 };
 
 use crate::{ParseError, ReferenceNumber, User, UserId, permissions};

@@ -22,6 +22,9 @@ use crate::terms::Step;
 use crate::{ComplaintId, ReferenceNumber, UserId};
 
 mod read;
+mod round;
+
+pub use round::SealedRound;
 
 /// A value together with the event that recorded it. A correction replaces
 /// `value` but keeps the original's position and time, since that is when
@@ -99,6 +102,35 @@ pub(crate) enum Target {
     Link,
     Unlink,
     ActionOwner(u32),
+    Reopening,
+    /// The Exact id of a sealed round's filing that came back after the
+    /// reopening.
+    SealedExact,
+}
+
+impl Target {
+    /// Whether the event belongs to a handling round (and is sealed with
+    /// it), rather than to the complaint as a whole.
+    pub(crate) fn is_round_step(self) -> bool {
+        matches!(
+            self,
+            Target::Contact
+                | Target::Merit
+                | Target::Offer
+                | Target::Response
+                | Target::ActionAgreed(_)
+                | Target::ActionCompleted(_)
+                | Target::ActionOwner(_)
+                | Target::FormSent
+                | Target::Escalation(_)
+                | Target::EscalationOutcome(_)
+                | Target::Closing
+                | Target::Exact
+                | Target::Waiver(_)
+                | Target::Reopening
+                | Target::SealedExact
+        )
+    }
 }
 
 /// A complaint (or signal) as its events describe it.
@@ -133,6 +165,9 @@ pub struct Complaint {
     pub(super) consultations: Vec<ConsultationRecord>,
     /// Related complaints linked now (issue 16).
     pub(super) related: Vec<Stamped<Link>>,
+    /// Earlier handling rounds, sealed by a reopening; the fields above
+    /// from `contact` to `exact` are the current round's.
+    pub(super) rounds: Vec<SealedRound>,
     /// Indexed by `seq - 1`.
     pub(super) targets: Vec<Target>,
     /// Original seq → seq of its latest correction.
@@ -188,6 +223,7 @@ impl Complaint {
             satisfaction_report: None,
             consultations: Vec::new(),
             related: Vec::new(),
+            rounds: Vec::new(),
             targets: vec![Target::Registration],
             superseded: BTreeMap::new(),
         };
@@ -313,10 +349,18 @@ impl Complaint {
                 self.closed = Some(stamp(rec, c.clone()));
                 Target::Closing
             }
-            Event::RegisteredInExact(e) => {
-                self.exact = Some(stamp(rec, e.clone()));
-                Target::Exact
-            }
+            Event::RegisteredInExact(e) => match self.rounds.last_mut() {
+                // The previous round's registration came back after the
+                // reopening: it belongs to that round's filing.
+                Some(last) if self.closed.is_none() && last.exact.is_none() => {
+                    last.exact = Some(stamp(rec, e.clone()));
+                    Target::SealedExact
+                }
+                _ => {
+                    self.exact = Some(stamp(rec, e.clone()));
+                    Target::Exact
+                }
+            },
             Event::StepWaived(w) => {
                 self.waivers[w.step.index()] = Some(stamp(rec, w.clone()));
                 Target::Waiver(w.step)
@@ -375,6 +419,10 @@ impl Complaint {
                 item.agreed.value.owner = Some(x.owner);
                 Target::ActionOwner(x.number)
             }
+            Event::Reopened(x) => {
+                self.reopen(rec, x)?;
+                Target::Reopening
+            }
             Event::Corrected { .. } => Target::Correction,
         })
     }
@@ -397,6 +445,11 @@ impl Complaint {
             .and_then(|i| usize::try_from(i).ok())
             .and_then(|i| self.targets.get(i).copied())
             .ok_or_else(|| bad(format!("gebeurtenis {of} gaat er niet aan vooraf")))?;
+        if target.is_round_step() && self.is_sealed_seq(of) {
+            return Err(bad(format!(
+                "gebeurtenis {of} hoort bij een verzegelde behandelronde"
+            )));
+        }
         let fits = match (target, replacement) {
             (Target::Registration, Event::Registered(_))
             | (Target::Contact, Event::ContactRecorded(_))

@@ -98,6 +98,20 @@ labelled!(
         /// An external party is engaged and has not yet given its outcome.
         Escalated => "escalated", "extern geëscaleerd";
         Closed => "closed", "afgesloten";
+        /// A filed complaint reopened: its new round runs (until the form
+        /// of that round is sent or an escalation starts).
+        Reopened => "reopened", "heropend";
+    }
+);
+
+labelled!(
+    /// Why a filed complaint is reopened (issue 16): the complainant
+    /// objects to the outcome, an external body ruled, or new facts
+    /// turned up.
+    ReopeningKind, "soort heropening" {
+        ComplainantObjection => "complainant_objection", "bezwaar van de klager";
+        ExternalRuling => "external_ruling", "uitspraak externe instantie";
+        NewFacts => "new_facts", "nieuwe feiten";
     }
 );
 

@@ -209,6 +209,29 @@ pub struct EscalationStats {
     pub by_party: Vec<NamedCount>,
 }
 
+/// Reopened complaints (issue 16) among the period's complaints.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ReopenedStats {
+    /// Complaints reopened at least once.
+    pub complaints: u64,
+    /// Reopenings in all.
+    pub reopenings: u64,
+    /// Reopened complaints / complaints.
+    pub share: Option<f64>,
+    /// Reopenings per kind (bezwaar, uitspraak, nieuwe feiten), most first.
+    pub by_kind: Vec<NamedCount>,
+    /// The reopened complaints, in reference order, each with the kinds
+    /// of its reopenings (the yearly report lists them).
+    pub list: Vec<ReopenedComplaint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReopenedComplaint {
+    pub reference: String,
+    /// Dutch labels, one per reopening, in order.
+    pub kinds: Vec<String>,
+}
+
 /// Every figure of the dashboard and the yearly report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Stats {
@@ -227,6 +250,7 @@ pub struct Stats {
     pub merit: MeritSplit,
     pub satisfaction: SatisfactionStats,
     pub escalations: EscalationStats,
+    pub reopened: ReopenedStats,
 }
 
 fn named(map: BTreeMap<String, u64>) -> Vec<NamedCount> {
@@ -283,6 +307,8 @@ impl Stats {
         let mut satisfaction = SatisfactionStats::default();
         let mut escalations = EscalationStats::default();
         let mut parties = BTreeMap::new();
+        let mut reopened = ReopenedStats::default();
+        let mut reopen_kinds = BTreeMap::new();
 
         for f in &rows {
             let is_complaint = f.kind == Kind::Complaint;
@@ -357,7 +383,21 @@ impl Stats {
                 }
                 *parties.entry(e.party.clone()).or_insert(0) += 1;
             }
+            if !f.reopenings.is_empty() {
+                reopened.complaints += 1;
+                reopened.list.push(ReopenedComplaint {
+                    reference: f.reference.to_string(),
+                    kinds: f.reopenings.iter().map(|k| k.label().to_owned()).collect(),
+                });
+            }
+            for kind in &f.reopenings {
+                reopened.reopenings += 1;
+                *reopen_kinds.entry(kind.label().to_string()).or_insert(0) += 1;
+            }
         }
+        reopened.share = share(reopened.complaints, totals.complaints);
+        reopened.by_kind = named(reopen_kinds);
+        reopened.list.sort_by(|a, b| a.reference.cmp(&b.reference));
 
         satisfaction.scored = scores.len() as u64;
         satisfaction.mean = share(scores.iter().sum(), satisfaction.scored);
@@ -389,6 +429,7 @@ impl Stats {
             merit,
             satisfaction,
             escalations,
+            reopened,
         }
     }
 }
@@ -406,7 +447,14 @@ fn step_compliance(step: Step, rows: &[&ComplaintFacts], today: Date) -> StepCom
         days_late: Summary::default(),
     };
     let mut days = Vec::new();
-    for facts in rows.iter().filter_map(|f| f.step(step)) {
+    // Every round's term counts: a reopened complaint's sealed rounds keep
+    // their missed terms.
+    let all = rows.iter().flat_map(|f| {
+        f.step(step)
+            .into_iter()
+            .chain(f.earlier_steps.iter().filter(move |s| s.step == step))
+    });
+    for facts in all {
         match facts.outcome(today) {
             StepOutcome::OnTime => c.on_time += 1,
             StepOutcome::Late(d) => {

@@ -32,13 +32,13 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::calendar::WorkingCalendar;
-use crate::complaint::{Channel, Complaint, Kind, Merit, Status};
+use crate::complaint::{Channel, Complaint, Kind, Merit, ReopeningKind, Status};
 use crate::terms::Step;
 use crate::{ComplaintId, ReferenceNumber, UserId};
 
 pub use compute::{
     CategoryRow, CompliancePart, EscalationStats, MeritSplit, MonthRow, NamedCount,
-    SatisfactionStats, Stats, StepCompliance, Summary, Totals,
+    ReopenedComplaint, ReopenedStats, SatisfactionStats, Stats, StepCompliance, Summary, Totals,
 };
 
 use crate::dutch::month_name;
@@ -238,6 +238,11 @@ pub struct ComplaintFacts {
     pub steps: Vec<StepFacts>,
     pub closed_on: Option<Date>,
     pub escalations: Vec<EscalationFacts>,
+    /// The steps of the rounds sealed by a reopening (issue 16), oldest
+    /// first: their missed terms stay in the compliance figures.
+    pub earlier_steps: Vec<StepFacts>,
+    /// Why the complaint was reopened, once per reopening.
+    pub reopenings: Vec<ReopeningKind>,
 }
 
 impl ComplaintFacts {
@@ -272,7 +277,31 @@ impl ComplaintFacts {
         } else {
             Vec::new()
         };
+        let earlier_steps = c
+            .sealed_rounds()
+            .iter()
+            .flat_map(|r| {
+                let terms = r.terms(calendar);
+                let zone = c.received_at().time_zone().clone();
+                FOLLOWED_STEPS.into_iter().map(move |step| {
+                    let waiver = r.step_waived(step);
+                    let done = r.step_done_on(step, &zone);
+                    StepFacts {
+                        step,
+                        due: terms.due(step),
+                        done_on: done.or_else(|| waiver.map(|w| calendar.local_date(w.at))),
+                        waived: waiver.is_some() && done.is_none(),
+                    }
+                })
+            })
+            .collect();
         ComplaintFacts {
+            earlier_steps,
+            reopenings: c
+                .sealed_rounds()
+                .iter()
+                .map(|r| r.reopened().value.kind)
+                .collect(),
             id: c.id(),
             reference: c.reference(),
             received_on,

@@ -260,6 +260,8 @@ fn row(n: u128, received_on: Date, kind: Kind, category: Option<&str>) -> Compla
         steps: Vec::new(),
         closed_on: None,
         escalations: Vec::new(),
+        earlier_steps: Vec::new(),
+        reopenings: Vec::new(),
     }
 }
 
@@ -328,3 +330,43 @@ fn counts_per_month_category_merit_and_satisfaction() {
 }
 
 mod sweep;
+
+#[test]
+fn a_reopened_complaint_counts_both_rounds_terms_and_its_reopening() {
+    use crate::complaint::{Reopening, ReopeningKind};
+    let org = org();
+    let mut run = ready_to_close(&org);
+    run.ok(&org.quality, close());
+    run.ok(
+        &org.quality,
+        Command::Reopen(Reopening {
+            kind: ReopeningKind::ExternalRuling,
+            reason: "De geschillencommissie oordeelt anders.".into(),
+        }),
+    );
+    let f = ComplaintFacts::of(&run.c, &cal());
+    assert_eq!(f.reopenings, vec![ReopeningKind::ExternalRuling]);
+    assert_eq!(f.earlier_steps.len(), 4);
+    assert_eq!(f.status, Status::Reopened);
+    assert_eq!(f.closed_on, None, "open again");
+    let plain = ComplaintFacts::of(&ready_to_close(&org).c, &cal());
+    let stats = Stats::compute(&[f, plain], &Period::year(2026), date(2026, 6, 1));
+    let contact = stats
+        .compliance
+        .iter()
+        .find(|c| c.step == Step::Contact)
+        .expect("contact");
+    // Round 1 on time, round 2 not done in a month: overdue; the other
+    // complaint on time.
+    assert_eq!((contact.on_time, contact.overdue), (2, 1));
+    assert_eq!(stats.reopened.complaints, 1);
+    assert_eq!(stats.reopened.reopenings, 1);
+    assert_eq!(stats.reopened.share, Some(0.5));
+    assert_eq!(
+        stats.reopened.by_kind,
+        vec![NamedCount {
+            name: "uitspraak externe instantie".into(),
+            count: 1
+        }]
+    );
+}

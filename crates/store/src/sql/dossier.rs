@@ -7,14 +7,69 @@ macro_rules! dossier_queries {
     () => {
             use $crate::dossier::{
                 DossierCursor, DossierDocument, DossierFilter, DossierPage, DossierRow,
-                NewDossier, SealedComplaint, StoredStream, chain_next, chain_of, parse_hash,
-                sha256_hex,
+                EarlierFiling, NewDossier, SealedComplaint, SealedEarlier, StoredStream,
+                chain_next, chain_of, parse_hash, sha256_hex,
             };
             use klacht_domain::ComplaintId;
 
             const DOSSIER_COLUMNS: &str = "d.complaint_id, d.year, d.closed_at, d.filed_at, \
                  d.filed_by, d.sealed_seq, d.record_sha256, d.pdf_sha256, d.chain_head, \
-                 d.anonymised_at, c.reference, c.complainant_name, c.category";
+                 d.anonymised_at, d.round, c.reference, c.complainant_name, c.category";
+
+            const EARLIER_COLUMNS: &str = "complaint_id, round, year, closed_at, filed_at, \
+                 filed_by, sealed_seq, record_sha256, pdf_sha256, chain_head, superseded_at";
+
+            fn round_of(row: &DbRow) -> Result<u32, StoreError> {
+                u32::try_from(row.try_get::<i32, _>("round")?)
+                    .map_err(|_| StoreError::Corrupt("negative round".into()))
+            }
+
+            fn earlier_from_row(row: &DbRow) -> Result<EarlierFiling, StoreError> {
+                Ok(EarlierFiling {
+                    complaint_id: parse("complaint id", &row.try_get::<String, _>("complaint_id")?)?,
+                    round: round_of(row)?,
+                    year: row.try_get::<i32, _>("year")?,
+                    closed_at: from_micros(row.try_get("closed_at")?)?,
+                    filed_at: from_micros(row.try_get("filed_at")?)?,
+                    filed_by: opt_user(row, "filed_by")?,
+                    sealed_seq: u64::try_from(row.try_get::<i64, _>("sealed_seq")?)
+                        .map_err(|_| StoreError::Corrupt("negative sealed seq".into()))?,
+                    record_sha256: row.try_get("record_sha256")?,
+                    pdf_sha256: row.try_get("pdf_sha256")?,
+                    chain_head: row.try_get("chain_head")?,
+                    superseded_at: from_micros(row.try_get("superseded_at")?)?,
+                })
+            }
+
+            /// The earlier filings of these complaints with their
+            /// documents, grouped per complaint, oldest round first.
+            async fn earlier_in(
+                tx: &mut sqlx::Transaction<'_, Db>,
+                ids: &[String],
+            ) -> Result<std::collections::HashMap<ComplaintId, Vec<SealedEarlier>>, StoreError> {
+                let mut out: std::collections::HashMap<ComplaintId, Vec<SealedEarlier>> =
+                    std::collections::HashMap::new();
+                if ids.is_empty() {
+                    return Ok(out);
+                }
+                let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
+                    "SELECT {EARLIER_COLUMNS}, record_json, pdf FROM dossier_rounds WHERE complaint_id IN ("
+                ));
+                let mut list = q.separated(", ");
+                for id in ids {
+                    list.push_bind(id.clone());
+                }
+                q.push(") ORDER BY complaint_id, round");
+                for row in &q.build().fetch_all(&mut **tx).await? {
+                    let filing = earlier_from_row(row)?;
+                    out.entry(filing.complaint_id).or_default().push(SealedEarlier {
+                        record_json: row.try_get("record_json")?,
+                        pdf: row.try_get("pdf")?,
+                        filing,
+                    });
+                }
+                Ok(out)
+            }
 
             /// Bound parameters per multi-row INSERT chunk (3 per hash row).
             const HASH_CHUNK: usize = 300;
@@ -36,6 +91,7 @@ macro_rules! dossier_queries {
                     pdf_sha256: row.try_get("pdf_sha256")?,
                     chain_head: row.try_get("chain_head")?,
                     anonymised_at: anonymised.map(from_micros).transpose()?,
+                    round: round_of(row)?,
                 })
             }
 
@@ -315,21 +371,43 @@ macro_rules! dossier_queries {
                 ) -> Result<bool, StoreError> {
                     let id = d.complaint_id.to_string();
                     let mut tx = self.writer().begin().await?;
-                    let filed = sqlx::query("SELECT 1 FROM dossier WHERE complaint_id = $1")
+                    let filed = sqlx::query("SELECT round FROM dossier WHERE complaint_id = $1")
                         .bind(&id)
                         .fetch_optional(&mut *tx)
                         .await?;
-                    if filed.is_some() {
-                        return Ok(false);
-                    }
+                    let earlier = match &filed {
+                        Some(row) if round_of(row)? >= d.round => return Ok(false),
+                        Some(_) => true,
+                        None => false,
+                    };
                     hold_version(&mut tx, d.complaint_id, d.events.len() as u64).await?;
                     // The history was sealed as it was written; filing
                     // refuses one that no longer matches its seals.
                     let head = seal_stream(&mut tx, d.complaint_id, &d.events).await?;
+                    if earlier {
+                        // A reopened complaint's earlier filing is kept as
+                        // it was: moved, byte for byte.
+                        sqlx::query(
+                            "INSERT INTO dossier_rounds (complaint_id, round, year, closed_at, \
+                             filed_at, filed_by, sealed_seq, record_json, record_sha256, pdf, \
+                             pdf_sha256, chain_head, superseded_at) \
+                             SELECT complaint_id, round, year, closed_at, filed_at, filed_by, \
+                             sealed_seq, record_json, record_sha256, pdf, pdf_sha256, chain_head, $2 \
+                             FROM dossier WHERE complaint_id = $1",
+                        )
+                        .bind(&id)
+                        .bind(micros(d.filed_at))
+                        .execute(&mut *tx)
+                        .await?;
+                        sqlx::query("DELETE FROM dossier WHERE complaint_id = $1")
+                            .bind(&id)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
                     let inserted = sqlx::query(
                         "INSERT INTO dossier (complaint_id, year, closed_at, filed_at, filed_by, \
-                         sealed_seq, record_json, record_sha256, pdf, pdf_sha256, chain_head) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                         sealed_seq, record_json, record_sha256, pdf, pdf_sha256, chain_head, round) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
                     )
                     .bind(&id)
                     .bind(d.year)
@@ -342,6 +420,7 @@ macro_rules! dossier_queries {
                     .bind(&d.pdf)
                     .bind(sha256_hex(&d.pdf))
                     .bind(hex::encode(head))
+                    .bind(i32::try_from(d.round).unwrap_or(i32::MAX))
                     .execute(&mut *tx)
                     .await;
                     match inserted {
@@ -370,6 +449,46 @@ macro_rules! dossier_queries {
                         .fetch_optional(self.reader())
                         .await?;
                     row.as_ref().map(dossier_from_row).transpose()
+                }
+
+                async fn earlier_filings(
+                    &self,
+                    id: ComplaintId,
+                ) -> Result<Vec<EarlierFiling>, StoreError> {
+                    let sql = format!(
+                        "SELECT {EARLIER_COLUMNS} FROM dossier_rounds WHERE complaint_id = $1 ORDER BY round"
+                    );
+                    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+                        .bind(id.to_string())
+                        .fetch_all(self.reader())
+                        .await?;
+                    rows.iter().map(earlier_from_row).collect()
+                }
+
+                async fn earlier_filing_document(
+                    &self,
+                    id: ComplaintId,
+                    round: u32,
+                    which: DossierDocument,
+                ) -> Result<Option<Vec<u8>>, StoreError> {
+                    let q = match which {
+                        DossierDocument::Pdf => {
+                            "SELECT pdf FROM dossier_rounds WHERE complaint_id = $1 AND round = $2"
+                        }
+                        DossierDocument::Record => {
+                            "SELECT record_json FROM dossier_rounds WHERE complaint_id = $1 AND round = $2"
+                        }
+                    };
+                    let row = sqlx::query(q)
+                        .bind(id.to_string())
+                        .bind(i32::try_from(round).unwrap_or(i32::MAX))
+                        .fetch_optional(self.reader())
+                        .await?;
+                    let Some(row) = row else { return Ok(None) };
+                    Ok(Some(match which {
+                        DossierDocument::Pdf => row.try_get::<Vec<u8>, _>(0)?,
+                        DossierDocument::Record => row.try_get::<String, _>(0)?.into_bytes(),
+                    }))
                 }
 
                 async fn dossier_document(
@@ -472,7 +591,7 @@ macro_rules! dossier_queries {
                     let done = sqlx::query(
                         "UPDATE dossier SET sealed_seq = $2, record_json = $3, record_sha256 = $4, \
                          pdf = $5, pdf_sha256 = $6, chain_head = $7 \
-                         WHERE complaint_id = $1 AND anonymised_at IS NULL",
+                         WHERE complaint_id = $1 AND anonymised_at IS NULL AND round = $8",
                     )
                     .bind(&id)
                     .bind(seq_i64(d.events.len() as u64)?)
@@ -481,6 +600,7 @@ macro_rules! dossier_queries {
                     .bind(&d.pdf)
                     .bind(sha256_hex(&d.pdf))
                     .bind(hex::encode(head))
+                    .bind(i32::try_from(d.round).unwrap_or(i32::MAX))
                     .execute(&mut *tx)
                     .await?;
                     tx.commit().await?;
@@ -517,7 +637,10 @@ macro_rules! dossier_queries {
                         q.push(" AND c.closed_at >= ").push_bind(micros(since));
                     }
                     q.push(
-                        " AND NOT EXISTS (SELECT 1 FROM dossier d WHERE d.complaint_id = c.id) \
+                        // A reopened complaint closed again is filed again:
+                        // its dossier entry is of an earlier closing.
+                        " AND NOT EXISTS (SELECT 1 FROM dossier d WHERE d.complaint_id = c.id \
+                         AND d.closed_at >= c.closed_at) \
                          ORDER BY c.closed_at, c.id LIMIT ",
                     )
                     .push_bind(i64::from(limit.clamp(1, 10_000)));
@@ -548,6 +671,7 @@ macro_rules! dossier_queries {
                         .map(|r| r.try_get::<String, _>("complaint_id"))
                         .collect::<Result<_, _>>()?;
                     let mut events = events_in(&mut tx, &ids).await?;
+                    let mut earlier = earlier_in(&mut tx, &ids).await?;
                     let mut hashes: std::collections::HashMap<ComplaintId, Vec<(u64, String)>> =
                         std::collections::HashMap::new();
                     if !ids.is_empty() {
@@ -577,6 +701,7 @@ macro_rules! dossier_queries {
                             hashes: hashes.remove(&id).unwrap_or_default(),
                             record_json: row.try_get("record_json")?,
                             pdf: row.try_get("pdf")?,
+                            earlier: earlier.remove(&id).unwrap_or_default(),
                             row: entry,
                         });
                     }

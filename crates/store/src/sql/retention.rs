@@ -118,6 +118,12 @@ macro_rules! retention_queries {
                             .execute(&mut *tx)
                             .await?;
                         insert_hashes(&mut tx, &reseal.events, &hashes).await?;
+                        // Earlier rounds' filings of a reopened complaint
+                        // go: the re-sealed record holds every round.
+                        sqlx::query("DELETE FROM dossier_rounds WHERE complaint_id = $1")
+                            .bind(&id)
+                            .execute(&mut *tx)
+                            .await?;
                         sqlx::query(
                             "UPDATE dossier SET sealed_seq = $2, record_json = $3, record_sha256 = $4, \
                              pdf = $5, pdf_sha256 = $6, chain_head = $7, anonymised_at = $8 \

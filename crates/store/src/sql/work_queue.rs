@@ -8,7 +8,8 @@ macro_rules! work_queue_queries {
 
         /// The statuses of an open complaint; the status index finds
         /// them without touching closed ones.
-        const OPEN_STATUSES: &str = "('awaiting_handler', 'in_progress', 'recorded', 'escalated')";
+        const OPEN_STATUSES: &str =
+            "('awaiting_handler', 'in_progress', 'recorded', 'escalated', 'reopened')";
 
         impl $crate::WorkQueueStore for StoreTy {
             async fn work_queue_complaints(

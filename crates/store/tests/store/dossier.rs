@@ -106,6 +106,7 @@ async fn closed<S: Store>(
 
 fn entry(row: &ComplaintRow, events: &[RawEvent], year: i32, filed: i64) -> NewDossier {
     NewDossier {
+        round: 1,
         complaint_id: row.id,
         year,
         closed_at: row.closed_at.unwrap_or(at(0)),

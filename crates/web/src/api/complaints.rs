@@ -66,8 +66,20 @@ pub(super) async fn render<S: Store>(
     let terms = complaints::term_lines(&c, calendar, today);
     let related = klacht_app::links::related_for(&state.store, viewer, &c).await?;
     let others = klacht_app::links::visible_others(&state.store, viewer, &history).await?;
+    let round_terms: Vec<_> = c
+        .sealed_rounds()
+        .iter()
+        .map(|r| klacht_app::reopening::round_term_lines(&c, r, calendar, today))
+        .collect();
     Ok(Json(ComplaintView::new(
-        &c, &history, viewer, &people, &terms, related, &others,
+        &c,
+        &history,
+        viewer,
+        &people,
+        &terms,
+        related,
+        &others,
+        &round_terms,
     ))
     .into_response())
 }
@@ -439,6 +451,11 @@ action!(
 action!(
     /// `POST /complaints/{id}/classification`
     classify, dto::ClassifyBody, None, |state, b| Command::Classify(b.parse())
+);
+
+action!(
+    /// `POST /complaints/{id}/reopen` (issue 16)
+    reopen, dto::ReopenBody, None, |state, b| Command::Reopen(b.parse()?)
 );
 
 action!(

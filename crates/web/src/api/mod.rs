@@ -92,6 +92,7 @@ fn routes<S: Store>() -> Vec<Entry<S>> {
         post("/complaints/{id}/classification", c::classify::<S>),
         post("/complaints/{id}/links", links::link::<S>),
         delete("/complaints/{id}/links/{other_id}", links::unlink::<S>),
+        post("/complaints/{id}/reopen", c::reopen::<S>),
     ]
 }
 

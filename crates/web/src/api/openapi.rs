@@ -113,6 +113,7 @@ mod tests {
             ("CorrectionInput", accepted::<dto::CorrectionBody>()),
             ("ClassifyInput", accepted::<dto::ClassifyBody>()),
             ("LinkInput", accepted::<crate::api::links::LinkBody>()),
+            ("ReopenInput", accepted::<dto::ReopenBody>()),
         ];
         let mut request_schemas: BTreeSet<String> = BTreeSet::new();
         for item in doc["paths"].as_object().expect("paths").values() {

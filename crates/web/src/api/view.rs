@@ -368,6 +368,29 @@ struct AdviceView<'a> {
     recorded: Recording,
 }
 
+/// Why and when a round was reopened.
+#[derive(Debug, Serialize)]
+struct ReopenedView<'a> {
+    kind: &'static str,
+    kind_label: &'static str,
+    reason: &'a str,
+    recorded: Recording,
+}
+
+/// A sealed handling round of a reopened complaint (issue 16): its terms
+/// and steps as they were filed, and the reopening that ended it.
+#[derive(Debug, Serialize)]
+struct RoundView<'a> {
+    round: u32,
+    terms: Vec<TermView>,
+    contact: Option<Rec<'a, Contact>>,
+    merit: Option<Rec<'a, MeritDecision>>,
+    offer: Option<Rec<'a, Offer>>,
+    closed: Rec<'a, Closing>,
+    exact_registration: Option<Rec<'a, ExactRegistration>>,
+    reopened: ReopenedView<'a>,
+}
+
 /// The whole complaint form with terms, permitted actions and history.
 #[derive(Debug, Serialize)]
 pub struct ComplaintView<'a> {
@@ -403,6 +426,10 @@ pub struct ComplaintView<'a> {
     exact_registration: Option<Rec<'a, ExactRegistration>>,
     conversion: Option<Rec<'a, Conversion>>,
     terms: Vec<TermView>,
+    /// The current handling round: 1 unless reopened.
+    round: u32,
+    /// The sealed earlier rounds, oldest first.
+    rounds: Vec<RoundView<'a>>,
     allowed_actions: Vec<Action>,
     closing_blockers: Vec<String>,
     /// Related complaints (issue 16); one the viewer may not see only as
@@ -496,6 +523,7 @@ impl<'a> ComplaintView<'a> {
         terms: &[TermLine],
         related: Vec<klacht_app::links::Related>,
         others: &HashMap<klacht_domain::ComplaintId, bool>,
+        round_terms: &[Vec<TermLine>],
     ) -> Self {
         let person = |id: UserId| people.person(id);
         Self {
@@ -569,6 +597,27 @@ impl<'a> ComplaintView<'a> {
             exact_registration: c.exact_registration().map(|s| rec(people, s)),
             conversion: c.conversion().map(|s| rec(people, s)),
             terms: terms.iter().map(TermView::from).collect(),
+            round: c.round(),
+            rounds: c
+                .sealed_rounds()
+                .iter()
+                .zip(round_terms)
+                .map(|(r, terms)| RoundView {
+                    round: r.number(),
+                    terms: terms.iter().map(TermView::from).collect(),
+                    contact: r.contact().map(|s| rec(people, s)),
+                    merit: r.merit().map(|s| rec(people, s)),
+                    offer: r.offer().map(|s| rec(people, s)),
+                    closed: rec(people, r.closed()),
+                    exact_registration: r.exact_registration().map(|s| rec(people, s)),
+                    reopened: ReopenedView {
+                        kind: r.reopened().value.kind.as_str(),
+                        kind_label: r.reopened().value.kind.label(),
+                        reason: &r.reopened().value.reason,
+                        recorded: people.stamp(r.reopened()),
+                    },
+                })
+                .collect(),
             allowed_actions: klacht_domain::permissions::allowed_actions(viewer, c),
             closing_blockers: if c.is_open() {
                 c.closing_blockers()

@@ -12,7 +12,7 @@ use axum::routing::post;
 use klacht_app::complaints::{self, ServiceError};
 use klacht_domain::complaint::{
     Advice, Classification, Closing, Command, CompletedAction, Conversion, Escalation,
-    EscalationOutcome, Event, ExactRegistration, WaivableStep, Waiver,
+    EscalationOutcome, Event, ExactRegistration, Reopening, ReopeningKind, WaivableStep, Waiver,
 };
 use klacht_domain::permissions::{self, Action};
 use klacht_domain::{User, UserId};
@@ -49,6 +49,7 @@ pub(super) fn router<S: Store>() -> Router<AppState<S>> {
         .route("/klachten/{id}/indeling", post(classify::<S>))
         .route("/klachten/{id}/overleg", post(consult::<S>))
         .route("/klachten/{id}/overleg/{n}/advies", post(advise::<S>))
+        .route("/klachten/{id}/heropenen", post(reopen::<S>))
 }
 
 /// Why a form did not become a command: its input (shown at the form,
@@ -112,6 +113,7 @@ enum Key {
     Consult,
     /// The director answers question `n`.
     Advise(u32),
+    Reopen,
 }
 
 impl Key {
@@ -137,6 +139,7 @@ impl Key {
             Key::Classify => Action::Classify,
             Key::Consult => Action::ConsultDirector,
             Key::Advise(_) => Action::GiveAdvice,
+            Key::Reopen => Action::Reopen,
         }
     }
 
@@ -162,6 +165,7 @@ impl Key {
             Key::Classify => "indeling".into(),
             Key::Consult => "directeur-vragen".into(),
             Key::Advise(n) => format!("advies-{n}"),
+            Key::Reopen => "heropenen".into(),
             Key::Correct => match f.text("wat") {
                 w @ ("contact" | "oordeel" | "aanbod" | "reactie") => format!("correctie-{w}"),
                 _ => "correctie".into(),
@@ -298,6 +302,15 @@ async fn parse<S: Store>(store: &S, key: Key, f: &Fields) -> Result<(Command, St
                 advice: f.required("advies", "Uw advies")?,
             }),
             "Advies gegeven; de afhandelaar krijgt bericht.".into(),
+        )),
+        Key::Reopen => Ok((
+            Command::Reopen(Reopening {
+                kind: f.choice::<ReopeningKind>("soort", "de soort heropening")?,
+                reason: f.required("reden", "De reden van de heropening")?,
+            }),
+            "Klacht heropend; een nieuwe behandelronde is begonnen. De klager, de afhandelaar \
+             en de leidinggevende krijgen bericht."
+                .into(),
         )),
         Key::Correct => {
             let of: u64 = f
@@ -446,6 +459,7 @@ action_handlers!(
     correct => Key::Correct,
     classify => Key::Classify,
     consult => Key::Consult,
+    reopen => Key::Reopen,
 );
 
 #[tracing::instrument(skip_all, fields(action = "advise"))]

@@ -9,7 +9,9 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use klacht_domain::complaint::{Complaint, ContactMode, Merit, OfferKind, Recorded, WaivableStep};
+use klacht_domain::complaint::{
+    Complaint, ContactMode, Merit, OfferKind, Recorded, ReopeningKind, WaivableStep,
+};
 use klacht_domain::permissions::{self, Action};
 use klacht_domain::terms::Step;
 use klacht_domain::{Role, User};
@@ -51,6 +53,7 @@ fn form_key(action: Action) -> &'static str {
         Action::Correct => "correctie",
         Action::ConvertToComplaint => "omzetten",
         Action::Classify => "indeling",
+        Action::Reopen => "heropenen",
     }
 }
 
@@ -220,6 +223,8 @@ pub(super) struct DetailPage {
     merits: Vec<(&'static str, &'static str)>,
     offer_kinds: Vec<(&'static str, &'static str)>,
     contact_modes: Vec<(&'static str, &'static str)>,
+    /// The kinds of reopening (issue 16).
+    reopening_kinds: Vec<(&'static str, &'static str)>,
     /// Tracking code and attachments (the public side).
     public: crate::public::staff::PublicExtras,
     /// The e-mail about this complaint (Uitgaande berichten).
@@ -481,6 +486,11 @@ pub(super) async fn render<S: Store>(
         merits: labels(Merit::ALL, Merit::as_str, Merit::label),
         offer_kinds: labels(OfferKind::ALL, OfferKind::as_str, OfferKind::label),
         contact_modes: labels(ContactMode::ALL, ContactMode::as_str, ContactMode::label),
+        reopening_kinds: labels(
+            ReopeningKind::ALL,
+            ReopeningKind::as_str,
+            ReopeningKind::label,
+        ),
         categories,
         causes,
         related,

@@ -104,6 +104,20 @@ impl std::ops::Deref for TermView {
     }
 }
 
+/// A sealed handling round of a reopened complaint (issue 16): its terms
+/// and outcome as they were, and the reopening that ended it.
+pub(super) struct RoundView {
+    pub number: u32,
+    pub terms: Vec<TermView>,
+    /// "gegrond; aanbod: extra dienst", or what is known of it.
+    pub outcome: String,
+    pub closed: Stamp,
+    pub exact_id: String,
+    pub reopened_kind: String,
+    pub reopened_reason: String,
+    pub reopened: Stamp,
+}
+
 pub(super) struct TimelineEntry {
     pub seq: u64,
     pub at: String,
@@ -151,7 +165,22 @@ pub(super) struct ComplaintView {
     pub exact_id: String,
     pub conversion: String,
     pub terms: Vec<TermView>,
+    /// The current handling round, 1 unless reopened.
+    pub round: u32,
+    /// The sealed rounds before the current one, oldest first.
+    pub rounds: Vec<RoundView>,
     pub timeline: Vec<TimelineEntry>,
+}
+
+fn term_view(t: &klacht_app::complaints::TermLine) -> TermView {
+    TermView {
+        line: TermData::of(t),
+        class: badge_class(t.status),
+        regulation: format!(
+            "/reglement#{}",
+            crate::public::regulation::step_anchor(t.step)
+        ),
+    }
 }
 
 fn actor_name(dir: &Directory, actor: Actor) -> String {
@@ -303,13 +332,43 @@ impl ComplaintView {
                 .unwrap_or_default(),
             terms: term_lines(c, calendar, today)
                 .iter()
-                .map(|t| TermView {
-                    line: TermData::of(t),
-                    class: badge_class(t.status),
-                    regulation: format!(
-                        "/reglement#{}",
-                        crate::public::regulation::step_anchor(t.step)
-                    ),
+                .map(term_view)
+                .collect(),
+            round: c.round(),
+            rounds: c
+                .sealed_rounds()
+                .iter()
+                .map(|r| {
+                    let mut outcome = Vec::new();
+                    if let Some(m) = r.merit() {
+                        outcome.push(m.value.merit.label().to_owned());
+                    }
+                    if let Some(o) = r.offer() {
+                        outcome.push(format!("aanbod: {}", o.value.kind.label()));
+                    }
+                    if let Some(a) = r.response().and_then(|x| x.value.accepted) {
+                        outcome.push(if a { "aanvaard" } else { "afgewezen" }.to_owned());
+                    }
+                    RoundView {
+                        number: r.number(),
+                        terms: klacht_app::reopening::round_term_lines(c, r, calendar, today)
+                            .iter()
+                            .map(term_view)
+                            .collect(),
+                        outcome: if outcome.is_empty() {
+                            "geen oordeel vastgelegd".into()
+                        } else {
+                            outcome.join("; ")
+                        },
+                        closed: stamp(r.closed().by, r.closed().at),
+                        exact_id: r
+                            .exact_registration()
+                            .map(|e| e.value.exact_id.clone())
+                            .unwrap_or_default(),
+                        reopened_kind: r.reopened().value.kind.label().into(),
+                        reopened_reason: r.reopened().value.reason.clone(),
+                        reopened: stamp(r.reopened().by, r.reopened().at),
+                    }
                 })
                 .collect(),
             timeline: history

@@ -32,6 +32,14 @@ pub fn router<S: Store>() -> Router<AppState<S>> {
         .route("/dossier", get(index::<S>))
         .route("/dossier/{id}/formulier.pdf", get(frozen_pdf::<S>))
         .route("/dossier/{id}/dossier.json", get(frozen_record::<S>))
+        .route(
+            "/dossier/{id}/ronde/{n}/formulier.pdf",
+            get(earlier_pdf::<S>),
+        )
+        .route(
+            "/dossier/{id}/ronde/{n}/dossier.json",
+            get(earlier_record::<S>),
+        )
         .route("/klachten/{id}/formulier.pdf", get(documents::form::<S>))
         .route("/klachten/{id}/aanbod.pdf", get(documents::offer::<S>))
 }
@@ -86,6 +94,20 @@ struct Line {
     pdf_sha256: String,
     record_sha256: String,
     anonymised: String,
+    /// The handling round filed (1 unless reopened).
+    round: u32,
+    /// The filings of earlier rounds, kept as they were.
+    earlier: Vec<EarlierLine>,
+}
+
+/// An earlier round's filing of a reopened complaint.
+struct EarlierLine {
+    round: u32,
+    closed: String,
+    filed: String,
+    events: u64,
+    pdf_sha256: String,
+    record_sha256: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -167,10 +189,32 @@ async fn index<S: Store>(
             .strftime("%d-%m-%Y %H:%M")
             .to_string()
     };
+    let mut earlier = std::collections::HashMap::new();
+    for r in page.items.iter().filter(|r| r.round > 1) {
+        let filings = state.store.earlier_filings(r.complaint_id).await?;
+        earlier.insert(r.complaint_id, filings);
+    }
     let lines = page
         .items
         .iter()
         .map(|r: &DossierRow| Line {
+            round: r.round,
+            earlier: earlier
+                .get(&r.complaint_id)
+                .map(|filings| {
+                    filings
+                        .iter()
+                        .map(|e| EarlierLine {
+                            round: e.round,
+                            closed: format_date(calendar.local_date(e.closed_at)),
+                            filed: local(e.filed_at),
+                            events: e.sealed_seq,
+                            pdf_sha256: e.pdf_sha256.clone(),
+                            record_sha256: e.record_sha256.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
             id: r.complaint_id.to_string(),
             reference: r.reference.to_string(),
             complainant: r.complainant_name.clone(),
@@ -285,5 +329,57 @@ async fn frozen_record<S: Store>(
         bytes,
         "application/json",
         &format!("dossier-{reference}.json"),
+    ))
+}
+
+/// A frozen document of an earlier round's filing (reopened complaints).
+async fn earlier<S: Store>(
+    state: &AppState<S>,
+    ctx: &Ctx,
+    raw: &str,
+    round: &str,
+    which: DossierDocument,
+) -> Result<(Vec<u8>, String, u32), WebError> {
+    keeper_only(ctx)?;
+    let id = resolve(&state.store, raw).await?;
+    let round: u32 = round.parse().map_err(|_| WebError::NotFound)?;
+    let entry = state
+        .store
+        .dossier_entry(id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let bytes = state
+        .store
+        .earlier_filing_document(id, round, which)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    Ok((bytes, entry.reference.to_string(), round))
+}
+
+#[tracing::instrument(skip_all)]
+async fn earlier_pdf<S: Store>(
+    State(state): State<AppState<S>>,
+    ctx: Ctx,
+    Path((id, n)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let (bytes, reference, round) = earlier(&state, &ctx, &id, &n, DossierDocument::Pdf).await?;
+    Ok(download(
+        bytes,
+        "application/pdf",
+        &format!("klachtenformulier-{reference}-ronde-{round}-dossier.pdf"),
+    ))
+}
+
+#[tracing::instrument(skip_all)]
+async fn earlier_record<S: Store>(
+    State(state): State<AppState<S>>,
+    ctx: Ctx,
+    Path((id, n)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let (bytes, reference, round) = earlier(&state, &ctx, &id, &n, DossierDocument::Record).await?;
+    Ok(download(
+        bytes,
+        "application/json",
+        &format!("dossier-{reference}-ronde-{round}.json"),
     ))
 }

@@ -125,6 +125,8 @@ pub(super) struct StatusPage {
     reference: String,
     received: String,
     status: &'static str,
+    /// The day the complaint was last reopened (issue 16).
+    reopened: Option<String>,
     phases: Vec<PhaseView>,
     terms: Vec<TermView>,
     /// The satisfaction check may be answered now.
@@ -142,6 +144,7 @@ fn public_status(c: &Complaint) -> &'static str {
         Status::Recorded => "afgehandeld, wordt afgerond",
         Status::Escalated => "voorgelegd aan een onafhankelijke partij",
         Status::Closed => "afgerond",
+        Status::Reopened => "heropend, wordt opnieuw behandeld",
     }
 }
 
@@ -236,6 +239,9 @@ pub(super) async fn page<S: Store>(
         reference: c.reference().to_string(),
         received: format_date(c.received_on()),
         status: public_status(&c),
+        reopened: c
+            .reopening()
+            .map(|r| format_date(calendar.local_date(r.at))),
         phases,
         terms,
         satisfaction_open: c.satisfaction_check_open().is_ok(),

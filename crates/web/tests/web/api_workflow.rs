@@ -280,8 +280,12 @@ async fn every_action_walks_a_complaint_to_its_closing<S: Store>(store: S) {
     )
     .await;
     assert_eq!(v["exact_registration"]["exact_id"], "ES-2026-118");
-    // The quality manager still analyses category and cause (DESIGN §6).
-    assert_eq!(v["allowed_actions"], json!(["correct", "classify"]));
+    // The quality manager still analyses category and cause (DESIGN §6),
+    // and may reopen it (issue 16).
+    assert_eq!(
+        v["allowed_actions"],
+        json!(["correct", "classify", "reopen"])
+    );
 
     // Closed: nothing more but corrections.
     let r = app

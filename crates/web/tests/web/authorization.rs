@@ -85,6 +85,7 @@ const MATRIX: &[Row] = &[
     ("POST", "/klachten/{id}/omzetten", "SPHPHPPH"),
     ("POST", "/klachten/{id}/correctie", "SPHPHPPH"),
     ("POST", "/klachten/{id}/indeling", "SDHPHPPH"),
+    ("POST", "/klachten/{id}/heropenen", "SDHDHPPH"),
     // Asking the director is a step of those handling it; answering is
     // only for the director asked (nobody here: no question is open).
     ("POST", "/klachten/{id}/overleg", "SDHPHPDH"),
@@ -108,6 +109,8 @@ const MATRIX: &[Row] = &[
     ("GET", "/dossier", "SDDDDPPD"),
     ("GET", "/dossier/{id}/formulier.pdf", "SDDDDHHD"),
     ("GET", "/dossier/{id}/dossier.json", "SDDDDHHD"),
+    ("GET", "/dossier/{id}/ronde/{n}/formulier.pdf", "SDDDDHHD"),
+    ("GET", "/dossier/{id}/ronde/{n}/dossier.json", "SDDDDHHD"),
     ("GET", "/verbetering", "SDDDDPPD"),
     ("POST", "/verbetering/afwijzen", "SDDDDPPD"),
     ("GET", "/verbeteracties", "SPPPPPPD"), // one's own actions

@@ -36,6 +36,7 @@ mod public_form;
 mod public_mail;
 mod public_status;
 mod related;
+mod reopen;
 mod report;
 mod signin;
 mod work_queue;

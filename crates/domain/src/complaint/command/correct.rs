@@ -16,6 +16,14 @@ impl Complaint {
         let target = self
             .target_of(of)
             .ok_or_else(|| invalid(format!("Gebeurtenis {of} bestaat niet.")))?;
+        // A reopened complaint's earlier rounds are filed as they were.
+        if target.is_round_step() && self.is_sealed_seq(of) {
+            return Err(wrong(format!(
+                "Gebeurtenis {of} hoort bij een eerdere behandelronde; die ronde is opgeborgen \
+                 en verzegeld en wordt niet meer gecorrigeerd. Leg wat nu geldt vast in de \
+                 lopende ronde."
+            )));
+        }
         let original_action = match target {
             Target::Registration => None,
             Target::Contact => Some(Action::RecordContact),
@@ -74,6 +82,11 @@ impl Complaint {
                 return Err(wrong(
                     "Een vraag aan de directeur of haar advies wordt niet gecorrigeerd; stel \
                      zo nodig een nieuwe vraag.",
+                ));
+            }
+            Target::Reopening | Target::SealedExact => {
+                return Err(wrong(
+                    "Een heropening wordt niet gecorrigeerd; zij begint een nieuwe behandelronde.",
                 ));
             }
             Target::Correction => {
@@ -189,7 +202,9 @@ impl Complaint {
             | Target::Advice(_)
             | Target::Link
             | Target::Unlink
-            | Target::ActionOwner(_) => return None,
+            | Target::ActionOwner(_)
+            | Target::Reopening
+            | Target::SealedExact => return None,
         })
     }
 }

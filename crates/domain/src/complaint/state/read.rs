@@ -44,8 +44,15 @@ impl Complaint {
     /// conversion (README, "Terms of a converted signal"): a signal that
     /// turned out unresolved days later must not be born overdue, while
     /// receipt stays the receipt on the form and in the statistics.
+    ///
+    /// A reopened complaint's current round counts from its reopening
+    /// (issue 16); the sealed rounds keep their own terms
+    /// ([`SealedRound::terms`]).
     pub fn terms_start(&self) -> Timestamp {
         let received = self.received_at().timestamp();
+        if let Some(reopened) = self.rounds.last().map(|r| r.reopened.at) {
+            return reopened.max(received);
+        }
         self.conversion
             .as_ref()
             .map_or(received, |c| c.at.max(received))
@@ -252,6 +259,8 @@ impl Complaint {
             Status::Escalated
         } else if self.form_sent.is_some() {
             Status::Recorded
+        } else if !self.rounds.is_empty() {
+            Status::Reopened
         } else if self.handler.is_some() {
             Status::InProgress
         } else {
@@ -263,7 +272,12 @@ impl Complaint {
     /// original moment; a waived step has none.
     pub fn step_done_at(&self, step: Step) -> Option<Timestamp> {
         match step {
-            Step::Report => self.report.as_ref().map(|s| s.at),
+            // A reopened round is reported by its reopening, which tells
+            // the responsible manager.
+            Step::Report => match self.rounds.last() {
+                Some(r) => Some(r.reopened.at),
+                None => self.report.as_ref().map(|s| s.at),
+            },
             Step::Contact => self.contact.as_ref().map(|s| s.at),
             Step::Offer => self.offer.as_ref().map(|s| s.at),
             Step::Record => self.form_sent.as_ref().map(|s| s.at),
@@ -275,7 +289,7 @@ impl Complaint {
     pub fn step_done_on(&self, step: Step) -> Option<Date> {
         let local = |at: Timestamp| at.to_zoned(self.received_at().time_zone().clone()).date();
         match step {
-            Step::Report => self.report.as_ref().map(|s| local(s.at)),
+            Step::Report => self.step_done_at(Step::Report).map(local),
             Step::Contact => self.contact.as_ref().map(|s| s.value.date),
             Step::Offer => self.offer.as_ref().map(|s| s.value.made_on),
             Step::Record => self.form_sent.as_ref().map(|s| local(s.at)),

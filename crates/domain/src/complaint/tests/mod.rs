@@ -7,6 +7,7 @@ mod corrections;
 mod links;
 mod props;
 mod register;
+mod reopen;
 mod serde;
 mod workflow;
 

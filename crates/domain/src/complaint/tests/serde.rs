@@ -96,6 +96,10 @@ pub(crate) fn every_event(org: &Org) -> Vec<Event> {
             category: Some("Planning".into()),
             cause: None,
         }),
+        Event::Reopened(Reopening {
+            kind: ReopeningKind::ComplainantObjection,
+            reason: "Bezwaar".into(),
+        }),
     ]
 }
 
@@ -103,7 +107,7 @@ pub(crate) fn every_event(org: &Org) -> Vec<Event> {
 fn every_event_variant_is_covered() {
     let kinds: std::collections::BTreeSet<&str> =
         every_event(&org()).iter().map(Event::kind).collect();
-    assert_eq!(kinds.len(), 19);
+    assert_eq!(kinds.len(), 20);
 }
 
 #[test]

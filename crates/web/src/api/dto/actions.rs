@@ -450,3 +450,26 @@ impl ClassifyBody {
         }
     }
 }
+
+/// `POST /complaints/{id}/reopen`: why a closed complaint gets a new
+/// handling round (issue 16).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReopenBody {
+    /// `complainant_objection`, `external_ruling` or `new_facts`.
+    pub kind: Option<String>,
+    pub reason: Option<String>,
+    pub expected_version: Option<u64>,
+}
+
+impl ReopenBody {
+    pub fn parse(self) -> Result<klacht_domain::complaint::Reopening, ApiError> {
+        let mut c = Check::default();
+        let kind = c.parse::<klacht_domain::complaint::ReopeningKind>("kind", self.kind);
+        let reason = c.text("reason", self.reason);
+        match (kind, reason) {
+            (Some(kind), Some(reason)) => Ok(klacht_domain::complaint::Reopening { kind, reason }),
+            _ => Err(c.incomplete()),
+        }
+    }
+}
