@@ -76,10 +76,11 @@ pub(super) async fn render<S: Store>(
         &history,
         viewer,
         &people,
-        &terms,
-        related,
-        &others,
-        &round_terms,
+        (&terms, &round_terms),
+        view::Links {
+            related,
+            others: &others,
+        },
     ))
     .into_response())
 }

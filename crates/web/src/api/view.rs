@@ -438,6 +438,15 @@ pub struct ComplaintView<'a> {
     events: Vec<EventView>,
 }
 
+/// The related complaints of a complaint as its viewer may know them.
+pub struct Links<'o> {
+    /// As [`klacht_app::links::related_for`] gives them.
+    pub related: Vec<klacht_app::links::Related>,
+    /// Which complaints the history's link events name that the viewer may
+    /// see ([`klacht_app::links::visible_others`]).
+    pub others: &'o HashMap<klacht_domain::ComplaintId, bool>,
+}
+
 /// A related complaint in the API.
 #[derive(Debug, Serialize)]
 pub struct RelatedView {
@@ -511,20 +520,18 @@ fn party_id(p: &EscalationParty) -> &'static str {
 }
 
 impl<'a> ComplaintView<'a> {
-    /// `related`: as [`klacht_app::links::related_for`] gives them;
-    /// `others`: which complaints the history's link events name that the
-    /// viewer may see ([`klacht_app::links::visible_others`]); the data of
-    /// a link event naming another one is left at its type.
+    /// `terms`: the current round's, `round_terms` each sealed round's;
+    /// `links`: the related complaints and which ones the viewer may see
+    /// (the data of a link event naming another one is left at its type).
     pub fn new(
         c: &'a Complaint,
         history: &[Recorded],
         viewer: &User,
         people: &People,
-        terms: &[TermLine],
-        related: Vec<klacht_app::links::Related>,
-        others: &HashMap<klacht_domain::ComplaintId, bool>,
-        round_terms: &[Vec<TermLine>],
+        (terms, round_terms): (&[TermLine], &[Vec<TermLine>]),
+        links: Links<'_>,
     ) -> Self {
+        let Links { related, others } = links;
         let person = |id: UserId| people.person(id);
         Self {
             id: c.id().to_string(),
