@@ -29,6 +29,7 @@ mod health;
 mod improvement;
 mod mail;
 mod offer_step;
+mod operations;
 mod overview;
 mod public_form;
 mod public_mail;
