@@ -35,7 +35,8 @@ pub fn mailer(config: &Config) -> anyhow::Result<Option<SmtpMailer>> {
     Ok(Some(
         SmtpMailer::from_url(url, &from)
             .context("KLACHT_SMTP_URL")?
-            .with_time_zone(zone),
+            .with_time_zone(zone)
+            .with_clock(config.clock()),
     ))
 }
 

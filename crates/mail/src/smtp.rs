@@ -142,6 +142,8 @@ pub struct SmtpMailer {
     description: String,
     /// The organisation's zone, in which the `Date` header is written.
     time_zone: jiff::tz::TimeZone,
+    /// When a message is sent, for its `Date` header.
+    clock: klacht_clock::SharedClock,
 }
 
 impl std::fmt::Debug for SmtpMailer {
@@ -191,6 +193,7 @@ impl SmtpMailer {
             from,
             description: settings.describe(),
             time_zone: jiff::tz::TimeZone::UTC,
+            clock: std::sync::Arc::new(klacht_clock::SystemClock),
         })
     }
 
@@ -198,6 +201,12 @@ impl SmtpMailer {
     /// unless set), as the recipient's mail program would show it anyway.
     pub fn with_time_zone(mut self, zone: jiff::tz::TimeZone) -> Self {
         self.time_zone = zone;
+        self
+    }
+
+    /// Dates messages by this clock (the process's, `KLACHT_NOW` included).
+    pub fn with_clock(mut self, clock: klacht_clock::SharedClock) -> Self {
+        self.clock = clock;
         self
     }
 
@@ -209,7 +218,7 @@ impl SmtpMailer {
     /// The lettre message for an outbox row: `multipart/alternative` with
     /// the plain text first, the stable Message-ID, dated now.
     pub fn build(&self, id: uuid::Uuid, m: &MailMessage) -> Result<Message, SendError> {
-        self.build_at(id, m, jiff::Timestamp::now())
+        self.build_at(id, m, self.clock.now())
     }
 
     /// As [`SmtpMailer::build`], dated `at`.

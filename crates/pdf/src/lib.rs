@@ -81,7 +81,8 @@ impl Document {
     }
 
     /// The creation time in the PDF's metadata (PDF/A requires one); the
-    /// moment of rendering when not given.
+    /// real moment of rendering when not given (it shows in no page, so
+    /// tests do not depend on it).
     pub fn created(mut self, at: jiff::Timestamp) -> Self {
         self.created = Some(at);
         self

@@ -115,7 +115,10 @@ pub(crate) fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
     let document = compiled
         .output
         .map_err(|diags| PdfError::Compile(messages(&diags)))?;
-    let options = pdf_options(doc.created.unwrap_or_else(jiff::Timestamp::now))?;
+    let options = pdf_options(
+        doc.created
+            .unwrap_or_else(|| klacht_clock::Clock::now(&klacht_clock::SystemClock)),
+    )?;
     typst_pdf::pdf(&document, &options).map_err(|diags| PdfError::Export(messages(&diags)))
 }
 
