@@ -209,7 +209,15 @@ async fn the_access_log_is_one_json_line_per_request<S: Store>(store: S) {
         move || writer.clone(),
         false,
     );
+    // tracing caches per call site whether anyone listens. While a single
+    // dispatcher is registered it asks only the current thread's default,
+    // so another test's thread (no subscriber) could cache "never" for the
+    // access line. A second dispatcher, kept for the process, makes every
+    // rebuild ask all live dispatchers, this test's included.
+    static KEEP: std::sync::OnceLock<tracing::Dispatch> = std::sync::OnceLock::new();
+    KEEP.get_or_init(|| tracing::Dispatch::new(tracing::subscriber::NoSubscriber::default()));
     let dispatch = tracing::Dispatch::new(subscriber);
+    tracing::callsite::rebuild_interest_cache();
     let app = klacht_web::app(klacht_web::AppState::new(
         store,
         crate::complaints_support::calendar(),
@@ -240,7 +248,11 @@ async fn the_access_log_is_one_json_line_per_request<S: Store>(store: S) {
         .map(|l| serde_json::from_str(l).expect("every line is one JSON object"))
         .filter(|v: &serde_json::Value| v["target"] == "klacht_web::access")
         .collect();
-    assert_eq!(lines.len(), 1, "one access line: {text}");
+    assert_eq!(
+        lines.len(),
+        1,
+        "one access line, request {request_id}: {text:?}"
+    );
     let line = &lines[0];
     assert_eq!(line["method"], "GET");
     assert_eq!(line["route"], "/klachten/{id}");
