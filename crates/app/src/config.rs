@@ -13,6 +13,7 @@ use serde::Deserialize;
 mod dossier;
 mod exact;
 mod mail;
+mod operations;
 mod patterns;
 mod public;
 mod reminders;
@@ -21,6 +22,7 @@ pub use exact::{
     ExactConfig, ExactProduct, OnlineConfig, SynergyAuth, SynergyConfig, default_synergy_fields,
 };
 pub use mail::{DEFAULT_MAIL_MAX_ATTEMPTS, MailConfig};
+pub use operations::{LogFormat, OperationsConfig};
 pub use public::{DEFAULT_SUBMISSIONS_PER_HOUR, PublicConfig};
 pub use reminders::DEFAULT_REMINDER_HOUR;
 
@@ -55,6 +57,8 @@ pub struct Config {
     pub exact: ExactConfig,
     /// E-mail: server, sender, public address, attempts (`[mail]`).
     pub mail: MailConfig,
+    /// Monitoring: the `/metrics` token and the log format (`[operations]`).
+    pub operations: OperationsConfig,
     /// When complaints form a structural pattern (`[patterns]`).
     pub patterns: klacht_domain::patterns::PatternRules,
     /// The public site: regulation, rate limit, trusted proxies (`[public]`).
@@ -78,6 +82,7 @@ struct FileConfig {
     dossier: dossier::FileDossier,
     exact: exact::FileExact,
     mail: mail::FileMail,
+    operations: operations::FileOperations,
     patterns: patterns::FilePatterns,
     public: public::FilePublic,
     reminders: reminders::FileReminders,
@@ -147,10 +152,15 @@ impl Config {
         };
         let time_zone = pick("KLACHT_TIME_ZONE", file.calendar.time_zone)
             .unwrap_or_else(|| DEFAULT_TIME_ZONE.into());
+        let database_url = pick("DATABASE_URL", file.database_url)
+            .unwrap_or_else(|| klacht_store::DEFAULT_DATABASE_URL.into());
+        // `mysql://…` fails here, naming what works, not deep in a driver.
+        klacht_store::Backend::of_url(&database_url).map_err(|e| ConfigError::Var {
+            var: "DATABASE_URL",
+            message: e.to_string(),
+        })?;
         let config = Config {
-            database_url: pick("DATABASE_URL", file.database_url)
-                .unwrap_or_else(|| klacht_store::DEFAULT_DATABASE_URL.into())
-                .into(),
+            database_url: database_url.into(),
             addr,
             organisation: pick("KLACHT_ORGANISATION", file.organisation)
                 .unwrap_or_else(|| "Focus".into()),
@@ -163,6 +173,7 @@ impl Config {
             dossier: dossier::load(&var, file.dossier)?,
             exact: exact::load(&var, file.exact)?,
             mail: mail::load(&var, file.mail, addr)?,
+            operations: operations::load(&var, file.operations)?,
             patterns: patterns::load(&var, file.patterns)?,
             public: public::load(&var, file.public)?,
             reminders: reminders::load(&var, file.reminders)?,
@@ -290,6 +301,18 @@ mod tests {
         assert!(e.to_string().contains("KLACHT_TIME_ZONE"), "{e}");
         let e = Config::load(env(&[("KLACHT_ADDR", "hier")])).expect_err("bad addr");
         assert!(e.to_string().contains("KLACHT_ADDR"), "{e}");
+        let e = Config::load(env(&[("DATABASE_URL", "mysql://root:geheim@db/klacht")]))
+            .expect_err("mysql");
+        let text = e.to_string();
+        assert!(
+            text.contains("DATABASE_URL") && text.contains("mysql://"),
+            "{e}"
+        );
+        assert!(
+            text.contains("sqlite://") && text.contains("postgres://"),
+            "{e}"
+        );
+        assert!(!text.contains("geheim"), "the password stays hidden: {e}");
     }
 
     #[test]

@@ -321,7 +321,7 @@ async fn reseal<S: Store>(
         at,
     };
     let form = FormData::build(letterhead, c, &names, calendar, &copy);
-    let pdf = documents::form_pdf(letterhead, form).await?;
+    let pdf = documents::form_pdf_at(letterhead, form, at).await?;
     Ok(Reseal {
         events: all.to_vec(),
         record_json: record,

@@ -30,8 +30,13 @@ pub fn mailer(config: &Config) -> anyhow::Result<Option<SmtpMailer>> {
     };
     let ctx = config.mail.context(&config.organisation);
     let from = ctx.from.unwrap_or_else(|| config.mail.from.clone());
+    // Mail is dated in the organisation's zone (checked at start-up).
+    let zone = config.working_calendar()?.time_zone().clone();
     Ok(Some(
-        SmtpMailer::from_url(url, &from).context("KLACHT_SMTP_URL")?,
+        SmtpMailer::from_url(url, &from)
+            .context("KLACHT_SMTP_URL")?
+            .with_time_zone(zone)
+            .with_clock(config.clock()),
     ))
 }
 

@@ -73,7 +73,7 @@ enum Command {
 macro_rules! with_store {
     ($config:expr, |$store:ident| $body:expr) => {{
         let url = $config.database_url.expose_secret().to_owned();
-        if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+        if klacht_store::Backend::of_url(&url)? == klacht_store::Backend::Postgres {
             let $store = PgStore::connect(&url).await?;
             $store.migrate().await?;
             $body
@@ -85,8 +85,7 @@ macro_rules! with_store {
     }};
 }
 
-async fn run(cli: Cli) -> anyhow::Result<()> {
-    let mut config = Config::from_env()?;
+async fn run(cli: Cli, mut config: Config) -> anyhow::Result<()> {
     if let Some(url) = cli.database_url {
         config.database_url = url.into();
     }
@@ -128,13 +127,28 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "klacht=info,klacht_web=info,tower_http=info,warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    // The configuration first: it says how to log.
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("fout: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| klacht_web::access_log::DEFAULT_FILTER.into());
+    // No colour codes in a file, a pipe or the journal.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let subscriber = klacht_web::access_log::subscriber(
+        config.operations.log_format,
+        filter,
+        std::io::stderr,
+        ansi,
+    );
+    // try_init also forwards the `log` records of dependencies.
+    if tracing_subscriber::util::SubscriberInitExt::try_init(subscriber).is_err() {
+        eprintln!("waarschuwing: logging was al ingesteld");
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -145,7 +159,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(cli)) {
+    match runtime.block_on(run(cli, config)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("fout: {e:#}");

@@ -73,6 +73,7 @@ pub async fn run<S: Store>(store: S, config: &Config, args: ServeArgs) -> anyhow
         .with_clock(clock)
         .with_cookie_secure(config.cookie_secure)
         .with_patterns(config.patterns)
+        .with_metrics_token(config.operations.metrics_token.clone())
         .with_public(public)
         .with_mail(crate::jobs::notifier(config, wake), mail_server);
     let served = klacht_web::serve(listener, state, shutdown_signal()).await;

@@ -19,7 +19,7 @@
 //! Delivery is at least once: a worker that dies after the SMTP server
 //! accepted a message but before it was marked sent will send it again
 //! after the lease. Every send of one outbox row carries the same
-//! `Message-ID: <{outbox id}@klacht>`, so the receiver can recognise the
+//! `Message-ID: <{outbox id}@{sender domain}>`, so the receiver can recognise the
 //! duplicate.
 
 pub mod delivery;

@@ -99,7 +99,7 @@ impl<S: Store, M: Mailer> Jobs<S, M> {
         // Steps that queue mail (reminders, digests, …) go before delivery,
         // so that what they queue goes out in the same round.
         if let Some(scheduler) = &self.schedule {
-            match scheduler.run(&self.store, now).await {
+            match timed("schedule", scheduler.run(&self.store, now)).await {
                 Ok(s) => report.schedule = s,
                 Err(e) => report.errors.push(format!("termijnbewaking: {e}")),
             }
@@ -107,7 +107,12 @@ impl<S: Store, M: Mailer> Jobs<S, M> {
 
         // Deliver the e-mail that is due.
         if let Some(mailer) = &self.mailer {
-            match deliver_due(&self.store, mailer, &self.delivery, now).await {
+            match timed(
+                "delivery",
+                deliver_due(&self.store, mailer, &self.delivery, now),
+            )
+            .await
+            {
                 Ok(d) => report.delivery = Some(d),
                 Err(e) => report.errors.push(format!("e-mail bezorgen: {e}")),
             }
@@ -115,7 +120,7 @@ impl<S: Store, M: Mailer> Jobs<S, M> {
 
         // Register closed complaints in Exact.
         if let Some(exact) = &self.exact {
-            match exact.run(&self.store, now).await {
+            match timed("exact", exact.run(&self.store, now)).await {
                 Ok(d) => report.exact = Some(d),
                 Err(e) => report.errors.push(format!("registratie in Exact: {e}")),
             }
@@ -123,7 +128,7 @@ impl<S: Store, M: Mailer> Jobs<S, M> {
 
         // File closed complaints that are not filed yet; retention.
         if let Some(dossier) = &self.dossier {
-            match dossier.run(&self.store, now).await {
+            match timed("dossier", dossier.run(&self.store, now)).await {
                 Ok(d) => report.dossier = Some(d),
                 Err(e) => report.errors.push(format!("klachtendossier: {e}")),
             }
@@ -177,4 +182,15 @@ impl fmt::Display for RunReport {
         }
         Ok(())
     }
+}
+
+/// Runs one step of a round and records how long it took
+/// (`klacht_job_round_duration_seconds{job}` on `/metrics`). Wall time,
+/// not the injected clock: it measures the work, not the calendar.
+async fn timed<T>(job: &'static str, step: impl std::future::Future<Output = T>) -> T {
+    let started = std::time::Instant::now();
+    let out = step.await;
+    metrics::histogram!("klacht_job_round_duration_seconds", "job" => job)
+        .record(started.elapsed().as_secs_f64());
+    out
 }

@@ -21,7 +21,7 @@
 //!   new module following the same pattern; see [`confirmation`] for the
 //!   shortest complete example.
 //! - [`Mailer`]: sends a stored message; [`SmtpMailer`] does so over SMTP
-//!   (lettre, tokio, rustls) with the stable `Message-ID: <{outbox id}@klacht>`,
+//!   (lettre, tokio, rustls) with the stable `Message-ID: <{outbox id}@{sender domain}>`,
 //!   so that a receiver can recognise a message sent again after a crash.
 
 pub mod action_reminder;

@@ -30,8 +30,8 @@ impl SendError {
 }
 
 /// Sends one message. `id` is the outbox row's id; the message carries it
-/// as `Message-ID: <{id}@klacht>` so a second delivery of the same row is
-/// recognisable as a duplicate.
+/// as `Message-ID: <{id}@{sender's domain}>` so a second delivery of the
+/// same row is recognisable as a duplicate.
 pub trait Mailer: Send + Sync + 'static {
     fn send(
         &self,
@@ -40,7 +40,14 @@ pub trait Mailer: Send + Sync + 'static {
     ) -> impl Future<Output = Result<Sent, SendError>> + Send;
 }
 
-/// The Message-ID of an outbox row's e-mail, without angle brackets.
-pub fn message_id(id: uuid::Uuid) -> String {
-    format!("{id}@klacht")
+/// The Message-ID of an outbox row's e-mail, without angle brackets: the
+/// row's id at the sender's domain (RFC 5322 asks for a domain the sender
+/// controls, so that ids are unique worldwide).
+pub fn message_id(id: uuid::Uuid, sender: &str) -> String {
+    let domain = sender
+        .rsplit_once('@')
+        .map(|(_, d)| d.trim())
+        .filter(|d| !d.is_empty())
+        .unwrap_or("klacht");
+    format!("{id}@{domain}")
 }

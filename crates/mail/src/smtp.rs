@@ -14,7 +14,7 @@
 
 use std::time::Duration;
 
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
@@ -140,6 +140,10 @@ pub struct SmtpMailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
     description: String,
+    /// The organisation's zone, in which the `Date` header is written.
+    time_zone: jiff::tz::TimeZone,
+    /// When a message is sent, for its `Date` header.
+    clock: klacht_clock::SharedClock,
 }
 
 impl std::fmt::Debug for SmtpMailer {
@@ -188,7 +192,22 @@ impl SmtpMailer {
             transport: builder.build(),
             from,
             description: settings.describe(),
+            time_zone: jiff::tz::TimeZone::UTC,
+            clock: std::sync::Arc::new(klacht_clock::SystemClock),
         })
+    }
+
+    /// Writes the `Date` header in this zone (the organisation's; UTC
+    /// unless set), as the recipient's mail program would show it anyway.
+    pub fn with_time_zone(mut self, zone: jiff::tz::TimeZone) -> Self {
+        self.time_zone = zone;
+        self
+    }
+
+    /// Dates messages by this clock (the process's, `KLACHT_NOW` included).
+    pub fn with_clock(mut self, clock: klacht_clock::SharedClock) -> Self {
+        self.clock = clock;
+        self
     }
 
     /// The server, without its password.
@@ -197,8 +216,18 @@ impl SmtpMailer {
     }
 
     /// The lettre message for an outbox row: `multipart/alternative` with
-    /// the plain text first, and the stable Message-ID.
+    /// the plain text first, the stable Message-ID, dated now.
     pub fn build(&self, id: uuid::Uuid, m: &MailMessage) -> Result<Message, SendError> {
+        self.build_at(id, m, self.clock.now())
+    }
+
+    /// As [`SmtpMailer::build`], dated `at`.
+    pub fn build_at(
+        &self,
+        id: uuid::Uuid,
+        m: &MailMessage,
+        at: jiff::Timestamp,
+    ) -> Result<Message, SendError> {
         let bad = |what: &str, a: &Address| {
             SendError::Permanent(format!("{what} '{}' is geen geldig e-mailadres", a.email))
         };
@@ -206,10 +235,11 @@ impl SmtpMailer {
             Some(a) => mailbox(a).map_err(|()| bad("afzender", a))?,
             None => self.from.clone(),
         };
+        let message_id = format!("<{}>", message_id(id, from.email.as_ref()));
         let mut builder = Message::builder()
             .from(from)
             .subject(m.subject.clone())
-            .message_id(Some(format!("<{}>", message_id(id))));
+            .message_id(Some(message_id));
         if m.to.is_empty() {
             return Err(SendError::Permanent(
                 "het bericht heeft geen ontvanger".into(),
@@ -221,7 +251,7 @@ impl SmtpMailer {
         if let Some(a) = &m.reply_to {
             builder = builder.reply_to(mailbox(a).map_err(|()| bad("antwoordadres", a))?);
         }
-        builder
+        let mut message = builder
             .multipart(
                 MultiPart::alternative()
                     .singlepart(
@@ -235,7 +265,24 @@ impl SmtpMailer {
                             .body(m.html.clone()),
                     ),
             )
-            .map_err(|e| SendError::Permanent(format!("bericht niet op te bouwen: {e}")))
+            .map_err(|e| SendError::Permanent(format!("bericht niet op te bouwen: {e}")))?;
+        let header = |name: &'static str, value: String| {
+            HeaderValue::new(HeaderName::new_from_ascii_str(name), value)
+        };
+        let headers = message.headers_mut();
+        // lettre writes the date in UTC; set after building, because its
+        // builder replaces a Date it cannot parse back (one with an offset).
+        headers.insert_raw(header(
+            "Date",
+            jiff::fmt::rfc2822::to_string(&at.to_zoned(self.time_zone.clone()))
+                .map_err(|e| SendError::Permanent(format!("datum niet te schrijven: {e}")))?,
+        ));
+        // Every mail of klacht is written by the application, not by a
+        // person (RFC 3834): no vacation replies or auto-forwards back.
+        headers.insert_raw(header("Auto-Submitted", "auto-generated".into()));
+        // Exchange and Outlook honour this one instead.
+        headers.insert_raw(header("X-Auto-Response-Suppress", "All".into()));
+        Ok(message)
     }
 }
 
@@ -320,7 +367,12 @@ mod tests {
             text: "Beste mevrouw,\n\nWij hebben uw klacht ontvangen.".into(),
             html: "<p>Wij hebben uw klacht ontvangen.</p>".into(),
         };
-        let raw = mailer.build(id, &m).expect("builds").formatted();
+        let mailer =
+            mailer.with_time_zone(jiff::tz::TimeZone::get("Europe/Amsterdam").expect("zone"));
+        // A summer and a winter moment: the offset follows the zone.
+        let summer: jiff::Timestamp = "2026-06-01T08:00:00Z".parse().expect("instant");
+        let winter: jiff::Timestamp = "2026-01-05T08:00:00Z".parse().expect("instant");
+        let raw = mailer.build_at(id, &m, summer).expect("builds").formatted();
         let parsed = mailparse::parse_mail(&raw).expect("parses");
         let header = |name: &str| {
             parsed
@@ -329,7 +381,34 @@ mod tests {
                 .find(|h| h.get_key().eq_ignore_ascii_case(name))
                 .map(|h| h.get_value())
         };
-        assert_eq!(header("Message-ID"), Some(format!("<{id}@klacht>")));
+        assert_eq!(header("Message-ID"), Some(format!("<{id}@focus.example>")));
+        assert_eq!(
+            header("Date").as_deref(),
+            Some("Mon, 1 Jun 2026 10:00:00 +0200")
+        );
+        assert_eq!(header("Auto-Submitted").as_deref(), Some("auto-generated"));
+        let raw = mailer.build_at(id, &m, winter).expect("builds").formatted();
+        let winter_mail = mailparse::parse_mail(&raw).expect("parses");
+        let date = winter_mail
+            .headers
+            .iter()
+            .find(|h| h.get_key() == "Date")
+            .map(|h| h.get_value());
+        assert_eq!(date.as_deref(), Some("Mon, 5 Jan 2026 09:00:00 +0100"));
+        // A message with its own sender: the id takes that sender's domain.
+        let own = MailMessage {
+            from: Some(Address::bare("kwaliteit@zorg-oost.example")),
+            ..m.clone()
+        };
+        let raw = mailer
+            .build_at(id, &own, summer)
+            .expect("builds")
+            .formatted();
+        let own = mailparse::parse_mail(&raw).expect("parses");
+        assert!(
+            own.headers.iter().any(|h| h.get_key() == "Message-ID"
+                && h.get_value() == format!("<{id}@zorg-oost.example>"))
+        );
         assert_eq!(header("Subject").as_deref(), Some("Uw klacht is ontvangen"));
         assert!(header("To").is_some_and(|t| t.contains("Öztürk")));
         assert_eq!(parsed.ctype.mimetype, "multipart/alternative");

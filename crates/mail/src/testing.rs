@@ -47,13 +47,17 @@ pub fn available() -> bool {
 /// One message as the server received it.
 #[derive(Debug, Clone)]
 pub struct Received {
-    /// As sent, with angle brackets: `<{outbox id}@klacht>`.
+    /// As sent, with angle brackets: `<{outbox id}@{sender domain}>`.
     pub message_id: String,
     pub subject: String,
     pub from: String,
     pub to: String,
     /// The envelope recipients (aiosmtpd's `X-RcptTo`).
     pub rcpt_to: String,
+    /// `Date`, as written (RFC 5322, with the zone's offset).
+    pub date: String,
+    /// `Auto-Submitted` (`auto-generated` for every mail of klacht).
+    pub auto_submitted: String,
     pub content_type: String,
     /// The decoded `text/plain` part.
     pub text: String,
@@ -246,6 +250,8 @@ pub fn parse(raw: Vec<u8>) -> Received {
         from: header("From"),
         to: header("To"),
         rcpt_to: header("X-RcptTo"),
+        date: header("Date"),
+        auto_submitted: header("Auto-Submitted"),
         content_type: mail.ctype.mimetype.clone(),
         text: text.replace("\r\n", "\n"),
         html: html.replace("\r\n", "\n"),

@@ -1,11 +1,13 @@
 //! PDF documents: a Typst source plus the files it reads (JSON data, SVG
-//! charts, images) rendered to PDF bytes, with the fonts embedded in the
-//! binary. Generic: the yearly report uses it, and so can letters and
+//! charts, images) rendered to PDF/A-2b bytes, with the fonts embedded in
+//! the binary. Generic: the yearly report uses it, and so can letters and
 //! the complaint form.
 //!
 //! Rendering is CPU work of tens to hundreds of milliseconds; async
 //! callers run [`Document::render`] in `spawn_blocking`.
 
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 mod world;
 
 use std::collections::BTreeMap;
@@ -35,6 +37,7 @@ pub struct Document {
     files: BTreeMap<String, Vec<u8>>,
     inputs: BTreeMap<String, String>,
     today: Option<(i32, u8, u8)>,
+    created: Option<jiff::Timestamp>,
 }
 
 impl Document {
@@ -77,6 +80,14 @@ impl Document {
         self
     }
 
+    /// The creation time in the PDF's metadata (PDF/A requires one); the
+    /// real moment of rendering when not given (it shows in no page, so
+    /// tests do not depend on it).
+    pub fn created(mut self, at: jiff::Timestamp) -> Self {
+        self.created = Some(at);
+        self
+    }
+
     /// Lays the document out and exports it as PDF.
     pub fn render(&self) -> Result<Vec<u8>, PdfError> {
         world::render(self)
@@ -101,6 +112,7 @@ mod tests {
         .expect("renders");
         assert!(pdf.starts_with(b"%PDF-"), "a PDF header");
         assert!(pdf.len() > 1000);
+        crate::testing::assert_pdf_a_2b(&pdf);
     }
 
     #[test]

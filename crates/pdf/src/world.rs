@@ -115,6 +115,35 @@ pub(crate) fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
     let document = compiled
         .output
         .map_err(|diags| PdfError::Compile(messages(&diags)))?;
-    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
-        .map_err(|diags| PdfError::Export(messages(&diags)))
+    let options = pdf_options(
+        doc.created
+            .unwrap_or_else(|| klacht_clock::Clock::now(&klacht_clock::SystemClock)),
+    )?;
+    typst_pdf::pdf(&document, &options).map_err(|diags| PdfError::Export(messages(&diags)))
+}
+
+/// PDF/A-2b: the documents are archived (the dossier keeps a complaint's
+/// frozen PDFs for years, the yearly report goes to the archive), so they
+/// must render the same in any future reader: every font embedded, colours
+/// defined, XMP metadata that names the standard. Typst checks conformance
+/// while exporting and refuses a document that would break it.
+/// PDF/A also requires the document's date, `created` (in UTC).
+fn pdf_options(created: jiff::Timestamp) -> Result<typst_pdf::PdfOptions, PdfError> {
+    let standards = typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b])
+        .map_err(|e| PdfError::Export(e.message().to_string()))?;
+    let t = created.to_zoned(jiff::tz::TimeZone::UTC);
+    let datetime = Datetime::from_ymd_hms(
+        t.year().into(),
+        t.month().unsigned_abs(),
+        t.day().unsigned_abs(),
+        t.hour().unsigned_abs(),
+        t.minute().unsigned_abs(),
+        t.second().unsigned_abs(),
+    )
+    .ok_or_else(|| PdfError::Export(format!("no PDF date for {created}")))?;
+    Ok(typst_pdf::PdfOptions {
+        standards,
+        timestamp: Some(typst_pdf::Timestamp::new_utc(datetime)),
+        ..typst_pdf::PdfOptions::default()
+    })
 }

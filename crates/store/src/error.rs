@@ -20,6 +20,13 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("ongeldige database-URL: {0}")]
     Url(String),
+    /// The database server did not answer at start-up: where, and why.
+    #[error("PostgreSQL op {host}:{port} is niet bereikbaar: {reason}")]
+    Unreachable {
+        host: String,
+        port: u16,
+        reason: String,
+    },
 }
 
 impl From<sqlx::Error> for StoreError {

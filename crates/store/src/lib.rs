@@ -16,6 +16,7 @@ mod complaints;
 mod dossier;
 mod error;
 mod improvement;
+mod metrics;
 mod outbox;
 mod postgres;
 mod public;
@@ -50,6 +51,7 @@ pub use improvement::{
     ImprovementPage, ImprovementRow, ImprovementStore, LinkedComplaint, PatternDecision,
     PatternSource,
 };
+pub use metrics::{MetricsStore, NextTerm, OutboxDepth, PoolUse};
 pub use outbox::{
     NewOutboxMessage, OutboxCounts, OutboxKind, OutboxMessage, OutboxStatus, OutboxStore,
 };
@@ -71,6 +73,33 @@ pub use work_queue::{ActionEvent, WorkQueueQuery, WorkQueueStore};
 
 /// The default database: a SQLite file in the working folder.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://klacht.db";
+
+/// Which database a URL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// The backend of `url` by its scheme; any other scheme (`mysql://`)
+    /// is refused with the ones that work. The error shows the scheme
+    /// only: the URL may carry a password.
+    pub fn of_url(url: &str) -> Result<Self, StoreError> {
+        let Some((scheme, _)) = url.split_once(':') else {
+            // A bare path, as sqlx reads it: a SQLite file.
+            return Ok(Backend::Sqlite);
+        };
+        match scheme.to_ascii_lowercase().as_str() {
+            "sqlite" => Ok(Backend::Sqlite),
+            "postgres" | "postgresql" => Ok(Backend::Postgres),
+            other => Err(StoreError::Url(format!(
+                "'{other}://' wordt niet ondersteund; gebruik sqlite://pad/naar/klacht.db \
+                 (SQLite) of postgres://gebruiker@host/database (PostgreSQL)"
+            ))),
+        }
+    }
+}
 
 /// A new event stream: its read-model row and its first events.
 #[derive(Debug, Clone)]
@@ -111,6 +140,7 @@ pub trait Store:
     + RetentionStore
     + AbsenceStore
     + WorkQueueStore
+    + MetricsStore
     + Clone
     + Send
     + Sync

@@ -61,7 +61,7 @@ fn store_status(e: &StoreError) -> StatusCode {
         StoreError::NotFound => StatusCode::NOT_FOUND,
         StoreError::Conflict { .. } => StatusCode::CONFLICT,
         StoreError::Duplicate { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-        StoreError::Database(_) => StatusCode::SERVICE_UNAVAILABLE,
+        StoreError::Database(_) | StoreError::Unreachable { .. } => StatusCode::SERVICE_UNAVAILABLE,
         StoreError::Corrupt(_) | StoreError::Migrate(_) | StoreError::Url(_) => {
             StatusCode::INTERNAL_SERVER_ERROR
         }

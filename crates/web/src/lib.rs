@@ -6,6 +6,7 @@
 //! PostgreSQL.
 
 mod absences;
+pub mod access_log;
 mod admin;
 mod agenda;
 pub mod api;
@@ -16,6 +17,7 @@ mod exact;
 mod handover;
 mod health;
 mod improvement;
+pub mod metrics;
 mod outbox;
 mod overview;
 pub mod procedure;
@@ -72,6 +74,8 @@ pub struct AppState<S> {
     pub letterhead: Arc<klacht_app::documents::Letterhead>,
     /// Where every handler reads "now" (tests pin it).
     pub clock: SharedClock,
+    /// The bearer token of `/metrics`; `None`: no `/metrics` (404).
+    pub metrics_token: Option<Arc<secrecy::SecretString>>,
 }
 
 impl<S: Store> AppState<S> {
@@ -88,7 +92,14 @@ impl<S: Store> AppState<S> {
             notifier: klacht_app::notify::Notifier::disabled(),
             mail_server: None,
             clock: Arc::new(klacht_clock::SystemClock),
+            metrics_token: None,
         }
+    }
+
+    /// Serves `/metrics` to whoever sends this bearer token.
+    pub fn with_metrics_token(mut self, token: Option<secrecy::SecretString>) -> Self {
+        self.metrics_token = token.map(Arc::new);
+        self
     }
 
     /// Reads the time from this clock instead of the system's.
@@ -166,8 +177,11 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
             HeaderValue::from_static(value),
         )
     };
+    // The recorder exists before the first request is counted.
+    metrics::handle();
     Router::new()
         .merge(health::router())
+        .merge(metrics::router())
         .nest(api::PREFIX, api::router())
         .merge(start::router())
         .merge(signin::router())
@@ -208,6 +222,9 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
         ))
         .layer(TraceLayer::new_for_http())
         .layer(CatchPanicLayer::new())
+        // Outermost, so it sees the final status (timeouts, panics) and
+        // the route template axum matched (/metrics counts itself too).
+        .layer(axum::middleware::from_fn(access_log::layer))
 }
 
 /// An address nobody serves: the Dutch "Niet gevonden" page (the API

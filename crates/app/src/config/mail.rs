@@ -125,7 +125,23 @@ pub(super) fn load(
                 "'{text}' is geen e-mailadres (verwacht klachten@example.nl of \"Naam <klachten@example.nl>\")"
             ),
         })?,
-        None => Address::bare(format!("klachten@{}", default_domain(&public_url))),
+        None => {
+            let domain = default_domain(&public_url);
+            // Other servers refuse (or file as spam) mail from
+            // @localhost, and its Message-IDs would not be unique: with a
+            // mail server configured the sender must be a real domain.
+            if smtp_url.is_some() && domain == "localhost" {
+                return Err(ConfigError::Var {
+                    var: "KLACHT_MAIL_FROM",
+                    message: "niet ingesteld, en de afzender zou dan klachten@localhost zijn, \
+                              wat andere mailservers weigeren. Stel KLACHT_MAIL_FROM in \
+                              (bijvoorbeeld \"Focus klachten <klachten@focus.nl>\"), \
+                              of KLACHT_PUBLIC_URL met de domeinnaam van de applicatie"
+                        .into(),
+                });
+            }
+            Address::bare(format!("klachten@{domain}"))
+        }
     };
 
     let max_attempts = match var("KLACHT_MAIL_MAX_ATTEMPTS") {
@@ -282,5 +298,33 @@ mod tests {
         assert!(e.to_string().contains("KLACHT_MAIL_MAX_ATTEMPTS"), "{e}");
         let e = load_with(&[("KLACHT_MAIL_ENABLED", "misschien")]).expect_err("flag");
         assert!(e.to_string().contains("KLACHT_MAIL_ENABLED"), "{e}");
+    }
+
+    /// A mail server without a sender of a real domain: the start stops
+    /// and says which variable to set.
+    #[test]
+    fn a_mail_server_needs_a_sender_that_is_not_localhost() {
+        let e = load_with(&[("KLACHT_SMTP_URL", "smtp://127.0.0.1:2525")]).expect_err("localhost");
+        let text = e.to_string();
+        assert!(
+            text.contains("KLACHT_MAIL_FROM") && text.contains("klachten@localhost"),
+            "{e}"
+        );
+        assert!(text.contains("KLACHT_PUBLIC_URL"), "{e}");
+        // Either variable is enough.
+        let c = load_with(&[
+            ("KLACHT_SMTP_URL", "smtp://127.0.0.1:2525"),
+            ("KLACHT_MAIL_FROM", "klachten@focus.example"),
+        ])
+        .expect("explicit sender");
+        assert_eq!(c.from.email, "klachten@focus.example");
+        let c = load_with(&[
+            ("KLACHT_SMTP_URL", "smtp://127.0.0.1:2525"),
+            ("KLACHT_PUBLIC_URL", "https://klachten.focus.example"),
+        ])
+        .expect("domain of the public address");
+        assert_eq!(c.from.email, "klachten@klachten.focus.example");
+        // Without a mail server nothing is sent: no reason to stop.
+        assert!(load_with(&[]).is_ok());
     }
 }

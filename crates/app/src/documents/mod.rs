@@ -236,6 +236,21 @@ pub async fn form_pdf(letterhead: &Letterhead, data: FormData) -> Result<Vec<u8>
     blocking(move || Ok(doc.render()?)).await
 }
 
+/// As [`form_pdf`], with `at` as the PDF's creation date: the dossier's
+/// frozen copy says when it was filed (or anonymised), by the injected
+/// clock.
+pub async fn form_pdf_at(
+    letterhead: &Letterhead,
+    data: FormData,
+    at: jiff::Timestamp,
+) -> Result<Vec<u8>, DocumentError> {
+    let doc = letterhead
+        .document(FORM_TEMPLATE)
+        .json("form.json", &data)?
+        .created(at);
+    blocking(move || Ok(doc.render()?)).await
+}
+
 /// The confirmation of the offer as PDF bytes; rendered off the async
 /// threads.
 pub async fn letter_pdf(

@@ -166,7 +166,7 @@ async fn prepare<S: Store>(
         calendar,
         &FormCopy::Filed { by: filer, at },
     );
-    let pdf = documents::form_pdf(letterhead, form).await?;
+    let pdf = documents::form_pdf_at(letterhead, form, at).await?;
     Ok(NewDossier {
         complaint_id: id,
         year: i32::from(calendar.local_date(closing.at).year()),

@@ -322,6 +322,8 @@ async fn a_closed_complaint_is_filed_verifies_and_is_anonymised_after_retention<
         .expect("pdf")
         .expect("stored");
     assert_eq!(sha256_hex(&pdf), entry.pdf_sha256);
+    // The frozen form is archival: PDF/A-2b, every font embedded.
+    klacht_pdf::testing::assert_pdf_a_2b(&pdf);
     let text = pdf_text(&pdf);
     if screenshots {
         save_first_page(&pdf, "pdf-klachtenformulier");

@@ -75,7 +75,7 @@ async fn run_once_delivers_queued_mail<S: Store>(url: &str, store: S) {
     );
     let received = smtp.messages();
     assert_eq!(received.len(), 1);
-    assert_eq!(received[0].message_id, format!("<{id}@klacht>"));
+    assert_eq!(received[0].message_id, format!("<{id}@focus.example>"));
     assert!(received[0].from.contains("klachten@focus.example"));
     let sent = store
         .outbox_message(id)

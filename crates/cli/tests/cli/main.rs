@@ -6,6 +6,7 @@ mod demo_and_serve;
 mod dossier;
 mod exact;
 mod jobs;
+mod operations;
 mod reminders;
 mod report;
 mod user;

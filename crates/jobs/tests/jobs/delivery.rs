@@ -146,7 +146,7 @@ async fn a_server_that_was_down_gets_every_message_exactly_once<S: Store>(store:
             m.result
         );
         assert_eq!(
-            counts.get(&format!("<{}@klacht>", m.id)),
+            counts.get(&format!("<{}@focus.example>", m.id)),
             Some(&1),
             "Message-ID is the outbox id"
         );
@@ -219,11 +219,14 @@ async fn a_message_whose_worker_died_is_delivered_after_the_lease<S: Store>(stor
     let counts = counts(&smtp.messages());
     assert_eq!(counts.len(), 2, "two distinct messages: {counts:?}");
     assert_eq!(
-        counts.get(&format!("<{}@klacht>", claimed[0].id)),
+        counts.get(&format!("<{}@focus.example>", claimed[0].id)),
         Some(&2),
         "the one sent before the crash came again, with the same Message-ID"
     );
-    assert_eq!(counts.get(&format!("<{}@klacht>", claimed[1].id)), Some(&1));
+    assert_eq!(
+        counts.get(&format!("<{}@focus.example>", claimed[1].id)),
+        Some(&1)
+    );
     let stored = store.list_outbox(None, None, 10).await.expect("list");
     assert!(
         stored
@@ -551,13 +554,16 @@ async fn without_an_address_only_the_manager_is_told<S: Store>(store: S) {
 }
 
 /// The SMTP mailer's own check: a message goes out as multipart/alternative
-/// with the outbox id as Message-ID. (No store involved.)
+/// with the outbox id at the sender's domain as Message-ID, dated in the
+/// organisation's zone and marked as written by a program. (No store
+/// involved.)
 #[tokio::test]
 async fn the_smtp_mailer_sends_multipart_with_a_stable_id() {
     let Some(smtp) = SmtpServer::start() else {
         return;
     };
-    let mailer: SmtpMailer = mailer(&smtp);
+    let zone = jiff::tz::TimeZone::get("Europe/Amsterdam").expect("zone");
+    let mailer: SmtpMailer = mailer(&smtp).with_time_zone(zone.clone());
     let id = uuid::Uuid::now_v7();
     let m = klacht_mail::MailMessage {
         from: None,
@@ -575,13 +581,24 @@ async fn the_smtp_mailer_sends_multipart_with_a_stable_id() {
     let received = smtp.messages();
     assert_eq!(received.len(), 1);
     let r = &received[0];
-    assert_eq!(r.message_id, format!("<{id}@klacht>"));
+    assert_eq!(r.message_id, format!("<{id}@focus.example>"));
     assert_eq!(r.subject, "Uw klacht — één vraag");
     assert_eq!(r.content_type, "multipart/alternative");
     assert!(r.text.contains("Dank u wel."));
     assert_eq!(r.html.trim(), "<p>Dank u wel.</p>");
     assert!(r.from.contains("klachten@focus.example"));
     assert!(r.to.contains("Öztürk"));
+    assert_eq!(r.auto_submitted, "auto-generated");
+    // Sent now: whatever the day, the offset is Amsterdam's at that moment
+    // (+0100 or +0200), not UTC's.
+    let date = jiff::fmt::rfc2822::parse(&r.date).expect("an RFC 5322 date");
+    assert_eq!(
+        date.offset(),
+        zone.to_offset(date.timestamp()),
+        "Date: {}",
+        r.date
+    );
+    assert_ne!(date.offset(), jiff::tz::Offset::UTC, "Date: {}", r.date);
 }
 
 store_tests!(

@@ -92,7 +92,7 @@ async fn a_reminder_is_delivered_through_a_real_smtp_server<S: Store>(store: S) 
         .next()
         .expect("the reminder row");
     assert_eq!(row.status, OutboxStatus::Sent);
-    assert_eq!(reminder.message_id, format!("<{}@klacht>", row.id));
+    assert_eq!(reminder.message_id, format!("<{}@focus.example>", row.id));
     let digest = received
         .iter()
         .find(|m| m.subject.starts_with("Openstaande termijnen"))

@@ -41,6 +41,9 @@ const MATRIX: &[Row] = &[
     ("GET", "/", "PPPPPPPP"),
     ("GET", "/healthz", "PPPPPPPP"),
     ("GET", "/readyz", "PPPPPPPP"),
+    // Only with KLACHT_METRICS_TOKEN, and then for its bearer token, not
+    // for a session (operations.rs).
+    ("GET", "/metrics", "HHHHHHHH"),
     ("GET", "/inloggen", "PPPPPPPP"),
     // Without the sign-in form's own CSRF cookie every post is refused.
     ("POST", "/inloggen", "DDDDDDDD"),

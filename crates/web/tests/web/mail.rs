@@ -236,7 +236,7 @@ async fn a_failed_message_is_shown_to_the_quality_manager_and_retried<S: Store>(
     assert_eq!(received.len(), 1);
     assert_eq!(
         received[0].message_id,
-        format!("<{}@klacht>", confirmation.id)
+        format!("<{}@focus.example>", confirmation.id)
     );
     let log = app.store.admin_log(None, 10).await.expect("log");
     let entry = log

@@ -30,6 +30,7 @@ mod health;
 mod improvement;
 mod mail;
 mod offer_step;
+mod operations;
 mod overview;
 mod procedure;
 mod public_form;

@@ -79,6 +79,8 @@ async fn the_report_page_and_pdf_show_the_year<S: Store>(store: S) {
     assert!(disposition.contains(&format!("jaarverslag-klachten-{y}.pdf")));
     let pdf = r.bytes().await.expect("pdf");
     assert!(pdf.starts_with(b"%PDF-"));
+    // The yearly report goes to the archive: PDF/A-2b, fonts embedded.
+    klacht_pdf::testing::assert_pdf_a_2b(&pdf);
     let text = pdf_text(&pdf);
     assert!(
         text.contains(&format!("Jaarverslag klachten {y}")),
