@@ -101,6 +101,37 @@ impl Backend {
     }
 }
 
+/// `url` as it may be shown in an error or a log: a password in it
+/// (`postgres://user:secret@host/db`, or `?password=secret`) becomes `***`.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    let authority = match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _password)) => format!("{user}:***@{host}"),
+            None => authority.to_owned(),
+        },
+        None => authority.to_owned(),
+    };
+    let tail = match tail.split_once('?') {
+        Some((path, query)) => {
+            let query: Vec<String> = query
+                .split('&')
+                .map(|pair| match pair.split_once('=') {
+                    Some((key, _)) if key.eq_ignore_ascii_case("password") => format!("{key}=***"),
+                    _ => pair.to_owned(),
+                })
+                .collect();
+            format!("{path}?{}", query.join("&"))
+        }
+        None => tail.to_owned(),
+    };
+    format!("{scheme}://{authority}{tail}")
+}
+
 /// A new event stream: its read-model row and its first events.
 #[derive(Debug, Clone)]
 pub struct NewStream {
@@ -164,4 +195,36 @@ pub(crate) fn micros(t: Timestamp) -> i64 {
 
 pub(crate) fn from_micros(v: i64) -> Result<Timestamp, StoreError> {
     Timestamp::from_microsecond(v).map_err(|e| StoreError::Corrupt(format!("timestamp {v}: {e}")))
+}
+
+#[cfg(test)]
+mod redact_url_tests {
+    use super::redact_url;
+
+    #[test]
+    fn a_password_never_shows() {
+        assert_eq!(
+            redact_url("postgres://klacht:geheim@db.example:5432/klacht?sslmode=require"),
+            "postgres://klacht:***@db.example:5432/klacht?sslmode=require"
+        );
+        assert_eq!(
+            redact_url("postgres://klacht:p@ss@db/klacht"),
+            "postgres://klacht:***@db/klacht"
+        );
+        assert_eq!(
+            redact_url("postgres://db/klacht?user=k&password=geheim&sslmode=require"),
+            "postgres://db/klacht?user=k&password=***&sslmode=require"
+        );
+    }
+
+    #[test]
+    fn a_url_without_password_stays() {
+        for url in [
+            "postgres://postgres@127.0.0.1/test",
+            "sqlite://klacht.db",
+            "klacht.db",
+        ] {
+            assert_eq!(redact_url(url), url);
+        }
+    }
 }

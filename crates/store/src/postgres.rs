@@ -18,8 +18,8 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 impl PgStore {
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
-        let options =
-            PgConnectOptions::from_str(url).map_err(|e| StoreError::Url(format!("{url}: {e}")))?;
+        let options = PgConnectOptions::from_str(url)
+            .map_err(|e| StoreError::Url(format!("{}: {e}", crate::redact_url(url))))?;
         // One connection first, within a short time: a server that is down
         // or a wrong host gives a clear error naming host, port and reason,
         // instead of the pool's bare "timed out" after its acquire timeout.

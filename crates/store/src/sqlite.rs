@@ -23,7 +23,7 @@ impl SqliteStore {
     /// `sqlite://klacht.db` or `sqlite:///var/lib/klacht/klacht.db`.
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
         let options = SqliteConnectOptions::from_str(url)
-            .map_err(|e| StoreError::Url(format!("{url}: {e}")))?
+            .map_err(|e| StoreError::Url(format!("{}: {e}", crate::redact_url(url))))?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             // FULL: an acknowledged write survives a power cut, not only a
