@@ -13,10 +13,10 @@ use klacht_store::{NewOutboxMessage, OutboxKind, Store, StoreError};
 
 use crate::complaints::{Change, ServiceError, load};
 
-/// The outbox dedupe key of a complaint's registration: one per complaint,
-/// whoever closes it and however often the closing is retried.
+/// The outbox dedupe key of a complaint's first round's registration (see
+/// [`klacht_domain::exact::dedupe_key`] for the later rounds').
 pub fn dedupe_key(id: ComplaintId) -> String {
-    format!("exact:{id}")
+    klacht_domain::exact::dedupe_key(id, 1)
 }
 
 /// The registration of a closed complaint, with its handler's name looked
@@ -56,7 +56,7 @@ pub async fn outbox_for<S: Store>(
     Ok(vec![
         NewOutboxMessage::now(OutboxKind::Exact, payload, at)
             .about(c.id())
-            .dedupe(crate::reopening::exact_dedupe_key(c.id(), c.round())),
+            .dedupe(klacht_domain::exact::dedupe_key(c.id(), c.round())),
     ])
 }
 
@@ -70,14 +70,16 @@ pub enum RecordOutcome {
     AlreadyRegistered(String),
 }
 
-/// Records the id Exact returned on the complaint, as the system. Safe to
-/// repeat: a complaint that already has an Exact id is left alone. A
-/// concurrent change (a correction by the quality manager) is retried.
+/// Records the id Exact returned for handling round `round` on the
+/// complaint, as the system. Safe to repeat: a round that already has an
+/// Exact id is left alone. A concurrent change (a correction by the
+/// quality manager) is retried.
 #[tracing::instrument(skip(store, base), fields(complaint = %id))]
 pub async fn record_exact_id<S: Store>(
     store: &S,
     base: &WorkingCalendar,
     id: ComplaintId,
+    round: u32,
     exact_id: &str,
     at: Timestamp,
 ) -> Result<RecordOutcome, ServiceError> {
@@ -86,7 +88,7 @@ pub async fn record_exact_id<S: Store>(
     loop {
         tries += 1;
         let c = load(store, id).await?;
-        if let Some(existing) = c.exact_registration() {
+        if let Some(existing) = c.exact_registration_of_round(round) {
             return Ok(RecordOutcome::AlreadyRegistered(
                 existing.value.exact_id.clone(),
             ));
@@ -94,6 +96,7 @@ pub async fn record_exact_id<S: Store>(
         let events = c.decide_system(
             Command::RegisterInExact(ExactRegistration {
                 exact_id: exact_id.to_owned(),
+                round: Some(round),
             }),
             at,
         )?;

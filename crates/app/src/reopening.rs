@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{Complaint, Event, Kind, Recorded, SealedRound};
 use klacht_domain::terms::{Step, term_status};
-use klacht_domain::{ComplaintId, User, UserId};
+use klacht_domain::{User, UserId};
 use klacht_mail::reopened::{ReopenedToComplainant, ReopenedToStaff};
 use klacht_mail::{Address, TermDates};
 use klacht_store::{NewOutboxMessage, Store, StoreError};
@@ -47,17 +47,6 @@ pub fn round_term_lines(
             }
         })
         .collect()
-}
-
-/// The outbox dedupe key of the registration in Exact of round `round`:
-/// the first round keeps the key it always had, so that a registration
-/// queued before reopening existed is still recognised.
-pub fn exact_dedupe_key(id: ComplaintId, round: u32) -> String {
-    if round <= 1 {
-        crate::exact::dedupe_key(id)
-    } else {
-        format!("exact:{id}:ronde-{round}")
-    }
 }
 
 impl Notifier {

@@ -187,6 +187,7 @@ fn realistic(org: &Org) -> Vec<Recorded> {
         &org.quality,
         Command::RegisterInExact(ExactRegistration {
             exact_id: "REQ-2026-118".into(),
+            round: None,
         }),
     );
     s.log

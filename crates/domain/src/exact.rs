@@ -65,6 +65,30 @@ pub struct Registration {
     /// The local day the quality manager closed the complaint.
     pub closed_on: Date,
     pub closing_note: Option<String>,
+    /// The handling round whose closing this registers: 1, or more after a
+    /// reopening. Left out when 1, so that what was queued before reopening
+    /// existed reads the same.
+    #[serde(default = "first_round", skip_serializing_if = "is_first_round")]
+    pub round: u32,
+}
+
+fn first_round() -> u32 {
+    1
+}
+
+fn is_first_round(round: &u32) -> bool {
+    *round <= 1
+}
+
+/// The outbox dedupe key of the registration of `round` of complaint
+/// `id`: one per round, whoever closes it and however often the closing is
+/// retried. The first round keeps the key it always had.
+pub fn dedupe_key(id: ComplaintId, round: u32) -> String {
+    if round <= 1 {
+        format!("exact:{id}")
+    } else {
+        format!("exact:{id}:ronde-{round}")
+    }
 }
 
 impl Registration {
@@ -111,6 +135,7 @@ impl Registration {
             handler,
             closed_on: closed.at.to_zoned(zone).date(),
             closing_note: closed.value.note.clone(),
+            round: c.round(),
         })
     }
 

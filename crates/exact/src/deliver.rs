@@ -58,7 +58,7 @@ impl<S: Store, C: ExactConnector> Deliver<S> for ExactDelivery<'_, C> {
         // only the mark is missing.
         match klacht_app::complaints::load(store, reg.complaint_id).await {
             Ok(c) => {
-                if let Some(done) = c.exact_registration() {
+                if let Some(done) = c.exact_registration_of_round(reg.round) {
                     return Ok(Attempt::Sent(Some(done.value.exact_id.clone())));
                 }
             }
@@ -76,7 +76,16 @@ impl<S: Store, C: ExactConnector> Deliver<S> for ExactDelivery<'_, C> {
             .await
         {
             Ok(id) => {
-                match record_exact_id(store, self.calendar, reg.complaint_id, &id.0, now).await {
+                match record_exact_id(
+                    store,
+                    self.calendar,
+                    reg.complaint_id,
+                    reg.round,
+                    &id.0,
+                    now,
+                )
+                .await
+                {
                     Ok(outcome) => {
                         let recorded = match outcome {
                             RecordOutcome::Recorded => id.0,

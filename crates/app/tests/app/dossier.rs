@@ -567,6 +567,7 @@ async fn a_hand_entered_exact_number_settles_the_queue_and_reaches_the_filed_for
         &sanne,
         Command::RegisterInExact(ExactRegistration {
             exact_id: "ESYN-2026-4711".into(),
+            round: None,
         }),
         None,
     )
@@ -635,7 +636,7 @@ async fn the_catch_up_refiles_a_form_that_lacks_its_exact_number<S: Store>(store
     dossier::file(&store, &letterhead, &cal, id, now)
         .await
         .expect("file");
-    klacht_app::exact::record_exact_id(&store, &cal, id, "ESYN-2026-0815", now)
+    klacht_app::exact::record_exact_id(&store, &cal, id, 1, "ESYN-2026-0815", now)
         .await
         .expect("recorded");
     assert!(

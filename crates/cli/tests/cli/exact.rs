@@ -42,6 +42,7 @@ fn registration(number: u32) -> Registration {
         handler: None,
         closed_on: date(2026, 5, number as i8),
         closing_note: None,
+        round: 1,
     }
 }
 

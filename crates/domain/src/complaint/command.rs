@@ -328,13 +328,38 @@ impl Complaint {
     ) -> Result<Vec<Event>, ComplaintError> {
         match cmd {
             Command::RegisterInExact(x) => {
-                // The previous round's registration may come back after
-                // the complaint was reopened; it is that round's.
-                let for_sealed_round = !self.is_closed()
-                    && self
-                        .sealed_rounds()
-                        .last()
-                        .is_some_and(|r| r.exact_registration().is_none());
+                // A round's registration may come back after the complaint
+                // was reopened; it is that round's.
+                let for_sealed_round = match x.round {
+                    Some(n) if n < self.round() => {
+                        let sealed = n
+                            .checked_sub(1)
+                            .and_then(|i| self.sealed_rounds().get(usize::try_from(i).ok()?))
+                            .ok_or_else(|| {
+                                ComplaintError::WrongState(format!("Er is geen behandelronde {n}."))
+                            })?;
+                        if let Some(done) = sealed.exact_registration() {
+                            return Err(ComplaintError::WrongState(format!(
+                                "Behandelronde {n} is al geregistreerd in Exact ({}).",
+                                done.value.exact_id
+                            )));
+                        }
+                        true
+                    }
+                    Some(n) if n > self.round() => {
+                        return Err(ComplaintError::WrongState(format!(
+                            "Er is geen behandelronde {n}."
+                        )));
+                    }
+                    Some(_) => false,
+                    None => {
+                        !self.is_closed()
+                            && self
+                                .sealed_rounds()
+                                .last()
+                                .is_some_and(|r| r.exact_registration().is_none())
+                    }
+                };
                 if !for_sealed_round {
                     self.state_check(Action::RegisterInExact)?;
                 }

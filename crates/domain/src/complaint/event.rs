@@ -186,6 +186,11 @@ pub struct Closing {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExactRegistration {
     pub exact_id: String,
+    /// The round the registration is of, when the delivery knows it (a
+    /// reopened complaint's earlier round may come back late); `None`:
+    /// the current round, as recorded by hand and before reopening existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<u32>,
 }
 
 /// A step deliberately skipped, e.g. the complainant stayed unreachable.

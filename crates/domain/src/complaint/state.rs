@@ -349,18 +349,36 @@ impl Complaint {
                 self.closed = Some(stamp(rec, c.clone()));
                 Target::Closing
             }
-            Event::RegisteredInExact(e) => match self.rounds.last_mut() {
-                // The previous round's registration came back after the
-                // reopening: it belongs to that round's filing.
-                Some(last) if self.closed.is_none() && last.exact.is_none() => {
-                    last.exact = Some(stamp(rec, e.clone()));
-                    Target::SealedExact
+            Event::RegisteredInExact(e) => {
+                let current = self.round();
+                let sealed = match e.round {
+                    // The delivery named an earlier round: that round's.
+                    Some(n) if n < current => {
+                        let index = usize::try_from(n.saturating_sub(1)).unwrap_or(usize::MAX);
+                        Some(self.rounds.get_mut(index).ok_or_else(|| {
+                            Self::inconsistent(rec, format!("geen behandelronde {n}"))
+                        })?)
+                    }
+                    Some(_) => None,
+                    // Unnamed (by hand, or recorded before rounds were
+                    // named): the previous round's registration came back
+                    // after the reopening while the new round is open.
+                    None => self
+                        .rounds
+                        .last_mut()
+                        .filter(|last| self.closed.is_none() && last.exact.is_none()),
+                };
+                match sealed {
+                    Some(round) => {
+                        round.exact = Some(stamp(rec, e.clone()));
+                        Target::SealedExact
+                    }
+                    None => {
+                        self.exact = Some(stamp(rec, e.clone()));
+                        Target::Exact
+                    }
                 }
-                _ => {
-                    self.exact = Some(stamp(rec, e.clone()));
-                    Target::Exact
-                }
-            },
+            }
             Event::StepWaived(w) => {
                 self.waivers[w.step.index()] = Some(stamp(rec, w.clone()));
                 Target::Waiver(w.step)

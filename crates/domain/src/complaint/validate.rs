@@ -342,6 +342,7 @@ pub(super) fn closing(x: Closing) -> Result<Closing, ComplaintError> {
 pub(super) fn exact(x: ExactRegistration) -> Result<ExactRegistration, ComplaintError> {
     Ok(ExactRegistration {
         exact_id: required("Het registratienummer in Exact", &x.exact_id, SHORT)?,
+        round: x.round,
     })
 }
 

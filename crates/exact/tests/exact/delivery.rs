@@ -260,7 +260,7 @@ async fn a_registration_recorded_before_a_crash_is_only_marked_sent<S: Store>(st
     // Since issue 12 recording the id marks the row in the same
     // transaction (migration 0016 settles rows older versions left), so
     // the next round has nothing to claim and Exact is not asked again.
-    klacht_app::exact::record_exact_id(&store, &calendar(), id, "777", at(1))
+    klacht_app::exact::record_exact_id(&store, &calendar(), id, 1, "777", at(1))
         .await
         .expect("recorded");
     let m = exact_message(&store, id).await;
@@ -288,7 +288,7 @@ async fn a_registration_recorded_before_a_crash_is_only_marked_sent<S: Store>(st
         [(Actor::System, "777".to_owned())]
     );
     // Recording again changes nothing.
-    let again = klacht_app::exact::record_exact_id(&store, &calendar(), id, "888", at(2))
+    let again = klacht_app::exact::record_exact_id(&store, &calendar(), id, 1, "888", at(2))
         .await
         .expect("idempotent");
     assert_eq!(
@@ -299,7 +299,160 @@ async fn a_registration_recorded_before_a_crash_is_only_marked_sent<S: Store>(st
     fake.stop().await;
 }
 
+/// Walks a closed complaint through a second round, reopened at `at(10)`
+/// and closed again at `at(20)`, through the application's use cases.
+async fn closed_twice<S: Store>(store: &S) -> ComplaintId {
+    use klacht_domain::complaint::{
+        Closing, Command, Contact, ContactMode, Merit, MeritDecision, Offer, OfferKind, Reopening,
+        ReopeningKind,
+    };
+    let id = closed_complaint(store, at(0)).await;
+    let quality = store
+        .user_by_email(&klacht_domain::Email::parse("sanne@focus.example").expect("email"))
+        .await
+        .expect("read")
+        .expect("the quality manager")
+        .user;
+    let manager = store
+        .user_by_email(&klacht_domain::Email::parse("margriet@focus.example").expect("email"))
+        .await
+        .expect("read")
+        .expect("the manager")
+        .user;
+    let cal = calendar();
+    let notifier = klacht_app::notify::Notifier::disabled();
+    let day = at(10).to_zoned(cal.time_zone().clone()).date();
+    let steps = [
+        (
+            &quality,
+            Command::Reopen(Reopening {
+                kind: ReopeningKind::ComplainantObjection,
+                reason: "Klager is het niet eens met het aanbod.".into(),
+            }),
+        ),
+        (
+            &manager,
+            Command::RecordContact(Contact {
+                date: day,
+                mode: ContactMode::Telephone,
+                summary: "Opnieuw gebeld.".into(),
+            }),
+        ),
+        (
+            &manager,
+            Command::DecideMerit(MeritDecision {
+                merit: Merit::Founded,
+                reasoning: "Nog steeds gegrond.".into(),
+            }),
+        ),
+        (
+            &manager,
+            Command::MakeOffer(Offer {
+                kind: OfferKind::ExtraService,
+                description: "Vier extra uren.".into(),
+                value_cents: None,
+                director_consulted: false,
+                made_on: day,
+                letter_text: None,
+            }),
+        ),
+        (&manager, Command::SendForm),
+        (&quality, Command::Close(Closing { note: None })),
+    ];
+    for (n, (actor, cmd)) in steps.into_iter().enumerate() {
+        let now = at(10 + i64::try_from(n).expect("few"));
+        complaints::act(
+            &complaints::Context::new(store, &cal, &notifier, now),
+            id,
+            actor,
+            cmd,
+            None,
+        )
+        .await
+        .expect("step accepted");
+    }
+    id
+}
+
+/// The complaint's registrations for Exact, by dedupe key.
+async fn exact_rows<S: Store>(store: &S, id: ComplaintId) -> Vec<OutboxMessage> {
+    let mut rows: Vec<OutboxMessage> = store
+        .list_outbox(None, Some(id), 50)
+        .await
+        .expect("list")
+        .into_iter()
+        .filter(|m| m.kind == OutboxKind::Exact)
+        .collect();
+    rows.sort_by(|a, b| a.dedupe_key.cmp(&b.dedupe_key));
+    rows
+}
+
+async fn a_first_rounds_late_answer_settles_only_the_first_round<S: Store>(store: S) {
+    let id = closed_twice(&store).await;
+    let queued = exact_rows(&store, id).await;
+    assert_eq!(
+        queued
+            .iter()
+            .map(|m| m.dedupe_key.clone().unwrap_or_default())
+            .collect::<Vec<_>>(),
+        [format!("exact:{id}"), format!("exact:{id}:ronde-2")],
+        "one registration per round"
+    );
+
+    // Round 1's registration comes back only now, after round 2 closed.
+    klacht_app::exact::record_exact_id(&store, &calendar(), id, 1, "ES-1", at(30))
+        .await
+        .expect("recorded");
+    let after = exact_rows(&store, id).await;
+    assert_eq!(after[0].status, OutboxStatus::Sent, "round 1 is settled");
+    assert_eq!(
+        after[1].status,
+        OutboxStatus::Pending,
+        "round 2 still waits for its own registration"
+    );
+    let c = complaints::load(&store, id).await.expect("load");
+    assert_eq!(
+        c.exact_registration_of_round(1)
+            .map(|e| e.value.exact_id.as_str()),
+        Some("ES-1")
+    );
+    assert!(c.exact_registration().is_none(), "not on round 2");
+
+    // Round 2 is delivered by the real delivery and recorded on round 2.
+    let state = SynergyState::new(USER, PASSWORD);
+    let fake = state.start(any_port()).await.expect("fake");
+    let connector = SynergyClient::new(synergy_config(&fake.url()), TIMEOUT).expect("client");
+    let r = deliver_exact(
+        &store,
+        &calendar(),
+        &connector,
+        &DeliveryPolicy::default(),
+        at(40),
+    )
+    .await
+    .expect("round");
+    assert_eq!(r, report(1, 1, 0, 0));
+    let c = complaints::load(&store, id).await.expect("load");
+    assert_eq!(
+        c.exact_registration_of_round(1)
+            .map(|e| e.value.exact_id.as_str()),
+        Some("ES-1")
+    );
+    assert_eq!(
+        c.exact_registration().map(|e| e.value.exact_id.as_str()),
+        Some("1001")
+    );
+    assert!(
+        exact_rows(&store, id)
+            .await
+            .iter()
+            .all(|m| m.status == OutboxStatus::Sent)
+    );
+    fake.stop().await;
+}
+
 store_tests!(
+    a_first_rounds_late_answer_settles_only_the_first_round,
     closing_queues_one_registration_in_the_same_transaction,
     delivered_exactly_once_through_failures_and_a_restart,
     a_lost_answer_still_yields_one_record,

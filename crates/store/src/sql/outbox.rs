@@ -83,20 +83,29 @@ macro_rules! outbox_queries {
                 let Some(event) = events.iter().find(|e| e.kind == "registered_in_exact") else {
                     return Ok(0);
                 };
-                let exact_id = serde_json::from_str::<serde_json::Value>(&event.data)
-                    .ok()
+                let data = serde_json::from_str::<serde_json::Value>(&event.data).ok();
+                let exact_id = data
+                    .as_ref()
                     .and_then(|v| v.get("exact_id").and_then(|id| id.as_str()).map(str::to_owned));
+                // A delivery names its round: only that round's row is
+                // settled. Unnamed (by hand): whatever of the complaint waits.
+                let round = data
+                    .as_ref()
+                    .and_then(|v| v.get("round").and_then(serde_json::Value::as_u64))
+                    .and_then(|n| u32::try_from(n).ok());
                 let result = match exact_id {
                     Some(id) => format!("{SETTLED_BY_EVENT}: {id}"),
                     None => SETTLED_BY_EVENT.to_owned(),
                 };
                 let done = sqlx::query(
                     "UPDATE outbox SET status = 'sent', sent_at = $2, result = $3, last_error = NULL \
-                     WHERE kind = 'exact' AND complaint_id = $1 AND status IN ('pending', 'failed')",
+                     WHERE kind = 'exact' AND complaint_id = $1 AND status IN ('pending', 'failed') \
+                     AND ($4 IS NULL OR dedupe_key = $4)",
                 )
                 .bind(complaint.to_string())
                 .bind(micros(event.at))
                 .bind(result)
+                .bind(round.map(|n| klacht_domain::exact::dedupe_key(complaint, n)))
                 .execute(&mut **tx)
                 .await?;
                 Ok(done.rows_affected())

@@ -271,6 +271,7 @@ async fn parse<S: Store>(store: &S, key: Key, f: &Fields) -> Result<(Command, St
         Key::Exact => Ok((
             Command::RegisterInExact(ExactRegistration {
                 exact_id: f.required("registratie", "Het registratienummer in Exact")?,
+                round: None,
             }),
             "Registratie in Exact vastgelegd.".into(),
         )),

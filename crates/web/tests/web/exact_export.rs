@@ -33,6 +33,7 @@ fn registration() -> Registration {
         handler: None,
         closed_on: date(2026, 5, 8),
         closing_note: None,
+        round: 1,
     }
 }
 

@@ -160,6 +160,16 @@ impl Complaint {
             .saturating_add(1)
     }
 
+    /// The Exact registration of round `round` (1-based), sealed or
+    /// current; `None` for a round not (yet) registered or not there.
+    pub fn exact_registration_of_round(&self, round: u32) -> Option<&Stamped<ExactRegistration>> {
+        if round == self.round() {
+            return self.exact.as_ref();
+        }
+        let index = usize::try_from(round.checked_sub(1)?).ok()?;
+        self.rounds.get(index)?.exact.as_ref()
+    }
+
     /// The sealed rounds before the current one, oldest first.
     pub fn sealed_rounds(&self) -> &[SealedRound] {
         &self.rounds

@@ -202,7 +202,10 @@ fn command(op: Op, users: &[User; 9], log: &[Recorded]) -> Command {
             resolved,
         }),
         Op::Close => close(),
-        Op::Exact(exact_id) => Command::RegisterInExact(ExactRegistration { exact_id }),
+        Op::Exact(exact_id) => Command::RegisterInExact(ExactRegistration {
+            exact_id,
+            round: None,
+        }),
         Op::Correct(pick, t, d, reason) => {
             let i = usize::try_from(pick).unwrap_or(0) % log.len();
             Command::Correct {

@@ -218,6 +218,7 @@ fn the_previous_rounds_exact_id_arriving_after_the_reopening_goes_to_that_round(
         .decide_system(
             Command::RegisterInExact(ExactRegistration {
                 exact_id: "ES-1".into(),
+                round: None,
             }),
             run.now,
         )
@@ -237,11 +238,62 @@ fn the_previous_rounds_exact_id_arriving_after_the_reopening_goes_to_that_round(
             .decide_system(
                 Command::RegisterInExact(ExactRegistration {
                     exact_id: "ES-2".into(),
+                    round: None,
                 }),
                 run.now,
             )
             .is_err()
     );
+}
+
+fn exact_of(id: &str, round: Option<u32>) -> Command {
+    Command::RegisterInExact(ExactRegistration {
+        exact_id: id.into(),
+        round,
+    })
+}
+
+/// The system records a registration, as the delivery does.
+fn record_system(run: &mut Run, cmd: Command) -> Result<(), ComplaintError> {
+    let events = run.c.decide_system(cmd, run.now)?;
+    for rec in Recorded::stamp(run.c.version(), Actor::System, run.now, events) {
+        run.c.apply(&rec).expect("applies");
+    }
+    Ok(())
+}
+
+#[test]
+fn a_late_first_round_id_after_the_second_round_closed_stays_the_first_rounds() {
+    let org = org();
+    let mut run = closed(&org);
+    run.ok(&org.quality, objection());
+    let h = &org.colleague;
+    run.ok(h, contact());
+    run.ok(h, merit());
+    run.ok(h, offer());
+    run.ok(h, Command::SendForm);
+    run.ok(&org.quality, close());
+    assert_eq!(run.c.round(), 2);
+
+    // Round 1's delivery answers only now: it names its round.
+    record_system(&mut run, exact_of("ES-1", Some(1))).expect("round 1 takes it");
+    let of = |run: &Run, n| {
+        run.c
+            .exact_registration_of_round(n)
+            .map(|e| e.value.exact_id.clone())
+    };
+    assert_eq!(of(&run, 1).as_deref(), Some("ES-1"));
+    assert_eq!(of(&run, 2), None, "round 2 still waits for its own");
+    assert!(run.c.exact_registration().is_none());
+
+    // Round 2's own, then neither round takes a second one.
+    record_system(&mut run, exact_of("ES-2", Some(2))).expect("round 2 takes it");
+    assert_eq!(of(&run, 2).as_deref(), Some("ES-2"));
+    assert!(record_system(&mut run, exact_of("ES-3", Some(1))).is_err());
+    assert!(record_system(&mut run, exact_of("ES-3", Some(2))).is_err());
+    assert!(record_system(&mut run, exact_of("ES-3", Some(3))).is_err());
+    assert_eq!(of(&run, 1).as_deref(), Some("ES-1"));
+    assert_eq!(of(&run, 2).as_deref(), Some("ES-2"));
 }
 
 #[test]

@@ -76,6 +76,7 @@ pub(crate) fn every_event(org: &Org) -> Vec<Event> {
         Event::Closed(Closing { note: None }),
         Event::RegisteredInExact(ExactRegistration {
             exact_id: "{8F2C-11}".into(),
+            round: None,
         }),
         Event::Corrected {
             of: 5,

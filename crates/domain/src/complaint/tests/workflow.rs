@@ -61,6 +61,7 @@ fn full_walk_from_registration_to_closing_and_exact() {
 
     let exact = Command::RegisterInExact(ExactRegistration {
         exact_id: " REQ-2026-118 ".into(),
+        round: None,
     });
     let events = run
         .c
@@ -69,7 +70,8 @@ fn full_walk_from_registration_to_closing_and_exact() {
     assert_eq!(
         events,
         vec![Event::RegisteredInExact(ExactRegistration {
-            exact_id: "REQ-2026-118".into()
+            exact_id: "REQ-2026-118".into(),
+            round: None,
         })]
     );
     run.ok(q, exact.clone());
@@ -552,6 +554,7 @@ fn the_system_records_only_the_exact_registration_and_only_after_closing() {
     let run = ready_to_close(&org);
     let exact = Command::RegisterInExact(ExactRegistration {
         exact_id: "42".into(),
+        round: None,
     });
     let err = run
         .c

@@ -96,6 +96,7 @@ pub fn registration() -> Registration {
         }),
         closed_on: date(2026, 5, 4),
         closing_note: None,
+        round: 1,
     }
 }
 

@@ -334,7 +334,10 @@ impl ExactBody {
     pub fn parse(self) -> Result<ExactRegistration, ApiError> {
         let mut c = Check::default();
         match c.text("exact_id", self.exact_id) {
-            Some(exact_id) => Ok(ExactRegistration { exact_id }),
+            Some(exact_id) => Ok(ExactRegistration {
+                exact_id,
+                round: None,
+            }),
             None => Err(c.incomplete()),
         }
     }
