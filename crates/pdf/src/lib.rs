@@ -116,6 +116,21 @@ mod tests {
     }
 
     #[test]
+    fn any_text_a_complainant_can_type_renders() {
+        // Emoji, a private-use character, a rare script, a lone combining
+        // mark and a control character: none in the bundled fonts.
+        let text = "Heel slecht 😡🙏 \u{E000} ꦲꦏ꧀ꦱꦫ 漢字 \u{0301} a\u{0007}b \u{10FFFD}";
+        let pdf = Document::new("#let d = json(\"d.json\")\n#d.text")
+            .json("d.json", &serde_json::json!({ "text": text }))
+            .expect("json")
+            .render()
+            .expect("renders whatever the complainant typed");
+        assert!(pdf.starts_with(b"%PDF-"));
+        // Plain PDF then: it does not claim PDF/A.
+        assert!(!String::from_utf8_lossy(&pdf).contains("pdfaid:part"));
+    }
+
+    #[test]
     fn errors_name_the_problem() {
         let e = Document::new("#let x = json(\"missing.json\")")
             .render()

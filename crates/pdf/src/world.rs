@@ -115,11 +115,25 @@ pub(crate) fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
     let document = compiled
         .output
         .map_err(|diags| PdfError::Compile(messages(&diags)))?;
-    let options = pdf_options(
-        doc.created
-            .unwrap_or_else(|| klacht_clock::Clock::now(&klacht_clock::SystemClock)),
-    )?;
-    typst_pdf::pdf(&document, &options).map_err(|diags| PdfError::Export(messages(&diags)))
+    let created = doc
+        .created
+        .unwrap_or_else(|| klacht_clock::Clock::now(&klacht_clock::SystemClock));
+    let archival = pdf_options(created, true)?;
+    match typst_pdf::pdf(&document, &archival) {
+        Ok(pdf) => Ok(pdf),
+        Err(diags) => {
+            // Text no embedded font can show (an emoji, a rare script, a
+            // control character the complainant typed) breaks PDF/A but
+            // not the document: a form or a filing that cannot be made
+            // at all would be far worse than one that is plain PDF. The
+            // exact text stays in the dossier's JSON record.
+            let reason = messages(&diags);
+            let pdf = typst_pdf::pdf(&document, &pdf_options(created, false)?)
+                .map_err(|diags| PdfError::Export(messages(&diags)))?;
+            tracing::warn!(%reason, "PDF zonder PDF/A gemaakt: niet alle tekens zijn te tonen");
+            Ok(pdf)
+        }
+    }
 }
 
 /// PDF/A-2b: the documents are archived (the dossier keeps a complaint's
@@ -127,10 +141,18 @@ pub(crate) fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
 /// must render the same in any future reader: every font embedded, colours
 /// defined, XMP metadata that names the standard. Typst checks conformance
 /// while exporting and refuses a document that would break it.
-/// PDF/A also requires the document's date, `created` (in UTC).
-fn pdf_options(created: jiff::Timestamp) -> Result<typst_pdf::PdfOptions, PdfError> {
-    let standards = typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b])
-        .map_err(|e| PdfError::Export(e.message().to_string()))?;
+/// PDF/A also requires the document's date, `created` (in UTC). Without
+/// `archival`: a plain PDF with the same date.
+fn pdf_options(
+    created: jiff::Timestamp,
+    archival: bool,
+) -> Result<typst_pdf::PdfOptions, PdfError> {
+    let standards = if archival {
+        typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b])
+            .map_err(|e| PdfError::Export(e.message().to_string()))?
+    } else {
+        typst_pdf::PdfStandards::default()
+    };
     let t = created.to_zoned(jiff::tz::TimeZone::UTC);
     let datetime = Datetime::from_ymd_hms(
         t.year().into(),
