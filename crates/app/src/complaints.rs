@@ -150,20 +150,35 @@ pub fn term_lines(c: &Complaint, calendar: &WorkingCalendar, today: Date) -> Vec
     if c.kind() == Kind::Signal {
         return Vec::new();
     }
-    let terms = c.terms(calendar);
+    lines_of(
+        &c.terms(calendar),
+        calendar,
+        today,
+        |step| c.step_done_on(step),
+        |step| c.step_waived(step).map(|w| w.at),
+    )
+}
+
+/// A round's term lines: `terms` with each step's done day, or else the
+/// day it was waived (`waived_at`), and its status on `today`.
+pub(crate) fn lines_of(
+    terms: &klacht_domain::terms::Terms,
+    calendar: &WorkingCalendar,
+    today: Date,
+    done_on: impl Fn(Step) -> Option<Date>,
+    waived_at: impl Fn(Step) -> Option<Timestamp>,
+) -> Vec<TermLine> {
     Step::ALL
         .into_iter()
         .map(|step| {
-            let waiver = c.step_waived(step);
-            let done_on = c
-                .step_done_on(step)
-                .or_else(|| waiver.map(|w| calendar.local_date(w.at)));
+            let waived = waived_at(step);
+            let done_on = done_on(step).or_else(|| waived.map(|at| calendar.local_date(at)));
             let due = terms.due(step);
             TermLine {
                 step,
                 due,
                 done_on,
-                waived: waiver.is_some(),
+                waived: waived.is_some(),
                 status: term_status(due, today, done_on),
             }
         })

@@ -10,7 +10,6 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{Complaint, Event, Kind, Recorded, SealedRound};
-use klacht_domain::terms::{Step, term_status};
 use klacht_domain::{User, UserId};
 use klacht_mail::reopened::{ReopenedToComplainant, ReopenedToStaff};
 use klacht_mail::{Address, TermDates};
@@ -28,25 +27,14 @@ pub fn round_term_lines(
     calendar: &WorkingCalendar,
     today: Date,
 ) -> Vec<TermLine> {
-    let terms = round.terms(calendar);
     let zone = c.received_at().time_zone().clone();
-    Step::ALL
-        .into_iter()
-        .map(|step| {
-            let waiver = round.step_waived(step);
-            let done_on = round
-                .step_done_on(step, &zone)
-                .or_else(|| waiver.map(|w| calendar.local_date(w.at)));
-            let due = terms.due(step);
-            TermLine {
-                step,
-                due,
-                done_on,
-                waived: waiver.is_some(),
-                status: term_status(due, today, done_on),
-            }
-        })
-        .collect()
+    crate::complaints::lines_of(
+        &round.terms(calendar),
+        calendar,
+        today,
+        |step| round.step_done_on(step, &zone),
+        |step| round.step_waived(step).map(|w| w.at),
+    )
 }
 
 impl Notifier {
