@@ -224,7 +224,11 @@ pub struct StoredStream {
     /// The read model's version (seq of the last event).
     pub version: u64,
     pub closed: bool,
+    /// A dossier entry exists (of this or of an earlier round's closing).
     pub filed: bool,
+    /// The current closing is filed: false for a complaint reopened and
+    /// closed again whose entry is still the earlier round's.
+    pub closing_filed: bool,
     pub events: Vec<RawEvent>,
     /// The read-model row as stored (participants not loaded).
     pub row: ComplaintRow,

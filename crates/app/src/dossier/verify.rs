@@ -362,7 +362,7 @@ pub async fn verify<S: Store>(store: &S) -> Result<VerifyReport, StoreError> {
                     check_chain(&s.events, &stored, &mut f);
                 }
             }
-            if s.closed && !s.filed {
+            if s.closed && !s.closing_filed {
                 report.unfiled.push(s.reference);
             }
             if f.findings.is_empty() {

@@ -14,7 +14,7 @@ use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{
     Channel, Closing, Command, ComplainantResponse, CompletedAction, Contact, ContactMode,
     ExactRegistration, Kind, Merit, MeritDecision, NewComplaint, Offer, OfferKind, Party,
-    Satisfaction,
+    Reopening, ReopeningKind, Satisfaction,
 };
 use klacht_domain::{ComplaintId, Email, Role, User, UserId};
 use klacht_store::{
@@ -507,6 +507,97 @@ async fn closed_complaints_are_filed_by_the_catch_up<S: Store>(store: S) {
     let report = dossier::verify(&store).await.expect("verify");
     assert!(report.unfiled.is_empty());
     assert_eq!(report.filed, 1);
+
+    // Reopened and closed again, its entry is still the first round's:
+    // the second closing is reported until it is filed too.
+    let users = store.list_users().await.expect("users");
+    let named = |email: &str| {
+        users
+            .iter()
+            .find(|u| u.user.email.as_str() == email)
+            .map(|u| u.user.clone())
+            .expect("user")
+    };
+    let (sanne, fatima) = (named("sanne@focus.example"), named("fatima@focus.example"));
+    let today = cal.local_date(klacht_clock::test_now());
+    let notifier = Notifier::disabled();
+    let second_round = [
+        (
+            &sanne,
+            Command::Reopen(Reopening {
+                kind: ReopeningKind::NewFacts,
+                reason: "Nieuwe feiten over de planning.".into(),
+            }),
+        ),
+        (
+            &fatima,
+            Command::RecordContact(Contact {
+                date: today,
+                mode: ContactMode::Telephone,
+                summary: "Opnieuw gebeld.".into(),
+            }),
+        ),
+        (
+            &fatima,
+            Command::DecideMerit(MeritDecision {
+                merit: Merit::Founded,
+                reasoning: "Bevestigd.".into(),
+            }),
+        ),
+        (
+            &fatima,
+            Command::MakeOffer(Offer {
+                kind: OfferKind::ExtraService,
+                description: "Een extra bezoek.".into(),
+                value_cents: None,
+                director_consulted: false,
+                made_on: today,
+                letter_text: None,
+            }),
+        ),
+        (
+            &fatima,
+            Command::RecordResponse(ComplainantResponse {
+                accepted: Some(true),
+                satisfaction: None,
+                comment: None,
+            }),
+        ),
+        (&fatima, Command::SendForm),
+        (&sanne, Command::Close(Closing { note: None })),
+    ];
+    for (who, cmd) in second_round {
+        complaints::act(
+            &complaints::Context::new(&store, &cal, &notifier, klacht_clock::test_now()),
+            id,
+            who,
+            cmd,
+            None,
+        )
+        .await
+        .expect("second round step succeeds");
+    }
+    let report = dossier::verify(&store).await.expect("verify");
+    assert!(report.ok(), "{:?}", report.broken);
+    assert_eq!(
+        report.unfiled.len(),
+        1,
+        "the second closing is not filed yet"
+    );
+    let filed = dossier::file_pending(
+        &store,
+        &letterhead,
+        &cal,
+        None,
+        100,
+        klacht_clock::test_now(),
+    )
+    .await
+    .expect("catch up");
+    assert_eq!(filed.filed.len(), 1);
+    let report = dossier::verify(&store).await.expect("verify");
+    assert!(report.unfiled.is_empty(), "{:?}", report.unfiled);
+    assert!(report.ok(), "{:?}", report.broken);
 }
 
 /// The Exact registration's outbox rows of a complaint with this status.

@@ -722,7 +722,8 @@ macro_rules! dossier_queries {
                         .collect::<Vec<_>>()
                         .join(", ");
                     let sql = format!(
-                        "SELECT {columns}, d.complaint_id AS filed_id \
+                        "SELECT {columns}, d.complaint_id AS filed_id, \
+                         d.closed_at AS filed_closing \
                          FROM complaints c LEFT JOIN dossier d ON d.complaint_id = c.id \
                          WHERE c.id > $1 ORDER BY c.id LIMIT $2"
                     );
@@ -741,6 +742,11 @@ macro_rules! dossier_queries {
                     for row in &rows {
                         let stored = complaint_from_row(row)?;
                         let filed: Option<String> = row.try_get("filed_id")?;
+                        let filed_closing: Option<i64> = row.try_get("filed_closing")?;
+                        let closing_filed = match (filed_closing, stored.closed_at) {
+                            (Some(filed), Some(closed)) => from_micros(filed)? >= closed,
+                            _ => false,
+                        };
                         let id = stored.id;
                         out.push(StoredStream {
                             id,
@@ -748,6 +754,7 @@ macro_rules! dossier_queries {
                             version: stored.version,
                             closed: stored.closed_at.is_some(),
                             filed: filed.is_some(),
+                            closing_filed,
                             events: events.remove(&id).unwrap_or_default(),
                             hashes: hashes.remove(&id).unwrap_or_default(),
                             row: stored,
