@@ -7,6 +7,7 @@
 //! transaction.
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 use klacht_domain::User;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::reminders::OpenTerms;
@@ -18,6 +19,44 @@ use crate::auth::{AuthError, hash_token, new_token};
 
 /// The most complaints one feed lists (a handler has far fewer).
 pub const FEED_LIMIT: usize = 2000;
+
+/// The local hour of a feed entry's alarm, the working day before.
+pub const ALARM_HOUR: i8 = 9;
+
+/// Where a term (or agreed action) due on `due` goes in the feed seen on
+/// `today`, and when the calendar reminds of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placement {
+    /// The due day; today for a term that is overdue, so that it stays in
+    /// sight instead of sinking into the past.
+    pub date: Date,
+    pub overdue: bool,
+    /// [`ALARM_HOUR`] local time on the working day before the term (as
+    /// the mail reminder `day_before`); none for an overdue term, whose
+    /// alarm would move every day and fire again.
+    pub alarm: Option<Timestamp>,
+}
+
+pub fn place(due: Date, today: Date, calendar: &WorkingCalendar) -> Placement {
+    if due < today {
+        return Placement {
+            date: today,
+            overdue: true,
+            alarm: None,
+        };
+    }
+    let day_before = klacht_domain::reminders::ReminderKind::DayBefore.send_day(due, calendar);
+    let alarm = day_before
+        .at(ALARM_HOUR, 0, 0, 0)
+        .to_zoned(calendar.time_zone().clone())
+        .ok()
+        .map(|z| z.timestamp());
+    Placement {
+        date: due,
+        overdue: false,
+        alarm,
+    }
+}
 
 fn audit(user: &User, kind: &str, details: &str, at: Timestamp) -> AuditEntry {
     AuditEntry {
@@ -143,6 +182,53 @@ pub async fn open_actions_of<S: Store>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use jiff::civil::date;
+
+    fn utc(s: &str) -> Timestamp {
+        s.parse().expect("an instant")
+    }
+
+    #[test]
+    fn the_alarm_is_at_nine_on_the_working_day_before() {
+        let cal = WorkingCalendar::netherlands_default();
+        let today = date(2026, 4, 20);
+        // Wednesday 29 April 2026: Tuesday 28 April, 09:00 summer time.
+        let p = place(date(2026, 4, 29), today, &cal);
+        assert_eq!(p.date, date(2026, 4, 29));
+        assert!(!p.overdue);
+        assert_eq!(p.alarm, Some(utc("2026-04-28T07:00:00Z")));
+        // Tuesday 28 April: Monday 27 April is Koningsdag, so Friday 24 April.
+        let p = place(date(2026, 4, 28), today, &cal);
+        assert_eq!(p.alarm, Some(utc("2026-04-24T07:00:00Z")));
+        // Monday 2 March 2026, winter time: Friday 27 February, 09:00 = 08:00 UTC.
+        let p = place(date(2026, 3, 2), date(2026, 2, 1), &cal);
+        assert_eq!(p.alarm, Some(utc("2026-02-27T08:00:00Z")));
+        // Monday 4 January 2027: the day before is Thursday 31 December
+        // (1 January is Nieuwjaarsdag), across the year.
+        let p = place(date(2027, 1, 4), date(2026, 12, 30), &cal);
+        assert_eq!(p.alarm, Some(utc("2026-12-31T08:00:00Z")));
+    }
+
+    #[test]
+    fn an_overdue_term_shows_today_without_an_alarm() {
+        let cal = WorkingCalendar::netherlands_default();
+        let today = date(2026, 5, 12);
+        let p = place(date(2026, 5, 8), today, &cal);
+        assert_eq!(
+            p,
+            Placement {
+                date: today,
+                overdue: true,
+                alarm: None
+            }
+        );
+        // Due today is not overdue: on its own day, alarm the day before.
+        let p = place(today, today, &cal);
+        assert_eq!(p.date, today);
+        assert!(!p.overdue);
+        assert_eq!(p.alarm, Some(utc("2026-05-11T07:00:00Z")));
+    }
 
     #[test]
     fn only_hex_secrets_of_the_right_length_are_looked_up() {

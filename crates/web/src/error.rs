@@ -54,6 +54,46 @@ pub const SERVER_ERROR_MESSAGE: &str = "Er ging iets mis aan onze kant. Probeer 
 struct ErrorPage<'a> {
     title: &'a str,
     message: &'a str,
+    /// The way back: a signed-in staff member to their work queue, anyone
+    /// else to the public start page with the complaint form and status.
+    signed_in: bool,
+}
+
+/// What an error page says, kept on the response so that
+/// `error_page::layer`, which knows whether the visitor is signed in, can
+/// show the way back that fits.
+#[derive(Debug, Clone)]
+pub(crate) struct ErrorText {
+    pub title: &'static str,
+    pub message: String,
+}
+
+/// The page's heading for a status.
+pub(crate) fn title_of(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        403 => "Geen toegang",
+        404 => "Niet gevonden",
+        405 | 409 => "Niet mogelijk",
+        408 => "Dat duurde te lang",
+        413 => "Te groot",
+        422 => "Controleer de invoer",
+        _ => "Er ging iets mis",
+    }
+}
+
+/// The Dutch error page, with the text on the response as [`ErrorText`].
+pub(crate) fn error_page(status: StatusCode, text: ErrorText, signed_in: bool) -> Response {
+    let page = ErrorPage {
+        title: text.title,
+        message: &text.message,
+        signed_in,
+    };
+    let mut response = match page.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(_) => (status, text.message.clone()).into_response(),
+    };
+    response.extensions_mut().insert(text);
+    response
 }
 
 fn store_status(e: &StoreError) -> StatusCode {
@@ -150,21 +190,13 @@ impl IntoResponse for WebError {
             return Redirect::to(&format!("/inloggen?terug={back}")).into_response();
         }
         let status = self.status();
-        let message = self.user_message();
-        let page = ErrorPage {
-            title: match status.as_u16() {
-                403 => "Geen toegang",
-                404 => "Niet gevonden",
-                409 => "Niet mogelijk",
-                422 => "Controleer de invoer",
-                _ => "Er ging iets mis",
-            },
-            message: &message,
+        let text = ErrorText {
+            title: title_of(status),
+            message: self.user_message(),
         };
-        match page.render() {
-            Ok(html) => (status, Html(html)).into_response(),
-            Err(_) => (status, message).into_response(),
-        }
+        // Not signed in as far as this page knows; `error_page::layer`
+        // renders it again for a visitor who is.
+        error_page(status, text, false)
     }
 }
 

@@ -13,6 +13,7 @@ pub mod api;
 mod complaints;
 mod dossier;
 mod error;
+mod error_page;
 mod exact;
 mod handover;
 mod health;
@@ -171,6 +172,14 @@ impl<S: Store> AppState<S> {
 
 /// The whole application with its middleware.
 pub fn app<S: Store>(state: AppState<S>) -> Router {
+    app_with_routes(state, Router::new())
+}
+
+/// The application with `extra` routes beside its own, under all its
+/// middleware: for tests that need a route the application does not have
+/// (one that panics).
+#[doc(hidden)]
+pub fn app_with_routes<S: Store>(state: AppState<S>, extra: Router<AppState<S>>) -> Router {
     let header = |name: &'static str, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(
             HeaderName::from_static(name),
@@ -206,8 +215,9 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
         // new staff routes above this line.
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .merge(public::router())
+        .merge(extra)
         .fallback(not_found)
-        .with_state(state)
+        .with_state(state.clone())
         .layer(axum::middleware::from_fn(session::clear_shown_flash))
         .layer(header("x-content-type-options", "nosniff"))
         .layer(header("x-frame-options", "DENY"))
@@ -221,7 +231,13 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
             Duration::from_secs(30),
         ))
         .layer(TraceLayer::new_for_http())
-        .layer(CatchPanicLayer::new())
+        .layer(CatchPanicLayer::custom(error_page::panicked))
+        // Bodiless errors (405, timeouts, panics) get the Dutch page or a
+        // problem; every error page the way back that fits the visitor.
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            error_page::layer::<S>,
+        ))
         // Outermost, so it sees the final status (timeouts, panics) and
         // the route template axum matched (/metrics counts itself too).
         .layer(axum::middleware::from_fn(access_log::layer))

@@ -1,6 +1,8 @@
 //! Exports of the (filtered) complaint list: one row per complaint with
 //! its dates, status, classification, handler, merit and, per followed
-//! step, its term, the day it was done and whether the term was met.
+//! step, its term, the day it was done and whether the term was met; then
+//! its channel, complainant (for whoever may see the complaint), offer,
+//! satisfaction and the step of the regulation it is at (issue 15).
 //!
 //! The list is read a page at a time with keyset pagination (the same
 //! filters and order as the overview), each page's streams in one query.
@@ -12,9 +14,9 @@ use std::collections::HashMap;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use klacht_domain::calendar::WorkingCalendar;
-use klacht_domain::complaint::Kind;
+use klacht_domain::complaint::{Complaint, Kind, Status};
 use klacht_domain::stats::{ComplaintFacts, FOLLOWED_STEPS};
-use klacht_domain::{ComplaintId, UserId};
+use klacht_domain::{ComplaintId, User, UserId};
 use klacht_store::{ComplaintFilter, Store};
 
 use super::{PAGE, ReportError};
@@ -51,10 +53,26 @@ pub struct ExportRow {
     /// Report, contact, offer and record; none for signals.
     pub steps: Option<[StepCells; 4]>,
     pub closed: Option<Date>,
+    /// How it came in ("telefoon", "webformulier", …).
+    pub channel: &'static str,
+    /// The complainant's name; empty for whoever may not see the
+    /// complaint itself.
+    pub complainant: String,
+    /// The offer's kind ("genoegdoening", …), when one was made.
+    pub offer_kind: &'static str,
+    /// The offer's value in euro cents, when it has one.
+    pub offer_value_cents: Option<u64>,
+    /// 1–5, as the statistics count it.
+    pub satisfaction: Option<u8>,
+    /// Where in the regulation it stands ("2 contact met klager",
+    /// "afsluiten", "afgesloten"); empty for signals.
+    pub step: String,
 }
 
-/// Column headings, in the order of [`ExportRow::cells`].
-pub const HEADERS: [&str; 24] = [
+/// Column headings, in the order of [`ExportRow::cells`]. Columns added
+/// later go before "Id", so that sheets built on the earlier ones keep
+/// working.
+pub const HEADERS: [&str; 30] = [
     "Nummer",
     "Soort",
     "Ontvangen",
@@ -78,13 +96,23 @@ pub const HEADERS: [&str; 24] = [
     "Vastleggen: gedaan op",
     "Vastleggen: op tijd",
     "Afgesloten op",
+    "Kanaal",
+    "Klager",
+    "Aanbod: soort",
+    "Aanbod: waarde (EUR)",
+    "Tevredenheid (1-5)",
+    "Stap",
     "Id",
 ];
 
-/// A cell: text, or a date (written as a real date in XLSX).
+/// A cell: text, a number, an amount or a date (written as a real number
+/// or date in XLSX).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
     Text(String),
+    Number(u64),
+    /// Euro cents.
+    Euros(u64),
     Date(Date),
     DateTime(jiff::civil::DateTime),
     Empty,
@@ -107,6 +135,10 @@ impl Cell {
     pub fn to_text(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
+            Cell::Number(n) => n.to_string(),
+            // A decimal comma: what Dutch Excel reads as a number from a
+            // semicolon-separated file.
+            Cell::Euros(cents) => format!("{},{:02}", cents / 100, cents % 100),
             Cell::Date(d) => d.to_string(),
             Cell::DateTime(dt) => dt.strftime("%Y-%m-%d %H:%M").to_string(),
             Cell::Empty => String::new(),
@@ -114,11 +146,29 @@ impl Cell {
     }
 }
 
+/// Where in the regulation a complaint stands: the first followed step
+/// not done (or waived), "afsluiten" when all are, "afgesloten" once
+/// closed; empty for a signal.
+fn step_now(f: &ComplaintFacts) -> String {
+    if f.kind == Kind::Signal {
+        return String::new();
+    }
+    if f.status == Status::Closed {
+        return "afgesloten".into();
+    }
+    match f.steps.iter().find(|s| s.done_on.is_none()) {
+        Some(s) => format!("{} {}", s.step.number(), s.step.label()),
+        None => "afsluiten".into(),
+    }
+}
+
 impl ExportRow {
     fn of(
+        c: &Complaint,
         f: &ComplaintFacts,
         received: jiff::civil::DateTime,
         name: &impl Fn(Option<UserId>) -> String,
+        viewer: &User,
         today: Date,
     ) -> ExportRow {
         let steps =
@@ -148,6 +198,16 @@ impl ExportRow {
             merit: f.merit.map(|m| m.label().to_string()).unwrap_or_default(),
             steps,
             closed: f.closed_on,
+            channel: f.channel.label(),
+            complainant: if klacht_domain::permissions::can_view(viewer, c) {
+                c.complainant().name().to_owned()
+            } else {
+                String::new()
+            },
+            offer_kind: c.offer().map_or("", |o| o.value.kind.label()),
+            offer_value_cents: c.offer().and_then(|o| o.value.value_cents),
+            satisfaction: f.satisfaction,
+            step: step_now(f),
         }
     }
 
@@ -174,17 +234,28 @@ impl ExportRow {
             None => cells.extend(std::iter::repeat_n(Cell::Empty, 3 * FOLLOWED_STEPS.len())),
         }
         cells.push(Cell::date(self.closed));
+        cells.extend([
+            Cell::text(self.channel),
+            Cell::text(&self.complainant),
+            Cell::text(self.offer_kind),
+            self.offer_value_cents.map_or(Cell::Empty, Cell::Euros),
+            self.satisfaction
+                .map_or(Cell::Empty, |s| Cell::Number(u64::from(s))),
+            Cell::text(&self.step),
+        ]);
         cells.push(Cell::Text(self.id.to_string()));
         cells
     }
 }
 
 /// The rows of every complaint `filter` selects (its `after` and `limit`
-/// are ignored), newest receipt first, as the overview lists them.
+/// are ignored), newest receipt first, as the overview lists them, for
+/// `viewer` to download.
 pub async fn export_rows<S: Store>(
     store: &S,
     calendar: &WorkingCalendar,
     filter: &ComplaintFilter,
+    viewer: &User,
     today: Date,
 ) -> Result<Vec<ExportRow>, ReportError> {
     let users = store.list_users().await?;
@@ -215,7 +286,14 @@ pub async fn export_rows<S: Store>(
             let complaint = replay(item.id, &raw)?;
             let facts = ComplaintFacts::of(&complaint, calendar);
             let received = item.received_at.to_zoned(calendar.time_zone().clone());
-            rows.push(ExportRow::of(&facts, received.datetime(), &name, today));
+            rows.push(ExportRow::of(
+                &complaint,
+                &facts,
+                received.datetime(),
+                &name,
+                viewer,
+                today,
+            ));
         }
         match page.next {
             Some(next) => filter.after = Some(next),
@@ -255,6 +333,7 @@ pub fn to_xlsx(rows: &[ExportRow], generated: Timestamp) -> Result<Vec<u8>, Repo
     let bold = Format::new().set_bold();
     let date = Format::new().set_num_format("dd-mm-yyyy");
     let date_time = Format::new().set_num_format("dd-mm-yyyy hh:mm");
+    let euros = Format::new().set_num_format("#,##0.00");
     for (c, h) in HEADERS.iter().enumerate() {
         sheet
             .write_with_format(0, c as u16, *h, &bold)
@@ -267,6 +346,14 @@ pub fn to_xlsx(rows: &[ExportRow], generated: Timestamp) -> Result<Vec<u8>, Repo
             match cell {
                 Cell::Text(s) => {
                     sheet.write(r, c, s).map_err(bad)?;
+                }
+                Cell::Number(n) => {
+                    sheet.write(r, c, n as f64).map_err(bad)?;
+                }
+                Cell::Euros(cents) => {
+                    sheet
+                        .write_with_format(r, c, cents as f64 / 100.0, &euros)
+                        .map_err(bad)?;
                 }
                 Cell::Date(d) => {
                     let x = ExcelDateTime::from_ymd(
@@ -362,6 +449,12 @@ mod tests {
                 },
             ]),
             closed: Some(d(5, 20)),
+            channel: "telefoon",
+            complainant: "Mevrouw J. de Vries".into(),
+            offer_kind: "genoegdoening",
+            offer_value_cents: Some(1250),
+            satisfaction: Some(4),
+            step: "afgesloten".into(),
         }
     }
 
@@ -375,6 +468,12 @@ mod tests {
         let line = lines.next().expect("a row");
         assert!(line.starts_with("K-2026-0001;klacht;2026-04-24 10:00;afgesloten;\"Planning; \"\"laat\"\"\";;Thuiszorg;"), "{line}");
         assert!(line.contains(";gegrond;2026-04-24;2026-04-24;ja;2026-04-29;2026-04-27;ja;2026-05-08;2026-05-11;nee;2026-05-15;;overgeslagen;2026-05-20;"), "{line}");
+        assert!(
+            line.contains(
+                ";2026-05-20;telefoon;Mevrouw J. de Vries;genoegdoening;12,50;4;afgesloten;"
+            ),
+            "{line}"
+        );
         assert_eq!(row().cells().len(), HEADERS.len());
     }
 

@@ -7,6 +7,7 @@ mod dossier;
 mod exact;
 mod jobs;
 mod operations;
+mod package;
 mod reminders;
 mod report;
 mod user;

@@ -15,12 +15,14 @@ pub struct AllDayEvent {
     pub summary: String,
     pub description: String,
     pub url: String,
+    /// A reminder at this instant (a `VALARM` with an absolute trigger).
+    pub alarm: Option<Timestamp>,
 }
 
 /// A whole `VCALENDAR` of all-day events, as of `now` (the DTSTAMP).
 pub fn calendar(name: &str, events: &[AllDayEvent], now: Timestamp) -> String {
     let mut out = String::with_capacity(256 + events.len() * 400);
-    let stamp = now.strftime("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = utc_stamp(now);
     for line in [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -54,10 +56,28 @@ pub fn calendar(name: &str, events: &[AllDayEvent], now: Timestamp) -> String {
         push_line(&mut out, &format!("URL:{}", e.url));
         // A term takes no time in the day: do not show it as busy.
         push_line(&mut out, "TRANSP:TRANSPARENT");
+        if let Some(alarm) = e.alarm {
+            push_line(&mut out, "BEGIN:VALARM");
+            push_line(&mut out, "ACTION:DISPLAY");
+            push_line(
+                &mut out,
+                &format!("TRIGGER;VALUE=DATE-TIME:{}", utc_stamp(alarm)),
+            );
+            push_line(
+                &mut out,
+                &format!("DESCRIPTION:{}", escape_text(&e.summary)),
+            );
+            push_line(&mut out, "END:VALARM");
+        }
         push_line(&mut out, "END:VEVENT");
     }
     push_line(&mut out, "END:VCALENDAR");
     out
+}
+
+/// A DATE-TIME in UTC (§3.3.5, form 2).
+fn utc_stamp(at: Timestamp) -> String {
+    at.strftime("%Y%m%dT%H%M%SZ").to_string()
 }
 
 fn ical_date(d: Date) -> String {
@@ -158,6 +178,7 @@ mod tests {
                 summary: "Contact K-2026-0042".into(),
                 description: "Uiterlijk woensdag 29 april 2026.\nBel de klager.".into(),
                 url: format!("https://klachten.focus.example/klachten/{}", "a".repeat(80)),
+                alarm: Some("2026-04-28T07:00:00Z".parse().expect("valid")),
             }],
             now,
         );
@@ -174,6 +195,11 @@ mod tests {
             "DTEND;VALUE=DATE:20260430",
             "SUMMARY:Contact K-2026-0042",
             "DESCRIPTION:Uiterlijk woensdag 29 april 2026.\\nBel de klager.",
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            "TRIGGER;VALUE=DATE-TIME:20260428T070000Z",
+            "DESCRIPTION:Contact K-2026-0042",
+            "END:VALARM",
             "END:VEVENT",
         ] {
             assert!(lines.iter().any(|l| l == expected), "{expected} in\n{ics}");

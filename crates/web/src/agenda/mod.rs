@@ -149,6 +149,15 @@ async fn remove<S: Store>(
 /// `GET /agenda/{token}.ics`: no session, the secret is the key. An
 /// unknown, replaced or removed secret is 404, as is anything else.
 #[tracing::instrument(skip_all)]
+/// An overdue entry, shown on today, says so before anything else.
+fn late(overdue: bool, summary: String) -> String {
+    if overdue {
+        format!("Te laat: {summary}")
+    } else {
+        summary
+    }
+}
+
 async fn feed<S: Store>(
     State(state): State<AppState<S>>,
     headers: HeaderMap,
@@ -177,10 +186,11 @@ async fn feed<S: Store>(
             summary.push(' ');
             summary.push_str(&open.reference.to_string());
             let status = term_status(due, today, None).label();
+            let placed = agenda::place(due, today, &calendar);
             events.push(ics::AllDayEvent {
                 uid: format!("{}-{}@klacht", open.complaint, step.as_str()),
-                date: due,
-                summary,
+                date: placed.date,
+                summary: late(placed.overdue, summary),
                 description: format!(
                     "Termijn '{}' van klacht {}: uiterlijk {} {} ({status}).",
                     step.label(),
@@ -189,6 +199,7 @@ async fn feed<S: Store>(
                     due.year()
                 ),
                 url: format!("{base}/klachten/{}", open.complaint),
+                alarm: placed.alarm,
             });
         }
     }
@@ -196,10 +207,14 @@ async fn feed<S: Store>(
     // complainant (the feed leaves the building); the link leads to it.
     for action in agenda::open_actions_of(&state.store, &user).await? {
         let status = term_status(action.due, today, None).label();
+        let placed = agenda::place(action.due, today, &calendar);
         events.push(ics::AllDayEvent {
             uid: action.calendar_uid(),
-            date: action.due,
-            summary: format!("Actie {} {}", action.number, action.reference),
+            date: placed.date,
+            summary: late(
+                placed.overdue,
+                format!("Actie {} {}", action.number, action.reference),
+            ),
             description: format!(
                 "Afgesproken actie {} bij klacht {}: uiterlijk {} {} ({status}).",
                 action.number,
@@ -208,6 +223,7 @@ async fn feed<S: Store>(
                 action.due.year()
             ),
             url: format!("{base}/klachten/{}", action.complaint),
+            alarm: placed.alarm,
         });
     }
     events.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));

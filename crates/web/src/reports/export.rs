@@ -15,6 +15,7 @@ use crate::{AppState, WebError};
 
 async fn rows<S: Store>(
     state: &AppState<S>,
+    ctx: &Ctx,
     q: &OverviewQuery,
 ) -> Result<Vec<klacht_app::reports::export::ExportRow>, WebError> {
     let calendar = state.calendar().await?;
@@ -24,7 +25,7 @@ async fn rows<S: Store>(
     if let Some(first) = errors.into_iter().next() {
         return Err(WebError::Invalid(first));
     }
-    export_rows(&state.store, &calendar, &filter, today)
+    export_rows(&state.store, &calendar, &filter, &ctx.user, today)
         .await
         .map_err(web_error)
 }
@@ -56,7 +57,7 @@ pub(super) async fn csv<S: Store>(
     Query(q): Query<OverviewQuery>,
 ) -> Result<Response, WebError> {
     authorise(&ctx)?;
-    let rows = rows(&state, &q).await?;
+    let rows = rows(&state, &ctx, &q).await?;
     let bytes = blocking(move || to_csv(&rows)).await.map_err(web_error)?;
     Ok(download(
         bytes,
@@ -73,7 +74,7 @@ pub(super) async fn xlsx<S: Store>(
     Query(q): Query<OverviewQuery>,
 ) -> Result<Response, WebError> {
     authorise(&ctx)?;
-    let rows = rows(&state, &q).await?;
+    let rows = rows(&state, &ctx, &q).await?;
     let now = state.now();
     let bytes = blocking(move || to_xlsx(&rows, now))
         .await

@@ -2,13 +2,18 @@
 //! /agenda (CSRF-protected), a calendar client fetches /agenda/{token}.ics
 //! without a session and gets the user's open terms as all-day events, with
 //! stable UIDs and no complainant data; a new URL makes the old one 404.
+//! Each entry alarms at 09:00 on the working day before; an overdue one
+//! moves to today (issue 15). The clock is pinned: the terms are in 2026.
 
 use crate::common;
 
-use common::{Browser, TestApp, set_cookie_value, spawn_app};
+use std::sync::Arc;
+
+use common::{Browser, TestApp, set_cookie_value, spawn_app_with};
 use jiff::{Timestamp, Zoned};
 use klacht_app::complaints;
 use klacht_app::notify::Notifier;
+use klacht_clock::ManualClock;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{Channel, Command, Contact, ContactMode, Kind, NewComplaint, Party};
 use klacht_domain::{ComplaintId, Email, Role, User};
@@ -88,6 +93,15 @@ fn events(lines: &[String]) -> Vec<Vec<String>> {
     out
 }
 
+/// The application with its clock at local time `at`; the clock is
+/// returned to move it.
+async fn spawn_at<S: Store>(store: S, at: &str) -> (TestApp<S>, ManualClock) {
+    let clock = ManualClock::new(local(at));
+    let shared = clock.clone();
+    let app = spawn_app_with(store, move |s| s.with_clock(Arc::new(shared))).await;
+    (app, clock)
+}
+
 fn prop<'a>(event: &'a [String], name: &str) -> &'a str {
     event
         .iter()
@@ -139,7 +153,7 @@ async fn fetch<S: Store>(app: &TestApp<S>, path: &str) -> (u16, String) {
 }
 
 async fn a_feed_lists_open_terms_and_a_new_url_retires_the_old<S: Store>(store: S) {
-    let app = spawn_app(store).await;
+    let (app, clock) = spawn_at(store, "2026-04-24T12:00").await;
     let margriet = app
         .user("margriet@focus.example", Role::Manager, None)
         .await;
@@ -252,6 +266,19 @@ async fn a_feed_lists_open_terms_and_a_new_url_retires_the_old<S: Store>(store: 
         assert_eq!(prop(e, "URL:"), format!("{}/klachten/{a}", app.address));
         assert!(prop(e, "DTSTAMP:").ends_with('Z'));
     }
+    // An alarm at 09:00 (summer time: 07:00 UTC) on the working day
+    // before each term: Tuesday 28 April, Thursday 7 May, and Wednesday
+    // 13 May (Thursday 14 May is Hemelvaartsdag).
+    let alarms: Vec<&str> = ev
+        .iter()
+        .map(|e| prop(e, "TRIGGER;VALUE=DATE-TIME:"))
+        .collect();
+    assert_eq!(
+        alarms,
+        ["20260428T070000Z", "20260507T070000Z", "20260513T070000Z"]
+    );
+    assert!(ev.iter().all(|e| e.iter().any(|l| l == "ACTION:DISPLAY")
+        && e.iter().filter(|l| *l == "BEGIN:VALARM").count() == 1));
     // No complainant data leaves the building, and no other team's work.
     for secret in [
         "Bakker",
@@ -290,6 +317,37 @@ async fn a_feed_lists_open_terms_and_a_new_url_retires_the_old<S: Store>(store: 
         .map(|e| prop(e, "UID:").to_owned())
         .collect();
     assert_eq!(uids, [offer.clone(), record.clone()]);
+
+    // Monday 11 May: the offer (Friday 8 May) is overdue. It shows today,
+    // says so, keeps its UID and its date in the description, and has no
+    // alarm; the record term is where it was.
+    clock.set(local("2026-05-11T10:00"));
+    let (_, ics) = fetch(&app, &path).await;
+    let ev = events(&unfold(&ics));
+    let late = ev
+        .iter()
+        .find(|e| prop(e, "UID:") == offer)
+        .expect("the offer term");
+    assert_eq!(prop(late, "DTSTART;VALUE=DATE:"), "20260511");
+    assert_eq!(prop(late, "DTEND;VALUE=DATE:"), "20260512");
+    assert_eq!(prop(late, "SUMMARY:"), "Te laat: Aanbod K-2026-0001");
+    assert!(
+        prop(late, "DESCRIPTION:").contains("8 mei 2026"),
+        "{late:?}"
+    );
+    assert!(!late.iter().any(|l| l == "BEGIN:VALARM"), "{late:?}");
+    let on_time = ev
+        .iter()
+        .find(|e| prop(e, "UID:") == record)
+        .expect("the record term");
+    assert_eq!(prop(on_time, "DTSTART;VALUE=DATE:"), "20260515");
+    assert_eq!(prop(on_time, "SUMMARY:"), "Vastleggen K-2026-0001");
+    assert_eq!(
+        prop(on_time, "TRIGGER;VALUE=DATE-TIME:"),
+        "20260513T070000Z"
+    );
+    // Back to where the sessions signed in above are still fresh.
+    clock.set(local("2026-04-24T12:05"));
 
     // The responsible manager sees the same terms; the registrant none.
     let mb = app.login("margriet@focus.example").await;
@@ -345,7 +403,7 @@ async fn a_feed_lists_open_terms_and_a_new_url_retires_the_old<S: Store>(store: 
 /// `{complaint}-actie-{number}@klacht` and without their description; a
 /// completed action and one without a due date are not.
 async fn a_feed_lists_the_agreed_actions_of_owner_handler_and_manager<S: Store>(store: S) {
-    let app = spawn_app(store).await;
+    let (app, clock) = spawn_at(store, "2026-04-28T12:00").await;
     let margriet = app
         .user("margriet@focus.example", Role::Manager, None)
         .await;
@@ -438,6 +496,29 @@ async fn a_feed_lists_the_agreed_actions_of_owner_handler_and_manager<S: Store>(
         assert!(!ics.contains("Bakker"), "no description in the feed");
         assert!(ics.contains(&format!("URL:{}/klachten/{a}", app.address)));
     }
+    // Friday 8 May, 09:00 summer time: the alarm of the action due Monday.
+    let ab = app.login("anouk@focus.example").await;
+    let feed = make_feed(&app, &ab).await;
+    let (_, ics) = fetch(&app, &feed).await;
+    let ev = events(&unfold(&ics));
+    let action = ev
+        .iter()
+        .find(|e| prop(e, "UID:").contains("-actie-1@"))
+        .expect("action 1");
+    assert_eq!(prop(action, "TRIGGER;VALUE=DATE-TIME:"), "20260508T070000Z");
+    // Overdue on Tuesday 12 May: on today, marked late.
+    clock.set(local("2026-05-12T08:00"));
+    let (_, ics) = fetch(&app, &feed).await;
+    assert_eq!(
+        actions_in(&ics),
+        [(
+            format!("{a}-actie-1@klacht"),
+            "20260512".to_string(),
+            "Te laat: Actie 1 K-2026-0001".to_string(),
+        )]
+    );
+    clock.set(local("2026-04-28T12:05"));
+
     // The owner of no action and handler of nothing: none.
     let pb = app.login("piet@focus.example").await;
     let (_, ics) = fetch(&app, &make_feed(&app, &pb).await).await;

@@ -11,7 +11,7 @@ use std::io::Read;
 use common::spawn_app;
 use klacht_domain::complaint::Kind;
 use klacht_store::{Store, store_tests};
-use reports_support::{at, create, data_set, org, year};
+use reports_support::{at, contact, create, data_set, merit, org, year};
 
 /// The CSV's rows as cells (our data has no quoted fields), header first.
 fn csv_rows(body: &str) -> Vec<Vec<String>> {
@@ -74,7 +74,8 @@ async fn csv_has_one_row_per_complaint_with_its_terms<S: Store>(store: S) {
     assert_eq!(rows[0][12], "Melden: op tijd");
     assert_eq!(rows[0][15], "Contact: op tijd");
     assert_eq!(rows.len(), 1 + 6, "six entries received in {y}");
-    assert!(rows.iter().all(|r| r.len() == 24));
+    assert!(rows.iter().all(|r| r.len() == 30));
+    assert_eq!(rows[0][29], "Id", "the id stays last");
     let refs: BTreeSet<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
     assert!(!refs.contains(set.x.to_string().as_str()));
 
@@ -247,8 +248,164 @@ async fn long_lists_are_exported_whole<S: Store>(store: S) {
     assert_eq!(got.iter().cloned().collect::<BTreeSet<_>>(), made);
 }
 
+/// The cell `reference` (`AA2`) of a worksheet's XML: its type attribute
+/// (`t="s"` for text, none for a number or date) and its value.
+fn xlsx_cell(sheet: &str, reference: &str) -> (Option<String>, String) {
+    let start = sheet
+        .find(&format!(r#"<c r="{reference}""#))
+        .unwrap_or_else(|| panic!("cell {reference} in {sheet}"));
+    let cell = &sheet[start..];
+    let cell = &cell[..cell.find("</c>").expect("a closed cell")];
+    let open_tag = &cell[..cell.find('>').expect("a tag")];
+    let kind = open_tag
+        .split(" t=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(str::to_owned);
+    let value = cell
+        .split("<v>")
+        .nth(1)
+        .and_then(|rest| rest.split("</v>").next())
+        .unwrap_or_default()
+        .to_owned();
+    (kind, value)
+}
+
+/// Issue 15: channel, complainant, offer (kind and value), satisfaction
+/// and the step of the regulation, numbers as numbers and dates as dates.
+async fn exports_name_channel_complainant_offer_satisfaction_and_step<S: Store>(store: S) {
+    use klacht_domain::complaint::{Command, Merit, Offer, OfferKind};
+    let app = spawn_app(store).await;
+    let org = org(&app.store).await;
+    let set = data_set(&app.store, &org).await;
+    // Alone in its year: an offer of 25 euro compensation, not yet
+    // answered, so step 4 is next.
+    let y = year() - 3;
+    let m = org.manager.clone();
+    let e = create(
+        &app.store,
+        &org,
+        at(y, 4, 6, 10),
+        Kind::Complaint,
+        Some("Planning"),
+        move |p| {
+            p.step(
+                Command::AssignHandler { handler: m.clone() },
+                &m,
+                &at(y, 4, 6, 11),
+            );
+            p.step(contact(&at(y, 4, 7, 10)), &m, &at(y, 4, 7, 12));
+            p.step(merit(Merit::Founded), &m, &at(y, 4, 8, 10));
+            p.step(
+                Command::MakeOffer(Offer {
+                    kind: OfferKind::Compensation,
+                    description: "Een tegemoetkoming.".into(),
+                    value_cents: Some(2_500),
+                    director_consulted: false,
+                    made_on: at(y, 4, 8, 10).date(),
+                    letter_text: None,
+                }),
+                &m,
+                &at(y, 4, 8, 11),
+            );
+        },
+    )
+    .await;
+
+    let b = app.login(org.quality.email.as_str()).await;
+    let rows = csv_rows(
+        &app.get_as(&b, "/overzicht.csv")
+            .await
+            .text()
+            .await
+            .expect("body"),
+    );
+    assert_eq!(
+        rows[0][23..29],
+        [
+            "Kanaal",
+            "Klager",
+            "Aanbod: soort",
+            "Aanbod: waarde (EUR)",
+            "Tevredenheid (1-5)",
+            "Stap"
+        ]
+    );
+    let cells = |reference: &str| row(&rows, reference)[23..29].to_vec();
+    assert_eq!(
+        cells(&set.c1.to_string()),
+        [
+            "telefoon",
+            "Mevrouw J. de Vries",
+            "extra dienst",
+            "",
+            "5",
+            "afgesloten"
+        ]
+    );
+    assert_eq!(
+        cells(&e.to_string()),
+        [
+            "telefoon",
+            "Mevrouw J. de Vries",
+            "genoegdoening",
+            "25,00",
+            "",
+            "4 vastleggen op klachtenformulier"
+        ]
+    );
+    // Waiting for a handler: reported, contact next.
+    assert_eq!(cells(&set.c4.to_string())[5], "2 contact met klager");
+    assert_eq!(cells(&set.c4.to_string())[2], "", "no offer yet");
+    // A signal has no steps.
+    assert_eq!(cells(&set.s1.to_string())[5], "");
+
+    let r = app
+        .get_as(&b, &format!("/overzicht.xlsx?van={y}-01-01&tot={y}-12-31"))
+        .await;
+    assert_eq!(r.status(), 200);
+    let bytes = r.bytes().await.expect("body");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("a zip");
+    let mut sheet = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .expect("sheet")
+        .read_to_string(&mut sheet)
+        .expect("text");
+    assert!(!sheet.contains(r#"<row r="3""#), "one row: {sheet}");
+    // The value is a number (no t="s"), in euros.
+    assert_eq!(xlsx_cell(&sheet, "AA2"), (None, "25".to_owned()));
+    // The name and the offer's kind are text.
+    assert_eq!(xlsx_cell(&sheet, "Y2").0.as_deref(), Some("s"));
+    assert_eq!(xlsx_cell(&sheet, "Z2").0.as_deref(), Some("s"));
+    // Receipt and terms are dates: serial numbers with a date format.
+    let (kind, received) = xlsx_cell(&sheet, "C2");
+    assert_eq!(kind, None);
+    assert!(received.parse::<f64>().is_ok(), "{received}");
+    let (kind, contact_due) = xlsx_cell(&sheet, "N2");
+    assert_eq!(kind, None);
+    assert!(contact_due.parse::<u32>().is_ok(), "{contact_due}");
+
+    // Satisfaction as a number: c1 answered 5.
+    let y1 = year();
+    let r = app
+        .get_as(
+            &b,
+            &format!("/overzicht.xlsx?van={y1}-03-02&tot={y1}-03-02"),
+        )
+        .await;
+    let bytes = r.bytes().await.expect("body");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("a zip");
+    let mut sheet = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .expect("sheet")
+        .read_to_string(&mut sheet)
+        .expect("text");
+    assert_eq!(xlsx_cell(&sheet, "AB2"), (None, "5".to_owned()));
+}
+
 store_tests!(
     csv_has_one_row_per_complaint_with_its_terms,
+    exports_name_channel_complainant_offer_satisfaction_and_step,
     xlsx_is_a_workbook_with_the_rows,
     long_lists_are_exported_whole,
 );

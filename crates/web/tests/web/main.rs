@@ -24,6 +24,7 @@ mod complaints_intake;
 mod complaints_workflow;
 mod dashboard;
 mod dossier;
+mod error_pages;
 mod exact_export;
 mod export;
 mod health;

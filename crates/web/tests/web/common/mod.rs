@@ -14,7 +14,7 @@ pub struct TestApp<S> {
     pub address: String,
     pub store: S,
     pub client: reqwest::Client,
-    _shutdown: tokio::sync::oneshot::Sender<()>,
+    pub _shutdown: tokio::sync::oneshot::Sender<()>,
 }
 
 pub async fn spawn_app<S: Store>(store: S) -> TestApp<S> {
