@@ -8,7 +8,7 @@
 use std::net::IpAddr;
 
 use jiff::{SignedDuration, Timestamp};
-use klacht_domain::{Email, User};
+use klacht_domain::{Email, Role, User};
 use klacht_store::{ApiToken, Session, Store, StoreError};
 use secrecy::{ExposeSecret, SecretString};
 use sha2::{Digest, Sha256};
@@ -42,6 +42,18 @@ pub enum AuthError {
     WrongCurrentPassword,
     #[error("De nieuwe wachtwoorden zijn niet gelijk.")]
     Mismatch,
+    #[error(
+        "Inloggen met een wachtwoord is uitgeschakeld; alleen de beheerder kan dat nog. Gebruik de knop voor single sign-on."
+    )]
+    PasswordSignInOff,
+    /// Single sign-on worked, but no staff account has this address.
+    #[error("Er is geen account in klacht voor {email}.")]
+    UnknownAccount { email: String },
+    /// Single sign-on worked, but the account is deactivated.
+    #[error("Het account {email} is gedeactiveerd.")]
+    Deactivated { email: String },
+    #[error(transparent)]
+    Sso(#[from] crate::sso::SsoError),
     #[error(transparent)]
     Password(#[from] PasswordError),
     #[error(transparent)]
@@ -135,6 +147,15 @@ fn locked(until: Timestamp) -> AuthError {
     }
 }
 
+/// Who may sign in with a password (configuration `[oidc]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordSignIn {
+    Everyone,
+    /// Single sign-on for everyone else; the administrator keeps a way in
+    /// when the provider is down.
+    AdminOnly,
+}
+
 /// Signs in from `client`. Failures are counted per address and client
 /// (known addresses or not, so the answer never tells which exist) and per
 /// address from everywhere.
@@ -144,6 +165,7 @@ pub async fn sign_in<S: Store>(
     password: SecretString,
     client: IpAddr,
     now: Timestamp,
+    allowed: PasswordSignIn,
 ) -> Result<SignedIn, AuthError> {
     let key = email.trim().to_lowercase();
     let guess = Guess::count(
@@ -171,6 +193,20 @@ pub async fn sign_in<S: Store>(
         _ => return Err(guess.failed(store, now).await?),
     };
     guess.succeeded(store).await?;
+    // Told only to whoever knows the password: the answer reveals nothing
+    // about which addresses exist.
+    if allowed == PasswordSignIn::AdminOnly && user.role != Role::Admin {
+        return Err(AuthError::PasswordSignInOff);
+    }
+    start_session(store, user, now).await
+}
+
+/// The one way a session starts, after a password or single sign-on.
+async fn start_session<S: Store>(
+    store: &S,
+    user: User,
+    now: Timestamp,
+) -> Result<SignedIn, AuthError> {
     let token = random()?;
     let session = Session {
         token_hash: hash_token(&token),
@@ -185,6 +221,62 @@ pub async fn sign_in<S: Store>(
         session,
         user,
     })
+}
+
+/// Finishes a single sign-on from `client`: the provider's answer becomes
+/// a verified identity ([`crate::sso`]), which must belong to an active
+/// staff account (found by e-mail address). Failures of any kind are
+/// counted per client address against the same limits as passwords.
+/// With role mapping on, the account takes the role the provider names
+/// (logged in the Logboek) before the session starts.
+pub async fn sign_in_sso<S: Store>(
+    store: &S,
+    sso: &crate::sso::Sso,
+    answer: (crate::sso::Callback, crate::sso::Flow),
+    client: IpAddr,
+    now: Timestamp,
+) -> Result<(SignedIn, crate::sso::Identity), AuthError> {
+    let guess = Guess::count(store, vec![(format!("sso|{client}"), MAX_FAILURES)], now).await?;
+    let (callback, flow) = answer;
+    let identity = match sso.finish(callback, flow, now).await {
+        Ok(identity) => identity,
+        // The provider being down is no guess.
+        Err(e @ crate::sso::SsoError::Provider(_)) => return Err(e.into()),
+        Err(e) => {
+            return Err(match guess.failed(store, now).await? {
+                AuthError::BadCredentials => e.into(),
+                locked => locked,
+            });
+        }
+    };
+    let email = identity.email.trim().to_lowercase();
+    let record = match Email::parse(&email) {
+        Ok(parsed) => store.user_by_email(&parsed).await?,
+        Err(_) => None,
+    };
+    let refusal = match &record {
+        None => Some(AuthError::UnknownAccount { email }),
+        Some(r) if !r.active => Some(AuthError::Deactivated { email }),
+        Some(_) => None,
+    };
+    if let Some(refusal) = refusal {
+        return Err(match guess.failed(store, now).await? {
+            AuthError::BadCredentials => refusal,
+            locked => locked,
+        });
+    }
+    guess.succeeded(store).await?;
+    let Some(record) = record else {
+        return Err(StoreError::NotFound.into());
+    };
+    let mut user = record.user;
+    if let Some(role) = sso
+        .config()
+        .mapped_role(identity.roles.iter().map(String::as_str))
+    {
+        user = crate::admin::take_provider_role(store, user, role, now).await?;
+    }
+    Ok((start_session(store, user, now).await?, identity))
 }
 
 /// Until when signing in to `email` is locked at `now`, from everywhere

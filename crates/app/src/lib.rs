@@ -26,6 +26,7 @@ pub mod reopening;
 pub mod reports;
 pub mod retention;
 pub mod spreadsheet;
+pub mod sso;
 pub mod work_queue;
 
 pub use config::{Config, ConfigError};

@@ -33,12 +33,25 @@ pub async fn spawn_app<S: Store>(store: S) -> App {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind a random port");
+    spawn_app_on(listener, store, |state| state).await
+}
+
+/// As [`spawn_app`], on a listener bound before (its address is needed
+/// first, e.g. for an OpenID provider's redirect URI), with the state
+/// adjusted.
+pub async fn spawn_app_on<S: Store>(
+    listener: tokio::net::TcpListener,
+    store: S,
+    adjust: impl FnOnce(AppState<S>) -> AppState<S>,
+) -> App {
     let base = format!(
         "http://127.0.0.1:{}",
         listener.local_addr().expect("address").port()
     );
-    let state = AppState::new(store, WorkingCalendar::netherlands_default(), "Focus")
-        .with_clock(klacht_clock::from_env().expect("KLACHT_NOW"));
+    let state = adjust(
+        AppState::new(store, WorkingCalendar::netherlands_default(), "Focus")
+            .with_clock(klacht_clock::from_env().expect("KLACHT_NOW")),
+    );
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(async move {
         let _ = klacht_web::serve(listener, state, async {

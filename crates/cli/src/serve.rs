@@ -68,6 +68,21 @@ pub async fn run<S: Store>(store: S, config: &Config, args: ServeArgs) -> anyhow
     );
     // The logo file is read now: a wrong path stops the start.
     let letterhead = klacht_app::documents::Letterhead::from_config(config)?;
+    // The provider is asked on the first sign-in, not now: a provider that
+    // is down does not stop klacht (the administrator's password works).
+    let sso = match &config.oidc {
+        Some(oidc) => {
+            let sso = klacht_app::sso::Sso::new(oidc.clone(), &config.mail.public_url)
+                .context("single sign-on ([oidc])")?;
+            tracing::info!(
+                issuer = %oidc.issuer,
+                redirect_uri = %klacht_app::config::OidcConfig::redirect_url(&config.mail.public_url),
+                "single sign-on aan"
+            );
+            Some(sso)
+        }
+        None => None,
+    };
     let state = AppState::new(store, calendar, config.organisation.clone())
         .with_letterhead(letterhead)
         .with_clock(clock)
@@ -75,6 +90,7 @@ pub async fn run<S: Store>(store: S, config: &Config, args: ServeArgs) -> anyhow
         .with_patterns(config.patterns)
         .with_metrics_token(config.operations.metrics_token.clone())
         .with_public(public)
+        .with_sso(sso)
         .with_mail(crate::jobs::notifier(config, wake), mail_server);
     let served = klacht_web::serve(listener, state, shutdown_signal()).await;
     // Let a round under way finish before the process ends.

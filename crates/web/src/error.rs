@@ -127,7 +127,14 @@ impl WebError {
                 ServiceError::Corrupt { .. } => StatusCode::INTERNAL_SERVER_ERROR,
             },
             WebError::Auth(e) => match e {
-                AuthError::BadCredentials | AuthError::Locked { .. } => StatusCode::UNAUTHORIZED,
+                AuthError::BadCredentials
+                | AuthError::Locked { .. }
+                | AuthError::PasswordSignInOff => StatusCode::UNAUTHORIZED,
+                AuthError::UnknownAccount { .. } | AuthError::Deactivated { .. } => {
+                    StatusCode::FORBIDDEN
+                }
+                AuthError::Sso(klacht_app::sso::SsoError::Provider(_)) => StatusCode::BAD_GATEWAY,
+                AuthError::Sso(_) => StatusCode::UNAUTHORIZED,
                 AuthError::WrongCurrentPassword | AuthError::Mismatch => {
                     StatusCode::UNPROCESSABLE_ENTITY
                 }

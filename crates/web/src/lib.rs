@@ -26,6 +26,7 @@ pub mod public;
 pub mod reports;
 pub mod session;
 mod signin;
+mod sso;
 mod start;
 
 use std::future::Future;
@@ -77,6 +78,8 @@ pub struct AppState<S> {
     pub clock: SharedClock,
     /// The bearer token of `/metrics`; `None`: no `/metrics` (404).
     pub metrics_token: Option<Arc<secrecy::SecretString>>,
+    /// Single sign-on (`[oidc]`); `None`: password sign-in only.
+    pub sso: Option<Arc<klacht_app::sso::Sso>>,
 }
 
 impl<S: Store> AppState<S> {
@@ -94,6 +97,24 @@ impl<S: Store> AppState<S> {
             mail_server: None,
             clock: Arc::new(klacht_clock::SystemClock),
             metrics_token: None,
+            sso: None,
+        }
+    }
+
+    /// Offers single sign-on on the sign-in page (and, when its
+    /// configuration says so, password sign-in to the administrator only).
+    pub fn with_sso(mut self, sso: Option<klacht_app::sso::Sso>) -> Self {
+        self.sso = sso.map(Arc::new);
+        self
+    }
+
+    /// Who may sign in with a password.
+    pub fn password_sign_in(&self) -> klacht_app::auth::PasswordSignIn {
+        match &self.sso {
+            Some(sso) if !sso.config().password_sign_in => {
+                klacht_app::auth::PasswordSignIn::AdminOnly
+            }
+            _ => klacht_app::auth::PasswordSignIn::Everyone,
         }
     }
 
@@ -194,6 +215,7 @@ pub fn app_with_routes<S: Store>(state: AppState<S>, extra: Router<AppState<S>>)
         .nest(api::PREFIX, api::router())
         .merge(start::router())
         .merge(signin::router())
+        .merge(sso::router())
         .merge(complaints::router())
         .merge(dossier::router())
         .merge(overview::router())

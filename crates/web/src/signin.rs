@@ -34,12 +34,53 @@ struct LoginPage {
     email: String,
     back: String,
     error: Option<String>,
+    sso: SsoOffer,
+}
+
+/// What the sign-in page offers besides the password form.
+#[derive(Default)]
+struct SsoOffer {
+    button: Option<SsoButton>,
+    /// Password sign-in is for the administrator only.
+    password_admin_only: bool,
+    /// Just signed out: the provider's own sign-out page, when it has one.
+    end_session: Option<String>,
+}
+
+/// The single sign-on button: its text and where it starts.
+struct SsoButton {
+    label: String,
+    href: String,
+}
+
+impl SsoOffer {
+    async fn of<S: Store>(state: &AppState<S>, back: &str, signed_out: bool) -> Self {
+        let Some(sso) = &state.sso else {
+            return Self::default();
+        };
+        let end_session = if signed_out {
+            sso.end_session_url().await
+        } else {
+            None
+        };
+        Self {
+            button: Some(SsoButton {
+                label: sso.config().button_label.clone(),
+                href: format!("/inloggen/sso?terug={}", crate::error::url_escape(back)),
+            }),
+            password_admin_only: !sso.config().password_sign_in,
+            end_session,
+        }
+    }
 }
 
 #[derive(Deserialize, Default)]
-struct BackQuery {
+pub(crate) struct BackQuery {
     #[serde(default)]
-    terug: String,
+    pub(crate) terug: String,
+    /// Set after signing out (`/inloggen?afgemeld=1`).
+    #[serde(default)]
+    afgemeld: Option<String>,
 }
 
 /// Only local paths: a sign-in link must not send people elsewhere.
@@ -47,7 +88,7 @@ struct BackQuery {
 /// `/\t/evil.example` would read as `//evil.example`); what is left must
 /// be one `/` followed by anything but `/` or `\\`, in printable ASCII, so
 /// that it is a valid `Location` as it is.
-fn safe_back(back: &str) -> String {
+pub(crate) fn safe_back(back: &str) -> String {
     let path: String = back.chars().filter(|c| !c.is_control()).collect();
     let local = path.starts_with('/')
         && !path[1..].starts_with(['/', '\\'])
@@ -77,11 +118,13 @@ async fn login_page<S: Store>(
     Query(q): Query<BackQuery>,
 ) -> Result<Response, WebError> {
     let csrf = auth::new_token().map_err(|e| WebError::Invalid(e.to_string()))?;
+    let back = safe_back(&q.terug);
     let page = LoginPage {
         organisation: state.organisation.to_string(),
         csrf,
         email: String::new(),
-        back: safe_back(&q.terug),
+        sso: SsoOffer::of(&state, &back, q.afgemeld.is_some()).await,
+        back,
         error: None,
     };
     Ok(login_response(&state, page, axum::http::StatusCode::OK))
@@ -118,11 +161,12 @@ async fn login<S: Store>(
         SecretString::from(form.password),
         client,
         state.now(),
+        state.password_sign_in(),
     )
     .await
     {
         Ok(signed_in) => {
-            tracing::info!(user = %signed_in.user.email, "signed in");
+            tracing::info!(user = %signed_in.user.email, method = "password", "signed in");
             let mut response = Redirect::to(&back).into_response();
             let headers = response.headers_mut();
             headers.append(
@@ -141,12 +185,17 @@ async fn login<S: Store>(
             );
             Ok(response)
         }
-        Err(e @ (AuthError::BadCredentials | AuthError::Locked { .. })) => {
-            tracing::info!(email = %form.email.trim(), "sign-in refused");
+        Err(
+            e @ (AuthError::BadCredentials
+            | AuthError::Locked { .. }
+            | AuthError::PasswordSignInOff),
+        ) => {
+            tracing::info!(email = %form.email.trim(), reason = %e, "sign-in refused");
             let page = LoginPage {
                 organisation: state.organisation.to_string(),
                 csrf: form.csrf,
                 email: form.email,
+                sso: SsoOffer::of(&state, &back, false).await,
                 back,
                 error: Some(e.to_string()),
             };
@@ -171,7 +220,14 @@ async fn logout<S: Store>(
         .store
         .delete_session(&form.current.session.token_hash)
         .await?;
-    let mut response = Redirect::to("/inloggen").into_response();
+    tracing::info!(user = %form.current.user.email, "signed out");
+    // With single sign-on the sign-in page then offers the provider's
+    // sign-out too: klacht's session is gone, the provider's is not.
+    let to = match state.sso {
+        Some(_) => "/inloggen?afgemeld=1",
+        None => "/inloggen",
+    };
+    let mut response = Redirect::to(to).into_response();
     response.headers_mut().append(
         header::SET_COOKIE,
         set_cookie(SESSION_COOKIE, "", 0, state.cookie_secure, "Lax"),

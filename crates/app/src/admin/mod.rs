@@ -15,7 +15,10 @@ use crate::password::PasswordError;
 
 pub use calendar::{add_closing_day, parse_day, remove_closing_day, set_calendar_options};
 pub use lists::{add_list_value, parse_value_id, rename_list_value, set_list_value_active};
-pub use users::{Handover, UserInput, create_user, set_user_active, unlock_sign_in, update_user};
+pub use users::{
+    Handover, UserInput, create_user, set_user_active, take_provider_role, unlock_sign_in,
+    update_user,
+};
 
 /// The longest name of a user or list value.
 pub const MAX_NAME: usize = 120;

@@ -2,7 +2,7 @@
 
 use jiff::Timestamp;
 use klacht_domain::{Email, Role, User, UserId};
-use klacht_store::{AdminChange, NewUser, Store, StoreError, UserRecord};
+use klacht_store::{AdminChange, AuditEntry, NewUser, Store, StoreError, UserRecord};
 use secrecy::SecretString;
 
 use super::{AdminError, entry, invalid, name, require_admin};
@@ -227,6 +227,65 @@ pub async fn update_user<S: Store>(
         .admin_change(&AdminChange::UpdateUser { id, role, manager }, &audit)
         .await?;
     Ok(())
+}
+
+/// Single sign-on with role mapping (`[oidc]`): the account takes the role
+/// the provider's app roles or groups name, under the rules an
+/// administrator's change follows, logged in the Logboek with the
+/// provider as the actor. The administrator role is never given or taken
+/// this way. A role the rules refuse (an employee without a manager, a
+/// manager who still has a team) leaves the account as it is, with a
+/// warning in the log.
+pub async fn take_provider_role<S: Store>(
+    store: &S,
+    user: User,
+    role: Role,
+    at: Timestamp,
+) -> Result<User, StoreError> {
+    if user.role == role || user.role == Role::Admin || role == Role::Admin {
+        return Ok(user);
+    }
+    let users = store.list_users().await?;
+    let reports = users
+        .iter()
+        .filter(|u| u.active && u.user.manager == Some(user.id))
+        .count();
+    let manages = matches!(role, Role::Manager | Role::QualityManager | Role::Director);
+    if let Err(e) = check_manager(&users, Some(user.id), role, user.manager).and_then(|()| {
+        if reports > 0 && !manages {
+            Err(invalid("heeft een team"))
+        } else {
+            Ok(())
+        }
+    }) {
+        tracing::warn!(user = %user.email, wanted = role.as_str(), reason = %e, "single sign-on: role from the provider not taken");
+        return Ok(user);
+    }
+    let audit = AuditEntry {
+        id: uuid::Uuid::now_v7(),
+        at,
+        actor: None,
+        actor_name: "inlogdienst (single sign-on)".into(),
+        kind: "user.updated".into(),
+        subject: user.email.as_str().into(),
+        details: format!(
+            "{}: rol {} → {} (rol bij de inlogdienst).",
+            user.name,
+            user.role.label(),
+            role.label()
+        ),
+    };
+    store
+        .admin_change(
+            &AdminChange::UpdateUser {
+                id: user.id,
+                role,
+                manager: user.manager,
+            },
+            &audit,
+        )
+        .await?;
+    Ok(User { role, ..user })
 }
 
 /// Where the handover alert of a deactivation goes out from: the current

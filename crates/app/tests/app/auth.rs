@@ -51,6 +51,7 @@ async fn try_sign_in<S: Store>(store: &S, password: &str, from: IpAddr) -> Resul
         SecretString::from(password),
         from,
         now(),
+        auth::PasswordSignIn::Everyone,
     )
     .await
     .map(|_| ())
@@ -168,6 +169,7 @@ async fn the_lock_passes_and_counting_starts_over<S: Store>(store: S) {
         SecretString::from(RIGHT),
         ip(1),
         later,
+        auth::PasswordSignIn::Everyone,
     )
     .await
     .expect("after the lock");

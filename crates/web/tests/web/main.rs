@@ -4,6 +4,7 @@
 mod api_support;
 mod common;
 mod complaints_support;
+mod oidc_provider;
 mod public_support;
 mod reports_support;
 
@@ -41,4 +42,5 @@ mod related;
 mod reopen;
 mod report;
 mod signin;
+mod sso;
 mod work_queue;

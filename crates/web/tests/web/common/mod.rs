@@ -30,6 +30,16 @@ pub async fn spawn_app_with<S: Store>(
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind a random port");
+    spawn_app_on(listener, store, adjust).await
+}
+
+/// As [`spawn_app_with`], on a listener bound before (its address is
+/// needed first, e.g. for an OpenID provider's redirect URI).
+pub async fn spawn_app_on<S: Store>(
+    listener: tokio::net::TcpListener,
+    store: S,
+    adjust: impl FnOnce(AppState<S>) -> AppState<S>,
+) -> TestApp<S> {
     let address = format!("http://{}", listener.local_addr().expect("local address"));
     let state = adjust(
         AppState::new(
