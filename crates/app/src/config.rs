@@ -13,6 +13,7 @@ use serde::Deserialize;
 mod dossier;
 mod exact;
 mod mail;
+mod mailbox;
 mod operations;
 mod patterns;
 mod public;
@@ -22,6 +23,7 @@ pub use exact::{
     ExactConfig, ExactProduct, OnlineConfig, SynergyAuth, SynergyConfig, default_synergy_fields,
 };
 pub use mail::{DEFAULT_MAIL_MAX_ATTEMPTS, MailConfig};
+pub use mailbox::{ImapSettings, MailboxConfig};
 pub use operations::{LogFormat, OperationsConfig};
 pub use public::{DEFAULT_SUBMISSIONS_PER_HOUR, PublicConfig};
 pub use reminders::DEFAULT_REMINDER_HOUR;
@@ -57,6 +59,9 @@ pub struct Config {
     pub exact: ExactConfig,
     /// E-mail: server, sender, public address, attempts (`[mail]`).
     pub mail: MailConfig,
+    /// Complaints from the mailbox: the IMAP server, the address, the
+    /// folder (`[mailbox]`).
+    pub mailbox: MailboxConfig,
     /// Monitoring: the `/metrics` token and the log format (`[operations]`).
     pub operations: OperationsConfig,
     /// When complaints form a structural pattern (`[patterns]`).
@@ -82,6 +87,7 @@ struct FileConfig {
     dossier: dossier::FileDossier,
     exact: exact::FileExact,
     mail: mail::FileMail,
+    mailbox: mailbox::FileMailbox,
     operations: operations::FileOperations,
     patterns: patterns::FilePatterns,
     public: public::FilePublic,
@@ -173,6 +179,7 @@ impl Config {
             dossier: dossier::load(&var, file.dossier)?,
             exact: exact::load(&var, file.exact)?,
             mail: mail::load(&var, file.mail, addr)?,
+            mailbox: mailbox::load(&var, file.mailbox)?,
             operations: operations::load(&var, file.operations)?,
             patterns: patterns::load(&var, file.patterns)?,
             public: public::load(&var, file.public)?,

@@ -17,6 +17,7 @@ mod exact;
 mod handover;
 mod health;
 mod improvement;
+mod mailbox;
 pub mod metrics;
 mod outbox;
 mod overview;
@@ -197,6 +198,7 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
         .merge(absences::router())
         .merge(procedure::router())
         .merge(handover::router())
+        .merge(mailbox::router())
         // Staff pages, their PDFs and exports, and the API hold personal
         // data: no browser or proxy keeps a copy.
         .layer(header("cache-control", "no-store"))

@@ -29,6 +29,7 @@ mod export;
 mod health;
 mod improvement;
 mod mail;
+mod mailbox;
 mod offer_step;
 mod operations;
 mod overview;
