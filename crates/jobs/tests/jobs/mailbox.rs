@@ -15,7 +15,8 @@ use klacht_store::{MailboxStatus, Store, store_tests};
 use secrecy::SecretString;
 
 use crate::mailbox_support::Dovecot;
-use crate::support::{calendar, file, notifier, now, org};
+use crate::support::{calendar, context, file_with, notifier, now, org};
+use klacht_app::notify::Notifier;
 
 const PROCESSED: &str = "klacht-verwerkt";
 const MAILBOX: &str = "klachten@focus.example";
@@ -224,8 +225,12 @@ async fn a_reply_lands_on_the_timeline_and_the_handler_is_told<S: Store>(store: 
         return;
     };
     let o = org(&store).await;
-    let c = file(
+    // Mail is composed with the mailbox's address, as `serve` does.
+    let mut ctx = context();
+    ctx.mailbox = Some(Address::bare(MAILBOX));
+    let c = file_with(
         &store,
+        &Notifier::new(ctx),
         &o.employee,
         "J. de Vries",
         Some("j.devries@example.nl"),
@@ -239,9 +244,12 @@ async fn a_reply_lands_on_the_timeline_and_the_handler_is_told<S: Store>(store: 
         .expect("outbox")
         .into_iter()
         .map(|m| MailMessage::from_json(&m.payload).expect("payload"))
-        .find(|m| m.to.iter().any(|a| a.email == "j.devries@example.nl"));
-    // The support's notifier has no mailbox: no plus address there.
-    assert!(confirmation.is_some_and(|m| m.reply_to.is_none()));
+        .find(|m| m.to.iter().any(|a| a.email == "j.devries@example.nl"))
+        .expect("a confirmation");
+    assert_eq!(
+        confirmation.reply_to.map(|a| a.email).as_deref(),
+        Some(plus.as_str())
+    );
 
     server
         .append(
