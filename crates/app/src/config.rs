@@ -14,6 +14,7 @@ mod dossier;
 mod exact;
 mod mail;
 mod oidc;
+mod mailbox;
 mod operations;
 mod patterns;
 mod public;
@@ -24,6 +25,7 @@ pub use exact::{
 };
 pub use mail::{DEFAULT_MAIL_MAX_ATTEMPTS, MailConfig};
 pub use oidc::{DEFAULT_BUTTON_LABEL, EmailClaim, OidcConfig};
+pub use mailbox::{ImapSettings, MailboxConfig};
 pub use operations::{LogFormat, OperationsConfig};
 pub use public::{DEFAULT_SUBMISSIONS_PER_HOUR, PublicConfig};
 pub use reminders::DEFAULT_REMINDER_HOUR;
@@ -62,6 +64,9 @@ pub struct Config {
     /// Single sign-on with Entra ID or another OpenID Connect provider
     /// (`[oidc]`); `None`: password sign-in only.
     pub oidc: Option<OidcConfig>,
+    /// Complaints from the mailbox: the IMAP server, the address, the
+    /// folder (`[mailbox]`).
+    pub mailbox: MailboxConfig,
     /// Monitoring: the `/metrics` token and the log format (`[operations]`).
     pub operations: OperationsConfig,
     /// When complaints form a structural pattern (`[patterns]`).
@@ -88,6 +93,7 @@ struct FileConfig {
     exact: exact::FileExact,
     mail: mail::FileMail,
     oidc: oidc::FileOidc,
+    mailbox: mailbox::FileMailbox,
     operations: operations::FileOperations,
     patterns: patterns::FilePatterns,
     public: public::FilePublic,
@@ -180,6 +186,7 @@ impl Config {
             exact: exact::load(&var, file.exact)?,
             mail: mail::load(&var, file.mail, addr)?,
             oidc: oidc::load(&var, file.oidc)?,
+            mailbox: mailbox::load(&var, file.mailbox)?,
             operations: operations::load(&var, file.operations)?,
             patterns: patterns::load(&var, file.patterns)?,
             public: public::load(&var, file.public)?,

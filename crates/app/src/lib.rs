@@ -18,6 +18,7 @@ pub mod follow_up;
 pub mod handover;
 pub mod improvement;
 pub mod links;
+pub mod mailbox;
 pub mod notify;
 pub mod outbox;
 pub mod password;

@@ -96,7 +96,9 @@ impl Notifier {
     /// false` (`KLACHT_MAIL_ENABLED`).
     pub fn from_config(config: &crate::Config) -> Self {
         if config.mail.enabled {
-            Self::new(config.mail.context(&config.organisation))
+            let mut ctx = config.mail.context(&config.organisation);
+            ctx.mailbox = config.mailbox.address.clone();
+            Self::new(ctx)
         } else {
             Self::disabled()
         }
@@ -155,7 +157,7 @@ impl Notifier {
                 tracking_code: tracking_code.map(ToString::to_string),
                 terms: terms.clone(),
             };
-            out.extend(queue(
+            out.extend(queue_to_complainant(
                 ctx,
                 &mail,
                 to,
@@ -315,10 +317,10 @@ impl Notifier {
                     let key = format!("offer:{}:{}", c.id(), r.seq);
                     out.extend(if offer.kind == OfferKind::None {
                         let mail = decision_confirmation(c, offer, name.clone(), handler);
-                        queue(ctx, &mail, to.clone(), c, key, at)
+                        queue_to_complainant(ctx, &mail, to.clone(), c, key, at)
                     } else {
                         let mail = offer_confirmation(c, offer, name.clone(), handler, calendar);
-                        queue(ctx, &mail, to.clone(), c, key, at)
+                        queue_to_complainant(ctx, &mail, to.clone(), c, key, at)
                     });
                 }
                 (Event::FormSentToQualityManager, Some((name, to))) => {
@@ -328,7 +330,7 @@ impl Notifier {
                         tracking_code: lookups.tracking_code.as_ref().map(ToString::to_string),
                     };
                     let key = format!("satisfaction:{}:{}", c.id(), r.seq);
-                    out.extend(queue(ctx, &mail, to.clone(), c, key, at));
+                    out.extend(queue_to_complainant(ctx, &mail, to.clone(), c, key, at));
                 }
                 _ => {}
             }
@@ -465,7 +467,7 @@ fn conversion_mail(
             terms: terms.clone(),
         };
         let key = format!("converted:{}:{}:complainant", c.id(), r.seq);
-        out.extend(queue(ctx, &mail, to, c, key, at));
+        out.extend(queue_to_complainant(ctx, &mail, to, c, key, at));
     }
     let manager = lookups.manager.as_ref().filter(|m| {
         m.active && Some(m.user.id) == c.responsible_manager() && r.actor.user() != Some(m.user.id)
@@ -614,6 +616,35 @@ pub(crate) fn complainant_addresses(c: &Complaint) -> Option<(String, Vec<Addres
         }
     }
     greeting.map(|g| (g, to))
+}
+
+/// As [`queue`], for mail to the complainant: its `Reply-To` names the
+/// complaint (`klachten+K-2026-0042@…`, [`MailContext::complaint_reply_to`])
+/// when a mailbox is configured, so that an answer lands on its timeline.
+pub(crate) fn queue_to_complainant(
+    ctx: &MailContext,
+    mail: &impl Compose,
+    to: Vec<Address>,
+    c: &Complaint,
+    dedupe_key: String,
+    at: Timestamp,
+) -> Option<NewOutboxMessage> {
+    match mail.compose(ctx, to) {
+        Ok(mut m) => {
+            if let Some(reply_to) = ctx.complaint_reply_to(&c.reference().to_string()) {
+                m.reply_to = Some(reply_to);
+            }
+            Some(
+                NewOutboxMessage::now(OutboxKind::Mail, m.to_json(), at)
+                    .about(c.id())
+                    .dedupe(dedupe_key),
+            )
+        }
+        Err(e) => {
+            tracing::error!(complaint = %c.reference(), error = %e, "e-mail left out");
+            None
+        }
+    }
 }
 
 pub(crate) fn queue(

@@ -16,7 +16,7 @@ use klacht_mail::{Address, TermDates};
 use klacht_store::{NewOutboxMessage, Store, StoreError};
 
 use crate::complaints::TermLine;
-use crate::notify::{Notifier, complainant_addresses, queue};
+use crate::notify::{Notifier, complainant_addresses, queue, queue_to_complainant};
 
 /// The four terms of a sealed round with their status on `today`: done
 /// steps keep their verdict and a step never done stays overdue, so missed
@@ -72,7 +72,7 @@ impl Notifier {
                     terms: terms.clone(),
                 };
                 let key = format!("reopened:{}:{}:complainant", c.id(), r.seq);
-                out.extend(queue(ctx, &mail, to, c, key, at));
+                out.extend(queue_to_complainant(ctx, &mail, to, c, key, at));
             }
             let handler = match c.handler() {
                 Some(id) => store.user_by_id(id).await?,

@@ -86,6 +86,14 @@ pub const RETENTION_RULES: &[(&str, &str)] = &[
         "earlier rounds' filings of a reopened complaint: deleted when it is anonymised (the re-sealed record holds every round)",
     ),
     ("attachments", "deleted when the complaint is anonymised"),
+    (
+        "mailbox_messages",
+        "mail from the mailbox as received: deleted when the complaint it became (or replied to) is anonymised; one marked geen klacht is kept until deleted by hand",
+    ),
+    (
+        "mailbox_attachments",
+        "files of mail waiting in the mailbox; deleted with their message",
+    ),
     ("tracking_codes", "deleted when the complaint is anonymised"),
     (
         "outbox",

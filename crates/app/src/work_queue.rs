@@ -64,6 +64,19 @@ pub enum Reason {
         /// The name of who asked; empty if unknown.
         asked_by: String,
     },
+    /// The complainant answered by e-mail (on the timeline); the
+    /// afhandelaar marks it read.
+    ComplainantMail {
+        message: uuid::Uuid,
+        subject: String,
+    },
+    /// A message from the mailbox waits for the quality manager to
+    /// register it or mark it "geen klacht".
+    IncomingMail {
+        message: uuid::Uuid,
+        subject: String,
+        from: String,
+    },
 }
 
 /// The complaint an item is about.
@@ -277,6 +290,9 @@ pub async fn consultations<S: Store>(
 
 /// What waits for `user` on `today`, most urgent first. The administrator
 /// handles no complaints: their queue is empty.
+/// Intake items from the mailbox counted on the start page at most.
+const INCOMING_LIMIT: u32 = 50;
+
 pub async fn build<S: Store>(
     store: &S,
     user: &User,
@@ -361,6 +377,36 @@ pub async fn build<S: Store>(
     }
     if director {
         items.extend(consultations(store, calendar, user, today).await?);
+    }
+    items.extend(store.unread_replies(user.id).await?.into_iter().map(|r| {
+        Item::new(
+            Reason::ComplainantMail {
+                message: r.message,
+                subject: r.subject,
+            },
+            Some(ComplaintRef {
+                id: r.complaint,
+                reference: r.reference,
+            }),
+            None,
+            today,
+        )
+    }));
+    if crate::mailbox::may_decide(user) {
+        let waiting = store.open_mailbox_messages(INCOMING_LIMIT).await?;
+        items.extend(waiting.into_iter().map(|m| {
+            let from = m.sender_email.or(m.sender_name).unwrap_or_default();
+            Item::new(
+                Reason::IncomingMail {
+                    message: m.id,
+                    subject: m.subject,
+                    from,
+                },
+                None,
+                None,
+                today,
+            )
+        }));
     }
     // Stable: equal urgency keeps the order above (complaints by receipt).
     items.sort_by_key(Item::urgency);

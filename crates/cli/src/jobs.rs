@@ -46,6 +46,25 @@ pub fn notifier(config: &Config, wake: Arc<tokio::sync::Notify>) -> Notifier {
     Notifier::from_config(config).with_wake(wake)
 }
 
+/// The mailbox job (complaints from the mailbox), when `KLACHT_IMAP_URL`
+/// is set.
+pub fn mailbox(
+    config: &Config,
+    notifier: Notifier,
+) -> anyhow::Result<Option<klacht_jobs::MailboxJob>> {
+    let Some(imap) = &config.mailbox.imap else {
+        return Ok(None);
+    };
+    Ok(Some(klacht_jobs::MailboxJob {
+        imap: imap.clone(),
+        processed_folder: config.mailbox.processed_folder.clone(),
+        address: config.mailbox.address.clone(),
+        calendar: config.working_calendar()?,
+        notifier,
+        poll: config.mailbox.poll,
+    }))
+}
+
 /// Every job of the configuration. Add a new job's set-up here, so that
 /// `serve` and `jobs run-once` run the same ones.
 pub fn build<S: Store>(store: S, config: &Config) -> anyhow::Result<Jobs<S, SmtpMailer>> {

@@ -66,6 +66,22 @@ pub async fn run<S: Store>(store: S, config: &Config, args: ServeArgs) -> anyhow
             let _ = jobs_stopped.await;
         },
     );
+    // Complaints from the mailbox: a task of its own (it waits in IDLE).
+    let (stop_mailbox, mailbox_stopped) = tokio::sync::oneshot::channel::<()>();
+    let mailbox = match crate::jobs::mailbox(config, crate::jobs::notifier(config, wake.clone()))? {
+        Some(job) => {
+            tracing::info!(server = %job.imap.host, folder = %job.imap.folder, "mailbox wordt gelezen");
+            Some(klacht_jobs::spawn_mailbox(
+                job,
+                store.clone(),
+                clock.clone(),
+                async {
+                    let _ = mailbox_stopped.await;
+                },
+            ))
+        }
+        None => None,
+    };
     // The logo file is read now: a wrong path stops the start.
     let letterhead = klacht_app::documents::Letterhead::from_config(config)?;
     // The provider is asked on the first sign-in, not now: a provider that
@@ -96,6 +112,10 @@ pub async fn run<S: Store>(store: S, config: &Config, args: ServeArgs) -> anyhow
     // Let a round under way finish before the process ends.
     let _ = stop_jobs.send(());
     let _ = worker.await;
+    let _ = stop_mailbox.send(());
+    if let Some(mailbox) = mailbox {
+        let _ = mailbox.await;
+    }
     served?;
     tracing::info!("klacht is gestopt");
     Ok(())

@@ -87,6 +87,11 @@ pub fn anonymise(event: &mut Event) -> bool {
         Event::DirectorAdvised(x) => text(&mut x.advice),
         Event::Linked(l) => opt_text(&mut l.note),
         Event::Reopened(x) => text(&mut x.reason),
+        Event::ComplainantMailed(m) => {
+            let files = !m.attachments.is_empty();
+            m.attachments.clear();
+            text(&mut m.from) | text(&mut m.subject) | text(&mut m.text) | files
+        }
         Event::Corrected {
             replacement,
             reason,

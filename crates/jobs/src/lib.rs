@@ -8,6 +8,8 @@
 //! - [`Jobs::run_once`]: one round of every job, in order. `klacht jobs
 //!   run-once` runs it once; [`spawn_worker`] runs it every few seconds
 //!   inside `klacht serve`.
+//! - [`mailbox`]: complaints from the mailbox (IMAP), a task of its own
+//!   beside the worker ([`spawn_mailbox`]).
 //! - [`Clock`]: time is injected, so tests move it instead of sleeping.
 //!
 //! Several instances may run the worker against one PostgreSQL database:
@@ -24,6 +26,7 @@
 
 pub mod delivery;
 pub mod dossier;
+pub mod mailbox;
 mod run;
 pub mod schedule;
 mod worker;
@@ -32,6 +35,7 @@ pub use delivery::{DeliveryConfig, deliver_due};
 pub use dossier::{DossierJob, DossierReport};
 pub use klacht_app::delivery::{DeliveryPolicy, DeliveryReport};
 pub use klacht_clock::{Clock, ManualClock, SharedClock, SystemClock};
+pub use mailbox::{MailboxJob, MailboxReport, spawn_mailbox};
 pub use run::{JobError, Jobs, RunReport};
 pub use schedule::{ScheduleReport, Scheduler, schedule_due};
 pub use worker::{WorkerOptions, spawn_worker};

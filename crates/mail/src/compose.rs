@@ -18,6 +18,10 @@ pub struct MailContext {
     pub from: Option<Address>,
     /// Where answers go, when not to the sender.
     pub reply_to: Option<Address>,
+    /// The mailbox klacht reads (`KLACHT_MAILBOX_ADDRESS`), e.g.
+    /// `klachten@focus.nl`: mail to a complainant answers to
+    /// `klachten+K-2026-0042@focus.nl` ([`MailContext::complaint_reply_to`]).
+    pub mailbox: Option<Address>,
 }
 
 impl MailContext {
@@ -28,7 +32,23 @@ impl MailContext {
             public_url: public_url.trim_end_matches('/').to_owned(),
             from: None,
             reply_to: None,
+            mailbox: None,
         }
+    }
+
+    /// The `Reply-To` of mail to the complainant of complaint `reference`:
+    /// the mailbox's address plus-addressed with the reference
+    /// (`klachten+K-2026-0042@focus.nl`), so that a reply is recognised
+    /// as being about that complaint. `None` without a mailbox.
+    pub fn complaint_reply_to(&self, reference: &str) -> Option<Address> {
+        let mailbox = self.mailbox.as_ref()?;
+        let (local, domain) = mailbox.email.rsplit_once('@')?;
+        // A configured address that already carries a tag keeps its base.
+        let local = local.split_once('+').map_or(local, |(base, _)| base);
+        Some(Address {
+            name: mailbox.name.clone(),
+            email: format!("{local}+{reference}@{domain}"),
+        })
     }
 
     /// An absolute link to `path` (which starts with `/`).
@@ -116,4 +136,28 @@ macro_rules! bodies {
             .render()?)
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replies_of_the_complainant_name_the_complaint() {
+        let mut ctx = MailContext::new("Focus", "https://klachten.focus.nl");
+        assert_eq!(ctx.complaint_reply_to("K-2026-0042"), None);
+        ctx.mailbox = Some(Address::new("Focus klachten", "klachten@focus.nl"));
+        assert_eq!(
+            ctx.complaint_reply_to("K-2026-0042"),
+            Some(Address::new(
+                "Focus klachten",
+                "klachten+K-2026-0042@focus.nl"
+            ))
+        );
+        ctx.mailbox = Some(Address::bare("klachten+inbox@focus.nl"));
+        assert_eq!(
+            ctx.complaint_reply_to("K-2026-0042").map(|a| a.email),
+            Some("klachten+K-2026-0042@focus.nl".to_owned())
+        );
+    }
 }

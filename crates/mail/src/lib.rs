@@ -26,6 +26,7 @@
 
 pub mod action_reminder;
 pub mod bulk_handover;
+pub mod complainant_mail;
 pub mod compose;
 pub mod confirmation;
 pub mod decision_confirmation;

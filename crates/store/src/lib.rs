@@ -4,7 +4,7 @@
 //!
 //! All SQL of the application lives in this crate, behind one trait per
 //! topic ([`ComplaintStore`], [`UserStore`], [`OutboxStore`], [`DossierStore`],
-//! [`WorkQueueStore`], ...), which [`Store`] gathers; code that is generic
+//! [`WorkQueueStore`], [`MailboxStore`], ...), which [`Store`] gathers; code that is generic
 //! over `S: Store` sees them all. Each topic is implemented once, in `sql/<topic>.rs`, for both
 //! backends: the SQL is written in the portable subset both databases
 //! understand and compiled against each driver's own types.
@@ -16,6 +16,7 @@ mod complaints;
 mod dossier;
 mod error;
 mod improvement;
+mod mailbox;
 mod metrics;
 mod outbox;
 mod postgres;
@@ -50,6 +51,10 @@ pub use improvement::{
     DecisionOutcome, ImprovementCursor, ImprovementEventRow, ImprovementFilter, ImprovementItem,
     ImprovementPage, ImprovementRow, ImprovementStore, LinkedComplaint, PatternDecision,
     PatternSource,
+};
+pub use mailbox::{
+    MailboxDecision, MailboxDelivery, MailboxMessage, MailboxStatus, MailboxStore,
+    NewMailboxMessage, UnreadReply,
 };
 pub use metrics::{MetricsStore, NextTerm, OutboxDepth, PoolUse};
 pub use outbox::{
@@ -171,6 +176,7 @@ pub trait Store:
     + RetentionStore
     + AbsenceStore
     + WorkQueueStore
+    + MailboxStore
     + MetricsStore
     + Clone
     + Send

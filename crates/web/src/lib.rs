@@ -18,6 +18,7 @@ mod exact;
 mod handover;
 mod health;
 mod improvement;
+mod mailbox;
 pub mod metrics;
 mod outbox;
 mod overview;
@@ -228,6 +229,7 @@ pub fn app_with_routes<S: Store>(state: AppState<S>, extra: Router<AppState<S>>)
         .merge(absences::router())
         .merge(procedure::router())
         .merge(handover::router())
+        .merge(mailbox::router())
         // Staff pages, their PDFs and exports, and the API hold personal
         // data: no browser or proxy keeps a copy.
         .layer(header("cache-control", "no-store"))

@@ -58,6 +58,8 @@ struct StaffStartPage {
     /// it again with `?rondleiding`).
     tour: Option<crate::procedure::tour::Tour>,
     dismissable: bool,
+    /// Binnengekomen e-mail, for the quality manager.
+    inbox: Option<crate::mailbox::Inbox>,
 }
 
 pub(crate) use klacht_domain::dutch::long_date as dutch_date;
@@ -143,6 +145,22 @@ fn describe(item: &Item) -> (String, String) {
             "/verbetering".into(),
         ),
         Reason::Escalation => ("Externe escalatie loopt".into(), complaint),
+        Reason::ComplainantMail { message, subject } => (
+            format!("E-mail van de klager: {}", excerpt(subject)),
+            format!("/binnengekomen/{message}"),
+        ),
+        Reason::IncomingMail {
+            message,
+            subject,
+            from,
+        } => (
+            if from.is_empty() {
+                format!("Binnengekomen e-mail: {}", excerpt(subject))
+            } else {
+                format!("Binnengekomen e-mail van {from}: {}", excerpt(subject))
+            },
+            format!("/binnengekomen/{message}"),
+        ),
         Reason::Consultation {
             number,
             question,
@@ -228,7 +246,9 @@ async fn start<S: Store>(
         .is_some_and(|q| q.split('&').any(|p| p.starts_with("rondleiding")));
     let tour = (asked || !state.store.tour_dismissed(ctx.user.id).await?)
         .then(|| crate::procedure::tour::of(ctx.user.role));
+    let inbox = crate::mailbox::inbox(&state, &ctx.user).await?;
     Ok(StaffStartPage {
+        inbox,
         tour,
         dismissable: true,
         rows: queue.items.iter().map(row).collect(),

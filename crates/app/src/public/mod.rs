@@ -369,7 +369,7 @@ pub async fn submit<S: Store>(
 /// manager while that account is active and managerial. Otherwise none,
 /// and the quality manager routes it (it shows in the Overzicht as
 /// "wacht op afhandelaar" without a team).
-async fn routed_manager<S: Store>(
+pub(crate) async fn routed_manager<S: Store>(
     store: &S,
     service: Option<&PublicService>,
 ) -> Result<Option<UserRecord>, ServiceError> {

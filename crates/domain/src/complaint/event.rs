@@ -237,6 +237,21 @@ pub struct OwnerChange {
     pub owner: UserId,
 }
 
+/// An e-mail of the complainant (a reply to klacht's mail, recognised by
+/// its address), taken in from the mailbox and recorded with
+/// [`Actor::Complainant`]: "E-mail van de klager" on the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplainantMail {
+    /// The sender's address, as the message gave it.
+    pub from: String,
+    pub subject: String,
+    /// The text (an HTML-only message converted to text).
+    pub text: String,
+    /// Names of the files kept with the complaint.
+    #[serde(default)]
+    pub attachments: Vec<String>,
+}
+
 /// Everything that can happen to a complaint. The JSON form
 /// (`{"type": "contact_recorded", ...}`) is what the store keeps, so
 /// renaming a variant or field is a data migration.
@@ -292,6 +307,8 @@ pub enum Event {
     /// A closed complaint reopened: the round so far is sealed and a new
     /// one starts.
     Reopened(Reopening),
+    /// The complainant wrote (see [`ComplainantMail`]).
+    ComplainantMailed(ComplainantMail),
 }
 
 impl Event {
@@ -324,6 +341,7 @@ impl Event {
             Event::Unlinked(_) => "unlinked",
             Event::ActionOwnerChanged(_) => "action_owner_changed",
             Event::Reopened(_) => "reopened",
+            Event::ComplainantMailed(_) => "complainant_mailed",
         }
     }
 
@@ -465,6 +483,17 @@ impl Event {
                 x.kind.label(),
                 x.reason
             ),
+            Event::ComplainantMailed(m) => {
+                let files = if m.attachments.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (bijlagen: {})", m.attachments.join(", "))
+                };
+                format!(
+                    "E-mail van de klager ({}), onderwerp '{}'{files}: {}",
+                    m.from, m.subject, m.text
+                )
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ mod command;
 mod event;
 pub mod intake;
 pub mod link;
+mod mail;
 mod public;
 mod state;
 mod validate;
@@ -21,15 +22,16 @@ use jiff::{Timestamp, Zoned};
 
 pub use command::Command;
 pub use event::{
-    Actor, Advice, AgreedAction, Classification, Closing, ComplainantResponse, CompletedAction,
-    Consultation, Contact, Conversion, Escalation, EscalationOutcome, Event, ExactRegistration,
-    MeritDecision, Offer, OwnerChange, Recorded, Registration, Reopening, SatisfactionReport,
-    Waiver,
+    Actor, Advice, AgreedAction, Classification, Closing, ComplainantMail, ComplainantResponse,
+    CompletedAction, Consultation, Contact, Conversion, Escalation, EscalationOutcome, Event,
+    ExactRegistration, MeritDecision, Offer, OwnerChange, Recorded, Registration, Reopening,
+    SatisfactionReport, Waiver,
 };
 pub use intake::{
     DESCRIPTION_MAX, Field, PartyField, PartyRole, PartyText, RECEIPT_SLACK, SHORT_MAX,
 };
 pub use link::{Link, Unlink};
+pub use mail::record_complainant_mail;
 pub use public::{Phase, PhaseState, PublicPhase, route_public};
 pub use state::{
     ActionItem, Complaint, ConsultationRecord, EscalationRecord, SealedRound, Stamped,
@@ -165,6 +167,27 @@ pub fn register(
         events.push(Event::ReportedToManager { manager });
     }
     Ok(events)
+}
+
+/// Registers an e-mail from the mailbox as a complaint or a signal, by
+/// the quality manager's one click (recorded with her as actor). Like a
+/// submission on the public site nobody received it in person: it is
+/// reported to the manager of the service chosen with it
+/// ([`route_public`]), or waits to be routed.
+pub fn register_from_mail(
+    new: NewComplaint,
+    reference: ReferenceNumber,
+    by: &User,
+    at: Timestamp,
+) -> Result<Vec<Event>, ComplaintError> {
+    if !permissions::can_register(by) {
+        return Err(ComplaintError::NotAllowed(format!(
+            "Een {} kan geen klachten registreren.",
+            by.role.label()
+        )));
+    }
+    let registration = validate::registration(new, reference, None, None, at)?;
+    Ok(vec![Event::Registered(Box::new(registration))])
 }
 
 /// Registers a complaint submitted on the public site. Nobody received it,

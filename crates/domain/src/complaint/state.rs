@@ -103,6 +103,8 @@ pub(crate) enum Target {
     Unlink,
     ActionOwner(u32),
     Reopening,
+    /// An e-mail of the complainant: part of the history only.
+    Mail,
     /// The Exact id of a sealed round's filing that came back after the
     /// reopening.
     SealedExact,
@@ -441,6 +443,7 @@ impl Complaint {
                 self.reopen(rec, x)?;
                 Target::Reopening
             }
+            Event::ComplainantMailed(_) => Target::Mail,
             Event::Corrected { .. } => Target::Correction,
         })
     }

@@ -7,7 +7,7 @@ macro_rules! complaints_queries {
             /// One stream's append inside a transaction: the row's
             /// compare-and-swap, the events, the participants, the Exact
             /// hook and the dossier's chain.
-            async fn append_in(
+            pub(super) async fn append_in(
                 tx: &mut sqlx::Transaction<'_, Db>,
                 expected_version: u64,
                 events: &[RawEvent],
@@ -44,17 +44,19 @@ macro_rules! complaints_queries {
                 Ok(())
             }
 
-            impl $crate::ComplaintStore for StoreTy {
-                async fn create_complaint<F, E>(
-                    &self,
-                    year: i16,
-                    build: F,
-                ) -> Result<Result<ComplaintRow, E>, StoreError>
-                where
-                    F: FnOnce(ReferenceNumber) -> Result<NewStream, E> + Send,
-                    E: Send,
-                {
-                    let mut tx = self.writer().begin().await?;
+            /// A new stream inside a transaction: its reference number,
+            /// row, events, seal, participants, public data and outbox
+            /// (see `create_complaint`); the mailbox's
+            /// registration uses it too.
+            pub(super) async fn create_in<F, E>(
+                tx: &mut sqlx::Transaction<'_, Db>,
+                year: i16,
+                build: F,
+            ) -> Result<Result<ComplaintRow, E>, StoreError>
+            where
+                F: FnOnce(ReferenceNumber) -> Result<NewStream, E> + Send,
+                E: Send,
+            {
                     // The upsert takes the row lock on PostgreSQL, so two
                     // intakes never get the same number.
                     let number: i64 = sqlx::query(
@@ -63,7 +65,7 @@ macro_rules! complaints_queries {
                          RETURNING last_number",
                     )
                     .bind(i32::from(year))
-                    .fetch_one(&mut *tx)
+                    .fetch_one(&mut **tx)
                     .await?
                     .try_get(0)?;
                     let reference = ReferenceNumber::new(
@@ -83,22 +85,39 @@ macro_rules! complaints_queries {
                          ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)"
                     );
                     let q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(row.id.to_string());
-                    bind_row!(q, row).execute(&mut *tx).await?;
-                    insert_events(&mut tx, &stream.events).await?;
+                    bind_row!(q, row).execute(&mut **tx).await?;
+                    insert_events(tx, &stream.events).await?;
                     // Sealed from the first event on, in the same transaction.
-                    dossier_queries::seal_new(&mut tx, &stream.events).await?;
-                    write_participants(&mut tx, &row, false).await?;
+                    dossier_queries::seal_new(tx, &stream.events).await?;
+                    write_participants(tx, &row, false).await?;
                     public_queries::insert_public(
-                        &mut tx,
+                        tx,
                         row.id,
                         stream.tracking_code.as_ref(),
                         &stream.attachments,
                         row.updated_at,
                     )
                     .await?;
-                    outbox_queries::insert_outbox(&mut tx, &stream.outbox).await?;
-                    tx.commit().await?;
+                    outbox_queries::insert_outbox(tx, &stream.outbox).await?;
                     Ok(Ok(row))
+            }
+
+            impl $crate::ComplaintStore for StoreTy {
+                async fn create_complaint<F, E>(
+                    &self,
+                    year: i16,
+                    build: F,
+                ) -> Result<Result<ComplaintRow, E>, StoreError>
+                where
+                    F: FnOnce(ReferenceNumber) -> Result<NewStream, E> + Send,
+                    E: Send,
+                {
+                    let mut tx = self.writer().begin().await?;
+                    let created = create_in(&mut tx, year, build).await?;
+                    if created.is_ok() {
+                        tx.commit().await?;
+                    }
+                    Ok(created)
                 }
 
                 async fn append(

@@ -9,6 +9,7 @@ pub(crate) mod admin;
 pub(crate) mod complaints;
 pub(crate) mod dossier;
 pub(crate) mod improvement;
+pub(crate) mod mailbox;
 pub(crate) mod metrics;
 pub(crate) mod outbox;
 pub(crate) mod public;
@@ -335,6 +336,10 @@ macro_rules! impl_store {
         mod work_queue_queries {
             use super::*;
             $crate::sql::work_queue::work_queue_queries!();
+        }
+        mod mailbox_queries {
+            use super::*;
+            $crate::sql::mailbox::mailbox_queries!();
         }
         mod metrics_queries {
             use super::*;

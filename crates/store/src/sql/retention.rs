@@ -167,6 +167,11 @@ macro_rules! retention_queries {
                         outbox,
                         "DELETE FROM attachments WHERE complaint_id = $1",
                         "DELETE FROM tracking_codes WHERE complaint_id = $1",
+                        // The mail it came from and the complainant's
+                        // replies (migration 0021), as received.
+                        "DELETE FROM mailbox_attachments WHERE message_id IN \
+                         (SELECT id FROM mailbox_messages WHERE complaint_id = $1)",
+                        "DELETE FROM mailbox_messages WHERE complaint_id = $1",
                     ] {
                         sqlx::query(sql).bind(&id).execute(&mut *tx).await?;
                     }

@@ -31,6 +31,7 @@ mod export;
 mod health;
 mod improvement;
 mod mail;
+mod mailbox;
 mod offer_step;
 mod operations;
 mod overview;

@@ -66,6 +66,12 @@ impl Complaint {
                     "Wat de klager zelf over de tevredenheid doorgaf, wordt niet gecorrigeerd.",
                 ));
             }
+            Target::Mail => {
+                return Err(wrong(
+                    "Een e-mail van de klager wordt niet gecorrigeerd; hij staat in de geschiedenis \
+                     zoals hij binnenkwam.",
+                ));
+            }
             Target::Link | Target::Unlink => {
                 return Err(wrong(
                     "Een koppeling wordt niet gecorrigeerd; verwijder haar of leg een nieuwe vast.",
@@ -204,6 +210,7 @@ impl Complaint {
             | Target::Unlink
             | Target::ActionOwner(_)
             | Target::Reopening
+            | Target::Mail
             | Target::SealedExact => return None,
         })
     }

@@ -132,6 +132,7 @@ fn tweak(event: &Event, t: &str, d: i64) -> Event {
         Event::DirectorAdvised(x) => x.advice = t.to_owned(),
         Event::Linked(l) => l.note = Some(t.to_owned()),
         Event::Reopened(x) => x.reason = t.to_owned(),
+        Event::ComplainantMailed(m) => m.text = t.to_owned(),
         Event::Corrected { reason, .. } => *reason = t.to_owned(),
         Event::ReportedToManager { .. }
         | Event::HandlerAssigned { .. }
