@@ -10,5 +10,6 @@ mod hand_offs;
 mod procedure;
 mod public;
 mod signin;
+mod taps;
 mod work_queue;
 mod workflow;
