@@ -412,6 +412,21 @@ pub async fn act<S: Store>(
     cmd: Command,
     expected: Option<u64>,
 ) -> Result<Complaint, ServiceError> {
+    act_all(cx, id, actor, vec![cmd], expected).await
+}
+
+/// As [`act`], for several commands that belong together (one phone call
+/// records contact, merit and offer): each is decided on the complaint as
+/// the ones before it left it, exactly as if done one after the other, and
+/// all their events, mail and list row are written in one transaction. A
+/// refusal of any of them writes nothing.
+pub async fn act_all<S: Store>(
+    cx: &Context<'_, S>,
+    id: ComplaintId,
+    actor: &User,
+    cmds: Vec<Command>,
+    expected: Option<u64>,
+) -> Result<Complaint, ServiceError> {
     let (store, calendar, at) = (cx.store, cx.calendar, cx.now);
     let c = load(store, id).await?;
     if !klacht_domain::permissions::can_view(actor, &c) {
@@ -420,14 +435,26 @@ pub async fn act<S: Store>(
     if let Some(expected) = expected.filter(|e| *e != c.version()) {
         return Err(StoreError::Conflict { expected }.into());
     }
-    let cmd = match cmd {
-        Command::Classify(wanted) => {
-            Command::Classify(crate::improvement::from_the_lists(store, &c, wanted).await?)
-        }
-        other => other,
+    let version = c.version();
+    let mut complaint = c;
+    let mut recorded = Vec::new();
+    for cmd in cmds {
+        let cmd = match cmd {
+            Command::Classify(wanted) => Command::Classify(
+                crate::improvement::from_the_lists(store, &complaint, wanted).await?,
+            ),
+            other => other,
+        };
+        let events = complaint.decide(cmd, actor, at)?;
+        let step = Change::apply(complaint, Actor::User(actor.id), at, events)?;
+        complaint = step.complaint;
+        recorded.extend(step.recorded);
+    }
+    let change = Change {
+        complaint,
+        version,
+        recorded,
     };
-    let events = c.decide(cmd, actor, at)?;
-    let change = Change::apply(c, Actor::User(actor.id), at, events)?;
     let mut outbox = cx
         .notifier
         .for_events(

@@ -11,6 +11,7 @@ pub mod dutch;
 pub mod exact;
 pub mod ids;
 pub mod improvement;
+pub mod next_step;
 pub mod patterns;
 pub mod permissions;
 pub mod reminders;

@@ -13,5 +13,6 @@ mod procedure;
 mod public;
 mod signin;
 mod sso;
+mod taps;
 mod work_queue;
 mod workflow;

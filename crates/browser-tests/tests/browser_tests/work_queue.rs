@@ -73,13 +73,14 @@ async fn the_quality_manager_works_her_queue_in_chromium() {
     let url = client.current_url().await.expect("url");
     assert!(url.path().starts_with("/klachten/"), "{url}");
     assert_eq!(url.fragment(), Some("afsluiten"));
-    client
-        .find(Locator::Css("details#afsluiten > summary"))
-        .await
-        .expect("the closing form")
-        .click()
-        .await
-        .expect("open it");
+    // Closing is her next step: the page opens with its form.
+    assert!(
+        client
+            .find(Locator::Css("#volgende-stap details#afsluiten[open]"))
+            .await
+            .is_ok(),
+        "the closing form first and open"
+    );
     click_and_wait(&client, "details#afsluiten button[type=submit]").await;
     assert!(body_text(&client).await.contains("afgesloten"));
 

@@ -114,7 +114,7 @@ async fn a_complaint_goes_from_intake_to_closing_in_the_browser() {
     )
     .await;
     screenshot(&client, "nieuwe-melding-telefoon").await;
-    click_and_wait(&client, "main form button[type=submit]").await;
+    click_and_wait(&client, "#registreren").await;
     let registered = flash(&client).await;
     assert!(registered.contains("geregistreerd"), "{registered}");
     let detail_url = client.current_url().await.expect("url");

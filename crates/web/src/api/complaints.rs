@@ -95,13 +95,26 @@ async fn perform<S: Store>(
     expected_version: Option<u64>,
     field: Option<&str>,
 ) -> Result<Response, ApiError> {
+    perform_all(state, user, raw_id, vec![cmd], expected_version, field).await
+}
+
+/// As [`perform`], for commands that belong together: all are written in
+/// one transaction, or none.
+async fn perform_all<S: Store>(
+    state: &AppState<S>,
+    user: &User,
+    raw_id: &str,
+    cmds: Vec<Command>,
+    expected_version: Option<u64>,
+    field: Option<&str>,
+) -> Result<Response, ApiError> {
     let id = resolve(&state.store, raw_id).await?;
     let calendar = state.calendar().await?;
-    complaints::act(
+    complaints::act_all(
         &state.change_context(&calendar),
         id,
         user,
-        cmd,
+        cmds,
         expected_version,
     )
     .await
@@ -110,6 +123,21 @@ async fn perform<S: Store>(
         None => ApiError::from(e),
     })?;
     render(state, &calendar, user, id).await
+}
+
+/// `POST /complaints/{id}/phone-call`: the contact of one call, and the
+/// merit and offer when settled in it, as separate events in one
+/// transaction (issue 15).
+pub async fn phone_call<S: Store>(
+    State(state): State<AppState<S>>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(b): ApiJson<dto::PhoneCallBody>,
+) -> Result<Response, ApiError> {
+    deny_admin(&user)?;
+    let expected = b.expected_version;
+    let cmds = b.parse()?;
+    perform_all(&state, &user, &id, cmds, expected, None).await
 }
 
 /// `POST /complaints`

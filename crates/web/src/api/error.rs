@@ -109,6 +109,21 @@ impl ApiError {
         }
     }
 
+    /// The same problem with its fields named under `part` of the body
+    /// (`summary` → `contact.summary`), for bodies made of parts.
+    pub fn under(self, part: &str) -> Self {
+        match self {
+            ApiError::Web { error, fields } => ApiError::Web {
+                error,
+                fields: fields
+                    .into_iter()
+                    .map(|f| FieldError::new(format!("{part}.{}", f.field), f.message))
+                    .collect(),
+            },
+            other => other,
+        }
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
             ApiError::Web { error, .. } => error.status(),

@@ -62,6 +62,7 @@ fn routes<S: Store>() -> Vec<Entry<S>> {
         post("/complaints/{id}/assistants", c::add_assistant::<S>),
         post("/complaints/{id}/route", c::route::<S>),
         post("/complaints/{id}/contact", c::contact::<S>),
+        post("/complaints/{id}/phone-call", c::phone_call::<S>),
         post("/complaints/{id}/merit", c::merit::<S>),
         post("/complaints/{id}/consultations", c::consult_director::<S>),
         post(

@@ -96,6 +96,7 @@ mod tests {
             ("AssistantInput", accepted::<dto::AssistantBody>()),
             ("RouteInput", accepted::<dto::RouteBody>()),
             ("ContactInput", accepted::<dto::ContactBody>()),
+            ("PhoneCallInput", accepted::<dto::PhoneCallBody>()),
             ("MeritInput", accepted::<dto::MeritBody>()),
             ("OfferInput", accepted::<dto::OfferBody>()),
             ("ConsultationInput", accepted::<dto::ConsultationBody>()),

@@ -30,6 +30,7 @@ pub(super) fn router<S: Store>() -> Router<AppState<S>> {
         .route("/klachten/{id}/bijstand", post(assistant::<S>))
         .route("/klachten/{id}/doorsturen", post(route::<S>))
         .route("/klachten/{id}/contact", post(contact::<S>))
+        .route("/klachten/{id}/telefoongesprek", post(phone_call::<S>))
         .route("/klachten/{id}/oordeel", post(merit::<S>))
         .route("/klachten/{id}/aanbod", post(offer::<S>))
         .route("/klachten/{id}/reactie", post(response::<S>))
@@ -95,6 +96,8 @@ enum Key {
     Assistant,
     Route,
     Contact,
+    /// One phone call: contact, and optionally merit and offer.
+    PhoneCall,
     Merit,
     Offer,
     Response,
@@ -123,7 +126,7 @@ impl Key {
             Key::Assign => Action::AssignHandler,
             Key::Assistant => Action::AddAssistant,
             Key::Route => Action::RouteToManager,
-            Key::Contact => Action::RecordContact,
+            Key::Contact | Key::PhoneCall => Action::RecordContact,
             Key::Merit => Action::DecideMerit,
             Key::Offer => Action::MakeOffer,
             Key::Response => Action::RecordResponse,
@@ -150,6 +153,7 @@ impl Key {
             Key::Assistant => "bijstand".into(),
             Key::Route => "doorsturen".into(),
             Key::Contact => "contact".into(),
+            Key::PhoneCall => "telefoongesprek".into(),
             Key::Merit => "oordeel".into(),
             Key::Offer => "aanbod".into(),
             Key::Response => "reactie".into(),
@@ -174,9 +178,61 @@ impl Key {
     }
 }
 
-/// The command a form asks for and the message shown once it is done.
-async fn parse<S: Store>(store: &S, key: Key, f: &Fields) -> Result<(Command, String), Refusal> {
+/// The commands a form asks for, in order, and the message shown once
+/// they are done.
+async fn parse<S: Store>(
+    store: &S,
+    key: Key,
+    f: &Fields,
+) -> Result<(Vec<Command>, String), Refusal> {
     match key {
+        Key::PhoneCall => Ok(phone_call_commands(f)?),
+        _ => parse_one(store, key, f)
+            .await
+            .map(|(cmd, done)| (vec![cmd], done)),
+    }
+}
+
+/// One phone call often covers contact, merit and offer (regulation,
+/// steps 2 and 3): the contact always, merit and offer when something of
+/// them was filled in. Each is the same command as on its own form, so the
+/// domain checks them alike; the offer is made in this call, on its date.
+fn phone_call_commands(f: &Fields) -> Result<(Vec<Command>, String), FieldError> {
+    let filled = |names: &[&str]| names.iter().any(|n| !f.text(n).trim().is_empty());
+    let mut cmds = vec![Command::RecordContact(f.contact()?)];
+    let mut parts = vec!["contact".to_owned()];
+    if filled(&["oordeel", "onderbouwing"]) {
+        let merit = f.merit()?;
+        parts.push(format!("oordeel ({})", merit.merit.label()));
+        cmds.push(Command::DecideMerit(merit));
+    }
+    if filled(&["soort", "omschrijving", "waarde", "brieftekst"]) {
+        cmds.push(Command::MakeOffer(f.offer()?));
+        parts.push("aanbod".to_owned());
+    }
+    let done = match parts.as_slice() {
+        [one] => format!("Telefoongesprek vastgelegd: {one}."),
+        [first @ .., last] => format!(
+            "Telefoongesprek vastgelegd: {} en {last}.",
+            first.join(", ")
+        ),
+        [] => "Telefoongesprek vastgelegd.".to_owned(),
+    };
+    Ok((cmds, done))
+}
+
+/// The command of a form for one action, and the message shown once it is
+/// done.
+async fn parse_one<S: Store>(
+    store: &S,
+    key: Key,
+    f: &Fields,
+) -> Result<(Command, String), Refusal> {
+    match key {
+        Key::PhoneCall => Err(Refusal::Form(FieldError {
+            field: None,
+            message: "Een telefoongesprek is meer dan één stap.".into(),
+        })),
         Key::Assign => {
             let handler = pick_user(store, f, "afhandelaar", "een afhandelaar").await?;
             let done = format!("{} is nu afhandelaar.", handler.name);
@@ -363,7 +419,7 @@ async fn run<S: Store>(
     let (status, field, message) = match attempt {
         Ok((version, cmd, done)) => {
             let calendar = state.calendar().await?;
-            let acted = complaints::act(
+            let acted = complaints::act_all(
                 &state.change_context(&calendar),
                 id,
                 &current.user,
@@ -446,6 +502,7 @@ action_handlers!(
     assistant => Key::Assistant,
     route => Key::Route,
     contact => Key::Contact,
+    phone_call => Key::PhoneCall,
     merit => Key::Merit,
     offer => Key::Offer,
     response => Key::Response,

@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use klacht_domain::complaint::{
     Complaint, ContactMode, Merit, OfferKind, Recorded, ReopeningKind, WaivableStep,
 };
+use klacht_domain::next_step::{Next, NextStep};
 use klacht_domain::permissions::{self, Action};
 use klacht_domain::terms::Step;
 use klacht_domain::{Role, User};
@@ -54,6 +55,64 @@ fn form_key(action: Action) -> &'static str {
         Action::ConvertToComplaint => "omzetten",
         Action::Classify => "indeling",
         Action::Reopen => "heropenen",
+    }
+}
+
+/// The one step the user should take now, shown first and open.
+pub(super) struct NextView {
+    /// The form's key, e.g. "telefoongesprek" or "actie-2".
+    pub key: String,
+    /// "Contact vastleggen".
+    pub title: String,
+    /// "dinsdag 8 december", empty for a step without a term.
+    pub due: String,
+    pub late: bool,
+}
+
+/// The next step as the page shows it, when its form is on the page.
+fn next_view(
+    next: NextStep,
+    c: &Complaint,
+    calendar: &klacht_domain::calendar::WorkingCalendar,
+    today: jiff::civil::Date,
+    forms: &[String],
+) -> Option<NextView> {
+    let (key, title) = match next.next {
+        // A phone call records the contact, and often merit and offer too.
+        Next::Act(Action::RecordContact) => (
+            "telefoongesprek".to_owned(),
+            "Contact vastleggen".to_owned(),
+        ),
+        Next::Act(Action::AssignHandler) => (
+            form_key(Action::AssignHandler).to_owned(),
+            "Afhandelaar toewijzen".to_owned(),
+        ),
+        Next::Act(Action::GiveAdvice) => {
+            let first = forms.iter().find(|k| k.starts_with("advies-"))?;
+            (first.clone(), "Advies geven aan de afhandelaar".to_owned())
+        }
+        Next::Act(a) => (form_key(a).to_owned(), capitalised(a.label())),
+        Next::CompleteAction(n) => (format!("actie-{n}"), format!("Actie {n} afronden")),
+    };
+    if !forms.contains(&key) {
+        return None;
+    }
+    let due = next.term.map(|step| c.terms(calendar).due(step));
+    Some(NextView {
+        key,
+        title,
+        due: due
+            .map(klacht_domain::dutch::day_and_month)
+            .unwrap_or_default(),
+        late: due.is_some_and(|d| d < today),
+    })
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -195,9 +254,13 @@ pub(super) struct LinkedAction {
 pub(super) struct DetailPage {
     ctx: Ctx,
     v: ComplaintView,
-    /// The forms shown: actions allowed now that have something to
-    /// choose from.
-    allowed: Vec<&'static str>,
+    /// The step to take now, first on the page and open.
+    next: Option<NextView>,
+    /// The other forms, in the page's order, under "Meer acties".
+    more: Vec<String>,
+    /// The phone-call form's choices: "later" first.
+    later_merits: Vec<(&'static str, &'static str)>,
+    later_offer_kinds: Vec<(&'static str, &'static str)>,
     /// Who acts on the complaint, for a viewer who may do nothing.
     nothing_to_do: Option<String>,
     improvement: Vec<LinkedAction>,
@@ -205,6 +268,9 @@ pub(super) struct DetailPage {
     /// Today as a date input value, the default of date fields.
     today: String,
     handlers: Vec<UserOption>,
+    /// The handler preselected when assigning is the next step: the
+    /// responsible manager herself, who often handles it (regulation).
+    handler_default: String,
     /// Who may be named to carry out an agreed action.
     owners: Vec<UserOption>,
     assistants: Vec<UserOption>,
@@ -246,14 +312,6 @@ pub(super) struct DetailPage {
 }
 
 impl DetailPage {
-    fn can(&self, key: &str) -> bool {
-        self.allowed.contains(&key)
-    }
-
-    fn any_action(&self) -> bool {
-        !self.allowed.is_empty() || !self.open_actions.is_empty()
-    }
-
     fn failed(&self, form: &str) -> Option<&Failure> {
         self.failure.as_ref().filter(|f| f.form == form)
     }
@@ -264,7 +322,7 @@ impl DetailPage {
     }
 
     fn is_open(&self, form: &str) -> bool {
-        self.failed(form).is_some()
+        self.failed(form).is_some() || self.next.as_ref().is_some_and(|n| n.key == form)
     }
 
     /// Whether `field` of `form` is the one the refusal is about.
@@ -290,10 +348,6 @@ impl DetailPage {
 
     fn prefill(&self, what: &str) -> Option<&Prefill> {
         self.corrections.get(what)
-    }
-
-    fn can_correct(&self, what: &str) -> bool {
-        self.can("correctie") && self.corrections.contains_key(what)
     }
 }
 
@@ -450,6 +504,13 @@ pub(super) async fn render<S: Store>(
     };
     let nothing_to_do = (shown.is_empty() && blockers.is_empty() && open_actions.is_empty())
         .then(|| who_acts(c, &dir));
+    let forms = page_order(&shown, &questions, &open_actions, &corrections);
+    let next = klacht_domain::next_step::next_step(user, c)
+        .and_then(|n| next_view(n, c, &calendar, today, &forms));
+    let more: Vec<String> = forms
+        .into_iter()
+        .filter(|k| next.as_ref().is_none_or(|n| &n.key != k))
+        .collect();
     let improvement = linked_improvement(state, c, user).await?;
     let (related, hidden_related) = super::links::rows(&state.store, user, c).await?;
     let public = crate::public::staff::extras(&state.store, c).await?;
@@ -460,6 +521,11 @@ pub(super) async fn render<S: Store>(
         .collect();
     let help =
         crate::procedure::help_views(&state.public.help, crate::procedure::current_section(c));
+    let user_id = user.id.to_string();
+    let handler_default = match &next {
+        Some(n) if n.key == "afhandelaar" && handlers.iter().any(|h| h.id == user_id) => user_id,
+        _ => String::new(),
+    };
     let mut v = ComplaintView::build(c, history, &dir, &calendar, today);
     super::links::name_visible_links(&state.store, user, history, &mut v.timeline).await?;
     let page = DetailPage {
@@ -467,11 +533,19 @@ pub(super) async fn render<S: Store>(
         public,
         messages,
         v,
-        allowed: shown,
+        next,
+        more,
+        later_merits: std::iter::once(("", "later bepalen"))
+            .chain(labels(Merit::ALL, Merit::as_str, Merit::label))
+            .collect(),
+        later_offer_kinds: std::iter::once(("", "— later vastleggen —"))
+            .chain(labels(OfferKind::ALL, OfferKind::as_str, OfferKind::label))
+            .collect(),
         nothing_to_do,
         improvement,
         failure,
         today: today.to_string(),
+        handler_default,
         handlers,
         owners,
         assistants,
@@ -502,6 +576,67 @@ pub(super) async fn render<S: Store>(
         ctx,
     };
     Ok((status, page).into_response())
+}
+
+/// The keys of the forms on the page, in its order: the steps in the
+/// regulation's order, then what oversees and corrects.
+fn page_order(
+    shown: &[&'static str],
+    questions: &[OpenQuestion],
+    open_actions: &[OpenAction],
+    corrections: &BTreeMap<&'static str, Prefill>,
+) -> Vec<String> {
+    let can = |k: &str| shown.contains(&k);
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |k: &str| out.push(k.to_owned());
+    for k in ["afhandelaar", "bijstand", "doorsturen"] {
+        if can(k) {
+            push(k);
+        }
+    }
+    if can("contact") {
+        push("telefoongesprek");
+        push("contact");
+    }
+    for k in ["oordeel", "directeur-vragen"] {
+        if can(k) {
+            push(k);
+        }
+    }
+    for q in questions {
+        push(&q.key);
+    }
+    for k in ["aanbod", "reactie", "acties"] {
+        if can(k) {
+            push(k);
+        }
+    }
+    for a in open_actions {
+        push(&a.key);
+    }
+    for k in [
+        "formulier-verstuurd",
+        "vervallen",
+        "escalatie",
+        "uitkomst",
+        "afsluiten",
+        "exact",
+        "indeling",
+        "omzetten",
+        "heropenen",
+    ] {
+        if can(k) {
+            push(k);
+        }
+    }
+    if can("correctie") {
+        for what in ["contact", "oordeel", "aanbod", "reactie"] {
+            if corrections.contains_key(what) {
+                push(&format!("correctie-{what}"));
+            }
+        }
+    }
+    out
 }
 
 /// For a viewer who may do nothing: who acts on the complaint now.

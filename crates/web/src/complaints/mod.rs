@@ -37,6 +37,8 @@ pub fn router<S: Store>() -> Router<AppState<S>> {
             "/klachten/nieuw",
             get(new::page::<S>).post(new::submit::<S>),
         )
+        .route("/klachten/nieuw/medewerkers", get(new::search::<S>))
+        .route("/assets/medewerkers.js", get(new::picker_script))
         .route("/klachten/{id}", get(detail::page::<S>))
         .route("/klachten/{id}/formulier", get(form::page::<S>))
         .merge(actions::router())

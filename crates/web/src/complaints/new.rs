@@ -23,6 +23,8 @@ use klacht_store::{ListKind, Store};
 use serde::Deserialize;
 
 use super::{Directory, UserOption, ctx_of};
+
+mod picker;
 use crate::session::{CsrfForm, Ctx, redirect_with_flash};
 use crate::{AppState, WebError};
 
@@ -48,6 +50,11 @@ pub(super) struct NewComplaintForm {
     pub omschrijving: String,
     pub categorie: String,
     pub oorzaak: String,
+    /// The search for involved employees.
+    pub zoek_medewerker: String,
+    /// Which button was pressed: "zoeken" searches, anything else
+    /// registers.
+    pub actie: String,
 }
 
 impl Default for NewComplaintForm {
@@ -69,6 +76,8 @@ impl Default for NewComplaintForm {
             omschrijving: String::new(),
             categorie: String::new(),
             oorzaak: String::new(),
+            zoek_medewerker: String::new(),
+            actie: String::new(),
         }
     }
 }
@@ -260,7 +269,11 @@ pub(super) struct NewPage {
     errors: FieldErrors,
     /// A refusal that belongs to no single field.
     general: Option<String>,
-    staff: Vec<UserOption>,
+    /// "Betrokken medewerkers": chosen, own team, found.
+    picker: picker::Picker,
+    /// The services from Beheer (as on the public form), with a value
+    /// typed before that is not among them; empty: a text field.
+    services: Vec<Choice>,
     channels: Vec<(&'static str, &'static str)>,
     /// The active values of the administrator's lists (DESIGN §6), and
     /// a value typed that is not among them, to show it was refused.
@@ -296,10 +309,6 @@ impl NewPage {
         self.errors.get(field)
     }
 
-    fn involved(&self, id: &str) -> bool {
-        self.form.betrokken.iter().any(|b| b == id)
-    }
-
     fn has_errors(&self) -> bool {
         !self.errors.is_empty() || self.general.is_some()
     }
@@ -315,20 +324,79 @@ async fn render<S: Store>(
 ) -> Result<Response, WebError> {
     let dir = Directory::load(&state.store).await?;
     let lists = Lists::load(&state.store).await?;
+    let services = state.store.public_services().await?;
+    let services = if services.iter().any(|s| s.active) {
+        choices(
+            services
+                .iter()
+                .filter(|s| s.active)
+                .map(|s| s.name.as_str()),
+            &form.dienst,
+        )
+    } else {
+        Vec::new()
+    };
+    let picker = picker::pick(
+        dir.active_staff(),
+        &ctx.user,
+        &form.betrokken,
+        &form.zoek_medewerker,
+    );
     let page = NewPage {
+        picker,
+        services,
         categories: choices(lists.active(ListKind::Category), &form.categorie),
         causes: choices(lists.active(ListKind::Cause), &form.oorzaak),
         ctx,
         form,
         errors,
         general,
-        staff: dir.active_staff().map(UserOption::of).collect(),
         channels: Channel::ALL
             .iter()
             .map(|c| (c.as_str(), c.label()))
             .collect(),
     };
     Ok((status, page).into_response())
+}
+
+/// The results of "Betrokken medewerkers" alone, for the search while
+/// typing (`assets/medewerkers.js`).
+#[derive(Template, WebTemplate)]
+#[template(path = "complaints/picker.html")]
+pub(super) struct PickerFragment {
+    picker: picker::Picker,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct StaffSearch {
+    zoek: String,
+}
+
+/// `GET /klachten/nieuw/medewerkers?zoek=…`: who the search finds, the
+/// own team first.
+#[tracing::instrument(skip_all)]
+pub(super) async fn search<S: Store>(
+    State(state): State<AppState<S>>,
+    ctx: Ctx,
+    axum::extract::Query(q): axum::extract::Query<StaffSearch>,
+) -> Result<Response, WebError> {
+    refuse_admin(&ctx)?;
+    let dir = Directory::load(&state.store).await?;
+    let picker = picker::pick(dir.active_staff(), &ctx.user, &[], &q.zoek);
+    Ok(PickerFragment { picker }.into_response())
+}
+
+/// The script of the search while typing; the page works without it.
+pub(super) async fn picker_script() -> Response {
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/javascript; charset=utf-8",
+        )],
+        include_str!("../../assets/medewerkers.js"),
+    )
+        .into_response()
 }
 
 fn refuse_admin(ctx: &Ctx) -> Result<(), WebError> {
@@ -391,6 +459,18 @@ pub(super) async fn submit<S: Store>(
 ) -> Result<Response, WebError> {
     let ctx = ctx_of(&state, &current);
     refuse_admin(&ctx)?;
+    // Searching for an involved employee shows the form again, as typed.
+    if form.actie == "zoeken" {
+        return render(
+            &state,
+            ctx,
+            form,
+            FieldErrors::default(),
+            None,
+            StatusCode::OK,
+        )
+        .await;
+    }
     let now = state.now();
     let dir = Directory::load(&state.store).await?;
     let staff: HashSet<UserId> = dir.active_staff().map(|u| u.id).collect();

@@ -66,6 +66,8 @@ const MATRIX: &[Row] = &[
     ("GET", "/klachten", "SPPPPPPP"), // the administrator is sent on to Beheer
     ("GET", "/klachten/nieuw", "SPPPPPPD"),
     ("POST", "/klachten/nieuw", "SPPPPPPD"),
+    ("GET", "/klachten/nieuw/medewerkers", "SPPPPPPD"),
+    ("GET", "/assets/medewerkers.js", "PPPPPPPP"),
     ("GET", "/klachten/{id}", "SPHPHPPH"),
     ("GET", "/klachten/{id}/formulier", "SPHPHPPH"),
     ("GET", "/klachten/{id}/formulier.pdf", "SPHPHPPH"),
@@ -74,6 +76,7 @@ const MATRIX: &[Row] = &[
     ("POST", "/klachten/{id}/bijstand", "SDHPHPPH"),
     ("POST", "/klachten/{id}/doorsturen", "SDHDHPPH"),
     ("POST", "/klachten/{id}/contact", "SDHPHPDH"),
+    ("POST", "/klachten/{id}/telefoongesprek", "SDHPHPDH"),
     ("POST", "/klachten/{id}/oordeel", "SDHPHPDH"),
     ("POST", "/klachten/{id}/aanbod", "SDHPHPDH"),
     ("POST", "/klachten/{id}/reactie", "SDHPHPDH"),

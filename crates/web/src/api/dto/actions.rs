@@ -476,3 +476,40 @@ impl ReopenBody {
         }
     }
 }
+
+/// One phone call (issue 15): the contact, and the merit and offer when
+/// they were settled in the same call. `expected_version` belongs to the
+/// whole; inside the parts it is not used.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhoneCallBody {
+    pub contact: Option<ContactBody>,
+    pub merit: Option<MeritBody>,
+    pub offer: Option<OfferBody>,
+    pub expected_version: Option<u64>,
+}
+
+impl PhoneCallBody {
+    /// The commands in the order they are decided; a part's problems name
+    /// their field under the part (`offer.description`).
+    pub fn parse(self) -> Result<Vec<klacht_domain::complaint::Command>, ApiError> {
+        use klacht_domain::complaint::Command;
+        let Some(contact) = self.contact else {
+            return Err(ApiError::field("contact", "is verplicht"));
+        };
+        let mut cmds = vec![Command::RecordContact(
+            contact.parse().map_err(|e| e.under("contact"))?,
+        )];
+        if let Some(merit) = self.merit {
+            cmds.push(Command::DecideMerit(
+                merit.parse().map_err(|e| e.under("merit"))?,
+            ));
+        }
+        if let Some(offer) = self.offer {
+            cmds.push(Command::MakeOffer(
+                offer.parse().map_err(|e| e.under("offer"))?,
+            ));
+        }
+        Ok(cmds)
+    }
+}
