@@ -76,10 +76,8 @@ pub fn next_step(user: &User, c: &Complaint) -> Option<NextStep> {
         }
         return None;
     }
-    if working {
-        if let Some(step) = steps_of_the_handler(c, &can) {
-            return Some(step);
-        }
+    if working && let Some(step) = steps_of_the_handler(c, &can) {
+        return Some(step);
     }
     if let Some(n) = first_open_action(user, c, working) {
         return Some(NextStep {

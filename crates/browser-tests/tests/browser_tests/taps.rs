@@ -175,11 +175,20 @@ async fn a_phone_complaint_is_registered_and_closed_in_few_taps() {
         "Gebeld; excuses aangeboden en nieuwe tijden besproken.",
     )
     .await;
+    let to_next_step = "document.getElementById('volgende-stap').scrollIntoView(); return null;";
+    client
+        .execute(to_next_step, vec![])
+        .await
+        .expect("scroll to the next step");
     screenshot(&client, "klacht-volgende-stap-390").await;
     client
         .set_window_rect(0, 0, 1280, 1000)
         .await
         .expect("desktop size");
+    client
+        .execute(to_next_step, vec![])
+        .await
+        .expect("scroll to the next step");
     screenshot(&client, "klacht-volgende-stap").await;
     client
         .set_window_rect(0, 0, 390, 844)
