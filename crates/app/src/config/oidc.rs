@@ -263,6 +263,21 @@ mod tests {
     }
 
     #[test]
+    fn the_readmes_file_example_loads() {
+        let file: FileOidc = toml::from_str(&format!(
+            "issuer = \"{ENTRA}\"\nclient_id = \"a\"\nclient_secret = \"b\"\npassword_sign_in = false\nrole_claim = \"roles\"\n[roles]\n\"Klacht.Kwaliteit\" = \"quality-manager\"\n\"Klacht.Directie\" = \"director\"\n"
+        ))
+        .expect("parses");
+        let c = load(&env(&[]), file).expect("loads").expect("configured");
+        assert!(!c.password_sign_in);
+        assert_eq!(c.roles.get("Klacht.Directie"), Some(&Role::Director));
+        assert_eq!(
+            c.mapped_role(["Klacht.Kwaliteit"]),
+            Some(Role::QualityManager)
+        );
+    }
+
+    #[test]
     fn missing_or_bad_values_name_the_variable() {
         let e = load(&env(&[("KLACHT_OIDC_ISSUER", ENTRA)]), FileOidc::default())
             .expect_err("no client id");

@@ -47,6 +47,9 @@ const MATRIX: &[Row] = &[
     ("GET", "/inloggen", "PPPPPPPP"),
     // Without the sign-in form's own CSRF cookie every post is refused.
     ("POST", "/inloggen", "DDDDDDDD"),
+    // Single sign-on exists only with `[oidc]` configured (sso.rs).
+    ("GET", "/inloggen/sso", "HHHHHHHH"),
+    ("GET", "/inloggen/sso/terug", "HHHHHHHH"),
     ("GET", "/wachtwoord", "SPPPPPPP"),
     ("POST", "/wachtwoord", "SPPPPPPP"),
     // The public site.
