@@ -26,7 +26,7 @@ use klacht_mail::Address;
 use klacht_mail::complainant_mail::ComplainantMailNotice;
 use klacht_store::{
     AuditEntry, MailboxDecision, MailboxDelivery, NewAttachment, NewMailboxMessage,
-    NewOutboxMessage, Store, StoreError,
+    NewOutboxMessage, ReplyAppend, Store, StoreError,
 };
 use mail_parser::{MessageParser, MimeHeaders};
 
@@ -214,7 +214,7 @@ pub async fn take_in<S: Store>(
                 break;
             };
             let queued = match &delivery {
-                MailboxDelivery::Reply { outbox, .. } => outbox.len(),
+                MailboxDelivery::Reply(reply) => reply.outbox.len(),
                 MailboxDelivery::Intake => 0,
             };
             match store.take_in_mailbox_message(&message, &delivery).await {
@@ -280,12 +280,12 @@ async fn reply_delivery<S: Store>(
     let change = Change::apply(c, Actor::Complainant, at, events)?;
     let (append, c) = change.into_append(calendar, at)?;
     let outbox = reply_notice(store, notifier, &c, &append, read).await?;
-    Ok(Some(MailboxDelivery::Reply {
+    Ok(Some(MailboxDelivery::Reply(Box::new(ReplyAppend {
         expected_version: append.expected_version,
         events: append.events,
         row: append.row,
         outbox,
-    }))
+    }))))
 }
 
 /// The afhandelaar's notice of a reply (the responsible manager's while

@@ -54,7 +54,7 @@ pub use improvement::{
 };
 pub use mailbox::{
     MailboxDecision, MailboxDelivery, MailboxMessage, MailboxStatus, MailboxStore,
-    NewMailboxMessage, UnreadReply,
+    NewMailboxMessage, ReplyAppend, UnreadReply,
 };
 pub use metrics::{MetricsStore, NextTerm, OutboxDepth, PoolUse};
 pub use outbox::{

@@ -39,12 +39,16 @@ pub enum MailboxDelivery {
     Intake,
     /// A complainant's reply, appended to the complaint's stream (its
     /// files stored with the complaint) with the handler's notice.
-    Reply {
-        expected_version: u64,
-        events: Vec<crate::RawEvent>,
-        row: ComplaintRow,
-        outbox: Vec<NewOutboxMessage>,
-    },
+    Reply(Box<ReplyAppend>),
+}
+
+/// A reply's append to its complaint's stream, with the notice it causes.
+#[derive(Debug, Clone)]
+pub struct ReplyAppend {
+    pub expected_version: u64,
+    pub events: Vec<crate::RawEvent>,
+    pub row: ComplaintRow,
+    pub outbox: Vec<NewOutboxMessage>,
 }
 
 /// Where an intake item stands.

@@ -100,7 +100,7 @@ macro_rules! mailbox_queries {
                 let mut tx = self.writer().begin().await?;
                 let (status, complaint) = match delivery {
                     MailboxDelivery::Intake => (MailboxStatus::Open, None),
-                    MailboxDelivery::Reply { row, .. } => (MailboxStatus::Reply, Some(row.id)),
+                    MailboxDelivery::Reply(reply) => (MailboxStatus::Reply, Some(reply.row.id)),
                 };
                 // The claim: a second instance (or round) that fetched the
                 // same message inserts nothing and stores nothing else.
@@ -145,18 +145,18 @@ macro_rules! mailbox_queries {
                             .await?;
                         }
                     }
-                    MailboxDelivery::Reply {
-                        expected_version,
-                        events,
-                        row,
-                        outbox,
-                    } => {
-                        outbox_queries::insert_outbox(&mut tx, outbox).await?;
-                        complaints_queries::append_in(&mut tx, *expected_version, events, row)
-                            .await?;
+                    MailboxDelivery::Reply(reply) => {
+                        outbox_queries::insert_outbox(&mut tx, &reply.outbox).await?;
+                        complaints_queries::append_in(
+                            &mut tx,
+                            reply.expected_version,
+                            &reply.events,
+                            &reply.row,
+                        )
+                        .await?;
                         public_queries::insert_public(
                             &mut tx,
-                            row.id,
+                            reply.row.id,
                             None,
                             &message.attachments,
                             message.taken_in_at,
