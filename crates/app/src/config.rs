@@ -13,8 +13,8 @@ use serde::Deserialize;
 mod dossier;
 mod exact;
 mod mail;
-mod oidc;
 mod mailbox;
+mod oidc;
 mod operations;
 mod patterns;
 mod public;
@@ -24,8 +24,8 @@ pub use exact::{
     ExactConfig, ExactProduct, OnlineConfig, SynergyAuth, SynergyConfig, default_synergy_fields,
 };
 pub use mail::{DEFAULT_MAIL_MAX_ATTEMPTS, MailConfig};
-pub use oidc::{DEFAULT_BUTTON_LABEL, EmailClaim, OidcConfig};
 pub use mailbox::{ImapSettings, MailboxConfig};
+pub use oidc::{DEFAULT_BUTTON_LABEL, EmailClaim, OidcConfig};
 pub use operations::{LogFormat, OperationsConfig};
 pub use public::{DEFAULT_SUBMISSIONS_PER_HOUR, PublicConfig};
 pub use reminders::DEFAULT_REMINDER_HOUR;

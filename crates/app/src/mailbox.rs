@@ -331,9 +331,12 @@ pub enum MailboxError {
     #[error("Alleen de kwaliteitsmanager verwerkt binnengekomen e-mail.")]
     NotAllowed,
     /// Already registered or dismissed (by someone else, or a second
-    /// click), or never there.
+    /// click).
     #[error("Dit bericht is al verwerkt.")]
     Gone,
+    /// No such message (a mistyped or made-up address).
+    #[error("Dit bericht bestaat niet.")]
+    Unknown,
     #[error(transparent)]
     Service(#[from] ServiceError),
 }
@@ -387,7 +390,10 @@ pub async fn dismiss<S: Store>(
     if !may_decide(by) {
         return Err(MailboxError::NotAllowed);
     }
-    let message = store.mailbox_message(id).await?.ok_or(MailboxError::Gone)?;
+    let message = store
+        .mailbox_message(id)
+        .await?
+        .ok_or(MailboxError::Unknown)?;
     let subject = sender_label(&message);
     let d = decision(
         by,
@@ -435,7 +441,10 @@ pub async fn register<S: Store>(
     if !may_decide(by) {
         return Err(MailboxError::NotAllowed);
     }
-    let message = store.mailbox_message(id).await?.ok_or(MailboxError::Gone)?;
+    let message = store
+        .mailbox_message(id)
+        .await?
+        .ok_or(MailboxError::Unknown)?;
     if message.status != klacht_store::MailboxStatus::Open {
         return Err(MailboxError::Gone);
     }

@@ -222,6 +222,7 @@ fn web_error(e: MailboxError) -> WebError {
     match e {
         MailboxError::NotAllowed => WebError::Forbidden(e.to_string()),
         MailboxError::Gone => WebError::Conflict(e.to_string()),
+        MailboxError::Unknown => WebError::NotFound,
         MailboxError::Service(s) => WebError::Service(s),
     }
 }

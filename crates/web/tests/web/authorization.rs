@@ -129,6 +129,14 @@ const MATRIX: &[Row] = &[
     ("POST", "/verbeteracties/{id}/status", "SHHHHHHD"),
     ("POST", "/verbeteracties/{id}/afronden", "SHHHHHHD"),
     // The outgoing messages: the quality manager.
+    // Binnengekomen e-mail (an unknown message here: mailbox.rs proves who
+    // may open and decide a real one, and who may mark a reply read).
+    ("GET", "/binnengekomen/{id}", "SHHHHHHH"),
+    // Posted empty, the registration form is refused (422) before anything
+    // is looked up; deciding is the quality manager's.
+    ("POST", "/binnengekomen/{id}/registreren", "SPPPPPPP"),
+    ("POST", "/binnengekomen/{id}/geen-klacht", "SDDDDHDD"),
+    ("POST", "/binnengekomen/{id}/gelezen", "SHHHHHHH"),
     ("GET", "/berichten", "SDDDDPDD"),
     ("POST", "/berichten/{id}/opnieuw", "SDDDDHDD"),
     ("POST", "/berichten/opnieuw", "SDDDDPDD"),
