@@ -187,19 +187,7 @@ macro_rules! admin_queries {
                     if affected != 1 {
                         return Err(StoreError::NotFound);
                     }
-                    sqlx::query(
-                        "INSERT INTO admin_audit (id, at, actor_id, actor_name, kind, subject, details) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                    )
-                    .bind(audit.id.to_string())
-                    .bind(micros(audit.at))
-                    .bind(audit.actor.map(|a| a.to_string()))
-                    .bind(&audit.actor_name)
-                    .bind(&audit.kind)
-                    .bind(&audit.subject)
-                    .bind(&audit.details)
-                    .execute(&mut *tx)
-                    .await?;
+                    insert_audit(&mut tx, audit).await?;
                     outbox_queries::insert_outbox(&mut tx, outbox).await?;
                     tx.commit().await?;
                     Ok(())

@@ -30,25 +30,6 @@ macro_rules! mailbox_queries {
             })
         }
 
-        async fn insert_audit(
-            tx: &mut sqlx::Transaction<'_, Db>,
-            audit: &AuditEntry,
-        ) -> Result<(), StoreError> {
-            sqlx::query(
-                "INSERT INTO admin_audit (id, at, actor_id, actor_name, kind, subject, details) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(audit.id.to_string())
-            .bind(micros(audit.at))
-            .bind(audit.actor.map(|a| a.to_string()))
-            .bind(&audit.actor_name)
-            .bind(&audit.kind)
-            .bind(&audit.subject)
-            .bind(&audit.details)
-            .execute(&mut **tx)
-            .await?;
-            Ok(())
-        }
 
         /// Moves an open item to `status`; false when it is not open.
         async fn decide(

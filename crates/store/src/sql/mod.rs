@@ -287,6 +287,28 @@ macro_rules! impl_store {
             Ok(done.rows_affected() == 1)
         }
 
+        /// One entry of the administrator's Logboek, in the transaction of
+        /// the change it records.
+        async fn insert_audit(
+            tx: &mut sqlx::Transaction<'_, $db>,
+            audit: &$crate::AuditEntry,
+        ) -> Result<(), StoreError> {
+            sqlx::query(
+                "INSERT INTO admin_audit (id, at, actor_id, actor_name, kind, subject, details) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(audit.id.to_string())
+            .bind(micros(audit.at))
+            .bind(audit.actor.map(|a| a.to_string()))
+            .bind(&audit.actor_name)
+            .bind(&audit.kind)
+            .bind(&audit.subject)
+            .bind(&audit.details)
+            .execute(&mut **tx)
+            .await?;
+            Ok(())
+        }
+
         type StoreTy = $store;
         type Db = $db;
         mod complaints_queries {
