@@ -267,6 +267,23 @@ pub fn app_with_routes<S: Store>(state: AppState<S>, extra: Router<AppState<S>>)
         .layer(axum::middleware::from_fn(access_log::layer))
 }
 
+/// The application on SQLite, compiled here once. `app` is generic over
+/// the store, so every crate that calls it would otherwise compile all of
+/// its handlers again (the web tests, the `klacht` binary, its tests and
+/// the browser tests: most of CI's build time). Unoptimised builds share
+/// generic code a dependency already compiled, so these two instances are
+/// reused by every caller of `app`/`serve` with these stores.
+#[doc(hidden)]
+pub fn app_on_sqlite(state: AppState<klacht_store::SqliteStore>) -> Router {
+    app(state)
+}
+
+/// As [`app_on_sqlite`], on PostgreSQL.
+#[doc(hidden)]
+pub fn app_on_postgres(state: AppState<klacht_store::PgStore>) -> Router {
+    app(state)
+}
+
 /// An address nobody serves: the Dutch "Niet gevonden" page (the API
 /// answers its own problem+json).
 async fn not_found() -> WebError {
