@@ -68,6 +68,20 @@ pub async fn spawn_app_on<S: Store>(
     }
 }
 
+/// [`PASSWORD`]'s argon2id hash, made once per test process: hashing is
+/// slow on purpose, and the tests create thousands of users (signing in
+/// still verifies against it every time).
+pub async fn password_hash() -> String {
+    static HASH: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    HASH.get_or_init(|| async {
+        klacht_app::password::hash_password(PASSWORD.into())
+            .await
+            .expect("hash")
+    })
+    .await
+    .clone()
+}
+
 /// A browser's cookies for one user: the session and the form token.
 #[derive(Debug, Clone)]
 pub struct Browser {
@@ -150,11 +164,7 @@ impl<S: Store> TestApp<S> {
                 name: user.name.clone(),
                 role,
                 manager,
-                password_hash: Some(
-                    klacht_app::password::hash_password(PASSWORD.into())
-                        .await
-                        .expect("hash"),
-                ),
+                password_hash: Some(password_hash().await),
                 created_at: klacht_clock::test_now(),
             })
             .await
