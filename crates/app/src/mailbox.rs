@@ -23,10 +23,12 @@ use klacht_domain::complaint::{
 };
 use klacht_domain::{ComplaintId, Email, ReferenceNumber, Role, User};
 use klacht_mail::Address;
+use klacht_mail::Compose;
 use klacht_mail::complainant_mail::ComplainantMailNotice;
+use klacht_mail::incoming_mail::IncomingMailNotice;
 use klacht_store::{
     AuditEntry, MailboxDecision, MailboxDelivery, NewAttachment, NewMailboxMessage,
-    NewOutboxMessage, ReplyAppend, Store, StoreError,
+    NewOutboxMessage, OutboxKind, ReplyAppend, Store, StoreError,
 };
 use mail_parser::{MessageParser, MimeHeaders};
 
@@ -215,7 +217,7 @@ pub async fn take_in<S: Store>(
             };
             let queued = match &delivery {
                 MailboxDelivery::Reply(reply) => reply.outbox.len(),
-                MailboxDelivery::Intake => 0,
+                MailboxDelivery::Intake { .. } => 0,
             };
             match store.take_in_mailbox_message(&message, &delivery).await {
                 Ok(true) => {
@@ -229,15 +231,69 @@ pub async fn take_in<S: Store>(
             }
         }
     }
+    let outbox = intake_notices(store, notifier, envelope, &message, at).await?;
+    let queued = outbox.len();
     if store
-        .take_in_mailbox_message(&message, &MailboxDelivery::Intake)
+        .take_in_mailbox_message(&message, &MailboxDelivery::Intake { outbox })
         .await?
     {
+        notifier.queued(queued);
         tracing::info!(problem = message.problem.is_some(), "binnengekomen e-mail");
         Ok(TakenIn::Intake)
     } else {
         Ok(TakenIn::Before)
     }
+}
+
+/// The quality managers' notice that `message` waits for them, one per
+/// active quality manager, stored with the message (so sent once, also
+/// when two instances fetch it: only the one that claims it stores them).
+async fn intake_notices<S: Store>(
+    store: &S,
+    notifier: &Notifier,
+    envelope: &Envelope,
+    message: &NewMailboxMessage,
+    at: Timestamp,
+) -> Result<Vec<NewOutboxMessage>, ServiceError> {
+    let Some(ctx) = notifier.context() else {
+        return Ok(Vec::new());
+    };
+    let quality_managers = store
+        .list_users()
+        .await?
+        .into_iter()
+        .filter(|u| u.active && u.user.role == Role::QualityManager);
+    let from = message
+        .sender_email
+        .clone()
+        .or_else(|| message.sender_name.clone())
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    for q in quality_managers {
+        let mail = IncomingMailNotice {
+            recipient_name: q.user.name.clone(),
+            message_id: message.id.to_string(),
+            from: from.clone(),
+            subject: message.subject.clone(),
+            attachments: message
+                .attachments
+                .iter()
+                .map(|a| a.file_name.clone())
+                .collect(),
+            problem: message.problem.clone(),
+        };
+        let to = vec![Address::new(q.user.name.clone(), q.user.email.to_string())];
+        match mail.compose(ctx, to) {
+            Ok(m) => out.push(
+                NewOutboxMessage::now(OutboxKind::Mail, m.to_json(), at).dedupe(format!(
+                    "incoming-mail:{}:{}:{}:{}",
+                    envelope.folder, envelope.uid_validity, envelope.uid, q.user.id
+                )),
+            ),
+            Err(e) => tracing::error!(error = %e, "e-mail over binnengekomen bericht weggelaten"),
+        }
+    }
+    Ok(out)
 }
 
 /// The reply's append to complaint `reference`, or `None` when it does not

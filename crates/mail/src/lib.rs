@@ -13,7 +13,9 @@
 //!   and [`director_advice`] (consulting the director in step 3),
 //!   [`satisfaction`] (the satisfaction check),
 //!   [`handler`] (to the new and the previous afhandelaar),
-//!   [`form_to_close`] (to the quality managers, step 4) and
+//!   [`form_to_close`] (to the quality managers, step 4),
+//!   [`incoming_mail`] (to the quality managers: a message from the mailbox
+//!   waits to be registered) and
 //!   [`failure_notice`] (messages that could not be delivered), [`reopened`]
 //!   (a filed complaint handled again: to the complainant and to staff); the deadline
 //!   engine's [`reminder`], [`missed_term`], [`digest`], [`action_reminder`]
@@ -38,6 +40,7 @@ pub mod form_to_close;
 pub mod format;
 pub mod handler;
 pub mod handover;
+pub mod incoming_mail;
 pub mod mailer;
 pub mod manager_notice;
 pub mod message;

@@ -35,8 +35,9 @@ pub struct NewMailboxMessage {
 /// What becomes of a message taken in.
 #[derive(Debug, Clone)]
 pub enum MailboxDelivery {
-    /// An intake item on the quality manager's start page.
-    Intake,
+    /// An intake item on the quality manager's start page, with the
+    /// notices that tell the quality managers it waits.
+    Intake { outbox: Vec<NewOutboxMessage> },
     /// A complainant's reply, appended to the complaint's stream (its
     /// files stored with the complaint) with the handler's notice.
     Reply(Box<ReplyAppend>),

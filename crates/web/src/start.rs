@@ -204,6 +204,36 @@ fn row(item: &Item) -> QueueRow {
     }
 }
 
+/// The queue's lines. With the "Binnengekomen e-mail" section on the
+/// page (the quality manager's), the messages it lists with their buttons
+/// are one line here, pointing there, instead of each twice.
+fn rows(items: &[Item], inbox_shown: bool) -> Vec<QueueRow> {
+    let is_mail = |i: &Item| matches!(i.reason, Reason::IncomingMail { .. });
+    if !inbox_shown {
+        return items.iter().map(row).collect();
+    }
+    let mail = items.iter().filter(|i| is_mail(i)).count();
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        if !is_mail(item) {
+            out.push(row(item));
+        } else if out.iter().all(|r: &QueueRow| r.href != "#mailbox") {
+            out.push(QueueRow {
+                what: format!(
+                    "Binnengekomen e-mail: {} te verwerken",
+                    plural(mail, "bericht", "berichten")
+                ),
+                href: "#mailbox".into(),
+                reference: String::new(),
+                due: String::new(),
+                status: "",
+                class: "",
+            });
+        }
+    }
+    out
+}
+
 fn term_lines(terms: &Terms) -> Vec<TermLine> {
     Step::ALL
         .into_iter()
@@ -247,11 +277,12 @@ async fn start<S: Store>(
     let tour = (asked || !state.store.tour_dismissed(ctx.user.id).await?)
         .then(|| crate::procedure::tour::of(ctx.user.role));
     let inbox = crate::mailbox::inbox(&state, &ctx.user).await?;
+    let rows = rows(&queue.items, inbox.is_some());
     Ok(StaffStartPage {
         inbox,
         tour,
         dismissable: true,
-        rows: queue.items.iter().map(row).collect(),
+        rows,
         overdue: queue.overdue(),
         ctx,
         today,

@@ -64,10 +64,24 @@ async fn deliver_all(server: &Dovecot) {
     }
 }
 
+/// The notices that a message waits, as queued: (recipient, subject, text).
+async fn incoming_notices<S: Store>(store: &S) -> Vec<(String, String, String)> {
+    store
+        .list_outbox(None, None, 100)
+        .await
+        .expect("outbox")
+        .into_iter()
+        .map(|m| MailMessage::from_json(&m.payload).expect("payload"))
+        .filter(|m| m.subject.starts_with("Binnengekomen e-mail"))
+        .map(|m| (m.to[0].email.clone(), m.subject, m.text))
+        .collect()
+}
+
 async fn plain_html_files_and_malformed_become_intake_items_once<S: Store>(store: S) {
     let Some(server) = Dovecot::start() else {
         return;
     };
+    let o = org(&store).await;
     deliver_all(&server).await;
     let report = job(&server)
         .poll_once(&store, &clock())
@@ -119,6 +133,34 @@ async fn plain_html_files_and_malformed_become_intake_items_once<S: Store>(store
     assert!(flagged.problem.is_some(), "{flagged:?}");
     assert!(flagged.sender_email.is_none());
 
+    // The quality manager is told of each one by mail, not only on her
+    // start page: a complaint is to be reported the day it arrives.
+    let notices = incoming_notices(&store).await;
+    assert_eq!(notices.len(), 4, "{notices:?}");
+    assert!(
+        notices
+            .iter()
+            .all(|(to, _, _)| *to == o.quality.email.to_string())
+    );
+    let (_, subject, text) = notices
+        .iter()
+        .find(|(_, subject, _)| subject.ends_with("Hulp kwam te laat"))
+        .expect("the plain message's notice");
+    assert_eq!(subject, "Binnengekomen e-mail: Hulp kwam te laat");
+    assert!(text.contains("van j.devries@example.nl"), "{text}");
+    assert!(
+        text.contains(&format!("/binnengekomen/{}", plain.id)),
+        "{text}"
+    );
+    let (_, _, photo_text) = notices
+        .iter()
+        .find(|(_, subject, _)| subject.ends_with("Foto"))
+        .expect("the photo's notice");
+    assert!(
+        photo_text.contains("schade.png") && photo_text.contains("Let op: "),
+        "{photo_text}"
+    );
+
     // Nothing new: nothing happens.
     let again = job(&server)
         .poll_once(&store, &clock())
@@ -129,12 +171,14 @@ async fn plain_html_files_and_malformed_become_intake_items_once<S: Store>(store
         store.open_mailbox_messages(50).await.expect("items").len(),
         4
     );
+    assert_eq!(incoming_notices(&store).await.len(), 4, "no second notice");
 }
 
 async fn two_instances_take_each_message_in_once<S: Store>(store: S) {
     let Some(server) = Dovecot::start() else {
         return;
     };
+    org(&store).await;
     for n in 0..6 {
         let raw = PLAIN.replace("Hulp kwam te laat", &format!("Bericht {n}"));
         server.append("INBOX", raw.as_bytes()).await;
@@ -156,8 +200,10 @@ async fn two_instances_take_each_message_in_once<S: Store>(store: S) {
     );
     assert_eq!(server.count("INBOX").await, 0);
     // Both may have moved the same message at the same moment, which
-    // leaves a copy in the processed folder; klacht holds it once.
+    // leaves a copy in the processed folder; klacht holds it once, and
+    // the quality manager hears of it once.
     assert!(server.count(PROCESSED).await >= 6);
+    assert_eq!(incoming_notices(&store).await.len(), 6);
 }
 
 async fn a_restart_mid_round_loses_nothing_and_doubles_nothing<S: Store>(store: S) {

@@ -80,7 +80,7 @@ macro_rules! mailbox_queries {
             ) -> Result<bool, StoreError> {
                 let mut tx = self.writer().begin().await?;
                 let (status, complaint) = match delivery {
-                    MailboxDelivery::Intake => (MailboxStatus::Open, None),
+                    MailboxDelivery::Intake { .. } => (MailboxStatus::Open, None),
                     MailboxDelivery::Reply(reply) => (MailboxStatus::Reply, Some(reply.row.id)),
                 };
                 // The claim: a second instance (or round) that fetched the
@@ -110,7 +110,8 @@ macro_rules! mailbox_queries {
                     return Ok(false);
                 }
                 match delivery {
-                    MailboxDelivery::Intake => {
+                    MailboxDelivery::Intake { outbox } => {
+                        outbox_queries::insert_outbox(&mut tx, outbox).await?;
                         for a in &message.attachments {
                             sqlx::query(
                                 "INSERT INTO mailbox_attachments (id, message_id, file_name, \

@@ -94,6 +94,14 @@ async fn the_quality_manager_registers_or_dismisses_mail_once<S: Store>(store: S
         "HTML as text"
     );
     assert!(start.contains("1 bijlage"));
+    // Each message once on the page: the queue points to the section that
+    // lists them with their buttons.
+    assert_eq!(start.matches("Onze nieuwsbrief").count(), 1, "{start}");
+    assert!(
+        start
+            .contains(r##"<a href="#mailbox">Binnengekomen e-mail: 2 berichten te verwerken</a>"##),
+        "{start}"
+    );
     let photo = item_id(&start, "Hulp kwam te laat");
     let newsletter = item_id(&start, "Onze nieuwsbrief");
     // Nobody else sees it or may act on it.
