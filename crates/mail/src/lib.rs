@@ -15,7 +15,8 @@
 //!   [`handler`] (to the new and the previous afhandelaar),
 //!   [`form_to_close`] (to the quality managers, step 4),
 //!   [`incoming_mail`] (to the quality managers: a message from the mailbox
-//!   waits to be registered) and
+//!   waits to be registered), [`account`] (Beheer made, reactivated or
+//!   unlocked one's account) and
 //!   [`failure_notice`] (messages that could not be delivered), [`reopened`]
 //!   (a filed complaint handled again: to the complainant and to staff); the deadline
 //!   engine's [`reminder`], [`missed_term`], [`digest`], [`action_reminder`]
@@ -26,6 +27,7 @@
 //!   (lettre, tokio, rustls) with the stable `Message-ID: <{outbox id}@{sender domain}>`,
 //!   so that a receiver can recognise a message sent again after a crash.
 
+pub mod account;
 pub mod action_reminder;
 pub mod bulk_handover;
 pub mod complainant_mail;

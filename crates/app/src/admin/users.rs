@@ -2,7 +2,11 @@
 
 use jiff::Timestamp;
 use klacht_domain::{Email, Role, User, UserId};
-use klacht_store::{AdminChange, AuditEntry, NewUser, Store, StoreError, UserRecord};
+use klacht_mail::account::{AccountChange, AccountNotice};
+use klacht_mail::{Address, Compose, MailContext};
+use klacht_store::{
+    AdminChange, AuditEntry, NewOutboxMessage, NewUser, OutboxKind, Store, StoreError, UserRecord,
+};
 use secrecy::SecretString;
 
 use super::{AdminError, entry, invalid, name, require_admin};
@@ -105,6 +109,7 @@ pub async fn create_user<S: Store>(
     by: &User,
     input: UserInput,
     at: Timestamp,
+    mail: Option<&MailContext>,
 ) -> Result<User, AdminError> {
     require_admin(by)?;
     let email = Email::parse(&input.email).map_err(|e| invalid(e.0))?;
@@ -148,7 +153,8 @@ pub async fn create_user<S: Store>(
         created_at: at,
     });
     let audit = entry(by, at, "user.created", user.email.as_str(), details);
-    match store.admin_change(&change, &audit).await {
+    let outbox = account_mail(mail, &user, AccountChange::Created, &audit, at);
+    match store.admin_change_with(&change, &audit, &outbox).await {
         // Someone else took the address between the check and the insert.
         Err(StoreError::Duplicate { constraint }) if constraint == "users_email_key" => {
             Err(duplicate_email(&user.email))
@@ -330,7 +336,14 @@ pub async fn set_user_active<S: Store>(
         format!("{} {what}.", user.user.name),
     );
     let outbox = match handover.mail {
-        Some(mail) if !active => {
+        Some(mail) if active => account_mail(
+            Some(mail),
+            &user.user,
+            AccountChange::Reactivated,
+            &audit,
+            at,
+        ),
+        Some(mail) => {
             let today = handover.calendar.local_date(at);
             crate::absences::deactivation_mails(
                 store,
@@ -359,6 +372,7 @@ pub async fn unlock_sign_in<S: Store>(
     by: &User,
     id: UserId,
     at: Timestamp,
+    mail: Option<&MailContext>,
 ) -> Result<bool, AdminError> {
     require_admin(by)?;
     let users = store.list_users().await?;
@@ -370,18 +384,52 @@ pub async fn unlock_sign_in<S: Store>(
         user.user.email.as_str(),
         format!("Inlogblokkade van {} opgeheven.", user.user.name),
     );
+    let outbox = account_mail(mail, &user.user, AccountChange::Unlocked, &audit, at);
     match store
-        .admin_change(
+        .admin_change_with(
             &AdminChange::UnlockSignIn {
                 email: user.user.email.clone(),
             },
             &audit,
+            &outbox,
         )
         .await
     {
         Ok(()) => Ok(true),
         Err(klacht_store::StoreError::NotFound) => Ok(false),
         Err(e) => Err(e.into()),
+    }
+}
+
+/// The user's mail about what Beheer did to their account, queued with
+/// the change (nothing when mail is off or it cannot be composed).
+fn account_mail(
+    mail: Option<&MailContext>,
+    user: &User,
+    change: AccountChange,
+    audit: &AuditEntry,
+    at: Timestamp,
+) -> Vec<NewOutboxMessage> {
+    let Some(ctx) = mail else {
+        return Vec::new();
+    };
+    let notice = AccountNotice {
+        recipient_name: user.name.clone(),
+        email: user.email.to_string(),
+        change,
+    };
+    match notice.compose(
+        ctx,
+        vec![Address::new(user.name.clone(), user.email.to_string())],
+    ) {
+        Ok(m) => vec![
+            NewOutboxMessage::now(OutboxKind::Mail, m.to_json(), at)
+                .dedupe(format!("account:{}", audit.id)),
+        ],
+        Err(e) => {
+            tracing::error!(error = %e, "e-mail over het account weggelaten");
+            Vec::new()
+        }
     }
 }
 

@@ -135,7 +135,7 @@ async fn a_lock_holds_for_one_address_and_the_account_has_its_own_limit<S: Store
         .await
         .expect("admin");
     assert!(
-        klacht_app::admin::unlock_sign_in(&store, &tom, anna.id, now())
+        klacht_app::admin::unlock_sign_in(&store, &tom, anna.id, now(), None)
             .await
             .expect("unlock")
     );

@@ -168,7 +168,18 @@ pub(super) async fn create<S: Store>(
         manager: form.leidinggevende.clone(),
         password: std::mem::take(&mut form.wachtwoord).into(),
     };
-    match admin::create_user(&state.store, by, input, state.now()).await {
+    let created = admin::create_user(
+        &state.store,
+        by,
+        input,
+        state.now(),
+        state.notifier.context(),
+    )
+    .await;
+    if created.is_ok() {
+        state.notifier.queued(1);
+    }
+    match created {
         Ok(user) => Ok(redirect_with_flash(
             "/beheer/gebruikers",
             &format!("Gebruiker {} ({}) aangemaakt.", user.name, user.email),
@@ -346,8 +357,8 @@ pub(super) async fn set_active<S: Store>(
         mail: state.notifier.context(),
     };
     let result = admin::set_user_active(&state.store, by, id, active, state.now(), handover).await;
-    if result.is_ok() && !active {
-        // The handover alert, queued with the deactivation.
+    if result.is_ok() {
+        // The handover alert, or the user's own notice, queued with it.
         state.notifier.queued(1);
     }
     match result {
@@ -381,9 +392,12 @@ pub(super) async fn unlock<S: Store>(
 ) -> Result<Response, WebError> {
     let by = admin_user(&current)?;
     let id = parse_id(&raw_id)?;
-    let lifted = admin::unlock_sign_in(&state.store, by, id, state.now())
+    let lifted = admin::unlock_sign_in(&state.store, by, id, state.now(), state.notifier.context())
         .await
         .map_err(WebError::from)?;
+    if lifted {
+        state.notifier.queued(1);
+    }
     Ok(redirect_with_flash(
         &format!("/beheer/gebruikers/{id}"),
         if lifted {

@@ -1,6 +1,7 @@
 //! The integration tests of klacht-web, one test binary (linking one
 //! binary per file cost most of CI's time).
 
+mod account_mail;
 mod api_support;
 mod common;
 mod complaints_support;
