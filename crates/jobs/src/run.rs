@@ -48,7 +48,8 @@ pub struct RunReport {
     pub dossier: Option<crate::dossier::DossierReport>,
     /// Steps that failed, with their error, in Dutch. The other steps ran.
     pub errors: Vec<String>,
-    /// A delivery step stopped at its cap with more messages perhaps due:
+    /// A delivery step stopped at its cap with more messages perhaps due,
+    /// or the dossier's catch-up filed a full slice:
     /// the worker starts the next round at once instead of waiting for its
     /// interval, so a backlog (a mail server back after an outage, an
     /// instance that took over a dead one's messages) drains at full speed.
@@ -140,7 +141,10 @@ impl<S: Store, M: Mailer> Jobs<S, M> {
         // File closed complaints that are not filed yet; retention.
         if let Some(dossier) = &self.dossier {
             match timed("dossier", dossier.run(&self.store, now)).await {
-                Ok(d) => report.dossier = Some(d),
+                Ok(d) => {
+                    report.more_due |= d.more_due;
+                    report.dossier = Some(d);
+                }
                 Err(e) => report.errors.push(format!("klachtendossier: {e}")),
             }
         }
