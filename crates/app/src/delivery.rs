@@ -49,6 +49,12 @@ impl Default for DeliveryPolicy {
 }
 
 impl DeliveryPolicy {
+    /// The most messages one round claims: a round that claimed this many
+    /// stopped at its cap, and more may be due.
+    pub fn round_cap(&self) -> u32 {
+        self.batch.max(1).saturating_mul(self.max_batches.max(1))
+    }
+
     /// The wait after `failed_attempts` failed attempts: `first_retry`
     /// doubled for each attempt after the first, capped at `max_retry`.
     pub fn backoff(&self, failed_attempts: u32) -> SignedDuration {

@@ -9,6 +9,10 @@ use klacht_app::Config;
 use klacht_store::Store;
 use klacht_web::AppState;
 
+/// Closed complaints the worker files per round while catching up (each
+/// renders a PDF: about a second on a busy machine).
+const CATCH_UP_SLICE: u32 = 5;
+
 #[derive(Args)]
 pub struct ServeArgs {
     /// Address to listen on (default 127.0.0.1:8080, or KLACHT_ADDR).
@@ -46,7 +50,10 @@ pub async fn run<S: Store>(store: S, config: &Config, args: ServeArgs) -> anyhow
     // The background jobs (e-mail delivery, …) run beside the server; the
     // application wakes them as soon as it queued mail.
     let wake = Arc::new(tokio::sync::Notify::new());
-    let jobs = crate::jobs::build(store.clone(), config)?;
+    let mut jobs = crate::jobs::build(store.clone(), config)?;
+    // Catching up the dossier in slices keeps the first rounds short, so
+    // that mail does not wait for a backlog of forms to be rendered.
+    jobs.dossier = jobs.dossier.take().map(|d| d.in_slices(CATCH_UP_SLICE));
     let mail_server = jobs.mailer.as_ref().map(|m| m.describe().to_owned());
     match &mail_server {
         Some(server) => tracing::info!(%server, "e-mail gaat via deze mailserver"),

@@ -5,7 +5,11 @@
 //! Closing files the complaint itself (pages and API); this step catches up
 //! after a failure or a crash. The first round after start-up looks at
 //! every closed complaint (closed ones of an earlier version, the demo);
-//! later rounds only at the last week's. Retention runs at most once an
+//! later rounds only at the last week's. Inside `klacht serve` the catch-up
+//! goes in slices ([`DossierJob::in_slices`]), one per round with the next
+//! round at once: rendering a backlog of forms would otherwise hold up the
+//! first round's mail for as long as it takes (with several instances
+//! starting together, on every one of them). Retention runs at most once an
 //! hour: it is idempotent and every instance may run it, the log and the
 //! version check keep an anonymisation from happening twice.
 
@@ -33,6 +37,8 @@ pub struct DossierReport {
     /// Complaints that could not be filed or anonymised (logged; tried
     /// again in a later round).
     pub failed: u32,
+    /// The catch-up filed a full slice: more may wait.
+    pub more_due: bool,
 }
 
 impl DossierReport {
@@ -47,6 +53,9 @@ pub struct DossierJob {
     calendar: WorkingCalendar,
     retention_years: u32,
     caught_up: AtomicBool,
+    /// Complaints filed per round while catching up; `None`: all of them
+    /// in the first round (`klacht jobs run-once`).
+    catch_up_slice: Option<u32>,
     last_retention: Mutex<Option<Timestamp>>,
 }
 
@@ -59,8 +68,16 @@ impl DossierJob {
             calendar,
             retention_years,
             caught_up: AtomicBool::new(false),
+            catch_up_slice: None,
             last_retention: Mutex::new(None),
         }
+    }
+
+    /// Catches up `slice` complaints per round, reporting
+    /// [`DossierReport::more_due`] while a slice was full.
+    pub fn in_slices(mut self, slice: u32) -> Self {
+        self.catch_up_slice = Some(slice.max(1));
+        self
     }
 
     fn retention_due(&self, now: Timestamp) -> bool {
@@ -88,11 +105,23 @@ impl DossierJob {
         } else {
             now.checked_sub(RECENT).ok()
         };
-        let limit = if first { 100_000 } else { PER_ROUND };
+        let limit = match (first, self.catch_up_slice) {
+            (true, Some(slice)) => slice,
+            (true, None) => 100_000,
+            (false, _) => PER_ROUND,
+        };
         let filed = dossier::file_pending(store, &self.letterhead, &calendar, since, limit, now)
             .await
             .map_err(|e| e.to_string())?;
-        self.caught_up.store(true, Ordering::Relaxed);
+        // Caught up once a slice is not full, or when none of it could be
+        // filed (those are tried again in the weekly look-back, as before).
+        // Complaints another instance filed meanwhile count as progress.
+        let full = filed.candidates >= limit as usize && filed.failed.len() < filed.candidates;
+        if first && full {
+            report.more_due = true;
+        } else {
+            self.caught_up.store(true, Ordering::Relaxed);
+        }
         report.filed = u32::try_from(filed.filed.len()).unwrap_or(u32::MAX);
         report.failed = u32::try_from(filed.failed.len()).unwrap_or(u32::MAX);
 

@@ -48,6 +48,12 @@ pub struct RunReport {
     pub dossier: Option<crate::dossier::DossierReport>,
     /// Steps that failed, with their error, in Dutch. The other steps ran.
     pub errors: Vec<String>,
+    /// A delivery step stopped at its cap with more messages perhaps due,
+    /// or the dossier's catch-up filed a full slice:
+    /// the worker starts the next round at once instead of waiting for its
+    /// interval, so a backlog (a mail server back after an outage, an
+    /// instance that took over a dead one's messages) drains at full speed.
+    pub more_due: bool,
 }
 
 impl RunReport {
@@ -113,7 +119,10 @@ impl<S: Store, M: Mailer> Jobs<S, M> {
             )
             .await
             {
-                Ok(d) => report.delivery = Some(d),
+                Ok(d) => {
+                    report.more_due |= d.claimed >= self.delivery.policy.round_cap();
+                    report.delivery = Some(d);
+                }
                 Err(e) => report.errors.push(format!("e-mail bezorgen: {e}")),
             }
         }
@@ -121,7 +130,10 @@ impl<S: Store, M: Mailer> Jobs<S, M> {
         // Register closed complaints in Exact.
         if let Some(exact) = &self.exact {
             match timed("exact", exact.run(&self.store, now)).await {
-                Ok(d) => report.exact = Some(d),
+                Ok(d) => {
+                    report.more_due |= d.claimed >= exact.policy.round_cap();
+                    report.exact = Some(d);
+                }
                 Err(e) => report.errors.push(format!("registratie in Exact: {e}")),
             }
         }
@@ -129,7 +141,10 @@ impl<S: Store, M: Mailer> Jobs<S, M> {
         // File closed complaints that are not filed yet; retention.
         if let Some(dossier) = &self.dossier {
             match timed("dossier", dossier.run(&self.store, now)).await {
-                Ok(d) => report.dossier = Some(d),
+                Ok(d) => {
+                    report.more_due |= d.more_due;
+                    report.dossier = Some(d);
+                }
                 Err(e) => report.errors.push(format!("klachtendossier: {e}")),
             }
         }

@@ -31,7 +31,7 @@ impl Default for WorkerOptions {
 }
 
 /// Runs [`Jobs::run_once`] every `interval` (and whenever `wake` is
-/// notified) until `shutdown` completes; a round under way is finished
+/// notified; at once after a round that stopped at its cap) until `shutdown` completes; a round under way is finished
 /// first. Await the handle to wait for that.
 pub fn spawn_worker<S, M, C>(
     jobs: Arc<Jobs<S, M>>,
@@ -56,6 +56,14 @@ where
                 tracing::warn!(errors = ?report.errors, "job round had errors");
             } else if !report.is_quiet() {
                 tracing::info!(delivery = ?report.delivery, "job round");
+            }
+            if report.more_due {
+                // Straight on, unless told to stop.
+                tokio::select! {
+                    biased;
+                    () = &mut shutdown => break,
+                    () = tokio::task::yield_now() => continue,
+                }
             }
             tokio::select! {
                 () = &mut shutdown => break,

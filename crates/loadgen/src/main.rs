@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
+mod outbox_load;
+
 #[derive(Parser)]
 #[command(about = "Load generator for klacht (loopback only)")]
 struct Cli {
@@ -62,6 +64,9 @@ enum Cmd {
         #[arg(long)]
         dump: std::path::PathBuf,
     },
+    /// POST complaints with a complainant's e-mail address (two mails
+    /// each) and write the acknowledged ids: `scripts/multi-instance`.
+    OutboxLoad(outbox_load::OutboxLoad),
     /// Serve the bare reference: axum + SQLite (WAL), one insert per POST
     /// /intake and a 50-row page on GET /page.
     Bare {
@@ -259,6 +264,7 @@ async fn main() -> anyhow::Result<()> {
         .context("http client")?;
     match cli.command {
         Cmd::Bare { addr, database } => bare(&addr, &database).await,
+        Cmd::OutboxLoad(args) => outbox_load::run(client, args).await,
         Cmd::FakeSynergy {
             addr,
             username,

@@ -186,6 +186,9 @@ pub struct FilingReport {
     pub filed: Vec<ReferenceNumber>,
     /// Complaints that could not be filed, with why; tried again next time.
     pub failed: Vec<(ComplaintId, String)>,
+    /// Closed complaints found unfiled (at most the limit); those neither
+    /// filed nor failed were filed meanwhile by another instance.
+    pub candidates: usize,
 }
 
 /// Files every closed complaint without a dossier entry (up to `limit`),
@@ -211,7 +214,9 @@ pub async fn file_pending<S: Store>(
             }
         }
     }
-    for id in store.unfiled_closed(closed_since, limit).await? {
+    let pending = store.unfiled_closed(closed_since, limit).await?;
+    report.candidates = pending.len();
+    for id in pending {
         match file(store, letterhead, calendar, id, at).await {
             Ok(true) => {
                 if let Some(e) = store.dossier_entry(id).await? {

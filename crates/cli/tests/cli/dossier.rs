@@ -767,6 +767,39 @@ async fn postgres_the_background_jobs_file_and_anonymise() {
     the_background_jobs_file_and_anonymise(db.store().await, &db.url).await;
 }
 
+/// Inside `klacht serve` the dossier catches up in slices: a full slice
+/// asks for the next round at once, an empty one ends the catch-up (so a
+/// backlog of forms never holds up a round's mail for long).
+async fn the_catch_up_goes_in_slices<S: Store>(store: S) {
+    let (id, _) = closed(&store).await;
+    let job = klacht_jobs::DossierJob::new(
+        Letterhead::new("Focus"),
+        WorkingCalendar::netherlands_default(),
+        2,
+    )
+    .in_slices(1);
+    let now = klacht_clock::test_now();
+    let first = job.run(&store, now).await.expect("round");
+    assert_eq!((first.filed, first.more_due), (1, true), "{first:?}");
+    assert!(store.dossier_entry(id).await.expect("entry").is_some());
+    let second = job.run(&store, now).await.expect("round");
+    assert_eq!((second.filed, second.more_due), (0, false), "{second:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_the_catch_up_goes_in_slices() {
+    let db = SqliteTestDb::new();
+    the_catch_up_goes_in_slices(db.store().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_the_catch_up_goes_in_slices() {
+    let Some(db) = PgTestDb::new().await else {
+        return;
+    };
+    the_catch_up_goes_in_slices(db.store().await).await;
+}
+
 /// Issue 16: a filed complaint reopened and closed again keeps its first
 /// filing exactly as filed; both filings verify with `klacht verify`, and
 /// a change to the sealed first filing is still found.

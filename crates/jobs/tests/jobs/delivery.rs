@@ -513,6 +513,57 @@ async fn the_background_worker_delivers_when_woken<S: Store>(store: S) {
     );
 }
 
+/// A round stops at its cap (`batch` × `max_batches`); when it did, the
+/// worker starts the next at once instead of after its interval, so a
+/// backlog (an instance taking over a dead one's messages, a mail server
+/// back after an outage) drains at full speed.
+async fn a_backlog_drains_without_waiting_for_the_interval<S: Store>(store: S) {
+    let Some(smtp) = SmtpServer::start() else {
+        return;
+    };
+    let o = org(&store).await;
+    for i in 0..3 {
+        file(
+            &store,
+            &o.employee,
+            &format!("Klager {i}"),
+            Some(&format!("klager{i}@example.nl")),
+        )
+        .await;
+    }
+    let mut config = delivery();
+    config.policy.batch = 1;
+    config.policy.max_batches = 2;
+    let jobs = Jobs::new(store.clone(), Some(mailer(&smtp)), config);
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let worker = spawn_worker(
+        Arc::new(jobs),
+        klacht_clock::from_env().expect("KLACHT_NOW"),
+        WorkerOptions {
+            interval: Duration::from_secs(3600),
+            ..WorkerOptions::default()
+        },
+        async {
+            let _ = stopped.await;
+        },
+    );
+    // Six mails, two a round: three rounds, none of them waiting an hour.
+    let received = smtp.wait_for(6, Duration::from_secs(20)).await;
+    assert_eq!(received.len(), 6, "every mail without waiting an interval");
+    assert!(counts(&received).values().all(|n| *n == 1), "each once");
+    stop.send(()).expect("worker listens");
+    tokio::time::timeout(Duration::from_secs(10), worker)
+        .await
+        .expect("the worker stops on shutdown")
+        .expect("no panic");
+    assert!(
+        statuses(&store)
+            .await
+            .iter()
+            .all(|s| *s == OutboxStatus::Sent)
+    );
+}
+
 /// A complainant without an e-mail address gets no mail; the manager's
 /// notice says who registered what, and links to it.
 async fn without_an_address_only_the_manager_is_told<S: Store>(store: S) {
@@ -607,5 +658,6 @@ store_tests!(
     after_the_last_attempt_a_message_fails_and_can_be_retried,
     offer_and_form_sent_mail_the_complainant,
     the_background_worker_delivers_when_woken,
+    a_backlog_drains_without_waiting_for_the_interval,
     without_an_address_only_the_manager_is_told,
 );
