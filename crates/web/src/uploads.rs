@@ -189,25 +189,6 @@ pub async fn read(mut multipart: Multipart, file_field: &str) -> Received {
     r
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_the_upload_routes_read_large_bodies() {
-        let post = Method::POST;
-        assert!(takes_files(&post, "/klachten/nieuw"));
-        assert!(takes_files(&post, "/klachten/K-2026-0001/bijlagen"));
-        assert!(takes_files(&post, "/api/v1/complaints"));
-        assert!(takes_files(&post, "/api/v1/complaints/abc/attachments"));
-        assert!(!takes_files(&Method::GET, "/klachten/nieuw"));
-        assert!(!takes_files(&post, "/klachten/abc/contact"));
-        assert!(!takes_files(&post, "/klachten/abc/bijlagen/def"));
-        assert!(!takes_files(&post, "/api/v1/complaints/abc/contact"));
-        assert!(!takes_files(&post, "/beheer/gebruikers"));
-    }
-}
-
 /// A staff form that may carry files (`enctype="multipart/form-data"`),
 /// posted by the signed-in user, its CSRF token checked against the
 /// session before the handler sees it. A form posted without files as
@@ -273,5 +254,24 @@ where
             uploads: received.uploads,
             broken: received.broken,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_upload_routes_read_large_bodies() {
+        let post = Method::POST;
+        assert!(takes_files(&post, "/klachten/nieuw"));
+        assert!(takes_files(&post, "/klachten/K-2026-0001/bijlagen"));
+        assert!(takes_files(&post, "/api/v1/complaints"));
+        assert!(takes_files(&post, "/api/v1/complaints/abc/attachments"));
+        assert!(!takes_files(&Method::GET, "/klachten/nieuw"));
+        assert!(!takes_files(&post, "/klachten/abc/contact"));
+        assert!(!takes_files(&post, "/klachten/abc/bijlagen/def"));
+        assert!(!takes_files(&post, "/api/v1/complaints/abc/contact"));
+        assert!(!takes_files(&post, "/beheer/gebruikers"));
     }
 }
