@@ -232,7 +232,23 @@ pub async fn register<S: Store>(
     calendar: &WorkingCalendar,
     notifier: &Notifier,
     by: &User,
+    new: NewComplaint,
+    at: Timestamp,
+) -> Result<Complaint, ServiceError> {
+    register_with_files(store, calendar, notifier, by, new, Vec::new(), at).await
+}
+
+/// As [`register`], with files the receiver adds at intake (a scanned
+/// letter, a photo; already accepted by
+/// [`crate::public::attachments::accept`]). They are stored with the new
+/// complaint, and its history names them after the registration.
+pub async fn register_with_files<S: Store>(
+    store: &S,
+    calendar: &WorkingCalendar,
+    notifier: &Notifier,
+    by: &User,
     mut new: NewComplaint,
+    files: Vec<klacht_store::NewAttachment>,
     at: Timestamp,
 ) -> Result<Complaint, ServiceError> {
     // Category and cause come from the administrator's lists (DESIGN §6).
@@ -252,9 +268,15 @@ pub async fn register<S: Store>(
     let mut built = None;
     let created = store
         .create_complaint(year, |reference: ReferenceNumber| {
-            let events = complaint::register(new, reference, by, at)?;
+            let mut events = complaint::register(new, reference, by, at)?;
+            if !files.is_empty() {
+                events.push(complaint::Event::FilesAdded(complaint::FilesAdded {
+                    files: crate::files::added(&files),
+                }));
+            }
             let history = Recorded::stamp(0, Actor::User(by.id), at, events);
             let (mut stream, complaint) = new_stream_and_state(id, &history, calendar)?;
+            stream.attachments = files;
             // Mail is queued in the complaint's own transaction.
             stream.outbox = notifier.on_intake(
                 &complaint,

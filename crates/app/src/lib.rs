@@ -14,6 +14,7 @@ pub mod delivery;
 pub mod documents;
 pub mod dossier;
 pub mod exact;
+pub mod files;
 pub mod follow_up;
 pub mod handover;
 pub mod improvement;

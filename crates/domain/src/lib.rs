@@ -5,6 +5,7 @@
 //! then on only these types travel.
 
 pub mod absence;
+pub mod attachment;
 pub mod calendar;
 pub mod complaint;
 pub mod dutch;

@@ -228,6 +228,22 @@ pub fn may_correct_registration(user: &User, c: &Complaint) -> bool {
     quality || (!c.is_closed() && (r.registrant || r.responsible || r.handler))
 }
 
+/// Whether `user` may add files (a scanned letter, a photo) to a
+/// complaint: who took it in and everyone who answers for it; not who only
+/// reads it (the owner of an agreed action). Whether its state allows it
+/// is [`crate::complaint::add_files`]'s question.
+pub fn may_add_files(user: &User, c: &Complaint) -> bool {
+    if !can_view(user, c) {
+        return false;
+    }
+    let r = relation(user, c);
+    matches!(user.role, Role::QualityManager | Role::Director)
+        || r.registrant
+        || r.responsible
+        || r.handler
+        || r.assistant
+}
+
 /// The actions to offer on the detail page: permitted and possible now.
 pub fn allowed_actions(user: &User, c: &Complaint) -> Vec<Action> {
     Action::ALL

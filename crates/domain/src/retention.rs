@@ -92,6 +92,11 @@ pub fn anonymise(event: &mut Event) -> bool {
             m.attachments.clear();
             text(&mut m.from) | text(&mut m.subject) | text(&mut m.text) | files
         }
+        // A file's name may name the complainant; its fingerprint stays.
+        Event::FilesAdded(f) => f
+            .files
+            .iter_mut()
+            .fold(false, |changed, x| text(&mut x.name) | changed),
         Event::Corrected {
             replacement,
             reason,

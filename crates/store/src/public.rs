@@ -129,6 +129,18 @@ pub trait PublicStore: Send + Sync {
         id: uuid::Uuid,
     ) -> impl Future<Output = Result<Option<Attachment>, StoreError>> + Send;
 
+    /// Appends the events of files added to an existing complaint (see
+    /// [`crate::ComplaintStore::append`]), stores the files and queues the
+    /// `outbox` messages, in one transaction: the timeline never names a
+    /// file that is not there, nor the other way round.
+    fn add_attachments(
+        &self,
+        append: &crate::StreamAppend,
+        attachments: &[NewAttachment],
+        outbox: &[crate::NewOutboxMessage],
+        at: Timestamp,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
     /// Every service of the public form (active and inactive), in order.
     fn public_services(
         &self,

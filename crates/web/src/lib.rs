@@ -29,6 +29,7 @@ pub mod session;
 mod signin;
 mod sso;
 mod start;
+mod uploads;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -36,11 +37,11 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use klacht_clock::SharedClock;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_store::Store;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -234,10 +235,11 @@ pub fn app_with_routes<S: Store>(state: AppState<S>, extra: Router<AppState<S>>)
         // data: no browser or proxy keeps a copy.
         .layer(header("cache-control", "no-store"))
         // The staff routes, all merged above, take bodies of at most
-        // MAX_BODY_BYTES. The public site, merged below, sets its own
+        // MAX_BODY_BYTES, those that take files more (see
+        // `staff_body_limit`). The public site, merged below, sets its own
         // limits per route (its complaint form takes attachments). Merge
         // new staff routes above this line.
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(staff_body_limit))
         .merge(public::router())
         .merge(extra)
         .fallback(not_found)
@@ -282,6 +284,32 @@ pub fn app_on_sqlite(state: AppState<klacht_store::SqliteStore>) -> Router {
 #[doc(hidden)]
 pub fn app_on_postgres(state: AppState<klacht_store::PgStore>) -> Router {
     app(state)
+}
+
+/// The body limit of the staff routes and the API: [`MAX_BODY_BYTES`],
+/// and [`uploads::UPLOAD_BODY_BYTES`] for the few that take files
+/// ([`uploads::takes_files`]). A declared length over the limit is refused
+/// before anything is read, except where files are taken: there the body
+/// is read up to the limit, so that the form comes back with what was
+/// typed and a message at the files. Either way the body breaks off at
+/// the limit (axum's extractors then answer 413).
+async fn staff_body_limit(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let files = uploads::takes_files(req.method(), req.uri().path());
+    let limit = if files {
+        uploads::UPLOAD_BODY_BYTES
+    } else {
+        MAX_BODY_BYTES
+    };
+    let declared = req
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if !files && declared.is_some_and(|n| n > limit as u64) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    next.run(req.map(|b| axum::body::Body::new(http_body_util::Limited::new(b, limit))))
+        .await
 }
 
 /// An address nobody serves: the Dutch "Niet gevonden" page (the API

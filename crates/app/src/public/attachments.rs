@@ -1,270 +1,63 @@
-//! Files sent with the public form: at most [`MAX_FILES`], each at most
-//! [`MAX_FILE_BYTES`], and only PDF, JPEG, PNG or Word (.docx). The type
-//! is recognised by the content's magic bytes and must agree with the
-//! file name's extension; what the browser claims is ignored.
+//! Files sent with a complaint, checked by the domain's one set of limits
+//! and content checks ([`klacht_domain::attachment`]) and made ready to
+//! store: an id and the SHA-256 that lets the dossier prove what was
+//! received.
 
+pub use klacht_domain::attachment::{
+    AcceptedFile, FileKind, FileRefusal, MAX_FILE_BYTES, MAX_FILES, Upload, clean_file_name,
+};
 use klacht_store::NewAttachment;
 use sha2::{Digest, Sha256};
 
-/// Files per submission.
-pub const MAX_FILES: usize = 3;
-/// Bytes per file: 5 MB.
-pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
-/// Longest file name kept.
-const MAX_NAME_CHARS: usize = 120;
-
-/// The kinds of file the form takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    Pdf,
-    Jpeg,
-    Png,
-    Docx,
-}
-
-impl FileKind {
-    pub fn content_type(self) -> &'static str {
-        match self {
-            FileKind::Pdf => "application/pdf",
-            FileKind::Jpeg => "image/jpeg",
-            FileKind::Png => "image/png",
-            FileKind::Docx => {
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            }
-        }
-    }
-
-    /// Dutch name, as in messages.
-    pub fn label(self) -> &'static str {
-        match self {
-            FileKind::Pdf => "een PDF-bestand",
-            FileKind::Jpeg => "een JPEG-foto",
-            FileKind::Png => "een PNG-afbeelding",
-            FileKind::Docx => "een Word-bestand",
-        }
-    }
-
-    fn extensions(self) -> &'static [&'static str] {
-        match self {
-            FileKind::Pdf => &["pdf"],
-            FileKind::Jpeg => &["jpg", "jpeg"],
-            FileKind::Png => &["png"],
-            FileKind::Docx => &["docx"],
-        }
-    }
-
-    /// The kind the file name's extension promises.
-    fn of_extension(name: &str) -> Option<FileKind> {
-        let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
-        [FileKind::Pdf, FileKind::Jpeg, FileKind::Png, FileKind::Docx]
-            .into_iter()
-            .find(|k| k.extensions().contains(&ext.as_str()))
-    }
-
-    /// The kind the content is, by its first bytes. A .docx is a ZIP
-    /// archive that holds `word/document.xml` (an .xlsx or any other ZIP
-    /// does not).
-    pub fn sniff(data: &[u8]) -> Option<FileKind> {
-        if data.starts_with(b"%PDF-") {
-            Some(FileKind::Pdf)
-        } else if data.starts_with(&[0xFF, 0xD8, 0xFF]) {
-            Some(FileKind::Jpeg)
-        } else if data.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
-            Some(FileKind::Png)
-        } else if data.starts_with(b"PK\x03\x04")
-            && contains(data, b"[Content_Types].xml")
-            && contains(data, b"word/document.xml")
-        {
-            Some(FileKind::Docx)
-        } else {
-            None
-        }
+/// An accepted file as the store keeps it.
+pub fn to_store(file: AcceptedFile) -> NewAttachment {
+    let sha256 = hex::encode(Sha256::digest(file.data()));
+    NewAttachment {
+        id: uuid::Uuid::now_v7(),
+        file_name: file.name().to_owned(),
+        content_type: file.kind().content_type().into(),
+        sha256,
+        data: file.into_data(),
     }
 }
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+/// Checks the files ([`klacht_domain::attachment::accept`]) and makes them
+/// ready to store, or says why not.
+pub fn accept(uploads: Vec<Upload>) -> Result<Vec<NewAttachment>, FileRefusal> {
+    Ok(klacht_domain::attachment::accept(uploads)?
+        .into_iter()
+        .map(to_store)
+        .collect())
 }
 
-/// One file as the web layer received it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Upload {
-    /// As the browser sent it; may hold a path.
-    pub file_name: String,
-    /// The bytes read, at most [`MAX_FILE_BYTES`] + 1.
-    pub data: Vec<u8>,
-    /// The web layer stopped reading because the file is larger than
-    /// [`MAX_FILE_BYTES`].
-    pub too_big: bool,
-}
-
-/// Characters that change how a name reads without showing: bidirectional
-/// overrides and isolates (U+202E makes `gpj.exe` read `exe.jpg`),
-/// direction marks, zero-width characters and the byte-order mark.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{061C}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2069}'
-            | '\u{FEFF}'
-    )
-}
-
-/// The last part of a path, without control characters or invisible
-/// direction changes, at most [`MAX_NAME_CHARS`] long; a name that is left
-/// empty becomes `bijlage`.
-pub fn clean_file_name(raw: &str) -> String {
-    let base = raw.rsplit(['/', '\\']).next().unwrap_or(raw);
-    let cleaned: String = base
-        .chars()
-        .filter(|c| !c.is_control() && !is_invisible(*c) && !matches!(c, '"' | '<' | '>'))
-        .collect();
-    let cleaned = cleaned.trim().trim_start_matches('.');
-    let mut name: String = cleaned.chars().take(MAX_NAME_CHARS).collect();
-    if name.is_empty() {
-        name = "bijlage".into();
-    }
-    name
-}
-
-fn megabytes(bytes: usize) -> String {
-    format!("{} MB", bytes / (1024 * 1024))
-}
-
-/// Checks the files and makes them ready to store, or says in Dutch what
-/// is wrong with which file. Empty file fields (nothing chosen) are left
-/// out before this.
+/// As [`accept`], with the refusal as its Dutch message.
 pub fn check(uploads: Vec<Upload>) -> Result<Vec<NewAttachment>, String> {
-    if uploads.len() > MAX_FILES {
-        return Err(format!(
-            "U kunt hoogstens {MAX_FILES} bestanden meesturen; u koos er {}.",
-            uploads.len()
-        ));
-    }
-    let mut problems = Vec::new();
-    let mut ready = Vec::with_capacity(uploads.len());
-    for upload in uploads {
-        let name = clean_file_name(&upload.file_name);
-        if upload.too_big || upload.data.len() > MAX_FILE_BYTES {
-            problems.push(format!(
-                "'{name}' is te groot (hoogstens {} per bestand).",
-                megabytes(MAX_FILE_BYTES)
-            ));
-            continue;
-        }
-        if upload.data.is_empty() {
-            problems.push(format!("'{name}' is leeg."));
-            continue;
-        }
-        let Some(kind) = FileKind::sniff(&upload.data) else {
-            problems.push(format!(
-                "'{name}' is geen PDF, JPEG, PNG of Word-bestand (.docx)."
-            ));
-            continue;
-        };
-        if FileKind::of_extension(&name) != Some(kind) {
-            problems.push(format!(
-                "'{name}' is {}, maar de naam eindigt niet op .{}.",
-                kind.label(),
-                kind.extensions()[0]
-            ));
-            continue;
-        }
-        ready.push(NewAttachment {
-            id: uuid::Uuid::now_v7(),
-            file_name: name,
-            content_type: kind.content_type().into(),
-            sha256: hex::encode(Sha256::digest(&upload.data)),
-            data: upload.data,
-        });
-    }
-    if problems.is_empty() {
-        Ok(ready)
-    } else {
-        Err(problems.join(" "))
-    }
+    accept(uploads).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn upload(name: &str, data: &[u8]) -> Upload {
-        Upload {
-            file_name: name.into(),
-            data: data.to_vec(),
+    #[test]
+    fn accepted_files_are_hashed_and_typed_by_content() {
+        let ready = check(vec![Upload {
+            file_name: "brief.pdf".into(),
+            data: b"%PDF-1.4 hallo".to_vec(),
             too_big: false,
-        }
-    }
-
-    const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
-
-    #[test]
-    fn types_are_known_by_their_content() {
-        assert_eq!(FileKind::sniff(b"%PDF-1.7\n..."), Some(FileKind::Pdf));
-        assert_eq!(
-            FileKind::sniff(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 16]),
-            Some(FileKind::Jpeg)
-        );
-        assert_eq!(FileKind::sniff(PNG), Some(FileKind::Png));
-        let docx = b"PK\x03\x04....[Content_Types].xml....word/document.xml....";
-        assert_eq!(FileKind::sniff(docx), Some(FileKind::Docx));
-        let xlsx = b"PK\x03\x04....[Content_Types].xml....xl/workbook.xml....";
-        assert_eq!(FileKind::sniff(xlsx), None);
-        assert_eq!(FileKind::sniff(b"MZ\x90\x00 an exe"), None);
-        assert_eq!(FileKind::sniff(b"<html><script>"), None);
-    }
-
-    #[test]
-    fn good_files_are_hashed_and_typed_by_content() {
-        let ready = check(vec![
-            upload("C:\\Users\\an\\Foto.PNG", PNG),
-            upload("brief.pdf", b"%PDF-1.4 hallo"),
-        ])
+        }])
         .expect("accepted");
-        assert_eq!(ready.len(), 2);
-        assert_eq!(ready[0].file_name, "Foto.PNG");
-        assert_eq!(ready[0].content_type, "image/png");
-        assert_eq!(ready[1].content_type, "application/pdf");
+        assert_eq!(ready[0].content_type, "application/pdf");
         assert_eq!(
-            ready[1].sha256,
+            ready[0].sha256,
             hex::encode(Sha256::digest(b"%PDF-1.4 hallo"))
         );
-    }
-
-    #[test]
-    fn wrong_type_size_count_or_extension_is_refused_in_dutch() {
-        let e = check(vec![upload("virus.pdf", b"MZ\x90\x00")]).expect_err("not a pdf");
-        assert!(e.contains("'virus.pdf' is geen PDF"), "{e}");
-        let e = check(vec![upload("foto.pdf", PNG)]).expect_err("disguised");
-        assert!(e.contains("PNG-afbeelding") && e.contains(".png"), "{e}");
         let e = check(vec![Upload {
-            file_name: "groot.pdf".into(),
-            data: b"%PDF".to_vec(),
-            too_big: true,
+            file_name: "virus.pdf".into(),
+            data: b"MZ\x90\x00".to_vec(),
+            too_big: false,
         }])
-        .expect_err("too big");
-        assert!(e.contains("te groot (hoogstens 5 MB"), "{e}");
-        let e = check(vec![upload("a.png", PNG); 4]).expect_err("too many");
-        assert!(e.contains("hoogstens 3 bestanden"), "{e}");
-        let e = check(vec![upload("leeg.pdf", b"")]).expect_err("empty");
-        assert!(e.contains("leeg"), "{e}");
-    }
-
-    #[test]
-    fn file_names_lose_paths_and_control_characters() {
-        assert_eq!(clean_file_name("../../etc/passwd"), "passwd");
-        assert_eq!(clean_file_name("a\u{0}b\n\"c\".pdf"), "abc.pdf");
-        assert_eq!(clean_file_name("   "), "bijlage");
-        assert_eq!(clean_file_name(".htaccess"), "htaccess");
-        assert_eq!(clean_file_name(&"x".repeat(300)).chars().count(), 120);
-        // "factuur\u{202E}fdp.exe" would read as "factuurexe.pdf".
-        assert_eq!(clean_file_name("factuur\u{202E}fdp.exe"), "factuurfdp.exe");
-        assert_eq!(
-            clean_file_name("\u{2067}a\u{200B}b\u{200F}\u{FEFF}.pdf\u{2069}"),
-            "ab.pdf"
-        );
+        .expect_err("refused");
+        assert!(e.contains("'virus.pdf' is geen PDF"), "{e}");
     }
 }

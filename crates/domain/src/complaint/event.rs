@@ -252,6 +252,23 @@ pub struct ComplainantMail {
     pub attachments: Vec<String>,
 }
 
+/// Files staff added to a complaint (a scanned letter, a photo): at
+/// intake or later on the complaint page or through the API. The bytes are
+/// kept beside the stream; the history names each file with its SHA-256,
+/// so the timeline says who added what, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilesAdded {
+    pub files: Vec<AddedFile>,
+}
+
+/// One file of [`FilesAdded`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddedFile {
+    pub name: String,
+    /// Lower-case hex.
+    pub sha256: String,
+}
+
 /// Everything that can happen to a complaint. The JSON form
 /// (`{"type": "contact_recorded", ...}`) is what the store keeps, so
 /// renaming a variant or field is a data migration.
@@ -309,6 +326,8 @@ pub enum Event {
     Reopened(Reopening),
     /// The complainant wrote (see [`ComplainantMail`]).
     ComplainantMailed(ComplainantMail),
+    /// Staff added files (see [`FilesAdded`]).
+    FilesAdded(FilesAdded),
 }
 
 impl Event {
@@ -342,6 +361,7 @@ impl Event {
             Event::ActionOwnerChanged(_) => "action_owner_changed",
             Event::Reopened(_) => "reopened",
             Event::ComplainantMailed(_) => "complainant_mailed",
+            Event::FilesAdded(_) => "files_added",
         }
     }
 
@@ -493,6 +513,13 @@ impl Event {
                     "E-mail van de klager ({}), onderwerp '{}'{files}: {}",
                     m.from, m.subject, m.text
                 )
+            }
+            Event::FilesAdded(f) => {
+                let names: Vec<&str> = f.files.iter().map(|x| x.name.as_str()).collect();
+                match names.as_slice() {
+                    [one] => format!("Bijlage toegevoegd: {one}"),
+                    _ => format!("Bijlagen toegevoegd: {}", names.join(", ")),
+                }
             }
         }
     }

@@ -7,6 +7,7 @@
 
 mod command;
 mod event;
+mod files;
 pub mod intake;
 pub mod link;
 mod mail;
@@ -22,11 +23,12 @@ use jiff::{Timestamp, Zoned};
 
 pub use command::Command;
 pub use event::{
-    Actor, Advice, AgreedAction, Classification, Closing, ComplainantMail, ComplainantResponse,
-    CompletedAction, Consultation, Contact, Conversion, Escalation, EscalationOutcome, Event,
-    ExactRegistration, MeritDecision, Offer, OwnerChange, Recorded, Registration, Reopening,
-    SatisfactionReport, Waiver,
+    Actor, AddedFile, Advice, AgreedAction, Classification, Closing, ComplainantMail,
+    ComplainantResponse, CompletedAction, Consultation, Contact, Conversion, Escalation,
+    EscalationOutcome, Event, ExactRegistration, FilesAdded, MeritDecision, Offer, OwnerChange,
+    Recorded, Registration, Reopening, SatisfactionReport, Waiver,
 };
+pub use files::add_files;
 pub use intake::{
     DESCRIPTION_MAX, Field, PartyField, PartyRole, PartyText, RECEIPT_SLACK, SHORT_MAX,
 };

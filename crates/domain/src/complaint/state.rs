@@ -105,6 +105,8 @@ pub(crate) enum Target {
     Reopening,
     /// An e-mail of the complainant: part of the history only.
     Mail,
+    /// Files added by staff: part of the history only.
+    Files,
     /// The Exact id of a sealed round's filing that came back after the
     /// reopening.
     SealedExact,
@@ -444,6 +446,7 @@ impl Complaint {
                 Target::Reopening
             }
             Event::ComplainantMailed(_) => Target::Mail,
+            Event::FilesAdded(_) => Target::Files,
             Event::Corrected { .. } => Target::Correction,
         })
     }

@@ -137,6 +137,27 @@ macro_rules! public_queries {
                     .transpose()
                 }
 
+                async fn add_attachments(
+                    &self,
+                    append: &$crate::StreamAppend,
+                    attachments: &[NewAttachment],
+                    outbox: &[$crate::NewOutboxMessage],
+                    at: Timestamp,
+                ) -> Result<(), StoreError> {
+                    let mut tx = self.writer().begin().await?;
+                    complaints_queries::append_in(
+                        &mut tx,
+                        append.expected_version,
+                        &append.events,
+                        &append.row,
+                    )
+                    .await?;
+                    outbox_queries::insert_outbox(&mut tx, outbox).await?;
+                    insert_public(&mut tx, append.row.id, None, attachments, at).await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+
                 async fn public_services(
                     &self,
                 ) -> Result<Vec<PublicService>, StoreError> {

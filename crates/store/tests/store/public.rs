@@ -7,7 +7,7 @@ use jiff::{SignedDuration, Timestamp};
 use klacht_domain::{ComplaintId, Email, ReferenceNumber, Role, TrackingCode, UserId};
 use klacht_store::{
     AuditEntry, ComplaintRow, NewAttachment, NewStream, NewUser, PublicServiceChange, RawEvent,
-    Store, StoreError, store_tests,
+    Store, StoreError, StreamAppend, store_tests,
 };
 use uuid::Uuid;
 
@@ -150,6 +150,54 @@ async fn tracking_codes_and_attachments_go_with_the_complaint<S: Store>(store: S
         "{again:?}"
     );
     assert_eq!(store.count_complaints().await.expect("count"), 2);
+}
+
+/// Files added later go with their event, all or nothing: a writer that
+/// got there first leaves neither the event nor the files.
+async fn files_added_later_are_stored_with_their_event<S: Store>(store: S) {
+    let id = create(&store, TrackingCode::from_random([3; 8]), Vec::new())
+        .await
+        .expect("created");
+    let (mut current, _) = store.load_stream(id).await.expect("load").expect("found");
+    let append = |expected_version: u64, seq: u64, row: ComplaintRow| StreamAppend {
+        expected_version,
+        events: vec![RawEvent {
+            complaint_id: id,
+            seq,
+            at: at(60),
+            actor: "system".into(),
+            kind: "files_added".into(),
+            data: "{}".into(),
+        }],
+        row,
+    };
+    current.version = 2;
+    let stale = append(0, 1, current.clone());
+    let refused = store
+        .add_attachments(&stale, &[attachment("laat.pdf", b"%PDF-1.7")], &[], at(60))
+        .await;
+    assert!(
+        matches!(refused, Err(StoreError::Conflict { .. })),
+        "{refused:?}"
+    );
+    assert!(store.attachments_of(id).await.expect("list").is_empty());
+
+    store
+        .add_attachments(
+            &append(1, 2, current),
+            &[attachment("brief.pdf", b"%PDF-1.7")],
+            &[],
+            at(60),
+        )
+        .await
+        .expect("added");
+    let (row, events) = store.load_stream(id).await.expect("load").expect("found");
+    assert_eq!(row.version, 2);
+    assert_eq!(events.last().map(|e| e.kind.as_str()), Some("files_added"));
+    let list = store.attachments_of(id).await.expect("list");
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].file_name, "brief.pdf");
+    assert_eq!(list[0].created_at, at(60));
 }
 
 fn audit(kind: &str, subject: &str, second: i64) -> AuditEntry {
@@ -330,6 +378,7 @@ async fn concurrent_hits_never_let_more_through_than_the_limit<S: Store>(store: 
 
 store_tests!(
     tracking_codes_and_attachments_go_with_the_complaint,
+    files_added_later_are_stored_with_their_event,
     services_are_changed_with_their_log_entry,
     rate_limits_count_per_key_within_a_window,
     concurrent_hits_never_let_more_through_than_the_limit,

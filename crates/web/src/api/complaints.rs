@@ -7,7 +7,7 @@
 //! 404, whether it exists or not.
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{FromRequest, Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use klacht_app::complaints;
@@ -18,10 +18,11 @@ use klacht_domain::{ComplaintId, Email, ReferenceNumber, Role, User};
 use klacht_store::{ComplaintFilter, Cursor, Store};
 use serde::Deserialize;
 
+use super::attachments;
 use super::auth::ApiUser;
 use super::dto::{self, Check};
 use super::error::ApiError;
-use super::extract::{ApiJson, ApiPath, ApiQuery};
+use super::extract::{ApiJson, ApiPath, ApiQuery, from_json_bytes};
 use super::view::{self, ComplaintView, Created, Deadlines, ListItem, ListPage, People};
 use crate::AppState;
 
@@ -140,17 +141,50 @@ pub async fn phone_call<S: Store>(
     perform_all(&state, &user, &id, cmds, expected, None).await
 }
 
-/// `POST /complaints`
+/// `POST /complaints`: the body as JSON, or as `multipart/form-data` with
+/// the same JSON in a part `complaint` and files in parts `files`.
 pub async fn create<S: Store>(
     State(state): State<AppState<S>>,
     ApiUser(user): ApiUser,
-    ApiJson(body): ApiJson<dto::NewComplaintBody>,
+    req: Request,
 ) -> Result<Response, ApiError> {
     deny_admin(&user)?;
+    // In a multipart body the JSON is the part `complaint`: its fields are
+    // named under it.
+    let multipart = attachments::is_multipart(&req);
+    let (body, uploads) = if multipart {
+        let received = attachments::read_multipart(req, &state).await?;
+        let json = received.text("complaint").ok_or_else(|| {
+            ApiError::field(
+                "complaint",
+                "Stuur de klacht als JSON in een deel met de naam 'complaint'.",
+            )
+        })?;
+        let body: dto::NewComplaintBody =
+            from_json_bytes(json.as_bytes()).map_err(|e| e.under("complaint"))?;
+        (body, received.uploads)
+    } else {
+        let ApiJson(body) = ApiJson::from_request(req, &state).await?;
+        (body, Vec::new())
+    };
     let calendar = state.calendar().await?;
     let now = state.now();
-    let new = body.parse(&state.store, &calendar, now).await?;
-    let c = complaints::register(&state.store, &calendar, &state.notifier, &user, new, now).await?;
+    let new = body
+        .parse(&state.store, &calendar, now)
+        .await
+        .map_err(|e| if multipart { e.under("complaint") } else { e });
+    let files = klacht_app::public::attachments::accept(uploads).map_err(attachments::file_problem);
+    let (new, files) = (new?, files?);
+    let c = complaints::register_with_files(
+        &state.store,
+        &calendar,
+        &state.notifier,
+        &user,
+        new,
+        files,
+        now,
+    )
+    .await?;
     let deadlines = (c.kind() == Kind::Complaint).then(|| Deadlines::from(&c.terms(&calendar)));
     let created = Created {
         id: c.id().to_string(),

@@ -39,31 +39,37 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
         let bytes = Bytes::from_request(req, state).await.map_err(|e| {
             ApiError::from(axum::extract::rejection::JsonRejection::BytesRejection(e))
         })?;
-        let value = if bytes.iter().all(u8::is_ascii_whitespace) {
-            serde_json::Value::Object(serde_json::Map::new())
-        } else if !json {
+        if !json && !bytes.iter().all(u8::is_ascii_whitespace) {
             return Err(
                 axum::extract::rejection::JsonRejection::MissingJsonContentType(Default::default())
                     .into(),
             );
-        } else {
-            let Json(value) = Json::<serde_json::Value>::from_bytes(&bytes)?;
-            value
-        };
-        if !value.is_object() {
-            return Err(ApiError::field(
-                "body",
-                "De body moet een JSON-object zijn.",
-            ));
         }
-        serde_path_to_error::deserialize(value)
-            .map(ApiJson)
-            .map_err(|e| {
-                let path = e.path().to_string();
-                let field = if path == "." { "body".to_owned() } else { path };
-                ApiError::fields(vec![FieldError::new(field, e.into_inner().to_string())])
-            })
+        from_json_bytes(&bytes).map(ApiJson)
     }
+}
+
+/// A JSON object out of `bytes`, as [`ApiJson`] reads a body (also the
+/// JSON part of a multipart body): empty is `{}`, broken JSON 400, the
+/// wrong shape 422 naming the field.
+pub(super) fn from_json_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let value = if bytes.iter().all(u8::is_ascii_whitespace) {
+        serde_json::Value::Object(serde_json::Map::new())
+    } else {
+        let Json(value) = Json::<serde_json::Value>::from_bytes(bytes)?;
+        value
+    };
+    if !value.is_object() {
+        return Err(ApiError::field(
+            "body",
+            "De body moet een JSON-object zijn.",
+        ));
+    }
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let field = if path == "." { "body".to_owned() } else { path };
+        ApiError::fields(vec![FieldError::new(field, e.into_inner().to_string())])
+    })
 }
 
 /// Query parameters; unknown or malformed ones are a 400 problem.

@@ -6,6 +6,7 @@
 //! The route table below is the one source of the router and of
 //! [`served_routes`], which the tests hold against the OpenAPI document.
 
+mod attachments;
 mod auth;
 mod complaints;
 mod documents;
@@ -42,6 +43,19 @@ fn post<S: Store, H: Handler<T, AppState<S>>, T: 'static>(path: &'static str, h:
     (Method::POST, path, routing::post(h))
 }
 
+/// A POST that takes files (`multipart/form-data`): its body may be as
+/// large as [`crate::uploads::UPLOAD_BODY_BYTES`].
+fn post_files<S: Store, H: Handler<T, AppState<S>>, T: 'static>(
+    path: &'static str,
+    h: H,
+) -> Entry<S> {
+    (
+        Method::POST,
+        path,
+        routing::post(h).layer(crate::uploads::upload_limit()),
+    )
+}
+
 fn delete<S: Store, H: Handler<T, AppState<S>>, T: 'static>(path: &'static str, h: H) -> Entry<S> {
     (Method::DELETE, path, routing::delete(h))
 }
@@ -51,7 +65,7 @@ fn routes<S: Store>() -> Vec<Entry<S>> {
     vec![
         get("/openapi.json", openapi::document),
         get("/complaints", c::list::<S>),
-        post("/complaints", c::create::<S>),
+        post_files("/complaints", c::create::<S>),
         get("/complaints/{id}", c::show::<S>),
         get("/complaints/{id}/form.pdf", documents::form::<S>),
         get(
@@ -94,6 +108,12 @@ fn routes<S: Store>() -> Vec<Entry<S>> {
         post("/complaints/{id}/links", links::link::<S>),
         delete("/complaints/{id}/links/{other_id}", links::unlink::<S>),
         post("/complaints/{id}/reopen", c::reopen::<S>),
+        get("/complaints/{id}/attachments", attachments::list::<S>),
+        post_files("/complaints/{id}/attachments", attachments::add::<S>),
+        get(
+            "/complaints/{id}/attachments/{attachment_id}",
+            attachments::download::<S>,
+        ),
     ]
 }
 

@@ -513,7 +513,7 @@ pub(super) async fn render<S: Store>(
         .collect();
     let improvement = linked_improvement(state, c, user).await?;
     let (related, hidden_related) = super::links::rows(&state.store, user, c).await?;
-    let public = crate::public::staff::extras(&state.store, c).await?;
+    let public = crate::public::staff::extras(&state.store, user, c).await?;
     let messages = klacht_app::outbox::of_complaint(&state.store, c.id())
         .await?
         .iter()

@@ -8,6 +8,7 @@
 mod actions;
 mod detail;
 mod fields;
+mod files;
 mod form;
 mod links;
 mod list;
@@ -17,7 +18,7 @@ mod view;
 use std::collections::HashMap;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use klacht_app::complaints::{self, ServiceError};
@@ -28,14 +29,23 @@ use klacht_domain::{ComplaintId, ReferenceNumber, Role, User, UserId};
 use klacht_store::{Store, UserRecord};
 
 use crate::session::ctx_of;
+use crate::uploads::upload_limit;
 use crate::{AppState, WebError};
 
 pub fn router<S: Store>() -> Router<AppState<S>> {
     Router::new()
         .route("/klachten", get(list::page::<S>))
+        // With files: their limit is `crate::uploads::UPLOAD_BODY_BYTES`,
+        // set by the staff body limit in front of every staff route.
         .route(
             "/klachten/nieuw",
-            get(new::page::<S>).post(new::submit::<S>),
+            get(new::page::<S>)
+                .post(new::submit::<S>)
+                .layer(upload_limit()),
+        )
+        .route(
+            "/klachten/{id}/bijlagen",
+            post(files::add::<S>).layer(upload_limit()),
         )
         .route("/klachten/nieuw/medewerkers", get(new::search::<S>))
         .route("/assets/medewerkers.js", get(new::picker_script))

@@ -14,6 +14,7 @@ use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 use klacht_app::complaints::{self, ServiceError};
 use klacht_app::improvement::Lists;
+use klacht_app::public::attachments::{self, FileRefusal, MAX_FILE_BYTES, MAX_FILES};
 use klacht_domain::UserId;
 use klacht_domain::complaint::{
     Channel, Complaint, ComplaintError, Field, Kind, NewComplaint, PartyField, PartyRole,
@@ -25,7 +26,8 @@ use serde::Deserialize;
 use super::{Directory, UserOption, ctx_of};
 
 mod picker;
-use crate::session::{CsrfForm, Ctx, redirect_with_flash};
+use crate::session::{Ctx, redirect_with_flash};
+use crate::uploads::StaffUpload;
 use crate::{AppState, WebError};
 
 /// The intake form as posted: every field as typed, so that it can be
@@ -279,6 +281,10 @@ pub(super) struct NewPage {
     /// a value typed that is not among them, to show it was refused.
     categories: Vec<Choice>,
     causes: Vec<Choice>,
+    /// Files were chosen but not kept: choose them again.
+    files_dropped: bool,
+    max_files: usize,
+    max_mb: usize,
 }
 
 /// One option of a select.
@@ -314,12 +320,15 @@ impl NewPage {
     }
 }
 
+/// The form again, as typed; `files_dropped`: files were chosen that the
+/// page cannot give back (a browser never pre-fills a file field).
 async fn render<S: Store>(
     state: &AppState<S>,
     ctx: Ctx,
     form: NewComplaintForm,
     errors: FieldErrors,
     general: Option<String>,
+    files_dropped: bool,
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let dir = Directory::load(&state.store).await?;
@@ -355,6 +364,9 @@ async fn render<S: Store>(
             .iter()
             .map(|c| (c.as_str(), c.label()))
             .collect(),
+        files_dropped,
+        max_files: MAX_FILES,
+        max_mb: MAX_FILE_BYTES / (1024 * 1024),
     };
     Ok((status, page).into_response())
 }
@@ -426,6 +438,7 @@ pub(super) async fn page<S: Store>(
         form,
         FieldErrors::default(),
         None,
+        false,
         StatusCode::OK,
     )
     .await
@@ -455,10 +468,23 @@ async fn registered_message<S: Store>(store: &S, c: &Complaint) -> Result<String
 #[tracing::instrument(skip_all)]
 pub(super) async fn submit<S: Store>(
     State(state): State<AppState<S>>,
-    CsrfForm { current, form }: CsrfForm<NewComplaintForm>,
+    StaffUpload {
+        current,
+        form,
+        uploads,
+        broken,
+    }: StaffUpload<NewComplaintForm>,
 ) -> Result<Response, WebError> {
     let ctx = ctx_of(&state, &current);
     refuse_admin(&ctx)?;
+    let files_chosen = !uploads.is_empty() || broken.is_some();
+    // A body that broke off in the files: the form again, with what was
+    // typed before them.
+    if let Some(broken) = broken {
+        let mut errors = FieldErrors::default();
+        errors.add("bijlagen", broken.message());
+        return render(&state, ctx, form, errors, None, true, broken.status()).await;
+    }
     // Searching for an involved employee shows the form again, as typed.
     if form.actie == "zoeken" {
         return render(
@@ -467,6 +493,7 @@ pub(super) async fn submit<S: Store>(
             form,
             FieldErrors::default(),
             None,
+            files_chosen,
             StatusCode::OK,
         )
         .await;
@@ -476,26 +503,29 @@ pub(super) async fn submit<S: Store>(
     let staff: HashSet<UserId> = dir.active_staff().map(|u| u.id).collect();
     let calendar = state.calendar().await?;
     let lists = Lists::load(&state.store).await?;
-    let new = match form.parse(calendar.time_zone(), now, &staff, &lists) {
-        Ok(new) => new,
-        Err(errors) => {
-            return render(
-                &state,
-                ctx,
-                form,
-                errors,
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+    let parsed = form.parse(calendar.time_zone(), now, &staff, &lists);
+    let files = attachments::accept(uploads);
+    let (new, files) = match (parsed, files) {
+        (Ok(new), Ok(files)) => (new, files),
+        (parsed, files) => {
+            let mut errors = parsed.err().unwrap_or_default();
+            let mut status = StatusCode::UNPROCESSABLE_ENTITY;
+            if let Err(refusal) = files {
+                if matches!(refusal, FileRefusal::TooLarge(_)) && errors.is_empty() {
+                    status = StatusCode::PAYLOAD_TOO_LARGE;
+                }
+                errors.add("bijlagen", refusal.to_string());
+            }
+            return render(&state, ctx, form, errors, None, files_chosen, status).await;
         }
     };
-    match complaints::register(
+    match complaints::register_with_files(
         &state.store,
         &calendar,
         &state.notifier,
         &current.user,
         new,
+        files,
         now,
     )
     .await
@@ -526,7 +556,7 @@ pub(super) async fn submit<S: Store>(
                     (FieldErrors::default(), Some(e.user_message()), e.status())
                 }
             };
-            render(&state, ctx, form, errors, general, status).await
+            render(&state, ctx, form, errors, general, files_chosen, status).await
         }
     }
 }

@@ -9,7 +9,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::multipart::{Field, MultipartRejection};
+use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -24,15 +24,27 @@ use klacht_store::Store;
 
 use super::{ClientAddr, FormToken, Site, private_headers};
 use crate::session::{cookie, set_cookie};
+use crate::uploads::{self, Broken};
 use crate::{AppState, WebError};
 
 /// The cookie that carries a fresh submission's code to the confirmation
 /// page, once.
 const CONFIRM_COOKIE: &str = "klacht_bevestiging";
 const CONFIRM_SECS: i64 = 15 * 60;
-/// Longest text field read; longer input is cut (and then refused by the
-/// length checks), so a huge field costs no memory.
-const TEXT_FIELD_BYTES: usize = 100 * 1024;
+
+/// The refusal of a body that broke off, addressed to the complainant.
+fn public_message(broken: Broken) -> String {
+    match broken {
+        Broken::TooLarge => format!(
+            "Uw bestanden zijn samen te groot om te versturen. Kies hoogstens {MAX_FILES} \
+             bestanden van elk hoogstens {} MB.",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+        Broken::Unreadable => "Het formulier kwam niet goed aan. Controleer uw gegevens, kies uw \
+                               bestanden opnieuw en verstuur het nog eens."
+            .into(),
+    }
+}
 
 pub(super) struct ServiceOption {
     pub id: String,
@@ -140,7 +152,6 @@ pub(super) async fn page<S: Store>(
 }
 
 /// The posted form as far as it could be read.
-#[derive(Default)]
 struct Received {
     form: PublicForm,
     token: String,
@@ -150,115 +161,31 @@ struct Received {
     broken: Option<Broken>,
 }
 
-#[derive(Debug, Clone, Copy)]
-enum Broken {
-    TooLarge,
-    Unreadable,
-}
-
-impl Broken {
-    fn of(e: &axum::extract::multipart::MultipartError) -> Self {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            Broken::TooLarge
-        } else {
-            Broken::Unreadable
-        }
-    }
-
-    fn answer(self) -> (StatusCode, &'static str) {
-        match self {
-            Broken::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, TOO_LARGE),
-            Broken::Unreadable => (StatusCode::BAD_REQUEST, UNREADABLE),
-        }
-    }
-}
-
-const TOO_LARGE: &str = "Uw bestanden zijn samen te groot om te versturen. Kies hoogstens 3 \
-                         bestanden van elk hoogstens 5 MB.";
-const UNREADABLE: &str = "Het formulier kwam niet goed aan. Controleer uw gegevens, kies uw \
-                          bestanden opnieuw en verstuur het nog eens.";
-
-/// Reads a field's bytes, keeping at most `keep` and dropping the rest as
-/// it arrives. Returns the bytes and whether there was more.
-async fn read_capped(
-    field: &mut Field<'_>,
-    keep: usize,
-) -> Result<(Vec<u8>, bool), axum::extract::multipart::MultipartError> {
-    let mut data = Vec::new();
-    let mut over = false;
-    while let Some(chunk) = field.chunk().await? {
-        if over {
-            continue;
-        }
-        if data.len() + chunk.len() > keep {
-            let room = keep.saturating_sub(data.len());
-            data.extend_from_slice(&chunk[..room]);
-            over = true;
-        } else {
-            data.extend_from_slice(&chunk);
-        }
-    }
-    Ok((data, over))
-}
-
-/// Reads the multipart body field by field. Text fields come first on the
-/// form, so what was typed survives a body that breaks off in the files.
-async fn read(mut multipart: Multipart) -> Received {
-    let mut r = Received::default();
-    loop {
-        let mut field = match multipart.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(e) => {
-                r.broken = Some(Broken::of(&e));
-                break;
-            }
-        };
-        let name = field.name().unwrap_or_default().to_owned();
-        let file_name = field.file_name().map(str::to_owned);
-        // Beyond the allowed number of files nothing is kept: the count
-        // alone refuses them.
-        let keep = match (&file_name, name.as_str()) {
-            (Some(_), "bijlagen") if r.uploads.len() >= MAX_FILES => 0,
-            (Some(_), "bijlagen") => MAX_FILE_BYTES,
-            _ => TEXT_FIELD_BYTES,
-        };
-        let (data, over) = match read_capped(&mut field, keep).await {
-            Ok(read) => read,
-            Err(e) => {
-                r.broken = Some(Broken::of(&e));
-                break;
-            }
-        };
-        if name == "bijlagen" {
-            let file_name = file_name.unwrap_or_default();
-            // An empty file field (nothing chosen) still sends a part.
-            if file_name.is_empty() && data.is_empty() {
-                continue;
-            }
-            r.uploads.push(Upload {
-                file_name,
-                data,
-                too_big: over && keep > 0,
-            });
-            continue;
-        }
-        let text = String::from_utf8_lossy(&data).into_owned();
+/// The public form's fields out of the multipart body.
+fn received(body: uploads::Received) -> Received {
+    let mut form = PublicForm::default();
+    let mut token = String::new();
+    for (name, text) in body.fields {
         let slot = match name.as_str() {
-            "naam" => &mut r.form.naam,
-            "email" => &mut r.form.email,
-            "telefoon" => &mut r.form.telefoon,
-            "adres" => &mut r.form.adres,
-            "namens_naam" => &mut r.form.namens_naam,
-            "dienst" => &mut r.form.dienst,
-            "omschrijving" => &mut r.form.omschrijving,
-            "website" => &mut r.form.website,
-            "token" => &mut r.token,
+            "naam" => &mut form.naam,
+            "email" => &mut form.email,
+            "telefoon" => &mut form.telefoon,
+            "adres" => &mut form.adres,
+            "namens_naam" => &mut form.namens_naam,
+            "dienst" => &mut form.dienst,
+            "omschrijving" => &mut form.omschrijving,
+            "website" => &mut form.website,
+            "token" => &mut token,
             _ => continue,
         };
         *slot = text;
     }
-    r
+    Received {
+        form,
+        token,
+        uploads: body.uploads,
+        broken: body.broken,
+    }
 }
 
 #[tracing::instrument(skip_all)]
@@ -268,13 +195,10 @@ pub(super) async fn submit<S: Store>(
     headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, WebError> {
-    let received = match multipart {
-        Ok(m) => read(m).await,
-        Err(_) => Received {
-            broken: Some(Broken::Unreadable),
-            ..Received::default()
-        },
-    };
+    let received = received(match multipart {
+        Ok(m) => uploads::read(m, "bijlagen").await,
+        Err(_) => uploads::Received::broken(Broken::Unreadable),
+    });
     let files_chosen = !received.uploads.is_empty() || received.broken.is_some();
     let form = received.form.clone();
     if !FormToken::matches(&headers, &received.token) {
@@ -298,10 +222,9 @@ pub(super) async fn submit<S: Store>(
         fresh: false,
     };
     if let Some(broken) = received.broken {
-        let (status, message) = broken.answer();
         let mut errors = FieldErrors::default();
-        errors.add("bijlagen", message);
-        return render(&state, form, errors, None, true, token, status).await;
+        errors.add("bijlagen", public_message(broken));
+        return render(&state, form, errors, None, true, token, broken.status()).await;
     }
     let calendar = state.calendar().await?;
     let limit = RateLimit {

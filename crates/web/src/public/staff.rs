@@ -7,8 +7,9 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::Response;
 use klacht_app::complaints::{self, ServiceError};
+use klacht_app::public::attachments::{FileKind, MAX_FILE_BYTES, MAX_FILES};
 use klacht_domain::complaint::Complaint;
-use klacht_domain::{ComplaintId, permissions};
+use klacht_domain::{ComplaintId, User, permissions};
 use klacht_store::Store;
 
 use crate::error::url_escape;
@@ -23,6 +24,10 @@ pub(crate) struct AttachmentLine {
     pub href: String,
     /// The first 12 hex digits of the SHA-256, to compare with a copy.
     pub sha256: String,
+    /// Shown as a thumbnail (JPEG, PNG).
+    pub image: bool,
+    /// Opened in the browser's PDF viewer.
+    pub pdf: bool,
 }
 
 /// The public side's part of the staff complaint page.
@@ -30,6 +35,10 @@ pub(crate) struct AttachmentLine {
 pub(crate) struct PublicExtras {
     pub tracking_code: Option<String>,
     pub attachments: Vec<AttachmentLine>,
+    /// The user may add files ("Bijlage toevoegen").
+    pub may_add: bool,
+    pub max_files: usize,
+    pub max_mb: usize,
 }
 
 /// "340 kB", "1,2 MB".
@@ -42,29 +51,42 @@ fn human_size(bytes: u64) -> String {
     }
 }
 
-/// Reads the extras of a complaint the user may see (the caller checked).
-pub(crate) async fn extras<S: Store>(store: &S, c: &Complaint) -> Result<PublicExtras, WebError> {
+/// Reads the extras of a complaint `user` may see (the caller checked).
+pub(crate) async fn extras<S: Store>(
+    store: &S,
+    user: &User,
+    c: &Complaint,
+) -> Result<PublicExtras, WebError> {
     let code = store.tracking_code_of(c.id()).await?;
     let attachments = store
         .attachments_of(c.id())
         .await?
         .into_iter()
-        .map(|a| AttachmentLine {
-            href: format!("/klachten/{}/bijlagen/{}", c.id(), a.id),
-            size: human_size(a.size_bytes),
-            sha256: a.sha256.chars().take(12).collect(),
-            name: a.file_name,
+        .map(|a| {
+            let kind = FileKind::of_content_type(&a.content_type);
+            AttachmentLine {
+                href: format!("/klachten/{}/bijlagen/{}", c.id(), a.id),
+                size: human_size(a.size_bytes),
+                sha256: a.sha256.chars().take(12).collect(),
+                name: a.file_name,
+                image: kind.is_some_and(FileKind::is_image),
+                pdf: kind == Some(FileKind::Pdf),
+            }
         })
         .collect();
     Ok(PublicExtras {
         tracking_code: code.map(|c| c.to_string()),
         attachments,
+        may_add: permissions::may_add_files(user, c) && !c.is_closed(),
+        max_files: MAX_FILES,
+        max_mb: MAX_FILE_BYTES / (1024 * 1024),
     })
 }
 
-/// `Content-Disposition` that makes the browser save the file under its
-/// name: an ASCII fallback and the UTF-8 name (RFC 6266).
-fn disposition(name: &str) -> HeaderValue {
+/// `Content-Disposition` under the file's name: an ASCII fallback and the
+/// UTF-8 name (RFC 6266). `inline` lets the browser show it (images and
+/// PDFs only), `attachment` makes it save the file.
+fn disposition(name: &str, inline: bool) -> HeaderValue {
     let ascii: String = name
         .chars()
         .map(|c| {
@@ -76,7 +98,8 @@ fn disposition(name: &str) -> HeaderValue {
         })
         .collect();
     let value = format!(
-        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
+        "{}; filename=\"{ascii}\"; filename*=UTF-8''{}",
+        if inline { "inline" } else { "attachment" },
         url_escape(name).replace('/', "%2F")
     );
     HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static("attachment"))
@@ -106,27 +129,46 @@ pub(crate) async fn download<S: Store>(
         .await?
         .ok_or(WebError::NotFound)?;
     tracing::info!(complaint = %c.reference(), attachment = %file.info.id, "attachment downloaded");
+    Ok(file_response(file))
+}
+
+/// A stored file as an answer, for the pages and the API. Its type is the
+/// one the content was recognised as when it was received, never what the
+/// sender claimed; only images and PDFs are shown in the browser (never a
+/// type that runs script, such as SVG or HTML), anything else is saved.
+pub(crate) fn file_response(file: klacht_store::Attachment) -> Response {
+    let kind = FileKind::of_content_type(&file.info.content_type);
+    let inline = kind.is_some_and(FileKind::previews);
     let mut response = Response::new(Body::from(file.data));
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,
-        HeaderValue::from_str(&file.info.content_type)
-            .unwrap_or_else(|_| HeaderValue::from_static("application/octet-stream")),
+        HeaderValue::from_static(kind.map_or("application/octet-stream", FileKind::content_type)),
     );
     headers.insert(
         header::CONTENT_DISPOSITION,
-        disposition(&file.info.file_name),
+        disposition(&file.info.file_name, inline),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
     );
     headers.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, no-store"),
     );
-    // Opened in the browser anyway, a file may run nothing.
+    // Opened in the browser anyway, a file may run nothing. A sandboxed
+    // document gets no plugins, and Chromium's PDF viewer is one: a PDF
+    // goes without the sandbox (PDF script has no access to the page).
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("sandbox; default-src 'none'"),
+        HeaderValue::from_static(if kind == Some(FileKind::Pdf) {
+            "default-src 'none'"
+        } else {
+            "sandbox; default-src 'none'"
+        }),
     );
-    Ok(response)
+    response
 }
 
 #[cfg(test)]
@@ -143,7 +185,7 @@ mod tests {
 
     #[test]
     fn file_names_are_safe_in_the_header() {
-        let d = disposition("brief \"1\" café.pdf");
+        let d = disposition("brief \"1\" café.pdf", false);
         let text = d.to_str().expect("ascii header");
         assert!(
             text.starts_with("attachment; filename=\"brief _1_ caf_.pdf\""),

@@ -256,7 +256,8 @@ async fn every_documented_operation_is_served<S: Store>(store: S) {
         let concrete = path
             .replace("{id}", &id)
             .replace("{n}", "1")
-            .replace("{other_id}", &id);
+            .replace("{other_id}", &id)
+            .replace("{attachment_id}", &id);
         let url = app.url(&format!("/api/v1{concrete}"));
         let req = match method.as_str() {
             "GET" => app.client.get(&url),

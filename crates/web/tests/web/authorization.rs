@@ -64,6 +64,8 @@ const MATRIX: &[Row] = &[
     ("GET", "/status/{code}/tevredenheid", "HHHHHHHH"),
     ("POST", "/status/{code}/tevredenheid", "HHHHHHHH"),
     ("GET", "/klachten/{id}/bijlagen/{bijlage}", "SHHHHHHH"),
+    // Adding files: who may act on it (posted empty: 422 once seen).
+    ("POST", "/klachten/{id}/bijlagen", "SPHPHPPH"),
     // Complaints: the registrant, the team's manager and the overseers
     // see it; everyone else gets 404; the administrator sees no content.
     ("GET", "/klachten", "SPPPPPPP"), // the administrator is sent on to Beheer

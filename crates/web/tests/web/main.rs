@@ -47,5 +47,6 @@ mod reopen;
 mod report;
 mod signin;
 mod sso;
+mod staff_attachments;
 mod staff_picker;
 mod work_queue;

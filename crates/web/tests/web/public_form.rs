@@ -228,7 +228,8 @@ async fn attachments_are_stored_and_downloadable_by_who_may_see_the_complaint<S:
         r.headers()
             .get("content-disposition")
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|d| d.starts_with("attachment;") && d.contains("brief.pdf"))
+            // A PDF opens in the browser's viewer (issue 15 §7).
+            .is_some_and(|d| d.starts_with("inline;") && d.contains("brief.pdf"))
     );
     assert_eq!(r.bytes().await.expect("body").as_ref(), PDF);
 

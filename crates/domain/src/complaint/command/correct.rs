@@ -72,6 +72,12 @@ impl Complaint {
                      zoals hij binnenkwam.",
                 ));
             }
+            Target::Files => {
+                return Err(wrong(
+                    "Een toegevoegde bijlage wordt niet gecorrigeerd; voeg zo nodig het juiste \
+                     bestand toe.",
+                ));
+            }
             Target::Link | Target::Unlink => {
                 return Err(wrong(
                     "Een koppeling wordt niet gecorrigeerd; verwijder haar of leg een nieuwe vast.",
@@ -211,6 +217,7 @@ impl Complaint {
             | Target::ActionOwner(_)
             | Target::Reopening
             | Target::Mail
+            | Target::Files
             | Target::SealedExact => return None,
         })
     }

@@ -133,6 +133,11 @@ fn tweak(event: &Event, t: &str, d: i64) -> Event {
         Event::Linked(l) => l.note = Some(t.to_owned()),
         Event::Reopened(x) => x.reason = t.to_owned(),
         Event::ComplainantMailed(m) => m.text = t.to_owned(),
+        Event::FilesAdded(f) => {
+            if let Some(x) = f.files.first_mut() {
+                x.name = t.to_owned();
+            }
+        }
         Event::Corrected { reason, .. } => *reason = t.to_owned(),
         Event::ReportedToManager { .. }
         | Event::HandlerAssigned { .. }
