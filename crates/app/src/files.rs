@@ -7,7 +7,9 @@
 use klacht_domain::User;
 use klacht_domain::complaint::{self, Actor, AddedFile, Complaint};
 use klacht_domain::{ComplaintId, permissions};
-use klacht_store::{NewAttachment, Store, StoreError};
+use klacht_mail::Address;
+use klacht_mail::files_added::FilesAddedNotice;
+use klacht_store::{NewAttachment, NewOutboxMessage, Store, StoreError};
 
 use crate::complaints::{Change, Context, ServiceError, load};
 use crate::public::attachments::{self, FileRefusal, Upload};
@@ -60,8 +62,11 @@ pub async fn add<S: Store>(
         let events = complaint::add_files(&c, by, added(&files)).map_err(ServiceError::from)?;
         let change = Change::apply(c, Actor::User(by.id), at, events)?;
         let (append, c) = change.into_append(calendar, at)?;
-        match store.add_attachments(&append, &files, &[], at).await {
+        let seq = append.events.last().map_or(0, |e| e.seq);
+        let outbox = notice(cx, &c, by, &files, seq).await?;
+        match store.add_attachments(&append, &files, &outbox, at).await {
             Ok(()) => {
+                cx.notifier.queued(outbox.len());
                 tracing::info!(
                     complaint = %c.reference(),
                     files = files.len(),
@@ -74,4 +79,42 @@ pub async fn add<S: Store>(
         }
     }
     Err(ServiceError::from(StoreError::Conflict { expected: 0 }).into())
+}
+
+/// The afhandelaar's notice (the responsible manager's while nobody
+/// handles it) of files someone else added; none for their own.
+async fn notice<S: Store>(
+    cx: &Context<'_, S>,
+    c: &Complaint,
+    by: &User,
+    files: &[NewAttachment],
+    seq: u64,
+) -> Result<Vec<NewOutboxMessage>, StoreError> {
+    let Some(ctx) = cx.notifier.context() else {
+        return Ok(Vec::new());
+    };
+    let Some(recipient) = c.handler().or(c.responsible_manager()) else {
+        return Ok(Vec::new());
+    };
+    if recipient == by.id {
+        return Ok(Vec::new());
+    }
+    let Some(user) = cx.store.user_by_id(recipient).await?.filter(|u| u.active) else {
+        return Ok(Vec::new());
+    };
+    let mail = FilesAddedNotice {
+        reference: c.reference().to_string(),
+        complaint_id: c.id().to_string(),
+        recipient_name: user.user.name.clone(),
+        added_by: by.name.clone(),
+        files: files.iter().map(|f| f.file_name.clone()).collect(),
+    };
+    let to = vec![Address::new(
+        user.user.name.clone(),
+        user.user.email.to_string(),
+    )];
+    let key = format!("files-added:{}:{seq}", c.id());
+    Ok(crate::notify::queue(ctx, &mail, to, c, key, cx.now)
+        .into_iter()
+        .collect())
 }

@@ -16,7 +16,8 @@
 //!   [`form_to_close`] (to the quality managers, step 4),
 //!   [`incoming_mail`] (to the quality managers: a message from the mailbox
 //!   waits to be registered), [`account`] (Beheer made, reactivated or
-//!   unlocked one's account) and
+//!   unlocked one's account), [`files_added`] (to the afhandelaar: someone
+//!   else added files) and
 //!   [`failure_notice`] (messages that could not be delivered), [`reopened`]
 //!   (a filed complaint handled again: to the complainant and to staff); the deadline
 //!   engine's [`reminder`], [`missed_term`], [`digest`], [`action_reminder`]
@@ -38,6 +39,7 @@ pub mod digest;
 pub mod director_advice;
 pub mod director_question;
 pub mod failure_notice;
+pub mod files_added;
 pub mod form_to_close;
 pub mod format;
 pub mod handler;

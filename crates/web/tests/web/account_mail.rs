@@ -5,33 +5,14 @@
 
 use crate::common;
 
-use common::{PASSWORD, spawn_app_with};
+use common::{PASSWORD, delivered, spawn_app_with};
 use klacht_app::notify::Notifier;
 use klacht_domain::Role;
-use klacht_jobs::{DeliveryConfig, deliver_due};
-use klacht_mail::testing::{Received, SmtpServer};
-use klacht_mail::{Address, MailContext, SmtpMailer};
+use klacht_mail::MailContext;
+use klacht_mail::testing::SmtpServer;
 use klacht_store::{Store, store_tests};
-use secrecy::SecretString;
 
 const PUBLIC_URL: &str = "https://klachten.focus.example";
-
-async fn delivered<S: Store>(store: &S, smtp: &SmtpServer) -> Vec<Received> {
-    let mailer = SmtpMailer::from_url(
-        &SecretString::from(smtp.url()),
-        &Address::bare("klachten@focus.example"),
-    )
-    .expect("mailer");
-    deliver_due(
-        store,
-        &mailer,
-        &DeliveryConfig::default(),
-        klacht_clock::test_now(),
-    )
-    .await
-    .expect("delivery round");
-    smtp.messages()
-}
 
 async fn the_owner_hears_of_a_new_account_a_reactivation_and_a_lifted_lock<S: Store>(store: S) {
     let Some(smtp) = SmtpServer::start() else {

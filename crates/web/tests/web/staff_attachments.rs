@@ -4,7 +4,7 @@
 //! takes `multipart/form-data`.
 
 use crate::api_support;
-use crate::common::{Browser, TestApp, spawn_app};
+use crate::common::{Browser, TestApp, delivered, spawn_app, spawn_app_with};
 use crate::complaints_support::{Intake, Person, detail, follow, org, register};
 
 use klacht_store::{Store, store_tests};
@@ -254,6 +254,73 @@ async fn the_complaint_page_adds_a_file_to_the_timeline<S: Store>(store: S) {
     assert_eq!(attachment_links(&page).len(), 1);
 }
 
+/// Someone else's file reaches the afhandelaar (here the responsible
+/// manager, as nobody handles it yet) by mail; one's own does not.
+async fn the_manager_hears_of_a_file_someone_else_added<S: Store>(store: S) {
+    let Some(smtp) = klacht_mail::testing::SmtpServer::start() else {
+        return;
+    };
+    let url = smtp.url();
+    let app = spawn_app_with(store, |s| {
+        s.with_mail(
+            klacht_app::notify::Notifier::new(klacht_mail::MailContext::new(
+                "Focus",
+                "https://klachten.focus.example",
+            )),
+            Some(url),
+        )
+    })
+    .await;
+    let o = org(&app).await;
+    let id = register(&app, &o.employee, &Intake::complaint(&o.involved.user)).await;
+    let before = delivered(&app.store, &smtp).await.len();
+    let r = add_files(
+        &app,
+        &o.employee.b,
+        &id,
+        &[
+            ("brief.pdf", PDF, "application/pdf"),
+            ("foto.png", PNG, "image/png"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let r = add_files(
+        &app,
+        &o.manager.b,
+        &id,
+        &[("notitie.pdf", PDF, "application/pdf")],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let received = delivered(&app.store, &smtp).await;
+    let notices: Vec<_> = received
+        .iter()
+        .filter(|m| m.subject.contains("toegevoegd"))
+        .collect();
+    assert_eq!(notices.len(), 1, "{received:?}");
+    assert_eq!(received.len(), before + 1, "nothing else");
+    let notice = notices[0];
+    assert!(
+        notice.to.contains(o.manager.user.email.as_str()),
+        "{}",
+        notice.to
+    );
+    assert!(
+        notice.subject.ends_with(": bijlagen toegevoegd"),
+        "{}",
+        notice.subject
+    );
+    assert!(
+        notice.text.contains(&o.employee.user.name)
+            && notice.text.contains("- brief.pdf")
+            && notice.text.contains("- foto.png")
+            && notice.text.contains(&format!("/klachten/{id}#attachments")),
+        "{}",
+        notice.text
+    );
+}
+
 fn api_form(complaint: Option<&Value>, files: &[(&str, &[u8], &str)]) -> reqwest::multipart::Form {
     let mut form = reqwest::multipart::Form::new();
     if let Some(c) = complaint {
@@ -416,6 +483,7 @@ async fn the_api_takes_files_at_intake_and_after<S: Store>(store: S) {
 }
 
 store_tests!(
+    the_manager_hears_of_a_file_someone_else_added,
     staff_intake_takes_a_scanned_letter_and_a_photo,
     staff_intake_refuses_a_disguised_program_and_keeps_what_was_typed,
     the_complaint_page_adds_a_file_to_the_timeline,

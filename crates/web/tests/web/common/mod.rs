@@ -82,6 +82,28 @@ pub async fn password_hash() -> String {
     .clone()
 }
 
+/// Delivers every message due in the outbox to `smtp` (one delivery
+/// round, as the job worker runs it) and returns all it received so far.
+pub async fn delivered<S: Store>(
+    store: &S,
+    smtp: &klacht_mail::testing::SmtpServer,
+) -> Vec<klacht_mail::testing::Received> {
+    let mailer = klacht_mail::SmtpMailer::from_url(
+        &secrecy::SecretString::from(smtp.url()),
+        &klacht_mail::Address::bare("klachten@focus.example"),
+    )
+    .expect("mailer");
+    klacht_jobs::deliver_due(
+        store,
+        &mailer,
+        &klacht_jobs::DeliveryConfig::default(),
+        klacht_clock::test_now(),
+    )
+    .await
+    .expect("delivery round");
+    smtp.messages()
+}
+
 /// A browser's cookies for one user: the session and the form token.
 #[derive(Debug, Clone)]
 pub struct Browser {
