@@ -1,4 +1,4 @@
-//! The staff complaint pages: Mijn klachten, Nieuwe melding, the detail
+//! The staff complaint pages: Mijn klachten (with its bulk actions), Nieuwe melding, the detail
 //! page with one POST route per action, and the printable complaint form.
 //!
 //! Object-level authorisation: a complaint the user may not see answers
@@ -6,6 +6,7 @@
 //! may see but not do answers 403 through the domain's refusal.
 
 mod actions;
+mod bulk;
 mod detail;
 mod fields;
 mod form;
@@ -17,7 +18,7 @@ mod view;
 use std::collections::HashMap;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use klacht_app::complaints::{self, ServiceError};
@@ -33,6 +34,8 @@ use crate::{AppState, WebError};
 pub fn router<S: Store>() -> Router<AppState<S>> {
     Router::new()
         .route("/klachten", get(list::page::<S>))
+        .route("/klachten/toewijzen", post(bulk::reassign::<S>))
+        .route("/klachten/indelen", post(bulk::classify::<S>))
         .route(
             "/klachten/nieuw",
             get(new::page::<S>).post(new::submit::<S>),
