@@ -272,18 +272,20 @@ pub(super) async fn render<S: Store>(
     } else {
         None
     };
+    let rows: Vec<ListRow> = page
+        .items
+        .into_iter()
+        .map(|r| row_view(r, today, tz, &posted))
+        .collect();
     let mut errors = errors;
-    if bulk.is_none() {
-        // Without the bulk form there is no place for its refusal but the top.
+    if bulk.is_none() || rows.is_empty() {
+        // Without the bulk form (no rights, or no rows to show it under)
+        // its refusal goes to the top of the page.
         errors.extend(posted.error.clone());
     }
     let view = given(&q.weergave).unwrap_or("open");
     Ok(ListPage {
-        rows: page
-            .items
-            .into_iter()
-            .map(|r| row_view(r, today, tz, &posted))
-            .collect(),
+        rows,
         next: page.next.map(|c| q.link(Some(&c))),
         first: q.link(None),
         paged: after.is_some(),
