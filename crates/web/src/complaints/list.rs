@@ -28,7 +28,7 @@ const PAGE_SIZE: u32 = 50;
 /// Which complaints by their state: (value, label); the first is the
 /// default.
 const VIEWS: [(&str, &str); 3] = [
-    ("open", "open (niet afgesloten)"),
+    ("open", "open"),
     ("afgesloten", "afgesloten"),
     ("alle", "alle"),
 ];
