@@ -371,6 +371,14 @@ impl Change {
         })
     }
 
+    pub(crate) fn complaint(&self) -> &Complaint {
+        &self.complaint
+    }
+
+    pub(crate) fn recorded(&self) -> &[Recorded] {
+        &self.recorded
+    }
+
     /// The append for [`Store::append_many`], when one change spans
     /// several streams (a link, a handover), with the changed complaint.
     pub(crate) fn into_append(

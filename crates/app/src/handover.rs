@@ -9,12 +9,14 @@
 //! writes nothing, and the form comes back with the reason at that item.
 //! Each new handler or owner gets one mail with the list of what they
 //! received, the person handed over from one with where it all went.
+//! [`reassign`] (issue 15) moves selected complaints to one new afhandelaar
+//! the same way: the bulk action of Mijn klachten.
 
 use std::collections::{BTreeMap, HashMap};
 
 use klacht_domain::absence::may_manage_absence;
 use klacht_domain::complaint::{Actor, Command, Complaint, Recorded};
-use klacht_domain::permissions::Action;
+use klacht_domain::permissions::{self, Action};
 use klacht_domain::{ComplaintId, Role, User, UserId};
 use klacht_mail::bulk_handover::{BulkHandover, MovedItem};
 use klacht_mail::{Address, Compose};
@@ -140,10 +142,19 @@ pub async fn plan<S: Store>(
 }
 
 fn takers(by: &User, person: &User, users: &[UserRecord]) -> Vec<User> {
+    let mut out = reach(by, users);
+    out.retain(|u| u.id != person.id);
+    out
+}
+
+/// Who `by` may make afhandelaar (the rule of `AssignHandler`): a manager
+/// themselves and their team, the quality manager and the director every
+/// active staff member; `by` first, then by name.
+pub fn reach(by: &User, users: &[UserRecord]) -> Vec<User> {
     let oversees_all = matches!(by.role, Role::QualityManager | Role::Director);
     let mut out: Vec<User> = users
         .iter()
-        .filter(|u| u.active && u.user.role != Role::Admin && u.user.id != person.id)
+        .filter(|u| u.active && u.user.role != Role::Admin)
         .filter(|u| oversees_all || u.user.id == by.id || u.user.manager == Some(by.id))
         .map(|u| u.user.clone())
         .collect();
@@ -200,22 +211,113 @@ pub async fn hand_over<S: Store>(
             None => per_complaint.push((item.complaint.clone(), vec![(item, to)])),
         }
     }
+    move_items(cx, by, per_complaint, errors, Some(&plan.person.name)).await
+}
+
+/// Makes `to` the afhandelaar of each of `complaints` at once: the bulk
+/// reassignment of Mijn klachten. The same rules as one `AssignHandler`
+/// each (a manager for their own team, the quality manager and the
+/// director for all; never to someone who delivered the service), all or
+/// nothing, and the same mails as a handover: one to `to` with the list,
+/// one to each previous afhandelaar with where theirs went. A complaint
+/// `by` may not reassign refuses the whole request
+/// ([`HandoverError::Forbidden`]).
+pub async fn reassign<S: Store>(
+    cx: &Context<'_, S>,
+    by: &User,
+    complaints: &[ComplaintId],
+    to: UserId,
+) -> Result<Moved, HandoverError> {
+    if !hands_over(by) {
+        return Err(HandoverError::Forbidden(
+            "Afhandelaars toewijzen is voor leidinggevenden, de kwaliteitsmanager en de directeur."
+                .into(),
+        ));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    let mut items = Vec::new();
+    for id in complaints.iter().filter(|id| seen.insert(**id)) {
+        let c = match crate::complaints::load(cx.store, *id).await {
+            Ok(c) => c,
+            Err(ServiceError::NotFound) => return Err(not_yours(None)),
+            Err(e) => return Err(e.into()),
+        };
+        if !permissions::can_view(by, &c) {
+            return Err(not_yours(None));
+        }
+        if !permissions::may(by, &c, Action::AssignHandler) {
+            return Err(not_yours(Some(&c)));
+        }
+        items.push(Item {
+            key: complaint_key(c.id()),
+            what: next_term(&c, cx.calendar),
+            complaint: c,
+            action: None,
+        });
+    }
+    let users = cx.store.list_users().await?;
+    let reachable = reach(by, &users);
+    let mut errors = BTreeMap::new();
+    let Some(to) = reachable.iter().find(|u| u.id == to) else {
+        errors.insert(
+            REASSIGN_TO.to_owned(),
+            "Kies een afhandelaar uit de lijst (uzelf of iemand uit uw team).".to_owned(),
+        );
+        return Err(HandoverError::Items(errors));
+    };
+    let per_complaint = items
+        .iter()
+        .map(|item| (item.complaint.clone(), vec![(item, to)]))
+        .collect();
+    move_items(cx, by, per_complaint, errors, None).await
+}
+
+/// The form field of the new afhandelaar in a bulk reassignment, the key
+/// of its error in [`HandoverError::Items`].
+pub const REASSIGN_TO: &str = "afhandelaar";
+
+fn not_yours(c: Option<&Complaint>) -> HandoverError {
+    HandoverError::Forbidden(match c {
+        Some(c) => format!(
+            "U kunt geen afhandelaar toewijzen aan klacht {}: die hoort niet bij uw team.",
+            c.reference()
+        ),
+        None => "U kunt niet aan alle gekozen klachten een afhandelaar toewijzen.".to_owned(),
+    })
+}
+
+/// Decides every move on its complaint and, when the domain refuses none,
+/// writes them all with their mails in one transaction. `from`: whose
+/// work it was, for the mail of who receives it (none: several people's).
+async fn move_items<S: Store>(
+    cx: &Context<'_, S>,
+    by: &User,
+    per_complaint: Vec<(Complaint, Vec<(&Item, &User)>)>,
+    mut errors: BTreeMap<String, String>,
+    from: Option<&str>,
+) -> Result<Moved, HandoverError> {
     let mut appends = Vec::new();
-    let mut received: BTreeMap<UserId, (Vec<MovedItem>, Vec<MovedItem>)> = BTreeMap::new();
-    let mut given: (Vec<MovedItem>, Vec<MovedItem>) = (Vec::new(), Vec::new());
+    let mut received: Lists = BTreeMap::new();
+    let mut given: Lists = BTreeMap::new();
     let (mut complaints, mut actions) = (0, 0);
     for (mut c, list) in per_complaint {
         let version = c.version();
         let mut recorded: Vec<Recorded> = Vec::new();
         for (item, to) in list {
-            let cmd = match item.action {
-                None => Command::AssignHandler {
-                    handler: to.clone(),
-                },
-                Some(number) => Command::ChangeActionOwner {
-                    number,
-                    owner: to.clone(),
-                },
+            let (cmd, before) = match item.action {
+                None => (
+                    Command::AssignHandler {
+                        handler: to.clone(),
+                    },
+                    c.handler(),
+                ),
+                Some(number) => (
+                    Command::ChangeActionOwner {
+                        number,
+                        owner: to.clone(),
+                    },
+                    c.action(number).and_then(|a| a.agreed.value.owner),
+                ),
             };
             let events = match c.decide(cmd, by, cx.now) {
                 Ok(events) => events,
@@ -239,14 +341,19 @@ pub async fn hand_over<S: Store>(
                 to_name: to.name.clone(),
             };
             let slot = received.entry(to.id).or_default();
+            let previous = before.map(|p| given.entry(p).or_default());
             if item.action.is_none() {
                 complaints += 1;
                 slot.0.push(moved.clone());
-                given.0.push(moved);
+                if let Some(p) = previous {
+                    p.0.push(moved);
+                }
             } else {
                 actions += 1;
                 slot.1.push(moved.clone());
-                given.1.push(moved);
+                if let Some(p) = previous {
+                    p.1.push(moved);
+                }
             }
         }
         if recorded.is_empty() {
@@ -265,7 +372,7 @@ pub async fn hand_over<S: Store>(
     if !errors.is_empty() {
         return Err(HandoverError::Items(errors));
     }
-    let outbox = mails(cx, by, &plan.person, received, given).await?;
+    let outbox = mails(cx, by, from, received, given).await?;
     if !appends.is_empty() {
         cx.store.append_many(&appends, &outbox).await?;
         cx.notifier.queued(outbox.len());
@@ -277,22 +384,26 @@ pub async fn hand_over<S: Store>(
     })
 }
 
-/// One mail per new handler or owner (not to `by`, who did it), and one to
-/// the person handed over from, while their account is active.
+/// Per person, the complaints and the agreed actions moved to (or away
+/// from) them.
+type Lists = BTreeMap<UserId, (Vec<MovedItem>, Vec<MovedItem>)>;
+
+/// One mail per new handler or owner, and one per person handed over from
+/// (not to `by`, who did it, nor to an inactive account).
 async fn mails<S: Store>(
     cx: &Context<'_, S>,
     by: &User,
-    person: &User,
-    received: BTreeMap<UserId, (Vec<MovedItem>, Vec<MovedItem>)>,
-    given: (Vec<MovedItem>, Vec<MovedItem>),
+    from: Option<&str>,
+    received: Lists,
+    given: Lists,
 ) -> Result<Vec<NewOutboxMessage>, HandoverError> {
     let Some(ctx) = cx.notifier.context() else {
         return Ok(Vec::new());
     };
     let batch = uuid::Uuid::now_v7();
     let mut out = Vec::new();
-    let mut push = |to: &UserRecord, mail: BulkHandover| {
-        let key = format!("bulk-handover:{batch}:{}", to.user.id);
+    let mut push = |to: &UserRecord, mail: BulkHandover, side: &str| {
+        let key = format!("bulk-handover:{batch}:{side}:{}", to.user.id);
         match mail.compose(
             ctx,
             vec![Address::new(to.user.name.clone(), to.user.email.as_str())],
@@ -303,35 +414,24 @@ async fn mails<S: Store>(
             Err(e) => tracing::error!(%key, error = %e, "handover mail not composed"),
         }
     };
-    for (to, (complaints, actions)) in received {
-        if to == by.id {
-            continue;
+    for (to_receiver, lists) in [(true, received), (false, given)] {
+        for (to, (complaints, actions)) in lists {
+            if to == by.id {
+                continue;
+            }
+            let Some(to) = cx.store.user_by_id(to).await?.filter(|u| u.active) else {
+                continue;
+            };
+            let mail = BulkHandover {
+                recipient_name: to.user.name.clone(),
+                from_name: from.map(str::to_owned),
+                by_name: by.name.clone(),
+                received: to_receiver,
+                complaints,
+                actions,
+            };
+            push(&to, mail, if to_receiver { "to" } else { "from" });
         }
-        let Some(to) = cx.store.user_by_id(to).await?.filter(|u| u.active) else {
-            continue;
-        };
-        let mail = BulkHandover {
-            recipient_name: to.user.name.clone(),
-            from_name: person.name.clone(),
-            by_name: by.name.clone(),
-            received: true,
-            complaints,
-            actions,
-        };
-        push(&to, mail);
-    }
-    if (!given.0.is_empty() || !given.1.is_empty())
-        && let Some(p) = cx.store.user_by_id(person.id).await?.filter(|u| u.active)
-    {
-        let mail = BulkHandover {
-            recipient_name: p.user.name.clone(),
-            from_name: person.name.clone(),
-            by_name: by.name.clone(),
-            received: false,
-            complaints: given.0,
-            actions: given.1,
-        };
-        push(&p, mail);
     }
     Ok(out)
 }

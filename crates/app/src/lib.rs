@@ -6,6 +6,7 @@ pub mod absences;
 pub mod admin;
 pub mod agenda;
 pub mod auth;
+pub mod bulk;
 pub mod calendar;
 pub mod complaints;
 pub mod config;
@@ -29,6 +30,7 @@ pub mod reports;
 pub mod retention;
 pub mod spreadsheet;
 pub mod sso;
+pub mod views;
 pub mod work_queue;
 
 pub use config::{Config, ConfigError};

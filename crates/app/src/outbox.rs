@@ -115,13 +115,13 @@ pub async fn requeue<S: Store>(
     id: uuid::Uuid,
     at: Timestamp,
 ) -> Result<MessageLine, RequeueError> {
-    requeue_one(store, by, id, at, "").await
+    requeue_one(store, by, id, at).await
 }
 
-/// "Alles opnieuw proberen": puts every failed message back in the queue,
-/// each logged in the Logboek as a retry of its own (so the log reads the
-/// same as after retrying them one by one). A message someone else retried
-/// meanwhile is skipped. Returns how many were put back.
+/// "Alle mislukte opnieuw proberen": puts every failed message back in the
+/// queue at once, with one Logboek entry that says how many (none when
+/// nothing had failed). A message someone else retried meanwhile is simply
+/// not failed any more. Returns how many were put back.
 pub async fn requeue_all<S: Store>(
     store: &S,
     by: &User,
@@ -130,28 +130,26 @@ pub async fn requeue_all<S: Store>(
     if !may_manage(by) {
         return Err(RequeueError::NotAllowed);
     }
-    let mut requeued = 0;
-    loop {
-        let failed = store
-            .list_outbox(Some(OutboxStatus::Failed), None, FAILED_LIMIT)
-            .await
-            .map_err(RequeueError::Store)?;
-        let mut progress = false;
-        for message in &failed {
-            match requeue_one(store, by, message.id, at, " (alles opnieuw proberen)").await {
-                Ok(_) => {
-                    requeued += 1;
-                    progress = true;
-                }
-                Err(RequeueError::NotFailed | RequeueError::NotFound) => {}
-                Err(e) => return Err(e),
-            }
-        }
-        // A page that put nothing back would come back the same.
-        if !progress || failed.len() < FAILED_LIMIT as usize {
-            return Ok(requeued);
-        }
-    }
+    let audit = |n: u64| AuditEntry {
+        id: uuid::Uuid::now_v7(),
+        at,
+        actor: Some(by.id),
+        actor_name: by.name.clone(),
+        kind: "outbox.requeued_all".into(),
+        subject: "alle mislukte berichten".into(),
+        details: if n == 1 {
+            "1 mislukt bericht opnieuw in de wachtrij gezet (alle mislukte opnieuw proberen)".into()
+        } else {
+            format!(
+                "{n} mislukte berichten opnieuw in de wachtrij gezet (alle mislukte opnieuw proberen)"
+            )
+        },
+    };
+    let n = store
+        .outbox_requeue_failed(at, audit)
+        .await
+        .map_err(RequeueError::Store)?;
+    Ok(usize::try_from(n).unwrap_or(usize::MAX))
 }
 
 async fn requeue_one<S: Store>(
@@ -159,7 +157,6 @@ async fn requeue_one<S: Store>(
     by: &User,
     id: uuid::Uuid,
     at: Timestamp,
-    how: &str,
 ) -> Result<MessageLine, RequeueError> {
     if !may_manage(by) {
         return Err(RequeueError::NotAllowed);
@@ -181,7 +178,7 @@ async fn requeue_one<S: Store>(
         kind: "outbox.requeued".into(),
         subject: format!("{} {id}", line.kind),
         details: format!(
-            "Opnieuw in de wachtrij gezet{how} na {}: {}",
+            "Opnieuw in de wachtrij gezet na {}: {}",
             attempts(line.message.attempts),
             line.subject
         ),

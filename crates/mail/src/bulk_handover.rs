@@ -1,7 +1,8 @@
 //! A bulk handover (issue 16): a manager moved all open complaints and
 //! agreed actions of one person to others in one form. Each new handler or
 //! owner gets one mail listing everything they received; the person handed
-//! over from gets one listing where everything went.
+//! over from gets one listing where everything went. A bulk reassignment
+//! of selected complaints (issue 15) sends the same mails.
 
 use askama::Template;
 
@@ -23,8 +24,9 @@ pub struct MovedItem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BulkHandover {
     pub recipient_name: String,
-    /// Whose work it was.
-    pub from_name: String,
+    /// Whose work it was; none when it was several people's (a bulk
+    /// reassignment of selected complaints).
+    pub from_name: Option<String>,
     /// Who handed it over.
     pub by_name: String,
     /// True for a new handler or owner; false for the person handed over
@@ -71,11 +73,10 @@ struct Html<'a> {
 impl Compose for BulkHandover {
     fn subject(&self, _: &MailContext) -> String {
         if self.received {
-            format!(
-                "Aan u overgedragen: {} van {}",
-                self.summary(),
-                self.from_name
-            )
+            match &self.from_name {
+                Some(from) => format!("Aan u overgedragen: {} van {from}", self.summary()),
+                None => format!("Aan u overgedragen: {}", self.summary()),
+            }
         } else {
             format!("Uw werk is overgedragen: {}", self.summary())
         }

@@ -81,12 +81,15 @@ pub trait ComplaintStore: Send + Sync {
     ) -> impl Future<Output = Result<Vec<ComplaintRow>, StoreError>> + Send;
 
     /// One page of the complaints `user` is connected to (registrant,
-    /// responsible manager, handler, assistant), soonest next term first and
-    /// those without a term last, then by id; keyset-paginated after `after`.
+    /// responsible manager, handler, assistant) that match `filter` (the
+    /// same conditions as [`ComplaintStore::list_complaints`]; its `limit`
+    /// is the page size, its `after` is not used), soonest next term first
+    /// and those without a term last, then by id; keyset-paginated after
+    /// `after`.
     fn list_participating(
         &self,
         user: UserId,
+        filter: &ComplaintFilter,
         after: Option<DueCursor>,
-        limit: u32,
     ) -> impl Future<Output = Result<DuePage, StoreError>> + Send;
 }

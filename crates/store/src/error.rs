@@ -58,6 +58,7 @@ fn sqlite_constraint_name(message: &str) -> String {
         "complaints.id" => "complaints_pkey".into(),
         "complaint_events.complaint_id, complaint_events.seq" => "complaint_events_pkey".into(),
         "list_values.kind, list_values.name_key" => "list_values_kind_name_key".into(),
+        "saved_views.user_id, saved_views.name_key" => "saved_views_user_name_key".into(),
         other => other.replace(['.', ','], "_").replace(' ', ""),
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! All SQL of the application lives in this crate, behind one trait per
 //! topic ([`ComplaintStore`], [`UserStore`], [`OutboxStore`], [`DossierStore`],
-//! [`WorkQueueStore`], [`MailboxStore`], ...), which [`Store`] gathers; code that is generic
+//! [`WorkQueueStore`], [`MailboxStore`], [`ViewStore`], ...), which [`Store`] gathers; code that is generic
 //! over `S: Store` sees them all. Each topic is implemented once, in `sql/<topic>.rs`, for both
 //! backends: the SQL is written in the portable subset both databases
 //! understand and compiled against each driver's own types.
@@ -29,6 +29,7 @@ mod sqlite;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 mod users;
+mod views;
 mod work_queue;
 
 use std::future::Future;
@@ -74,6 +75,7 @@ pub use rows::{
 pub use rows::{DueCursor, DuePage};
 pub use sqlite::SqliteStore;
 pub use users::UserStore;
+pub use views::{SavedView, ViewStore, view_name_key};
 pub use work_queue::{ActionEvent, WorkQueueQuery, WorkQueueStore};
 
 /// The default database: a SQLite file in the working folder.
@@ -177,6 +179,7 @@ pub trait Store:
     + AbsenceStore
     + WorkQueueStore
     + MailboxStore
+    + ViewStore
     + MetricsStore
     + Clone
     + Send

@@ -222,6 +222,17 @@ pub trait OutboxStore: Send + Sync {
         now: Timestamp,
     ) -> impl Future<Output = Result<bool, StoreError>> + Send;
 
+    /// Puts every failed message back in the queue with fresh attempts,
+    /// in one transaction with one Logboek entry, `audit` of how many;
+    /// none when nothing had failed. Returns how many were put back.
+    fn outbox_requeue_failed<F>(
+        &self,
+        now: Timestamp,
+        audit: F,
+    ) -> impl Future<Output = Result<u64, StoreError>> + Send
+    where
+        F: FnOnce(u64) -> crate::AuditEntry + Send;
+
     fn outbox_message(
         &self,
         id: uuid::Uuid,

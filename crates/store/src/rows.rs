@@ -149,6 +149,9 @@ pub struct ComplaintFilter {
     /// bounds on today, on time is `next_due_from = today + 1`.
     pub next_due_from: Option<Date>,
     pub next_due_to: Option<Date>,
+    /// `Some(true)`: only what is not closed (signals included: they can
+    /// still become a complaint); `Some(false)`: only closed complaints.
+    pub open: Option<bool>,
 }
 
 /// Aggregates for the overview (Overzicht), counted by the database.

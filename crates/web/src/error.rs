@@ -182,6 +182,9 @@ impl WebError {
             | WebError::Service(ServiceError::Store(StoreError::Duplicate { constraint })) => {
                 match constraint.as_str() {
                     "users_email_key" => "Er bestaat al een gebruiker met dit e-mailadres.".into(),
+                    "saved_views_user_name_key" => {
+                        "U heeft al een weergave met deze naam. Kies een andere naam.".into()
+                    }
                     other => format!("Dit bestaat al ({other})."),
                 }
             }

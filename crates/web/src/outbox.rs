@@ -136,7 +136,8 @@ async fn retry<S: Store>(
     ))
 }
 
-/// "Alles opnieuw proberen": every failed message back in the queue.
+/// "Alle mislukte opnieuw proberen": every failed message back in the
+/// queue at once, one Logboek entry with the count.
 #[tracing::instrument(skip_all)]
 async fn retry_all<S: Store>(
     State(state): State<AppState<S>>,

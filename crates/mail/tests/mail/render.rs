@@ -192,7 +192,7 @@ fn the_failure_notice_points_to_the_outgoing_messages() {
     );
     assert!(m.text.contains("https://klachten.focus.example/berichten"));
     assert!(m.text.contains("na 8 pogingen") && m.text.contains("Connection refused"));
-    assert!(m.text.contains("Alles opnieuw proberen"));
+    assert!(m.text.contains("Alle mislukte opnieuw proberen"));
 }
 
 /// One notice per round lists every message that failed in it, with the

@@ -102,6 +102,70 @@ macro_rules! complaints_queries {
                     Ok(Ok(row))
             }
 
+            /// The WHERE conditions of a [`ComplaintFilter`] (all but its
+            /// cursor), after a `WHERE 1 = 1` over `complaints c`: the one
+            /// place both lists (Overzicht and Mijn klachten) filter.
+            fn push_conditions(q: &mut QueryBuilder<Db>, filter: &ComplaintFilter) {
+                if let Some(user) = filter.visible_to {
+                    q.push(
+                        " AND EXISTS (SELECT 1 FROM complaint_participants p \
+                         WHERE p.complaint_id = c.id AND p.user_id = ",
+                    )
+                    .push_bind(user.to_string())
+                    .push(")");
+                }
+                if let Some(status) = &filter.status {
+                    q.push(" AND c.status = ").push_bind(status.clone());
+                }
+                if let Some(kind) = &filter.kind {
+                    q.push(" AND c.kind = ").push_bind(kind.clone());
+                }
+                if let Some(handler) = filter.handler {
+                    q.push(" AND c.handler = ").push_bind(handler.to_string());
+                }
+                if let Some(from) = filter.received_from {
+                    q.push(" AND c.received_at >= ").push_bind(micros(from));
+                }
+                if let Some(before) = filter.received_before {
+                    q.push(" AND c.received_at < ").push_bind(micros(before));
+                }
+                if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                    let pattern = like_pattern(text);
+                    q.push(" AND (LOWER(c.reference) LIKE ")
+                        .push_bind(pattern.clone())
+                        .push(" ESCAPE '\\' OR LOWER(c.complainant_name) LIKE ")
+                        .push_bind(pattern.clone())
+                        .push(" ESCAPE '\\' OR LOWER(c.summary) LIKE ")
+                        .push_bind(pattern.clone())
+                        .push(" ESCAPE '\\' OR LOWER(COALESCE(c.service, '')) LIKE ")
+                        .push_bind(pattern)
+                        .push(" ESCAPE '\\')");
+                }
+                // Overview (Overzicht) filters.
+                if let Some(category) = &filter.category {
+                    q.push(" AND c.category = ").push_bind(category.clone());
+                }
+                if let Some(manager) = filter.responsible_manager {
+                    q.push(" AND c.responsible_manager = ").push_bind(manager.to_string());
+                }
+                if let Some(step) = &filter.next_step {
+                    q.push(" AND c.next_step = ").push_bind(step.clone());
+                }
+                if let Some(from) = filter.next_due_from {
+                    q.push(" AND c.next_due >= ").push_bind(from.to_string());
+                }
+                if let Some(to) = filter.next_due_to {
+                    q.push(" AND c.next_due <= ").push_bind(to.to_string());
+                }
+                if let Some(open) = filter.open {
+                    q.push(if open {
+                        " AND c.status <> 'closed'"
+                    } else {
+                        " AND c.status = 'closed'"
+                    });
+                }
+            }
+
             impl $crate::ComplaintStore for StoreTy {
                 async fn create_complaint<F, E>(
                     &self,
@@ -212,57 +276,7 @@ macro_rules! complaints_queries {
                     let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
                         "SELECT {COMPLAINT_COLUMNS} FROM complaints c WHERE 1 = 1"
                     ));
-                    if let Some(user) = filter.visible_to {
-                        q.push(
-                            " AND EXISTS (SELECT 1 FROM complaint_participants p \
-                             WHERE p.complaint_id = c.id AND p.user_id = ",
-                        )
-                        .push_bind(user.to_string())
-                        .push(")");
-                    }
-                    if let Some(status) = &filter.status {
-                        q.push(" AND status = ").push_bind(status.clone());
-                    }
-                    if let Some(kind) = &filter.kind {
-                        q.push(" AND kind = ").push_bind(kind.clone());
-                    }
-                    if let Some(handler) = filter.handler {
-                        q.push(" AND handler = ").push_bind(handler.to_string());
-                    }
-                    if let Some(from) = filter.received_from {
-                        q.push(" AND received_at >= ").push_bind(micros(from));
-                    }
-                    if let Some(before) = filter.received_before {
-                        q.push(" AND received_at < ").push_bind(micros(before));
-                    }
-                    if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-                        let pattern = like_pattern(text);
-                        q.push(" AND (LOWER(reference) LIKE ")
-                            .push_bind(pattern.clone())
-                            .push(" ESCAPE '\\' OR LOWER(complainant_name) LIKE ")
-                            .push_bind(pattern.clone())
-                            .push(" ESCAPE '\\' OR LOWER(summary) LIKE ")
-                            .push_bind(pattern.clone())
-                            .push(" ESCAPE '\\' OR LOWER(COALESCE(service, '')) LIKE ")
-                            .push_bind(pattern)
-                            .push(" ESCAPE '\\')");
-                    }
-                    // Overview (Overzicht) filters.
-                    if let Some(category) = &filter.category {
-                        q.push(" AND category = ").push_bind(category.clone());
-                    }
-                    if let Some(manager) = filter.responsible_manager {
-                        q.push(" AND responsible_manager = ").push_bind(manager.to_string());
-                    }
-                    if let Some(step) = &filter.next_step {
-                        q.push(" AND next_step = ").push_bind(step.clone());
-                    }
-                    if let Some(from) = filter.next_due_from {
-                        q.push(" AND next_due >= ").push_bind(from.to_string());
-                    }
-                    if let Some(to) = filter.next_due_to {
-                        q.push(" AND next_due <= ").push_bind(to.to_string());
-                    }
+                    push_conditions(&mut q, filter);
                     if let Some(after) = filter.after {
                         let at = micros(after.received_at);
                         q.push(" AND (received_at < ")
@@ -321,19 +335,20 @@ macro_rules! complaints_queries {
                 async fn list_participating(
                     &self,
                     user: UserId,
+                    filter: &ComplaintFilter,
                     after: Option<DueCursor>,
-                    limit: u32,
                 ) -> Result<DuePage, StoreError> {
                     // Dates are 'YYYY-MM-DD' text; complaints without a term sort
                     // after every real date.
                     const DUE_KEY: &str = "COALESCE(c.next_due, '9999-12-31')";
-                    let limit = limit.clamp(1, 500);
+                    let limit = filter.limit.clamp(1, 500);
                     let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
                         "SELECT c.{} FROM complaint_participants p \
                          JOIN complaints c ON c.id = p.complaint_id WHERE p.user_id = ",
                         COMPLAINT_COLUMNS.replace(", ", ", c.")
                     ));
                     q.push_bind(user.to_string());
+                    push_conditions(&mut q, filter);
                     if let Some(after) = after {
                         let due = after
                             .next_due

@@ -17,6 +17,7 @@ pub(crate) mod reminders;
 pub(crate) mod reports;
 pub(crate) mod retention;
 pub(crate) mod users;
+pub(crate) mod views;
 pub(crate) mod work_queue;
 
 /// Escapes LIKE wildcards in user text; used with `ESCAPE '\'`.
@@ -362,6 +363,10 @@ macro_rules! impl_store {
         mod mailbox_queries {
             use super::*;
             $crate::sql::mailbox::mailbox_queries!();
+        }
+        mod views_queries {
+            use super::*;
+            $crate::sql::views::views_queries!();
         }
         mod metrics_queries {
             use super::*;

@@ -218,6 +218,30 @@ macro_rules! outbox_queries {
                     Ok(done.rows_affected() == 1)
                 }
 
+                async fn outbox_requeue_failed<F>(
+                    &self,
+                    now: Timestamp,
+                    audit: F,
+                ) -> Result<u64, StoreError>
+                where
+                    F: FnOnce(u64) -> $crate::AuditEntry + Send,
+                {
+                    let mut tx = self.writer().begin().await?;
+                    let n = sqlx::query(
+                        "UPDATE outbox SET status = 'pending', attempts = 0, available_at = $1 \
+                         WHERE status = 'failed'",
+                    )
+                    .bind(micros(now))
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                    if n > 0 {
+                        insert_audit(&mut tx, &audit(n)).await?;
+                    }
+                    tx.commit().await?;
+                    Ok(n)
+                }
+
                 async fn outbox_message(
                     &self,
                     id: uuid::Uuid,

@@ -60,6 +60,9 @@ fn kind_label(kind: &str) -> String {
         "calendar_feed.reset" => "agenda-adres vernieuwd",
         "calendar_feed.removed" => "agenda-abonnement opgeheven",
         "outbox.requeued" => "bericht opnieuw aangeboden",
+        "outbox.requeued_all" => "alle mislukte berichten opnieuw aangeboden",
+        "view.saved" => "weergave opgeslagen",
+        "view.deleted" => "weergave verwijderd",
         other => other,
     };
     label.to_string()

@@ -1,4 +1,4 @@
-//! The staff complaint pages: Mijn klachten, Nieuwe melding, the detail
+//! The staff complaint pages: Mijn klachten (with its bulk actions), Nieuwe melding, the detail
 //! page with one POST route per action, and the printable complaint form.
 //!
 //! Object-level authorisation: a complaint the user may not see answers
@@ -6,6 +6,7 @@
 //! may see but not do answers 403 through the domain's refusal.
 
 mod actions;
+mod bulk;
 mod detail;
 mod fields;
 mod files;
@@ -35,6 +36,8 @@ use crate::{AppState, WebError};
 pub fn router<S: Store>() -> Router<AppState<S>> {
     Router::new()
         .route("/klachten", get(list::page::<S>))
+        .route("/klachten/toewijzen", post(bulk::reassign::<S>))
+        .route("/klachten/indelen", post(bulk::classify::<S>))
         // With files: their limit is `crate::uploads::UPLOAD_BODY_BYTES`,
         // set by the staff body limit in front of every staff route.
         .route(

@@ -46,7 +46,26 @@ pub const TERM_CHOICES: [(&str, &str); 3] = [
     ("te_laat", "te laat"),
 ];
 
-fn given(s: &str) -> Option<&str> {
+/// A term status of [`TERM_CHOICES`] as bounds on the next step's term
+/// (see [`ComplaintFilter::next_due_from`]); blank is no bounds.
+pub(crate) fn term_bounds(
+    value: &str,
+    today: Date,
+) -> Result<(Option<Date>, Option<Date>), String> {
+    let Some(t) = given(value) else {
+        return Ok((None, None));
+    };
+    let tomorrow = today.tomorrow().unwrap_or(Date::MAX);
+    let yesterday = today.yesterday().unwrap_or(Date::MIN);
+    match t {
+        "op_tijd" => Ok((Some(tomorrow), None)),
+        "vandaag" => Ok((Some(today), Some(today))),
+        "te_laat" => Ok((None, Some(yesterday))),
+        other => Err(format!("Onbekende termijnstatus '{other}'.")),
+    }
+}
+
+pub(crate) fn given(s: &str) -> Option<&str> {
     Some(s.trim()).filter(|s| !s.is_empty())
 }
 
@@ -71,15 +90,9 @@ impl OverviewQuery {
                 None => errors.push(format!("Onbekende stap '{s}'.")),
             }
         }
-        if let Some(t) = given(&self.termijn) {
-            let tomorrow = today.tomorrow().unwrap_or(Date::MAX);
-            let yesterday = today.yesterday().unwrap_or(Date::MIN);
-            match t {
-                "op_tijd" => f.next_due_from = Some(tomorrow),
-                "vandaag" => (f.next_due_from, f.next_due_to) = (Some(today), Some(today)),
-                "te_laat" => f.next_due_to = Some(yesterday),
-                other => errors.push(format!("Onbekende termijnstatus '{other}'.")),
-            }
+        match term_bounds(&self.termijn, today) {
+            Ok((from, to)) => (f.next_due_from, f.next_due_to) = (from, to),
+            Err(e) => errors.push(e),
         }
         f.category = given(&self.categorie).map(str::to_owned);
         f.handler = user_id(&self.afhandelaar, "afhandelaar", &mut errors);

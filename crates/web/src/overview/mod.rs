@@ -4,6 +4,7 @@
 //! is counted by loading rows.
 
 mod filter;
+mod views;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -21,10 +22,12 @@ use crate::session::Ctx;
 use crate::{AppState, WebError};
 
 pub use filter::OverviewQuery;
-use filter::TERM_CHOICES;
+pub(crate) use filter::{TERM_CHOICES, given, term_bounds};
 
 pub fn router<S: Store>() -> Router<AppState<S>> {
-    Router::new().route("/overzicht", get(overview::<S>))
+    Router::new()
+        .route("/overzicht", get(overview::<S>))
+        .merge(views::router())
 }
 
 /// One option of a select list.
@@ -75,6 +78,9 @@ struct Line {
 #[template(path = "overview/index.html")]
 struct OverviewPage {
     ctx: Ctx,
+    /// The user's saved views, and the form to save these filters as one.
+    views: Vec<views::ViewLink>,
+    save: views::SaveForm,
     q: OverviewQuery,
     errors: Vec<String>,
     today: String,
@@ -118,6 +124,17 @@ async fn overview<S: Store>(
     ctx: Ctx,
     Query(q): Query<OverviewQuery>,
 ) -> Result<OverviewPage, WebError> {
+    render(&state, ctx, q, views::SaveForm::default()).await
+}
+
+/// The overview with `q`'s filters; `save` is the form to keep them as a
+/// view, as typed when saving was refused.
+async fn render<S: Store>(
+    state: &AppState<S>,
+    ctx: Ctx,
+    q: OverviewQuery,
+    save: views::SaveForm,
+) -> Result<OverviewPage, WebError> {
     if !ctx.sees_overview() {
         return Err(WebError::Forbidden(
             "Het overzicht is er voor de kwaliteitsmanager en de directeur.".into(),
@@ -132,6 +149,7 @@ async fn overview<S: Store>(
     let counts = state.store.complaint_counts(today).await?;
     let users = state.store.list_users().await?;
     let categories = state.store.list_values(ListKind::Category).await?;
+    let views = views::links(state, &ctx).await?;
 
     let names: HashMap<UserId, &str> = users
         .iter()
@@ -205,6 +223,8 @@ async fn overview<S: Store>(
         .collect();
 
     Ok(OverviewPage {
+        views,
+        save,
         errors,
         today: format_date(today),
         total,

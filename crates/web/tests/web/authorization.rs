@@ -70,6 +70,11 @@ const MATRIX: &[Row] = &[
     // see it; everyone else gets 404; the administrator sees no content.
     ("GET", "/klachten", "SPPPPPPP"), // the administrator is sent on to Beheer
     ("GET", "/klachten/nieuw", "SPPPPPPD"),
+    // Bulk actions on Mijn klachten, posted empty: reassigning is for
+    // those who assign afhandelaars; classifying as the single form
+    // (checked per complaint), never the administrator.
+    ("POST", "/klachten/toewijzen", "SDDPPPPD"),
+    ("POST", "/klachten/indelen", "SPPPPPPD"),
     ("POST", "/klachten/nieuw", "SPPPPPPD"),
     ("GET", "/klachten/nieuw/medewerkers", "SPPPPPPD"),
     ("GET", "/assets/medewerkers.js", "PPPPPPPP"),
@@ -113,6 +118,9 @@ const MATRIX: &[Row] = &[
     ("GET", "/overzicht", "SDDDDPPD"),
     ("GET", "/overzicht.csv", "SDDDDPPD"),
     ("GET", "/overzicht.xlsx", "SDDDDPPD"),
+    // Saved views: one's own only; an unknown (or another's) view is 404.
+    ("POST", "/overzicht/weergaven", "SDDDDPPD"),
+    ("POST", "/overzicht/weergaven/{id}/verwijderen", "SDDDDHHD"),
     ("GET", "/dashboard", "SDDDDPPD"),
     ("GET", "/dashboard.json", "SDDDDPPD"),
     ("GET", "/rapportage/jaarverslag", "SDDDDPPD"),

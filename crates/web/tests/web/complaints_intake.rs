@@ -15,7 +15,7 @@ fn list_row<'a>(page: &'a str, reference: &str) -> &'a str {
     let at = page
         .find(reference)
         .unwrap_or_else(|| panic!("{reference} listed"));
-    let start = page[..at].rfind("<tr>").expect("row start");
+    let start = page[..at].rfind("<tr").expect("row start");
     let end = at + page[at..].find("</tr>").expect("row end");
     &page[start..end]
 }

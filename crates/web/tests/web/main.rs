@@ -30,6 +30,7 @@ mod dossier;
 mod error_pages;
 mod exact_export;
 mod export;
+mod finding;
 mod health;
 mod improvement;
 mod mail;
