@@ -122,6 +122,10 @@ pub const RETENTION_RULES: &[(&str, &str)] = &[
         "staff; when a user put the start page's tour away, kept with the staff accounts",
     ),
     (
+        "saved_views",
+        "staff's named filters of the overview, kept until the user deletes them; a saved search text may hold a name the user typed (removed by hand, like a note)",
+    ),
+    (
         "absences",
         "staff absences (dates, an optional note the page asks to keep free of medical details), kept with the staff accounts",
     ),
