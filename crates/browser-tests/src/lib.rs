@@ -287,3 +287,114 @@ pub async fn open_form(client: &Client, key: &str) {
 pub async fn submit_form(client: &Client, key: &str) {
     click_and_wait(client, &format!("details#{key} button[type=submit]")).await;
 }
+
+/// Resizes the window to `width` pixels (and a phone's or a laptop's
+/// height), so that the page's layout viewport is that wide.
+pub async fn set_width(client: &Client, width: u32) {
+    let height = if width < 600 { 844 } else { 900 };
+    client
+        .set_window_rect(0, 0, width, height)
+        .await
+        .unwrap_or_else(|e| panic!("resize to {width} px: {e}"));
+}
+
+/// Fails when the page is wider than the window: a phone would scroll
+/// sideways (a table that spills out of its card, a word that does not
+/// break).
+pub async fn assert_no_sideways_scroll(client: &Client, what: &str) {
+    let widths = client
+        .execute(
+            "return [document.documentElement.scrollWidth, window.innerWidth];",
+            vec![],
+        )
+        .await
+        .expect("measure the page");
+    let (scroll, inner) = (
+        widths[0].as_i64().unwrap_or(i64::MAX),
+        widths[1].as_i64().unwrap_or(0),
+    );
+    assert!(
+        scroll <= inner,
+        "{what}: the page is {scroll} px wide in a window of {inner} px"
+    );
+}
+
+/// The source of axe-core (`scripts/axe`, installed by
+/// `scripts/install-test-deps`), or `None` with a note when it is missing
+/// and `CI` is not set.
+pub fn axe_source() -> Option<&'static str> {
+    static SOURCE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    SOURCE
+        .get_or_init(|| {
+            let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../../scripts/axe/node_modules/axe-core/axe.min.js");
+            match std::fs::read_to_string(&path) {
+                Ok(source) => Some(source),
+                Err(e) => {
+                    assert!(
+                        !required(),
+                        "axe-core is required when CI is set ({}: {e}; run scripts/install-test-deps)",
+                        path.display()
+                    );
+                    eprintln!(
+                        "axe-core not installed; skipping the accessibility checks (scripts/install-test-deps installs it)"
+                    );
+                    None
+                }
+            }
+        })
+        .as_deref()
+}
+
+/// Runs axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the current page
+/// and returns its violations, one readable line per element (rule,
+/// impact, element, what is wrong). Empty when axe-core is not installed.
+pub async fn axe_violations(client: &Client) -> Vec<String> {
+    let Some(source) = axe_source() else {
+        return Vec::new();
+    };
+    let loaded = client
+        .execute("return typeof window.axe === 'object';", vec![])
+        .await
+        .expect("script")
+        .as_bool()
+        .unwrap_or(false);
+    if !loaded {
+        client
+            .execute(&format!("{source}\n;return null;"), vec![])
+            .await
+            .expect("inject axe-core");
+    }
+    let result = client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+            axe.run(document, {
+                runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+                resultTypes: ['violations'],
+            }).then(r => done(r.violations.flatMap(v => v.nodes.map(n =>
+                `${v.id} (${v.impact}) at ${n.target.join(' ')}: ${v.help}. ${(n.failureSummary || '').replace(/\s+/g, ' ')}`))))
+              .catch(e => done(['axe-core failed: ' + e]));"#,
+            vec![],
+        )
+        .await
+        .expect("run axe-core");
+    result
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|v| v.as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Fails with the list of axe-core's violations on the current page.
+pub async fn assert_accessible(client: &Client, what: &str) {
+    let violations = axe_violations(client).await;
+    assert!(
+        violations.is_empty(),
+        "{what}: {} axe-core violation(s):\n{}",
+        violations.len(),
+        violations.join("\n")
+    );
+}

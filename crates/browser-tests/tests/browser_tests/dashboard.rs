@@ -20,7 +20,7 @@ const CATEGORIES: [&str; 5] = [
 ];
 
 /// About fifty entries over the last year, in every state.
-async fn busy_year<S: Store>(store: &S, org: &Org) {
+pub(crate) async fn busy_year<S: Store>(store: &S, org: &Org) {
     let now = klacht_clock::test_now();
     for i in 0..52i64 {
         let days_ago = i * 6 + i % 4;

@@ -9,6 +9,7 @@ mod reports_support;
 mod dashboard;
 mod dossier;
 mod hand_offs;
+mod pages;
 mod procedure;
 mod public;
 mod signin;

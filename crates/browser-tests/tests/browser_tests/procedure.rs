@@ -168,6 +168,8 @@ async fn the_procedure_is_explained_at_each_step_and_on_its_own_page() {
         .goto(&format!("{}/", app.base))
         .await
         .expect("start page");
+    // On a phone the header's links are behind Menu (no script needed).
+    click(&client, "header details.menu > summary").await;
     click_and_wait(&client, "#nav-procedure").await;
     let text = body_text(&client).await;
     assert!(text.contains("Hoe werkt het?"), "{text}");

@@ -6,7 +6,10 @@
 
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
-use klacht_browser_tests::{body_text, browser, click_and_wait, screenshot, spawn_app};
+use klacht_browser_tests::{
+    assert_accessible, assert_no_sideways_scroll, body_text, browser, click_and_wait, screenshot,
+    set_width, spawn_app,
+};
 use klacht_domain::{Email, Role, UserId};
 use klacht_store::testing::SqliteTestDb;
 use klacht_store::{
@@ -178,6 +181,14 @@ async fn a_complaint_is_filed_on_the_public_form_from_a_phone() {
         .await
         .expect("text");
     assert_eq!(code.len(), 14, "XXXX-XXXX-XXXX: {code}");
+    // The pages the walk of every page cannot reach (pages.rs): on a
+    // phone and wide, no sideways scrolling and no axe-core violation.
+    for width in [390, 1280] {
+        set_width(&client, width).await;
+        assert_no_sideways_scroll(&client, "/klacht/bevestiging").await;
+        assert_accessible(&client, "/klacht/bevestiging").await;
+    }
+    set_width(&client, 390).await;
     let reference = client
         .find(Locator::Id("reference"))
         .await
@@ -196,6 +207,11 @@ async fn a_complaint_is_filed_on_the_public_form_from_a_phone() {
     assert!(text.contains("Ontvangen"));
     assert!(!text.contains("de Vries"), "no personal details");
     screenshot(&client, "public-status").await;
+    for width in [1280, 390] {
+        set_width(&client, width).await;
+        assert_no_sideways_scroll(&client, "/status/{code}").await;
+        assert_accessible(&client, "/status/{code}").await;
+    }
     // The routed manager answers for it.
     assert_eq!(store.count_complaints().await.expect("count"), 1);
 

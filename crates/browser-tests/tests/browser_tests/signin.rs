@@ -1,6 +1,8 @@
 //! Signing in with a real browser, on a desktop and a phone-sized window.
 
-use klacht_browser_tests::{body_text, browser, click_and_wait, fill, screenshot, spawn_app};
+use klacht_browser_tests::{
+    body_text, browser, click, click_and_wait, fill, screenshot, spawn_app,
+};
 use klacht_domain::{Email, Role, UserId};
 use klacht_store::testing::SqliteTestDb;
 use klacht_store::{NewUser, UserStore};
@@ -72,11 +74,16 @@ async fn a_user_signs_in_and_out_in_chromium() {
         .await
         .expect("password page");
     let text = body_text(&client).await;
+    assert!(text.contains("Wachtwoord wijzigen"), "{text}");
+    screenshot(&client, "phone-password").await;
+    // On a phone who is signed in is in the header's menu, with the links.
+    assert!(!text.contains("Margriet Jansen"), "folded away: {text}");
+    click(&client, "header details.menu > summary").await;
+    let text = body_text(&client).await;
     assert!(
-        text.contains("Wachtwoord wijzigen") && text.contains("Margriet Jansen"),
+        text.contains("Margriet Jansen") && text.contains("Mijn klachten"),
         "{text}"
     );
-    screenshot(&client, "phone-password").await;
 
     click_and_wait(&client, "header form button").await;
     let url = client.current_url().await.expect("url");

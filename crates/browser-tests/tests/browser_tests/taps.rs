@@ -135,7 +135,7 @@ async fn a_phone_complaint_is_registered_and_closed_in_few_taps() {
     // Piet takes a phone call: the complaint, about Joost's visit.
     sign_in(&client, &base, "piet@focus.example", PASSWORD).await;
     let mut piet = Taps::new(&client);
-    piet.tap_and_wait("header a[href='/klachten/nieuw']").await;
+    piet.tap_and_wait("#nieuwe-melding").await;
     fill(&client, "klager_naam", "Mevrouw J. de Vries").await;
     fill(&client, "klager_telefoon", "06-12345678").await;
     fill(

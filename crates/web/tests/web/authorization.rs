@@ -5,6 +5,7 @@
 
 use crate::common;
 use crate::complaints_support;
+use crate::routes_support::declared_routes;
 
 use std::collections::BTreeSet;
 
@@ -201,68 +202,9 @@ const MATRIX: &[Row] = &[
     ("POST", "/uitloggen", "SSSSSSSS"),
 ];
 
-/// Every `(METHOD, path)` the page routers declare, read from their
-/// source (`.route("/path", get(..).post(..))`); the API's routes have
-/// their own check (`api_openapi.rs`).
-fn declared_routes() -> BTreeSet<(String, String)> {
-    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = vec![src];
-    let mut out = BTreeSet::new();
-    while let Some(path) = files.pop() {
-        if path.is_dir() {
-            for entry in std::fs::read_dir(&path).expect("read dir") {
-                files.push(entry.expect("entry").path());
-            }
-            continue;
-        }
-        if path.extension().is_none_or(|e| e != "rs")
-            || path.starts_with(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api"))
-        {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).expect("read source");
-        let mut rest = text.as_str();
-        while let Some(at) = rest.find(".route(") {
-            rest = &rest[at + ".route(".len()..];
-            // The call's arguments, up to its closing parenthesis.
-            let mut depth = 1;
-            let end = rest
-                .char_indices()
-                .find(|(_, c)| {
-                    match c {
-                        '(' => depth += 1,
-                        ')' => depth -= 1,
-                        _ => {}
-                    }
-                    depth == 0
-                })
-                .map(|(i, _)| i)
-                .expect("balanced");
-            let args = &rest[..end];
-            let Some(start) = args.find('"') else {
-                continue;
-            };
-            let Some(len) = args[start + 1..].find('"') else {
-                continue;
-            };
-            let route = &args[start + 1..start + 1 + len];
-            let handlers = &args[start + 1 + len..];
-            for method in ["get", "post", "put", "patch", "delete"] {
-                let called = handlers
-                    .match_indices(&format!("{method}("))
-                    .any(|(i, _)| i == 0 || !handlers.as_bytes()[i - 1].is_ascii_alphanumeric());
-                if called {
-                    out.insert((method.to_uppercase(), route.to_owned()));
-                }
-            }
-        }
-    }
-    out
-}
-
 #[test]
 fn every_route_has_a_row() {
-    let declared = declared_routes();
+    let declared = declared_routes(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"));
     assert!(declared.len() > 60, "{declared:?}");
     let rows: BTreeSet<(String, String)> = MATRIX
         .iter()

@@ -8,6 +8,7 @@ mod complaints_support;
 mod oidc_provider;
 mod public_support;
 mod reports_support;
+mod routes_support;
 
 mod absences;
 mod admin;
