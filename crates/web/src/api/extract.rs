@@ -10,9 +10,18 @@ use serde::de::DeserializeOwned;
 use super::error::{ApiError, FieldError};
 
 /// A JSON object as body. Not JSON: 415; broken JSON: 400; JSON of the
-/// wrong shape: 422 naming the field. An empty body counts as `{}`, so actions without
-/// input (`/form-sent`) need none.
+/// wrong shape: 422 naming the field. An empty body counts as `{}` where
+/// the operation's body is optional ([`JsonBody::OPTIONAL`]: actions without
+/// input such as `/form-sent`), and is a 400 where the document requires one.
 pub struct ApiJson<T>(pub T);
+
+/// A request body of the API. `OPTIONAL` mirrors the OpenAPI document's
+/// `requestBody.required: false`: only then may a client send no body.
+/// Without this, an operation whose fields are all optional (the
+/// classification) would take a missing body as "clear everything".
+pub trait JsonBody: DeserializeOwned {
+    const OPTIONAL: bool = false;
+}
 
 fn is_json(req: &Request) -> bool {
     let Some(value) = req.headers().get(header::CONTENT_TYPE) else {
@@ -31,7 +40,7 @@ fn is_json(req: &Request) -> bool {
         || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
-impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+impl<S: Send + Sync, T: JsonBody> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
@@ -44,6 +53,12 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
                 axum::extract::rejection::JsonRejection::MissingJsonContentType(Default::default())
                     .into(),
             );
+        }
+        if !T::OPTIONAL && bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err(ApiError::field(
+                "body",
+                "De body ontbreekt: stuur een JSON-object.",
+            ));
         }
         from_json_bytes(&bytes).map(ApiJson)
     }

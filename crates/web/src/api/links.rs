@@ -27,6 +27,8 @@ pub struct LinkBody {
     note: Option<String>,
 }
 
+impl super::extract::JsonBody for LinkBody {}
+
 /// `POST /complaints/{id}/links`
 pub async fn link<S: Store>(
     State(state): State<AppState<S>>,

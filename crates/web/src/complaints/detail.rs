@@ -502,8 +502,17 @@ pub(super) async fn render<S: Store>(
     } else {
         Vec::new()
     };
-    let nothing_to_do = (shown.is_empty() && blockers.is_empty() && open_actions.is_empty())
-        .then(|| who_acts(c, &dir));
+    let nothing_to_do =
+        (shown.is_empty() && blockers.is_empty() && open_actions.is_empty()).then(|| {
+            let who = who_acts(c, &dir);
+            // Someone who may still add a file (the registrant, say) is not
+            // told they can do nothing beside the form that does it.
+            if klacht_domain::permissions::may_add_files(user, c) && !c.is_closed() {
+                who.replacen("niets doen", "alleen bijlagen toevoegen", 1)
+            } else {
+                who
+            }
+        });
     let forms = page_order(&shown, &questions, &open_actions, &corrections);
     let next = klacht_domain::next_step::next_step(user, c)
         .and_then(|n| next_view(n, c, &calendar, today, &forms));

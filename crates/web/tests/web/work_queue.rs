@@ -411,12 +411,15 @@ async fn complaint_page_offers_only_what_can_be_done<S: Store>(store: S) {
     let o = org(&app).await;
     let id = register(&app, &o.employee, &Intake::complaint(&o.involved.user)).await;
 
-    // Piet registered it and may do nothing: he is told who acts.
+    // Piet registered it and may only add files: he is told who acts.
     let page = detail(&app, &o.employee, &id).await;
     assert!(
-        page.contains("U kunt bij deze klacht niets doen; margriet wijst een afhandelaar toe."),
+        page.contains(
+            "U kunt bij deze klacht alleen bijlagen toevoegen; margriet wijst een afhandelaar toe."
+        ),
         "{page}"
     );
+    assert!(page.contains("Bijlage toevoegen"), "{page}");
     assert!(!page.contains("id=\"correctie"), "{page}");
 
     // Assistance is offered while someone can still be added.

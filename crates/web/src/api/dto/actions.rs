@@ -513,3 +513,42 @@ impl PhoneCallBody {
         Ok(cmds)
     }
 }
+
+// Which bodies may be left out (the OpenAPI document's
+// `requestBody.required`); see `JsonBody`.
+impl crate::api::extract::JsonBody for CompleteActionBody {
+    const OPTIONAL: bool = true;
+}
+impl crate::api::extract::JsonBody for VersionBody {
+    const OPTIONAL: bool = true;
+}
+impl crate::api::extract::JsonBody for CloseBody {
+    const OPTIONAL: bool = true;
+}
+macro_rules! required_body {
+    ($($body:ty),* $(,)?) => {
+        $(impl crate::api::extract::JsonBody for $body {})*
+    };
+}
+required_body!(
+    super::NewComplaintBody,
+    HandlerBody,
+    AssistantBody,
+    RouteBody,
+    ContactBody,
+    MeritBody,
+    OfferBody,
+    ConsultationBody,
+    AdviceBody,
+    ResponseBody,
+    ActionBody,
+    WaiverBody,
+    EscalationBody,
+    OutcomeBody,
+    ConvertBody,
+    ExactBody,
+    CorrectionBody,
+    ClassifyBody,
+    ReopenBody,
+    PhoneCallBody,
+);
