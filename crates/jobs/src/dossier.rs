@@ -3,9 +3,12 @@
 //! passed (AVG/GDPR).
 //!
 //! Closing files the complaint itself (pages and API); this step catches up
-//! after a failure or a crash. The first round after start-up looks at
-//! every closed complaint (closed ones of an earlier version, the demo);
-//! later rounds only at the last week's. Retention runs at most once an
+//! after a failure or a crash. After start-up the rounds look at every
+//! closed complaint (closed ones of an earlier version, the demo, an
+//! import), oldest first and `PER_ROUND` at a time, until one finds fewer;
+//! from then on only at the last week's. Bounded, because every filing
+//! renders a PDF: an import of a hundred thousand closed complaints must
+//! not hold up the mail of the rounds for hours (issue 14). Retention runs at most once an
 //! hour: it is idempotent and every instance may run it, the log and the
 //! version check keep an anonymisation from happening twice.
 
@@ -82,17 +85,19 @@ impl DossierJob {
         let calendar = klacht_app::calendar::current(store, &self.calendar)
             .await
             .map_err(|e| e.to_string())?;
-        let first = !self.caught_up.load(Ordering::Relaxed);
-        let since = if first {
+        let catching_up = !self.caught_up.load(Ordering::Relaxed);
+        let since = if catching_up {
             None
         } else {
             now.checked_sub(RECENT).ok()
         };
-        let limit = if first { 100_000 } else { PER_ROUND };
-        let filed = dossier::file_pending(store, &self.letterhead, &calendar, since, limit, now)
-            .await
-            .map_err(|e| e.to_string())?;
-        self.caught_up.store(true, Ordering::Relaxed);
+        let filed =
+            dossier::file_pending(store, &self.letterhead, &calendar, since, PER_ROUND, now)
+                .await
+                .map_err(|e| e.to_string())?;
+        if filed.filed.len() + filed.failed.len() < PER_ROUND as usize {
+            self.caught_up.store(true, Ordering::Relaxed);
+        }
         report.filed = u32::try_from(filed.filed.len()).unwrap_or(u32::MAX);
         report.failed = u32::try_from(filed.failed.len()).unwrap_or(u32::MAX);
 

@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
+mod reference;
+
 #[derive(Parser)]
 #[command(about = "Load generator for klacht (loopback only)")]
 struct Cli {
@@ -61,6 +63,17 @@ enum Cmd {
         slow_ms: u64,
         #[arg(long)]
         dump: std::path::PathBuf,
+    },
+    /// Serve the bare reference of `scripts/bench-scale` on SQLite or
+    /// PostgreSQL (the URL says which), its table filled to `--rows`: one
+    /// insert per POST /intake, a 50-row page per GET /page[?after=ID].
+    Reference {
+        #[arg(long, default_value = "127.0.0.1:8091")]
+        addr: String,
+        #[arg(long)]
+        database: String,
+        #[arg(long, default_value_t = 0)]
+        rows: u64,
     },
     /// Serve the bare reference: axum + SQLite (WAL), one insert per POST
     /// /intake and a 50-row page on GET /page.
@@ -259,6 +272,11 @@ async fn main() -> anyhow::Result<()> {
         .context("http client")?;
     match cli.command {
         Cmd::Bare { addr, database } => bare(&addr, &database).await,
+        Cmd::Reference {
+            addr,
+            database,
+            rows,
+        } => reference::serve(&addr, &database, rows).await,
         Cmd::FakeSynergy {
             addr,
             username,
