@@ -26,7 +26,7 @@ use super::data::{CLEANING, HOME_CARE};
 const BATCH: usize = 10_000;
 
 /// Closed complaints of these last days are filed in the dossier.
-const FILED_DAYS: i64 = 14;
+const FILED_DAYS: i64 = 3;
 
 /// The extra teams: (key, manager's name, team size, what they do). The
 /// first is the large team of `/klachten` for a manager.
