@@ -72,7 +72,14 @@ pub const RETENTION_RULES: &[(&str, &str)] = &[
         "complaint_events",
         "complainant's data replaced by [geanonimiseerd] (klacht_domain::retention)",
     ),
-    ("complaint_participants", "staff ids only"),
+    (
+        "complaint_participants",
+        "staff ids and the complaint's next term only",
+    ),
+    (
+        "complaint_status_moves",
+        "counts per status only (the overview's numbers)",
+    ),
     (
         "complaint_event_hashes",
         "hashes; re-sealed over the anonymised events",

@@ -43,7 +43,12 @@ enum Command {
     #[command(subcommand)]
     User(user::UserCommand),
     /// Load the demo organisation (idempotent).
-    Demo,
+    Demo {
+        /// Also load this many complaints and signals over five years, in
+        /// eight teams (issue 14: a large organisation; 1,000,000 fits).
+        #[arg(long, value_name = "N")]
+        complaints: Option<usize>,
+    },
     /// Print the four terms for a complaint received at a given moment.
     Deadlines(deadlines::DeadlinesArgs),
     /// Background jobs: deliver e-mail, …
@@ -116,9 +121,15 @@ async fn run(cli: Cli, mut config: Config) -> anyhow::Result<()> {
             with_store!(config, |store| user::run(&store, cmd, config.clock().now())
                 .await)
         }
-        Command::Demo => with_store!(config, |store| {
-            let report =
-                demo::load(&store, &config.working_calendar()?, config.clock().now()).await?;
+        Command::Demo { complaints } => with_store!(config, |store| {
+            let (calendar, now) = (config.working_calendar()?, config.clock().now());
+            let report = match complaints {
+                Some(n) => {
+                    let letterhead = klacht_app::documents::Letterhead::from_config(&config)?;
+                    demo::load_many(&store, &calendar, &letterhead, now, n).await?
+                }
+                None => demo::load(&store, &calendar, now).await?,
+            };
             println!("{report}");
             Ok(())
         }),

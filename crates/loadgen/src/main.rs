@@ -11,6 +11,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 mod outbox_load;
+mod reference;
 
 #[derive(Parser)]
 #[command(about = "Load generator for klacht (loopback only)")]
@@ -67,6 +68,17 @@ enum Cmd {
     /// POST complaints with a complainant's e-mail address (two mails
     /// each) and write the acknowledged ids: `scripts/multi-instance`.
     OutboxLoad(outbox_load::OutboxLoad),
+    /// Serve the bare reference of `scripts/bench-scale` on SQLite or
+    /// PostgreSQL (the URL says which), its table filled to `--rows`: one
+    /// insert per POST /intake, a 50-row page per GET /page[?after=ID].
+    Reference {
+        #[arg(long, default_value = "127.0.0.1:8091")]
+        addr: String,
+        #[arg(long)]
+        database: String,
+        #[arg(long, default_value_t = 0)]
+        rows: u64,
+    },
     /// Serve the bare reference: axum + SQLite (WAL), one insert per POST
     /// /intake and a 50-row page on GET /page.
     Bare {
@@ -265,6 +277,11 @@ async fn main() -> anyhow::Result<()> {
     match cli.command {
         Cmd::Bare { addr, database } => bare(&addr, &database).await,
         Cmd::OutboxLoad(args) => outbox_load::run(client, args).await,
+        Cmd::Reference {
+            addr,
+            database,
+            rows,
+        } => reference::serve(&addr, &database, rows).await,
         Cmd::FakeSynergy {
             addr,
             username,

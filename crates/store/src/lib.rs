@@ -12,6 +12,7 @@
 mod absences;
 mod admin;
 pub mod backup;
+mod bulk;
 mod complaints;
 mod dossier;
 mod error;
@@ -40,6 +41,7 @@ pub use absences::{AbsenceEnd, AbsenceStore};
 pub use admin::{
     AdminChange, AdminStore, AuditCursor, AuditEntry, AuditPage, ListKind, ListValue, list_name_key,
 };
+pub use bulk::BulkStore;
 pub use complaints::ComplaintStore;
 pub use dossier::{
     Anonymisation, CHAIN_GENESIS, DossierCursor, DossierDocument, DossierFilter, DossierPage,
@@ -181,6 +183,7 @@ pub trait Store:
     + MailboxStore
     + ViewStore
     + MetricsStore
+    + BulkStore
     + Clone
     + Send
     + Sync

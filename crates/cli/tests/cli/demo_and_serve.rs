@@ -161,6 +161,106 @@ async fn demo_on_postgres() {
     demo_is_complete_and_idempotent(&db.url, store).await;
 }
 
+/// `klacht demo --complaints N` (issue 14 §1): N more complaints over five
+/// years through the store's bulk path, in many states, some overdue, in
+/// eight teams; `klacht verify` finds every stream sealed and intact, a
+/// sample replays through the domain to its row, and a second run adds
+/// nothing.
+async fn many_complaints_verify_clean<S: Store>(url: &str, store: S) {
+    const N: u64 = 500;
+    let out = klacht(url, &["demo", "--complaints", &N.to_string()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("500 meldingen en klachten over vijf jaar"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(store.count_complaints().await.expect("count"), N + 40);
+    let again = klacht(url, &["demo", "--complaints", &N.to_string()]);
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stdout).contains("niets toegevoegd"));
+    assert_eq!(store.count_complaints().await.expect("count"), N + 40);
+    // 8 teams of 3, 3, 40, 12, 10, 8, 6, 5 and their managers, and the demo's 11.
+    assert_eq!(store.list_users().await.expect("users").len(), 11 + 6 + 81);
+
+    let verify = klacht(url, &["verify"]);
+    let report = String::from_utf8_lossy(&verify.stdout);
+    assert!(
+        verify.status.success(),
+        "{report}{}",
+        String::from_utf8_lossy(&verify.stderr)
+    );
+    assert!(
+        report.contains(&format!("Gecontroleerd: {} klachten", N + 40)),
+        "{report}"
+    );
+
+    let mut rows = Vec::new();
+    let mut cursor = None;
+    loop {
+        let page = store
+            .list_complaints(&ComplaintFilter {
+                limit: 500,
+                after: cursor,
+                ..Default::default()
+            })
+            .await
+            .expect("list");
+        rows.extend(page.items);
+        cursor = page.next;
+        if cursor.is_none() {
+            break;
+        }
+    }
+    assert_eq!(rows.len() as u64, N + 40);
+    let statuses: BTreeSet<&str> = rows.iter().map(|r| r.status.as_str()).collect();
+    assert!(statuses.len() >= 6, "{statuses:?}");
+    let today = klacht_clock::test_now()
+        .in_tz("Europe/Amsterdam")
+        .expect("zone")
+        .date();
+    let overdue = rows
+        .iter()
+        .filter(|r| r.next_due.is_some_and(|d| d < today))
+        .count();
+    assert!(overdue >= 8, "{overdue} overdue");
+    let oldest = rows.iter().map(|r| r.received_at).min().expect("rows");
+    let days = klacht_clock::test_now().duration_since(oldest).as_secs() / 86_400;
+    assert!(
+        (1_800..1_840).contains(&days),
+        "five years back: {days} days"
+    );
+    let references: BTreeSet<String> = rows.iter().map(|r| r.reference.to_string()).collect();
+    assert_eq!(references.len(), rows.len());
+    for r in rows.iter().step_by(37) {
+        let c = klacht_app::complaints::load(&store, r.id)
+            .await
+            .expect("history replays");
+        assert_eq!(c.version(), r.version);
+        assert_eq!(c.status().as_str(), r.status);
+    }
+}
+
+#[tokio::test]
+async fn many_complaints_on_sqlite() {
+    let db = SqliteTestDb::new();
+    let store = db.store().await;
+    many_complaints_verify_clean(&db.url, store).await;
+}
+
+#[tokio::test]
+async fn many_complaints_on_postgres() {
+    let Some(db) = PgTestDb::new().await else {
+        return;
+    };
+    let store = db.store().await;
+    many_complaints_verify_clean(&db.url, store).await;
+}
+
 struct Server(Child);
 
 impl Drop for Server {

@@ -86,6 +86,7 @@ macro_rules! complaints_queries {
                     );
                     let q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(row.id.to_string());
                     bind_row!(q, row).execute(&mut **tx).await?;
+                    move_status(tx, &row.status, 1).await?;
                     insert_events(tx, &stream.events).await?;
                     // Sealed from the first event on, in the same transaction.
                     dossier_queries::seal_new(tx, &stream.events).await?;
@@ -278,14 +279,17 @@ macro_rules! complaints_queries {
                     ));
                     push_conditions(&mut q, filter);
                     if let Some(after) = filter.after {
+                        // The first bound alone is what both planners seek
+                        // the (received_at, id) index with; the OR alone made
+                        // PostgreSQL walk every newer row (issue 14).
                         let at = micros(after.received_at);
-                        q.push(" AND (received_at < ")
+                        q.push(" AND received_at <= ")
                             .push_bind(at)
-                            .push(" OR (received_at = ")
+                            .push(" AND (received_at < ")
                             .push_bind(at)
-                            .push(" AND id < ")
+                            .push(" OR id < ")
                             .push_bind(after.id.to_string())
-                            .push("))");
+                            .push(")");
                     }
                     q.push(" ORDER BY received_at DESC, id DESC LIMIT ")
                         .push_bind(i64::from(limit) + 1);
@@ -338,9 +342,11 @@ macro_rules! complaints_queries {
                     filter: &ComplaintFilter,
                     after: Option<DueCursor>,
                 ) -> Result<DuePage, StoreError> {
-                    // Dates are 'YYYY-MM-DD' text; complaints without a term sort
-                    // after every real date.
-                    const DUE_KEY: &str = "COALESCE(c.next_due, '9999-12-31')";
+                    // The participant row carries the sort key (migration
+                    // 0025): a page is one seek in (user_id, due_key,
+                    // complaint_id), whatever the person's number of
+                    // complaints. Dates are 'YYYY-MM-DD' text; complaints
+                    // without a term sort after every real date.
                     let limit = filter.limit.clamp(1, 500);
                     let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
                         "SELECT c.{} FROM complaint_participants p \
@@ -354,15 +360,15 @@ macro_rules! complaints_queries {
                             .next_due
                             .map(|d| d.to_string())
                             .unwrap_or_else(|| "9999-12-31".into());
-                        q.push(format!(" AND ({DUE_KEY} > "))
+                        q.push(" AND p.due_key >= ")
                             .push_bind(due.clone())
-                            .push(format!(" OR ({DUE_KEY} = "))
+                            .push(" AND (p.due_key > ")
                             .push_bind(due)
-                            .push(" AND c.id > ")
+                            .push(" OR p.complaint_id > ")
                             .push_bind(after.id.to_string())
-                            .push("))");
+                            .push(")");
                     }
-                    q.push(format!(" ORDER BY {DUE_KEY}, c.id LIMIT "))
+                    q.push(" ORDER BY p.due_key, p.complaint_id LIMIT ")
                         .push_bind(i64::from(limit) + 1);
                     let rows = q.build().fetch_all(self.reader()).await?;
                     let items = rows

@@ -6,6 +6,7 @@ pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migratio
 
 pub(crate) mod absences;
 pub(crate) mod admin;
+pub(crate) mod bulk;
 pub(crate) mod complaints;
 pub(crate) mod dossier;
 pub(crate) mod improvement;
@@ -208,6 +209,13 @@ macro_rules! impl_store {
             Ok(())
         }
 
+        /// The complaint's place in its participants' lists (migration
+        /// 0025): its next term, and after every date without one.
+        fn due_key(row: &ComplaintRow) -> String {
+            row.next_due
+                .map_or_else(|| "9999-12-31".to_owned(), |d| d.to_string())
+        }
+
         /// Writes the complaint's participants; `replace` first removes the
         /// old set (not needed for a new complaint).
         async fn write_participants(
@@ -227,10 +235,14 @@ macro_rules! impl_store {
             if users.is_empty() {
                 return Ok(());
             }
-            let mut q: QueryBuilder<$db> =
-                QueryBuilder::new("INSERT INTO complaint_participants (complaint_id, user_id) ");
+            let due = due_key(row);
+            let mut q: QueryBuilder<$db> = QueryBuilder::new(
+                "INSERT INTO complaint_participants (complaint_id, user_id, due_key) ",
+            );
             q.push_values(users, |mut b, user| {
-                b.push_bind(id.clone()).push_bind(user.to_string());
+                b.push_bind(id.clone())
+                    .push_bind(user.to_string())
+                    .push_bind(due.clone());
             });
             q.build().execute(&mut **tx).await?;
             Ok(())
@@ -272,6 +284,20 @@ macro_rules! impl_store {
             row: &ComplaintRow,
             expected_version: u64,
         ) -> Result<bool, StoreError> {
+            // The status moves first, from the row as it is (migration
+            // 0026); when the swap below fails, the transaction and
+            // these go back together.
+            sqlx::query(
+                "INSERT INTO complaint_status_moves (status, delta) \
+                 SELECT status, -1 FROM complaints WHERE id = $1 AND version = $2 AND status <> $3 \
+                 UNION ALL \
+                 SELECT $3, 1 FROM complaints WHERE id = $1 AND version = $2 AND status <> $3",
+            )
+            .bind(row.id.to_string())
+            .bind(seq_i64(expected_version)?)
+            .bind(&row.status)
+            .execute(&mut **tx)
+            .await?;
             let q = sqlx::query(
                 "UPDATE complaints SET reference = $2, version = $3, kind = $4, status = $5, \
                  channel = $6, received_at = $7, received_by = $8, responsible_manager = $9, \
@@ -286,6 +312,20 @@ macro_rules! impl_store {
                 .execute(&mut **tx)
                 .await?;
             Ok(done.rows_affected() == 1)
+        }
+
+        /// Adds `delta` complaints to the count of `status` (migration 0026).
+        async fn move_status(
+            tx: &mut sqlx::Transaction<'_, $db>,
+            status: &str,
+            delta: i64,
+        ) -> Result<(), StoreError> {
+            sqlx::query("INSERT INTO complaint_status_moves (status, delta) VALUES ($1, $2)")
+                .bind(status)
+                .bind(delta)
+                .execute(&mut **tx)
+                .await?;
+            Ok(())
         }
 
         /// One entry of the administrator's Logboek, in the transaction of
@@ -367,6 +407,10 @@ macro_rules! impl_store {
         mod views_queries {
             use super::*;
             $crate::sql::views::views_queries!();
+        }
+        mod bulk_queries {
+            use super::*;
+            $crate::sql::bulk::bulk_queries!();
         }
         mod metrics_queries {
             use super::*;
