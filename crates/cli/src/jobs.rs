@@ -93,11 +93,16 @@ pub fn build<S: Store>(store: S, config: &Config) -> anyhow::Result<Jobs<S, Smtp
         ));
     }
     // The complaint dossier: filing closed complaints, retention (AVG).
-    jobs = jobs.with_dossier(klacht_jobs::DossierJob::new(
+    let dossier = klacht_jobs::DossierJob::new(
         klacht_app::documents::Letterhead::from_config(config)?,
         config.working_calendar()?,
         config.dossier.retention_years,
-    ));
+    );
+    jobs = jobs.with_dossier(if config.dossier.catch_up {
+        dossier
+    } else {
+        dossier.without_catch_up()
+    });
     Ok(jobs)
 }
 

@@ -80,6 +80,13 @@ impl DossierJob {
         self
     }
 
+    /// Leaves the backlog of older closed complaints to `klacht dossier`:
+    /// every round, the first too, files only the recent ones.
+    pub fn without_catch_up(self) -> Self {
+        self.caught_up.store(true, Ordering::Relaxed);
+        self
+    }
+
     fn retention_due(&self, now: Timestamp) -> bool {
         let Ok(mut last) = self.last_retention.lock() else {
             return true;

@@ -2,6 +2,10 @@
 //! `KLACHT_LOGO` (a PNG, JPEG, GIF or SVG file) and
 //! `KLACHT_RETENTION_YEARS` (default 2: personal data of a complaint is
 //! anonymised two years after closing) win over the file.
+//! `KLACHT_DOSSIER_CATCH_UP=uit` (`catch_up = false`) stops the server's
+//! rounds from filing the backlog of older closed complaints (after an
+//! import: hundreds of thousands of forms, hours of one core); recent ones
+//! are still filed, and `klacht dossier` files the backlog when chosen.
 
 use std::path::PathBuf;
 
@@ -14,6 +18,7 @@ use super::ConfigError;
 pub(super) struct FileDossier {
     logo: Option<String>,
     retention_years: Option<u32>,
+    catch_up: Option<bool>,
 }
 
 /// The dossier's settings.
@@ -24,6 +29,9 @@ pub struct DossierConfig {
     /// Years after closing (signals: after receipt) that personal data is
     /// kept; at least 1.
     pub retention_years: u32,
+    /// Whether the server files the backlog of older closed complaints
+    /// (default) or leaves it to `klacht dossier`.
+    pub catch_up: bool,
 }
 
 impl Default for DossierConfig {
@@ -31,6 +39,7 @@ impl Default for DossierConfig {
         Self {
             logo: None,
             retention_years: klacht_domain::retention::DEFAULT_YEARS,
+            catch_up: true,
         }
     }
 }
@@ -59,9 +68,23 @@ pub(super) fn load(
             message: format!("{retention_years} jaar: kies een bewaartermijn van 1 tot 100 jaar"),
         });
     }
+    let catch_up = match var("KLACHT_DOSSIER_CATCH_UP").map(|v| v.trim().to_lowercase()) {
+        None => file.catch_up.unwrap_or(true),
+        Some(v) => match v.as_str() {
+            "aan" | "ja" | "true" | "1" => true,
+            "uit" | "nee" | "false" | "0" => false,
+            _ => {
+                return Err(ConfigError::Var {
+                    var: "KLACHT_DOSSIER_CATCH_UP",
+                    message: format!("'{v}': kies aan of uit"),
+                })
+            }
+        },
+    };
     Ok(DossierConfig {
         logo,
         retention_years,
+        catch_up,
     })
 }
 
@@ -86,16 +109,26 @@ mod tests {
         let file = FileDossier {
             logo: Some("/etc/klacht/logo.png".into()),
             retention_years: Some(5),
+            catch_up: Some(true),
         };
-        let c = load(&env(&[("KLACHT_RETENTION_YEARS", "7")]), file).expect("loads");
+        let c = load(
+            &env(&[
+                ("KLACHT_RETENTION_YEARS", "7"),
+                ("KLACHT_DOSSIER_CATCH_UP", "Uit"),
+            ]),
+            file,
+        )
+        .expect("loads");
         assert_eq!(c.retention_years, 7);
+        assert!(!c.catch_up, "the variable wins over the file");
         assert_eq!(c.logo, Some(PathBuf::from("/etc/klacht/logo.png")));
         for bad in [
             &[("KLACHT_RETENTION_YEARS", "twee")][..],
             &[("KLACHT_RETENTION_YEARS", "0")],
+            &[("KLACHT_DOSSIER_CATCH_UP", "soms")],
         ] {
             let e = load(&env(bad), FileDossier::default()).expect_err("refused");
-            assert!(e.to_string().contains("KLACHT_RETENTION_YEARS"), "{e}");
+            assert!(e.to_string().contains(bad[0].0), "{e}");
         }
     }
 }

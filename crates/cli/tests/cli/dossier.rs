@@ -786,6 +786,43 @@ async fn the_catch_up_goes_in_slices<S: Store>(store: S) {
     assert_eq!((second.filed, second.more_due), (0, false), "{second:?}");
 }
 
+/// With the catch-up switched off (`KLACHT_DOSSIER_CATCH_UP=uit`, after an
+/// import) the rounds leave a complaint closed weeks ago to `klacht
+/// dossier`, while the same round with the catch-up on files it.
+async fn without_catch_up_the_backlog_waits<S: Store>(store: S) {
+    let (id, _) = closed(&store).await;
+    let job = || {
+        klacht_jobs::DossierJob::new(
+            Letterhead::new("Focus"),
+            WorkingCalendar::netherlands_default(),
+            2,
+        )
+    };
+    let weeks_later = klacht_clock::test_now()
+        .checked_add(jiff::SignedDuration::from_hours(30 * 24))
+        .expect("in range");
+    let paused = job().without_catch_up().run(&store, weeks_later).await.expect("round");
+    assert_eq!((paused.filed, paused.more_due), (0, false), "{paused:?}");
+    assert!(store.dossier_entry(id).await.expect("entry").is_none());
+    let on = job().run(&store, weeks_later).await.expect("round");
+    assert_eq!(on.filed, 1, "{on:?}");
+    assert!(store.dossier_entry(id).await.expect("entry").is_some());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_without_catch_up_the_backlog_waits() {
+    let db = SqliteTestDb::new();
+    without_catch_up_the_backlog_waits(db.store().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_without_catch_up_the_backlog_waits() {
+    let Some(db) = PgTestDb::new().await else {
+        return;
+    };
+    without_catch_up_the_backlog_waits(db.store().await).await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_the_catch_up_goes_in_slices() {
     let db = SqliteTestDb::new();
