@@ -22,12 +22,11 @@ use std::collections::{BTreeMap, HashMap};
 use jiff::civil::Date;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{AgreedAction, Event};
-use klacht_domain::patterns::PatternRules;
 use klacht_domain::terms::{Step, TermStatus, term_status};
 use klacht_domain::{ComplaintId, ReferenceNumber, Role, User, UserId};
 use klacht_store::{ComplaintRow, OutboxStatus, Store, StoreError, WorkQueueQuery};
 
-use crate::improvement::ImprovementServiceError;
+use crate::improvement::{ImprovementServiceError, PatternCache};
 
 /// At most this many failed messages are listed; /berichten has them all.
 const FAILED_LIMIT: u32 = 50;
@@ -205,9 +204,10 @@ struct OpenAction {
     action: AgreedAction,
 }
 
-/// The open agreed actions of every open complaint, corrections applied.
-async fn open_actions<S: Store>(store: &S) -> Result<Vec<OpenAction>, StoreError> {
-    let events = store.open_action_events().await?;
+/// The open agreed actions of the open complaints `user` takes part in,
+/// corrections applied.
+async fn open_actions<S: Store>(store: &S, user: UserId) -> Result<Vec<OpenAction>, StoreError> {
+    let events = store.open_action_events(user).await?;
     // Keyed by complaint and number; a correction names the seq of the
     // event it replaces.
     let mut open: BTreeMap<(ComplaintId, u32), OpenAction> = BTreeMap::new();
@@ -297,7 +297,7 @@ pub async fn build<S: Store>(
     store: &S,
     user: &User,
     calendar: &WorkingCalendar,
-    rules: &PatternRules,
+    patterns: &PatternCache,
     today: Date,
 ) -> Result<WorkQueue, StoreError> {
     if user.role == Role::Admin {
@@ -320,7 +320,7 @@ pub async fn build<S: Store>(
         })
         .collect();
     items.extend(
-        open_actions(store)
+        open_actions(store, user.id)
             .await?
             .into_iter()
             .filter(|a| match a.action.owner {
@@ -357,16 +357,17 @@ pub async fn build<S: Store>(
         }));
     }
     if quality {
-        let patterns = crate::improvement::open_patterns(store, calendar, rules, today)
+        let patterns = patterns
+            .open_patterns(store, calendar, today)
             .await
             .map_err(|e| match e {
                 ImprovementServiceError::Store(e) => e,
                 other => corrupt(other),
             })?;
-        items.extend(patterns.into_iter().map(|p| {
+        items.extend(patterns.iter().map(|p| {
             Item::new(
                 Reason::Pattern {
-                    label: p.label,
+                    label: p.label.clone(),
                     complaints: p.pattern.complaints.len(),
                 },
                 None,

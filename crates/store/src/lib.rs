@@ -78,7 +78,10 @@ pub use rows::{DueCursor, DuePage};
 pub use sqlite::SqliteStore;
 pub use users::UserStore;
 pub use views::{SavedView, ViewStore, view_name_key};
-pub use work_queue::{ActionEvent, WorkQueueQuery, WorkQueueStore};
+pub(crate) use work_queue::OPEN_STATUSES_SQL;
+pub use work_queue::{
+    ActionEvent, CLOSED_DUE_KEY, OPEN_DUE_KEY, OPEN_STATUSES, WorkQueueQuery, WorkQueueStore,
+};
 
 /// The default database: a SQLite file in the working folder.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://klacht.db";

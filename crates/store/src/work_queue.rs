@@ -9,6 +9,28 @@ use klacht_domain::{ReferenceNumber, UserId};
 
 use crate::{ComplaintRow, RawEvent, StoreError};
 
+/// The statuses of a complaint that is not finished: someone still has
+/// to act on it.
+pub const OPEN_STATUSES: [&str; 5] = [
+    "awaiting_handler",
+    "in_progress",
+    "recorded",
+    "escalated",
+    "reopened",
+];
+
+/// [`OPEN_STATUSES`] as an SQL list.
+pub(crate) const OPEN_STATUSES_SQL: &str =
+    "('awaiting_handler', 'in_progress', 'recorded', 'escalated', 'reopened')";
+
+/// The participants' sort key (`complaint_participants.due_key`) of an open
+/// complaint without a term, after every real date.
+pub const OPEN_DUE_KEY: &str = "9999-12-30";
+/// The participants' sort key of a finished complaint (or a signal without
+/// a term): after every open one, so a person's open complaints are the
+/// index range below it.
+pub const CLOSED_DUE_KEY: &str = "9999-12-31";
+
 /// Which open complaints (not signals, not closed) to read for one
 /// person's queue.
 #[derive(Debug, Clone, Copy)]
@@ -43,10 +65,25 @@ pub trait WorkQueueStore: Send + Sync {
         query: &WorkQueueQuery,
     ) -> impl Future<Output = Result<Vec<ComplaintRow>, StoreError>> + Send;
 
-    /// The action events of every open complaint, in stream order, in one
-    /// query. Closed complaints have no open actions (closing needs every
-    /// action done), so their events are never read.
+    /// The action events of every open complaint `user` takes part in, in
+    /// stream order, in one query: the owner of an action and the handler
+    /// are participants. Closed complaints have no open actions (closing
+    /// needs every action done), so their events are never read; the read
+    /// is the person's open complaints (an index range) and, per complaint,
+    /// its action events (a partial index, migration 0030).
     fn open_action_events(
         &self,
+        user: UserId,
     ) -> impl Future<Output = Result<Vec<ActionEvent>, StoreError>> + Send;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sql_list_names_the_open_statuses() {
+        let listed = format!("('{}')", OPEN_STATUSES.join("', '"));
+        assert_eq!(listed, OPEN_STATUSES_SQL);
+    }
 }

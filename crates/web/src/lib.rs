@@ -65,8 +65,9 @@ pub struct AppState<S> {
     pub organisation: Arc<str>,
     /// Whether cookies carry the `Secure` flag (see the configuration).
     pub cookie_secure: bool,
-    /// When complaints form a structural pattern (configuration, DESIGN §6).
-    pub patterns: klacht_domain::patterns::PatternRules,
+    /// When complaints form a structural pattern (configuration, DESIGN §6),
+    /// and the open patterns found by them, computed once for many views.
+    pub patterns: Arc<klacht_app::improvement::PatternCache>,
     /// Composes the e-mail a change causes, queued in its transaction.
     pub notifier: klacht_app::notify::Notifier,
     /// The mail server (without password) when one is configured; `None`:
@@ -94,7 +95,7 @@ impl<S: Store> AppState<S> {
             public: Arc::new(PublicSite::example(&organisation)),
             organisation,
             cookie_secure: true,
-            patterns: klacht_domain::patterns::PatternRules::default(),
+            patterns: Arc::default(),
             notifier: klacht_app::notify::Notifier::disabled(),
             mail_server: None,
             clock: Arc::new(klacht_clock::SystemClock),
@@ -175,7 +176,10 @@ impl<S: Store> AppState<S> {
     }
 
     pub fn with_patterns(mut self, rules: klacht_domain::patterns::PatternRules) -> Self {
-        self.patterns = rules;
+        self.patterns = Arc::new(klacht_app::improvement::PatternCache::new(
+            rules,
+            klacht_app::improvement::PATTERNS_MAX_AGE,
+        ));
         self
     }
 
@@ -261,12 +265,38 @@ pub fn app_with_routes<S: Store>(state: AppState<S>, extra: Router<AppState<S>>)
         // Bodiless errors (405, timeouts, panics) get the Dutch page or a
         // problem; every error page the way back that fits the visitor.
         .layer(axum::middleware::from_fn_with_state(
+            state.patterns.clone(),
+            note_changes,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
             state,
             error_page::layer::<S>,
         ))
         // Outermost, so it sees the final status (timeouts, panics) and
         // the route template axum matched (/metrics counts itself too).
         .layer(axum::middleware::from_fn(access_log::layer))
+}
+
+/// A request that may have changed something (any but GET, HEAD and
+/// OPTIONS; counted once it is answered, so its writes are committed)
+/// makes the next page compute the open patterns again
+/// ([`klacht_app::improvement::PatternCache`]).
+async fn note_changes(
+    axum::extract::State(patterns): axum::extract::State<
+        Arc<klacht_app::improvement::PatternCache>,
+    >,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let safe = matches!(
+        *request.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD | axum::http::Method::OPTIONS
+    );
+    let response = next.run(request).await;
+    if !safe {
+        patterns.changed();
+    }
+    response
 }
 
 /// The application on SQLite, compiled here once. `app` is generic over

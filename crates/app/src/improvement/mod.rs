@@ -5,6 +5,7 @@
 //! `klacht_domain::improvement`); this module reads and writes the store.
 
 mod actions;
+mod cache;
 mod classification;
 mod patterns;
 
@@ -16,6 +17,7 @@ use crate::complaints::ServiceError;
 pub use actions::{
     ActionInput, ActionView, HistoryLine, change_status, close, create, list, load, resolve_number,
 };
+pub use cache::{PATTERNS_MAX_AGE, PatternCache};
 pub(crate) use classification::from_the_lists;
 pub use classification::{Lists, NotOnList, check_intake};
 pub use patterns::{Dismissal, FlaggedPattern, decisions_since, dismiss, facts, open_patterns};

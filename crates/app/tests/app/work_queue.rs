@@ -4,13 +4,13 @@
 
 use jiff::ToSpan;
 use klacht_app::complaints::{self, Context};
+use klacht_app::improvement::PatternCache;
 use klacht_app::notify::Notifier;
 use klacht_app::work_queue::{self, Reason};
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{
     AgreedAction, Channel, Command, CompletedAction, Event, Kind, NewComplaint, Party,
 };
-use klacht_domain::patterns::PatternRules;
 use klacht_domain::terms::TermStatus;
 use klacht_domain::{Email, Role, User, UserId};
 use klacht_store::{NewUser, Store, store_tests};
@@ -41,7 +41,7 @@ async fn person<S: Store>(store: &S, email: &str, role: Role, manager: Option<Us
 async fn queue<S: Store>(store: &S, user: &User) -> work_queue::WorkQueue {
     let cal = WorkingCalendar::netherlands_default();
     let today = cal.local_date(klacht_clock::test_now());
-    work_queue::build(store, user, &cal, &PatternRules::default(), today)
+    work_queue::build(store, user, &cal, &PatternCache::default(), today)
         .await
         .expect("queue")
 }
@@ -185,4 +185,58 @@ async fn actions_follow_their_owner_through_corrections_and_completion<S: Store>
     );
 }
 
-store_tests!(actions_follow_their_owner_through_corrections_and_completion);
+/// The open patterns are computed once and kept (issue 14): until a change
+/// is counted, a new day begins or the age limit passes.
+async fn patterns_are_kept_until_a_change_or_a_new_day<S: Store>(store: S) {
+    let cal = WorkingCalendar::netherlands_default();
+    let today = cal.local_date(klacht_clock::test_now());
+    let cache = PatternCache::new(
+        klacht_domain::patterns::PatternRules::default(),
+        std::time::Duration::from_secs(3600),
+    );
+    let first = cache
+        .open_patterns(&store, &cal, today)
+        .await
+        .expect("patterns");
+    let again = cache
+        .open_patterns(&store, &cal, today)
+        .await
+        .expect("patterns");
+    assert!(std::sync::Arc::ptr_eq(&first, &again), "kept");
+    cache.changed();
+    let after_change = cache
+        .open_patterns(&store, &cal, today)
+        .await
+        .expect("patterns");
+    assert!(
+        !std::sync::Arc::ptr_eq(&first, &after_change),
+        "computed again"
+    );
+    let tomorrow = today.tomorrow().expect("a day");
+    let next_day = cache
+        .open_patterns(&store, &cal, tomorrow)
+        .await
+        .expect("patterns");
+    assert!(
+        !std::sync::Arc::ptr_eq(&after_change, &next_day),
+        "a new day"
+    );
+    let aged = PatternCache::new(
+        klacht_domain::patterns::PatternRules::default(),
+        std::time::Duration::ZERO,
+    );
+    let a = aged
+        .open_patterns(&store, &cal, today)
+        .await
+        .expect("patterns");
+    let b = aged
+        .open_patterns(&store, &cal, today)
+        .await
+        .expect("patterns");
+    assert!(!std::sync::Arc::ptr_eq(&a, &b), "older than the limit");
+}
+
+store_tests!(
+    actions_follow_their_owner_through_corrections_and_completion,
+    patterns_are_kept_until_a_change_or_a_new_day,
+);

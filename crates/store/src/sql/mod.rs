@@ -210,10 +210,18 @@ macro_rules! impl_store {
         }
 
         /// The complaint's place in its participants' lists (migration
-        /// 0025): its next term, and after every date without one.
+        /// 0025): its next term, and after every date without one: an open
+        /// complaint without a term before the closed ones (migration
+        /// 0030), so that a person's open complaints are one index range
+        /// (`due_key < CLOSED_DUE_KEY`) for the work queue.
         fn due_key(row: &ComplaintRow) -> String {
-            row.next_due
-                .map_or_else(|| "9999-12-31".to_owned(), |d| d.to_string())
+            match row.next_due {
+                Some(d) => d.to_string(),
+                None if $crate::OPEN_STATUSES.contains(&row.status.as_str()) => {
+                    $crate::OPEN_DUE_KEY.to_owned()
+                }
+                None => $crate::CLOSED_DUE_KEY.to_owned(),
+            }
         }
 
         /// Writes the complaint's participants; `replace` first removes the

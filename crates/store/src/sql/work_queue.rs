@@ -6,10 +6,9 @@ macro_rules! work_queue_queries {
     () => {
         use $crate::{ActionEvent, WorkQueueQuery};
 
-        /// The statuses of an open complaint; the status index finds
-        /// them without touching closed ones.
-        const OPEN_STATUSES: &str =
-            "('awaiting_handler', 'in_progress', 'recorded', 'escalated', 'reopened')";
+        // The statuses of an open complaint; the status index finds them
+        // without touching closed ones.
+        use $crate::{CLOSED_DUE_KEY, OPEN_STATUSES_SQL as OPEN_STATUSES};
 
         impl $crate::WorkQueueStore for StoreTy {
             async fn work_queue_complaints(
@@ -18,10 +17,13 @@ macro_rules! work_queue_queries {
             ) -> Result<Vec<ComplaintRow>, StoreError> {
                 // A union of index searches (participants by user, the
                 // status index), then each row by its key.
+                // The person's open complaints are the participants' index
+                // range below the closed key (migration 0030), not every
+                // complaint they ever took part in.
                 let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
                     "SELECT {COMPLAINT_COLUMNS} FROM complaints WHERE kind = 'complaint' \
                          AND status IN {OPEN_STATUSES} AND id IN (SELECT complaint_id FROM \
-                         complaint_participants WHERE user_id = "
+                         complaint_participants WHERE due_key < '{CLOSED_DUE_KEY}' AND user_id = "
                 ));
                 q.push_bind(query.participant.to_string());
                 if query.recorded {
@@ -35,16 +37,24 @@ macro_rules! work_queue_queries {
                 rows.iter().map(complaint_from_row).collect()
             }
 
-            async fn open_action_events(&self) -> Result<Vec<ActionEvent>, StoreError> {
+            async fn open_action_events(
+                &self,
+                user: UserId,
+            ) -> Result<Vec<ActionEvent>, StoreError> {
+                // The IN list is the partial index's condition, word for
+                // word: SQLite uses such an index only then.
                 let sql = format!(
                     "SELECT e.complaint_id, e.seq, e.at, e.actor, e.kind, e.data, \
-                         c.reference, c.handler FROM complaints c \
+                         c.reference, c.handler FROM complaint_participants p \
+                         JOIN complaints c ON c.id = p.complaint_id \
                          JOIN complaint_events e ON e.complaint_id = c.id \
-                         WHERE c.status IN {OPEN_STATUSES} AND c.kind = 'complaint' \
+                         WHERE p.user_id = $1 AND p.due_key < '{CLOSED_DUE_KEY}' \
+                         AND c.status IN {OPEN_STATUSES} AND c.kind = 'complaint' \
                          AND e.kind IN ('action_agreed', 'action_completed', 'corrected') \
                          ORDER BY c.received_at, c.id, e.seq"
                 );
                 let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+                    .bind(user.to_string())
                     .fetch_all(self.reader())
                     .await?;
                 rows.iter()

@@ -124,7 +124,7 @@ async fn open_complaints_of_a_person_and_of_a_status<S: Store>(store: S) {
     assert_eq!(ids(got), [mine.id, recorded.id, escalated.id]);
 }
 
-async fn action_events_of_open_complaints_only<S: Store>(store: S) {
+async fn action_events_of_a_persons_open_complaints_only<S: Store>(store: S) {
     let (me, handler) = (UserId::new(Uuid::new_v4()), UserId::new(Uuid::new_v4()));
     let open = create(
         &store,
@@ -140,7 +140,27 @@ async fn action_events_of_open_complaints_only<S: Store>(store: S) {
     )
     .await;
     create(&store, "complaint", "closed", &[me], &["action_agreed"]).await;
-    let events = store.open_action_events().await.expect("read");
+    // Someone else's open complaint: not read for me.
+    let stranger = UserId::new(Uuid::new_v4());
+    create(
+        &store,
+        "complaint",
+        "in_progress",
+        &[stranger],
+        &["action_agreed"],
+    )
+    .await;
+    let theirs = store.open_action_events(stranger).await.expect("read");
+    assert_eq!(theirs.len(), 1, "{theirs:?}");
+    assert!(theirs.iter().all(|e| e.event.complaint_id != open.id));
+    assert!(
+        store
+            .open_action_events(UserId::new(Uuid::new_v4()))
+            .await
+            .expect("read")
+            .is_empty()
+    );
+    let events = store.open_action_events(me).await.expect("read");
     assert_eq!(
         events
             .iter()
@@ -159,5 +179,5 @@ async fn action_events_of_open_complaints_only<S: Store>(store: S) {
 
 store_tests!(
     open_complaints_of_a_person_and_of_a_status,
-    action_events_of_open_complaints_only,
+    action_events_of_a_persons_open_complaints_only,
 );

@@ -92,7 +92,7 @@ async fn render_new<S: Store>(
         Ok(key) => {
             let calendar = state.calendar().await?;
             let today = calendar.local_date(state.now());
-            improvement::open_patterns(&state.store, &calendar, &state.patterns, today)
+            improvement::open_patterns(&state.store, &calendar, state.patterns.rules(), today)
                 .await?
                 .into_iter()
                 .find(|p| p.pattern.key == key)
@@ -134,7 +134,8 @@ pub(super) async fn new_page<S: Store>(
         let calendar = state.calendar().await?;
         let today = calendar.local_date(state.now());
         let open =
-            improvement::open_patterns(&state.store, &calendar, &state.patterns, today).await?;
+            improvement::open_patterns(&state.store, &calendar, state.patterns.rules(), today)
+                .await?;
         match q
             .patroon
             .parse::<PatternKey>()
@@ -270,7 +271,7 @@ pub(super) async fn create<S: Store>(
     match improvement::create(
         &state.store,
         &calendar,
-        &state.patterns,
+        state.patterns.rules(),
         &current.user,
         input,
         state.now(),

@@ -122,10 +122,13 @@ async fn render<S: Store>(
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let calendar = state.calendar().await?;
-    let rules = state.patterns;
+    let rules = *state.patterns.rules();
     let today = calendar.local_date(state.now());
     let (from, to) = rules.window(today);
-    let open = improvement::open_patterns(&state.store, &calendar, &rules, today).await?;
+    let open = state
+        .patterns
+        .open_patterns(&state.store, &calendar, today)
+        .await?;
     let tz = calendar.time_zone();
     let mut decisions: Vec<DecisionLine> = improvement::decisions_since(&state.store, from)
         .await?
@@ -195,7 +198,7 @@ pub(super) async fn dismiss<S: Store>(
     let done = improvement::dismiss(
         &state.store,
         &calendar,
-        &state.patterns,
+        state.patterns.rules(),
         &current.user,
         improvement::Dismissal {
             key: &key,

@@ -684,9 +684,45 @@ async fn a_blank_action_keeps_what_was_typed_when_refused<S: Store>(store: S) {
     );
 }
 
+/// The open patterns are computed once for many page views (issue 14: at
+/// a million complaints detection reads a year of them); a complaint
+/// registered on this instance shows in the very next view, on
+/// Verbetering and in the start page's count alike.
+async fn a_new_complaint_shows_in_the_next_view_of_the_patterns<S: Store>(store: S) {
+    let app = spawn_app(store).await;
+    let o = org(&app).await;
+    for days in [40, 10] {
+        planning(&app, &o, days).await;
+    }
+    for (involved, category, service) in [
+        (&o.outsider, "Bejegening", "Schoonmaak"),
+        (&o.other_manager, "Facturatie", "Vervoer"),
+    ] {
+        let intake = Intake::complaint(&involved.user)
+            .set("categorie", category)
+            .set("dienst", service);
+        register(&app, &o.employee, &intake).await;
+    }
+    let page = text(app.get_as(&o.quality.b, "/verbetering").await).await;
+    assert!(
+        pattern_section(&page, "category:planning").is_none(),
+        "two complaints are no pattern yet"
+    );
+    let start = text(app.get_as(&o.quality.b, "/").await).await;
+    assert!(!start.contains("Structureel patroon"), "{start}");
+
+    planning(&app, &o, 0).await;
+    let page = text(app.get_as(&o.quality.b, "/verbetering").await).await;
+    let category = pattern_section(&page, "category:planning").expect("now a pattern");
+    assert!(category.contains("3 klachten"), "{category}");
+    let start = text(app.get_as(&o.quality.b, "/").await).await;
+    assert!(start.contains("Structureel patroon"), "{start}");
+}
+
 store_tests!(
     classification_comes_from_the_lists_at_intake_and_later,
     the_api_takes_only_active_list_values,
     patterns_are_flagged_dismissed_and_acted_on,
+    a_new_complaint_shows_in_the_next_view_of_the_patterns,
     a_blank_action_keeps_what_was_typed_when_refused,
 );
