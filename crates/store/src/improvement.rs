@@ -24,6 +24,13 @@ pub struct PatternSource {
     pub events: Vec<RawEvent>,
 }
 
+/// A page of [`PatternSource`]s; `next` continues after its last one.
+#[derive(Debug, Clone, Default)]
+pub struct PatternSourcePage {
+    pub sources: Vec<PatternSource>,
+    pub next: Option<crate::Cursor>,
+}
+
 /// What was decided about a pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecisionOutcome {
@@ -159,13 +166,17 @@ pub struct ImprovementPage {
 /// Patterns and improvement actions (DESIGN §7).
 pub trait ImprovementStore: Send + Sync {
     /// The complaints (not signals) received at or after `received_from`,
-    /// oldest first, with the events pattern detection reads: intake
-    /// (`registered`) and the `corrected` ones, which may replace it. One
-    /// query.
+    /// oldest first, after `after`, at most `limit` (1–2,000), with the
+    /// events pattern detection reads: intake (`registered`) and the
+    /// `corrected` ones, which may replace it. One query per page: a year
+    /// of a large organisation's intake events does not fit in memory at
+    /// once.
     fn pattern_sources(
         &self,
         received_from: Timestamp,
-    ) -> impl Future<Output = Result<Vec<PatternSource>, StoreError>> + Send;
+        after: Option<crate::Cursor>,
+        limit: u32,
+    ) -> impl Future<Output = Result<PatternSourcePage, StoreError>> + Send;
 
     /// Every decision about a pattern whose window ends on or after
     /// `window_to_from`, oldest first, with the complaints each covered.

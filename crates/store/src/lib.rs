@@ -53,7 +53,7 @@ pub use error::StoreError;
 pub use improvement::{
     DecisionOutcome, ImprovementCursor, ImprovementEventRow, ImprovementFilter, ImprovementItem,
     ImprovementPage, ImprovementRow, ImprovementStore, LinkedComplaint, PatternDecision,
-    PatternSource,
+    PatternSource, PatternSourcePage,
 };
 pub use mailbox::{
     MailboxDecision, MailboxDelivery, MailboxMessage, MailboxStatus, MailboxStore,

@@ -17,6 +17,9 @@ use klacht_store::{DecisionOutcome, PatternDecision, Store, UserRecord};
 use super::{ImprovementServiceError, invalid, not_allowed, wrong_state};
 use crate::complaints::from_raw;
 
+/// Complaints read per query by detection.
+const SOURCES_PAGE: u32 = 2000;
+
 /// The longest reason for a dismissal.
 const REASON_MAX: usize = 20_000;
 
@@ -54,42 +57,50 @@ async fn facts_with<S: Store>(
         .to_zoned(calendar.time_zone().clone())
         .map(|z| z.timestamp())
         .unwrap_or(Timestamp::MIN);
-    let sources = store.pattern_sources(from).await?;
     let managers: HashMap<UserId, UserId> = users
         .iter()
         .filter_map(|u| Some((u.user.id, u.user.manager?)))
         .collect();
-    let mut out = Vec::with_capacity(sources.len());
-    for s in sources {
-        // Intake names the involved employees; a corrected intake may
-        // name others.
-        let mut involved: Vec<UserId> = Vec::new();
-        for raw in &s.events {
-            let rec = from_raw(raw)?;
-            match rec.event {
-                Event::Registered(r) => involved = r.involved_employees,
-                Event::Corrected { replacement, .. } => {
-                    if let Event::Registered(r) = *replacement {
-                        involved = r.involved_employees;
+    let mut out = Vec::new();
+    let mut after = None;
+    loop {
+        // A page at a time: only the small facts stay in memory.
+        let page = store.pattern_sources(from, after, SOURCES_PAGE).await?;
+        for s in page.sources {
+            // Intake names the involved employees; a corrected intake may
+            // name others.
+            let mut involved: Vec<UserId> = Vec::new();
+            for raw in &s.events {
+                let rec = from_raw(raw)?;
+                match rec.event {
+                    Event::Registered(r) => involved = r.involved_employees,
+                    Event::Corrected { replacement, .. } => {
+                        if let Event::Registered(r) = *replacement {
+                            involved = r.involved_employees;
+                        }
                     }
+                    _ => {}
                 }
-                _ => {}
             }
+            let mut teams: Vec<UserId> = involved
+                .iter()
+                .filter_map(|u| managers.get(u).copied())
+                .collect();
+            teams.sort();
+            teams.dedup();
+            out.push(ComplaintFacts {
+                id: s.id,
+                reference: s.reference,
+                received_on: calendar.local_date(s.received_at),
+                category: s.category,
+                service: s.service,
+                teams,
+            });
         }
-        let mut teams: Vec<UserId> = involved
-            .iter()
-            .filter_map(|u| managers.get(u).copied())
-            .collect();
-        teams.sort();
-        teams.dedup();
-        out.push(ComplaintFacts {
-            id: s.id,
-            reference: s.reference,
-            received_on: calendar.local_date(s.received_at),
-            category: s.category,
-            service: s.service,
-            teams,
-        });
+        match page.next {
+            Some(next) => after = Some(next),
+            None => break,
+        }
     }
     Ok(out)
 }

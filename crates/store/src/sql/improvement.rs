@@ -7,7 +7,7 @@ macro_rules! improvement_queries {
             use $crate::improvement::{
                 DecisionOutcome, ImprovementCursor, ImprovementEventRow, ImprovementFilter,
                 ImprovementItem, ImprovementPage, ImprovementRow, LinkedComplaint, PatternDecision,
-                PatternSource,
+                PatternSource, PatternSourcePage,
             };
 
             const ACTION_COLUMNS: &str = "id, year, number, title, description, owner_id, due_on, \
@@ -182,19 +182,39 @@ macro_rules! improvement_queries {
                 async fn pattern_sources(
                     &self,
                     received_from: Timestamp,
-                ) -> Result<Vec<PatternSource>, StoreError> {
+                    after: Option<$crate::Cursor>,
+                    limit: u32,
+                ) -> Result<PatternSourcePage, StoreError> {
+                    let limit = limit.clamp(1, 2000);
                     // Complaints only: signals were resolved on the spot.
-                    let rows = sqlx::query(
+                    // The page of complaints is a seek in their receipt
+                    // index (the keyset in the form PostgreSQL seeks, as
+                    // the API list), then their intake events by key.
+                    let mut q: QueryBuilder<Db> = QueryBuilder::new(
                         "SELECT c.id, c.reference, c.received_at, c.category, c.service, \
                          e.complaint_id, e.seq, e.at, e.actor, e.kind, e.data \
                          FROM complaints c JOIN complaint_events e ON e.complaint_id = c.id \
-                         WHERE c.received_at >= $1 AND c.kind = 'complaint' \
-                         AND e.kind IN ('registered', 'corrected') \
-                         ORDER BY c.received_at, c.id, e.seq",
-                    )
-                    .bind(micros(received_from))
-                    .fetch_all(self.reader())
-                    .await?;
+                         WHERE c.id IN (SELECT id FROM complaints WHERE kind = 'complaint' \
+                         AND received_at >= ",
+                    );
+                    q.push_bind(micros(received_from));
+                    if let Some(after) = after {
+                        let at = micros(after.received_at);
+                        q.push(" AND received_at >= ")
+                            .push_bind(at)
+                            .push(" AND (received_at > ")
+                            .push_bind(at)
+                            .push(" OR id > ")
+                            .push_bind(after.id.to_string())
+                            .push(")");
+                    }
+                    q.push(" ORDER BY received_at, id LIMIT ")
+                        .push_bind(i64::from(limit))
+                        .push(
+                            ") AND e.kind IN ('registered', 'corrected') \
+                             ORDER BY c.received_at, c.id, e.seq",
+                        );
+                    let rows = q.build().fetch_all(self.reader()).await?;
                     let mut out: Vec<PatternSource> = Vec::new();
                     for row in &rows {
                         let id: ComplaintId = parse("complaint id", &row.try_get::<String, _>("id")?)?;
@@ -214,7 +234,15 @@ macro_rules! improvement_queries {
                             }),
                         }
                     }
-                    Ok(out)
+                    // Every complaint has its `registered` event, so a full
+                    // page of complaints is a full page of sources.
+                    let next = (out.len() >= limit as usize)
+                        .then(|| out.last().map(|s| $crate::Cursor {
+                            received_at: s.received_at,
+                            id: s.id,
+                        }))
+                        .flatten();
+                    Ok(PatternSourcePage { sources: out, next })
                 }
 
                 async fn pattern_decisions(

@@ -182,7 +182,12 @@ async fn pattern_sources_are_complaints_in_the_window_with_their_intake_events<S
     let _signal = complaint(&store, at(20), "signal", &["registered"]).await;
     let b = complaint(&store, at(30), "complaint", &["registered"]).await;
 
-    let sources = store.pattern_sources(at(0)).await.expect("sources");
+    let page = store
+        .pattern_sources(at(0), None, 100)
+        .await
+        .expect("sources");
+    assert!(page.next.is_none(), "all in one page");
+    let sources = page.sources;
     let ids: Vec<ComplaintId> = sources.iter().map(|s| s.id).collect();
     assert_eq!(ids, [a.id, b.id], "in the window, no signals, oldest first");
     assert!(!ids.contains(&old.id));
@@ -199,11 +204,34 @@ async fn pattern_sources_are_complaints_in_the_window_with_their_intake_events<S
     assert_eq!(kinds, [(1, "registered"), (3, "corrected")]);
     assert!(
         store
-            .pattern_sources(at(1000))
+            .pattern_sources(at(1000), None, 100)
             .await
             .expect("none")
+            .sources
             .is_empty()
     );
+    // A page at a time, each complaint once with all its intake events.
+    let first_page = store.pattern_sources(at(0), None, 1).await.expect("page");
+    assert_eq!(first_page.sources.len(), 1);
+    assert_eq!(
+        first_page.sources[0].events.len(),
+        2,
+        "registered and corrected"
+    );
+    let next = first_page.next.expect("more");
+    let second = store
+        .pattern_sources(at(0), Some(next), 1)
+        .await
+        .expect("page");
+    assert_eq!(
+        second.sources.iter().map(|s| s.id).collect::<Vec<_>>(),
+        [b.id]
+    );
+    let end = store
+        .pattern_sources(at(0), second.next, 1)
+        .await
+        .expect("page");
+    assert!(end.sources.is_empty() && end.next.is_none(), "{end:?}");
 }
 
 async fn decisions_are_kept_with_the_complaints_they_covered<S: Store>(store: S) {
