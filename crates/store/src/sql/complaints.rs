@@ -350,9 +350,18 @@ macro_rules! complaints_queries {
                     let by_index =
                         text_search_by_index(self.reader(), filter.text.as_deref(), LIST_SEARCH)
                             .await?;
+                    // A rare word found by SQLite's index: start from its
+                    // few matches (CROSS JOIN fixes SQLite's join order)
+                    // rather than walk all the person's complaints in term
+                    // order (0.1–0.5 ms instead of about 90 ms for a
+                    // manager of a team of 40 at 100,000 complaints).
+                    let from = if by_index {
+                        "complaints c CROSS JOIN complaint_participants p"
+                    } else {
+                        "complaint_participants p JOIN complaints c"
+                    };
                     let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
-                        "SELECT c.{} FROM complaint_participants p \
-                         JOIN complaints c ON c.id = p.complaint_id WHERE p.user_id = ",
+                        "SELECT c.{} FROM {from} ON c.id = p.complaint_id WHERE p.user_id = ",
                         COMPLAINT_COLUMNS.replace(", ", ", c.")
                     ));
                     q.push_bind(user.to_string());
