@@ -105,8 +105,13 @@ macro_rules! complaints_queries {
 
             /// The WHERE conditions of a [`ComplaintFilter`] (all but its
             /// cursor), after a `WHERE 1 = 1` over `complaints c`: the one
-            /// place both lists (Overzicht and Mijn klachten) filter.
-            fn push_conditions(q: &mut QueryBuilder<Db>, filter: &ComplaintFilter) {
+            /// place both lists (Overzicht and Mijn klachten) filter. The text
+            /// search by index or not as `text_search_by_index` said.
+            fn push_conditions(
+                q: &mut QueryBuilder<Db>,
+                filter: &ComplaintFilter,
+                search_by_index: bool,
+            ) {
                 if let Some(user) = filter.visible_to {
                     q.push(
                         " AND EXISTS (SELECT 1 FROM complaint_participants p \
@@ -131,16 +136,7 @@ macro_rules! complaints_queries {
                     q.push(" AND c.received_at < ").push_bind(micros(before));
                 }
                 if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-                    let pattern = like_pattern(text);
-                    q.push(" AND (LOWER(c.reference) LIKE ")
-                        .push_bind(pattern.clone())
-                        .push(" ESCAPE '\\' OR LOWER(c.complainant_name) LIKE ")
-                        .push_bind(pattern.clone())
-                        .push(" ESCAPE '\\' OR LOWER(c.summary) LIKE ")
-                        .push_bind(pattern.clone())
-                        .push(" ESCAPE '\\' OR LOWER(COALESCE(c.service, '')) LIKE ")
-                        .push_bind(pattern)
-                        .push(" ESCAPE '\\')");
+                    push_text_search(q, text, LIST_SEARCH, search_by_index);
                 }
                 // Overview (Overzicht) filters.
                 if let Some(category) = &filter.category {
@@ -274,10 +270,13 @@ macro_rules! complaints_queries {
                     filter: &ComplaintFilter,
                 ) -> Result<Page<ComplaintRow>, StoreError> {
                     let limit = filter.limit.clamp(1, 500);
+                    let by_index =
+                        text_search_by_index(self.reader(), filter.text.as_deref(), LIST_SEARCH)
+                            .await?;
                     let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
                         "SELECT {COMPLAINT_COLUMNS} FROM complaints c WHERE 1 = 1"
                     ));
-                    push_conditions(&mut q, filter);
+                    push_conditions(&mut q, filter, by_index);
                     if let Some(after) = filter.after {
                         // The first bound alone is what both planners seek
                         // the (received_at, id) index with; the OR alone made
@@ -348,13 +347,25 @@ macro_rules! complaints_queries {
                     // complaints. Dates are 'YYYY-MM-DD' text; complaints
                     // without a term sort after every real date.
                     let limit = filter.limit.clamp(1, 500);
+                    let by_index =
+                        text_search_by_index(self.reader(), filter.text.as_deref(), LIST_SEARCH)
+                            .await?;
+                    // A rare word found by SQLite's index: start from its
+                    // few matches (CROSS JOIN fixes SQLite's join order)
+                    // rather than walk all the person's complaints in term
+                    // order (0.1–0.5 ms instead of about 90 ms for a
+                    // manager of a team of 40 at 100,000 complaints).
+                    let from = if by_index {
+                        "complaints c CROSS JOIN complaint_participants p"
+                    } else {
+                        "complaint_participants p JOIN complaints c"
+                    };
                     let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
-                        "SELECT c.{} FROM complaint_participants p \
-                         JOIN complaints c ON c.id = p.complaint_id WHERE p.user_id = ",
+                        "SELECT c.{} FROM {from} ON c.id = p.complaint_id WHERE p.user_id = ",
                         COMPLAINT_COLUMNS.replace(", ", ", c.")
                     ));
                     q.push_bind(user.to_string());
-                    push_conditions(&mut q, filter);
+                    push_conditions(&mut q, filter, by_index);
                     if let Some(after) = after {
                         let due = after
                             .next_due

@@ -542,24 +542,22 @@ macro_rules! dossier_queries {
                         q.push(" AND d.year = ").push_bind(year);
                     }
                     if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-                        let pattern = like_pattern(text);
-                        q.push(" AND (LOWER(c.reference) LIKE ")
-                            .push_bind(pattern.clone())
-                            .push(" ESCAPE '\\' OR LOWER(c.complainant_name) LIKE ")
-                            .push_bind(pattern.clone())
-                            .push(" ESCAPE '\\' OR LOWER(COALESCE(c.category, '')) LIKE ")
-                            .push_bind(pattern)
-                            .push(" ESCAPE '\\')");
+                        let by_index =
+                            text_search_by_index(self.reader(), Some(text), DOSSIER_SEARCH).await?;
+                        push_text_search(&mut q, text, DOSSIER_SEARCH, by_index);
                     }
                     if let Some(after) = filter.after {
+                        // The first bound alone seeks the (year, filed_at,
+                        // complaint_id) index on PostgreSQL too, as the
+                        // complaint list's keyset (issue 14).
                         let at = micros(after.filed_at);
-                        q.push(" AND (d.filed_at < ")
+                        q.push(" AND d.filed_at <= ")
                             .push_bind(at)
-                            .push(" OR (d.filed_at = ")
+                            .push(" AND (d.filed_at < ")
                             .push_bind(at)
-                            .push(" AND d.complaint_id < ")
+                            .push(" OR d.complaint_id < ")
                             .push_bind(after.id.to_string())
-                            .push("))");
+                            .push(")");
                     }
                     q.push(" ORDER BY d.filed_at DESC, d.complaint_id DESC LIMIT ")
                         .push_bind(i64::from(limit) + 1);

@@ -21,6 +21,28 @@ pub(crate) mod users;
 pub(crate) mod views;
 pub(crate) mod work_queue;
 
+/// The migrations one engine runs: every shared `NNNN_name.sql`, and of
+/// the engine-specific files only its own: `NNNN_name.sqlite.sql` on SQLite,
+/// `NNNN_name.postgres.sql` on PostgreSQL (migration 0028, the text search,
+/// is the first). The two files of a number share it: each database records
+/// the one it ran under that number, so the checksums compare like for like.
+pub(crate) fn engine_migrator(backend: &str) -> sqlx::migrate::Migrator {
+    let other = if backend == "postgres" {
+        ".sqlite"
+    } else {
+        ".postgres"
+    };
+    let mut migrator = sqlx::migrate::Migrator::with_migrations(
+        MIGRATOR
+            .iter()
+            .filter(|m| !m.description.ends_with(other))
+            .cloned()
+            .collect(),
+    );
+    migrator.set_locking(true).set_ignore_missing(false);
+    migrator
+}
+
 /// Escapes LIKE wildcards in user text; used with `ESCAPE '\'`.
 pub(crate) fn like_pattern(text: &str) -> String {
     let mut p = String::with_capacity(text.len() + 2);
@@ -70,7 +92,7 @@ macro_rules! impl_store {
         mod store_impl {
         use super::$store;
         use sqlx::{QueryBuilder, Row};
-        use $crate::sql::{MIGRATOR, like_pattern, parse, parse_date, split_page};
+        use $crate::sql::{like_pattern, parse, parse_date, split_page};
         use $crate::{
             ApiToken, ComplaintFilter, ComplaintRow, Cursor, LoginFailures, NewStream, NewUser, Page,
             RawEvent, Session, Store, StoreError, UserRecord, from_micros, micros,
@@ -360,6 +382,110 @@ macro_rules! impl_store {
 
         type StoreTy = $store;
         type Db = $db;
+        /// How many matches the SQLite search index may find for a list to
+        /// use it; beyond that the word is common and the list walks its
+        /// order with the LIKE instead (see `text_search_by_index`).
+        /// Measured (docs/benchmarks.md): looking up and sorting the
+        /// matches costs about 1 µs each, the LIKE about 1 µs per row
+        /// walked, 51 × rows / matches of them: at 1,000,000 complaints
+        /// and 5,000 matches about 6 ms the one way and 10 ms the other,
+        /// and either falls fast away from there.
+        const SEARCH_INDEX_MAX: i64 = 5_000;
+
+        /// The columns of `complaints c` a list searches: each pairs the
+        /// search index's column (migration 0028) with the expression the
+        /// LIKE lowers.
+        type SearchColumns = [(&'static str, &'static str)];
+
+        /// The FTS5 query of a search: one phrase (a part of a word, or
+        /// several words in a row) in these columns.
+        fn search_phrase(text: &str, columns: &SearchColumns) -> String {
+            let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
+            format!("{{{}}} : \"{}\"", names.join(" "), text.replace('"', "\"\""))
+        }
+
+        /// Whether a list's text search goes through SQLite's trigram index
+        /// (migration 0028), asked before the list's query. The index finds
+        /// a rare word at once where the LIKE read the whole table; but a
+        /// common word (a surname in one of nine complaints) is found
+        /// faster by walking the list's order and testing each row, which
+        /// stops at the page's 51st match, than by looking up and sorting
+        /// every match. So: three characters or more (the trigram
+        /// tokenizer's minimum) and fewer than `SEARCH_INDEX_MAX` matches,
+        /// counted by a probe that stops there. PostgreSQL's planner makes
+        /// this choice itself (trigram GIN indexes on the LIKE's
+        /// expressions, with statistics): always `false` there.
+        async fn text_search_by_index(
+            pool: &sqlx::Pool<Db>,
+            text: Option<&str>,
+            columns: &SearchColumns,
+        ) -> Result<bool, StoreError> {
+            if $backend != "sqlite" {
+                return Ok(false);
+            }
+            let Some(text) = text.map(str::trim).filter(|t| t.chars().count() >= 3) else {
+                return Ok(false);
+            };
+            let found: i64 = sqlx::query(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM complaint_search \
+                 WHERE complaint_search MATCH $1 LIMIT $2)",
+            )
+            .bind(search_phrase(text, columns))
+            .bind(SEARCH_INDEX_MAX)
+            .fetch_one(pool)
+            .await?
+            .try_get(0)?;
+            Ok(found < SEARCH_INDEX_MAX)
+        }
+
+        /// A list's text search (issue 14 §2): a part of a word, in any
+        /// case, in one of `columns` of `complaints c`. By SQLite's trigram
+        /// index when `by_index` (see `text_search_by_index`), its rowid
+        /// being the complaint row's; otherwise the LIKE, which PostgreSQL
+        /// answers from its trigram GIN indexes on these very expressions
+        /// when that pays.
+        fn push_text_search(
+            q: &mut QueryBuilder<Db>,
+            text: &str,
+            columns: &SearchColumns,
+            by_index: bool,
+        ) {
+            if by_index {
+                q.push(
+                    " AND c.rowid IN (SELECT rowid FROM complaint_search \
+                     WHERE complaint_search MATCH ",
+                )
+                .push_bind(search_phrase(text, columns))
+                .push(")");
+                return;
+            }
+            let pattern = like_pattern(text);
+            q.push(" AND (");
+            for (i, (_, expr)) in columns.iter().enumerate() {
+                if i > 0 {
+                    q.push(" OR ");
+                }
+                q.push(format_args!("LOWER({expr}) LIKE "))
+                    .push_bind(pattern.clone())
+                    .push(" ESCAPE '\\'");
+            }
+            q.push(")");
+        }
+
+        /// The lists' search columns: the overview's and Mijn klachten's,
+        /// and the dossier's.
+        const LIST_SEARCH: &SearchColumns = &[
+            ("reference", "c.reference"),
+            ("complainant_name", "c.complainant_name"),
+            ("summary", "c.summary"),
+            ("service", "COALESCE(c.service, '')"),
+        ];
+        const DOSSIER_SEARCH: &SearchColumns = &[
+            ("reference", "c.reference"),
+            ("complainant_name", "c.complainant_name"),
+            ("category", "COALESCE(c.category, '')"),
+        ];
+
         mod complaints_queries {
             use super::*;
             $crate::sql::complaints::complaints_queries!();
@@ -427,7 +553,9 @@ macro_rules! impl_store {
 
         impl Store for $store {
             async fn migrate(&self) -> Result<(), StoreError> {
-                MIGRATOR.run(self.writer()).await?;
+                $crate::sql::engine_migrator($backend)
+                    .run(self.writer())
+                    .await?;
                 // Once per database, not a scan of every complaint at each
                 // start: since then every stream is sealed as it is written.
                 const SEALED: &str = "store.sealed_from_intake";

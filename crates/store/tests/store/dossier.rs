@@ -4,8 +4,9 @@ use jiff::Timestamp;
 use jiff::civil::date;
 use klacht_domain::{ComplaintId, Email};
 use klacht_store::{
-    Anonymisation, ComplaintRow, DossierDocument, DossierFilter, NewDossier, NewStream, RawEvent,
-    Reseal, RetentionAction, RetentionEntry, Store, StoreError, chain_of, sha256_hex, store_tests,
+    Anonymisation, ComplaintFilter, ComplaintRow, DossierDocument, DossierFilter, NewDossier,
+    NewStream, RawEvent, Reseal, RetentionAction, RetentionEntry, Store, StoreError, chain_of,
+    sha256_hex, store_tests,
 };
 use uuid::Uuid;
 
@@ -393,7 +394,36 @@ async fn anonymisation_rewrites_history_reseals_and_is_logged<S: Store>(store: S
         store.anonymise(&stale).await,
         Err(StoreError::Conflict { .. })
     ));
+    let by_name = |text: &str| ComplaintFilter {
+        text: Some(text.into()),
+        limit: 10,
+        ..Default::default()
+    };
+    let in_dossier = |text: &str| DossierFilter {
+        year: None,
+        text: Some(text.into()),
+        after: None,
+        limit: 10,
+    };
+    for text in ["de vries", "Vr"] {
+        let found = store.list_complaints(&by_name(text)).await.expect("search");
+        assert_eq!(found.items.len(), 1, "{text}");
+        let filed = store.list_dossier(&in_dossier(text)).await.expect("search");
+        assert_eq!(filed.items.len(), 1, "{text}");
+    }
     store.anonymise(&a).await.expect("anonymise");
+    // The old name leaves the search (its index too: migration 0028).
+    for text in ["de vries", "VRIES", "Vr"] {
+        let found = store.list_complaints(&by_name(text)).await.expect("search");
+        assert!(found.items.is_empty(), "{text}");
+        let filed = store.list_dossier(&in_dossier(text)).await.expect("search");
+        assert!(filed.items.is_empty(), "{text}");
+    }
+    let found = store
+        .list_complaints(&by_name("geanonimiseerd"))
+        .await
+        .expect("search");
+    assert_eq!(found.items.len(), 1);
 
     let (stored_row, stored) = store
         .load_stream(r.id)

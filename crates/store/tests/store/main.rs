@@ -10,6 +10,7 @@ mod outbox;
 mod public;
 mod reminders;
 mod reports;
+mod search;
 mod store;
 mod users_by_ids;
 mod work_queue;
