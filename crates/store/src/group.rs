@@ -86,8 +86,11 @@ where
 /// the commit's outcome (a write that was not kept ignores it).
 struct Settle {
     kept: bool,
-    answer: Box<dyn FnOnce(Result<(), &sqlx::Error>) + Send>,
+    answer: Answer,
 }
+
+/// Answers one write's caller, given the batch's commit.
+type Answer = Box<dyn FnOnce(Result<(), &sqlx::Error>) + Send>;
 
 /// How many batches and writes the writer task committed.
 #[derive(Debug, Default)]
@@ -245,10 +248,7 @@ async fn batch(mut tx: sqlx::Transaction<'static, Sqlite>, jobs: Vec<Job>, count
         } else {
             "ROLLBACK TO klacht_write; RELEASE klacht_write"
         };
-        if let Err(e) = sqlx::raw_sql(end)
-            .execute(&mut *tx)
-            .await
-        {
+        if let Err(e) = sqlx::raw_sql(end).execute(&mut *tx).await {
             broken = Some(e);
         }
         settled.push(s);

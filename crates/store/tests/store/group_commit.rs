@@ -61,6 +61,7 @@ fn event(id: ComplaintId, seq: u64) -> RawEvent {
 
 /// What one write of the mixed batch was, and how it was answered.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // a few per test
 enum Answer {
     Created(Result<Result<(ComplaintRow, u32), &'static str>, StoreError>),
     Appended(Result<(), StoreError>),
@@ -151,7 +152,13 @@ async fn check<S: Store>(store: &S, existing: &ComplaintRow, answers: Vec<Answer
     references.sort();
     assert_eq!(
         references,
-        ["K-2026-0002", "K-2026-0003", "K-2026-0004", "K-2026-0005", "K-2026-0006"]
+        [
+            "K-2026-0002",
+            "K-2026-0003",
+            "K-2026-0004",
+            "K-2026-0005",
+            "K-2026-0006"
+        ]
     );
     assert_eq!(store.count_complaints().await.expect("count"), 6);
     let (row, events) = store
