@@ -72,8 +72,9 @@ pub async fn load<S: Store>(store: &S) -> Result<(StoredCalendar, Option<String>
 }
 
 /// The calendar terms are computed on now: the configuration's calendar
-/// with the administrator's choices. One primary-key read; done per
-/// request, so that a change made on one instance counts on all at once.
+/// with the administrator's choices. One primary-key read, which the store
+/// keeps for at most `klacht_store::cache::TTL` (2 s): a change counts at
+/// once on the instance that made it, and within that time on the others.
 pub async fn current<S: Store>(
     store: &S,
     base: &WorkingCalendar,

@@ -262,20 +262,21 @@ pub async fn register_with_files<S: Store>(
     } else {
         None
     };
-    let mut queued = 0;
     // The new complaint is folded once, inside the transaction's build
-    // step, and handed back without reading it again.
-    let mut built = None;
+    // step, and handed back without reading it again. The step owns what
+    // it needs: on SQLite it runs in the writer task's group commit.
+    let (calendar, notifier, by) = (calendar.clone(), notifier.clone(), by.clone());
+    let counter = notifier.clone();
     let created = store
-        .create_complaint(year, |reference: ReferenceNumber| {
-            let mut events = complaint::register(new, reference, by, at)?;
+        .create_complaint_grouped(year, move |reference: ReferenceNumber| {
+            let mut events = complaint::register(new, reference, &by, at)?;
             if !files.is_empty() {
                 events.push(complaint::Event::FilesAdded(complaint::FilesAdded {
                     files: crate::files::added(&files),
                 }));
             }
             let history = Recorded::stamp(0, Actor::User(by.id), at, events);
-            let (mut stream, complaint) = new_stream_and_state(id, &history, calendar)?;
+            let (mut stream, complaint) = new_stream_and_state(id, &history, &calendar)?;
             stream.attachments = files;
             // Mail is queued in the complaint's own transaction.
             stream.outbox = notifier.on_intake(
@@ -283,17 +284,16 @@ pub async fn register_with_files<S: Store>(
                 stream.tracking_code.as_ref(),
                 Some(&by.name),
                 manager.as_ref(),
-                calendar,
+                &calendar,
                 at,
             );
-            queued = stream.outbox.len();
-            built = Some(complaint);
-            Ok::<_, ServiceError>(stream)
+            let queued = stream.outbox.len();
+            Ok::<_, ServiceError>((stream, (complaint, queued)))
         })
         .await?;
-    created?;
-    notifier.queued(queued);
-    built.ok_or(ServiceError::NotFound)
+    let (_, (complaint, queued)) = created?;
+    counter.queued(queued);
+    Ok(complaint)
 }
 
 /// Loads a complaint with its whole history.

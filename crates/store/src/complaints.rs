@@ -24,6 +24,23 @@ pub trait ComplaintStore: Send + Sync {
         F: FnOnce(ReferenceNumber) -> Result<NewStream, E> + Send,
         E: Send;
 
+    /// As [`ComplaintStore::create_complaint`], for a `build` that owns
+    /// what it needs and hands back, beside the stream, something of its
+    /// own (the folded complaint). On SQLite the intake is committed
+    /// together with the other writes queued at that moment (group commit,
+    /// one fsync for all), in a savepoint of its own: a refused `build` or
+    /// a failed statement touches no other write, and the answer comes
+    /// only after the commit. On PostgreSQL it is a transaction of its own.
+    fn create_complaint_grouped<F, T, E>(
+        &self,
+        year: i16,
+        build: F,
+    ) -> impl Future<Output = Result<Result<(ComplaintRow, T), E>, StoreError>> + Send
+    where
+        F: FnOnce(ReferenceNumber) -> Result<(NewStream, T), E> + Send + 'static,
+        T: Send + 'static,
+        E: Send + 'static;
+
     /// Appends `events` to a stream whose last seq is `expected_version`,
     /// replaces its read-model row and queues the `outbox` messages the
     /// change causes, in one transaction. When another

@@ -11,6 +11,7 @@ use crate::StoreError;
 #[derive(Clone, Debug)]
 pub struct PgStore {
     pool: PgPool,
+    cache: std::sync::Arc<crate::cache::ReadCache>,
 }
 
 /// How long start-up waits for the server before it says it is unreachable.
@@ -29,7 +30,10 @@ impl PgStore {
             .acquire_timeout(Duration::from_secs(10))
             .connect_with(options)
             .await?;
-        Ok(Self { pool })
+        Ok(Self {
+            pool,
+            cache: Default::default(),
+        })
     }
 
     pub(crate) fn writer(&self) -> &PgPool {
@@ -38,6 +42,19 @@ impl PgStore {
 
     pub(crate) fn reader(&self) -> &PgPool {
         &self.pool
+    }
+
+    pub(crate) fn cache(&self) -> &crate::cache::ReadCache {
+        &self.cache
+    }
+
+    /// Runs `work` in a transaction of its own: the server commits
+    /// concurrent transactions together already.
+    pub(crate) async fn grouped<T: Send + 'static>(
+        &self,
+        work: crate::group::Work<sqlx::Postgres, T>,
+    ) -> Result<T, StoreError> {
+        crate::group::alone(&self.pool, work).await
     }
 
     pub async fn close(&self) {

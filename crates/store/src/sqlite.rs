@@ -7,7 +7,11 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
+use std::sync::Arc;
+
 use crate::StoreError;
+use crate::cache::ReadCache;
+use crate::group::{GroupCommit, Work};
 
 /// SQLite behind one writer connection and a small read-only pool: writes
 /// queue in the process instead of fighting over the file lock
@@ -16,6 +20,10 @@ use crate::StoreError;
 pub struct SqliteStore {
     writer: SqlitePool,
     reader: SqlitePool,
+    /// Intakes and appends go through one writer task that commits what
+    /// is queued together (see [`crate::group`]).
+    group: Arc<GroupCommit>,
+    cache: Arc<ReadCache>,
 }
 
 impl SqliteStore {
@@ -39,7 +47,13 @@ impl SqliteStore {
             .max_connections(4)
             .connect_with(options.read_only(true))
             .await?;
-        Ok(Self { writer, reader })
+        let group = Arc::new(GroupCommit::new(writer.clone()));
+        Ok(Self {
+            writer,
+            reader,
+            group,
+            cache: Arc::default(),
+        })
     }
 
     pub(crate) fn writer(&self) -> &SqlitePool {
@@ -48,6 +62,39 @@ impl SqliteStore {
 
     pub(crate) fn reader(&self) -> &SqlitePool {
         &self.reader
+    }
+
+    pub(crate) fn cache(&self) -> &ReadCache {
+        &self.cache
+    }
+
+    /// Runs `work` in the next group commit (see [`crate::group`]).
+    pub(crate) async fn grouped<T: Send + 'static>(
+        &self,
+        work: Work<sqlx::Sqlite, T>,
+    ) -> Result<T, StoreError> {
+        self.group.run(work).await
+    }
+
+    /// Group commits so far: batches committed and the writes kept in
+    /// them. For tests and the benchmark notes.
+    pub fn group_commit_counts(&self) -> (u64, u64) {
+        self.group.counts()
+    }
+
+    /// Writes handed to the group commit and not yet answered.
+    #[doc(hidden)]
+    pub fn group_commit_pending(&self) -> usize {
+        self.group.pending()
+    }
+
+    /// Holds the writer connection until the guard is dropped: a test lets
+    /// writes queue up behind it to see them committed as one batch.
+    #[doc(hidden)]
+    pub async fn hold_writer(
+        &self,
+    ) -> Result<sqlx::pool::PoolConnection<sqlx::Sqlite>, StoreError> {
+        Ok(self.writer.acquire().await?)
     }
 
     pub async fn close(&self) {

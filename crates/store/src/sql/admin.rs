@@ -223,7 +223,12 @@ macro_rules! admin_queries {
                     }
                     insert_audit(&mut tx, audit).await?;
                     outbox_queries::insert_outbox(&mut tx, outbox).await?;
-                    tx.commit().await?;
+                    let done = tx.commit().await;
+                    // A user's role or activity, or a setting, may have
+                    // changed: cached reads of them go.
+                    self.cache().users_changed();
+                    self.cache().settings_changed();
+                    done?;
                     Ok(())
                 }
 
@@ -274,22 +279,35 @@ macro_rules! admin_queries {
                 }
 
                 async fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+                    // Cached for a moment (see `cache`): every intake reads
+                    // the calendar, and changes here empty the cache.
+                    let cached = $crate::cache::CACHED_SETTINGS.contains(&key);
+                    if cached && let Some(value) = self.cache().setting(key) {
+                        return Ok(value);
+                    }
+                    let stamp = self.cache().setting_stamp();
                     let row = sqlx::query("SELECT value FROM settings WHERE key = $1")
                         .bind(key)
                         .fetch_optional(self.reader())
                         .await?;
-                    Ok(row.map(|r| r.try_get(0)).transpose()?)
+                    let value: Option<String> = row.map(|r| r.try_get(0)).transpose()?;
+                    if cached {
+                        self.cache().put_setting(key, value.clone(), stamp);
+                    }
+                    Ok(value)
                 }
 
                 async fn put_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
-                    sqlx::query(
+                    let done = sqlx::query(
                         "INSERT INTO settings (key, value) VALUES ($1, $2) \
                          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     )
                     .bind(key)
                     .bind(value)
                     .execute(self.writer())
-                    .await?;
+                    .await;
+                    self.cache().settings_changed();
+                    done?;
                     Ok(())
                 }
             }

@@ -181,6 +181,39 @@ macro_rules! complaints_queries {
                     Ok(created)
                 }
 
+                async fn create_complaint_grouped<F, T, E>(
+                    &self,
+                    year: i16,
+                    build: F,
+                ) -> Result<Result<(ComplaintRow, T), E>, StoreError>
+                where
+                    F: FnOnce(ReferenceNumber) -> Result<(NewStream, T), E> + Send + 'static,
+                    T: Send + 'static,
+                    E: Send + 'static,
+                {
+                    self.grouped($crate::group::work(move |tx| {
+                        Box::pin(async move {
+                            let mut extra = None;
+                            let created = create_in(tx, year, |reference| {
+                                build(reference).map(|(stream, t)| {
+                                    extra = Some(t);
+                                    stream
+                                })
+                            })
+                            .await?;
+                            Ok(match (created, extra) {
+                                (Ok(row), Some(t)) => (Ok((row, t)), true),
+                                (Err(e), _) => (Err(e), false),
+                                // build gave a stream, so it gave its T.
+                                (Ok(_), None) => {
+                                    return Err(StoreError::Corrupt("intake without result".into()));
+                                }
+                            })
+                        })
+                    }))
+                    .await
+                }
+
                 async fn append(
                     &self,
                     expected_version: u64,
@@ -188,13 +221,20 @@ macro_rules! complaints_queries {
                     row: &ComplaintRow,
                     outbox: &[$crate::NewOutboxMessage],
                 ) -> Result<(), StoreError> {
-                    let mut tx = self.writer().begin().await?;
-                    // The outbox first: an appended registration in Exact
-                    // settles what waits there, this append's too.
-                    outbox_queries::insert_outbox(&mut tx, outbox).await?;
-                    append_in(&mut tx, expected_version, events, row).await?;
-                    tx.commit().await?;
-                    Ok(())
+                    // Owned copies: on SQLite the writer task commits this
+                    // append with the other writes queued with it.
+                    let (events, row, outbox) = (events.to_vec(), row.clone(), outbox.to_vec());
+                    self.grouped($crate::group::work(move |tx| {
+                        Box::pin(async move {
+                            // The outbox first: an appended registration in
+                            // Exact settles what waits there, this append's
+                            // too.
+                            outbox_queries::insert_outbox(tx, &outbox).await?;
+                            append_in(tx, expected_version, &events, &row).await?;
+                            Ok(((), true))
+                        })
+                    }))
+                    .await
                 }
 
                 async fn append_many(

@@ -223,11 +223,21 @@ macro_rules! users_queries {
                          WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active = TRUE",
                         USER_COLUMNS.replace(", ", ", u.")
                     );
+                    // Cached for a moment (see `cache`): every API request
+                    // asks, and changes here empty the cache.
+                    if let Some(user) = self.cache().token(token_hash) {
+                        return Ok(Some(user));
+                    }
+                    let stamp = self.cache().token_stamp();
                     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
                         .bind(token_hash)
                         .fetch_optional(self.reader())
                         .await?;
-                    row.as_ref().map(user_from_row).transpose()
+                    let user = row.as_ref().map(user_from_row).transpose()?;
+                    if let Some(user) = &user {
+                        self.cache().put_token(token_hash, user, stamp);
+                    }
+                    Ok(user)
                 }
 
                 async fn revoke_api_tokens(&self, user: UserId, at: Timestamp) -> Result<u64, StoreError> {
@@ -237,8 +247,9 @@ macro_rules! users_queries {
                     .bind(user.to_string())
                     .bind(micros(at))
                     .execute(self.writer())
-                    .await?;
-                    Ok(done.rows_affected())
+                    .await;
+                    self.cache().users_changed();
+                    Ok(done?.rows_affected())
                 }
 
                 async fn users_by_ids(&self, ids: &[UserId]) -> Result<Vec<UserRecord>, StoreError> {
