@@ -77,7 +77,7 @@ pub(super) fn load(
                 return Err(ConfigError::Var {
                     var: "KLACHT_DOSSIER_CATCH_UP",
                     message: format!("'{v}': kies aan of uit"),
-                })
+                });
             }
         },
     };

@@ -801,7 +801,11 @@ async fn without_catch_up_the_backlog_waits<S: Store>(store: S) {
     let weeks_later = klacht_clock::test_now()
         .checked_add(jiff::SignedDuration::from_hours(30 * 24))
         .expect("in range");
-    let paused = job().without_catch_up().run(&store, weeks_later).await.expect("round");
+    let paused = job()
+        .without_catch_up()
+        .run(&store, weeks_later)
+        .await
+        .expect("round");
     assert_eq!((paused.filed, paused.more_due), (0, false), "{paused:?}");
     assert!(store.dossier_entry(id).await.expect("entry").is_none());
     let on = job().run(&store, weeks_later).await.expect("round");
