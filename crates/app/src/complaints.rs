@@ -81,7 +81,8 @@ pub fn from_raw(raw: &RawEvent) -> Result<Recorded, ServiceError> {
     })
 }
 
-/// The list row of a complaint in its current state.
+/// The list row of a complaint in its current state, with its report
+/// facts on `calendar`.
 pub fn read_model(
     c: &Complaint,
     calendar: &WorkingCalendar,
@@ -128,6 +129,13 @@ pub fn read_model(
         closed_at: c.closed().map(|s| s.at),
         updated_at,
         participants,
+        // The report facts travel with the row and are written by the same
+        // statement (crate::reports::facts).
+        facts: crate::reports::facts::stored_facts(
+            c,
+            calendar,
+            &crate::reports::facts::facts_key(calendar),
+        ),
     }
 }
 

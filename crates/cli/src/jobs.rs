@@ -103,6 +103,9 @@ pub fn build<S: Store>(store: S, config: &Config) -> anyhow::Result<Jobs<S, Smtp
     } else {
         dossier.without_catch_up()
     });
+    // Report facts of rows from before migration 0027 or on an older
+    // calendar, a slice per round.
+    jobs = jobs.with_facts(config.working_calendar()?);
     Ok(jobs)
 }
 

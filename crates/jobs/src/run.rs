@@ -32,6 +32,11 @@ pub struct Jobs<S, M> {
     /// Filing closed complaints that are not filed yet, and retention
     /// (see `dossier.rs`); `None`: off.
     pub dossier: Option<crate::dossier::DossierJob>,
+    /// Filling in the report facts of rows written before migration 0027
+    /// or on another calendar (`klacht_app::reports::facts`), a slice per
+    /// round; the configuration's calendar, the administrator's choices
+    /// are applied each round. `None`: off.
+    pub facts: Option<klacht_domain::calendar::WorkingCalendar>,
 }
 
 /// What one round did; printed by `klacht jobs run-once`.
@@ -46,6 +51,8 @@ pub struct RunReport {
     pub exact: Option<klacht_exact::DeliveryReport>,
     /// What the dossier step filed and anonymised; `None` when it is off.
     pub dossier: Option<crate::dossier::DossierReport>,
+    /// What the report facts' backfill did; `None` when it is off.
+    pub facts: Option<klacht_app::reports::facts::BackfillReport>,
     /// Steps that failed, with their error, in Dutch. The other steps ran.
     pub errors: Vec<String>,
     /// A delivery step stopped at its cap with more messages perhaps due,
@@ -64,6 +71,7 @@ impl RunReport {
             && self.schedule.is_none_or(|s| s.queued() == 0)
             && self.exact.is_none_or(|d| d.is_empty())
             && self.dossier.as_ref().is_none_or(|d| d.is_empty())
+            && self.facts.is_none_or(|f| f.looked_at == 0)
     }
 }
 
@@ -76,7 +84,15 @@ impl<S: Store, M: Mailer> Jobs<S, M> {
             schedule: None,
             exact: None,
             dossier: None,
+            facts: None,
         }
+    }
+
+    /// Adds the report facts' backfill to every round; `calendar` is the
+    /// configuration's.
+    pub fn with_facts(mut self, calendar: klacht_domain::calendar::WorkingCalendar) -> Self {
+        self.facts = Some(calendar);
+        self
     }
 
     /// Adds the dossier's step (filing, retention) to every round.
@@ -149,6 +165,32 @@ impl<S: Store, M: Mailer> Jobs<S, M> {
             }
         }
 
+        // Fill in missing or stale report facts, a slice per round (the
+        // reports replay those rows meanwhile, so they are right anyway).
+        if let Some(base) = &self.facts {
+            let step = async {
+                let calendar = klacht_app::calendar::current(&self.store, base)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                klacht_app::reports::facts::backfill(
+                    &self.store,
+                    &calendar,
+                    klacht_app::reports::facts::BACKFILL_SLICE,
+                )
+                .await
+                .map_err(|e| e.to_string())
+            };
+            match timed("facts", step).await {
+                Ok(f) => {
+                    report.more_due |= f.more;
+                    report.facts = Some(f);
+                }
+                Err(e) => report
+                    .errors
+                    .push(format!("rapportagegegevens bijwerken: {e}")),
+            }
+        }
+
         report
     }
 }
@@ -191,6 +233,11 @@ impl fmt::Display for RunReport {
                 "Klachtendossier: {} opgeborgen, {} geanonimiseerd (bewaartermijn), {} mislukt.",
                 d.filed, d.anonymised, d.failed
             )?;
+        }
+        if let Some(facts) = &self.facts
+            && facts.looked_at > 0
+        {
+            writeln!(f, "Rapportagegegevens: {} bijgewerkt.", facts.written)?;
         }
         for e in &self.errors {
             writeln!(f, "Fout: {e}")?;

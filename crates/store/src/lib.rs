@@ -76,7 +76,7 @@ pub use rows::{
     ApiToken, ComplaintCounts, ComplaintFilter, ComplaintRow, Cursor, LoginFailures, NewUser, Page,
     RawEvent, Session, UserRecord,
 };
-pub use rows::{DueCursor, DuePage};
+pub use rows::{DueCursor, DuePage, FactsPage, FactsRow, FactsUpdate, StoredFacts};
 pub use sqlite::SqliteStore;
 pub use users::UserStore;
 pub use views::{SavedView, ViewStore, view_name_key};

@@ -98,6 +98,46 @@ pub struct ComplaintRow {
     /// manager, handler, assistants, owners of agreed actions): who may
     /// find it in their lists.
     pub participants: Vec<UserId>,
+    /// The complaint's report facts, written with the row (migration
+    /// 0027). Not read back by the list queries: `None` on rows the store
+    /// returns; [`crate::ReportStore::report_facts`] reads them.
+    pub facts: Option<StoredFacts>,
+}
+
+/// A complaint's report facts as the application serialised them, opaque
+/// to the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredFacts {
+    /// What they were computed on (calendar and facts version): facts with
+    /// another key than the current one are stale.
+    pub key: String,
+    pub data: String,
+}
+
+/// One complaint's stored facts for a report, `None` when the row has none
+/// (written before migration 0027) or they were computed on another key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactsRow {
+    pub id: ComplaintId,
+    pub version: u64,
+    pub received_at: Timestamp,
+    pub facts: Option<String>,
+}
+
+/// A page of [`FactsRow`]s in order of receipt; `next` continues after
+/// the last one, none on the last page.
+#[derive(Debug, Clone, Default)]
+pub struct FactsPage {
+    pub rows: Vec<FactsRow>,
+    pub next: Option<Cursor>,
+}
+
+/// Facts computed afresh for a row at `version` (the backfill).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactsUpdate {
+    pub id: ComplaintId,
+    pub version: u64,
+    pub facts: StoredFacts,
 }
 
 /// Where a page of a keyset-paginated list ends: the sort key of its last

@@ -5,6 +5,7 @@ mod deadlines;
 mod demo_and_serve;
 mod dossier;
 mod exact;
+mod facts;
 mod jobs;
 mod operations;
 mod package;

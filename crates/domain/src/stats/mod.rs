@@ -29,7 +29,7 @@ mod tests;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::calendar::WorkingCalendar;
 use crate::complaint::{Channel, Complaint, Kind, Merit, ReopeningKind, Status};
@@ -147,7 +147,7 @@ impl PeriodChoice {
 }
 
 /// One followed step of one complaint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StepFacts {
     pub step: Step,
     /// The last day on which the step is on time.
@@ -200,7 +200,7 @@ pub fn days_between(from: Date, to: Date) -> i64 {
 }
 
 /// An external escalation of a complaint.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EscalationFacts {
     pub party: String,
     /// `None` while the outcome is not known.
@@ -208,8 +208,9 @@ pub struct EscalationFacts {
 }
 
 /// What statistics need of one complaint or signal, read once from its
-/// replayed history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// replayed history. Stored as JSON with each complaint's row (the
+/// application's `reports::facts`), so serde both ways.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComplaintFacts {
     pub id: ComplaintId,
     pub reference: ReferenceNumber,

@@ -35,9 +35,9 @@ macro_rules! bulk_queries {
 
             async fn import_streams(&self, streams: &[NewStream]) -> Result<(), StoreError> {
                 let mut tx = self.writer().begin().await?;
-                for chunk in streams.chunks(rows_per(22)) {
+                for chunk in streams.chunks(rows_per(24)) {
                     let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
-                        "INSERT INTO complaints ({COMPLAINT_COLUMNS}) "
+                        "INSERT INTO complaints ({WRITE_COLUMNS}) "
                     ));
                     let versions = chunk
                         .iter()
@@ -66,7 +66,9 @@ macro_rules! bulk_queries {
                             .push_bind(row.offer_due.to_string())
                             .push_bind(row.record_due.to_string())
                             .push_bind(row.closed_at.map(micros))
-                            .push_bind(micros(row.updated_at));
+                            .push_bind(micros(row.updated_at))
+                            .push_bind(row.facts.as_ref().map(|f| f.key.clone()))
+                            .push_bind(row.facts.as_ref().map(|f| f.data.clone()));
                     });
                     q.build().execute(&mut *tx).await?;
                 }

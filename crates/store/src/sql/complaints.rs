@@ -81,8 +81,8 @@ macro_rules! complaints_queries {
                     };
                     let row = stream.row;
                     let sql = format!(
-                        "INSERT INTO complaints ({COMPLAINT_COLUMNS}) VALUES \
-                         ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)"
+                        "INSERT INTO complaints ({WRITE_COLUMNS}) VALUES \
+                         ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)"
                     );
                     let q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(row.id.to_string());
                     bind_row!(q, row).execute(&mut **tx).await?;

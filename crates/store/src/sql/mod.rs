@@ -111,6 +111,14 @@ macro_rules! impl_store {
              category, summary, next_step, next_due, report_due, contact_due, offer_due, \
              record_due, closed_at, updated_at";
 
+        /// The columns a write of a complaint's row sets: the list's
+        /// columns and the report facts (migration 0027), which only the
+        /// reports read. `bind_row!` binds them in this order after `id`.
+        const WRITE_COLUMNS: &str = "id, reference, version, kind, status, channel, \
+             received_at, received_by, responsible_manager, handler, complainant_name, service, \
+             category, summary, next_step, next_due, report_due, contact_due, offer_due, \
+             record_due, closed_at, updated_at, facts_key, facts";
+
         fn user_from_row(row: &DbRow) -> Result<UserRecord, StoreError> {
             let manager: Option<String> = row.try_get("manager_id")?;
             Ok(UserRecord {
@@ -163,6 +171,7 @@ macro_rules! impl_store {
                 closed_at: closed_at.map(from_micros).transpose()?,
                 updated_at: from_micros(row.try_get("updated_at")?)?,
                 participants: Vec::new(),
+                facts: None,
             })
         }
 
@@ -278,7 +287,7 @@ macro_rules! impl_store {
             Ok(())
         }
 
-        /// Binds the row's columns in `COMPLAINT_COLUMNS` order after `id`.
+        /// Binds the row's columns in `WRITE_COLUMNS` order after `id`.
         macro_rules! bind_row {
             ($q:expr, $row:expr) => {
                 $q.bind($row.reference.to_string())
@@ -302,6 +311,8 @@ macro_rules! impl_store {
                     .bind($row.record_due.to_string())
                     .bind($row.closed_at.map(micros))
                     .bind(micros($row.updated_at))
+                    .bind($row.facts.as_ref().map(|f| f.key.clone()))
+                    .bind($row.facts.as_ref().map(|f| f.data.clone()))
             };
         }
 
@@ -334,7 +345,7 @@ macro_rules! impl_store {
                  handler = $10, complainant_name = $11, service = $12, category = $13, \
                  summary = $14, next_step = $15, next_due = $16, report_due = $17, \
                  contact_due = $18, offer_due = $19, record_due = $20, closed_at = $21, \
-                 updated_at = $22 WHERE id = $1 AND version = $23",
+                 updated_at = $22, facts_key = $23, facts = $24 WHERE id = $1 AND version = $25",
             )
             .bind(row.id.to_string());
             let done = bind_row!(q, row)

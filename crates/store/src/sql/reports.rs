@@ -99,6 +99,102 @@ macro_rules! reports_queries {
                 }
                 Ok(group_streams(events))
             }
+
+            async fn report_facts(
+                &self,
+                key: &str,
+                received_from: Timestamp,
+                received_before: Timestamp,
+                after: Option<Cursor>,
+                limit: u32,
+            ) -> Result<$crate::FactsPage, StoreError> {
+                let limit = limit.clamp(1, 10_000);
+                // Facts of another key come back as NULL, so stale JSON
+                // is neither sent nor parsed.
+                let mut q: QueryBuilder<Db> =
+                    QueryBuilder::new("SELECT id, version, received_at, CASE WHEN facts_key = ");
+                q.push_bind(key.to_owned())
+                    .push(" THEN facts END AS facts FROM complaints WHERE received_at >= ")
+                    .push_bind(micros(received_from))
+                    .push(" AND received_at < ")
+                    .push_bind(micros(received_before));
+                if let Some(after) = after {
+                    // The form that seeks the index on both engines (see
+                    // the list's keyset in complaints.rs).
+                    let at = micros(after.received_at);
+                    q.push(" AND received_at >= ")
+                        .push_bind(at)
+                        .push(" AND (received_at > ")
+                        .push_bind(at)
+                        .push(" OR id > ")
+                        .push_bind(after.id.to_string())
+                        .push(")");
+                }
+                q.push(" ORDER BY received_at, id LIMIT ")
+                    .push_bind(i64::from(limit));
+                let rows = q.build().fetch_all(self.reader()).await?;
+                let mut out = Vec::with_capacity(rows.len());
+                for row in &rows {
+                    out.push($crate::FactsRow {
+                        id: parse("complaint id", &row.try_get::<String, _>("id")?)?,
+                        version: u64::try_from(row.try_get::<i64, _>("version")?)
+                            .map_err(|_| StoreError::Corrupt("negative version".into()))?,
+                        received_at: from_micros(row.try_get("received_at")?)?,
+                        facts: row.try_get("facts")?,
+                    });
+                }
+                let next = match out.last() {
+                    Some(last) if out.len() >= limit as usize => Some(Cursor {
+                        received_at: last.received_at,
+                        id: last.id,
+                    }),
+                    _ => None,
+                };
+                Ok($crate::FactsPage { rows: out, next })
+            }
+
+            async fn stale_facts(
+                &self,
+                key: &str,
+                limit: u32,
+            ) -> Result<Vec<klacht_domain::ComplaintId>, StoreError> {
+                // Three ranges of complaints_facts_key_idx (NULL, below and
+                // above the key), never the rows with the current key.
+                let rows = sqlx::query(
+                    "SELECT id FROM complaints \
+                     WHERE facts_key IS NULL OR facts_key < $1 OR facts_key > $1 LIMIT $2",
+                )
+                .bind(key)
+                .bind(i64::from(limit.clamp(1, 10_000)))
+                .fetch_all(self.reader())
+                .await?;
+                rows.iter()
+                    .map(|r| parse("complaint id", &r.try_get::<String, _>("id")?))
+                    .collect()
+            }
+
+            async fn store_facts(
+                &self,
+                updates: &[$crate::FactsUpdate],
+            ) -> Result<u64, StoreError> {
+                let mut tx = self.writer().begin().await?;
+                let mut written = 0;
+                for u in updates {
+                    let done = sqlx::query(
+                        "UPDATE complaints SET facts_key = $1, facts = $2 \
+                         WHERE id = $3 AND version = $4",
+                    )
+                    .bind(&u.facts.key)
+                    .bind(&u.facts.data)
+                    .bind(u.id.to_string())
+                    .bind(seq_i64(u.version)?)
+                    .execute(&mut *tx)
+                    .await?;
+                    written += done.rows_affected();
+                }
+                tx.commit().await?;
+                Ok(written)
+            }
         }
     };
 }

@@ -290,6 +290,7 @@ fn row(n: u32, next: Option<(&str, Date)>, status: &str, category: Option<&str>)
         closed_at: None,
         updated_at: received,
         participants: Vec::new(),
+        facts: None,
     }
 }
 

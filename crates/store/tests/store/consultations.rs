@@ -36,6 +36,7 @@ fn row(id: ComplaintId, reference: ReferenceNumber, received: Timestamp) -> Comp
         closed_at: None,
         updated_at: received,
         participants: Vec::new(),
+        facts: None,
     }
 }
 

@@ -39,6 +39,7 @@ fn row(id: ComplaintId, reference: klacht_domain::ReferenceNumber, version: u64)
         closed_at: None,
         updated_at: at(0),
         participants: Vec::new(),
+        facts: None,
     }
 }
 

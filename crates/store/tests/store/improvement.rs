@@ -62,6 +62,7 @@ fn row(
         closed_at: None,
         updated_at: received,
         participants: Vec::new(),
+        facts: None,
     }
 }
 

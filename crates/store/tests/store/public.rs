@@ -40,6 +40,7 @@ fn row(id: ComplaintId, reference: ReferenceNumber) -> ComplaintRow {
         closed_at: None,
         updated_at: at(0),
         participants: Vec::new(),
+        facts: None,
     }
 }
 

@@ -84,6 +84,7 @@ async fn complaint<S: Store>(
                     closed_at: next.is_none().then(|| at(10)),
                     updated_at: at(0),
                     participants: handler.into_iter().chain(manager).collect(),
+                    facts: None,
                 },
                 events: vec![RawEvent {
                     complaint_id: id,

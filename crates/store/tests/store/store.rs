@@ -55,6 +55,7 @@ fn row(
         closed_at: None,
         updated_at: received,
         participants: who.to_vec(),
+        facts: None,
     }
 }
 

@@ -43,6 +43,7 @@ fn row(
         closed_at: (status == "closed").then(|| at(100)),
         updated_at: at(0),
         participants: who.to_vec(),
+        facts: None,
     }
 }
 
