@@ -40,6 +40,7 @@ fn stream(id: ComplaintId, reference: ReferenceNumber) -> NewStream {
             closed_at: None,
             updated_at: at(0),
             participants: Vec::new(),
+            facts: None,
         },
         events: vec![event(id, 1)],
         outbox: Vec::new(),

@@ -44,6 +44,7 @@ fn row(
         closed_at: None,
         updated_at: at(0),
         participants: Vec::new(),
+        facts: None,
     }
 }
 
