@@ -288,6 +288,72 @@ pub async fn consultations<S: Store>(
     Ok(items)
 }
 
+/// How long a queue computed here is shown when nothing changed on this
+/// instance (see [`QueueCache`]).
+pub const QUEUE_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Each user's queue, computed once for many page views. Every staff page
+/// counts its user's queue in the header; for the manager of a large team
+/// that reads every open complaint of the team (thousands at a million
+/// complaints), on every page. A queue is kept while the change count of
+/// [`PatternCache`] stands (every state-changing request of this
+/// instance counts), the day is the same and it is younger than
+/// [`QUEUE_MAX_AGE`] (changes this instance does not see: another instance,
+/// the background jobs).
+#[derive(Debug, Default)]
+pub struct QueueCache {
+    entries: std::sync::Mutex<HashMap<UserId, CachedQueue>>,
+}
+
+#[derive(Debug)]
+struct CachedQueue {
+    today: Date,
+    generation: u64,
+    at: std::time::Instant,
+    queue: std::sync::Arc<WorkQueue>,
+}
+
+impl QueueCache {
+    /// `user`'s queue on `today`: kept, or [`build`] again.
+    pub async fn queue<S: Store>(
+        &self,
+        store: &S,
+        user: &User,
+        calendar: &WorkingCalendar,
+        patterns: &PatternCache,
+        today: Date,
+    ) -> Result<std::sync::Arc<WorkQueue>, StoreError> {
+        // Read before building: a change counted meanwhile makes the
+        // stored queue old at once.
+        let generation = patterns.generation();
+        {
+            let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(kept) = entries.get(&user.id)
+                && kept.today == today
+                && kept.generation == generation
+                && kept.at.elapsed() < QUEUE_MAX_AGE
+            {
+                return Ok(kept.queue.clone());
+            }
+        }
+        let at = std::time::Instant::now();
+        let queue = std::sync::Arc::new(build(store, user, calendar, patterns, today).await?);
+        self.entries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(
+                user.id,
+                CachedQueue {
+                    today,
+                    generation,
+                    at,
+                    queue: queue.clone(),
+                },
+            );
+        Ok(queue)
+    }
+}
+
 /// What waits for `user` on `today`, most urgent first. The administrator
 /// handles no complaints: their queue is empty.
 /// Intake items from the mailbox counted on the start page at most.

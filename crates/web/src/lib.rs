@@ -68,6 +68,9 @@ pub struct AppState<S> {
     /// When complaints form a structural pattern (configuration, DESIGN §6),
     /// and the open patterns found by them, computed once for many views.
     pub patterns: Arc<klacht_app::improvement::PatternCache>,
+    /// Each user's work queue, kept between page views while nothing
+    /// changed ([`klacht_app::work_queue::QueueCache`]).
+    pub queues: Arc<klacht_app::work_queue::QueueCache>,
     /// Composes the e-mail a change causes, queued in its transaction.
     pub notifier: klacht_app::notify::Notifier,
     /// The mail server (without password) when one is configured; `None`:
@@ -96,6 +99,7 @@ impl<S: Store> AppState<S> {
             organisation,
             cookie_secure: true,
             patterns: Arc::default(),
+            queues: Arc::default(),
             notifier: klacht_app::notify::Notifier::disabled(),
             mail_server: None,
             clock: Arc::new(klacht_clock::SystemClock),

@@ -9,7 +9,7 @@ use axum::Router;
 use axum::extract::{Request, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use klacht_app::work_queue::{self, Item, Reason, WorkQueue};
+use klacht_app::work_queue::{Item, Reason, WorkQueue};
 use klacht_domain::terms::{Step, TermStatus, Terms};
 use klacht_domain::{Role, User};
 use klacht_store::{Store, StoreError};
@@ -69,13 +69,16 @@ pub(crate) use klacht_domain::dutch::long_date as dutch_date;
 pub(crate) async fn work_queue<S: Store>(
     state: &AppState<S>,
     user: &User,
-) -> Result<WorkQueue, StoreError> {
+) -> Result<std::sync::Arc<WorkQueue>, StoreError> {
     if user.role == Role::Admin {
-        return Ok(WorkQueue::default());
+        return Ok(std::sync::Arc::default());
     }
     let calendar = state.calendar().await?;
     let today = calendar.local_date(state.now());
-    work_queue::build(&state.store, user, &calendar, &state.patterns, today).await
+    state
+        .queues
+        .queue(&state.store, user, &calendar, &state.patterns, today)
+        .await
 }
 
 fn plural(n: usize, one: &str, more: &str) -> String {

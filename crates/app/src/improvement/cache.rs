@@ -64,6 +64,13 @@ impl PatternCache {
         self.changes.fetch_add(1, Ordering::SeqCst);
     }
 
+    /// How many changes were counted: what other caches of this instance
+    /// ([`crate::work_queue::QueueCache`]) compare to know theirs are
+    /// current.
+    pub fn generation(&self) -> u64 {
+        self.changes.load(Ordering::SeqCst)
+    }
+
     /// The patterns that wait for a decision on `today`, as
     /// [`open_patterns`] finds them.
     pub async fn open_patterns<S: Store>(

@@ -236,7 +236,77 @@ async fn patterns_are_kept_until_a_change_or_a_new_day<S: Store>(store: S) {
     assert!(!std::sync::Arc::ptr_eq(&a, &b), "older than the limit");
 }
 
+/// Each user's queue is computed once for many page views (issue 14): a
+/// counted change or a new day builds it again, and a change stored
+/// meanwhile then shows.
+async fn queues_are_kept_until_a_change_or_a_new_day<S: Store>(store: S) {
+    let cal = WorkingCalendar::netherlands_default();
+    let today = cal.local_date(klacht_clock::test_now());
+    let manager = person(&store, "hans@focus.example", Role::Manager, None).await;
+    let employee = person(
+        &store,
+        "anouk@focus.example",
+        Role::Employee,
+        Some(manager.id),
+    )
+    .await;
+    let patterns = PatternCache::default();
+    let queues = work_queue::QueueCache::default();
+    let first = queues
+        .queue(&store, &manager, &cal, &patterns, today)
+        .await
+        .expect("queue");
+    assert!(first.is_empty());
+    let again = queues
+        .queue(&store, &manager, &cal, &patterns, today)
+        .await
+        .expect("queue");
+    assert!(std::sync::Arc::ptr_eq(&first, &again), "kept");
+    // A complaint for his team, registered elsewhere: not seen until a
+    // change is counted.
+    complaints::register(
+        &store,
+        &cal,
+        &Notifier::disabled(),
+        &employee,
+        NewComplaint {
+            kind: Kind::Complaint,
+            channel: Channel::Phone,
+            received_at: klacht_clock::test_now().to_zoned(cal.time_zone().clone()),
+            complainant: Party::new("Mevrouw J. de Vries", None, Some("06-12345678"), None)
+                .expect("party"),
+            representative: None,
+            service: Some("Thuiszorg".into()),
+            involved_employees: vec![employee.id],
+            description: "Te laat.".into(),
+            category: None,
+            cause: None,
+        },
+        klacht_clock::test_now(),
+    )
+    .await
+    .expect("registered");
+    let kept = queues
+        .queue(&store, &manager, &cal, &patterns, today)
+        .await
+        .expect("queue");
+    assert!(kept.is_empty(), "kept until a change is counted");
+    patterns.changed();
+    let after = queues
+        .queue(&store, &manager, &cal, &patterns, today)
+        .await
+        .expect("queue");
+    assert_eq!(after.len(), 1, "{after:?}");
+    let tomorrow = today.tomorrow().expect("a day");
+    let next_day = queues
+        .queue(&store, &manager, &cal, &patterns, tomorrow)
+        .await
+        .expect("queue");
+    assert!(!std::sync::Arc::ptr_eq(&after, &next_day), "a new day");
+}
+
 store_tests!(
+    queues_are_kept_until_a_change_or_a_new_day,
     actions_follow_their_owner_through_corrections_and_completion,
     patterns_are_kept_until_a_change_or_a_new_day,
 );
