@@ -198,15 +198,8 @@ macro_rules! improvement_queries {
                          AND received_at >= ",
                     );
                     q.push_bind(micros(received_from));
-                    if let Some(after) = after {
-                        let at = micros(after.received_at);
-                        q.push(" AND received_at >= ")
-                            .push_bind(at)
-                            .push(" AND (received_at > ")
-                            .push_bind(at)
-                            .push(" OR id > ")
-                            .push_bind(after.id.to_string())
-                            .push(")");
+                    if let Some(after) = &after {
+                        push_received_after(&mut q, after);
                     }
                     q.push(" ORDER BY received_at, id LIMIT ")
                         .push_bind(i64::from(limit))

@@ -187,6 +187,22 @@ macro_rules! impl_store {
             })
         }
 
+        /// Continues a list ordered by `(received_at, id)` after `after`, in
+        /// the form both engines turn into a seek in `(received_at, id)`
+        /// (`received_at >= $at AND (received_at > $at OR id > $id)`; the
+        /// plain OR form made PostgreSQL filter from the start of the
+        /// index).
+        fn push_received_after(q: &mut QueryBuilder<$db>, after: &$crate::Cursor) {
+            let at = micros(after.received_at);
+            q.push(" AND received_at >= ")
+                .push_bind(at)
+                .push(" AND (received_at > ")
+                .push_bind(at)
+                .push(" OR id > ")
+                .push_bind(after.id.to_string())
+                .push(")");
+        }
+
         fn seq_i64(seq: u64) -> Result<i64, StoreError> {
             i64::try_from(seq).map_err(|_| StoreError::Corrupt(format!("seq {seq} out of range")))
         }

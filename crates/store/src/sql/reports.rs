@@ -41,15 +41,8 @@ macro_rules! reports_queries {
                 q.push_bind(micros(received_from))
                     .push(" AND received_at < ")
                     .push_bind(micros(received_before));
-                if let Some(after) = after {
-                    let at = micros(after.received_at);
-                    q.push(" AND (received_at > ")
-                        .push_bind(at)
-                        .push(" OR (received_at = ")
-                        .push_bind(at)
-                        .push(" AND id > ")
-                        .push_bind(after.id.to_string())
-                        .push("))");
+                if let Some(after) = &after {
+                    push_received_after(&mut q, after);
                 }
                 q.push(" ORDER BY received_at, id LIMIT ")
                     .push_bind(i64::from(limit))
@@ -118,17 +111,8 @@ macro_rules! reports_queries {
                     .push_bind(micros(received_from))
                     .push(" AND received_at < ")
                     .push_bind(micros(received_before));
-                if let Some(after) = after {
-                    // The form that seeks the index on both engines (see
-                    // the list's keyset in complaints.rs).
-                    let at = micros(after.received_at);
-                    q.push(" AND received_at >= ")
-                        .push_bind(at)
-                        .push(" AND (received_at > ")
-                        .push_bind(at)
-                        .push(" OR id > ")
-                        .push_bind(after.id.to_string())
-                        .push(")");
+                if let Some(after) = &after {
+                    push_received_after(&mut q, after);
                 }
                 q.push(" ORDER BY received_at, id LIMIT ")
                     .push_bind(i64::from(limit));
