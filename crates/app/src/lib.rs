@@ -19,6 +19,7 @@ pub mod files;
 pub mod follow_up;
 pub mod handover;
 pub mod improvement;
+pub mod kept;
 pub mod links;
 pub mod mailbox;
 pub mod notify;

@@ -27,6 +27,7 @@ use klacht_domain::{ComplaintId, ReferenceNumber, Role, User, UserId};
 use klacht_store::{ComplaintRow, OutboxStatus, Store, StoreError, WorkQueueQuery};
 
 use crate::improvement::{ImprovementServiceError, PatternCache};
+use crate::kept::{KeptMap, Outdated, Stamp};
 
 /// At most this many failed messages are listed; /berichten has them all.
 const FAILED_LIMIT: u32 = 50;
@@ -292,65 +293,51 @@ pub async fn consultations<S: Store>(
 /// instance (see [`QueueCache`]).
 pub const QUEUE_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(60);
 
-/// Each user's queue, computed once for many page views. Every staff page
-/// counts its user's queue in the header; for the manager of a large team
-/// that reads every open complaint of the team (thousands at a million
-/// complaints), on every page. A queue is kept while the change count of
-/// [`PatternCache`] stands (every state-changing request of this
-/// instance counts), the day is the same and it is younger than
-/// [`QUEUE_MAX_AGE`] (changes this instance does not see: another instance,
-/// the background jobs).
+/// Each user's queue, computed once for many page views
+/// ([`crate::kept::Kept`]). Every
+/// staff page counts its user's queue in the header; for the manager of a
+/// large team that reads every open complaint of the team (thousands at a
+/// million complaints). A queue is current while the change count of
+/// [`PatternCache`] stands (every state-changing request of this instance
+/// counts), the day is the same and it is younger than [`QUEUE_MAX_AGE`]
+/// (changes this instance does not see: another instance, the background
+/// jobs).
 #[derive(Debug, Default)]
 pub struct QueueCache {
-    entries: std::sync::Mutex<HashMap<UserId, CachedQueue>>,
-}
-
-#[derive(Debug)]
-struct CachedQueue {
-    today: Date,
-    generation: u64,
-    at: std::time::Instant,
-    queue: std::sync::Arc<WorkQueue>,
+    users: KeptMap<UserId, WorkQueue>,
 }
 
 impl QueueCache {
-    /// `user`'s queue on `today`: kept, or [`build`] again.
+    /// `user`'s queue on `today`: kept, or [`build`] again. The header's
+    /// count may take an outdated queue when building it is slow
+    /// ([`Outdated::Serve`]); the start page's list waits for the current
+    /// one ([`Outdated::Wait`]).
     pub async fn queue<S: Store>(
         &self,
         store: &S,
         user: &User,
         calendar: &WorkingCalendar,
-        patterns: &PatternCache,
+        patterns: &std::sync::Arc<PatternCache>,
         today: Date,
+        outdated: Outdated,
     ) -> Result<std::sync::Arc<WorkQueue>, StoreError> {
         // Read before building: a change counted meanwhile makes the
         // stored queue old at once.
-        let generation = patterns.generation();
-        {
-            let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(kept) = entries.get(&user.id)
-                && kept.today == today
-                && kept.generation == generation
-                && kept.at.elapsed() < QUEUE_MAX_AGE
-            {
-                return Ok(kept.queue.clone());
-            }
-        }
-        let at = std::time::Instant::now();
-        let queue = std::sync::Arc::new(build(store, user, calendar, patterns, today).await?);
-        self.entries
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(
-                user.id,
-                CachedQueue {
-                    today,
-                    generation,
-                    at,
-                    queue: queue.clone(),
-                },
-            );
-        Ok(queue)
+        let stamp = Stamp {
+            today,
+            generation: patterns.generation(),
+        };
+        let kept = self.users.of(user.id);
+        let (store, user, calendar, patterns) = (
+            store.clone(),
+            user.clone(),
+            calendar.clone(),
+            patterns.clone(),
+        );
+        kept.get(stamp, QUEUE_MAX_AGE, outdated, move || async move {
+            build(&store, &user, &calendar, &patterns, today).await
+        })
+        .await
     }
 }
 
@@ -424,7 +411,7 @@ pub async fn build<S: Store>(
     }
     if quality {
         let patterns = patterns
-            .open_patterns(store, calendar, today)
+            .open_patterns(store, calendar, today, Outdated::Serve)
             .await
             .map_err(|e| match e {
                 ImprovementServiceError::Store(e) => e,

@@ -252,7 +252,9 @@ impl fmt::Display for RunReport {
 async fn timed<T>(job: &'static str, step: impl std::future::Future<Output = T>) -> T {
     let started = std::time::Instant::now();
     let out = step.await;
+    let took = started.elapsed();
     metrics::histogram!("klacht_job_round_duration_seconds", "job" => job)
-        .record(started.elapsed().as_secs_f64());
+        .record(took.as_secs_f64());
+    tracing::debug!(job, millis = took.as_millis() as u64, "job step done");
     out
 }

@@ -71,6 +71,9 @@ pub struct AppState<S> {
     /// Each user's work queue, kept between page views while nothing
     /// changed ([`klacht_app::work_queue::QueueCache`]).
     pub queues: Arc<klacht_app::work_queue::QueueCache>,
+    /// The dashboard's figures and the yearly reports, kept between views
+    /// when they are slow to compute ([`klacht_app::reports::FiguresCache`]).
+    pub figures: Arc<klacht_app::reports::FiguresCache>,
     /// Composes the e-mail a change causes, queued in its transaction.
     pub notifier: klacht_app::notify::Notifier,
     /// The mail server (without password) when one is configured; `None`:
@@ -100,6 +103,7 @@ impl<S: Store> AppState<S> {
             cookie_secure: true,
             patterns: Arc::default(),
             queues: Arc::default(),
+            figures: Arc::default(),
             notifier: klacht_app::notify::Notifier::disabled(),
             mail_server: None,
             clock: Arc::new(klacht_clock::SystemClock),

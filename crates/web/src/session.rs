@@ -145,7 +145,7 @@ impl<S: Store> FromRequestParts<AppState<S>> for Ctx {
         let mut ctx = Ctx::uncounted(parts, state).await?;
         // The header's count is a help, not the page: a failure to count
         // is logged and leaves the count out.
-        match crate::start::work_queue(state, &ctx.user).await {
+        match crate::start::work_queue(state, &ctx.user, klacht_app::kept::Outdated::Serve).await {
             Ok(queue) => ctx.waiting = Some(queue.len()),
             Err(e) => tracing::warn!(error = %e, "work queue not counted"),
         }

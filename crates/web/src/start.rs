@@ -9,6 +9,7 @@ use axum::Router;
 use axum::extract::{Request, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use klacht_app::kept::Outdated;
 use klacht_app::work_queue::{Item, Reason, WorkQueue};
 use klacht_domain::terms::{Step, TermStatus, Terms};
 use klacht_domain::{Role, User};
@@ -50,7 +51,10 @@ struct QueueRow {
 #[template(path = "start_staff.html")]
 struct StaffStartPage {
     ctx: Ctx,
+    /// The most urgent items ([`START_ROWS`]), or all of them when asked.
     rows: Vec<QueueRow>,
+    /// How many items wait in all.
+    total: usize,
     overdue: usize,
     today: String,
     terms: Vec<TermLine>,
@@ -64,11 +68,18 @@ struct StaffStartPage {
 
 pub(crate) use klacht_domain::dutch::long_date as dutch_date;
 
+/// Items the start page lists unless all are asked for (`/?alles`): the
+/// manager of a large team may have thousands waiting, and a page of
+/// thousands of rows helps nobody on a phone.
+const START_ROWS: usize = 100;
+
 /// What waits for `user` today: the one path of the start page and the
-/// header's count.
+/// header's count (which may take an outdated queue while a slow one is
+/// built again: [`Outdated`]).
 pub(crate) async fn work_queue<S: Store>(
     state: &AppState<S>,
     user: &User,
+    outdated: Outdated,
 ) -> Result<std::sync::Arc<WorkQueue>, StoreError> {
     if user.role == Role::Admin {
         return Ok(std::sync::Arc::default());
@@ -77,7 +88,14 @@ pub(crate) async fn work_queue<S: Store>(
     let today = calendar.local_date(state.now());
     state
         .queues
-        .queue(&state.store, user, &calendar, &state.patterns, today)
+        .queue(
+            &state.store,
+            user,
+            &calendar,
+            &state.patterns,
+            today,
+            outdated,
+        )
         .await
 }
 
@@ -271,7 +289,7 @@ async fn start<S: Store>(
         }
         .into_response());
     };
-    let queue = work_queue(&state, &ctx.user).await?;
+    let queue = work_queue(&state, &ctx.user, Outdated::Wait).await?;
     ctx.waiting = Some(queue.len());
     let asked = parts
         .uri
@@ -280,12 +298,21 @@ async fn start<S: Store>(
     let tour = (asked || !state.store.tour_dismissed(ctx.user.id).await?)
         .then(|| crate::procedure::tour::of(ctx.user.role));
     let inbox = crate::mailbox::inbox(&state, &ctx.user).await?;
-    let rows = rows(&queue.items, inbox.is_some());
+    let mut rows = rows(&queue.items, inbox.is_some());
+    let total = rows.len();
+    let everything = parts
+        .uri
+        .query()
+        .is_some_and(|q| q.split('&').any(|p| p == "alles"));
+    if !everything {
+        rows.truncate(START_ROWS);
+    }
     Ok(StaffStartPage {
         inbox,
         tour,
         dismissable: true,
         rows,
+        total,
         overdue: queue.overdue(),
         ctx,
         today,

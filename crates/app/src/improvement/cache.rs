@@ -14,7 +14,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use jiff::civil::Date;
 use klacht_domain::calendar::WorkingCalendar;
@@ -22,6 +22,7 @@ use klacht_domain::patterns::PatternRules;
 use klacht_store::Store;
 
 use super::{FlaggedPattern, ImprovementServiceError, open_patterns};
+use crate::kept::{Kept, Outdated, Stamp};
 
 /// How long patterns computed here stay when nothing changed on this
 /// instance.
@@ -32,16 +33,7 @@ pub struct PatternCache {
     rules: PatternRules,
     max_age: Duration,
     changes: AtomicU64,
-    // Held while computing, so that a burst of page views computes once.
-    entry: tokio::sync::Mutex<Option<Entry>>,
-}
-
-#[derive(Debug)]
-struct Entry {
-    today: Date,
-    changes: u64,
-    at: Instant,
-    patterns: Arc<Vec<FlaggedPattern>>,
+    kept: Arc<Kept<Vec<FlaggedPattern>>>,
 }
 
 impl PatternCache {
@@ -50,7 +42,7 @@ impl PatternCache {
             rules,
             max_age,
             changes: AtomicU64::new(0),
-            entry: tokio::sync::Mutex::new(None),
+            kept: Arc::default(),
         }
     }
 
@@ -72,33 +64,26 @@ impl PatternCache {
     }
 
     /// The patterns that wait for a decision on `today`, as
-    /// [`open_patterns`] finds them.
+    /// [`open_patterns`] finds them; `outdated` says whether a slow
+    /// computation's older result may answer meanwhile (see
+    /// [`crate::kept`]).
     pub async fn open_patterns<S: Store>(
         &self,
         store: &S,
         calendar: &WorkingCalendar,
         today: Date,
+        outdated: Outdated,
     ) -> Result<Arc<Vec<FlaggedPattern>>, ImprovementServiceError> {
-        let mut entry = self.entry.lock().await;
-        // Read after taking the lock: a change counted while another view
-        // computed is not hidden by that view's result.
-        let changes = self.changes.load(Ordering::SeqCst);
-        if let Some(e) = entry.as_ref()
-            && e.today == today
-            && e.changes == changes
-            && e.at.elapsed() < self.max_age
-        {
-            return Ok(e.patterns.clone());
-        }
-        let at = Instant::now();
-        let patterns = Arc::new(open_patterns(store, calendar, &self.rules, today).await?);
-        *entry = Some(Entry {
+        let stamp = Stamp {
             today,
-            changes,
-            at,
-            patterns: patterns.clone(),
-        });
-        Ok(patterns)
+            generation: self.generation(),
+        };
+        let (store, calendar, rules) = (store.clone(), calendar.clone(), self.rules);
+        self.kept
+            .get(stamp, self.max_age, outdated, move || async move {
+                open_patterns(&store, &calendar, &rules, today).await
+            })
+            .await
     }
 }
 

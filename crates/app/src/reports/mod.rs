@@ -19,6 +19,7 @@ use klacht_domain::stats::{ComplaintFacts, Period, Stats};
 use klacht_store::{Cursor, Store, StoreError};
 
 use crate::complaints::ServiceError;
+use crate::kept::{KeptMap, Outdated, Stamp};
 
 /// Complaints read per query.
 pub const PAGE: u32 = 500;
@@ -141,6 +142,80 @@ pub async fn stats<S: Store>(
 ) -> Result<Stats, ReportError> {
     let facts = facts_of_period(store, calendar, period).await?;
     Ok(Stats::compute(&facts, period, today))
+}
+
+/// How long figures computed here are shown when nothing changed on this
+/// instance.
+pub const FIGURES_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// The dashboard's figures per period and the yearly report per year,
+/// kept between views when computing them was slow
+/// ([`crate::kept::KeptMap::slow_only`]): at a million complaints a year's
+/// figures read 200,000 rows of facts, seconds of work, and a director
+/// opening the dashboard twice should not wait twice. While a change is
+/// computed again in the background, the previous figures are shown.
+#[derive(Debug)]
+pub struct FiguresCache {
+    stats: KeptMap<(Date, Date), Stats>,
+    years: KeptMap<i16, yearly::YearReport>,
+}
+
+impl Default for FiguresCache {
+    fn default() -> Self {
+        Self {
+            stats: KeptMap::slow_only(),
+            years: KeptMap::slow_only(),
+        }
+    }
+}
+
+impl FiguresCache {
+    /// [`stats`] of `period`, kept while `generation` (the instance's
+    /// change count) and the day stand.
+    pub async fn stats<S: Store>(
+        &self,
+        store: &S,
+        calendar: &WorkingCalendar,
+        period: &Period,
+        today: Date,
+        generation: u64,
+    ) -> Result<std::sync::Arc<Stats>, ReportError> {
+        let (store, calendar, owned) = (store.clone(), calendar.clone(), period.clone());
+        self.stats
+            .of((period.from, period.to))
+            .get(
+                Stamp { today, generation },
+                FIGURES_MAX_AGE,
+                Outdated::Serve,
+                move || async move { stats(&store, &calendar, &owned, today).await },
+            )
+            .await
+    }
+
+    /// [`yearly::year_report`] of `year`, kept like [`Self::stats`].
+    pub async fn year_report<S: Store>(
+        &self,
+        store: &S,
+        calendar: &WorkingCalendar,
+        organisation: &str,
+        year: i16,
+        today: Date,
+        generation: u64,
+    ) -> Result<std::sync::Arc<yearly::YearReport>, ReportError> {
+        let (store, calendar, organisation) =
+            (store.clone(), calendar.clone(), organisation.to_owned());
+        self.years
+            .of(year)
+            .get(
+                Stamp { today, generation },
+                FIGURES_MAX_AGE,
+                Outdated::Serve,
+                move || async move {
+                    yearly::year_report(&store, &calendar, &organisation, year, today).await
+                },
+            )
+            .await
+    }
 }
 
 /// Runs CPU-heavy work (PDF layout, XLSX packing) off the async threads.

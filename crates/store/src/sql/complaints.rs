@@ -361,11 +361,17 @@ macro_rules! complaints_queries {
                         .replace('\\', "\\\\")
                         .replace('%', "\\%")
                         .replace('_', "\\_");
+                    // From the events of that kind (few) to their
+                    // complaints, never from every open complaint to its
+                    // events: SQLite, left to itself, walks the open ones
+                    // (0.4 s at a million complaints, against 7 ms), so
+                    // `+closed_at` keeps it off their index.
+                    let open = if BACKEND == "sqlite" { "+closed_at" } else { "closed_at" };
                     let sql = format!(
-                        "SELECT {COMPLAINT_COLUMNS} FROM complaints WHERE closed_at IS NULL \
-                         AND kind = 'complaint' AND EXISTS (SELECT 1 FROM complaint_events e \
-                         WHERE e.complaint_id = complaints.id AND e.kind = $1 \
-                         AND e.data LIKE $2 ESCAPE '\\') ORDER BY received_at, id"
+                        "SELECT {COMPLAINT_COLUMNS} FROM complaints WHERE id IN \
+                         (SELECT e.complaint_id FROM complaint_events e WHERE e.kind = $1 \
+                         AND e.data LIKE $2 ESCAPE '\\') AND {open} IS NULL \
+                         AND kind = 'complaint' ORDER BY received_at, id"
                     );
                     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
                         .bind(kind)

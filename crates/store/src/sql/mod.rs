@@ -91,6 +91,8 @@ macro_rules! impl_store {
         // A module of its own keeps the imports apart from the backend's.
         mod store_impl {
         use super::$store;
+        /// Which engine this expansion is for, where their SQL differs.
+        const BACKEND: &str = $backend;
         use sqlx::{QueryBuilder, Row};
         use $crate::sql::{like_pattern, parse, parse_date, split_page};
         use $crate::{

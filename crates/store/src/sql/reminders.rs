@@ -82,12 +82,23 @@ macro_rules! reminders_queries {
                     after: Option<klacht_domain::ComplaintId>,
                     limit: u32,
                 ) -> Result<Vec<klacht_domain::ComplaintId>, StoreError> {
-                    let mut q: QueryBuilder<Db> = QueryBuilder::new(
-                        "SELECT c.id FROM complaints c \
+                    // The open complaints in id order are the partial index
+                    // of migration 0032. SQLite, without statistics, would
+                    // rather walk every open complaint and signal by
+                    // `closed_at` and sort them, once per page (14 s a
+                    // round at a million complaints, against 0.1 s): it is
+                    // told which index to use.
+                    let from = if BACKEND == "sqlite" {
+                        "complaints c INDEXED BY complaints_open_id_idx"
+                    } else {
+                        "complaints c"
+                    };
+                    let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
+                        "SELECT c.id FROM {from} \
                          WHERE c.closed_at IS NULL AND c.kind = 'complaint' \
                          AND EXISTS (SELECT 1 FROM complaint_events e \
-                         WHERE e.complaint_id = c.id AND e.kind = 'action_agreed')",
-                    );
+                         WHERE e.complaint_id = c.id AND e.kind = 'action_agreed')"
+                    ));
                     if let Some(after) = after {
                         q.push(" AND c.id > ").push_bind(after.to_string());
                     }

@@ -20,9 +20,15 @@ macro_rules! work_queue_queries {
                 // The person's open complaints are the participants' index
                 // range below the closed key (migration 0030), not every
                 // complaint they ever took part in.
+                // SQLite would walk the status index over every open
+                // complaint of the organisation and test each against the
+                // list (0.75 s for the quality manager at a million
+                // complaints, against 0.1 s): `+status` keeps it off that
+                // index, so the rows are found by key from the list.
+                let status = if BACKEND == "sqlite" { "+status" } else { "status" };
                 let mut q: QueryBuilder<Db> = QueryBuilder::new(format!(
                     "SELECT {COMPLAINT_COLUMNS} FROM complaints WHERE kind = 'complaint' \
-                         AND status IN {OPEN_STATUSES} AND id IN (SELECT complaint_id FROM \
+                         AND {status} IN {OPEN_STATUSES} AND id IN (SELECT complaint_id FROM \
                          complaint_participants WHERE due_key < '{CLOSED_DUE_KEY}' AND user_id = "
                 ));
                 q.push_bind(query.participant.to_string());

@@ -127,7 +127,12 @@ async fn render<S: Store>(
     let (from, to) = rules.window(today);
     let open = state
         .patterns
-        .open_patterns(&state.store, &calendar, today)
+        .open_patterns(
+            &state.store,
+            &calendar,
+            today,
+            klacht_app::kept::Outdated::Wait,
+        )
         .await?;
     let tz = calendar.time_zone();
     let mut decisions: Vec<DecisionLine> = improvement::decisions_since(&state.store, from)

@@ -69,11 +69,19 @@ pub(super) struct DashboardPage {
 async fn figures<S: Store>(
     state: &AppState<S>,
     q: &DashboardQuery,
-) -> Result<(Stats, PeriodChoice, Option<String>), WebError> {
+) -> Result<(std::sync::Arc<Stats>, PeriodChoice, Option<String>), WebError> {
     let calendar = state.calendar().await?;
     let today = calendar.local_date(state.now());
     let (choice, error) = q.choice(today);
-    let stats = klacht_app::reports::stats(&state.store, &calendar, &choice.period(today), today)
+    let stats = state
+        .figures
+        .stats(
+            &state.store,
+            &calendar,
+            &choice.period(today),
+            today,
+            state.patterns.generation(),
+        )
         .await
         .map_err(web_error)?;
     Ok((stats, choice, error))
@@ -121,6 +129,6 @@ pub(super) async fn json<S: Store>(
     let (stats, _, error) = figures(&state, &q).await?;
     match error {
         Some(e) => Err(WebError::Invalid(e)),
-        None => Ok(Json(stats)),
+        None => Ok(Json(Stats::clone(&stats))),
     }
 }

@@ -6,7 +6,7 @@ use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use klacht_app::reports::charts::Charts;
-use klacht_app::reports::yearly::{YearReport, render_pdf, year_report};
+use klacht_app::reports::yearly::{YearReport, render_pdf};
 use klacht_store::Store;
 use serde::Deserialize;
 
@@ -43,11 +43,23 @@ pub fn render_html(report: &YearReport, in_app: bool) -> Result<String, askama::
     .render()
 }
 
-async fn report<S: Store>(state: &AppState<S>, q: &YearQuery) -> Result<YearReport, WebError> {
+async fn report<S: Store>(
+    state: &AppState<S>,
+    q: &YearQuery,
+) -> Result<std::sync::Arc<YearReport>, WebError> {
     let calendar = state.calendar().await?;
     let today = calendar.local_date(state.now());
     let year = parse_year(&q.jaar, today).map_err(WebError::Invalid)?;
-    year_report(&state.store, &calendar, &state.organisation, year, today)
+    state
+        .figures
+        .year_report(
+            &state.store,
+            &calendar,
+            &state.organisation,
+            year,
+            today,
+            state.patterns.generation(),
+        )
         .await
         .map_err(web_error)
 }

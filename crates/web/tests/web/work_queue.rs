@@ -514,7 +514,55 @@ async fn complaint_page_offers_only_what_can_be_done<S: Store>(store: S) {
     assert_eq!(r.status(), 200);
 }
 
+/// A long queue lists its most urgent hundred items, says how many there
+/// are, and shows them all when asked (issue 14: thousands at scale).
+async fn a_long_queue_lists_the_most_urgent_hundred<S: Store>(store: S) {
+    use klacht_domain::complaint::{Channel, Kind, NewComplaint, Party};
+    let app = spawn_app(store).await;
+    let o = org(&app).await;
+    let calendar = klacht_domain::calendar::WorkingCalendar::netherlands_default();
+    let now = klacht_clock::test_now();
+    for n in 0..101 {
+        klacht_app::complaints::register(
+            &app.store,
+            &calendar,
+            &klacht_app::notify::Notifier::disabled(),
+            &o.employee.user,
+            NewComplaint {
+                kind: Kind::Complaint,
+                channel: Channel::Phone,
+                received_at: now.to_zoned(calendar.time_zone().clone()),
+                complainant: Party::new(&format!("Klant {n}"), None, Some("06-12345678"), None)
+                    .expect("party"),
+                representative: None,
+                service: Some("Thuiszorg".into()),
+                involved_employees: vec![o.involved.user.id],
+                description: "Te laat.".into(),
+                category: None,
+                cause: None,
+            },
+            now,
+        )
+        .await
+        .expect("registered");
+    }
+    let page = queue(&app, &o.employee).await;
+    let listed = rows(&page);
+    assert!(listed.contains("101 punten"), "{listed}");
+    assert_eq!(listed.matches("class=\"queue-item\"").count(), 100);
+    assert!(
+        listed.contains("de 100 dringendste van 101 punten") && listed.contains("href=\"/?alles"),
+        "{listed}"
+    );
+    let all = app.get_as(&o.employee.b, "/?alles").await;
+    assert_eq!(all.status(), 200);
+    let all = all.text().await.expect("body");
+    assert_eq!(rows(&all).matches("class=\"queue-item\"").count(), 101);
+    assert!(!rows(&all).contains("queue-more"));
+}
+
 store_tests!(
+    a_long_queue_lists_the_most_urgent_hundred,
     visitors_see_no_count_and_staff_see_their_queue,
     handler_and_manager_see_terms_overdue_first,
     quality_manager_sees_forms_failed_messages_and_patterns,

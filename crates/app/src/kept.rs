@@ -1,0 +1,320 @@
+//! A value computed once for many page views: the work queue in every
+//! staff page's header, the open patterns, the dashboard's figures. At a
+//! million complaints each takes seconds to compute, and a burst of views
+//! must not compute it once per view.
+//!
+//! A kept value is *current* while the [`Stamp`] it was computed under
+//! stands (the same day, no change counted on this instance since) and it
+//! is younger than the caller's age limit (changes this instance cannot
+//! see: another instance, the background jobs). Then:
+//! - one computation at a time (single flight): views that arrive while it
+//!   runs wait for its result instead of starting their own;
+//! - with [`Outdated::Serve`], a value of the same day that is no longer
+//!   current is still answered at once *when computing it was slow*
+//!   ([`SLOW`]), and computed again in the background. Small organisations
+//!   (and the tests) never see an outdated value: their computations are
+//!   fast, so they always wait for the fresh one.
+
+use std::future::Future;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use jiff::civil::Date;
+
+/// A computation that took at least this long is "slow": its outdated
+/// value may be served while it runs again.
+pub const SLOW: Duration = Duration::from_millis(500);
+
+/// What a kept value was computed under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub today: Date,
+    /// The instance's change count when the computation started.
+    pub generation: u64,
+}
+
+/// What to do with a value of the same day that is no longer current.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outdated {
+    /// Compute it again and wait: the page shows the result of the user's
+    /// own change (the start page's list, the pattern decisions).
+    Wait,
+    /// Answer it when its computation was slow, and compute it again in
+    /// the background (the header's count, figures).
+    Serve,
+}
+
+#[derive(Debug)]
+struct Entry<V> {
+    stamp: Stamp,
+    at: Instant,
+    took: Duration,
+    value: Arc<V>,
+}
+
+/// One kept value. Share it in an `Arc`.
+#[derive(Debug)]
+pub struct Kept<V> {
+    entry: Mutex<Option<Entry<V>>>,
+    /// Held while computing.
+    flight: Arc<tokio::sync::Mutex<()>>,
+    slow_only: bool,
+}
+
+impl<V> Default for Kept<V> {
+    fn default() -> Self {
+        Self {
+            entry: Mutex::new(None),
+            flight: Arc::default(),
+            slow_only: false,
+        }
+    }
+}
+
+impl<V> Kept<V> {
+    /// Keeps only values whose computation was slow ([`SLOW`]): a fast one
+    /// is computed for every view, so that it is never behind a change
+    /// this instance did not count (one written straight to the database).
+    pub fn slow_only() -> Self {
+        Self {
+            slow_only: true,
+            ..Self::default()
+        }
+    }
+}
+
+impl<V: Send + Sync + 'static> Kept<V> {
+    /// The value of `stamp`: kept, or computed by `compute` (a future that
+    /// owns what it needs, so that it can also run in the background).
+    pub async fn get<E, Fut>(
+        self: &Arc<Self>,
+        stamp: Stamp,
+        max_age: Duration,
+        outdated: Outdated,
+        compute: impl FnOnce() -> Fut,
+    ) -> Result<Arc<V>, E>
+    where
+        E: std::fmt::Display + Send + 'static,
+        Fut: Future<Output = Result<V, E>> + Send + 'static,
+    {
+        match self.lookup(stamp, max_age) {
+            Lookup::Current(v) => return Ok(v),
+            Lookup::Outdated(v) if outdated == Outdated::Serve => {
+                self.refresh_in_background(stamp, compute());
+                return Ok(v);
+            }
+            _ => {}
+        }
+        let _flight = self.flight.lock().await;
+        // Someone else may have computed it while this view waited.
+        if let Lookup::Current(v) = self.lookup(stamp, max_age) {
+            return Ok(v);
+        }
+        self.compute(stamp, compute()).await
+    }
+
+    fn lookup(&self, stamp: Stamp, max_age: Duration) -> Lookup<V> {
+        let entry = self.entry.lock().unwrap_or_else(|e| e.into_inner());
+        match entry.as_ref() {
+            Some(e) if self.slow_only && e.took < SLOW => Lookup::Missing,
+            Some(e) if e.stamp == stamp && e.at.elapsed() < max_age => {
+                Lookup::Current(e.value.clone())
+            }
+            Some(e) if e.stamp.today == stamp.today && e.took >= SLOW => {
+                Lookup::Outdated(e.value.clone())
+            }
+            _ => Lookup::Missing,
+        }
+    }
+
+    async fn compute<E>(
+        &self,
+        stamp: Stamp,
+        work: impl Future<Output = Result<V, E>>,
+    ) -> Result<Arc<V>, E> {
+        let at = Instant::now();
+        let value = Arc::new(work.await?);
+        *self.entry.lock().unwrap_or_else(|e| e.into_inner()) = Some(Entry {
+            stamp,
+            at,
+            took: at.elapsed(),
+            value: value.clone(),
+        });
+        Ok(value)
+    }
+
+    /// Starts `work` unless a computation runs already (it will do).
+    fn refresh_in_background<E, Fut>(self: &Arc<Self>, stamp: Stamp, work: Fut)
+    where
+        E: std::fmt::Display + Send + 'static,
+        Fut: Future<Output = Result<V, E>> + Send + 'static,
+    {
+        let Ok(flight) = self.flight.clone().try_lock_owned() else {
+            return;
+        };
+        let kept = self.clone();
+        tokio::spawn(async move {
+            let _flight = flight;
+            if let Err(e) = kept.compute(stamp, work).await {
+                tracing::warn!(error = %e, "kept value not computed again; the old one stays");
+            }
+        });
+    }
+}
+
+/// A [`Kept`] value per key (per user, per period).
+#[derive(Debug)]
+pub struct KeptMap<K, V> {
+    values: Mutex<std::collections::HashMap<K, Arc<Kept<V>>>>,
+    slow_only: bool,
+}
+
+impl<K, V> Default for KeptMap<K, V> {
+    fn default() -> Self {
+        Self {
+            values: Mutex::default(),
+            slow_only: false,
+        }
+    }
+}
+
+impl<K: std::hash::Hash + Eq, V: Send + Sync + 'static> KeptMap<K, V> {
+    /// Each key's value kept only when slow (see [`Kept::slow_only`]).
+    pub fn slow_only() -> Self {
+        Self {
+            slow_only: true,
+            ..Self::default()
+        }
+    }
+
+    /// The kept value of `key`, made on first use.
+    pub fn of(&self, key: K) -> Arc<Kept<V>> {
+        let slow_only = self.slow_only;
+        self.values
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(key)
+            .or_insert_with(|| {
+                Arc::new(if slow_only {
+                    Kept::slow_only()
+                } else {
+                    Kept::default()
+                })
+            })
+            .clone()
+    }
+}
+
+enum Lookup<V> {
+    Current(Arc<V>),
+    Outdated(Arc<V>),
+    Missing,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    fn stamp(generation: u64) -> Stamp {
+        Stamp {
+            today: jiff::civil::date(2026, 12, 7),
+            generation,
+        }
+    }
+
+    const AGE: Duration = Duration::from_secs(60);
+
+    async fn counted(
+        kept: &Arc<Kept<u32>>,
+        runs: &Arc<AtomicU32>,
+        s: Stamp,
+        outdated: Outdated,
+        pause: Duration,
+    ) -> u32 {
+        let runs = runs.clone();
+        let v: Result<_, String> = kept
+            .get(s, AGE, outdated, move || async move {
+                tokio::time::sleep(pause).await;
+                Ok(runs.fetch_add(1, Ordering::SeqCst) + 1)
+            })
+            .await;
+        *v.expect("computed")
+    }
+
+    #[tokio::test]
+    async fn a_burst_of_views_computes_once() {
+        let kept = Arc::new(Kept::default());
+        let runs = Arc::new(AtomicU32::new(0));
+        let mut views = tokio::task::JoinSet::new();
+        for _ in 0..8 {
+            let (kept, runs) = (kept.clone(), runs.clone());
+            views.spawn(async move {
+                let pause = Duration::from_millis(50);
+                counted(&kept, &runs, stamp(1), Outdated::Wait, pause).await
+            });
+        }
+        let seen = views.join_all().await;
+        assert_eq!(seen, vec![1; 8]);
+        assert_eq!(runs.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
+    async fn a_change_makes_a_fast_value_wait_for_the_new_one() {
+        let kept = Arc::new(Kept::default());
+        let runs = Arc::new(AtomicU32::new(0));
+        let fast = Duration::ZERO;
+        assert_eq!(
+            counted(&kept, &runs, stamp(1), Outdated::Serve, fast).await,
+            1
+        );
+        assert_eq!(
+            counted(&kept, &runs, stamp(1), Outdated::Serve, fast).await,
+            1
+        );
+        // Fast to compute: never served outdated, even when allowed.
+        assert_eq!(
+            counted(&kept, &runs, stamp(2), Outdated::Serve, fast).await,
+            2
+        );
+    }
+
+    #[tokio::test]
+    async fn slow_only_computes_a_fast_value_for_every_view() {
+        let kept = Arc::new(Kept::slow_only());
+        let runs = Arc::new(AtomicU32::new(0));
+        for expected in 1..=3 {
+            let seen = counted(&kept, &runs, stamp(1), Outdated::Serve, Duration::ZERO).await;
+            assert_eq!(seen, expected);
+        }
+    }
+
+    #[tokio::test]
+    async fn a_slow_value_is_served_outdated_and_computed_again_behind() {
+        let kept = Arc::new(Kept::default());
+        let runs = Arc::new(AtomicU32::new(0));
+        assert_eq!(
+            counted(&kept, &runs, stamp(1), Outdated::Serve, SLOW).await,
+            1
+        );
+        // Changed: the old value at once, the new one computed behind it.
+        assert_eq!(
+            counted(&kept, &runs, stamp(2), Outdated::Serve, SLOW).await,
+            1
+        );
+        // Who must see their change waits for it.
+        assert_eq!(
+            counted(&kept, &runs, stamp(2), Outdated::Wait, SLOW).await,
+            2
+        );
+        // A new day never answers yesterday's value.
+        let tomorrow = Stamp {
+            today: jiff::civil::date(2026, 12, 8),
+            generation: 2,
+        };
+        assert_eq!(
+            counted(&kept, &runs, tomorrow, Outdated::Serve, Duration::ZERO).await,
+            3
+        );
+    }
+}
