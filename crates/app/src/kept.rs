@@ -33,11 +33,14 @@ pub struct Stamp {
     pub generation: u64,
 }
 
-/// What to do with a value of the same day that is no longer current.
+/// What a view may be answered with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outdated {
-    /// Compute it again and wait: the page shows the result of the user's
-    /// own change (the start page's list, the pattern decisions).
+    /// The current value: the page shows the result of every change (the
+    /// start page's list, the pattern decisions). A kept value only when
+    /// computing it is slow, and then only while it is current; a fast one
+    /// is computed for the view, so that even a change this instance did
+    /// not count (the background jobs, another instance) shows at once.
     Wait,
     /// Answer it when its computation was slow, and compute it again in
     /// the background (the header's count, figures).
@@ -97,7 +100,7 @@ impl<V: Send + Sync + 'static> Kept<V> {
         E: std::fmt::Display + Send + 'static,
         Fut: Future<Output = Result<V, E>> + Send + 'static,
     {
-        match self.lookup(stamp, max_age) {
+        match self.lookup(stamp, max_age, outdated) {
             Lookup::Current(v) => return Ok(v),
             Lookup::Outdated(v) if outdated == Outdated::Serve => {
                 self.refresh_in_background(stamp, compute());
@@ -107,16 +110,17 @@ impl<V: Send + Sync + 'static> Kept<V> {
         }
         let _flight = self.flight.lock().await;
         // Someone else may have computed it while this view waited.
-        if let Lookup::Current(v) = self.lookup(stamp, max_age) {
+        if let Lookup::Current(v) = self.lookup(stamp, max_age, outdated) {
             return Ok(v);
         }
         self.compute(stamp, compute()).await
     }
 
-    fn lookup(&self, stamp: Stamp, max_age: Duration) -> Lookup<V> {
+    fn lookup(&self, stamp: Stamp, max_age: Duration, outdated: Outdated) -> Lookup<V> {
         let entry = self.entry.lock().unwrap_or_else(|e| e.into_inner());
+        let keep_fast = !self.slow_only && outdated == Outdated::Serve;
         match entry.as_ref() {
-            Some(e) if self.slow_only && e.took < SLOW => Lookup::Missing,
+            Some(e) if !keep_fast && e.took < SLOW => Lookup::Missing,
             Some(e) if e.stamp == stamp && e.at.elapsed() < max_age => {
                 Lookup::Current(e.value.clone())
             }
@@ -251,7 +255,7 @@ mod tests {
             let (kept, runs) = (kept.clone(), runs.clone());
             views.spawn(async move {
                 let pause = Duration::from_millis(50);
-                counted(&kept, &runs, stamp(1), Outdated::Wait, pause).await
+                counted(&kept, &runs, stamp(1), Outdated::Serve, pause).await
             });
         }
         let seen = views.join_all().await;
@@ -275,6 +279,25 @@ mod tests {
         // Fast to compute: never served outdated, even when allowed.
         assert_eq!(
             counted(&kept, &runs, stamp(2), Outdated::Serve, fast).await,
+            2
+        );
+    }
+
+    #[tokio::test]
+    async fn a_view_that_must_be_current_computes_a_fast_value_again() {
+        let kept = Arc::new(Kept::default());
+        let runs = Arc::new(AtomicU32::new(0));
+        let fast = Duration::ZERO;
+        assert_eq!(
+            counted(&kept, &runs, stamp(1), Outdated::Serve, fast).await,
+            1
+        );
+        assert_eq!(
+            counted(&kept, &runs, stamp(1), Outdated::Serve, fast).await,
+            1
+        );
+        assert_eq!(
+            counted(&kept, &runs, stamp(1), Outdated::Wait, fast).await,
             2
         );
     }

@@ -115,6 +115,7 @@ pub async fn run<S: Store>(store: S, config: &Config, args: ServeArgs) -> anyhow
         .with_public(public)
         .with_sso(sso)
         .with_mail(crate::jobs::notifier(config, wake), mail_server);
+    klacht_web::warm_up(&state);
     let served = klacht_web::serve(listener, state, shutdown_signal()).await;
     // Let a round under way finish before the process ends.
     let _ = stop_jobs.send(());

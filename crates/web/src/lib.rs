@@ -286,7 +286,8 @@ pub fn app_with_routes<S: Store>(state: AppState<S>, extra: Router<AppState<S>>)
 }
 
 /// A request that may have changed something (any but GET, HEAD and
-/// OPTIONS; counted once it is answered, so its writes are committed)
+/// OPTIONS, and signing in or out; counted once it is answered, so its
+/// writes are committed)
 /// makes the next page compute the open patterns again
 /// ([`klacht_app::improvement::PatternCache`]).
 async fn note_changes(
@@ -296,10 +297,13 @@ async fn note_changes(
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
+    // Signing in or out changes nothing a kept value shows, and at the
+    // start of a working day everyone signs in: each would make the next
+    // page of every user compute again.
     let safe = matches!(
         *request.method(),
         axum::http::Method::GET | axum::http::Method::HEAD | axum::http::Method::OPTIONS
-    );
+    ) || matches!(request.uri().path(), "/inloggen" | "/uitloggen");
     let response = next.run(request).await;
     if !safe {
         patterns.changed();
@@ -354,6 +358,49 @@ async fn staff_body_limit(req: axum::extract::Request, next: axum::middleware::N
 /// answers its own problem+json).
 async fn not_found() -> WebError {
     WebError::NotFound
+}
+
+/// Computes, in the background, what the first views of the day would
+/// otherwise wait for: the open patterns (in the quality manager's queue)
+/// and the dashboard's figures of this year. In a large organisation each
+/// takes seconds ([`klacht_app::kept`]); once computed, later changes are
+/// computed again behind the previous result instead of in front of a
+/// user. `klacht serve` calls it at start.
+pub fn warm_up<S: Store>(state: &AppState<S>) {
+    let state = state.clone();
+    tokio::spawn(async move {
+        let started = std::time::Instant::now();
+        let calendar = match state.calendar().await {
+            Ok(calendar) => calendar,
+            Err(e) => return tracing::warn!(error = %e, "warm-up: no calendar"),
+        };
+        let today = calendar.local_date(state.now());
+        if let Err(e) = state
+            .patterns
+            .open_patterns(
+                &state.store,
+                &calendar,
+                today,
+                klacht_app::kept::Outdated::Wait,
+            )
+            .await
+        {
+            tracing::warn!(error = %e, "warm-up: patterns not computed");
+        }
+        let year = klacht_domain::stats::Period::year(today.year());
+        let generation = state.patterns.generation();
+        if let Err(e) = state
+            .figures
+            .stats(&state.store, &calendar, &year, today, generation)
+            .await
+        {
+            tracing::warn!(error = %e, "warm-up: figures not computed");
+        }
+        tracing::info!(
+            millis = started.elapsed().as_millis() as u64,
+            "patronen en cijfers van dit jaar berekend"
+        );
+    });
 }
 
 /// Serves until `shutdown` completes, then lets requests in flight finish.

@@ -196,17 +196,17 @@ async fn patterns_are_kept_until_a_change_or_a_new_day<S: Store>(store: S) {
         std::time::Duration::from_secs(3600),
     );
     let first = cache
-        .open_patterns(&store, &cal, today, Outdated::Wait)
+        .open_patterns(&store, &cal, today, Outdated::Serve)
         .await
         .expect("patterns");
     let again = cache
-        .open_patterns(&store, &cal, today, Outdated::Wait)
+        .open_patterns(&store, &cal, today, Outdated::Serve)
         .await
         .expect("patterns");
     assert!(std::sync::Arc::ptr_eq(&first, &again), "kept");
     cache.changed();
     let after_change = cache
-        .open_patterns(&store, &cal, today, Outdated::Wait)
+        .open_patterns(&store, &cal, today, Outdated::Serve)
         .await
         .expect("patterns");
     assert!(
@@ -215,7 +215,7 @@ async fn patterns_are_kept_until_a_change_or_a_new_day<S: Store>(store: S) {
     );
     let tomorrow = today.tomorrow().expect("a day");
     let next_day = cache
-        .open_patterns(&store, &cal, tomorrow, Outdated::Wait)
+        .open_patterns(&store, &cal, tomorrow, Outdated::Serve)
         .await
         .expect("patterns");
     assert!(
@@ -227,11 +227,11 @@ async fn patterns_are_kept_until_a_change_or_a_new_day<S: Store>(store: S) {
         std::time::Duration::ZERO,
     );
     let a = aged
-        .open_patterns(&store, &cal, today, Outdated::Wait)
+        .open_patterns(&store, &cal, today, Outdated::Serve)
         .await
         .expect("patterns");
     let b = aged
-        .open_patterns(&store, &cal, today, Outdated::Wait)
+        .open_patterns(&store, &cal, today, Outdated::Serve)
         .await
         .expect("patterns");
     assert!(!std::sync::Arc::ptr_eq(&a, &b), "older than the limit");
@@ -254,12 +254,12 @@ async fn queues_are_kept_until_a_change_or_a_new_day<S: Store>(store: S) {
     let patterns = std::sync::Arc::new(PatternCache::default());
     let queues = work_queue::QueueCache::default();
     let first = queues
-        .queue(&store, &manager, &cal, &patterns, today, Outdated::Wait)
+        .queue(&store, &manager, &cal, &patterns, today, Outdated::Serve)
         .await
         .expect("queue");
     assert!(first.is_empty());
     let again = queues
-        .queue(&store, &manager, &cal, &patterns, today, Outdated::Wait)
+        .queue(&store, &manager, &cal, &patterns, today, Outdated::Serve)
         .await
         .expect("queue");
     assert!(std::sync::Arc::ptr_eq(&first, &again), "kept");
@@ -288,19 +288,19 @@ async fn queues_are_kept_until_a_change_or_a_new_day<S: Store>(store: S) {
     .await
     .expect("registered");
     let kept = queues
-        .queue(&store, &manager, &cal, &patterns, today, Outdated::Wait)
+        .queue(&store, &manager, &cal, &patterns, today, Outdated::Serve)
         .await
         .expect("queue");
     assert!(kept.is_empty(), "kept until a change is counted");
     patterns.changed();
     let after = queues
-        .queue(&store, &manager, &cal, &patterns, today, Outdated::Wait)
+        .queue(&store, &manager, &cal, &patterns, today, Outdated::Serve)
         .await
         .expect("queue");
     assert_eq!(after.len(), 1, "{after:?}");
     let tomorrow = today.tomorrow().expect("a day");
     let next_day = queues
-        .queue(&store, &manager, &cal, &patterns, tomorrow, Outdated::Wait)
+        .queue(&store, &manager, &cal, &patterns, tomorrow, Outdated::Serve)
         .await
         .expect("queue");
     assert!(!std::sync::Arc::ptr_eq(&after, &next_day), "a new day");

@@ -239,6 +239,7 @@ pub async fn load<S: Store>(
             "klachten geladen"
         );
     }
+    store.refresh_statistics().await?;
     let loaded = started.elapsed().as_secs();
     // The last weeks' closed complaints go into the dossier as closing
     // files them (a PDF each); older ones are as an import leaves them,

@@ -17,6 +17,13 @@ macro_rules! bulk_queries {
         }
 
         impl $crate::BulkStore for StoreTy {
+            async fn refresh_statistics(&self) -> Result<(), StoreError> {
+                if BACKEND == "postgres" {
+                    sqlx::query("ANALYZE").execute(self.writer()).await?;
+                }
+                Ok(())
+            }
+
             async fn reserve_references(&self, year: i16, count: u32) -> Result<u32, StoreError> {
                 let count = i64::from(count.max(1));
                 let last: i64 = sqlx::query(

@@ -522,7 +522,9 @@ async fn a_long_queue_lists_the_most_urgent_hundred<S: Store>(store: S) {
     let o = org(&app).await;
     let calendar = klacht_domain::calendar::WorkingCalendar::netherlands_default();
     let now = klacht_clock::test_now();
-    for n in 0..101 {
+    // A hundred straight into the store (fast), the last through the
+    // form: a change this instance counts, so the queue is built again.
+    for n in 0..100 {
         klacht_app::complaints::register(
             &app.store,
             &calendar,
@@ -546,6 +548,7 @@ async fn a_long_queue_lists_the_most_urgent_hundred<S: Store>(store: S) {
         .await
         .expect("registered");
     }
+    register(&app, &o.employee, &Intake::complaint(&o.involved.user)).await;
     let page = queue(&app, &o.employee).await;
     let listed = rows(&page);
     assert!(listed.contains("101 punten"), "{listed}");
@@ -561,7 +564,28 @@ async fn a_long_queue_lists_the_most_urgent_hundred<S: Store>(store: S) {
     assert!(!rows(&all).contains("queue-more"));
 }
 
+/// Kept values (queues, patterns, figures) are computed again after a
+/// change; signing in is none, so a morning of sign-ins does not make
+/// every user's next page compute everything again.
+async fn signing_in_counts_as_no_change_and_a_registration_does<S: Store>(store: S) {
+    let seen = std::sync::Arc::new(std::sync::OnceLock::new());
+    let keep = seen.clone();
+    let app = common::spawn_app_with(store, move |state| {
+        let _ = keep.set(state.patterns.clone());
+        state
+    })
+    .await;
+    let patterns = seen.get().expect("the state").clone();
+    let o = org(&app).await;
+    let before = patterns.generation();
+    app.login("piet@focus.example").await;
+    assert_eq!(patterns.generation(), before, "a sign-in is no change");
+    register(&app, &o.employee, &Intake::complaint(&o.involved.user)).await;
+    assert!(patterns.generation() > before, "a registration is one");
+}
+
 store_tests!(
+    signing_in_counts_as_no_change_and_a_registration_does,
     a_long_queue_lists_the_most_urgent_hundred,
     visitors_see_no_count_and_staff_see_their_queue,
     handler_and_manager_see_terms_overdue_first,
