@@ -12,8 +12,10 @@
 //! - with [`Outdated::Serve`], a value of the same day that is no longer
 //!   current is still answered at once *when computing it was slow*
 //!   ([`SLOW`]), and computed again in the background. Small organisations
-//!   (and the tests) never see an outdated value: their computations are
-//!   fast, so they always wait for the fresh one.
+//!   (and the tests) never see a value older than their last counted
+//!   change: their computations are fast, so they wait for the fresh one;
+//! - with [`Outdated::Wait`] a fast value is computed for every view, and
+//!   a slow one is answered only while current.
 
 use std::future::Future;
 use std::sync::{Arc, Mutex};
