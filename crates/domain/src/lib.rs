@@ -12,6 +12,7 @@ pub mod dutch;
 pub mod exact;
 pub mod ids;
 pub mod improvement;
+pub mod language;
 pub mod next_step;
 pub mod patterns;
 pub mod permissions;
@@ -24,4 +25,5 @@ pub mod terms;
 pub mod user;
 
 pub use ids::{ComplaintId, Email, ParseError, ReferenceNumber, TrackingCode, UserId};
+pub use language::Language;
 pub use user::{Role, User};

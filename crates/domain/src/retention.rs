@@ -148,6 +148,7 @@ mod tests {
             description: "Mevrouw De Vries werd niet geholpen.".into(),
             category: Some("Planning".into()),
             cause: None,
+            language: crate::Language::default(),
         };
         let events = vec![
             Event::Registered(Box::new(registration)),

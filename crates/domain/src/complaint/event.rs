@@ -12,7 +12,7 @@ use super::values::{
     ContactMode, EscalationParty, Kind, Merit, OfferKind, Party, ReopeningKind, Satisfaction,
     WaivableStep, format_date, format_euro,
 };
-use crate::{ReferenceNumber, UserId};
+use crate::{Language, ReferenceNumber, UserId};
 
 /// Who caused an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -86,6 +86,10 @@ pub struct Registration {
     pub description: String,
     pub category: Option<String>,
     pub cause: Option<String>,
+    /// The language the complainant chose on the website: their mails,
+    /// letters and status page speak it. Absent in older events: Dutch.
+    #[serde(default, skip_serializing_if = "Language::is_default")]
+    pub language: Language,
 }
 
 /// Step 2: the conversation with the complainant.

@@ -44,7 +44,7 @@ pub use values::{
     ReopeningKind, Satisfaction, Status, WaivableStep, format_date, format_euro,
 };
 
-use crate::{ParseError, ReferenceNumber, User, UserId, permissions};
+use crate::{Language, ParseError, ReferenceNumber, User, UserId, permissions};
 
 /// Why a command was refused. The message is Dutch and meant for the user
 /// as it is; the variant tells the caller how to answer (403, 422, 409).
@@ -188,7 +188,23 @@ pub fn register_from_mail(
             by.role.label()
         )));
     }
-    let registration = validate::registration(new, reference, None, None, at)?;
+    register_public_in(new, reference, at, Language::default())
+}
+
+/// [`register_public`], remembering the language the complainant used.
+pub fn register_public_in(
+    new: NewComplaint,
+    reference: ReferenceNumber,
+    at: Timestamp,
+    language: Language,
+) -> Result<Vec<Event>, ComplaintError> {
+    if new.kind != Kind::Complaint {
+        return Err(ComplaintError::invalid(
+            "Een melding via de website is altijd een klacht.",
+        ));
+    }
+    let mut registration = validate::registration(new, reference, None, None, at)?;
+    registration.language = language;
     Ok(vec![Event::Registered(Box::new(registration))])
 }
 

@@ -11,7 +11,7 @@ use super::event::{
 use super::intake::{self, Field};
 use super::values::{EscalationParty, OfferKind, format_date};
 use super::{Closing, Complaint, ComplaintError, NewComplaint};
-use crate::{ReferenceNumber, UserId};
+use crate::{Language, ReferenceNumber, UserId};
 
 /// Names, services, categories and ids.
 pub(super) const SHORT: usize = 200;
@@ -113,6 +113,7 @@ pub(super) fn registration(
         description: intake::description(&new.description)?,
         category: intake::short(Field::Category, new.category.as_deref())?,
         cause: intake::short(Field::Cause, new.cause.as_deref())?,
+        language: Language::default(),
     })
 }
 

@@ -64,6 +64,12 @@ impl Complaint {
         crate::terms::Terms::compute(self.terms_start(), calendar)
     }
 
+    /// The language the complainant writes in: their mails, letters and
+    /// status page speak it.
+    pub fn language(&self) -> crate::Language {
+        self.registration.value.language
+    }
+
     pub fn received_by(&self) -> Option<UserId> {
         self.registration.value.received_by
     }

@@ -18,6 +18,7 @@ pub(crate) fn every_event(org: &Org) -> Vec<Event> {
         description: "Afspraak gemist.".into(),
         category: None,
         cause: Some("Planning".into()),
+        language: crate::Language::En,
     };
     vec![
         Event::Registered(Box::new(registration)),
@@ -137,6 +138,19 @@ fn the_json_shape_is_what_the_store_keeps() {
     assert_eq!(registered["kind"], "complaint");
     assert_eq!(registered["channel"], "letter");
     assert_eq!(registered["complainant"]["email"], "j.devries@example.nl");
+    assert_eq!(registered["language"], "en");
+    // Dutch is not written, so events stored before languages existed
+    // and Dutch ones read the same.
+    let mut older = registered.clone();
+    older.as_object_mut().expect("object").remove("language");
+    let Event::Registered(r) = serde_json::from_value::<Event>(older).expect("older event") else {
+        panic!("registered")
+    };
+    assert_eq!(r.language, crate::Language::Nl);
+    assert!(
+        serde_json::to_value(Event::Registered(r)).expect("json")["language"].is_null(),
+        "Dutch stays unwritten"
+    );
     let offer = serde_json::to_value(&events[6]).expect("json");
     assert_eq!(offer["kind"], "compensation");
     assert_eq!(offer["made_on"], "2026-04-28");

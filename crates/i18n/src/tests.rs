@@ -1,0 +1,97 @@
+use std::collections::BTreeSet;
+
+use jiff::civil::date;
+
+use super::*;
+
+#[test]
+fn every_key_exists_in_every_language_with_the_same_placeholders() {
+    let reference = keys(Language::default());
+    assert!(!reference.is_empty(), "the Dutch files hold the texts");
+    for language in Language::ALL {
+        let own = keys(language);
+        let missing: Vec<_> = reference.difference(&own).collect();
+        let extra: Vec<_> = own.difference(&reference).collect();
+        assert!(
+            missing.is_empty(),
+            "{}: missing {missing:?}",
+            language.code()
+        );
+        assert!(
+            extra.is_empty(),
+            "{}: not in Dutch {extra:?}",
+            language.code()
+        );
+        for key in &reference {
+            assert_eq!(
+                placeholders(language, key),
+                placeholders(Language::default(), key),
+                "{}: the placeholders of {key}",
+                language.code()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_file_parses_and_no_key_is_defined_twice() {
+    for (language, files) in FILES {
+        let mut seen = BTreeSet::new();
+        for (file, text) in files {
+            let resource = fluent_bundle::FluentResource::try_new((*text).to_owned());
+            assert!(
+                resource.is_ok(),
+                "{}/{file}: {:?}",
+                language.code(),
+                resource.err().map(|e| e.1)
+            );
+        }
+        for (_, text) in files {
+            for line in text.lines() {
+                if let Some((key, _)) = line.split_once(" =")
+                    && !key.starts_with([' ', '#', '.', '*', '['])
+                    && !key.is_empty()
+                {
+                    assert!(
+                        seen.insert(key.to_owned()),
+                        "{}: {key} twice",
+                        language.code()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn messages_fill_their_placeholders_and_fall_back_to_the_key() {
+    let en = Tr::new(Language::En);
+    let nl = Tr::new(Language::Nl);
+    assert_eq!(nl.t("language-self"), "Nederlands");
+    assert_eq!(en.t("language-self"), "English");
+    assert_eq!(en.t("no-such-key-at-all"), "no-such-key-at-all");
+    assert_eq!(en.lookup("no-such-key-at-all"), None);
+    let html = en.html1("test-link-html", "name", "<b>&");
+    assert!(html.contains("&lt;b&gt;&amp;"), "{html}");
+    assert!(!html.contains("<b>"), "{html}");
+}
+
+#[test]
+fn dates_and_amounts_read_as_each_language_writes_them() {
+    let nl = Tr::new(Language::Nl);
+    let en = Tr::new(Language::En);
+    let d = date(2026, 4, 24);
+    assert_eq!(nl.date(d), "24-04-2026");
+    assert_eq!(en.date(d), "24 Apr 2026");
+    assert_eq!(nl.long_date(d), "vrijdag 24 april 2026");
+    assert_eq!(en.long_date(d), "Friday 24 April 2026");
+    assert_eq!(en.day_month_year(date(2026, 12, 31)), "31 December 2026");
+    let t = d.at(16, 45, 0, 0).in_tz("Europe/Amsterdam").expect("zone");
+    assert_eq!(nl.long_date_time(&t), "vrijdag 24 april 2026 om 16:45");
+    assert_eq!(en.long_date_time(&t), "Friday 24 April 2026 at 16:45");
+    assert_eq!(en.date_time(&t), "24 Apr 2026 at 16:45");
+    assert_eq!(nl.euro(125_000), "€ 1.250,00");
+    assert_eq!(en.euro(125_000), "€1,250.00");
+    assert_eq!(en.euro(5), "€0.05");
+    assert_eq!(en.euro(100_000_000), "€1,000,000.00");
+}
