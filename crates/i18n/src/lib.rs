@@ -14,6 +14,8 @@ mod format;
 pub use catalog::{Arg, FILES, keys, placeholders};
 pub use klacht_domain::Language;
 
+use std::collections::BTreeSet;
+
 use jiff::Zoned;
 use jiff::civil::Date;
 
@@ -166,3 +168,81 @@ fn escape_html(s: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// Common words that betray the wrong language on a page, in a mail or a
+/// document: an English text with any of the Dutch ones (or a Dutch text
+/// with the English ones) still has an untranslated piece. Words that are
+/// also names (`de`, `van`) or the same in both (`is`) are left out, so
+/// that a test can render real data.
+pub const MARKERS: [(Language, &[&str]); 2] = [
+    (
+        Language::Nl,
+        &[
+            "uw",
+            "wij",
+            "niet",
+            "het",
+            "een",
+            "klacht",
+            "klachten",
+            "voor",
+            "worden",
+            "heeft",
+            "bent",
+            "naar",
+            "ontvangen",
+            "termijn",
+            "volgens",
+            "afhandeling",
+            "vriendelijke",
+            "groet",
+            "geachte",
+            "datum",
+            "pagina",
+            "nummer",
+            "kenmerk",
+            "bij",
+            "ook",
+            "wordt",
+        ],
+    ),
+    (
+        Language::En,
+        &[
+            "your",
+            "we",
+            "the",
+            "complaint",
+            "complaints",
+            "received",
+            "please",
+            "regards",
+            "dear",
+            "with",
+            "not",
+            "page",
+            "number",
+            "date",
+            "our",
+            "you",
+            "which",
+        ],
+    ),
+];
+
+/// The marker words of every language but `language` found in `text`
+/// (lower case, whole words): empty when the text speaks only its own.
+pub fn foreign_words(language: Language, text: &str) -> Vec<String> {
+    let words: BTreeSet<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    MARKERS
+        .iter()
+        .filter(|(l, _)| *l != language)
+        .flat_map(|(_, markers)| markers.iter())
+        .filter(|m| words.contains(**m))
+        .map(|m| (*m).to_owned())
+        .collect()
+}

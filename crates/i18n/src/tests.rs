@@ -95,3 +95,16 @@ fn dates_and_amounts_read_as_each_language_writes_them() {
     assert_eq!(en.euro(5), "€0.05");
     assert_eq!(en.euro(100_000_000), "€1,000,000.00");
 }
+
+#[test]
+fn foreign_words_are_found_as_whole_words_only() {
+    assert_eq!(
+        foreign_words(Language::En, "Dear Mr de Vries, uw klacht is received."),
+        vec!["uw", "klacht"]
+    );
+    assert!(foreign_words(Language::En, "Hetty Uwland, Zorggroep De Linde").is_empty());
+    assert_eq!(
+        foreign_words(Language::Nl, "Geachte heer, your call"),
+        vec!["your"]
+    );
+}
