@@ -86,6 +86,12 @@ impl Tr {
         )
     }
 
+    /// The message `key` with any number of text placeholders.
+    pub fn with_args(&self, key: &str, args: &[(&str, String)]) -> String {
+        let args: Vec<_> = args.iter().map(|(n, v)| (*n, v.value())).collect();
+        catalog::format(self.0, key, &args)
+    }
+
     /// A message whose own text carries markup (its key ends in `-html`,
     /// e.g. a sentence with a link), with its placeholders escaped: the
     /// text comes from our files, the values may come from anyone. Use it

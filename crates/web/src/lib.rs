@@ -18,6 +18,7 @@ mod exact;
 mod handover;
 mod health;
 mod improvement;
+pub mod language;
 mod mailbox;
 pub mod metrics;
 mod outbox;
@@ -256,6 +257,10 @@ pub fn app_with_routes<S: Store>(state: AppState<S>, extra: Router<AppState<S>>)
         .merge(extra)
         .fallback(not_found)
         .with_state(state.clone())
+        .layer(axum::middleware::from_fn_with_state(
+            state.cookie_secure,
+            language::switch,
+        ))
         .layer(axum::middleware::from_fn(session::clear_shown_flash))
         .layer(header("x-content-type-options", "nosniff"))
         .layer(header("x-frame-options", "DENY"))

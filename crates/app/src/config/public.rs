@@ -1,6 +1,7 @@
 //! `[public]`: the public site (DESIGN §8). `KLACHT_REGULATION` (a
 //! Markdown file with the organisation's complaint regulation; the shipped
-//! example otherwise), `KLACHT_PUBLIC_SUBMISSIONS_PER_HOUR` (default 5 per
+//! example otherwise), `KLACHT_REGULATION_EN` (the same in English; without
+//! it the English site shows the Dutch text with a note), `KLACHT_PUBLIC_SUBMISSIONS_PER_HOUR` (default 5 per
 //! client address) and `KLACHT_TRUSTED_PROXY` (comma-separated addresses
 //! of reverse proxies whose `X-Forwarded-For` is believed) win over the
 //! file.
@@ -19,6 +20,7 @@ pub const DEFAULT_SUBMISSIONS_PER_HOUR: u32 = 5;
 #[serde(default, deny_unknown_fields)]
 pub(super) struct FilePublic {
     regulation: Option<PathBuf>,
+    regulation_en: Option<PathBuf>,
     submissions_per_hour: Option<u32>,
     trusted_proxy: Option<Vec<String>>,
 }
@@ -28,6 +30,9 @@ pub(super) struct FilePublic {
 pub struct PublicConfig {
     /// The regulation as Markdown; `None`: the shipped example.
     pub regulation: Option<PathBuf>,
+    /// The regulation in English; `None`: the English pages show the
+    /// Dutch text with a note.
+    pub regulation_en: Option<PathBuf>,
     /// Public form submissions per client address per hour (at least 1).
     pub submissions_per_hour: u32,
     /// Proxies in front of the server. Only when the connection comes from
@@ -40,6 +45,7 @@ impl Default for PublicConfig {
     fn default() -> Self {
         Self {
             regulation: None,
+            regulation_en: None,
             submissions_per_hour: DEFAULT_SUBMISSIONS_PER_HOUR,
             trusted_proxies: Vec::new(),
         }
@@ -54,6 +60,11 @@ pub(super) fn load(
         Some(v) if v.is_empty() => None,
         Some(v) => Some(PathBuf::from(v)),
         None => file.regulation,
+    };
+    let regulation_en = match var("KLACHT_REGULATION_EN").map(|v| v.trim().to_owned()) {
+        Some(v) if v.is_empty() => None,
+        Some(v) => Some(PathBuf::from(v)),
+        None => file.regulation_en,
     };
     let per_hour = match var("KLACHT_PUBLIC_SUBMISSIONS_PER_HOUR").map(|v| v.trim().to_owned()) {
         None => file
@@ -86,6 +97,7 @@ pub(super) fn load(
         .collect::<Result<_, _>>()?;
     Ok(PublicConfig {
         regulation,
+        regulation_en,
         submissions_per_hour: per_hour,
         trusted_proxies,
     })

@@ -19,7 +19,8 @@ use klacht_domain::complaint::{
     PartyText, Recorded, Satisfaction, intake,
 };
 use klacht_domain::dutch::sentence;
-use klacht_domain::{ComplaintId, ReferenceNumber, Role, TrackingCode};
+use klacht_domain::{ComplaintId, Language, ReferenceNumber, Role, TrackingCode};
+use klacht_i18n::Tr;
 use klacht_store::{PublicService, Store, UserRecord};
 use sha2::{Digest, Sha256};
 
@@ -35,31 +36,73 @@ pub fn new_tracking_code() -> TrackingCode {
     TrackingCode::from_random((high ^ low).to_le_bytes())
 }
 
-/// Dutch messages per field of the public form, in the order of the form.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FieldErrors(Vec<(&'static str, String)>);
+/// A refusal at a field of the public form, in any language: the key of
+/// its words in the Fluent files and their placeholders. A refusal the
+/// domain worded keeps those Dutch words for Dutch (they name the exact
+/// fault, e.g. the number typed); other languages get the key's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldMessage {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+    pub dutch: Option<String>,
+}
 
-impl FieldErrors {
-    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
-        if self.get(field).is_none() {
-            self.0.push((field, message.into()));
+impl FieldMessage {
+    pub fn key(key: &'static str) -> Self {
+        Self {
+            key,
+            args: Vec::new(),
+            dutch: None,
         }
     }
 
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
+    pub fn with(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+
+    /// A refusal the domain worded in Dutch, `key` for other languages.
+    pub fn worded(key: &'static str, dutch: impl Into<String>) -> Self {
+        Self {
+            dutch: Some(dutch.into()),
+            ..Self::key(key)
+        }
+    }
+
+    pub fn render(&self, tr: Tr) -> String {
+        match &self.dutch {
+            Some(dutch) if tr.language() == Language::Nl => dutch.clone(),
+            _ => {
+                let args: Vec<(&str, String)> =
+                    self.args.iter().map(|(n, v)| (*n, v.clone())).collect();
+                tr.with_args(self.key, &args)
+            }
+        }
+    }
+}
+
+/// The refusals per field of the public form, in the order of the form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(Vec<(&'static str, FieldMessage)>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &'static str, message: FieldMessage) {
+        if self.get(field).is_none() {
+            self.0.push((field, message));
+        }
+    }
+
+    pub fn get(&self, field: &str) -> Option<&FieldMessage> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| m)
     }
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
-    /// Field and message, for the summary at the top of the form.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> {
-        self.0.iter().map(|(f, m)| (*f, m.as_str()))
+    /// Field and message in `tr`'s language, in the order of the form.
+    pub fn rendered(&self, tr: Tr) -> Vec<(&'static str, String)> {
+        self.0.iter().map(|(f, m)| (*f, m.render(tr))).collect()
     }
 }
 
@@ -119,26 +162,30 @@ impl PublicForm {
                 match e.field() {
                     Some(Field::Complainant(part) | Field::Representative(part)) => match part {
                         PartyField::Name if self.naam.trim().is_empty() => {
-                            errors.add("naam", "Vul uw naam in.")
+                            errors.add("naam", FieldMessage::key("form-error-name-missing"))
                         }
-                        PartyField::Name => errors.add("naam", e.message()),
-                        PartyField::Email => errors.add(
-                            "email",
-                            "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",
+                        PartyField::Name => errors.add(
+                            "naam",
+                            FieldMessage::worded("form-error-name", e.message()),
                         ),
-                        PartyField::Phone => errors.add("telefoon", e.message()),
-                        PartyField::Address => errors.add("adres", e.message()),
+                        PartyField::Email => {
+                            errors.add("email", FieldMessage::key("form-error-email"))
+                        }
+                        PartyField::Phone => errors.add(
+                            "telefoon",
+                            FieldMessage::worded("form-error-phone", e.message()),
+                        ),
+                        PartyField::Address => errors.add(
+                            "adres",
+                            FieldMessage::worded("form-error-address", e.message()),
+                        ),
                     },
-                    _ => errors.add("naam", e.message()),
+                    _ => errors.add("naam", FieldMessage::worded("form-error-name", e.message())),
                 }
             }
         }
         if self.email.trim().is_empty() && self.telefoon.trim().is_empty() {
-            errors.add(
-                "email",
-                "Vul een e-mailadres of een telefoonnummer in, zodat wij contact met u kunnen \
-                 opnemen.",
-            );
+            errors.add("email", FieldMessage::key("form-error-contact"));
         }
         let stakeholder = if namens.is_empty() {
             None
@@ -146,17 +193,29 @@ impl PublicForm {
             match Party::new(namens, None, None, None) {
                 Ok(p) => Some(p),
                 Err(e) => {
-                    errors.add("namens_naam", sentence(&e.0));
+                    errors.add(
+                        "namens_naam",
+                        FieldMessage::worded("form-error-on-behalf", sentence(&e.0)),
+                    );
                     None
                 }
             }
         };
         let description = if self.omschrijving.trim().is_empty() {
-            errors.add("omschrijving", "Beschrijf uw klacht.");
+            errors.add(
+                "omschrijving",
+                FieldMessage::key("form-error-description-missing"),
+            );
             None
         } else {
             intake::description(&self.omschrijving)
-                .map_err(|e| errors.add("omschrijving", e.message()))
+                .map_err(|e| {
+                    errors.add(
+                        "omschrijving",
+                        FieldMessage::worded("form-error-description-long", e.message())
+                            .with("max", intake::DESCRIPTION_MAX),
+                    )
+                })
                 .ok()
         };
         // A service no longer offered (or never) is not "weet ik niet":
@@ -168,11 +227,7 @@ impl PublicForm {
                     .ok()
                     .and_then(|id| services.iter().find(|s| s.id == id && s.active));
                 if chosen.is_none() {
-                    errors.add(
-                        "dienst",
-                        "Deze dienst staat niet (meer) in de lijst. Kies een dienst, of 'Weet ik \
-                         niet / anders'.",
-                    );
+                    errors.add("dienst", FieldMessage::key("form-error-service"));
                 }
                 chosen.cloned()
             }
@@ -218,6 +273,9 @@ pub struct Submission {
     pub uploads: Vec<Upload>,
     /// Where it came from, for the rate limit (only a hash is stored).
     pub client: IpAddr,
+    /// The language of the form: the complaint keeps it for its mails,
+    /// letters and status page.
+    pub language: Language,
 }
 
 /// A stored submission: what the confirmation page shows.
@@ -271,6 +329,7 @@ pub async fn submit<S: Store>(
         form,
         uploads,
         client,
+        language,
     } = submission;
     if !form.website.trim().is_empty() {
         tracing::info!("public form: honeypot filled, refused");
@@ -285,7 +344,12 @@ pub async fn submit<S: Store>(
         (parsed, files) => {
             let mut errors = parsed.err().unwrap_or_default();
             if let Err(message) = files {
-                errors.add("bijlagen", message);
+                errors.add(
+                    "bijlagen",
+                    FieldMessage::worded("form-error-file", message)
+                        .with("files", MAX_FILES)
+                        .with("mb", MAX_FILE_BYTES / (1024 * 1024)),
+                );
             }
             return Err(SubmitError::Fields(errors));
         }
@@ -317,7 +381,7 @@ pub async fn submit<S: Store>(
     let mut queued = 0;
     let created = store
         .create_complaint(year, |reference: ReferenceNumber| {
-            let registered = complaint::register_public(parsed.new, reference, at)?;
+            let registered = complaint::register_public_in(parsed.new, reference, at, language)?;
             let mut history = Recorded::stamp(0, Actor::Complainant, at, registered);
             let mut c = Complaint::replay(id, &history).map_err(|e| ServiceError::Corrupt {
                 id,

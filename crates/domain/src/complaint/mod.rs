@@ -34,7 +34,7 @@ pub use intake::{
 };
 pub use link::{Link, Unlink};
 pub use mail::record_complainant_mail;
-pub use public::{Phase, PhaseState, PublicPhase, route_public};
+pub use public::{Phase, PhaseState, PublicPhase, SATISFACTION_COMMENT_MAX, route_public};
 pub use state::{
     ActionItem, Complaint, ConsultationRecord, EscalationRecord, SealedRound, Stamped,
 };

@@ -14,15 +14,16 @@ use axum::extract::{Multipart, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use klacht_app::public::{
-    self, FieldErrors, MAX_FILE_BYTES, MAX_FILES, PublicForm, RateLimit, Submission, SubmitError,
+    self, FieldErrors, FieldMessage, MAX_FILE_BYTES, MAX_FILES, PublicForm, RateLimit, Submission, SubmitError,
     Upload,
 };
-use klacht_domain::TrackingCode;
-use klacht_domain::complaint::format_date;
+use klacht_domain::{Language, TrackingCode};
+use klacht_i18n::Tr;
 use klacht_domain::terms::Step;
 use klacht_store::Store;
 
 use super::{ClientAddr, FormToken, Site, private_headers};
+use crate::language::PageLanguage;
 use crate::session::{cookie, set_cookie};
 use crate::uploads::{self, Broken};
 use crate::{AppState, WebError};
@@ -33,16 +34,12 @@ const CONFIRM_COOKIE: &str = "klacht_bevestiging";
 const CONFIRM_SECS: i64 = 15 * 60;
 
 /// The refusal of a body that broke off, addressed to the complainant.
-fn public_message(broken: Broken) -> String {
+fn public_message(broken: Broken) -> FieldMessage {
     match broken {
-        Broken::TooLarge => format!(
-            "Uw bestanden zijn samen te groot om te versturen. Kies hoogstens {MAX_FILES} \
-             bestanden van elk hoogstens {} MB.",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ),
-        Broken::Unreadable => "Het formulier kwam niet goed aan. Controleer uw gegevens, kies uw \
-                               bestanden opnieuw en verstuur het nog eens."
-            .into(),
+        Broken::TooLarge => FieldMessage::key("form-error-files-too-large")
+            .with("files", MAX_FILES)
+            .with("mb", MAX_FILE_BYTES / (1024 * 1024)),
+        Broken::Unreadable => FieldMessage::key("form-error-unreadable"),
     }
 }
 
@@ -56,7 +53,8 @@ pub(super) struct ServiceOption {
 pub(super) struct FormPage {
     site: Site,
     form: PublicForm,
-    errors: FieldErrors,
+    /// Field and message, in the order of the form.
+    errors: Vec<(&'static str, String)>,
     /// A refusal that belongs to no single field (rate limit, expired form).
     general: Option<String>,
     services: Vec<ServiceOption>,
@@ -69,16 +67,14 @@ pub(super) struct FormPage {
 
 impl FormPage {
     fn err(&self, field: &str) -> Option<&str> {
-        self.errors.get(field)
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
     }
 
     fn has_errors(&self) -> bool {
         !self.errors.is_empty() || self.general.is_some()
-    }
-
-    /// Field id and message, for the summary's links.
-    fn summary(&self) -> Vec<(&'static str, &str)> {
-        self.errors.iter().collect()
     }
 
     /// `aria-describedby` of a field: its hint and, when wrong, its error.
@@ -95,11 +91,13 @@ impl FormPage {
 }
 
 /// The page with a refusal (or none), its status and the token cookie.
+#[allow(clippy::too_many_arguments)]
 async fn render<S: Store>(
     state: &AppState<S>,
+    t: Tr,
     form: PublicForm,
     errors: FieldErrors,
-    general: Option<String>,
+    general: Option<FieldMessage>,
     files_dropped: bool,
     token: FormToken,
     status: StatusCode,
@@ -116,10 +114,10 @@ async fn render<S: Store>(
         })
         .collect();
     let page = FormPage {
-        site: Site::of(state, "klacht"),
+        site: Site::of(state, "klacht", t, "/klacht"),
         form,
-        errors,
-        general,
+        errors: errors.rendered(t),
+        general: general.map(|g| g.render(t)),
         services,
         token: token.value.clone(),
         files_dropped,
@@ -137,10 +135,12 @@ async fn render<S: Store>(
 #[tracing::instrument(skip_all)]
 pub(super) async fn page<S: Store>(
     State(state): State<AppState<S>>,
+    language: PageLanguage,
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
     render(
         &state,
+        language.tr(),
         PublicForm::default(),
         FieldErrors::default(),
         None,
@@ -155,6 +155,8 @@ pub(super) async fn page<S: Store>(
 struct Received {
     form: PublicForm,
     token: String,
+    /// The language the form was shown in.
+    language: Option<Language>,
     uploads: Vec<Upload>,
     /// Why the body could not be read to the end: too large (413) or cut
     /// off or malformed (400).
@@ -165,6 +167,7 @@ struct Received {
 fn received(body: uploads::Received) -> Received {
     let mut form = PublicForm::default();
     let mut token = String::new();
+    let mut language = String::new();
     for (name, text) in body.fields {
         let slot = match name.as_str() {
             "naam" => &mut form.naam,
@@ -176,6 +179,7 @@ fn received(body: uploads::Received) -> Received {
             "omschrijving" => &mut form.omschrijving,
             "website" => &mut form.website,
             "token" => &mut token,
+            "taal" => &mut language,
             _ => continue,
         };
         *slot = text;
@@ -183,6 +187,7 @@ fn received(body: uploads::Received) -> Received {
     Received {
         form,
         token,
+        language: Language::parse(&language),
         uploads: body.uploads,
         broken: body.broken,
     }
@@ -192,6 +197,7 @@ fn received(body: uploads::Received) -> Received {
 pub(super) async fn submit<S: Store>(
     State(state): State<AppState<S>>,
     ClientAddr(client): ClientAddr,
+    page_language: PageLanguage,
     headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, WebError> {
@@ -201,16 +207,17 @@ pub(super) async fn submit<S: Store>(
     });
     let files_chosen = !received.uploads.is_empty() || received.broken.is_some();
     let form = received.form.clone();
+    // The form says which language it was in; a post without it (an old
+    // page, a script) gets the browser's.
+    let language = received.language.unwrap_or(page_language.language);
+    let t = Tr::new(language);
     if !FormToken::matches(&headers, &received.token) {
         return render(
             &state,
+            t,
             form,
             FieldErrors::default(),
-            Some(
-                "Uw klacht is nog niet verstuurd: het formulier was verlopen. Controleer uw \
-                 gegevens en verstuur het opnieuw."
-                    .into(),
-            ),
+            Some(FieldMessage::key("form-error-expired")),
             files_chosen,
             FormToken::new(),
             StatusCode::FORBIDDEN,
@@ -224,7 +231,7 @@ pub(super) async fn submit<S: Store>(
     if let Some(broken) = received.broken {
         let mut errors = FieldErrors::default();
         errors.add("bijlagen", public_message(broken));
-        return render(&state, form, errors, None, true, token, broken.status()).await;
+        return render(&state, t, form, errors, None, true, token, broken.status()).await;
     }
     let calendar = state.calendar().await?;
     let limit = RateLimit {
@@ -234,6 +241,7 @@ pub(super) async fn submit<S: Store>(
         form: received.form,
         uploads: received.uploads,
         client,
+        language,
     };
     let result = public::submit(
         &state.store,
@@ -247,18 +255,22 @@ pub(super) async fn submit<S: Store>(
     let (errors, general, status) = match result {
         Ok(done) => return Ok(confirm_redirect(&done.tracking_code, state.cookie_secure)),
         Err(SubmitError::Fields(errors)) => (errors, None, StatusCode::UNPROCESSABLE_ENTITY),
-        Err(e @ SubmitError::Spam) => {
+        Err(SubmitError::Spam) => {
             let mut errors = FieldErrors::default();
-            errors.add("website", "Dit veld moet leeg blijven.");
+            errors.add("website", FieldMessage::key("form-error-honeypot"));
             (
                 errors,
-                Some(format!("Uw klacht is niet verstuurd. {e}")),
+                Some(FieldMessage::key("form-error-spam")),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
         }
-        Err(e @ SubmitError::RateLimited { .. }) => (
+        Err(SubmitError::RateLimited { per_hour, until }) => (
             FieldErrors::default(),
-            Some(e.to_string()),
+            Some(
+                FieldMessage::key("form-error-rate")
+                    .with("count", per_hour)
+                    .with("until", until),
+            ),
             StatusCode::TOO_MANY_REQUESTS,
         ),
         Err(SubmitError::Service(e)) => {
@@ -266,10 +278,14 @@ pub(super) async fn submit<S: Store>(
             if e.status().is_server_error() {
                 return Err(e);
             }
-            (FieldErrors::default(), Some(e.user_message()), e.status())
+            (
+                FieldErrors::default(),
+                Some(FieldMessage::worded("form-error-failed", e.user_message())),
+                e.status(),
+            )
         }
     };
-    render(&state, form, errors, general, files_chosen, token, status).await
+    render(&state, t, form, errors, general, files_chosen, token, status).await
 }
 
 /// After a stored submission: to the confirmation page, which the code
@@ -291,7 +307,7 @@ fn confirm_redirect(code: &TrackingCode, secure: bool) -> Response {
 }
 
 pub(super) struct TermView {
-    pub what: &'static str,
+    pub what: String,
     pub date: String,
 }
 
@@ -317,6 +333,7 @@ pub(super) struct NoConfirmationPage {
 #[tracing::instrument(skip_all)]
 pub(super) async fn confirmation<S: Store>(
     State(state): State<AppState<S>>,
+    language: PageLanguage,
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let code = cookie(&headers, CONFIRM_COOKIE).and_then(|v| TrackingCode::parse(v).ok());
@@ -328,24 +345,20 @@ pub(super) async fn confirmation<S: Store>(
         (Some(code), Some((c, _))) => {
             let calendar = state.calendar().await?;
             let terms = c.terms(&calendar);
+            let t = language.for_complaint(c.language());
+            let term = |key: &str, step| TermView {
+                what: t.t(key),
+                date: t.date(terms.due(step)),
+            };
             ConfirmationPage {
-                site: Site::of(&state, "klacht"),
+                site: Site::once(&state, "klacht", t),
                 reference: c.reference().to_string(),
                 code: code.to_string(),
-                received: c.received_at().strftime("%d-%m-%Y om %H:%M").to_string(),
+                received: t.date_time(c.received_at()),
                 terms: vec![
-                    TermView {
-                        what: "Wij nemen contact met u op",
-                        date: format_date(terms.due(Step::Contact)),
-                    },
-                    TermView {
-                        what: "U hoort ons besluit en ons aanbod",
-                        date: format_date(terms.due(Step::Offer)),
-                    },
-                    TermView {
-                        what: "De afhandeling is vastgelegd",
-                        date: format_date(terms.due(Step::Record)),
-                    },
+                    term("confirm-term-contact", Step::Contact),
+                    term("confirm-term-offer", Step::Offer),
+                    term("confirm-term-record", Step::Record),
                 ],
                 mailed: state.notifier.is_enabled()
                     && (c.complainant().email().is_some()
@@ -356,7 +369,7 @@ pub(super) async fn confirmation<S: Store>(
         _ => (
             StatusCode::NOT_FOUND,
             NoConfirmationPage {
-                site: Site::of(&state, "klacht"),
+                site: Site::of(&state, "klacht", language.tr(), "/klacht/bevestiging"),
             },
         )
             .into_response(),

@@ -30,6 +30,8 @@ use klacht_store::Store;
 use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::AppState;
+use crate::language::Switch;
+use klacht_i18n::Tr;
 use crate::session::{cookie, same_secret, set_cookie};
 
 pub use regulation::render_regulation;
@@ -53,6 +55,9 @@ pub struct PublicSite {
     /// The regulation as safe HTML (see [`render_regulation`]), without
     /// the staff's help blocks.
     pub regulation_html: String,
+    /// The regulation in English, when the organisation gave one; the
+    /// English pages show the Dutch text with a note otherwise.
+    pub regulation_html_en: Option<String>,
     /// The staff's help per step, from the same file (see
     /// [`crate::procedure::help`]).
     pub help: crate::procedure::help::ProcedureHelp,
@@ -92,6 +97,7 @@ impl PublicSite {
         }
         Self {
             regulation_html: render_regulation(&own.public, organisation),
+            regulation_html_en: None,
             help,
             submissions_per_hour: config.submissions_per_hour.max(1),
             trusted_proxies: config.trusted_proxies.clone(),
@@ -110,7 +116,37 @@ impl PublicSite {
             })?,
             None => EXAMPLE_REGULATION.to_owned(),
         };
-        Ok(Self::new(&markdown, organisation, config))
+        let site = Self::new(&markdown, organisation, config);
+        Ok(match &config.regulation_en {
+            Some(path) => {
+                let english = std::fs::read_to_string(path).map_err(|e| {
+                    std::io::Error::new(
+                        e.kind(),
+                        format!("klachtenreglement (Engels) {} niet te lezen: {e}", path.display()),
+                    )
+                })?;
+                site.with_english_regulation(&english, organisation)
+            }
+            None => site,
+        })
+    }
+
+    /// The regulation in English (Markdown, as the Dutch one; its staff
+    /// help blocks are left out, the staff's help stays Dutch).
+    pub fn with_english_regulation(mut self, markdown: &str, organisation: &str) -> Self {
+        let own = crate::procedure::help::split(markdown);
+        self.regulation_html_en = Some(render_regulation(&own.public, organisation));
+        self
+    }
+
+    /// The regulation in `language`, and whether it is the Dutch text
+    /// shown for want of a translation.
+    pub fn regulation(&self, language: klacht_domain::Language) -> (&str, bool) {
+        match (language, &self.regulation_html_en) {
+            (klacht_domain::Language::Nl, _) => (&self.regulation_html, false),
+            (klacht_domain::Language::En, Some(en)) => (en, false),
+            (klacht_domain::Language::En, None) => (&self.regulation_html, true),
+        }
     }
 }
 
@@ -270,19 +306,35 @@ pub(crate) fn private_headers(headers: &mut HeaderMap) {
     );
 }
 
-/// What every public page shows around its content.
+/// What every public page shows around its content: the organisation,
+/// the current menu item, the page's language and the switch to the
+/// others.
 #[derive(Debug, Clone)]
 pub(crate) struct Site {
     pub organisation: String,
     /// Which menu item is the current page.
     pub current: &'static str,
+    pub t: Tr,
+    /// `None` on a page that cannot be shown again (the confirmation).
+    pub switch: Option<Switch>,
 }
 
 impl Site {
-    pub fn of<S>(state: &AppState<S>, current: &'static str) -> Self {
+    /// A page at `path` in `t`'s language, with the switch back to it.
+    pub fn of<S>(state: &AppState<S>, current: &'static str, t: Tr, path: &str) -> Self {
         Self {
             organisation: state.organisation.to_string(),
             current,
+            t,
+            switch: Some(Switch::new(t, path)),
+        }
+    }
+
+    /// A page without the switch.
+    pub fn once<S>(state: &AppState<S>, current: &'static str, t: Tr) -> Self {
+        Self {
+            switch: None,
+            ..Self::of(state, current, t, "")
         }
     }
 

@@ -10,6 +10,7 @@ use klacht_store::Store;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
 
 use super::Site;
+use crate::language::PageLanguage;
 use crate::AppState;
 
 fn escape_html(s: &str) -> String {
@@ -187,13 +188,20 @@ pub fn render_regulation(markdown: &str, organisation: &str) -> String {
 pub(super) struct RegulationPage {
     site: Site,
     html: String,
+    /// The Dutch text, shown because there is none in the page's language.
+    fallback: bool,
 }
 
 #[tracing::instrument(skip_all)]
-pub(super) async fn page<S: Store>(State(state): State<AppState<S>>) -> RegulationPage {
+pub(super) async fn page<S: Store>(
+    State(state): State<AppState<S>>,
+    language: PageLanguage,
+) -> RegulationPage {
+    let (html, fallback) = state.public.regulation(language.language);
     RegulationPage {
-        site: Site::of(&state, "reglement"),
-        html: state.public.regulation_html.clone(),
+        site: Site::of(&state, "reglement", language.tr(), "/reglement"),
+        html: html.to_owned(),
+        fallback,
     }
 }
 

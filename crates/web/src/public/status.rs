@@ -14,16 +14,19 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use klacht_app::complaints::{ServiceError, term_lines};
-use klacht_app::public;
+use klacht_app::public::{self, FieldMessage};
+use klacht_domain::complaint::SATISFACTION_COMMENT_MAX;
 use klacht_domain::TrackingCode;
 use klacht_domain::complaint::{
-    Complaint, ComplaintError, PhaseState, Satisfaction, Status, format_date,
+    Complaint, ComplaintError, Kind, Phase, PhaseState, Satisfaction, Status,
 };
+use klacht_i18n::Tr;
 use klacht_domain::terms::{Step, TermStatus};
 use klacht_store::Store;
 use serde::Deserialize;
 
 use super::{FormToken, Site, private_headers};
+use crate::language::PageLanguage;
 use crate::{AppState, WebError};
 
 #[derive(Debug, Default, Deserialize)]
@@ -47,12 +50,12 @@ fn private(mut response: Response) -> Response {
     response
 }
 
-fn not_found<S>(state: &AppState<S>, typed: String) -> Response {
+fn not_found<S>(state: &AppState<S>, t: Tr, typed: String) -> Response {
     private(
         (
             StatusCode::NOT_FOUND,
             LookupPage {
-                site: Site::of(state, "status"),
+                site: Site::of(state, "status", t, "/status"),
                 typed,
                 error: None,
                 not_found: true,
@@ -66,13 +69,15 @@ fn not_found<S>(state: &AppState<S>, typed: String) -> Response {
 #[tracing::instrument(skip_all)]
 pub(super) async fn lookup<S: Store>(
     State(state): State<AppState<S>>,
+    language: PageLanguage,
     query: Result<Query<LookupQuery>, QueryRejection>,
 ) -> Response {
+    let t = language.tr();
     let typed = query.map(|q| q.0.volgcode).unwrap_or_default();
     if typed.trim().is_empty() {
         return private(
             LookupPage {
-                site: Site::of(&state, "status"),
+                site: Site::of(&state, "status", t, "/status"),
                 typed,
                 error: None,
                 not_found: false,
@@ -86,13 +91,9 @@ pub(super) async fn lookup<S: Store>(
             (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 LookupPage {
-                    site: Site::of(&state, "status"),
+                    site: Site::of(&state, "status", t, "/status"),
                     typed,
-                    error: Some(
-                        "Controleer de volgcode: die heeft 12 letters en cijfers, zoals \
-                         ABCD-EFGH-JKMN."
-                            .into(),
-                    ),
+                    error: Some(t.t("lookup-code-error")),
                     not_found: false,
                 },
             )
@@ -102,16 +103,16 @@ pub(super) async fn lookup<S: Store>(
 }
 
 pub(super) struct PhaseView {
-    pub label: &'static str,
-    pub state: &'static str,
+    pub label: String,
+    pub state: String,
     pub class: &'static str,
     pub date: String,
     pub current: bool,
 }
 
 pub(super) struct TermView {
-    pub what: &'static str,
-    pub rule: &'static str,
+    pub what: String,
+    pub rule: String,
     pub due: String,
     pub outcome: String,
     pub class: &'static str,
@@ -124,7 +125,7 @@ pub(super) struct StatusPage {
     code: String,
     reference: String,
     received: String,
-    status: &'static str,
+    status: String,
     /// The day the complaint was last reopened (issue 16).
     reopened: Option<String>,
     phases: Vec<PhaseView>,
@@ -138,22 +139,53 @@ pub(super) struct StatusPage {
 /// The complaint's status in words for the complainant.
 fn public_status(c: &Complaint) -> &'static str {
     match c.status() {
-        Status::Signal => "direct opgelost",
-        Status::AwaitingHandler => "ontvangen, wordt ingepland",
-        Status::InProgress => "in behandeling",
-        Status::Recorded => "afgehandeld, wordt afgerond",
-        Status::Escalated => "voorgelegd aan een onafhankelijke partij",
-        Status::Closed => "afgerond",
-        Status::Reopened => "heropend, wordt opnieuw behandeld",
+        Status::Signal => "status-now-signal",
+        Status::AwaitingHandler => "status-now-awaiting-handler",
+        Status::InProgress => "status-now-in-progress",
+        Status::Recorded => "status-now-recorded",
+        Status::Escalated => "status-now-escalated",
+        Status::Closed => "status-now-closed",
+        Status::Reopened => "status-now-reopened",
     }
+}
+
+fn phase_key(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Received => "status-phase-received",
+        Phase::InProgress => "status-phase-in-progress",
+        Phase::Contact => "status-phase-contact",
+        Phase::Offer => "status-phase-offer",
+        Phase::Done => "status-phase-done",
+    }
+}
+
+/// Why the satisfaction check is not open, in the page's language; the
+/// domain's refusal decides whether it is.
+fn satisfaction_closed(
+    c: &Complaint,
+    t: Tr,
+    calendar: &klacht_domain::calendar::WorkingCalendar,
+) -> Option<String> {
+    c.satisfaction_check_open().err()?;
+    Some(if c.kind() != Kind::Complaint {
+        t.t("satisfaction-closed-signal")
+    } else if let Some(given) = c.satisfaction_report() {
+        t.t1(
+            "satisfaction-closed-given",
+            "date",
+            t.date(calendar.local_date(given.at)),
+        )
+    } else {
+        t.t("satisfaction-closed-not-yet")
+    })
 }
 
 fn step_words(step: Step) -> (&'static str, &'static str) {
     match step {
-        Step::Report => ("Doorgegeven aan de verantwoordelijke", "dezelfde dag"),
-        Step::Contact => ("Contact met u", "binnen 2 werkdagen"),
-        Step::Offer => ("Besluit en aanbod", "binnen 2 weken"),
-        Step::Record => ("Afhandeling vastgelegd", "binnen 3 weken"),
+        Step::Report => ("status-step-report", "status-step-report-rule"),
+        Step::Contact => ("status-step-contact", "status-step-contact-rule"),
+        Step::Offer => ("status-step-offer", "status-step-offer-rule"),
+        Step::Record => ("status-step-record", "status-step-record-rule"),
     }
 }
 
@@ -181,50 +213,54 @@ async fn find<S: Store>(
 #[tracing::instrument(skip_all)]
 pub(super) async fn page<S: Store>(
     State(state): State<AppState<S>>,
+    language: PageLanguage,
     Path(raw): Path<String>,
 ) -> Result<Response, WebError> {
     let Some((code, c, history)) = find(&state, &raw).await? else {
-        return Ok(not_found(&state, raw));
+        return Ok(not_found(&state, language.tr(), raw));
     };
+    let t = language.for_complaint(c.language());
     let calendar = state.calendar().await?;
     let today = calendar.local_date(state.now());
     let phases = c
         .public_phases(&history)
         .into_iter()
         .map(|p| PhaseView {
-            label: p.phase.label(),
-            state: p.state.label(),
+            label: t.t(phase_key(p.phase)),
+            state: t.t(match p.state {
+                PhaseState::Done => "status-phase-state-done",
+                PhaseState::Current => "status-phase-state-current",
+                PhaseState::Waiting => "status-phase-state-waiting",
+                PhaseState::Skipped => "status-phase-state-skipped",
+            }),
             class: match p.state {
                 PhaseState::Done => "done",
                 PhaseState::Current => "current",
                 PhaseState::Waiting => "waiting",
                 PhaseState::Skipped => "skipped",
             },
-            date: p.on.map(format_date).unwrap_or_default(),
+            date: p.on.map(|d| t.date(d)).unwrap_or_default(),
             current: p.state == PhaseState::Current,
         })
         .collect();
     let terms = term_lines(&c, &calendar, today)
         .into_iter()
-        .map(|t| {
-            let (what, rule) = step_words(t.step);
-            let (outcome, class) = match (t.waived, t.done_on, t.status) {
-                (true, _, _) => ("niet van toepassing".to_owned(), "done"),
+        .map(|line| {
+            let (what, rule) = step_words(line.step);
+            let (outcome, class) = match (line.waived, line.done_on, line.status) {
+                (true, _, _) => (t.t("status-term-waived"), "done"),
                 (false, Some(d), TermStatus::Done { on_time: true }) => {
-                    (format!("gedaan op {}", format_date(d)), "done")
+                    (t.t1("status-term-done", "date", t.date(d)), "done")
                 }
-                (false, Some(d), _) => (
-                    format!("gedaan op {} (later dan gepland)", format_date(d)),
-                    "late",
-                ),
-                (false, None, TermStatus::Overdue) => ("termijn verstreken".to_owned(), "late"),
-                (false, None, TermStatus::DueToday) => ("vandaag".to_owned(), "today"),
-                (false, None, _) => ("nog niet".to_owned(), "ok"),
+                (false, Some(d), _) => (t.t1("status-term-done-late", "date", t.date(d)), "late"),
+                (false, None, TermStatus::Overdue) => (t.t("status-term-overdue"), "late"),
+                (false, None, TermStatus::DueToday) => (t.t("status-term-today"), "today"),
+                (false, None, _) => (t.t("status-term-not-yet"), "ok"),
             };
             TermView {
-                what,
-                rule,
-                due: format_date(t.due),
+                what: t.t(what),
+                rule: t.t(rule),
+                due: t.date(line.due),
                 outcome,
                 class,
             }
@@ -232,16 +268,14 @@ pub(super) async fn page<S: Store>(
         .collect();
     let satisfaction_given = c
         .satisfaction_report()
-        .map(|s| format_date(calendar.local_date(s.at)));
+        .map(|s| t.date(calendar.local_date(s.at)));
     let page = StatusPage {
-        site: Site::of(&state, "status"),
+        site: Site::of(&state, "status", t, &format!("/status/{code}")),
         code: code.to_string(),
         reference: c.reference().to_string(),
-        received: format_date(c.received_on()),
-        status: public_status(&c),
-        reopened: c
-            .reopening()
-            .map(|r| format_date(calendar.local_date(r.at))),
+        received: t.date(c.received_on()),
+        status: t.t(public_status(&c)),
+        reopened: c.reopening().map(|r| t.date(calendar.local_date(r.at))),
         phases,
         terms,
         satisfaction_open: c.satisfaction_check_open().is_ok(),
@@ -291,14 +325,10 @@ impl SatisfactionPage {
         self.form.tevredenheid.trim() == score.to_string()
     }
 
-    fn scores(&self) -> Vec<(u8, &'static str)> {
-        vec![
-            (1, "zeer ontevreden"),
-            (2, "ontevreden"),
-            (3, "neutraal"),
-            (4, "tevreden"),
-            (5, "zeer tevreden"),
-        ]
+    fn scores(&self) -> Vec<(u8, String)> {
+        (1..=5u8)
+            .map(|n| (n, self.site.t.t(&format!("satisfaction-score-{n}"))))
+            .collect()
     }
 }
 
@@ -318,21 +348,21 @@ fn satisfaction_response<S>(
 #[tracing::instrument(skip_all)]
 pub(super) async fn satisfaction_page<S: Store>(
     State(state): State<AppState<S>>,
+    language: PageLanguage,
     Path(raw): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let Some((code, c, _)) = find(&state, &raw).await? else {
-        return Ok(not_found(&state, raw));
+        return Ok(not_found(&state, language.tr(), raw));
     };
+    let t = language.for_complaint(c.language());
+    let calendar = state.calendar().await?;
     let token = FormToken::of(&headers);
     let page = SatisfactionPage {
-        site: Site::of(&state, "status"),
+        site: Site::of(&state, "status", t, &format!("/status/{code}/tevredenheid")),
         code: code.to_string(),
         reference: c.reference().to_string(),
-        closed: c
-            .satisfaction_check_open()
-            .err()
-            .map(|e| e.message().to_owned()),
+        closed: satisfaction_closed(&c, t, &calendar),
         form: SatisfactionForm::default(),
         error: None,
         token: token.value.clone(),
@@ -343,16 +373,18 @@ pub(super) async fn satisfaction_page<S: Store>(
 #[tracing::instrument(skip_all)]
 pub(super) async fn satisfaction_submit<S: Store>(
     State(state): State<AppState<S>>,
+    language: PageLanguage,
     Path(raw): Path<String>,
     headers: HeaderMap,
     form: Result<Form<SatisfactionForm>, FormRejection>,
 ) -> Result<Response, WebError> {
     let form = form.map(|f| f.0).unwrap_or_default();
     let Some((code, c, _)) = find(&state, &raw).await? else {
-        return Ok(not_found(&state, raw));
+        return Ok(not_found(&state, language.tr(), raw));
     };
+    let t = language.for_complaint(c.language());
     let mut page = SatisfactionPage {
-        site: Site::of(&state, "status"),
+        site: Site::of(&state, "status", t, &format!("/status/{code}/tevredenheid")),
         code: code.to_string(),
         reference: c.reference().to_string(),
         closed: None,
@@ -363,10 +395,7 @@ pub(super) async fn satisfaction_submit<S: Store>(
     if !FormToken::matches(&headers, &form.token) {
         let token = FormToken::new();
         page.token = token.value.clone();
-        page.error = Some((
-            None,
-            "Het formulier was verlopen. Kies uw antwoord en verstuur het opnieuw.".into(),
-        ));
+        page.error = Some((None, t.t("satisfaction-error-expired")));
         return Ok(satisfaction_response(
             &state,
             page,
@@ -386,7 +415,7 @@ pub(super) async fn satisfaction_submit<S: Store>(
         .ok()
         .and_then(|n| Satisfaction::new(n).ok());
     let Some(score) = score else {
-        page.error = Some((Some("tevredenheid"), "Kies een cijfer van 1 tot 5.".into()));
+        page.error = Some((Some("tevredenheid"), t.t("satisfaction-error-score")));
         return Ok(satisfaction_response(
             &state,
             page,
@@ -401,7 +430,9 @@ pub(super) async fn satisfaction_submit<S: Store>(
     {
         Ok(_) => Ok(Redirect::to(&format!("/status/{code}/tevredenheid")).into_response()),
         Err(ServiceError::Refused(ComplaintError::Invalid { message: m, .. })) => {
-            page.error = Some((Some("toelichting"), m));
+            let message = FieldMessage::worded("satisfaction-error-comment", m)
+                .with("max", SATISFACTION_COMMENT_MAX);
+            page.error = Some((Some("toelichting"), message.render(t)));
             Ok(satisfaction_response(
                 &state,
                 page,
@@ -410,7 +441,11 @@ pub(super) async fn satisfaction_submit<S: Store>(
             ))
         }
         Err(ServiceError::Refused(e)) => {
-            page.closed = Some(e.message().to_owned());
+            // Closed since the page was shown: say why, as it is now.
+            let now = find(&state, &raw).await?;
+            page.closed = now
+                .and_then(|(_, now, _)| satisfaction_closed(&now, t, &calendar))
+                .or_else(|| Some(e.message().to_owned()));
             Ok(satisfaction_response(
                 &state,
                 page,
@@ -418,7 +453,7 @@ pub(super) async fn satisfaction_submit<S: Store>(
                 StatusCode::CONFLICT,
             ))
         }
-        Err(ServiceError::NotFound) => Ok(not_found(&state, raw)),
+        Err(ServiceError::NotFound) => Ok(not_found(&state, t, raw)),
         Err(e) => Err(e.into()),
     }
 }
