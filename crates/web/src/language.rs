@@ -123,7 +123,13 @@ pub async fn switch(State(secure): State<bool>, request: Request, next: Next) ->
             if let Some(language) = language {
                 response.headers_mut().append(
                     header::SET_COOKIE,
-                    set_cookie(LANGUAGE_COOKIE, language.code(), ONE_YEAR_SECS, secure, "Lax"),
+                    set_cookie(
+                        LANGUAGE_COOKIE,
+                        language.code(),
+                        ONE_YEAR_SECS,
+                        secure,
+                        "Lax",
+                    ),
                 );
             }
             response

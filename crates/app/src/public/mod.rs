@@ -164,10 +164,9 @@ impl PublicForm {
                         PartyField::Name if self.naam.trim().is_empty() => {
                             errors.add("naam", FieldMessage::key("form-error-name-missing"))
                         }
-                        PartyField::Name => errors.add(
-                            "naam",
-                            FieldMessage::worded("form-error-name", e.message()),
-                        ),
+                        PartyField::Name => {
+                            errors.add("naam", FieldMessage::worded("form-error-name", e.message()))
+                        }
                         PartyField::Email => {
                             errors.add("email", FieldMessage::key("form-error-email"))
                         }

@@ -14,12 +14,12 @@ use axum::extract::{Multipart, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use klacht_app::public::{
-    self, FieldErrors, FieldMessage, MAX_FILE_BYTES, MAX_FILES, PublicForm, RateLimit, Submission, SubmitError,
-    Upload,
+    self, FieldErrors, FieldMessage, MAX_FILE_BYTES, MAX_FILES, PublicForm, RateLimit, Submission,
+    SubmitError, Upload,
 };
+use klacht_domain::terms::Step;
 use klacht_domain::{Language, TrackingCode};
 use klacht_i18n::Tr;
-use klacht_domain::terms::Step;
 use klacht_store::Store;
 
 use super::{ClientAddr, FormToken, Site, private_headers};
@@ -285,7 +285,17 @@ pub(super) async fn submit<S: Store>(
             )
         }
     };
-    render(&state, t, form, errors, general, files_chosen, token, status).await
+    render(
+        &state,
+        t,
+        form,
+        errors,
+        general,
+        files_chosen,
+        token,
+        status,
+    )
+    .await
 }
 
 /// After a stored submission: to the confirmation page, which the code

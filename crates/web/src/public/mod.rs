@@ -31,8 +31,8 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::AppState;
 use crate::language::Switch;
-use klacht_i18n::Tr;
 use crate::session::{cookie, same_secret, set_cookie};
+use klacht_i18n::Tr;
 
 pub use regulation::render_regulation;
 
@@ -122,7 +122,10 @@ impl PublicSite {
                 let english = std::fs::read_to_string(path).map_err(|e| {
                     std::io::Error::new(
                         e.kind(),
-                        format!("klachtenreglement (Engels) {} niet te lezen: {e}", path.display()),
+                        format!(
+                            "klachtenreglement (Engels) {} niet te lezen: {e}",
+                            path.display()
+                        ),
                     )
                 })?;
                 site.with_english_regulation(&english, organisation)

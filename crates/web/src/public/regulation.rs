@@ -10,8 +10,8 @@ use klacht_store::Store;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
 
 use super::Site;
-use crate::language::PageLanguage;
 use crate::AppState;
+use crate::language::PageLanguage;
 
 fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -15,13 +15,13 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use klacht_app::complaints::{ServiceError, term_lines};
 use klacht_app::public::{self, FieldMessage};
-use klacht_domain::complaint::SATISFACTION_COMMENT_MAX;
 use klacht_domain::TrackingCode;
+use klacht_domain::complaint::SATISFACTION_COMMENT_MAX;
 use klacht_domain::complaint::{
     Complaint, ComplaintError, Kind, Phase, PhaseState, Satisfaction, Status,
 };
-use klacht_i18n::Tr;
 use klacht_domain::terms::{Step, TermStatus};
+use klacht_i18n::Tr;
 use klacht_store::Store;
 use serde::Deserialize;
 

@@ -41,6 +41,7 @@ mod operations;
 mod overview;
 mod phone_call;
 mod procedure;
+mod public_english;
 mod public_form;
 mod public_mail;
 mod public_status;

@@ -1,0 +1,194 @@
+//! The public site in English (issue 18): an English browser gets the
+//! English form, its complaint keeps the language, and every page about
+//! it speaks English to whoever opens it, unless they choose otherwise.
+
+use crate::common;
+use crate::public_support;
+
+use common::{set_cookie_value, spawn_app_with};
+use klacht_domain::Language;
+use klacht_i18n::foreign_words;
+use klacht_store::{Store, store_tests};
+use public_support::{Filing, confirm, file, with_mail};
+
+const ENGLISH: &str = "en-GB,en;q=0.9";
+
+/// The words a reader sees: no styles, no tags, entities as characters.
+fn visible(html: &str) -> String {
+    let without_style = match (html.find("<style>"), html.find("</style>")) {
+        (Some(a), Some(b)) if a < b => format!("{}{}", &html[..a], &html[b..]),
+        _ => html.to_owned(),
+    };
+    let mut text = String::with_capacity(without_style.len());
+    let mut in_tag = false;
+    for c in without_style.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&#39;", "'").replace("&amp;", "&")
+}
+
+fn assert_speaks(language: Language, page: &str, what: &str) {
+    assert!(
+        page.contains(&format!("<html lang=\"{}\"", language.code())),
+        "{what}: lang attribute"
+    );
+    let foreign = foreign_words(language, &visible(page));
+    assert!(
+        foreign.is_empty(),
+        "{what}: {foreign:?} in\n{}",
+        visible(page)
+    );
+}
+
+async fn get<S: Store>(
+    app: &common::TestApp<S>,
+    path: &str,
+    headers: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut req = app.client.get(app.url(path));
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    req.send().await.expect("request sent")
+}
+
+async fn an_english_complainant_goes_through_the_public_site_in_english<S: Store>(store: S) {
+    let app = spawn_app_with(store, with_mail).await;
+
+    // The form, as an English browser first sees it.
+    let r = get(&app, "/klacht", &[("accept-language", ENGLISH)]).await;
+    assert_eq!(r.status(), 200);
+    let cookie = set_cookie_value(&r, "klacht_publiek").expect("token cookie");
+    let form = r.text().await.expect("body");
+    assert_speaks(Language::En, &form, "the form");
+    assert!(form.contains("Make a complaint") && form.contains("Send complaint"));
+    assert!(form.contains("hreflang=\"nl\""), "offers Dutch");
+    let visitor = public_support::Visitor {
+        cookie: format!("klacht_publiek={cookie}"),
+        token: cookie.clone(),
+    };
+
+    // A refusal speaks English too, and keeps what was typed.
+    let nameless = Filing::new("", "anne@example.com")
+        .set("taal", "en")
+        .set("omschrijving", "Nobody came on Tuesday.");
+    let r = file(&app, &visitor, &nameless).await;
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.expect("body");
+    assert_speaks(Language::En, &page, "the refused form");
+    assert!(page.contains("Enter your name."), "{page}");
+    assert!(page.contains("Nobody came on Tuesday."), "kept");
+
+    // Filed in English: the confirmation is English.
+    let filing = Filing::new("Anne Smith", "anne@example.com")
+        .set("taal", "en")
+        .set("adres", "")
+        .set("omschrijving", "Nobody came on Tuesday.");
+    let done = confirm(&app, file(&app, &visitor, &filing).await).await;
+    assert_speaks(Language::En, &done.page, "the confirmation");
+    assert!(done.page.contains("We have received your complaint"));
+
+    // The status page speaks the complaint's language to a Dutch browser.
+    let status_path = format!("/status/{}", done.code);
+    let page = get(&app, &status_path, &[("accept-language", "nl-NL")])
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert_speaks(Language::En, &page, "the status page");
+    assert!(page.contains("received, being scheduled"), "{page}");
+    // Unless its reader chose Dutch.
+    let page = get(&app, &status_path, &[("cookie", "klacht_taal=nl")])
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert_speaks(Language::Nl, &page, "the status page in Dutch");
+    assert!(page.contains("ontvangen, wordt ingepland"));
+
+    // Not yet open for a satisfaction answer, said in English.
+    let page = get(&app, &format!("{status_path}/tevredenheid"), &[])
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert_speaks(Language::En, &page, "the satisfaction page");
+    assert!(
+        page.contains("once we have let you know our decision"),
+        "{page}"
+    );
+
+    // The lookup and the regulation, which falls back to Dutch with a note.
+    let page = get(
+        &app,
+        "/status?volgcode=nonsense",
+        &[("accept-language", ENGLISH)],
+    )
+    .await
+    .text()
+    .await
+    .expect("body");
+    assert_speaks(Language::En, &page, "the lookup");
+    assert!(page.contains("Check the tracking code"));
+    let page = get(&app, "/reglement", &[("accept-language", ENGLISH)])
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains("only available in Dutch"));
+    assert!(page.contains("<article class=\"card regulation\" lang=\"nl\">"));
+}
+
+async fn the_switch_keeps_the_choice_and_returns_to_the_page<S: Store>(store: S) {
+    let app = spawn_app_with(store, with_mail).await;
+    let r = get(&app, "/klacht?taal=en", &[]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        r.headers().get("location").and_then(|l| l.to_str().ok()),
+        Some("/klacht"),
+        "back to the same page, nowhere else"
+    );
+    assert_eq!(set_cookie_value(&r, "klacht_taal").as_deref(), Some("en"));
+    // The choice beats the browser's language, both ways.
+    let page = get(
+        &app,
+        "/klacht",
+        &[("cookie", "klacht_taal=en"), ("accept-language", "nl")],
+    )
+    .await
+    .text()
+    .await
+    .expect("body");
+    assert_speaks(Language::En, &page, "chosen English");
+    let page = get(
+        &app,
+        "/klacht",
+        &[("cookie", "klacht_taal=nl"), ("accept-language", ENGLISH)],
+    )
+    .await
+    .text()
+    .await
+    .expect("body");
+    assert_speaks(Language::Nl, &page, "chosen Dutch");
+    // Without a choice or a browser preference: Dutch, with no English.
+    let page = get(&app, "/klacht", &[]).await.text().await.expect("body");
+    assert_speaks(Language::Nl, &page, "the default");
+    assert!(page.contains("id=\"taal-en\">English</a>"), "offers English");
+    // An unknown language changes nothing.
+    let r = get(&app, "/status?taal=xx", &[]).await;
+    assert_eq!(r.status(), 303);
+    assert!(set_cookie_value(&r, "klacht_taal").is_none());
+}
+
+store_tests!(
+    an_english_complainant_goes_through_the_public_site_in_english,
+    the_switch_keeps_the_choice_and_returns_to_the_page,
+);
