@@ -8,10 +8,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 use klacht_app::auth::{self, AuthError, SESSION_LIFETIME};
+use klacht_i18n::Tr;
 use klacht_store::Store;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
+use crate::language::{PageLanguage, Switch};
 use crate::public::ClientAddr;
 use crate::session::{
     CsrfForm, Ctx, LOGIN_CSRF_COOKIE, SESSION_COOKIE, cookie, ctx_of, redirect_with_flash,
@@ -29,6 +31,8 @@ pub fn router<S: Store>() -> Router<AppState<S>> {
 #[derive(Template, WebTemplate)]
 #[template(path = "login.html")]
 struct LoginPage {
+    t: Tr,
+    switch: Switch,
     organisation: String,
     csrf: String,
     email: String,
@@ -115,11 +119,15 @@ fn login_response<S: Store>(
 
 async fn login_page<S: Store>(
     State(state): State<AppState<S>>,
+    language: PageLanguage,
     Query(q): Query<BackQuery>,
 ) -> Result<Response, WebError> {
     let csrf = auth::new_token().map_err(|e| WebError::Invalid(e.to_string()))?;
     let back = safe_back(&q.terug);
+    let t = language.tr();
     let page = LoginPage {
+        t,
+        switch: Switch::new(t, "/inloggen"),
         organisation: state.organisation.to_string(),
         csrf,
         email: String::new(),
@@ -146,6 +154,7 @@ struct LoginForm {
 async fn login<S: Store>(
     State(state): State<AppState<S>>,
     ClientAddr(client): ClientAddr,
+    language: PageLanguage,
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, WebError> {
@@ -191,13 +200,21 @@ async fn login<S: Store>(
             | AuthError::PasswordSignInOff),
         ) => {
             tracing::info!(email = %form.email.trim(), reason = %e, "sign-in refused");
+            let t = language.tr();
+            let error = match &e {
+                AuthError::Locked { until } => t.t1("signin-error-locked", "until", until),
+                AuthError::PasswordSignInOff => t.t("signin-error-password-off"),
+                _ => t.t("signin-error-credentials"),
+            };
             let page = LoginPage {
+                t,
+                switch: Switch::new(t, "/inloggen"),
                 organisation: state.organisation.to_string(),
                 csrf: form.csrf,
                 email: form.email,
                 sso: SsoOffer::of(&state, &back, false).await,
                 back,
-                error: Some(e.to_string()),
+                error: Some(error),
             };
             Ok(login_response(
                 &state,
