@@ -9,7 +9,7 @@ use std::net::IpAddr;
 
 use jiff::{SignedDuration, Timestamp};
 use klacht_domain::{Email, Role, User};
-use klacht_store::{ApiToken, Session, Store, StoreError};
+use klacht_store::{ApiToken, Session, Store, StoreError, UserRecord};
 use secrecy::{ExposeSecret, SecretString};
 use sha2::{Digest, Sha256};
 
@@ -295,10 +295,18 @@ pub async fn session_of<S: Store>(
     token: &str,
     now: Timestamp,
 ) -> Result<Option<(Session, User)>, StoreError> {
-    Ok(store
-        .session(&hash_token(token), now)
+    Ok(session_record(store, token, now)
         .await?
         .map(|(s, u)| (s, u.user)))
+}
+
+/// As [`session_of`], with the whole account (its chosen language too).
+pub async fn session_record<S: Store>(
+    store: &S,
+    token: &str,
+    now: Timestamp,
+) -> Result<Option<(Session, UserRecord)>, StoreError> {
+    store.session(&hash_token(token), now).await
 }
 
 /// What a password change needs besides the passwords.

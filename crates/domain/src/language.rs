@@ -60,6 +60,17 @@ impl Language {
     }
 }
 
+/// A closed list of values with a stable identifier and a Dutch name. The
+/// edges show it in any language under the key `label-{KIND}-{id}` of the
+/// Fluent files; the Dutch name is the reference those files repeat.
+pub trait Labelled: Copy {
+    const KIND: &'static str;
+    /// The identifier of the API and the database.
+    fn id(self) -> &'static str;
+    /// The Dutch name.
+    fn dutch(self) -> &'static str;
+}
+
 /// A `q` value in thousandths; `None` when it is no number from 0 to 1.
 fn quality(raw: &str) -> Option<u16> {
     let q: f32 = raw.trim().parse().ok()?;

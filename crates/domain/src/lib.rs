@@ -25,5 +25,5 @@ pub mod terms;
 pub mod user;
 
 pub use ids::{ComplaintId, Email, ParseError, ReferenceNumber, TrackingCode, UserId};
-pub use language::Language;
+pub use language::{Labelled, Language};
 pub use user::{Role, User};

@@ -147,6 +147,36 @@ pub enum TermStatus {
     Overdue,
 }
 
+impl crate::Labelled for Step {
+    const KIND: &'static str = "Step";
+
+    fn id(self) -> &'static str {
+        self.as_str()
+    }
+
+    fn dutch(self) -> &'static str {
+        self.label()
+    }
+}
+
+impl crate::Labelled for TermStatus {
+    const KIND: &'static str = "TermStatus";
+
+    fn id(self) -> &'static str {
+        match self {
+            TermStatus::Done { on_time: true } => "done-on-time",
+            TermStatus::Done { on_time: false } => "done-late",
+            TermStatus::OnTime => "on-time",
+            TermStatus::DueToday => "due-today",
+            TermStatus::Overdue => "overdue",
+        }
+    }
+
+    fn dutch(self) -> &'static str {
+        self.label()
+    }
+}
+
 impl TermStatus {
     /// Dutch label as shown next to a term.
     pub fn label(self) -> &'static str {

@@ -78,6 +78,18 @@ impl FromStr for Role {
     }
 }
 
+impl crate::Labelled for Role {
+    const KIND: &'static str = "Role";
+
+    fn id(self) -> &'static str {
+        self.as_str()
+    }
+
+    fn dutch(self) -> &'static str {
+        self.label()
+    }
+}
+
 /// A staff account as the domain sees it: who, in which role, and under
 /// which direct manager (every employee has one, DESIGN §1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

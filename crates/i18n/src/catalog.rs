@@ -8,28 +8,29 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 use klacht_domain::Language;
 
+/// Reads the named files of one language's folder into the binary.
+macro_rules! embed {
+    ($dir:literal: $($file:literal),+ $(,)?) => {
+        [$(($file, include_str!(concat!("../locales/", $dir, "/", $file)))),+]
+    };
+}
+
 /// One language's files, in the order they are read. A new file is named
 /// here once; every language must have it (the build fails otherwise).
 macro_rules! files {
     ($dir:literal) => {
-        [
-            (
-                "common.ftl",
-                include_str!(concat!("../locales/", $dir, "/common.ftl")),
-            ),
-            (
-                "public.ftl",
-                include_str!(concat!("../locales/", $dir, "/public.ftl")),
-            ),
-            (
-                "mail.ftl",
-                include_str!(concat!("../locales/", $dir, "/mail.ftl")),
-            ),
-            (
-                "documents.ftl",
-                include_str!(concat!("../locales/", $dir, "/documents.ftl")),
-            ),
-        ]
+        embed!($dir:
+            "common.ftl",
+            "labels.ftl",
+            "public.ftl",
+            "mail.ftl",
+            "documents.ftl",
+            "staff.ftl",
+            "complaints.ftl",
+            "overview.ftl",
+            "admin.ftl",
+            "api.ftl",
+        )
     };
 }
 

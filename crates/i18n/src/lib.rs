@@ -12,7 +12,7 @@ mod catalog;
 mod format;
 
 pub use catalog::{Arg, FILES, keys, placeholders};
-pub use klacht_domain::Language;
+pub use klacht_domain::{Labelled, Language};
 
 use std::collections::BTreeSet;
 
@@ -113,6 +113,14 @@ impl Tr {
     /// (for keys built from codes, e.g. an enum's variant).
     pub fn lookup(&self, key: &str) -> Option<String> {
         catalog::has(key).then(|| self.t(key))
+    }
+
+    /// The name of a value of a closed list (a status, a role, a channel)
+    /// in this language; its Dutch name when the files lack it (which a
+    /// test of every value prevents).
+    pub fn label<L: Labelled>(&self, value: L) -> String {
+        self.lookup(&format!("label-{}-{}", L::KIND, value.id()))
+            .unwrap_or_else(|| value.dutch().to_owned())
     }
 
     /// "24-04-2026" / "24 Apr 2026": tables, lists, terms.

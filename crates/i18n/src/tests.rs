@@ -108,3 +108,47 @@ fn foreign_words_are_found_as_whole_words_only() {
         vec!["your"]
     );
 }
+
+fn assert_labelled<L: Labelled>(values: &[L]) {
+    for value in values.iter().copied() {
+        let key = format!("label-{}-{}", L::KIND, value.id());
+        let nl = Tr::new(Language::Nl);
+        assert_eq!(
+            nl.lookup(&key).as_deref(),
+            Some(value.dutch()),
+            "{key}: the domain's Dutch name"
+        );
+        assert!(keys(Language::En).contains(&key), "{key} in English");
+    }
+}
+
+#[test]
+fn every_value_of_every_closed_list_has_its_name_in_every_language() {
+    use klacht_domain::complaint::{
+        Channel, ContactMode, Kind, LinkReason, Merit, OfferKind, ReopeningKind, Status,
+        WaivableStep,
+    };
+    use klacht_domain::terms::{Step, TermStatus};
+    assert_labelled(Kind::ALL);
+    assert_labelled(Channel::ALL);
+    assert_labelled(Status::ALL);
+    assert_labelled(ReopeningKind::ALL);
+    assert_labelled(Merit::ALL);
+    assert_labelled(OfferKind::ALL);
+    assert_labelled(ContactMode::ALL);
+    assert_labelled(WaivableStep::ALL);
+    assert_labelled(LinkReason::ALL);
+    assert_labelled(&klacht_domain::Role::ALL);
+    assert_labelled(&[Step::Report, Step::Contact, Step::Offer, Step::Record]);
+    assert_labelled(&[
+        TermStatus::Done { on_time: true },
+        TermStatus::Done { on_time: false },
+        TermStatus::OnTime,
+        TermStatus::DueToday,
+        TermStatus::Overdue,
+    ]);
+    assert_eq!(
+        Tr::new(Language::En).label(Status::InProgress),
+        "in progress"
+    );
+}

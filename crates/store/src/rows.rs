@@ -23,6 +23,9 @@ pub struct UserRecord {
     pub password_hash: Option<String>,
     pub active: bool,
     pub created_at: Timestamp,
+    /// The language they chose for pages and mail; `None`: their
+    /// browser's decides, and mail is Dutch.
+    pub language: Option<klacht_domain::Language>,
 }
 
 /// A signed-in browser. The cookie holds the token; the database only

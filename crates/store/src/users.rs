@@ -54,6 +54,13 @@ pub trait UserStore: Send + Sync {
         hash: &str,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
 
+    /// The language a user chose for pages and mail (`None`: no choice).
+    fn set_user_language(
+        &self,
+        user: UserId,
+        language: Option<klacht_domain::Language>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
     fn login_failures(
         &self,
         email: &str,

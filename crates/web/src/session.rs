@@ -11,7 +11,9 @@ use klacht_store::{Session, Store};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+use crate::language::PageLanguage;
 use crate::{AppState, MAX_BODY_BYTES, WebError};
+use klacht_i18n::Tr;
 
 pub const SESSION_COOKIE: &str = "klacht_session";
 pub const FLASH_COOKIE: &str = "klacht_flash";
@@ -59,6 +61,10 @@ pub fn same_secret(a: &str, b: &str) -> bool {
 pub struct CurrentUser {
     pub user: User,
     pub session: Session,
+    /// The language the user chose (`None`: their browser's decides).
+    pub language: Option<klacht_domain::Language>,
+    /// The language of their pages: their choice, else their browser's.
+    pub t: Tr,
 }
 
 impl<S: Store> FromRequestParts<AppState<S>> for CurrentUser {
@@ -76,8 +82,17 @@ impl<S: Store> FromRequestParts<AppState<S>> for CurrentUser {
         let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else {
             return Err(WebError::SignInRequired { back });
         };
-        match auth::session_of(&state.store, token, state.now()).await? {
-            Some((session, user)) => Ok(CurrentUser { user, session }),
+        match auth::session_record(&state.store, token, state.now()).await? {
+            Some((session, record)) => Ok(CurrentUser {
+                user: record.user,
+                session,
+                language: record.language,
+                t: Tr::new(
+                    record
+                        .language
+                        .unwrap_or(PageLanguage::of(&parts.headers).language),
+                ),
+            }),
             None => Err(WebError::SignInRequired { back }),
         }
     }
@@ -90,6 +105,8 @@ pub struct Ctx {
     pub csrf: String,
     pub organisation: String,
     pub flash: Option<String>,
+    /// The words of the user's language.
+    pub t: Tr,
     /// How many items wait for the user ("Wacht op mij (3)"); `None`
     /// where the page was built without counting.
     pub waiting: Option<usize>,
@@ -130,6 +147,7 @@ impl Ctx {
             csrf: current.session.csrf_token,
             organisation: state.organisation.to_string(),
             flash,
+            t: current.t,
             waiting: None,
         })
     }
@@ -161,6 +179,7 @@ pub fn ctx_of<S>(state: &AppState<S>, current: &CurrentUser) -> Ctx {
         csrf: current.session.csrf_token.clone(),
         organisation: state.organisation.to_string(),
         flash: None,
+        t: current.t,
         waiting: None,
     }
 }

@@ -450,6 +450,7 @@ mod tests {
             password_hash: None,
             active,
             created_at: Timestamp::UNIX_EPOCH,
+            language: None,
         }
     }
 

@@ -37,6 +37,18 @@ macro_rules! labelled {
             }
         }
 
+        impl crate::Labelled for $name {
+            const KIND: &'static str = stringify!($name);
+
+            fn id(self) -> &'static str {
+                self.as_str()
+            }
+
+            fn dutch(self) -> &'static str {
+                self.label()
+            }
+        }
+
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(self.label())

@@ -106,7 +106,7 @@ macro_rules! impl_store {
         type DbRow = <$db as sqlx::Database>::Row;
 
         const USER_COLUMNS: &str =
-            "id, email, name, role, manager_id, password_hash, active, created_at";
+            "id, email, name, role, manager_id, password_hash, active, created_at, language";
 
         const COMPLAINT_COLUMNS: &str = "id, reference, version, kind, status, channel, \
              received_at, received_by, responsible_manager, handler, complainant_name, service, \
@@ -134,6 +134,11 @@ macro_rules! impl_store {
                 password_hash: row.try_get("password_hash")?,
                 active: row.try_get("active")?,
                 created_at: from_micros(row.try_get("created_at")?)?,
+                // An unknown code (a language since removed) is no choice.
+                language: row
+                    .try_get::<Option<String>, _>("language")?
+                    .as_deref()
+                    .and_then(klacht_domain::Language::parse),
             })
         }
 

@@ -113,6 +113,22 @@ macro_rules! users_queries {
                     Ok(())
                 }
 
+                async fn set_user_language(
+                    &self,
+                    user: UserId,
+                    language: Option<klacht_domain::Language>,
+                ) -> Result<(), StoreError> {
+                    let done = sqlx::query("UPDATE users SET language = $2 WHERE id = $1")
+                        .bind(user.to_string())
+                        .bind(language.map(|l| l.code()))
+                        .execute(self.writer())
+                        .await?;
+                    if done.rows_affected() == 0 {
+                        return Err(StoreError::NotFound);
+                    }
+                    Ok(())
+                }
+
                 async fn login_failures(&self, email: &str) -> Result<Option<LoginFailures>, StoreError> {
                     let row = sqlx::query(
                         "SELECT failures, first_failure_at, locked_until FROM login_failures WHERE email = $1",
