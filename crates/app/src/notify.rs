@@ -24,6 +24,10 @@
 //! - a filed complaint reopened: the complainant, the afhandelaar and the
 //!   responsible manager (`crate::reopening`).
 //!
+//! Mail to the complainant (and representative) is written in the language
+//! the complainant chose ([`Complaint::language`], [`for_complainant`]);
+//! mail to staff stays in Dutch.
+//!
 //! Signals (resolved at intake) cause no mail. Composing never fails a
 //! change: a mail that cannot be composed is logged and left out.
 
@@ -148,14 +152,14 @@ impl Notifier {
         if c.kind() != Kind::Complaint {
             return Vec::new();
         }
-        let terms = TermDates::new(c.received_at(), &c.terms(calendar));
         let mut out = Vec::new();
         if let Some((name, to)) = complainant_addresses(c) {
+            let own = for_complainant(ctx, c);
             let mail = Confirmation {
                 reference: c.reference().to_string(),
                 name,
                 tracking_code: tracking_code.map(ToString::to_string),
-                terms: terms.clone(),
+                terms: TermDates::new(own.t, c.received_at(), &c.terms(calendar)),
             };
             out.extend(queue_to_complainant(
                 ctx,
@@ -174,6 +178,7 @@ impl Notifier {
         });
         if let Some(manager) = manager {
             let origin = registered_by.map_or(Origin::PublicForm, |n| Origin::Staff(n.to_owned()));
+            let terms = TermDates::new(ctx.t, c.received_at(), &c.terms(calendar));
             let key = format!("intake:{}:manager", c.id());
             out.extend(manager_notice(ctx, c, manager, origin, terms, key, at));
         }
@@ -302,7 +307,7 @@ impl Notifier {
                     if !routed || r.actor.user() == Some(*manager) {
                         continue;
                     }
-                    let terms = TermDates::new(c.received_at(), &c.terms(calendar));
+                    let terms = TermDates::new(ctx.t, c.received_at(), &c.terms(calendar));
                     let origin = Origin::Routed(
                         lookups
                             .actor_name
@@ -313,14 +318,16 @@ impl Notifier {
                     out.extend(manager_notice(ctx, c, record, origin, terms, key, at));
                 }
                 (Event::OfferMade(offer), Some((name, to))) => {
+                    let own = for_complainant(ctx, c);
                     let handler = lookups.handler.as_ref();
                     let key = format!("offer:{}:{}", c.id(), r.seq);
                     out.extend(if offer.kind == OfferKind::None {
-                        let mail = decision_confirmation(c, offer, name.clone(), handler);
-                        queue_to_complainant(ctx, &mail, to.clone(), c, key, at)
+                        let mail = decision_confirmation(&own, c, offer, name.clone(), handler);
+                        queue_to_complainant(&own, &mail, to.clone(), c, key, at)
                     } else {
-                        let mail = offer_confirmation(c, offer, name.clone(), handler, calendar);
-                        queue_to_complainant(ctx, &mail, to.clone(), c, key, at)
+                        let mail =
+                            offer_confirmation(&own, c, offer, name.clone(), handler, calendar);
+                        queue_to_complainant(&own, &mail, to.clone(), c, key, at)
                     });
                 }
                 (Event::FormSentToQualityManager, Some((name, to))) => {
@@ -330,7 +337,8 @@ impl Notifier {
                         tracking_code: lookups.tracking_code.as_ref().map(ToString::to_string),
                     };
                     let key = format!("satisfaction:{}:{}", c.id(), r.seq);
-                    out.extend(queue_to_complainant(ctx, &mail, to.clone(), c, key, at));
+                    let own = for_complainant(ctx, c);
+                    out.extend(queue_to_complainant(&own, &mail, to.clone(), c, key, at));
                 }
                 _ => {}
             }
@@ -393,7 +401,7 @@ fn handler_mail(
             complainant: c.complainant().name().to_owned(),
             service: c.service().map(str::to_owned),
             summary: c.description().to_owned(),
-            terms: TermDates::new(c.received_at(), &c.terms(calendar)),
+            terms: TermDates::new(ctx.t, c.received_at(), &c.terms(calendar)),
         };
         let key = format!("assigned:{}:{}", c.id(), r.seq);
         out.extend(queue(ctx, &mail, vec![address(new)], c, key, at));
@@ -457,17 +465,17 @@ fn conversion_mail(
     calendar: &WorkingCalendar,
     at: Timestamp,
 ) -> Vec<NewOutboxMessage> {
-    let terms = TermDates::new(c.received_at(), &c.terms(calendar));
     let mut out = Vec::new();
     if let Some((name, to)) = complainant_addresses(c) {
+        let own = for_complainant(ctx, c);
         let mail = Confirmation {
             reference: c.reference().to_string(),
             name,
             tracking_code: lookups.tracking_code.as_ref().map(ToString::to_string),
-            terms: terms.clone(),
+            terms: TermDates::new(own.t, c.received_at(), &c.terms(calendar)),
         };
         let key = format!("converted:{}:{}:complainant", c.id(), r.seq);
-        out.extend(queue_to_complainant(ctx, &mail, to, c, key, at));
+        out.extend(queue_to_complainant(&own, &mail, to, c, key, at));
     }
     let manager = lookups.manager.as_ref().filter(|m| {
         m.active && Some(m.user.id) == c.responsible_manager() && r.actor.user() != Some(m.user.id)
@@ -479,6 +487,7 @@ fn conversion_mail(
                 .clone()
                 .unwrap_or_else(|| "Een medewerker".into()),
         );
+        let terms = TermDates::new(ctx.t, c.received_at(), &c.terms(calendar));
         let key = format!("converted:{}:{}:manager", c.id(), r.seq);
         out.extend(manager_notice(ctx, c, manager, origin, terms, key, at));
     }
@@ -551,7 +560,9 @@ fn effective(event: &Event) -> &Event {
     }
 }
 
+/// The offer in the words and dates of `own`, the complainant's context.
 fn offer_confirmation(
+    own: &MailContext,
     c: &Complaint,
     offer: &Offer,
     name: String,
@@ -561,15 +572,19 @@ fn offer_confirmation(
     OfferConfirmation {
         reference: c.reference().to_string(),
         name,
-        merit: c.merit().map(|m| m.value.merit.label().to_owned()),
+        merit: c.merit().map(|m| own.merit(m.value.merit)),
         letter: crate::documents::letter_paragraphs(c, offer),
-        kind: offer.kind.label().to_owned(),
+        kind: own.offer_kind(offer.kind),
         description: offer.description.clone(),
-        value: offer.value_cents.filter(|v| *v > 0).map(format::euro),
-        made_on: format::long_date(offer.made_on),
-        respond_by: Some(format::long_date(
-            calendar.add_working_days(offer.made_on, OFFER_ANSWER_WORKING_DAYS),
-        )),
+        value: offer
+            .value_cents
+            .filter(|v| *v > 0)
+            .map(|cents| own.t.euro(cents)),
+        made_on: own.t.long_date(offer.made_on),
+        respond_by: Some(
+            own.t
+                .long_date(calendar.add_working_days(offer.made_on, OFFER_ANSWER_WORKING_DAYS)),
+        ),
         handler_name: handler
             .filter(|h| Some(h.user.id) == c.handler())
             .map(|h| h.user.name.clone()),
@@ -577,8 +592,10 @@ fn offer_confirmation(
 }
 
 /// "Geen aanbod": the decision confirmed in the handler's words for the
-/// complainant, with nothing to accept and no date to answer by.
+/// complainant, with nothing to accept and no date to answer by; in the
+/// words and dates of `own`, the complainant's context.
 fn decision_confirmation(
+    own: &MailContext,
     c: &Complaint,
     offer: &Offer,
     name: String,
@@ -587,9 +604,9 @@ fn decision_confirmation(
     DecisionConfirmation {
         reference: c.reference().to_string(),
         name,
-        merit: c.merit().map(|m| m.value.merit.label().to_owned()),
+        merit: c.merit().map(|m| own.merit(m.value.merit)),
         letter: crate::documents::letter_paragraphs(c, offer),
-        decided_on: format::long_date(offer.made_on),
+        decided_on: own.t.long_date(offer.made_on),
         handler_name: handler
             .filter(|h| Some(h.user.id) == c.handler())
             .map(|h| h.user.name.clone()),
@@ -618,7 +635,16 @@ pub(crate) fn complainant_addresses(c: &Complaint) -> Option<(String, Vec<Addres
     greeting.map(|g| (g, to))
 }
 
-/// As [`queue`], for mail to the complainant: its `Reply-To` names the
+/// The context of mail to `c`'s complainant: in the language she chose.
+/// Build the mail's values (dates, judgement) with it and pass it to
+/// [`queue_to_complainant`].
+pub(crate) fn for_complainant(ctx: &MailContext, c: &Complaint) -> MailContext {
+    ctx.in_language(c.language())
+}
+
+/// As [`queue`], for mail to the complainant, in her language (whatever
+/// `ctx` speaks, so that the layout never differs from the values built
+/// with [`for_complainant`]): its `Reply-To` names the
 /// complaint (`klachten+K-2026-0042@…`, [`MailContext::complaint_reply_to`])
 /// when a mailbox is configured, so that an answer lands on its timeline.
 pub(crate) fn queue_to_complainant(
@@ -629,6 +655,7 @@ pub(crate) fn queue_to_complainant(
     dedupe_key: String,
     at: Timestamp,
 ) -> Option<NewOutboxMessage> {
+    let ctx = &for_complainant(ctx, c);
     match mail.compose(ctx, to) {
         Ok(mut m) => {
             if let Some(reply_to) = ctx.complaint_reply_to(&c.reference().to_string()) {

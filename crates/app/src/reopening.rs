@@ -16,7 +16,9 @@ use klacht_mail::{Address, TermDates};
 use klacht_store::{NewOutboxMessage, Store, StoreError};
 
 use crate::complaints::TermLine;
-use crate::notify::{Notifier, complainant_addresses, queue, queue_to_complainant};
+use crate::notify::{
+    Notifier, complainant_addresses, for_complainant, queue, queue_to_complainant,
+};
 
 /// The four terms of a sealed round with their status on `today`: done
 /// steps keep their verdict and a step never done stays overdue, so missed
@@ -62,17 +64,18 @@ impl Notifier {
             let Event::Reopened(x) = &r.event else {
                 continue;
             };
-            let terms = TermDates::new(c.received_at(), &c.terms(calendar));
+            let terms = TermDates::new(ctx.t, c.received_at(), &c.terms(calendar));
             if let Some((name, to)) = complainant_addresses(c) {
+                let own = for_complainant(ctx, c);
                 let mail = ReopenedToComplainant {
                     reference: c.reference().to_string(),
                     name,
-                    kind: x.kind.label().to_owned(),
+                    kind: own.reopening_kind(x.kind),
                     tracking_code: store.tracking_code_of(c.id()).await?.map(|t| t.to_string()),
-                    terms: terms.clone(),
+                    terms: TermDates::new(own.t, c.received_at(), &c.terms(calendar)),
                 };
                 let key = format!("reopened:{}:{}:complainant", c.id(), r.seq);
-                out.extend(queue_to_complainant(ctx, &mail, to, c, key, at));
+                out.extend(queue_to_complainant(&own, &mail, to, c, key, at));
             }
             let handler = match c.handler() {
                 Some(id) => store.user_by_id(id).await?,

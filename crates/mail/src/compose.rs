@@ -1,10 +1,13 @@
 //! What every mail shares: the context (organisation, public address,
-//! sender) and the [`Compose`] trait each mail module implements.
+//! sender, language) and the [`Compose`] trait each mail module implements.
 
+use askama::filters::{Escaper as _, Html};
 use jiff::Zoned;
+use klacht_domain::Language;
 use klacht_domain::terms::Terms;
+use klacht_i18n::Tr;
 
-use crate::{Address, MailMessage, format};
+use crate::{Address, MailMessage};
 
 /// The installation's side of every mail.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +25,9 @@ pub struct MailContext {
     /// `klachten@focus.nl`: mail to a complainant answers to
     /// `klachten+K-2026-0042@focus.nl` ([`MailContext::complaint_reply_to`]).
     pub mailbox: Option<Address>,
+    /// The words of the mail (`locales/*/mail.ftl`) and its dates: Dutch,
+    /// unless [`MailContext::in_language`] chose the complainant's.
+    pub t: Tr,
 }
 
 impl MailContext {
@@ -33,6 +39,16 @@ impl MailContext {
             from: None,
             reply_to: None,
             mailbox: None,
+            t: Tr::default(),
+        }
+    }
+
+    /// This context speaking `language`. Mail to a complainant is written
+    /// in the language she chose; staff mail keeps the default (Dutch).
+    pub fn in_language(&self, language: Language) -> Self {
+        Self {
+            t: Tr::new(language),
+            ..self.clone()
         }
     }
 
@@ -55,6 +71,146 @@ impl MailContext {
     pub fn link(&self, path: &str) -> String {
         format!("{}{path}", self.public_url)
     }
+
+    /// The HTML of message `key`, for `|safe`: its text escaped as askama
+    /// escapes, so that the HTML part reads as the text part does.
+    pub fn h(&self, key: &str) -> String {
+        fill(&self.t.t(key), &[])
+    }
+
+    /// As [`MailContext::h`], with one placeholder: text (escaped) or
+    /// markup ([`MailContext::strong`]).
+    pub fn h1(&self, key: &str, name: &str, value: impl HtmlValue) -> String {
+        fill(&self.t.t1(key, name, marker(0)), &[value.html()])
+    }
+
+    /// As [`MailContext::h1`], with two placeholders.
+    pub fn h2(
+        &self,
+        key: &str,
+        name: &str,
+        value: impl HtmlValue,
+        name2: &str,
+        value2: impl HtmlValue,
+    ) -> String {
+        fill(
+            &self.t.t2(key, name, marker(0), name2, marker(1)),
+            &[value.html(), value2.html()],
+        )
+    }
+
+    /// As [`MailContext::h1`], with three placeholders.
+    #[allow(clippy::too_many_arguments)]
+    pub fn h3(
+        &self,
+        key: &str,
+        name: &str,
+        value: impl HtmlValue,
+        name2: &str,
+        value2: impl HtmlValue,
+        name3: &str,
+        value3: impl HtmlValue,
+    ) -> String {
+        fill(
+            &self
+                .t
+                .t3(key, name, marker(0), name2, marker(1), name3, marker(2)),
+            &[value.html(), value2.html(), value3.html()],
+        )
+    }
+
+    /// `value` in bold, as a placeholder of [`MailContext::h1`].
+    pub fn strong(&self, value: &str) -> Markup {
+        Markup(format!("<strong>{}</strong>", escape(value)))
+    }
+
+    /// `value` in bold with a `style` of the template's own.
+    pub fn strong_with(&self, style: &str, value: &str) -> Markup {
+        Markup(format!(
+            "<strong style=\"{style}\">{}</strong>",
+            escape(value)
+        ))
+    }
+}
+
+/// A placeholder's value in an HTML message: text, escaped, or [`Markup`].
+pub trait HtmlValue {
+    fn html(&self) -> String;
+}
+
+impl HtmlValue for str {
+    fn html(&self) -> String {
+        escape(self)
+    }
+}
+
+impl HtmlValue for String {
+    fn html(&self) -> String {
+        escape(self)
+    }
+}
+
+impl<T: HtmlValue + ?Sized> HtmlValue for &T {
+    fn html(&self) -> String {
+        (**self).html()
+    }
+}
+
+/// HTML made by the templates around an escaped value: bold text in a
+/// sentence whose words come from the Fluent files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Markup(String);
+
+impl HtmlValue for Markup {
+    fn html(&self) -> String {
+        self.0.clone()
+    }
+}
+
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+/// Stands for placeholder `i` while the message is escaped: characters of
+/// Unicode's private use area, which escaping leaves as they are and no
+/// Fluent text contains.
+fn marker(i: usize) -> String {
+    format!("{OPEN}{i}{CLOSE}")
+}
+
+/// `text` escaped, with each [`marker`] replaced by its value's HTML, in
+/// one pass, so that a value that happens to hold a marker stays as typed.
+fn fill(text: &str, values: &[String]) -> String {
+    let escaped = escape(text);
+    let mut out = String::with_capacity(escaped.len());
+    let mut rest = escaped.as_str();
+    while let Some(start) = rest.find(OPEN) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + OPEN.len_utf8()..];
+        let value = after.find(CLOSE).and_then(|end| {
+            let i: usize = after[..end].parse().ok()?;
+            Some((values.get(i)?, &after[end + CLOSE.len_utf8()..]))
+        });
+        match value {
+            Some((html, tail)) => {
+                out.push_str(html);
+                rest = tail;
+            }
+            None => {
+                out.push(OPEN);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// As askama escapes a value in an HTML template.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // Writing to a String cannot fail.
+    let _ = Html.write_escaped_str(&mut out, text);
+    out
 }
 
 /// The regulation's terms of one complaint, written out for a letter.
@@ -69,12 +225,14 @@ pub struct TermDates {
 }
 
 impl TermDates {
-    pub fn new(received: &Zoned, terms: &Terms) -> Self {
+    /// The dates as `t`'s language writes them: the context's
+    /// (`ctx.t`) for the mail it goes into.
+    pub fn new(t: Tr, received: &Zoned, terms: &Terms) -> Self {
         Self {
-            received: format::long_date_time(received),
-            contact: format::long_date(terms.contact),
-            offer: format::long_date(terms.offer),
-            record: format::long_date(terms.record),
+            received: t.long_date_time(received),
+            contact: t.long_date(terms.contact),
+            offer: t.long_date(terms.offer),
+            record: t.long_date(terms.record),
         }
     }
 }
@@ -141,6 +299,36 @@ macro_rules! bodies {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_messages_escape_the_text_and_keep_the_markup_of_values() {
+        let ctx = MailContext::new("Focus", "https://klachten.focus.nl");
+        assert_eq!(
+            ctx.h1("mail-greeting", "name", "<b>Jan</b> & 'co'"),
+            "Geachte &#60;b&#62;Jan&#60;/b&#62; &#38; &#39;co&#39;,"
+        );
+        assert_eq!(
+            ctx.h1("mail-greeting", "name", ctx.strong("A & B")),
+            "Geachte <strong>A &#38; B</strong>,"
+        );
+        let en = ctx.in_language(Language::En);
+        assert_eq!(
+            en.h1("mail-greeting", "name", "Ms O'Brien"),
+            "Dear Ms O&#39;Brien,"
+        );
+        // A value that holds what looks like another placeholder's marker
+        // is printed as typed, not filled in.
+        let sneaky = format!("x{}", marker(1));
+        let html = ctx.h2(
+            "mail-decision-intro",
+            "reference",
+            sneaky.as_str(),
+            "date",
+            "vandaag",
+        );
+        assert!(html.contains(&sneaky), "{html}");
+        assert_eq!(html.matches("vandaag").count(), 1, "{html}");
+    }
 
     #[test]
     fn replies_of_the_complainant_name_the_complaint() {

@@ -36,8 +36,9 @@ struct Html<'a> {
 }
 
 impl Compose for Confirmation {
-    fn subject(&self, _: &MailContext) -> String {
-        format!("Uw klacht is ontvangen ({})", self.reference)
+    fn subject(&self, ctx: &MailContext) -> String {
+        ctx.t
+            .t1("mail-confirmation-subject", "reference", &self.reference)
     }
 
     crate::bodies!(Text, Html);

@@ -36,8 +36,9 @@ struct Html<'a> {
 }
 
 impl Compose for DecisionConfirmation {
-    fn subject(&self, _: &MailContext) -> String {
-        format!("Bevestiging van ons besluit ({})", self.reference)
+    fn subject(&self, ctx: &MailContext) -> String {
+        ctx.t
+            .t1("mail-decision-subject", "reference", &self.reference)
     }
 
     crate::bodies!(Text, Html);

@@ -1,5 +1,9 @@
 //! E-mail of klacht.
 //!
+//! Mail to a complainant speaks the language she chose
+//! ([`MailContext::in_language`]): its words are in the `mail.ftl` files
+//! of `klacht-i18n`, its structure in the templates. Staff mail is Dutch.
+//!
 //! - [`MailMessage`]: a rendered e-mail as the outbox stores it (JSON
 //!   payload of an `OutboxKind::Mail` row): recipients, subject, plain text
 //!   and HTML, optional reply-to.
@@ -57,8 +61,10 @@ pub mod smtp;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod weekly_overdue;
+mod words;
 
-pub use compose::{Compose, MailContext, RenderError, TermDates};
+pub use compose::{Compose, HtmlValue, MailContext, Markup, RenderError, TermDates};
+pub use klacht_i18n::Tr;
 pub use mailer::{Mailer, SendError, Sent};
 pub use message::{Address, MailMessage};
 pub use smtp::{SmtpError, SmtpMailer, SmtpSettings};

@@ -27,6 +27,29 @@ pub struct OfferConfirmation {
     pub handler_name: Option<String>,
 }
 
+impl OfferConfirmation {
+    /// The label of a line of the offer in the text part ("Soort:"),
+    /// padded so that the values stand in one column whatever the
+    /// language's labels.
+    fn field(&self, ctx: &MailContext, key: &str) -> String {
+        let width = FIELDS
+            .iter()
+            .map(|k| ctx.t.t(k).chars().count())
+            .max()
+            .unwrap_or(0);
+        let label = ctx.t.t(key);
+        let pad = width - label.chars().count().min(width);
+        format!("{label}:{:pad$} ", "")
+    }
+}
+
+/// The labels of the offer's lines, one column wide.
+const FIELDS: [&str; 3] = [
+    "mail-offer-field-kind",
+    "mail-offer-field-description",
+    "mail-offer-field-value",
+];
+
 #[derive(Template)]
 #[template(path = "offer_confirmation.txt")]
 struct Text<'a> {
@@ -43,8 +66,8 @@ struct Html<'a> {
 }
 
 impl Compose for OfferConfirmation {
-    fn subject(&self, _: &MailContext) -> String {
-        format!("Bevestiging van ons aanbod ({})", self.reference)
+    fn subject(&self, ctx: &MailContext) -> String {
+        ctx.t.t1("mail-offer-subject", "reference", &self.reference)
     }
 
     crate::bodies!(Text, Html);

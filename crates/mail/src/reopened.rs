@@ -52,8 +52,9 @@ struct ComplainantHtml<'a> {
 }
 
 impl Compose for ReopenedToComplainant {
-    fn subject(&self, _: &MailContext) -> String {
-        format!("Uw klacht {} wordt opnieuw behandeld", self.reference)
+    fn subject(&self, ctx: &MailContext) -> String {
+        ctx.t
+            .t1("mail-reopened-subject", "reference", &self.reference)
     }
 
     crate::bodies!(ComplainantText, ComplainantHtml);

@@ -31,11 +31,9 @@ struct Html<'a> {
 }
 
 impl Compose for SatisfactionCheck {
-    fn subject(&self, _: &MailContext) -> String {
-        format!(
-            "Hoe tevreden bent u over de afhandeling van uw klacht? ({})",
-            self.reference
-        )
+    fn subject(&self, ctx: &MailContext) -> String {
+        ctx.t
+            .t1("mail-satisfaction-subject", "reference", &self.reference)
     }
 
     crate::bodies!(Text, Html);

@@ -6,5 +6,6 @@ mod auth;
 mod complaints;
 mod dossier;
 mod links;
+mod mail_language;
 mod retention;
 mod work_queue;

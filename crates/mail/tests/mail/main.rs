@@ -1,6 +1,7 @@
 //! The integration tests of klacht-mail, one test binary (linking one
 //! binary per file cost most of CI's time).
 
+mod language;
 mod offer;
 mod reminders;
 mod render;

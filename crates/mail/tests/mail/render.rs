@@ -26,7 +26,11 @@ fn terms() -> TermDates {
         .in_tz("Europe/Amsterdam")
         .expect("zone");
     let cal = WorkingCalendar::netherlands_default();
-    TermDates::new(&received, &Terms::compute(received.timestamp(), &cal))
+    TermDates::new(
+        ctx().t,
+        &received,
+        &Terms::compute(received.timestamp(), &cal),
+    )
 }
 
 fn to() -> Vec<Address> {
