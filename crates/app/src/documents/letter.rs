@@ -1,9 +1,11 @@
 //! The written confirmation of the offer (DESIGN §3 step 3: "Dit
-//! telefonische aanbod wordt zo mogelijk schriftelijk bevestigd"): a Dutch
+//! telefonische aanbod wordt zo mogelijk schriftelijk bevestigd"): a
 //! business letter to the complainant, or to whoever filed on their
-//! behalf. With "geen aanbod" it confirms the decision instead, with
-//! nothing to accept. The sentences are made here; the template
-//! (`aanbod.typ`) only lays them out.
+//! behalf, in the language the complainant chose. With "geen aanbod" it
+//! confirms the decision instead, with nothing to accept. The sentences
+//! are made here from `documents.ftl` (klacht-i18n); the template
+//! (`aanbod.typ`) only lays them out, and gets its own few words from
+//! here too, so that it holds no language of its own.
 //!
 //! What the letter says about the judgement is the handler's text for the
 //! complainant ([`Offer::letter_text`], prefilled on the offer form with
@@ -11,18 +13,62 @@
 //! are internal and never copied into it.
 
 use jiff::civil::Date;
-use klacht_domain::complaint::{
-    Complaint, ContactMode, Merit, Offer, OfferKind, Party, format_date, format_euro,
-};
+use klacht_domain::Language;
+use klacht_domain::complaint::{Complaint, ContactMode, Merit, Offer, OfferKind, Party};
+use klacht_i18n::Tr;
 use serde::Serialize;
 
-use super::{Letterhead, Names, long_date};
+use super::{Letterhead, Names};
 
 /// One line of the offer's summary box.
 #[derive(Debug, Clone, Serialize)]
 pub struct Line {
     pub label: String,
     pub value: String,
+}
+
+/// The template's own words and the language it hyphenates in.
+#[derive(Debug, Clone, Serialize)]
+pub struct Words {
+    /// `lang` of Typst's `text`: hyphenation and quotes follow it.
+    pub lang: String,
+    pub department: String,
+    /// The footer line, with organisation and reference filled in.
+    pub footer: String,
+    /// "Pagina {page} van {pages}": only Typst knows the numbers, so it
+    /// replaces the two markers.
+    pub page: String,
+    pub date: String,
+    pub our_reference: String,
+    pub your_reference: String,
+    pub subject: String,
+    pub our_offer: String,
+    pub actions_intro: String,
+    pub sign_off: String,
+}
+
+impl Words {
+    fn new(tr: Tr, organisation: &str, reference: &str) -> Self {
+        Self {
+            lang: tr.code().to_owned(),
+            department: tr.t("doc-letter-department"),
+            footer: tr.t2(
+                "doc-letter-footer",
+                "organisation",
+                organisation,
+                "reference",
+                reference,
+            ),
+            page: tr.t2("doc-letter-page", "page", "{page}", "pages", "{pages}"),
+            date: tr.t("doc-letter-date"),
+            our_reference: tr.t("doc-letter-our-reference"),
+            your_reference: tr.t("doc-letter-your-reference"),
+            subject: tr.t("doc-letter-subject"),
+            our_offer: tr.t("doc-letter-our-offer"),
+            actions_intro: tr.t("doc-letter-actions-intro"),
+            sign_off: tr.t("doc-letter-sign-off"),
+        }
+    }
 }
 
 /// Everything the letter says.
@@ -45,6 +91,7 @@ pub struct LetterData {
     pub closing: Vec<String>,
     pub signer: String,
     pub signer_title: String,
+    pub words: Words,
 }
 
 /// An address as lines: as typed when it has several, otherwise split at
@@ -66,36 +113,28 @@ fn address_lines(address: Option<&str>) -> Vec<String> {
         .collect()
 }
 
-/// The standard text about the judgement, from the merit alone: the
-/// offer form's prefill, and what the letter says when an offer carries no
-/// text of its own (recorded before the field existed, or through the API
-/// without it). Never the internal reasoning.
-pub fn draft_letter_text(merit: Option<Merit>) -> String {
-    match merit {
-        Some(Merit::Founded) => "Wij hebben uw klacht zorgvuldig bekeken en vinden haar gegrond. \
-                                 Het spijt ons dat wij niet hebben gedaan wat u van ons mocht \
-                                 verwachten."
-            .into(),
-        Some(Merit::PartlyFounded) => "Wij hebben uw klacht zorgvuldig bekeken en vinden haar \
-                                       deels gegrond. Op een deel van de punten geven wij u \
-                                       gelijk; het spijt ons dat het daar niet is gegaan zoals u \
-                                       mocht verwachten."
-            .into(),
-        Some(Merit::Unfounded) => "Wij hebben uw klacht zorgvuldig bekeken en vinden haar \
-                                   ongegrond. Wij begrijpen dat dit niet de uitkomst is waarop u \
-                                   hoopte, en wij danken u dat u ons op de hoogte heeft gebracht."
-            .into(),
-        None => "Wij hebben uw klacht zorgvuldig bekeken.".into(),
-    }
+/// The standard text about the judgement in `language`, from the merit
+/// alone: the offer form's prefill, and what the letter says when an offer
+/// carries no text of its own (recorded before the field existed, or
+/// through the API without it). Never the internal reasoning.
+pub fn draft_letter_text(merit: Option<Merit>, language: Language) -> String {
+    let key = match merit {
+        Some(Merit::Founded) => "doc-draft-founded",
+        Some(Merit::PartlyFounded) => "doc-draft-partly-founded",
+        Some(Merit::Unfounded) => "doc-draft-unfounded",
+        None => "doc-draft-none",
+    };
+    Tr::new(language).t(key)
 }
 
 /// The handler's text for the complainant as paragraphs (split at blank
-/// lines; single line breaks join), or the draft when the offer has none.
+/// lines; single line breaks join), or the draft in the complaint's
+/// language when the offer has none.
 pub fn letter_paragraphs(c: &Complaint, offer: &Offer) -> Vec<String> {
     let text = offer
         .letter_text
         .clone()
-        .unwrap_or_else(|| draft_letter_text(c.merit().map(|m| m.value.merit)));
+        .unwrap_or_else(|| draft_letter_text(c.merit().map(|m| m.value.merit), c.language()));
     let mut paragraphs = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for line in text.lines().map(str::trim) {
@@ -120,51 +159,68 @@ fn recipient(p: &Party) -> Vec<String> {
     lines
 }
 
+/// What the letter calls `kind`: the domain's label is Dutch only.
+fn offer_kind(tr: Tr, kind: OfferKind) -> String {
+    tr.lookup(&format!(
+        "doc-offer-kind-{}",
+        kind.as_str().replace('_', "-")
+    ))
+    .unwrap_or_else(|| kind.label().to_owned())
+}
+
 impl LetterData {
-    /// The letter about `c`'s offer, dated `on`; `None` while no offer
-    /// was made.
+    /// The letter about `c`'s offer, dated `on`, in the language its
+    /// complainant chose; `None` while no offer was made.
     pub fn build(letterhead: &Letterhead, c: &Complaint, names: &Names, on: Date) -> Option<Self> {
         let offer = &c.offer()?.value;
+        let tr = Tr::new(c.language());
         let org = &letterhead.organisation;
-        let received = long_date(c.received_on());
-        let about = c
-            .service()
-            .map(|s| format!(" over {s}"))
-            .unwrap_or_default();
+        let reference = c.reference().to_string();
+        let received = tr.day_month_year(c.received_on());
 
         let mut opening = Vec::new();
-        let first = match c.representative() {
-            Some(_) => format!(
-                "Op {received} ontving {org} de klacht{about} die u namens {} indiende.",
-                c.complainant().name()
+        // The complaint as the sentence names it; whole phrases, since word
+        // order differs per language.
+        let complaint = match (c.representative(), c.service()) {
+            (Some(_), Some(service)) => tr.t2(
+                "doc-letter-complaint-about-on-behalf",
+                "service",
+                service,
+                "complainant",
+                c.complainant().name(),
             ),
-            None => format!("Op {received} ontving {org} uw klacht{about}."),
+            (Some(_), None) => tr.t1(
+                "doc-letter-complaint-on-behalf",
+                "complainant",
+                c.complainant().name(),
+            ),
+            (None, Some(service)) => tr.t1("doc-letter-your-complaint-about", "service", service),
+            (None, None) => tr.t("doc-letter-your-complaint"),
         };
+        let first = tr.t3(
+            "doc-letter-received",
+            "date",
+            &received,
+            "organisation",
+            org,
+            "complaint",
+            complaint,
+        );
         let talk = c.contact().map(|s| {
-            let how = match s.value.mode {
-                ContactMode::Telephone => "telefonisch",
-                ContactMode::FaceToFace => "in een persoonlijk gesprek",
+            let key = match s.value.mode {
+                ContactMode::Telephone => "doc-letter-contact-telephone",
+                ContactMode::FaceToFace => "doc-letter-contact-face-to-face",
             };
-            format!(
-                " Op {} hebben wij de klacht {how} met u besproken.",
-                long_date(s.value.date)
-            )
+            format!(" {}", tr.t1(key, "date", tr.day_month_year(s.value.date)))
         });
         opening.push(format!("{first}{}", talk.unwrap_or_default()));
         opening.extend(letter_paragraphs(c, offer));
         let no_offer = offer.kind == OfferKind::None;
+        let made_on = tr.day_month_year(offer.made_on);
         opening.push(if no_offer {
-            format!(
-                "Op {} hebben wij u ons besluit meegedeeld: wij doen u geen aanbod van \
-                 genoegdoening of een vervangende of extra dienst. Met deze brief bevestigen wij \
-                 dat besluit.",
-                long_date(offer.made_on)
-            )
+            tr.t1("doc-letter-decision-made", "date", made_on)
         } else {
-            format!(
-                "Op {} hebben wij u een aanbod gedaan. Met deze brief bevestigen wij dat aanbod:",
-                long_date(offer.made_on)
-            )
+            tr.t1("doc-letter-offer-made", "date", made_on)
         });
 
         // A decision without an offer has no box: there is nothing to
@@ -172,46 +228,42 @@ impl LetterData {
         let mut lines = Vec::new();
         if !no_offer {
             lines.push(Line {
-                label: "Soort".into(),
-                value: offer.kind.label().into(),
+                label: tr.t("doc-letter-offer-kind"),
+                value: offer_kind(tr, offer.kind),
             });
             if !offer.description.trim().is_empty() {
                 lines.push(Line {
-                    label: "Omschrijving".into(),
+                    label: tr.t("doc-letter-offer-description"),
                     value: offer.description.trim().to_owned(),
                 });
             }
             if let Some(cents) = offer.value_cents {
                 lines.push(Line {
-                    label: "Waarde".into(),
-                    value: format_euro(cents),
+                    label: tr.t("doc-letter-offer-value"),
+                    value: tr.euro(cents),
                 });
             }
             lines.push(Line {
-                label: "Aanbod gedaan op".into(),
-                value: format_date(offer.made_on),
+                label: tr.t("doc-letter-offer-made-on"),
+                value: tr.date(offer.made_on),
             });
         }
 
         let mut after = Vec::new();
         // That the director was consulted is said; what she advised is not.
         if c.director_consulted() {
-            after.push(if no_offer {
-                "Over dit besluit hebben wij overlegd met onze directeur.".into()
+            after.push(tr.t(if no_offer {
+                "doc-letter-director-decision"
             } else {
-                "Over dit aanbod hebben wij overlegd met onze directeur.".into()
-            });
+                "doc-letter-director-offer"
+            }));
         }
         if !no_offer {
-            after.push(match c.response().and_then(|r| r.value.accepted) {
-                Some(true) => "U heeft ons laten weten dat u het aanbod aanvaardt. Wij zorgen \
-                               ervoor dat wat wij hebben afgesproken ook wordt uitgevoerd."
-                    .into(),
-                Some(false) => "U heeft ons laten weten dat u het aanbod niet aanvaardt. Wij \
-                                nemen contact met u op om te bespreken hoe wij verder gaan."
-                    .into(),
-                None => "Wij horen graag of u het aanbod aanvaardt.".into(),
-            });
+            after.push(tr.t(match c.response().and_then(|r| r.value.accepted) {
+                Some(true) => "doc-letter-accepted",
+                Some(false) => "doc-letter-declined",
+                None => "doc-letter-awaiting-answer",
+            }));
         }
         let actions: Vec<String> = c
             .actions()
@@ -219,48 +271,47 @@ impl LetterData {
             .map(|a| {
                 let a = &a.agreed.value;
                 match a.due {
-                    Some(due) => format!("{} (uiterlijk {})", a.description, long_date(due)),
+                    Some(due) => tr.t2(
+                        "doc-letter-action-due",
+                        "action",
+                        &a.description,
+                        "date",
+                        tr.day_month_year(due),
+                    ),
                     None => a.description.clone(),
                 }
             })
             .collect();
         let closing = vec![
-            if no_offer {
-                "Bent u het niet eens met dit besluit, laat het ons dan weten. Komen wij er samen \
-                 niet uit, dan kunnen wij een externe partij inschakelen, zoals een mediator of \
-                 een klachtencommissie."
+            tr.t(if no_offer {
+                "doc-letter-objection-decision"
             } else {
-                "Bent u niet tevreden over de afhandeling van uw klacht, laat het ons dan weten. \
-                 Komen wij er samen niet uit, dan kunnen wij een externe partij inschakelen, \
-                 zoals een mediator of een klachtencommissie."
-            }
-            .into(),
-            format!(
-                "Wilt u op deze brief reageren, vermeld dan ons kenmerk {}.",
-                c.reference()
-            ),
+                "doc-letter-objection-offer"
+            }),
+            tr.t1("doc-letter-reply-reference", "reference", &reference),
         ];
         let to = c.representative().unwrap_or(c.complainant());
         Some(Self {
             organisation: org.clone(),
             logo: letterhead.logo_name(),
-            date: long_date(on),
-            reference: c.reference().to_string(),
-            your_reference: format!("Uw klacht van {received}"),
-            subject: if no_offer {
-                "Bevestiging van ons besluit".into()
+            date: tr.day_month_year(on),
+            your_reference: tr.t1("doc-letter-your-complaint-of", "date", received),
+            subject: tr.t(if no_offer {
+                "doc-letter-subject-decision"
             } else {
-                "Bevestiging van ons aanbod".into()
-            },
+                "doc-letter-subject-offer"
+            }),
             recipient: recipient(to),
-            salutation: "Geachte heer, mevrouw,".into(),
+            salutation: tr.t("doc-letter-salutation"),
             opening,
             offer: lines,
             after_offer: after,
             actions,
             closing,
             signer: names.opt(c.handler()),
-            signer_title: "Afhandelaar van uw klacht".into(),
+            signer_title: tr.t("doc-letter-signer-title"),
+            words: Words::new(tr, org, &reference),
+            reference,
         })
     }
 }
@@ -285,12 +336,41 @@ mod tests {
 
     #[test]
     fn the_draft_follows_the_merit_and_never_says_more() {
-        assert!(draft_letter_text(Some(Merit::Founded)).contains("vinden haar gegrond."));
-        assert!(draft_letter_text(Some(Merit::PartlyFounded)).contains("deels gegrond"));
-        assert!(draft_letter_text(Some(Merit::Unfounded)).contains("ongegrond"));
+        let nl = |m| draft_letter_text(m, Language::Nl);
+        assert!(nl(Some(Merit::Founded)).contains("vinden haar gegrond."));
+        assert!(nl(Some(Merit::PartlyFounded)).contains("deels gegrond"));
+        assert!(nl(Some(Merit::Unfounded)).contains("ongegrond"));
+        assert_eq!(nl(None), "Wij hebben uw klacht zorgvuldig bekeken.");
+    }
+
+    #[test]
+    fn an_english_complaint_gets_an_english_draft() {
+        let en = |m| draft_letter_text(m, Language::En);
+        assert!(en(Some(Merit::Founded)).contains("decided to uphold it."));
+        assert!(en(Some(Merit::PartlyFounded)).contains("uphold it in part"));
+        assert!(en(Some(Merit::Unfounded)).contains("not to uphold it"));
+        assert_eq!(en(None), "We have looked carefully at your complaint.");
+        for merit in Merit::ALL.iter().copied().map(Some).chain([None]) {
+            let draft = en(merit);
+            assert_eq!(
+                klacht_i18n::foreign_words(Language::En, &draft),
+                Vec::<String>::new(),
+                "{merit:?}: {draft}"
+            );
+            assert_ne!(draft, draft_letter_text(merit, Language::Nl));
+        }
+    }
+
+    #[test]
+    fn every_offer_kind_has_its_words_in_every_language() {
+        for kind in OfferKind::ALL {
+            assert_eq!(offer_kind(Tr::new(Language::Nl), *kind), kind.label());
+            let key = format!("doc-offer-kind-{}", kind.as_str().replace('_', "-"));
+            assert!(Tr::new(Language::En).lookup(&key).is_some(), "{key}");
+        }
         assert_eq!(
-            draft_letter_text(None),
-            "Wij hebben uw klacht zorgvuldig bekeken."
+            offer_kind(Tr::new(Language::En), OfferKind::ExtraService),
+            "additional service"
         );
     }
 }

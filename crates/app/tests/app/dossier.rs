@@ -194,7 +194,7 @@ pub(crate) async fn walk_to_closing<S: Store>(store: &S, cal: &WorkingCalendar) 
     id
 }
 
-fn pdf_text(pdf: &[u8]) -> String {
+pub(crate) fn pdf_text(pdf: &[u8]) -> String {
     let dir = std::env::temp_dir().join(format!("klacht-pdf-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("doc.pdf");

@@ -5,6 +5,7 @@ mod absences;
 mod auth;
 mod complaints;
 mod dossier;
+mod letter;
 mod links;
 mod mail_language;
 mod retention;

@@ -458,7 +458,9 @@ pub(super) async fn render<S: Store>(
             }
         })
         .collect();
-    let letter_draft = klacht_app::documents::draft_letter_text(c.merit().map(|m| m.value.merit));
+    // The draft is written to the complainant, in their language.
+    let letter_draft =
+        klacht_app::documents::draft_letter_text(c.merit().map(|m| m.value.merit), c.language());
     let waivable: Vec<(&'static str, &'static str)> = WaivableStep::ALL
         .iter()
         .filter(|s| !c.step_settled(Step::from(**s)))
