@@ -71,6 +71,19 @@ pub trait Labelled: Copy {
     fn dutch(self) -> &'static str;
 }
 
+/// Templates hand over their values by reference.
+impl<L: Labelled> Labelled for &L {
+    const KIND: &'static str = L::KIND;
+
+    fn id(self) -> &'static str {
+        (*self).id()
+    }
+
+    fn dutch(self) -> &'static str {
+        (*self).dutch()
+    }
+}
+
 /// A `q` value in thousandths; `None` when it is no number from 0 to 1.
 fn quality(raw: &str) -> Option<u16> {
     let q: f32 = raw.trim().parse().ok()?;

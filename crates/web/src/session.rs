@@ -107,6 +107,8 @@ pub struct Ctx {
     pub flash: Option<String>,
     /// The words of the user's language.
     pub t: Tr,
+    /// The language the user chose (`None`: their browser's decides).
+    pub chosen_language: Option<klacht_domain::Language>,
     /// How many items wait for the user ("Wacht op mij (3)"); `None`
     /// where the page was built without counting.
     pub waiting: Option<usize>,
@@ -148,6 +150,7 @@ impl Ctx {
             organisation: state.organisation.to_string(),
             flash,
             t: current.t,
+            chosen_language: current.language,
             waiting: None,
         })
     }
@@ -180,6 +183,7 @@ pub fn ctx_of<S>(state: &AppState<S>, current: &CurrentUser) -> Ctx {
         organisation: state.organisation.to_string(),
         flash: None,
         t: current.t,
+        chosen_language: current.language,
         waiting: None,
     }
 }

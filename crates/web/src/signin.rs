@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 use klacht_app::auth::{self, AuthError, SESSION_LIFETIME};
+use klacht_domain::Language;
 use klacht_i18n::Tr;
 use klacht_store::Store;
 use secrecy::{ExposeSecret, SecretString};
@@ -26,6 +27,10 @@ pub fn router<S: Store>() -> Router<AppState<S>> {
         .route("/inloggen", get(login_page::<S>).post(login::<S>))
         .route("/uitloggen", axum::routing::post(logout::<S>))
         .route("/wachtwoord", get(password_page).post(change_password::<S>))
+        .route(
+            "/instellingen/taal",
+            axum::routing::post(choose_language::<S>),
+        )
 }
 
 #[derive(Template, WebTemplate)]
@@ -257,10 +262,62 @@ async fn logout<S: Store>(
 struct PasswordPage {
     ctx: Ctx,
     error: Option<String>,
+    /// The language the user chose, `""` when their browser decides.
+    chosen: &'static str,
+}
+
+impl PasswordPage {
+    fn is_chosen(&self, code: &str) -> bool {
+        self.chosen == code
+    }
+
+    /// (code, name in that language) of every language, for the choice.
+    fn languages(&self) -> Vec<(&'static str, String)> {
+        Language::ALL
+            .into_iter()
+            .map(|l| (l.code(), Tr::new(l).t("language-self")))
+            .collect()
+    }
 }
 
 async fn password_page(ctx: Ctx) -> PasswordPage {
-    PasswordPage { ctx, error: None }
+    PasswordPage {
+        chosen: ctx.chosen_language.map_or("", |l| l.code()),
+        ctx,
+        error: None,
+    }
+}
+
+#[derive(Deserialize)]
+struct LanguageForm {
+    #[serde(default)]
+    taal: String,
+}
+
+/// A staff member's own choice of language for pages and mail; empty:
+/// their browser's language again.
+async fn choose_language<S: Store>(
+    State(state): State<AppState<S>>,
+    CsrfForm { current, form }: CsrfForm<LanguageForm>,
+) -> Result<Response, WebError> {
+    let language = match form.taal.trim() {
+        "" => None,
+        code => Some(
+            Language::parse(code)
+                .ok_or_else(|| WebError::Invalid(current.t.t("settings-language-unknown")))?,
+        ),
+    };
+    state
+        .store
+        .set_user_language(current.user.id, language)
+        .await?;
+    tracing::info!(user = %current.user.email, language = ?language, "language chosen");
+    let t = language.map_or(current.t, Tr::new);
+    Ok(redirect_with_flash(
+        "/wachtwoord",
+        &t.t("settings-language-saved"),
+        state.cookie_secure,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -293,7 +350,7 @@ async fn change_password<S: Store>(
     match result {
         Ok(()) => Ok(redirect_with_flash(
             "/klachten",
-            "Uw wachtwoord is gewijzigd. Andere sessies zijn uitgelogd.",
+            &current.t.t("settings-password-changed"),
             state.cookie_secure,
         )),
         Err(e) => {
@@ -305,6 +362,7 @@ async fn change_password<S: Store>(
                     PasswordPage {
                         ctx,
                         error: Some(e.user_message()),
+                        chosen: current.language.map_or("", |l| l.code()),
                     },
                 )
                     .into_response())

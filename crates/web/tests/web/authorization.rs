@@ -53,6 +53,7 @@ const MATRIX: &[Row] = &[
     ("GET", "/inloggen/sso/terug", "HHHHHHHH"),
     ("GET", "/wachtwoord", "SPPPPPPP"),
     ("POST", "/wachtwoord", "SPPPPPPP"),
+    ("POST", "/instellingen/taal", "SPPPPPPP"),
     // The public site.
     ("GET", "/reglement", "PPPPPPPP"),
     ("GET", "/klacht", "PPPPPPPP"),

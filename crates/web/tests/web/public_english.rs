@@ -5,50 +5,12 @@
 use crate::common;
 use crate::public_support;
 
-use common::{set_cookie_value, spawn_app_with};
+use common::{assert_speaks, set_cookie_value, spawn_app_with};
 use klacht_domain::Language;
-use klacht_i18n::foreign_words;
 use klacht_store::{Store, store_tests};
 use public_support::{Filing, confirm, file, with_mail};
 
 const ENGLISH: &str = "en-GB,en;q=0.9";
-
-/// The words a reader sees: no styles, no tags, entities as characters.
-fn visible(html: &str) -> String {
-    let without_style = match (html.find("<style>"), html.find("</style>")) {
-        (Some(a), Some(b)) if a < b => format!("{}{}", &html[..a], &html[b..]),
-        _ => html.to_owned(),
-    };
-    let mut text = String::with_capacity(without_style.len());
-    let mut in_tag = false;
-    for c in without_style.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                text.push(' ');
-            }
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text.replace("&#39;", "'").replace("&amp;", "&")
-}
-
-fn assert_speaks(language: Language, page: &str, what: &str) {
-    assert!(
-        page.contains(&format!("<html lang=\"{}\"", language.code())),
-        "{what}: lang attribute"
-    );
-    // The product's name, klacht, is a name in every language.
-    let page = page.replace("<strong>klacht</strong>", "");
-    let foreign = foreign_words(language, &visible(&page));
-    assert!(
-        foreign.is_empty(),
-        "{what}: {foreign:?} in\n{}",
-        visible(&page)
-    );
-}
 
 async fn get<S: Store>(
     app: &common::TestApp<S>,

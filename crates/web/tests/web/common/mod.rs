@@ -232,3 +232,42 @@ impl<S: Store> TestApp<S> {
         Browser { cookie, csrf }
     }
 }
+
+/// The words a reader sees: no styles, no tags, entities as characters.
+pub fn visible(html: &str) -> String {
+    let without_style = match (html.find("<style>"), html.find("</style>")) {
+        (Some(a), Some(b)) if a < b => format!("{}{}", &html[..a], &html[b..]),
+        _ => html.to_owned(),
+    };
+    let mut text = String::with_capacity(without_style.len());
+    let mut in_tag = false;
+    for c in without_style.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&#39;", "'").replace("&amp;", "&")
+}
+
+/// The page is in `language`: its `lang` attribute, and none of the other
+/// languages' marker words in what a reader sees (issue 18).
+pub fn assert_speaks(language: klacht_domain::Language, page: &str, what: &str) {
+    assert!(
+        page.contains(&format!("<html lang=\"{}\"", language.code())),
+        "{what}: lang attribute"
+    );
+    // The product's name, klacht, is a name in every language.
+    let page = page.replace("<strong>klacht</strong>", "");
+    let foreign = klacht_i18n::foreign_words(language, &visible(&page));
+    assert!(
+        foreign.is_empty(),
+        "{what}: {foreign:?} in\n{}",
+        visible(&page)
+    );
+}
