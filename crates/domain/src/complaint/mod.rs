@@ -155,6 +155,18 @@ pub fn register(
     by: &User,
     at: Timestamp,
 ) -> Result<Vec<Event>, ComplaintError> {
+    register_in(new, reference, by, at, Language::default())
+}
+
+/// [`register`], with the language the complainant speaks: their mails,
+/// letters and status page follow it.
+pub fn register_in(
+    new: NewComplaint,
+    reference: ReferenceNumber,
+    by: &User,
+    at: Timestamp,
+    language: Language,
+) -> Result<Vec<Event>, ComplaintError> {
     if !permissions::can_register(by) {
         return Err(ComplaintError::NotAllowed(format!(
             "Een {} kan geen klachten registreren.",
@@ -163,7 +175,8 @@ pub fn register(
     }
     let manager = by.manager.unwrap_or(by.id);
     let kind = new.kind;
-    let registration = validate::registration(new, reference, Some(by.id), Some(manager), at)?;
+    let mut registration = validate::registration(new, reference, Some(by.id), Some(manager), at)?;
+    registration.language = language;
     let mut events = vec![Event::Registered(Box::new(registration))];
     if kind == Kind::Complaint {
         events.push(Event::ReportedToManager { manager });
