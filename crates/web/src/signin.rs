@@ -298,6 +298,7 @@ struct LanguageForm {
 /// their browser's language again.
 async fn choose_language<S: Store>(
     State(state): State<AppState<S>>,
+    browser: PageLanguage,
     CsrfForm { current, form }: CsrfForm<LanguageForm>,
 ) -> Result<Response, WebError> {
     let language = match form.taal.trim() {
@@ -312,7 +313,8 @@ async fn choose_language<S: Store>(
         .set_user_language(current.user.id, language)
         .await?;
     tracing::info!(user = %current.user.email, language = ?language, "language chosen");
-    let t = language.map_or(current.t, Tr::new);
+    // The flash already speaks the new language; no choice: the browser's.
+    let t = Tr::new(language.unwrap_or(browser.language));
     Ok(redirect_with_flash(
         "/wachtwoord",
         &t.t("settings-language-saved"),

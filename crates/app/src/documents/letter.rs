@@ -159,15 +159,6 @@ fn recipient(p: &Party) -> Vec<String> {
     lines
 }
 
-/// What the letter calls `kind`: the domain's label is Dutch only.
-fn offer_kind(tr: Tr, kind: OfferKind) -> String {
-    tr.lookup(&format!(
-        "doc-offer-kind-{}",
-        kind.as_str().replace('_', "-")
-    ))
-    .unwrap_or_else(|| kind.label().to_owned())
-}
-
 impl LetterData {
     /// The letter about `c`'s offer, dated `on`, in the language its
     /// complainant chose; `None` while no offer was made.
@@ -229,7 +220,7 @@ impl LetterData {
         if !no_offer {
             lines.push(Line {
                 label: tr.t("doc-letter-offer-kind"),
-                value: offer_kind(tr, offer.kind),
+                value: tr.label(offer.kind),
             });
             if !offer.description.trim().is_empty() {
                 lines.push(Line {
@@ -359,18 +350,5 @@ mod tests {
             );
             assert_ne!(draft, draft_letter_text(merit, Language::Nl));
         }
-    }
-
-    #[test]
-    fn every_offer_kind_has_its_words_in_every_language() {
-        for kind in OfferKind::ALL {
-            assert_eq!(offer_kind(Tr::new(Language::Nl), *kind), kind.label());
-            let key = format!("doc-offer-kind-{}", kind.as_str().replace('_', "-"));
-            assert!(Tr::new(Language::En).lookup(&key).is_some(), "{key}");
-        }
-        assert_eq!(
-            offer_kind(Tr::new(Language::En), OfferKind::ExtraService),
-            "additional service"
-        );
     }
 }

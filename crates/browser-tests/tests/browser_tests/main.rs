@@ -8,6 +8,7 @@ mod reports_support;
 
 mod dashboard;
 mod dossier;
+mod english;
 mod hand_offs;
 mod pages;
 mod procedure;

@@ -52,10 +52,6 @@ doc-letter-reply-reference = If you reply to this letter, please quote our refer
 
 ## What the letter calls the kind of offer (OfferKind, by its code)
 
-doc-offer-kind-compensation = compensation
-doc-offer-kind-replacement-service = replacement service
-doc-offer-kind-extra-service = additional service
-doc-offer-kind-none = no offer
 
 ## The draft of the text about the judgement: the offer form's prefill,
 ## and what the letter says when the offer has no text of its own

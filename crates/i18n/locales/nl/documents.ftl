@@ -49,10 +49,6 @@ doc-letter-reply-reference = Wilt u op deze brief reageren, vermeld dan ons kenm
 
 ## Wat de brief over het soort aanbod zegt (OfferKind, op zijn code)
 
-doc-offer-kind-compensation = genoegdoening
-doc-offer-kind-replacement-service = vervangende dienst
-doc-offer-kind-extra-service = extra dienst
-doc-offer-kind-none = geen aanbod
 
 ## Het concept van de tekst over het oordeel: wat de afhandelaar op het
 ## aanbodformulier voorgevuld krijgt en wat de brief zegt als het aanbod

@@ -192,7 +192,71 @@ async fn the_sign_in_page_speaks_the_browsers_language<S: Store>(store: S) {
     assert!(page.contains("<h1>Inloggen</h1>"));
 }
 
+/// The settings page after a redirect, with the flash it set.
+async fn with_flash<S: Store>(
+    app: &common::TestApp<S>,
+    b: &common::Browser,
+    redirect: &reqwest::Response,
+) -> String {
+    let flash = set_cookie_value(redirect, "klacht_flash").expect("a flash message");
+    app.client
+        .get(app.url("/wachtwoord"))
+        .header("cookie", format!("{}; klacht_flash={flash}", b.cookie))
+        .send()
+        .await
+        .expect("sent")
+        .text()
+        .await
+        .expect("body")
+}
+
+async fn a_staff_member_chooses_english_in_the_settings<S: Store>(store: S) {
+    let app = spawn_app_with(store, with_mail).await;
+    let o = crate::complaints_support::org(&app).await;
+    let page = app
+        .get_as(&o.manager.b, "/wachtwoord")
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains("<html lang=\"nl\""), "Dutch until chosen");
+    assert!(page.contains("Zoals mijn browser"));
+    let r = app
+        .post_as(&o.manager.b, "/instellingen/taal", &[("taal", "en")])
+        .await;
+    assert_eq!(r.status(), 303);
+    let page = with_flash(&app, &o.manager.b, &r).await;
+    assert_speaks(Language::En, &page, "the settings page");
+    assert!(
+        page.contains("Your language has been saved."),
+        "the flash, in English"
+    );
+    assert!(page.contains("<option value=\"en\" lang=\"en\" selected>"));
+    assert!(page.contains(">Sign out</button>") && page.contains("(manager)"));
+    let stored = app
+        .store
+        .user_by_id(o.manager.user.id)
+        .await
+        .expect("query")
+        .expect("user");
+    assert_eq!(stored.language, Some(Language::En));
+    // An unknown language is refused and changes nothing.
+    let r = app
+        .post_as(&o.manager.b, "/instellingen/taal", &[("taal", "xx")])
+        .await;
+    assert_eq!(r.status(), 422);
+    // Back to the browser's language: Dutch for a Dutch browser.
+    let r = app
+        .post_as(&o.manager.b, "/instellingen/taal", &[("taal", "")])
+        .await;
+    assert_eq!(r.status(), 303);
+    let page = with_flash(&app, &o.manager.b, &r).await;
+    assert!(page.contains("<html lang=\"nl\""));
+    assert!(page.contains("Uw taal is bewaard."));
+}
+
 store_tests!(
+    a_staff_member_chooses_english_in_the_settings,
     an_english_complainant_goes_through_the_public_site_in_english,
     the_switch_keeps_the_choice_and_returns_to_the_page,
     the_sign_in_page_speaks_the_browsers_language,

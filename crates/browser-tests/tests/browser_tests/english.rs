@@ -1,0 +1,179 @@
+//! English in headless Chromium (issue 18): a complainant switches the
+//! public form to English, files a complaint and follows it; the manager
+//! who chose English handles it in English. Screenshots:
+//! docs/screenshots/public-form-en.png, public-status-en.png and
+//! staff-complaint-en.png.
+
+use fantoccini::{Client, Locator};
+use klacht_browser_tests::{
+    assert_accessible, body_text, browser, click_and_wait, fill, screenshot, select, sign_in,
+    spawn_app,
+};
+use klacht_domain::{Email, Language, Role, UserId};
+use klacht_i18n::foreign_words;
+use klacht_store::testing::SqliteTestDb;
+use klacht_store::{AuditEntry, NewUser, PublicServiceChange, PublicStore, UserStore};
+
+const PASSWORD: &str = "klacht-demo-2026";
+
+/// The page reads in `language` only (the product's name aside).
+async fn assert_reads(client: &Client, language: Language, what: &str) {
+    let lang = client
+        .find(Locator::Css("html"))
+        .await
+        .expect("html")
+        .attr("lang")
+        .await
+        .expect("attribute");
+    assert_eq!(lang.as_deref(), Some(language.code()), "{what}: lang");
+    let text = body_text(client).await.replace("klacht\n", "");
+    let foreign = foreign_words(language, &text);
+    assert!(foreign.is_empty(), "{what}: {foreign:?} in\n{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_english_complainant_and_an_english_manager_go_through_a_complaint() {
+    let Some((_driver, client)) = browser().await else {
+        return;
+    };
+    let db = SqliteTestDb::new();
+    let store = db.store().await;
+    let manager = UserId::new(uuid::Uuid::now_v7());
+    store
+        .create_user(NewUser {
+            id: manager,
+            email: Email::parse("margriet@focus.example").expect("email"),
+            name: "Margriet Jansen".into(),
+            role: Role::Manager,
+            manager: None,
+            password_hash: Some(
+                klacht_app::password::hash_password(PASSWORD.into())
+                    .await
+                    .expect("hash"),
+            ),
+            created_at: klacht_clock::test_now(),
+        })
+        .await
+        .expect("manager");
+    let service = uuid::Uuid::now_v7();
+    store
+        .change_public_service(
+            &PublicServiceChange::Add {
+                id: service,
+                name: "Home care".into(),
+                manager: Some(manager),
+            },
+            &AuditEntry {
+                id: uuid::Uuid::now_v7(),
+                at: klacht_clock::test_now(),
+                actor: None,
+                actor_name: "test".into(),
+                kind: "service.added".into(),
+                subject: "Home care".into(),
+                details: "Home care".into(),
+            },
+        )
+        .await
+        .expect("service");
+    let app = spawn_app(store.clone()).await;
+    let base = app.base.clone();
+
+    // The complainant opens the Dutch form and switches to English.
+    client
+        .set_window_rect(0, 0, 390, 844)
+        .await
+        .expect("phone-sized window");
+    client.goto(&format!("{base}/klacht")).await.expect("form");
+    assert_reads(&client, Language::Nl, "the Dutch form").await;
+    click_and_wait(&client, "#taal-en").await;
+    assert_eq!(
+        client.current_url().await.expect("url").path(),
+        "/klacht",
+        "the switch returns to the form"
+    );
+    assert_reads(&client, Language::En, "the English form").await;
+    fill(&client, "naam", "Anne Smith").await;
+    fill(&client, "email", "anne@example.com").await;
+    select(&client, "dienst", &service.to_string()).await;
+    // Sent without a description first: refused, in English.
+    click_and_wait(&client, "main form button[type=submit]").await;
+    let text = body_text(&client).await;
+    assert!(text.contains("Describe your complaint."), "{text}");
+    assert_reads(&client, Language::En, "the refused form").await;
+    fill(
+        &client,
+        "omschrijving",
+        "Nobody from home care came on three Tuesdays in a row.",
+    )
+    .await;
+    client
+        .execute("window.scrollTo(0, 0); return null;", vec![])
+        .await
+        .expect("scroll");
+    screenshot(&client, "public-form-en").await;
+    click_and_wait(&client, "main form button[type=submit]").await;
+    assert_eq!(
+        client.current_url().await.expect("url").path(),
+        "/klacht/bevestiging"
+    );
+    assert_reads(&client, Language::En, "the confirmation").await;
+    assert_accessible(&client, "/klacht/bevestiging in English").await;
+    let code = client
+        .find(Locator::Id("tracking-code"))
+        .await
+        .expect("code")
+        .text()
+        .await
+        .expect("text");
+
+    click_and_wait(&client, "main a.button").await;
+    assert_eq!(
+        client.current_url().await.expect("url").path(),
+        format!("/status/{code}")
+    );
+    assert_reads(&client, Language::En, "the status page").await;
+    let text = body_text(&client).await;
+    assert!(
+        text.contains("Being handled") || text.contains("Received"),
+        "{text}"
+    );
+    screenshot(&client, "public-status-en").await;
+    assert_accessible(&client, "/status/{code} in English").await;
+
+    // The manager chose English; the complaint reached her as the
+    // service's manager.
+    store
+        .set_user_language(manager, Some(Language::En))
+        .await
+        .expect("language");
+    client
+        .set_window_rect(0, 0, 1280, 1000)
+        .await
+        .expect("desktop size");
+    sign_in(&client, &base, "margriet@focus.example", PASSWORD).await;
+    client
+        .goto(&format!("{base}/wachtwoord"))
+        .await
+        .expect("settings");
+    assert_reads(&client, Language::En, "the settings").await;
+    client
+        .goto(&format!("{base}/klachten"))
+        .await
+        .expect("list");
+    let list = body_text(&client).await;
+    assert!(list.contains("Anne Smith"), "{list}");
+    assert_eq!(
+        client
+            .find(Locator::Css("html"))
+            .await
+            .expect("html")
+            .attr("lang")
+            .await
+            .expect("lang")
+            .as_deref(),
+        Some("en")
+    );
+    screenshot(&client, "staff-complaints-en").await;
+
+    client.close().await.expect("close the browser");
+}
