@@ -122,13 +122,21 @@ mod tests {
         assert_eq!(c, PublicConfig::default());
         let file = FilePublic {
             regulation: Some("reglement.md".into()),
+            regulation_en: Some("regulation.md".into()),
             submissions_per_hour: Some(10),
             trusted_proxy: Some(vec!["10.0.0.1".into()]),
         };
         let c = load(&env(&[("KLACHT_TRUSTED_PROXY", "127.0.0.1, ::1")]), file).expect("loads");
         assert_eq!(c.regulation, Some(PathBuf::from("reglement.md")));
+        assert_eq!(c.regulation_en, Some(PathBuf::from("regulation.md")));
         assert_eq!(c.submissions_per_hour, 10);
         assert_eq!(c.trusted_proxies.len(), 2);
+        let english = env(&[("KLACHT_REGULATION_EN", "/etc/klacht/regulation.md")]);
+        let c = load(&english, FilePublic::default()).expect("loads");
+        assert_eq!(
+            c.regulation_en,
+            Some(PathBuf::from("/etc/klacht/regulation.md"))
+        );
     }
 
     #[test]

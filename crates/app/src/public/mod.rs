@@ -587,11 +587,33 @@ mod tests {
             ..filled()
         };
         let errors = form.parse(&[], received()).expect_err("no way to reach");
+        let message = errors.get("email").expect("at the e-mail field");
+        assert_eq!(message.key, "form-error-contact");
         assert!(
-            errors
-                .get("email")
-                .is_some_and(|m| m.contains("telefoonnummer")),
-            "{errors:?}"
+            message
+                .render(Tr::new(Language::Nl))
+                .contains("telefoonnummer")
+        );
+        assert!(
+            message
+                .render(Tr::new(Language::En))
+                .contains("phone number")
+        );
+        // A refusal the domain worded keeps its exact Dutch words.
+        let errors = PublicForm {
+            telefoon: "12".into(),
+            ..filled()
+        }
+        .parse(&[], received())
+        .expect_err("refused");
+        let phone = errors.get("telefoon").expect("at the phone field");
+        assert!(
+            phone.render(Tr::new(Language::Nl)).contains("'12'"),
+            "{phone:?}"
+        );
+        assert_eq!(
+            phone.render(Tr::new(Language::En)),
+            "Enter a valid phone number, such as +31 20 123 4567."
         );
     }
 
