@@ -152,3 +152,17 @@ fn every_value_of_every_closed_list_has_its_name_in_every_language() {
         "in progress"
     );
 }
+
+#[test]
+fn the_terms_the_help_fills_in_are_the_domains() {
+    use klacht_domain::terms::Step;
+    let nl = Tr::new(Language::Nl);
+    for (step, key) in [
+        (Step::Report, "term-report"),
+        (Step::Contact, "term-contact"),
+        (Step::Offer, "term-offer"),
+        (Step::Record, "term-record"),
+    ] {
+        assert_eq!(nl.t(key), step.term(), "{key}");
+    }
+}

@@ -19,3 +19,10 @@ signin-submit = Sign in
 signin-error-credentials = Incorrect email address or password.
 signin-error-locked = Too many failed attempts. Please try again after { $until }.
 signin-error-password-off = Signing in with a password has been switched off; only the administrator can still do so. Use the single sign-on button.
+
+## The regulation's terms, as the help per step fills them in
+
+term-report = the same day
+term-contact = 2 working days
+term-offer = 2 weeks
+term-record = 3 weeks

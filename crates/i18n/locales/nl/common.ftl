@@ -21,3 +21,10 @@ signin-submit = Inloggen
 signin-error-credentials = E-mailadres of wachtwoord onjuist.
 signin-error-locked = Te veel mislukte pogingen. Probeer het na { $until } opnieuw.
 signin-error-password-off = Inloggen met een wachtwoord is uitgeschakeld; alleen de beheerder kan dat nog. Gebruik de knop voor single sign-on.
+
+## De termijnen van het reglement, zoals de toelichting per stap ze invult
+
+term-report = dezelfde dag
+term-contact = 2 werkdagen
+term-offer = 2 weken
+term-record = 3 weken

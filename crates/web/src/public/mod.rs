@@ -58,6 +58,9 @@ pub struct PublicSite {
     /// The regulation in English, when the organisation gave one; the
     /// English pages show the Dutch text with a note otherwise.
     pub regulation_html_en: Option<String>,
+    /// The staff's help per step from the English regulation, when there
+    /// is one (a step it lacks gets the English example's help).
+    pub help_en: Option<crate::procedure::help::ProcedureHelp>,
     /// The staff's help per step, from the same file (see
     /// [`crate::procedure::help`]).
     pub help: crate::procedure::help::ProcedureHelp,
@@ -71,10 +74,15 @@ pub struct PublicSite {
 /// becomes the organisation's name.
 pub const EXAMPLE_REGULATION: &str = include_str!("../../assets/klachtenreglement.md");
 
+/// The shipped example regulation in English, for an organisation that
+/// gave neither regulation of its own.
+pub const EXAMPLE_REGULATION_EN: &str = include_str!("../../assets/klachtenreglement.en.md");
+
 impl PublicSite {
     /// The shipped example regulation and the default limits.
     pub fn example(organisation: &str) -> Self {
         Self::new(EXAMPLE_REGULATION, organisation, &PublicConfig::default())
+            .with_english_regulation(EXAMPLE_REGULATION_EN, organisation)
     }
 
     /// Parses the regulation once: the public text and the staff's help
@@ -98,6 +106,7 @@ impl PublicSite {
         Self {
             regulation_html: render_regulation(&own.public, organisation),
             regulation_html_en: None,
+            help_en: None,
             help,
             submissions_per_hour: config.submissions_per_hour.max(1),
             trusted_proxies: config.trusted_proxies.clone(),
@@ -116,30 +125,54 @@ impl PublicSite {
             })?,
             None => EXAMPLE_REGULATION.to_owned(),
         };
+        // The shipped example has its English; an organisation's own
+        // regulation has only what the organisation gives.
+        let english = match (&config.regulation, &config.regulation_en) {
+            (_, Some(path)) => Some(std::fs::read_to_string(path).map_err(|e| {
+                std::io::Error::new(
+                    e.kind(),
+                    format!(
+                        "klachtenreglement (Engels) {} niet te lezen: {e}",
+                        path.display()
+                    ),
+                )
+            })?),
+            (None, None) => Some(EXAMPLE_REGULATION_EN.to_owned()),
+            (Some(_), None) => None,
+        };
         let site = Self::new(&markdown, organisation, config);
-        Ok(match &config.regulation_en {
-            Some(path) => {
-                let english = std::fs::read_to_string(path).map_err(|e| {
-                    std::io::Error::new(
-                        e.kind(),
-                        format!(
-                            "klachtenreglement (Engels) {} niet te lezen: {e}",
-                            path.display()
-                        ),
-                    )
-                })?;
-                site.with_english_regulation(&english, organisation)
-            }
+        Ok(match english {
+            Some(english) => site.with_english_regulation(&english, organisation),
             None => site,
         })
     }
 
     /// The regulation in English (Markdown, as the Dutch one; its staff
-    /// help blocks are left out, the staff's help stays Dutch).
+    /// help blocks become the English help per step).
     pub fn with_english_regulation(mut self, markdown: &str, organisation: &str) -> Self {
-        let own = crate::procedure::help::split(markdown);
+        use crate::procedure::help;
+        // The terms' placeholders are filled with the English words here;
+        // the help's own filling would give the Dutch ones.
+        let markdown = english_terms(markdown);
+        let own = help::split(&markdown);
         self.regulation_html_en = Some(render_regulation(&own.public, organisation));
+        self.help_en = Some(help::ProcedureHelp::new(
+            &own,
+            &help::split(&english_terms(EXAMPLE_REGULATION_EN)),
+            organisation,
+        ));
         self
+    }
+
+    /// The staff's help per step in `language` (Dutch when there is none).
+    pub fn help_in(
+        &self,
+        language: klacht_domain::Language,
+    ) -> &crate::procedure::help::ProcedureHelp {
+        match language {
+            klacht_domain::Language::En => self.help_en.as_ref().unwrap_or(&self.help),
+            klacht_domain::Language::Nl => &self.help,
+        }
     }
 
     /// The regulation in `language`, and whether it is the Dutch text
@@ -173,6 +206,22 @@ pub fn router<S: Store>() -> Router<AppState<S>> {
         .route("/klacht", get(form::page::<S>).post(form::submit::<S>))
         .layer(DefaultBodyLimit::max(PUBLIC_FORM_BODY_BYTES));
     pages.merge(form)
+}
+
+/// The regulation's term placeholders in English words ("2 working
+/// days"), as the help fills them in Dutch from `Step::term`.
+fn english_terms(markdown: &str) -> String {
+    let t = Tr::new(klacht_domain::Language::En);
+    [
+        ("{{meldtermijn}}", "term-report"),
+        ("{{contacttermijn}}", "term-contact"),
+        ("{{aanbodtermijn}}", "term-offer"),
+        ("{{vastlegtermijn}}", "term-record"),
+    ]
+    .into_iter()
+    .fold(markdown.to_owned(), |text, (placeholder, key)| {
+        text.replace(placeholder, &t.t(key))
+    })
 }
 
 /// The address a request comes from: the connection's peer, or, when

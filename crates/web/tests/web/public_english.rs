@@ -102,13 +102,44 @@ async fn an_english_complainant_goes_through_the_public_site_in_english<S: Store
     .expect("body");
     assert_speaks(Language::En, &page, "the lookup");
     assert!(page.contains("Check the tracking code"));
+    // The shipped example regulation has its English.
     let page = get(&app, "/reglement", &[("accept-language", ENGLISH)])
         .await
         .text()
         .await
         .expect("body");
-    assert!(page.contains("only available in Dutch"));
+    assert_speaks(Language::En, &page, "the example regulation");
+    assert!(
+        page.contains("{#stap-2}") || page.contains("id=\"stap-2\""),
+        "ids kept"
+    );
+}
+
+async fn an_own_regulation_without_english_is_shown_in_dutch_with_a_note<S: Store>(store: S) {
+    let own = "# Klachtenreglement\n\nDit is het reglement van {{organisatie}}.\n";
+    let app = spawn_app_with(store, |s| {
+        s.with_public(klacht_web::PublicSite::new(
+            own,
+            "Focus",
+            &klacht_app::config::PublicConfig::default(),
+        ))
+    })
+    .await;
+    let page = get(&app, "/reglement", &[("accept-language", ENGLISH)])
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains("only available in Dutch"), "{page}");
     assert!(page.contains("<article class=\"card regulation\" lang=\"nl\">"));
+    assert!(page.contains("Dit is het reglement van Focus."));
+    // With the organisation's English text, that is shown.
+    let english = "# Complaints procedure\n\nThis is the procedure of {{organisatie}}.\n";
+    let site =
+        klacht_web::PublicSite::new(own, "Focus", &klacht_app::config::PublicConfig::default())
+            .with_english_regulation(english, "Focus");
+    let (html, fallback) = site.regulation(Language::En);
+    assert!(!fallback && html.contains("This is the procedure of Focus."));
 }
 
 async fn the_switch_keeps_the_choice_and_returns_to_the_page<S: Store>(store: S) {
@@ -256,6 +287,7 @@ async fn a_staff_member_chooses_english_in_the_settings<S: Store>(store: S) {
 }
 
 store_tests!(
+    an_own_regulation_without_english_is_shown_in_dutch_with_a_note,
     a_staff_member_chooses_english_in_the_settings,
     an_english_complainant_goes_through_the_public_site_in_english,
     the_switch_keeps_the_choice_and_returns_to_the_page,
