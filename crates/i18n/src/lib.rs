@@ -165,7 +165,8 @@ impl From<Language> for Tr {
     }
 }
 
-fn escape_html(s: &str) -> String {
+/// Text made safe inside HTML content and quoted attributes.
+pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

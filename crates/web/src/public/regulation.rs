@@ -6,27 +6,13 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use klacht_domain::terms::Step;
+use klacht_i18n::escape_html;
 use klacht_store::Store;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
 
 use super::Site;
 use crate::AppState;
 use crate::language::PageLanguage;
-
-fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// Links may go to web pages, mail addresses, phone numbers and places on
 /// this site; anything else (`javascript:`, `data:`) becomes `#`.
