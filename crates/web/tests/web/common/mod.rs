@@ -235,10 +235,20 @@ impl<S: Store> TestApp<S> {
 
 /// The words a reader sees: no styles, no tags, entities as characters.
 pub fn visible(html: &str) -> String {
-    let without_style = match (html.find("<style>"), html.find("</style>")) {
-        (Some(a), Some(b)) if a < b => format!("{}{}", &html[..a], &html[b..]),
-        _ => html.to_owned(),
-    };
+    // Every style block goes: selectors may name Dutch labels.
+    let mut without_style = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<style") {
+        without_style.push_str(&rest[..start]);
+        match rest[start..].find("</style>") {
+            Some(end) => rest = &rest[start + end + "</style>".len()..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+    }
+    without_style.push_str(rest);
     let mut text = String::with_capacity(without_style.len());
     let mut in_tag = false;
     for c in without_style.chars() {
