@@ -14,7 +14,6 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use jiff::Timestamp;
-use klacht_domain::complaint::format_date;
 use klacht_domain::{ComplaintId, ReferenceNumber, UserId};
 use klacht_store::{DossierCursor, DossierDocument, DossierFilter, DossierRow, Store};
 use serde::Deserialize;
@@ -60,9 +59,7 @@ fn keeper_only(ctx: &Ctx) -> Result<(), WebError> {
     if ctx.sees_overview() {
         Ok(())
     } else {
-        Err(WebError::Forbidden(
-            "Het klachtendossier is er voor de kwaliteitsmanager en de directeur.".into(),
-        ))
+        Err(WebError::Forbidden(ctx.t.t("dossier-forbidden")))
     }
 }
 
@@ -147,6 +144,7 @@ async fn index<S: Store>(
 ) -> Result<DossierPage, WebError> {
     keeper_only(&ctx)?;
     let calendar = &state.config_calendar;
+    let t = ctx.t;
     let counted = state.store.dossier_years().await?;
     let this_year = i32::from(calendar.local_date(state.now()).year());
     let searching = !q.zoek.trim().is_empty();
@@ -180,15 +178,12 @@ async fn index<S: Store>(
                 .iter()
                 .find(|u| u.user.id == id)
                 .map(|u| u.user.name.clone())
-                .unwrap_or_else(|| "onbekende gebruiker".into()),
-            None => "systeem".into(),
+                .unwrap_or_else(|| t.t("dossier-unknown-user")),
+            None => t.t("dossier-system"),
         }
     };
-    let local = |at: Timestamp| {
-        at.to_zoned(calendar.time_zone().clone())
-            .strftime("%d-%m-%Y %H:%M")
-            .to_string()
-    };
+    let local =
+        |at: Timestamp| crate::overview::date_minute(t, &at.to_zoned(calendar.time_zone().clone()));
     let mut earlier = std::collections::HashMap::new();
     for r in page.items.iter().filter(|r| r.round > 1) {
         let filings = state.store.earlier_filings(r.complaint_id).await?;
@@ -206,7 +201,7 @@ async fn index<S: Store>(
                         .iter()
                         .map(|e| EarlierLine {
                             round: e.round,
-                            closed: format_date(calendar.local_date(e.closed_at)),
+                            closed: t.date(calendar.local_date(e.closed_at)),
                             filed: local(e.filed_at),
                             events: e.sealed_seq,
                             pdf_sha256: e.pdf_sha256.clone(),
@@ -219,7 +214,7 @@ async fn index<S: Store>(
             reference: r.reference.to_string(),
             complainant: r.complainant_name.clone(),
             category: r.category.clone().unwrap_or_default(),
-            closed: format_date(calendar.local_date(r.closed_at)),
+            closed: t.date(calendar.local_date(r.closed_at)),
             filed: local(r.filed_at),
             filed_by: name(r.filed_by),
             events: r.sealed_seq,
@@ -227,7 +222,7 @@ async fn index<S: Store>(
             record_sha256: r.record_sha256.clone(),
             anonymised: r
                 .anonymised_at
-                .map(|at| format_date(calendar.local_date(at)))
+                .map(|at| t.date(calendar.local_date(at)))
                 .unwrap_or_default(),
         })
         .collect();

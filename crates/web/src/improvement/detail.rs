@@ -15,7 +15,7 @@ use klacht_store::Store;
 use serde::Deserialize;
 
 use super::list::{name_of, names};
-use super::{day, deny_admin, moment, resolve};
+use super::{day, deny_admin, moment, pattern_label, resolve, status_label};
 use crate::session::{CsrfForm, Ctx, ctx_of, redirect_with_flash};
 use crate::{AppState, WebError};
 
@@ -50,7 +50,7 @@ struct DetailPage {
     owner: String,
     due: String,
     late: bool,
-    status: &'static str,
+    status: String,
     status_key: &'static str,
     done: bool,
     evaluation: String,
@@ -65,7 +65,7 @@ struct DetailPage {
     links: bool,
     complaints: Vec<Linked>,
     history: Vec<HistoryView>,
-    statuses: Vec<(&'static str, &'static str)>,
+    statuses: Vec<(&'static str, String)>,
     failure: Option<Failure>,
 }
 
@@ -97,26 +97,27 @@ async fn render_detail<S: Store>(
     let today = calendar.local_date(state.now());
     let names = names(&state.store).await?;
     let a = &v.action;
+    let t = ctx.t;
     let page = DetailPage {
         id: a.id.to_string(),
         number: a.number.to_string(),
         title: a.title.clone(),
         description: a.description.clone(),
-        owner: name_of(&names, a.owner),
-        due: day(a.due_on),
+        owner: name_of(t, &names, a.owner),
+        due: day(t, a.due_on),
         late: a.status != ImprovementStatus::Done && a.due_on < today,
-        status: a.status.label(),
+        status: status_label(t, a.status),
         status_key: a.status.as_str(),
         done: a.status == ImprovementStatus::Done,
         evaluation: a.evaluation.clone().unwrap_or_default(),
-        closed_at: a.closed_at.map(|t| moment(t, tz)).unwrap_or_default(),
-        created_by: name_of(&names, a.created_by),
-        created_at: moment(a.created_at, tz),
+        closed_at: a.closed_at.map(|at| moment(t, at, tz)).unwrap_or_default(),
+        created_by: name_of(t, &names, a.created_by),
+        created_at: moment(t, a.created_at, tz),
         pattern: a
             .pattern
             .as_deref()
             .map(|key| match key.parse::<PatternKey>() {
-                Ok(key) => key.label(|id| {
+                Ok(key) => pattern_label(t, &key, |id| {
                     names
                         .iter()
                         .find(|(u, _)| u.to_string() == id)
@@ -138,7 +139,7 @@ async fn render_detail<S: Store>(
                 status: l
                     .status
                     .parse::<Status>()
-                    .map_or_else(|_| l.status.clone(), |s| s.label().to_owned()),
+                    .map_or_else(|_| l.status.clone(), |s| t.label(s)),
                 category: l.category.clone().unwrap_or_default(),
             })
             .collect(),
@@ -146,14 +147,14 @@ async fn render_detail<S: Store>(
             .history
             .iter()
             .map(|h| HistoryView {
-                at: moment(h.at, tz),
+                at: moment(t, h.at, tz),
                 who: h.who.clone(),
                 text: h.text.clone(),
             })
             .collect(),
         statuses: [ImprovementStatus::Open, ImprovementStatus::InProgress]
             .iter()
-            .map(|s| (s.as_str(), s.label()))
+            .map(|s| (s.as_str(), status_label(t, *s)))
             .collect(),
         failure,
         ctx,
@@ -212,7 +213,7 @@ async fn change<S: Store>(
             Err(_) => Err(ImprovementServiceError::Refused(
                 klacht_domain::improvement::ImprovementError::Invalid {
                     field: "status",
-                    message: "Kies een status uit de lijst.".into(),
+                    message: current.t.t("improvement-choose-status"),
                 },
             )),
         }
@@ -221,9 +222,17 @@ async fn change<S: Store>(
         Ok(a) => {
             tracing::info!(number = %a.number, status = a.status.as_str(), "improvement action changed");
             let done = if which == "afronden" {
-                format!("Verbeteractie {} afgerond.", a.number)
+                current
+                    .t
+                    .t1("improvement-closed-flash", "number", a.number.to_string())
             } else {
-                format!("Status van {} is nu '{}'.", a.number, a.status.label())
+                current.t.t2(
+                    "improvement-status-flash",
+                    "number",
+                    a.number.to_string(),
+                    "status",
+                    status_label(current.t, a.status),
+                )
             };
             Ok(redirect_with_flash(
                 &format!("/verbeteracties/{}", a.id),

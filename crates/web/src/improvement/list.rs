@@ -14,6 +14,7 @@ use serde::Deserialize;
 use super::{day, deny_admin};
 use crate::session::Ctx;
 use crate::{AppState, WebError};
+use klacht_i18n::Tr;
 
 const PAGE: u32 = 50;
 
@@ -24,7 +25,7 @@ struct Row {
     owner: String,
     due: String,
     late: bool,
-    status: &'static str,
+    status: String,
     complaints: Vec<String>,
 }
 
@@ -35,7 +36,7 @@ struct ListPage {
     manages: bool,
     rows: Vec<Row>,
     status: String,
-    statuses: Vec<(&'static str, &'static str)>,
+    statuses: Vec<(&'static str, String)>,
     next: Option<String>,
     paged: bool,
 }
@@ -56,18 +57,19 @@ pub(super) async fn names<S: Store>(store: &S) -> Result<Vec<(UserId, String)>, 
         .collect())
 }
 
-pub(super) fn name_of(names: &[(UserId, String)], id: UserId) -> String {
+pub(super) fn name_of(t: Tr, names: &[(UserId, String)], id: UserId) -> String {
     names
         .iter()
         .find(|(u, _)| *u == id)
         .map(|(_, n)| n.clone())
-        .unwrap_or_else(|| "onbekende gebruiker".into())
+        .unwrap_or_else(|| t.t("improvement-unknown-user"))
 }
 
-fn status_label(s: &str) -> &'static str {
-    s.parse::<ImprovementStatus>()
-        .map(ImprovementStatus::label)
-        .unwrap_or("onbekend")
+fn status_label(t: Tr, s: &str) -> String {
+    s.parse::<ImprovementStatus>().map_or_else(
+        |_| t.t("improvement-unknown"),
+        |s| super::status_label(t, s),
+    )
 }
 
 #[tracing::instrument(skip_all)]
@@ -77,6 +79,7 @@ pub(super) async fn list<S: Store>(
     Query(q): Query<ListQuery>,
 ) -> Result<Response, WebError> {
     deny_admin(&ctx)?;
+    let t = ctx.t;
     let status = q
         .status
         .parse::<ImprovementStatus>()
@@ -99,10 +102,10 @@ pub(super) async fn list<S: Store>(
             id: i.row.id.to_string(),
             number: format!("V-{}-{:04}", i.row.year, i.row.number),
             title: i.row.title.clone(),
-            owner: name_of(&names, i.row.owner),
-            due: day(i.row.due_on),
+            owner: name_of(t, &names, i.row.owner),
+            due: day(t, i.row.due_on),
             late: i.row.status != ImprovementStatus::Done.as_str() && i.row.due_on < today,
-            status: status_label(&i.row.status),
+            status: status_label(t, &i.row.status),
             complaints: i.linked.iter().map(|l| l.reference.to_string()).collect(),
         })
         .collect();
@@ -120,7 +123,7 @@ pub(super) async fn list<S: Store>(
         status: status.unwrap_or_default(),
         statuses: ImprovementStatus::ALL
             .iter()
-            .map(|s| (s.as_str(), s.label()))
+            .map(|s| (s.as_str(), super::status_label(t, *s)))
             .collect(),
         next,
         paged: after.is_some(),

@@ -17,8 +17,9 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use klacht_app::improvement::{self, ImprovementServiceError};
+use klacht_domain::Role;
 use klacht_domain::improvement::{ImprovementError, ImprovementNumber, may_manage};
-use klacht_domain::{Role, User};
+use klacht_i18n::Tr;
 use klacht_store::{Store, StoreError};
 
 use crate::session::Ctx;
@@ -73,22 +74,17 @@ fn field_of(e: &ImprovementServiceError) -> Option<&'static str> {
 
 /// Pages for those who manage improvement: the quality manager and the
 /// director.
-fn require_manager(user: &User) -> Result<(), WebError> {
-    if may_manage(user) {
+fn require_manager(ctx: &Ctx) -> Result<(), WebError> {
+    if may_manage(&ctx.user) {
         Ok(())
     } else {
-        Err(WebError::Forbidden(
-            "Alleen de kwaliteitsmanager en de directeur beheren patronen en verbeteracties."
-                .into(),
-        ))
+        Err(WebError::Forbidden(ctx.t.t("improvement-forbidden-manage")))
     }
 }
 
 fn deny_admin(ctx: &Ctx) -> Result<(), WebError> {
     if ctx.user.role == Role::Admin {
-        Err(WebError::Forbidden(
-            "Een beheerder ziet geen klachten en geen verbeteracties.".into(),
-        ))
+        Err(WebError::Forbidden(ctx.t.t("improvement-forbidden-admin")))
     } else {
         Ok(())
     }
@@ -107,14 +103,53 @@ async fn resolve<S: Store>(store: &S, raw: &str) -> Result<uuid::Uuid, WebError>
         .ok_or(WebError::NotFound)
 }
 
-fn day(d: Date) -> String {
-    d.strftime("%d-%m-%Y").to_string()
+fn day(t: Tr, d: Date) -> String {
+    t.date(d)
 }
 
-fn moment(at: Timestamp, tz: &TimeZone) -> String {
-    at.to_zoned(tz.clone())
-        .strftime("%d-%m-%Y %H:%M")
-        .to_string()
+fn moment(t: Tr, at: Timestamp, tz: &TimeZone) -> String {
+    crate::overview::date_minute(t, &at.to_zoned(tz.clone()))
+}
+
+/// A pattern's name on a page, e.g. "Dienst: Thuiszorg" or "team van
+/// Margriet Jansen" (as [`PatternKey::label`], in `t`'s language).
+fn pattern_label(
+    t: Tr,
+    key: &klacht_domain::patterns::PatternKey,
+    team_name: impl Fn(&str) -> Option<String>,
+) -> String {
+    use klacht_domain::patterns::Dimension;
+    match key.dimension() {
+        Dimension::Team => match team_name(key.value()) {
+            Some(name) => t.t1("improvement-pattern-team", "name", name),
+            None => t.t("improvement-pattern-unknown-team"),
+        },
+        d => t.t2(
+            "improvement-pattern-note",
+            "dimension",
+            capitalised(&dimension(t, d)),
+            "label",
+            capitalised(key.value()),
+        ),
+    }
+}
+
+/// "categorie", "dienst", "team".
+fn dimension(t: Tr, d: klacht_domain::patterns::Dimension) -> String {
+    t.t(&format!("improvement-dimension-{}", d.as_str()))
+}
+
+/// "in uitvoering".
+fn status_label(t: Tr, s: klacht_domain::improvement::ImprovementStatus) -> String {
+    t.t(&format!("improvement-status-{}", s.as_str()))
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// A date from a date field ("2026-12-01") or typed the Dutch way
@@ -136,6 +171,6 @@ mod tests {
         assert_eq!(parse_date("2026-12-01"), Some(d));
         assert_eq!(parse_date(" 01-12-2026 "), Some(d));
         assert_eq!(parse_date("1 december"), None);
-        assert_eq!(day(d), "01-12-2026");
+        assert_eq!(day(Tr::default(), d), "01-12-2026");
     }
 }

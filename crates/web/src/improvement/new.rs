@@ -16,7 +16,7 @@ use klacht_domain::{ComplaintId, ReferenceNumber, Role, UserId};
 use klacht_store::Store;
 use serde::Deserialize;
 
-use super::{field_of, parse_date, require_manager};
+use super::{capitalised, dimension, field_of, parse_date, require_manager};
 use crate::session::{CsrfForm, Ctx, ctx_of, redirect_with_flash};
 use crate::{AppState, WebError};
 
@@ -85,7 +85,13 @@ async fn render_new<S: Store>(
         .filter(|u| u.active && u.user.role != Role::Admin)
         .map(|u| Owner {
             id: u.user.id.to_string(),
-            label: format!("{} ({})", u.user.name, u.user.role.label()),
+            label: ctx.t.t2(
+                "improvement-owner-option",
+                "name",
+                u.user.name.as_str(),
+                "role",
+                ctx.t.label(u.user.role),
+            ),
         })
         .collect();
     let pattern = match form.patroon.parse::<PatternKey>() {
@@ -97,7 +103,13 @@ async fn render_new<S: Store>(
                 .into_iter()
                 .find(|p| p.pattern.key == key)
                 .map(|p| PatternNote {
-                    label: format!("{}: {}", p.pattern.dimension.label(), p.label),
+                    label: ctx.t.t2(
+                        "improvement-pattern-note",
+                        "dimension",
+                        dimension(ctx.t, p.pattern.dimension),
+                        "label",
+                        p.label.as_str(),
+                    ),
                     count: p.pattern.complaints.len(),
                 })
         }
@@ -126,7 +138,7 @@ pub(super) async fn new_page<S: Store>(
     ctx: Ctx,
     Query(q): Query<NewQuery>,
 ) -> Result<Response, WebError> {
-    require_manager(&ctx.user)?;
+    require_manager(&ctx)?;
     let mut form = ActionForm::default();
     let mut general = None;
     let mut status = StatusCode::OK;
@@ -143,10 +155,12 @@ pub(super) async fn new_page<S: Store>(
             .and_then(|k| open.into_iter().find(|p| p.pattern.key == k))
         {
             Some(p) => {
-                form.titel = format!(
-                    "{} {}: structurele klachten",
-                    capitalised(p.pattern.dimension.label()),
-                    p.label
+                form.titel = ctx.t.t2(
+                    "improvement-suggested-title",
+                    "dimension",
+                    capitalised(&dimension(ctx.t, p.pattern.dimension)),
+                    "label",
+                    p.label.as_str(),
                 );
                 form.klachten = p
                     .pattern
@@ -158,11 +172,7 @@ pub(super) async fn new_page<S: Store>(
                 form.patroon = p.pattern.key.to_string();
             }
             None => {
-                general = Some(
-                    "Dit patroon staat niet (meer) open. U kunt wel een verbeteractie zonder \
-                     patroon openen."
-                        .into(),
-                );
+                general = Some(ctx.t.t("improvement-pattern-closed"));
                 status = StatusCode::NOT_FOUND;
             }
         }
@@ -170,16 +180,9 @@ pub(super) async fn new_page<S: Store>(
     render_new(&state, ctx, form, Vec::new(), general, status).await
 }
 
-fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// Complaints named by reference number: each must exist.
 async fn complaints_of<S: Store>(
+    t: klacht_i18n::Tr,
     store: &S,
     text: &str,
     errors: &mut Vec<(&'static str, String)>,
@@ -193,7 +196,7 @@ async fn complaints_of<S: Store>(
         let Ok(reference) = ReferenceNumber::parse(raw) else {
             errors.push((
                 "klachten",
-                format!("'{raw}' is geen klachtnummer (verwacht K-JJJJ-NNNN)."),
+                t.t1("improvement-error-reference", "value", raw),
             ));
             return Ok(ids);
         };
@@ -203,16 +206,20 @@ async fn complaints_of<S: Store>(
         match store.complaint_id_by_reference(reference).await? {
             Some(id) => ids.push(id),
             None => {
-                errors.push(("klachten", format!("Klacht {reference} bestaat niet.")));
+                errors.push((
+                    "klachten",
+                    t.t1(
+                        "improvement-error-no-complaint",
+                        "reference",
+                        reference.to_string(),
+                    ),
+                ));
                 return Ok(ids);
             }
         }
     }
     if ids.is_empty() {
-        errors.push((
-            "klachten",
-            "Noem minstens één klachtnummer, bijvoorbeeld K-2026-0042.".into(),
-        ));
+        errors.push(("klachten", t.t("improvement-error-no-complaints")));
     }
     Ok(ids)
 }
@@ -223,28 +230,23 @@ pub(super) async fn create<S: Store>(
     CsrfForm { current, form }: CsrfForm<ActionForm>,
 ) -> Result<Response, WebError> {
     let ctx = ctx_of(&state, &current);
-    require_manager(&ctx.user)?;
+    require_manager(&ctx)?;
     let mut errors = Vec::new();
     let owner = form.eigenaar.trim().parse::<UserId>().ok();
     if owner.is_none() {
-        errors.push(("eigenaar", "Kies een eigenaar uit de lijst.".to_owned()));
+        errors.push(("eigenaar", ctx.t.t("improvement-error-owner")));
     }
     let due = parse_date(&form.streefdatum);
     if due.is_none() {
-        errors.push((
-            "streefdatum",
-            "Vul een streefdatum in (bijvoorbeeld 01-12-2026).".to_owned(),
-        ));
+        errors.push(("streefdatum", ctx.t.t("improvement-error-due")));
     }
-    let complaints = complaints_of(&state.store, &form.klachten, &mut errors).await?;
+    let complaints = complaints_of(ctx.t, &state.store, &form.klachten, &mut errors).await?;
     let pattern = match form.patroon.trim() {
         "" => None,
         key => match key.parse::<PatternKey>() {
             Ok(k) => Some(k),
             Err(_) => {
-                return Err(WebError::Invalid(
-                    "Het formulier noemt een onbekend patroon.".into(),
-                ));
+                return Err(WebError::Invalid(ctx.t.t("improvement-error-pattern")));
             }
         },
     };
@@ -282,7 +284,8 @@ pub(super) async fn create<S: Store>(
             tracing::info!(number = %a.number, complaints = a.complaints.len(), "improvement action opened");
             Ok(redirect_with_flash(
                 &format!("/verbeteracties/{}", a.id),
-                &format!("Verbeteractie {} geopend.", a.number),
+                &ctx.t
+                    .t1("improvement-opened-flash", "number", a.number.to_string()),
                 state.cookie_secure,
             ))
         }

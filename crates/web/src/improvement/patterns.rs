@@ -13,9 +13,10 @@ use klacht_domain::patterns::PatternKey;
 use klacht_store::{DecisionOutcome, Store};
 use serde::Deserialize;
 
-use super::{day, field_of, moment, require_manager};
+use super::{day, dimension, field_of, moment, require_manager};
 use crate::session::{CsrfForm, Ctx, ctx_of, redirect_with_flash};
 use crate::{AppState, WebError};
+use klacht_i18n::Tr;
 
 struct ComplaintLine {
     id: String,
@@ -28,7 +29,7 @@ struct PatternView {
     /// `patroon-1`: the anchor of its section.
     anchor: String,
     key: String,
-    dimension: &'static str,
+    dimension: String,
     label: String,
     from: String,
     to: String,
@@ -60,10 +61,7 @@ struct Refused {
 #[template(path = "improvement/patterns.html")]
 struct PatternsPage {
     ctx: Ctx,
-    min: u32,
-    days: u32,
-    from: String,
-    to: String,
+    rules: String,
     patterns: Vec<PatternView>,
     decisions: Vec<DecisionLine>,
     refused: Option<Refused>,
@@ -91,15 +89,15 @@ impl PatternsPage {
     }
 }
 
-fn view(i: usize, f: &FlaggedPattern) -> PatternView {
+fn view(t: Tr, i: usize, f: &FlaggedPattern) -> PatternView {
     let p = &f.pattern;
     PatternView {
         anchor: format!("patroon-{}", i + 1),
         key: p.key.to_string(),
-        dimension: p.dimension.label(),
+        dimension: dimension(t, p.dimension),
         label: f.label.clone(),
-        from: day(p.from),
-        to: day(p.to),
+        from: day(t, p.from),
+        to: day(t, p.to),
         total: p.complaints.len(),
         new: p.new_count(),
         complaints: p
@@ -108,7 +106,7 @@ fn view(i: usize, f: &FlaggedPattern) -> PatternView {
             .map(|c| ComplaintLine {
                 id: c.id.to_string(),
                 reference: c.reference.to_string(),
-                received: day(c.received_on),
+                received: day(t, c.received_on),
                 new: c.new,
             })
             .collect(),
@@ -135,14 +133,18 @@ async fn render<S: Store>(
         )
         .await?;
     let tz = calendar.time_zone();
+    let t = ctx.t;
     let mut decisions: Vec<DecisionLine> = improvement::decisions_since(&state.store, from)
         .await?
         .into_iter()
         .map(|d| {
             let (outcome, action) = match &d.outcome {
-                DecisionOutcome::Dismissed { reason } => (format!("afgewezen: {reason}"), None),
+                DecisionOutcome::Dismissed { reason } => (
+                    t.t1("improvement-dismissed", "reason", reason.as_str()),
+                    None,
+                ),
                 DecisionOutcome::Acted { action } => {
-                    ("verbeteractie geopend".to_owned(), Some(action.to_string()))
+                    (t.t("improvement-acted"), Some(action.to_string()))
                 }
             };
             DecisionLine {
@@ -151,7 +153,7 @@ async fn render<S: Store>(
                 outcome,
                 action,
                 by: d.decided_by_name.clone(),
-                at: moment(d.decided_at, tz),
+                at: moment(t, d.decided_at, tz),
                 count: d.complaints.len(),
             }
         })
@@ -159,11 +161,20 @@ async fn render<S: Store>(
     decisions.reverse();
     let page = PatternsPage {
         ctx,
-        min: rules.min_complaints(),
-        days: rules.window_days(),
-        from: day(from),
-        to: day(to),
-        patterns: open.iter().enumerate().map(|(i, f)| view(i, f)).collect(),
+        rules: t.with_args(
+            "improvement-rules",
+            &[
+                ("min", rules.min_complaints().to_string()),
+                ("days", rules.window_days().to_string()),
+                ("from", day(t, from)),
+                ("to", day(t, to)),
+            ],
+        ),
+        patterns: open
+            .iter()
+            .enumerate()
+            .map(|(i, f)| view(t, i, f))
+            .collect(),
         decisions,
         refused,
     };
@@ -175,7 +186,7 @@ pub(super) async fn page<S: Store>(
     State(state): State<AppState<S>>,
     ctx: Ctx,
 ) -> Result<Response, WebError> {
-    require_manager(&ctx.user)?;
+    require_manager(&ctx)?;
     render(&state, ctx, None, StatusCode::OK).await
 }
 
@@ -194,10 +205,11 @@ pub(super) async fn dismiss<S: Store>(
     CsrfForm { current, form }: CsrfForm<DismissForm>,
 ) -> Result<Response, WebError> {
     let ctx = ctx_of(&state, &current);
-    require_manager(&ctx.user)?;
-    let key: PatternKey = form.sleutel.parse().map_err(|_| {
-        WebError::Invalid("Het formulier zegt niet over welk patroon het gaat.".into())
-    })?;
+    require_manager(&ctx)?;
+    let key: PatternKey = form
+        .sleutel
+        .parse()
+        .map_err(|_| WebError::Invalid(ctx.t.t("improvement-which-pattern")))?;
     let shown: Vec<ComplaintId> = form.klacht.iter().filter_map(|c| c.parse().ok()).collect();
     let calendar = state.calendar().await?;
     let done = improvement::dismiss(
@@ -218,7 +230,8 @@ pub(super) async fn dismiss<S: Store>(
             tracing::info!(pattern = %d.key, complaints = d.complaints.len(), "pattern dismissed");
             Ok(redirect_with_flash(
                 "/verbetering",
-                &format!("Patroon '{}' afgewezen.", d.label),
+                &ctx.t
+                    .t1("improvement-dismissed-flash", "label", d.label.as_str()),
                 state.cookie_secure,
             ))
         }

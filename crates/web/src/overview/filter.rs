@@ -7,6 +7,7 @@ use jiff::tz::TimeZone;
 use klacht_domain::UserId;
 use klacht_domain::complaint::Status;
 use klacht_domain::terms::Step;
+use klacht_i18n::Tr;
 use klacht_store::{ComplaintFilter, Cursor};
 use serde::Deserialize;
 
@@ -70,9 +71,10 @@ pub(crate) fn given(s: &str) -> Option<&str> {
 }
 
 impl OverviewQuery {
-    /// The store filter for this query on `today` (in `tz`), and a Dutch
-    /// message per value that could not be used (that filter is left out).
-    pub fn to_filter(&self, today: Date, tz: &TimeZone) -> (ComplaintFilter, Vec<String>) {
+    /// The store filter for this query on `today` (in `tz`), and a
+    /// message in `t`'s language per value that could not be used (that
+    /// filter is left out).
+    pub fn to_filter(&self, today: Date, tz: &TimeZone, t: Tr) -> (ComplaintFilter, Vec<String>) {
         let mut errors = Vec::new();
         let mut f = ComplaintFilter {
             limit: PAGE_SIZE,
@@ -87,18 +89,22 @@ impl OverviewQuery {
         if let Some(s) = given(&self.stap) {
             match Step::ALL.into_iter().find(|step| step.as_str() == s) {
                 Some(step) => f.next_step = Some(step.as_str().into()),
-                None => errors.push(format!("Onbekende stap '{s}'.")),
+                None => errors.push(t.t1("overview-error-step", "value", s)),
             }
         }
         match term_bounds(&self.termijn, today) {
             Ok((from, to)) => (f.next_due_from, f.next_due_to) = (from, to),
-            Err(e) => errors.push(e),
+            Err(_) => errors.push(t.t1("overview-error-term", "value", self.termijn.trim())),
         }
         f.category = given(&self.categorie).map(str::to_owned);
-        f.handler = user_id(&self.afhandelaar, "afhandelaar", &mut errors);
-        f.responsible_manager = user_id(&self.team, "team", &mut errors);
-        let from = date(&self.van, "Ontvangen vanaf", &mut errors);
-        let to = date(&self.tot, "Ontvangen tot en met", &mut errors);
+        f.handler = user_id(
+            &self.afhandelaar,
+            t.t("overview-error-handler"),
+            &mut errors,
+        );
+        f.responsible_manager = user_id(&self.team, t.t("overview-error-team"), &mut errors);
+        let from = date(&self.van, t, "overview-received-from", &mut errors);
+        let to = date(&self.tot, t, "overview-received-to", &mut errors);
         // Dates are days in the organisation's zone: from the start of
         // `van` up to the start of the day after `tot`.
         f.received_from = from.and_then(|d| d.to_zoned(tz.clone()).ok().map(|z| z.timestamp()));
@@ -112,7 +118,7 @@ impl OverviewQuery {
         if let Some(na) = given(&self.na) {
             match Cursor::decode(na) {
                 Some(c) => f.after = Some(c),
-                None => errors.push("De paginering klopt niet; u ziet de eerste pagina.".into()),
+                None => errors.push(t.t("overview-error-page")),
             }
         }
         (f, errors)
@@ -164,23 +170,23 @@ impl OverviewQuery {
     }
 }
 
-fn user_id(s: &str, what: &str, errors: &mut Vec<String>) -> Option<UserId> {
+fn user_id(s: &str, unknown: String, errors: &mut Vec<String>) -> Option<UserId> {
     let s = given(s)?;
     match s.parse() {
         Ok(id) => Some(id),
         Err(_) => {
-            errors.push(format!("Onbekende {what}."));
+            errors.push(unknown);
             None
         }
     }
 }
 
-fn date(s: &str, what: &str, errors: &mut Vec<String>) -> Option<Date> {
+fn date(s: &str, t: Tr, field: &str, errors: &mut Vec<String>) -> Option<Date> {
     let s = given(s)?;
     match s.parse::<Date>() {
         Ok(d) => Some(d),
         Err(_) => {
-            errors.push(format!("{what}: '{s}' is geen datum (JJJJ-MM-DD)."));
+            errors.push(t.t2("overview-error-date", "field", t.t(field), "value", s));
             None
         }
     }
@@ -202,20 +208,20 @@ mod tests {
             termijn: t.into(),
             ..Default::default()
         };
-        let (f, e) = q("te_laat").to_filter(today, &ams());
+        let (f, e) = q("te_laat").to_filter(today, &ams(), Tr::default());
         assert!(e.is_empty());
         assert_eq!(
             (f.next_due_from, f.next_due_to),
             (None, Some(d(2026, 4, 23)))
         );
-        let (f, _) = q("vandaag").to_filter(today, &ams());
+        let (f, _) = q("vandaag").to_filter(today, &ams(), Tr::default());
         assert_eq!((f.next_due_from, f.next_due_to), (Some(today), Some(today)));
-        let (f, _) = q("op_tijd").to_filter(today, &ams());
+        let (f, _) = q("op_tijd").to_filter(today, &ams(), Tr::default());
         assert_eq!(
             (f.next_due_from, f.next_due_to),
             (Some(d(2026, 4, 25)), None)
         );
-        let (f, e) = q("morgen").to_filter(today, &ams());
+        let (f, e) = q("morgen").to_filter(today, &ams(), Tr::default());
         assert_eq!(e.len(), 1);
         assert_eq!((f.next_due_from, f.next_due_to), (None, None));
     }
@@ -227,7 +233,7 @@ mod tests {
             tot: "2026-04-30".into(),
             ..Default::default()
         };
-        let (f, e) = q.to_filter(d(2026, 5, 1), &ams());
+        let (f, e) = q.to_filter(d(2026, 5, 1), &ams(), Tr::default());
         assert!(e.is_empty());
         assert_eq!(
             f.received_from,
@@ -248,7 +254,7 @@ mod tests {
             na: "rommel".into(),
             ..Default::default()
         };
-        let (f, e) = q.to_filter(d(2026, 5, 1), &ams());
+        let (f, e) = q.to_filter(d(2026, 5, 1), &ams(), Tr::default());
         assert_eq!(e.len(), 4, "{e:?}");
         assert!(f.status.is_none() && f.handler.is_none() && f.received_from.is_none());
         assert!(f.after.is_none());

@@ -13,9 +13,10 @@ use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Query, State};
 use axum::routing::get;
-use klacht_domain::complaint::{Status, format_date};
+use klacht_domain::complaint::Status;
 use klacht_domain::terms::{Step, term_status};
 use klacht_domain::{Role, UserId};
+use klacht_i18n::Tr;
 use klacht_store::{ComplaintRow, ListKind, Store, UserRecord};
 
 use crate::session::Ctx;
@@ -71,7 +72,7 @@ struct Line {
     next_due: String,
     /// CSS class of the term badge; empty when nothing is due.
     badge: &'static str,
-    badge_label: &'static str,
+    badge_label: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -104,18 +105,23 @@ fn step_of(s: &str) -> Option<Step> {
     Step::ALL.into_iter().find(|step| step.as_str() == s)
 }
 
-fn status_label(s: &str) -> String {
+fn status_label(t: Tr, s: &str) -> String {
     s.parse::<Status>()
-        .map(|st| st.label().to_string())
+        .map(|st| t.label(st))
         .unwrap_or_else(|_| s.to_string())
 }
 
-fn user_label(u: &UserRecord) -> String {
+fn user_label(t: Tr, u: &UserRecord) -> String {
     if u.active {
         u.user.name.clone()
     } else {
-        format!("{} (inactief)", u.user.name)
+        t.t1("overview-inactive", "name", u.user.name.as_str())
     }
+}
+
+/// "24-04-2026 16:45" / "24 Apr 2026 16:45": a moment in a table.
+pub(crate) fn date_minute(t: Tr, at: &jiff::Zoned) -> String {
+    format!("{} {}", t.date(at.date()), at.strftime("%H:%M"))
 }
 
 #[tracing::instrument(skip_all)]
@@ -136,14 +142,13 @@ async fn render<S: Store>(
     save: views::SaveForm,
 ) -> Result<OverviewPage, WebError> {
     if !ctx.sees_overview() {
-        return Err(WebError::Forbidden(
-            "Het overzicht is er voor de kwaliteitsmanager en de directeur.".into(),
-        ));
+        return Err(WebError::Forbidden(ctx.t.t("overview-forbidden")));
     }
     // Only the zone is needed for "today"; that comes from configuration.
     let tz = state.config_calendar.time_zone().clone();
     let today = state.config_calendar.local_date(state.now());
-    let (filter, errors) = q.to_filter(today, &tz);
+    let t = ctx.t;
+    let (filter, errors) = q.to_filter(today, &tz, t);
 
     let page = state.store.list_complaints(&filter).await?;
     let counts = state.store.complaint_counts(today).await?;
@@ -155,14 +160,19 @@ async fn render<S: Store>(
         .iter()
         .map(|u| (u.user.id, u.user.name.as_str()))
         .collect();
+    let unknown = t.t("overview-unknown-user");
     let name = |id: Option<UserId>| {
-        id.map(|id| names.get(&id).copied().unwrap_or("onbekend").to_string())
-            .unwrap_or_default()
+        id.map(|id| {
+            names
+                .get(&id)
+                .map_or_else(|| unknown.clone(), |n| (*n).to_owned())
+        })
+        .unwrap_or_default()
     };
     let lines = page
         .items
         .iter()
-        .map(|r| line(r, today, &tz, &name))
+        .map(|r| line(t, r, today, &tz, &name))
         .collect();
 
     let link = |extra: &str| format!("/overzicht?{extra}");
@@ -170,7 +180,7 @@ async fn render<S: Store>(
     let by_status = Status::ALL
         .iter()
         .map(|s| Count {
-            label: s.label().to_string(),
+            label: t.label(*s),
             count: counts
                 .by_status
                 .iter()
@@ -182,7 +192,7 @@ async fn render<S: Store>(
     let overdue: Vec<Count> = Step::ALL
         .into_iter()
         .map(|step| Count {
-            label: step.label().to_string(),
+            label: t.label(step),
             count: counts
                 .overdue_by_step
                 .iter()
@@ -203,12 +213,12 @@ async fn render<S: Store>(
     let handlers = users
         .iter()
         .filter(managerial)
-        .map(|u| Choice::new(u.user.id.to_string(), user_label(u), &q.afhandelaar))
+        .map(|u| Choice::new(u.user.id.to_string(), user_label(t, u), &q.afhandelaar))
         .collect();
     let teams = users
         .iter()
         .filter(|u| managerial(u) || has_reports.contains(&u.user.id))
-        .map(|u| Choice::new(u.user.id.to_string(), user_label(u), &q.team))
+        .map(|u| Choice::new(u.user.id.to_string(), user_label(t, u), &q.team))
         .collect();
     let categories = categories
         .iter()
@@ -216,7 +226,7 @@ async fn render<S: Store>(
             let label = if c.active {
                 c.name.clone()
             } else {
-                format!("{} (vervallen)", c.name)
+                t.t1("overview-lapsed", "name", c.name.as_str())
             };
             Choice::new(c.name.clone(), label, &q.categorie)
         })
@@ -226,7 +236,7 @@ async fn render<S: Store>(
         views,
         save,
         errors,
-        today: format_date(today),
+        today: t.date(today),
         total,
         by_status,
         overdue,
@@ -237,15 +247,15 @@ async fn render<S: Store>(
         next_link: page.next.map(|c| q.next_link(&c)),
         statuses: Status::ALL
             .iter()
-            .map(|s| Choice::new(s.as_str(), s.label(), &q.status))
+            .map(|s| Choice::new(s.as_str(), t.label(*s), &q.status))
             .collect(),
         terms: TERM_CHOICES
             .iter()
-            .map(|(v, l)| Choice::new(*v, *l, &q.termijn))
+            .map(|(v, _)| Choice::new(*v, t.t(&format!("overview-term-{v}")), &q.termijn))
             .collect(),
         steps: Step::ALL
             .into_iter()
-            .map(|s| Choice::new(s.as_str(), s.label(), &q.stap))
+            .map(|s| Choice::new(s.as_str(), t.label(s), &q.stap))
             .collect(),
         categories,
         handlers,
@@ -256,6 +266,7 @@ async fn render<S: Store>(
 }
 
 fn line(
+    t: Tr,
     r: &ComplaintRow,
     today: jiff::civil::Date,
     tz: &jiff::tz::TimeZone,
@@ -270,18 +281,14 @@ fn line(
                     s if s.is_late() => "late",
                     _ => "ok",
                 },
-                status.label(),
+                t.label(status),
             )
         }
-        None => ("", ""),
+        None => ("", String::new()),
     };
     Line {
         reference: r.reference.to_string(),
-        received: r
-            .received_at
-            .to_zoned(tz.clone())
-            .strftime("%d-%m-%Y %H:%M")
-            .to_string(),
+        received: date_minute(t, &r.received_at.to_zoned(tz.clone())),
         kind: if r.kind == "signal" {
             "signaal"
         } else {
@@ -290,15 +297,15 @@ fn line(
         complainant: r.complainant_name.clone(),
         summary: r.summary.chars().take(120).collect(),
         category: r.category.clone().unwrap_or_default(),
-        status: status_label(&r.status),
+        status: status_label(t, &r.status),
         handler: name(r.handler),
         team: name(r.responsible_manager),
         next_step: r
             .next_step
             .as_deref()
-            .map(|s| step_of(s).map_or(s.to_string(), |st| st.label().to_string()))
+            .map(|s| step_of(s).map_or(s.to_string(), |st| t.label(st)))
             .unwrap_or_default(),
-        next_due: r.next_due.map(format_date).unwrap_or_default(),
+        next_due: r.next_due.map(|d| t.date(d)).unwrap_or_default(),
         badge,
         badge_label,
     }

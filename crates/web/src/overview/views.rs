@@ -89,7 +89,9 @@ async fn save<S: Store>(
             tracing::info!(by = %current.user.id, "view saved");
             Ok(redirect_with_flash(
                 &q.first_link(),
-                &format!("Weergave '{}' bewaard.", view.name),
+                &current
+                    .t
+                    .t1("overview-view-saved", "name", view.name.as_str()),
                 state.cookie_secure,
             ))
         }
@@ -121,7 +123,9 @@ async fn delete<S: Store>(
     tracing::info!(by = %current.user.id, "view deleted");
     Ok(redirect_with_flash(
         "/overzicht",
-        &format!("Weergave '{}' verwijderd.", view.name),
+        &current
+            .t
+            .t1("overview-view-deleted", "name", view.name.as_str()),
         state.cookie_secure,
     ))
 }

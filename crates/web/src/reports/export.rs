@@ -20,7 +20,7 @@ async fn rows<S: Store>(
 ) -> Result<Vec<klacht_app::reports::export::ExportRow>, WebError> {
     let calendar = state.calendar().await?;
     let today = calendar.local_date(state.now());
-    let (filter, errors) = q.to_filter(today, calendar.time_zone());
+    let (filter, errors) = q.to_filter(today, calendar.time_zone(), ctx.t);
     // A download must contain what the filters say, or nothing.
     if let Some(first) = errors.into_iter().next() {
         return Err(WebError::Invalid(first));

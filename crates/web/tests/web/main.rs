@@ -39,6 +39,7 @@ mod mailbox;
 mod offer_step;
 mod operations;
 mod overview;
+mod overview_english;
 mod phone_call;
 mod procedure;
 mod public_english;
