@@ -148,6 +148,7 @@ mail-tomorrow = tomorrow
 mail-someone-manager = The manager
 mail-someone-handler = The handler
 mail-someone-quality-manager = The quality manager
+mail-someone-director = The director
 mail-someone-staff = A member of staff
 
 ## New complaint, to the manager (manager_notice)

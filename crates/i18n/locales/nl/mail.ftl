@@ -148,6 +148,7 @@ mail-tomorrow = morgen
 mail-someone-manager = De leidinggevende
 mail-someone-handler = De afhandelaar
 mail-someone-quality-manager = De kwaliteitsmanager
+mail-someone-director = De directeur
 mail-someone-staff = Een medewerker
 
 ## Nieuwe klacht, aan de leidinggevende (manager_notice)
