@@ -11,13 +11,13 @@ use jiff::civil::Date;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{Complaint, Event, Kind, Recorded};
 use klacht_domain::{ComplaintId, ReferenceNumber, UserId};
+use klacht_mail::Address;
 use klacht_mail::director_advice::DirectorAdvice;
 use klacht_mail::director_question::DirectorQuestion;
-use klacht_mail::{Address, format};
 use klacht_store::{NewOutboxMessage, Store, StoreError, UserRecord};
 
 use crate::complaints::{self, ServiceError};
-use crate::notify::{Notifier, queue};
+use crate::notify::{Notifier, for_staff, queue};
 
 /// A question waiting for the director's advice, as her start page lists
 /// it.
@@ -105,9 +105,10 @@ impl Notifier {
                     let Some(director) = active(Some(x.director)).await? else {
                         continue;
                     };
+                    let own = for_staff(ctx, &director);
                     let asked_by = match active(r.actor.user()).await? {
                         Some(u) => u.user.name,
-                        None => "De afhandelaar".into(),
+                        None => own.t.t("mail-someone-handler"),
                     };
                     let terms = c.terms(calendar);
                     let mail = DirectorQuestion {
@@ -119,10 +120,10 @@ impl Notifier {
                         complainant: c.complainant().name().to_owned(),
                         service: c.service().map(str::to_owned),
                         summary: c.description().to_owned(),
-                        offer_due: format::long_date(terms.offer),
+                        offer_due: own.t.long_date(terms.offer),
                     };
                     let key = format!("consulted:{}:{}", c.id(), r.seq);
-                    out.extend(queue(ctx, &mail, address(&director), c, key, at));
+                    out.extend(queue(&own, &mail, address(&director), c, key, at));
                 }
                 Event::DirectorAdvised(x) => {
                     let Some(record) = c.consultation(x.number) else {
@@ -131,7 +132,7 @@ impl Notifier {
                     let director_name = store
                         .user_by_id(record.director())
                         .await?
-                        .map_or_else(|| "De directeur".into(), |u| u.user.name);
+                        .map(|u| u.user.name);
                     let mut recipients: Vec<UserId> = Vec::new();
                     for id in [record.question.by.user(), c.handler()]
                         .into_iter()
@@ -145,16 +146,19 @@ impl Notifier {
                         let Some(to) = active(Some(id)).await? else {
                             continue;
                         };
+                        let own = for_staff(ctx, &to);
                         let mail = DirectorAdvice {
                             reference: c.reference().to_string(),
                             complaint_id: c.id().to_string(),
                             recipient_name: to.user.name.clone(),
-                            director_name: director_name.clone(),
+                            director_name: director_name
+                                .clone()
+                                .unwrap_or_else(|| own.t.t("mail-someone-director")),
                             question: record.question.value.question.clone(),
                             advice: x.advice.clone(),
                         };
                         let key = format!("advised:{}:{}:{id}", c.id(), r.seq);
-                        out.extend(queue(ctx, &mail, address(&to), c, key, at));
+                        out.extend(queue(&own, &mail, address(&to), c, key, at));
                     }
                 }
                 _ => {}

@@ -114,7 +114,8 @@ async fn notice<S: Store>(
         user.user.email.to_string(),
     )];
     let key = format!("files-added:{}:{seq}", c.id());
-    Ok(crate::notify::queue(ctx, &mail, to, c, key, cx.now)
+    let own = crate::notify::for_staff(ctx, &user);
+    Ok(crate::notify::queue(&own, &mail, to, c, key, cx.now)
         .into_iter()
         .collect())
 }

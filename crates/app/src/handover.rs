@@ -405,7 +405,7 @@ async fn mails<S: Store>(
     let mut push = |to: &UserRecord, mail: BulkHandover, side: &str| {
         let key = format!("bulk-handover:{batch}:{side}:{}", to.user.id);
         match mail.compose(
-            ctx,
+            &crate::notify::for_staff(ctx, to),
             vec![Address::new(to.user.name.clone(), to.user.email.as_str())],
         ) {
             Ok(m) => {

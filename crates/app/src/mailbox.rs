@@ -283,7 +283,7 @@ async fn intake_notices<S: Store>(
             problem: message.problem.clone(),
         };
         let to = vec![Address::new(q.user.name.clone(), q.user.email.to_string())];
-        match mail.compose(ctx, to) {
+        match mail.compose(&crate::notify::for_staff(ctx, &q), to) {
             Ok(m) => out.push(
                 NewOutboxMessage::now(OutboxKind::Mail, m.to_json(), at).dedupe(format!(
                     "incoming-mail:{}:{}:{}:{}",
@@ -376,7 +376,8 @@ async fn reply_notice<S: Store>(
     let seq = append.events.last().map_or(0, |e| e.seq);
     let key = format!("complainant-mail:{}:{seq}", c.id());
     let to = vec![Address::new(&user.user.name, user.user.email.to_string())];
-    Ok(queue(ctx, &mail, to, c, key, append.row.updated_at)
+    let own = crate::notify::for_staff(ctx, &user);
+    Ok(queue(&own, &mail, to, c, key, append.row.updated_at)
         .into_iter()
         .collect())
 }

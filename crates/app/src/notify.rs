@@ -26,7 +26,8 @@
 //!
 //! Mail to the complainant (and representative) is written in the language
 //! the complainant chose ([`Complaint::language`], [`for_complainant`]);
-//! mail to staff stays in Dutch.
+//! mail to a member of staff in the language they chose (Dutch when none,
+//! [`for_staff`]).
 //!
 //! Signals (resolved at intake) cause no mail. Composing never fails a
 //! change: a mail that cannot be composed is logged and left out.
@@ -45,7 +46,7 @@ use klacht_mail::handler::{ActionAssigned, HandlerAssigned, HandlerReleased};
 use klacht_mail::manager_notice::{ManagerNotice, Origin};
 use klacht_mail::offer_confirmation::OfferConfirmation;
 use klacht_mail::satisfaction::SatisfactionCheck;
-use klacht_mail::{Address, Compose, MailContext, TermDates, format};
+use klacht_mail::{Address, Compose, MailContext, TermDates};
 use klacht_store::{NewOutboxMessage, OutboxKind, Store, StoreError, UserRecord};
 use tokio::sync::Notify;
 
@@ -178,9 +179,8 @@ impl Notifier {
         });
         if let Some(manager) = manager {
             let origin = registered_by.map_or(Origin::PublicForm, |n| Origin::Staff(n.to_owned()));
-            let terms = TermDates::new(ctx.t, c.received_at(), &c.terms(calendar));
             let key = format!("intake:{}:manager", c.id());
-            out.extend(manager_notice(ctx, c, manager, origin, terms, key, at));
+            out.extend(manager_notice(ctx, c, manager, origin, calendar, key, at));
         }
         out
     }
@@ -307,15 +307,11 @@ impl Notifier {
                     if !routed || r.actor.user() == Some(*manager) {
                         continue;
                     }
-                    let terms = TermDates::new(ctx.t, c.received_at(), &c.terms(calendar));
-                    let origin = Origin::Routed(
-                        lookups
-                            .actor_name
-                            .clone()
-                            .unwrap_or_else(|| "De kwaliteitsmanager".into()),
-                    );
+                    let origin = Origin::Routed(lookups.actor_name.clone().unwrap_or_else(|| {
+                        for_staff(ctx, record).t.t("mail-someone-quality-manager")
+                    }));
                     let key = format!("routed:{}:{}", c.id(), r.seq);
-                    out.extend(manager_notice(ctx, c, record, origin, terms, key, at));
+                    out.extend(manager_notice(ctx, c, record, origin, calendar, key, at));
                 }
                 (Event::OfferMade(offer), Some((name, to))) => {
                     let own = for_complainant(ctx, c);
@@ -383,39 +379,43 @@ fn handler_mail(
     else {
         return out;
     };
-    let assigned_by = lookups
-        .actor_name
-        .clone()
-        .unwrap_or_else(|| "De leidinggevende".into());
+    let assigned_by = |own: &MailContext| {
+        lookups
+            .actor_name
+            .clone()
+            .unwrap_or_else(|| own.t.t("mail-someone-manager"))
+    };
     let previous = lookups
         .previous_handler
         .as_ref()
         .filter(|p| p.user.id != handler);
     if new.active && r.actor.user() != Some(handler) {
+        let own = for_staff(ctx, new);
         let mail = HandlerAssigned {
             reference: c.reference().to_string(),
             complaint_id: c.id().to_string(),
             handler_name: new.user.name.clone(),
-            assigned_by: assigned_by.clone(),
+            assigned_by: assigned_by(&own),
             previous: previous.map(|p| p.user.name.clone()),
             complainant: c.complainant().name().to_owned(),
             service: c.service().map(str::to_owned),
             summary: c.description().to_owned(),
-            terms: TermDates::new(ctx.t, c.received_at(), &c.terms(calendar)),
+            terms: TermDates::new(own.t, c.received_at(), &c.terms(calendar)),
         };
         let key = format!("assigned:{}:{}", c.id(), r.seq);
-        out.extend(queue(ctx, &mail, vec![address(new)], c, key, at));
+        out.extend(queue(&own, &mail, vec![address(new)], c, key, at));
     }
     if let Some(previous) = previous.filter(|p| p.active && r.actor.user() != Some(p.user.id)) {
+        let own = for_staff(ctx, previous);
         let mail = HandlerReleased {
             reference: c.reference().to_string(),
             complaint_id: c.id().to_string(),
             previous_name: previous.user.name.clone(),
             handler_name: new.user.name.clone(),
-            assigned_by,
+            assigned_by: assigned_by(&own),
         };
         let key = format!("released:{}:{}", c.id(), r.seq);
-        out.extend(queue(ctx, &mail, vec![address(previous)], c, key, at));
+        out.extend(queue(&own, &mail, vec![address(previous)], c, key, at));
     }
     out
 }
@@ -429,10 +429,6 @@ fn form_to_close(
     lookups: &Lookups,
     at: Timestamp,
 ) -> Vec<NewOutboxMessage> {
-    let sent_by = lookups
-        .actor_name
-        .clone()
-        .unwrap_or_else(|| "De afhandelaar".into());
     let blockers = c.closing_blockers();
     lookups
         .quality_managers
@@ -440,15 +436,19 @@ fn form_to_close(
         .filter(|q| q.active && q.user.role == Role::QualityManager)
         .filter(|q| r.actor.user() != Some(q.user.id))
         .filter_map(|q| {
+            let own = for_staff(ctx, q);
             let mail = FormToClose {
                 reference: c.reference().to_string(),
                 complaint_id: c.id().to_string(),
                 quality_manager_name: q.user.name.clone(),
-                sent_by: sent_by.clone(),
+                sent_by: lookups
+                    .actor_name
+                    .clone()
+                    .unwrap_or_else(|| own.t.t("mail-someone-handler")),
                 blockers: blockers.clone(),
             };
             let key = format!("form-to-close:{}:{}:{}", c.id(), r.seq, q.user.id);
-            queue(ctx, &mail, vec![address(q)], c, key, at)
+            queue(&own, &mail, vec![address(q)], c, key, at)
         })
         .collect()
 }
@@ -485,11 +485,10 @@ fn conversion_mail(
             lookups
                 .actor_name
                 .clone()
-                .unwrap_or_else(|| "Een medewerker".into()),
+                .unwrap_or_else(|| for_staff(ctx, manager).t.t("mail-someone-staff")),
         );
-        let terms = TermDates::new(ctx.t, c.received_at(), &c.terms(calendar));
         let key = format!("converted:{}:{}:manager", c.id(), r.seq);
-        out.extend(manager_notice(ctx, c, manager, origin, terms, key, at));
+        out.extend(manager_notice(ctx, c, manager, origin, calendar, key, at));
     }
     out
 }
@@ -509,6 +508,7 @@ fn action_owner_mail(
         .action_owners
         .iter()
         .find(|o| o.user.id == owner_id && o.active)?;
+    let own = for_staff(ctx, owner);
     let mail = ActionAssigned {
         reference: c.reference().to_string(),
         complaint_id: c.id().to_string(),
@@ -516,13 +516,13 @@ fn action_owner_mail(
         agreed_by: lookups
             .actor_name
             .clone()
-            .unwrap_or_else(|| "De afhandelaar".into()),
+            .unwrap_or_else(|| own.t.t("mail-someone-handler")),
         number: action.number,
         description: action.description.clone(),
-        due: action.due.map(format::long_date),
+        due: action.due.map(|d| own.t.long_date(d)),
     };
     let key = format!("action-owner:{}:{}", c.id(), r.seq);
-    queue(ctx, &mail, vec![address(owner)], c, key, at)
+    queue(&own, &mail, vec![address(owner)], c, key, at)
 }
 
 fn address(u: &UserRecord) -> Address {
@@ -534,22 +534,23 @@ fn manager_notice(
     c: &Complaint,
     manager: &UserRecord,
     origin: Origin,
-    terms: TermDates,
+    calendar: &WorkingCalendar,
     dedupe_key: String,
     at: Timestamp,
 ) -> Option<NewOutboxMessage> {
+    let own = for_staff(ctx, manager);
     let mail = ManagerNotice {
         reference: c.reference().to_string(),
         complaint_id: c.id().to_string(),
         manager_name: manager.user.name.clone(),
         origin,
-        channel: c.channel().label().to_owned(),
+        channel: own.t.label(c.channel()),
         complainant: c.complainant().name().to_owned(),
         service: c.service().map(str::to_owned),
         summary: c.description().to_owned(),
-        terms,
+        terms: TermDates::new(own.t, c.received_at(), &c.terms(calendar)),
     };
-    queue(ctx, &mail, vec![address(manager)], c, dedupe_key, at)
+    queue(&own, &mail, vec![address(manager)], c, dedupe_key, at)
 }
 
 /// A correction counts as the event it puts in place.
@@ -638,6 +639,12 @@ pub(crate) fn complainant_addresses(c: &Complaint) -> Option<(String, Vec<Addres
 /// The context of mail to `c`'s complainant: in the language she chose.
 /// Build the mail's values (dates, judgement) with it and pass it to
 /// [`queue_to_complainant`].
+/// The context of mail to member of staff `u`: the language they chose,
+/// Dutch when none.
+pub(crate) fn for_staff(ctx: &MailContext, u: &UserRecord) -> MailContext {
+    ctx.in_language(u.language.unwrap_or_default())
+}
+
 pub(crate) fn for_complainant(ctx: &MailContext, c: &Complaint) -> MailContext {
     ctx.in_language(c.language())
 }

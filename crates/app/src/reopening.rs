@@ -17,7 +17,7 @@ use klacht_store::{NewOutboxMessage, Store, StoreError};
 
 use crate::complaints::TermLine;
 use crate::notify::{
-    Notifier, complainant_addresses, for_complainant, queue, queue_to_complainant,
+    Notifier, complainant_addresses, for_complainant, for_staff, queue, queue_to_complainant,
 };
 
 /// The four terms of a sealed round with their status on `today`: done
@@ -64,7 +64,6 @@ impl Notifier {
             let Event::Reopened(x) = &r.event else {
                 continue;
             };
-            let terms = TermDates::new(ctx.t, c.received_at(), &c.terms(calendar));
             if let Some((name, to)) = complainant_addresses(c) {
                 let own = for_complainant(ctx, c);
                 let mail = ReopenedToComplainant {
@@ -81,9 +80,6 @@ impl Notifier {
                 Some(id) => store.user_by_id(id).await?,
                 None => None,
             };
-            let handler_name = handler
-                .as_ref()
-                .map_or_else(|| "nog niet toegewezen".to_owned(), |h| h.user.name.clone());
             let mut recipients: Vec<UserId> = Vec::new();
             for id in [c.handler(), c.responsible_manager()].into_iter().flatten() {
                 if Some(id) != r.actor.user() && !recipients.contains(&id) {
@@ -94,21 +90,26 @@ impl Notifier {
                 let Some(u) = store.user_by_id(id).await?.filter(|u| u.active) else {
                     continue;
                 };
+                let own = for_staff(ctx, &u);
                 let mail = ReopenedToStaff {
                     reference: c.reference().to_string(),
                     complaint_id: c.id().to_string(),
                     recipient_name: u.user.name.clone(),
-                    reopened_by: actor
-                        .map_or_else(|| "De kwaliteitsmanager".to_owned(), |a| a.name.clone()),
-                    kind: x.kind.label().to_owned(),
+                    reopened_by: actor.map_or_else(
+                        || own.t.t("mail-someone-quality-manager"),
+                        |a| a.name.clone(),
+                    ),
+                    kind: own.t.label(x.kind),
                     reason: x.reason.clone(),
                     round: c.round(),
-                    handler: handler_name.clone(),
-                    terms: terms.clone(),
+                    handler: handler
+                        .as_ref()
+                        .map_or_else(|| own.t.t("mail-not-assigned-yet"), |h| h.user.name.clone()),
+                    terms: TermDates::new(own.t, c.received_at(), &c.terms(calendar)),
                 };
                 let key = format!("reopened:{}:{}:{}", c.id(), r.seq, u.user.id);
                 let to = vec![Address::new(u.user.name.clone(), u.user.email.to_string())];
-                out.extend(queue(ctx, &mail, to, c, key, at));
+                out.extend(queue(&own, &mail, to, c, key, at));
             }
         }
         Ok(out)

@@ -92,6 +92,13 @@ impl Tr {
         catalog::format(self.0, key, &args)
     }
 
+    /// As [`Tr::with_args`], with values of any kind: a number selects
+    /// its plural form (`{ $count -> [one] … *[other] … }`).
+    pub fn args(&self, key: &str, args: &[(&str, &dyn Arg)]) -> String {
+        let args: Vec<_> = args.iter().map(|(n, v)| (*n, v.value())).collect();
+        catalog::format(self.0, key, &args)
+    }
+
     /// A message whose own text carries markup (its key ends in `-html`,
     /// e.g. a sentence with a link), with its placeholders escaped: the
     /// text comes from our files, the values may come from anyone. Use it

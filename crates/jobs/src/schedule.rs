@@ -53,7 +53,7 @@ use klacht_domain::{Role, UserId};
 use klacht_mail::digest::{Digest, DigestLine};
 use klacht_mail::missed_term::MissedTerm;
 use klacht_mail::reminder::Reminder;
-use klacht_mail::{Address, Compose, MailContext, format};
+use klacht_mail::{Address, Compose, MailContext};
 use klacht_store::{
     ComplaintRow, NewOutboxMessage, OpenComplaintQuery, OutboxKind, Store, StoreError, UserRecord,
 };
@@ -482,17 +482,38 @@ fn reminder_mail(
     now: Timestamp,
 ) -> Option<NewOutboxMessage> {
     let (to, on_behalf_of) = people.recipient(r.recipient, responsible, "deze herinnering")?;
+    let own = for_staff(ctx, to);
     let mail = Reminder {
         reference: r.reference.to_string(),
         complaint_id: r.complaint.to_string(),
         recipient_name: to.user.name.clone(),
         step: r.step,
-        due: format::long_date(r.due),
-        when: r.when(),
+        due: own.t.long_date(r.due),
+        when: when(&own, r),
         no_handler: r.for_want_of_handler,
         on_behalf_of,
     };
-    outbox(&mail, ctx, vec![address(to)], r.key(), now).map(|m| m.about(r.complaint))
+    outbox(&mail, &own, vec![address(to)], r.key(), now).map(|m| m.about(r.complaint))
+}
+
+/// The context of mail to member of staff `u`: the language they chose,
+/// Dutch when none.
+fn for_staff(ctx: &MailContext, u: &UserRecord) -> MailContext {
+    ctx.in_language(u.language.unwrap_or_default())
+}
+
+/// When the term ends, as seen on the day the reminder goes out: "vandaag",
+/// "morgen" or the day, in the recipient's language.
+fn when(own: &MailContext, r: &reminders::Reminder) -> String {
+    if own.t.language() == klacht_domain::Language::Nl {
+        r.when()
+    } else if r.due == r.on {
+        own.t.t("mail-today")
+    } else if r.on.tomorrow().ok() == Some(r.due) {
+        own.t.t("mail-tomorrow")
+    } else {
+        own.t.long_date(r.due)
+    }
 }
 
 fn missed_mails(
@@ -507,16 +528,17 @@ fn missed_mails(
         .missed_term_recipients(settings)
         .into_iter()
         .filter_map(|qm| {
+            let own = for_staff(ctx, qm);
             let mail = MissedTerm {
                 reference: m.reference.to_string(),
                 complaint_id: m.complaint.to_string(),
                 recipient_name: qm.user.name.clone(),
                 step: m.step,
-                due: format::long_date(m.due),
+                due: own.t.long_date(m.due),
                 days_late: m.days_late,
                 responsible: responsible.clone(),
             };
-            outbox(&mail, ctx, vec![address(qm)], m.key_for(qm.user.id), now)
+            outbox(&mail, &own, vec![address(qm)], m.key_for(qm.user.id), now)
                 .map(|x| x.about(m.complaint))
         })
         .collect()
@@ -574,19 +596,20 @@ async fn queue_digests<S: Store>(
             unaddressed += 1;
             continue;
         };
+        let own = for_staff(ctx, to);
         let mail = Digest {
             on_behalf_of,
             recipient_name: to.user.name.clone(),
-            date: format::long_date(d.on),
+            date: own.t.long_date(d.on),
             lines: d
                 .items
                 .iter()
                 .map(|i| DigestLine {
                     reference: i.reference.to_string(),
                     complaint_id: i.complaint.to_string(),
-                    step_label: i.step.label().to_owned(),
-                    due: format::long_date(i.due),
-                    status: i.status.label().to_owned(),
+                    step_label: own.t.label(i.step),
+                    due: own.t.long_date(i.due),
+                    status: own.t.label(i.status),
                     overdue: i.status == TermStatus::Overdue,
                     handler: handlers
                         .get(&i.complaint)
@@ -601,7 +624,7 @@ async fn queue_digests<S: Store>(
                 .map(|a| follow_up::digest_action_line(a, people))
                 .collect(),
         };
-        messages.extend(outbox(&mail, ctx, vec![address(to)], d.key(), now));
+        messages.extend(outbox(&mail, &own, vec![address(to)], d.key(), now));
     }
     Ok((queue(store, &messages).await?, unaddressed))
 }

@@ -33,13 +33,12 @@ impl AccountNotice {
     }
 
     /// The one sentence that says what happened.
+    /// The key of the sentence that says what happened.
     fn what(&self) -> &'static str {
         match self.change {
-            AccountChange::Created => "De beheerder heeft een account voor u gemaakt.",
-            AccountChange::Reactivated => "De beheerder heeft uw account weer actief gemaakt.",
-            AccountChange::Unlocked => {
-                "De beheerder heeft de blokkade opgeheven die na te veel mislukte inlogpogingen op uw account stond."
-            }
+            AccountChange::Created => "mail-account-created",
+            AccountChange::Reactivated => "mail-account-reactivated",
+            AccountChange::Unlocked => "mail-account-unlocked",
         }
     }
 }
@@ -62,12 +61,13 @@ struct Html<'a> {
 impl Compose for AccountNotice {
     fn subject(&self, ctx: &MailContext) -> String {
         match self.change {
-            AccountChange::Created => format!(
-                "Uw account voor het klachtenregister van {}",
-                ctx.organisation
+            AccountChange::Created => ctx.t.t1(
+                "mail-account-subject-created",
+                "organisation",
+                &ctx.organisation,
             ),
-            AccountChange::Reactivated => "Uw account is weer actief".into(),
-            AccountChange::Unlocked => "Uw inlogblokkade is opgeheven".into(),
+            AccountChange::Reactivated => ctx.t.t("mail-account-subject-reactivated"),
+            AccountChange::Unlocked => ctx.t.t("mail-account-subject-unlocked"),
         }
     }
 

@@ -50,83 +50,68 @@ impl ActionReminder {
 
     /// "Actie 2 bij klacht K-2026-0042 moet morgen af zijn: uiterlijk …" or
     /// the overdue sentence.
-    pub fn lead(&self) -> String {
+    pub fn lead(&self, ctx: &MailContext) -> String {
         match &self.mail {
-            ActionMail::Reminder { when } => format!(
-                "Actie {} bij klacht {} moet {when} af zijn: uiterlijk {}.",
-                self.number, self.reference, self.due
+            ActionMail::Reminder { when } => ctx.targs(
+                "mail-action-reminder-lead",
+                &[
+                    ("reference", &self.reference),
+                    ("when", when),
+                    ("due", &self.due),
+                ],
+                &[("number", self.number as usize)],
             ),
-            ActionMail::Overdue { days_late } => format!(
-                "Actie {} bij klacht {} had uiterlijk {} af moeten zijn en is nog niet \
-                 afgerond: {} te laat.",
-                self.number,
-                self.reference,
-                self.due,
-                working_days(*days_late)
+            ActionMail::Overdue { days_late } => ctx.targs(
+                "mail-action-overdue-lead",
+                &[
+                    ("reference", &self.reference),
+                    ("due", &self.due),
+                    ("late", &crate::missed_term::working_days(ctx, *days_late)),
+                ],
+                &[("number", self.number as usize)],
             ),
         }
     }
 
     /// Why this person receives the message, and what is asked of them.
-    pub fn why(&self) -> String {
+    pub fn why(&self, ctx: &MailContext) -> String {
         if self.on_behalf_of.is_some() {
-            return self.why_standing_in();
+            return self.why_standing_in(ctx);
         }
         match self.role {
-            ActionRole::Owner => "U bent eigenaar van deze actie. Voer haar uit en rond haar af \
-                                  op de pagina van de klacht."
-                .into(),
-            ActionRole::HandlerForWantOfOwner => {
-                "De actie heeft geen eigenaar; als afhandelaar van de klacht ontvangt u dit \
-                 bericht. Voer de actie uit of laat haar uitvoeren, en rond haar af op de pagina \
-                 van de klacht."
-                    .into()
+            ActionRole::Owner => ctx.t.t("mail-action-why-owner"),
+            ActionRole::HandlerForWantOfOwner => ctx.t.t("mail-action-why-handler"),
+            ActionRole::ManagerForWantOfOwner => ctx.t.t("mail-action-why-manager"),
+            ActionRole::ResponsibleManager => {
+                ctx.t
+                    .t1("mail-action-why-responsible", "actor", self.actor_text(ctx))
             }
-            ActionRole::ManagerForWantOfOwner => {
-                "De actie heeft geen eigenaar en de klacht nog geen afhandelaar; als \
-                 verantwoordelijke leidinggevende ontvangt u dit bericht. Wijs een afhandelaar \
-                 toe of zorg zelf dat de actie wordt uitgevoerd."
-                    .into()
-            }
-            ActionRole::ResponsibleManager => format!(
-                "U ontvangt dit bericht als verantwoordelijke leidinggevende van de klacht. \
-                 Uitvoering: {}.",
-                self.actor_text()
-            ),
         }
     }
 
     /// For a stand-in: the role was the absent person's, not theirs, so
     /// nothing says "U bent eigenaar" to someone who is not.
-    fn why_standing_in(&self) -> String {
+    fn why_standing_in(&self, ctx: &MailContext) -> String {
         let whose = match self.role {
-            ActionRole::Owner => "de eigenaar van deze actie",
-            ActionRole::HandlerForWantOfOwner => {
-                "de afhandelaar van de klacht (de actie heeft geen eigenaar)"
-            }
+            ActionRole::Owner => "mail-action-whose-owner",
+            ActionRole::HandlerForWantOfOwner => "mail-action-whose-handler",
             ActionRole::ManagerForWantOfOwner | ActionRole::ResponsibleManager => {
-                "de verantwoordelijke leidinggevende van de klacht"
+                "mail-action-whose-manager"
             }
         };
-        format!(
-            "U ontvangt dit bericht in plaats van {whose}. Zorg dat de actie wordt uitgevoerd \
-             of draag de klacht over, en laat de actie afronden op de pagina van de klacht. \
-             Uitvoering: {}.",
-            self.actor_text()
+        ctx.t.t2(
+            "mail-action-why-standing-in",
+            "whose",
+            ctx.t.t(whose),
+            "actor",
+            self.actor_text(ctx),
         )
     }
 
-    fn actor_text(&self) -> &str {
-        self.actor.as_deref().unwrap_or("nog niemand")
-    }
-}
-
-/// "1 werkdag", "3 werkdagen".
-fn working_days(n: i32) -> String {
-    if n == 1 {
-        "1 werkdag".into()
-    } else {
-        format!("{n} werkdagen")
+    fn actor_text(&self, ctx: &MailContext) -> String {
+        self.actor
+            .clone()
+            .unwrap_or_else(|| ctx.t.t("mail-nobody-yet"))
     }
 }
 
@@ -146,15 +131,25 @@ struct Html<'a> {
 }
 
 impl Compose for ActionReminder {
-    fn subject(&self, _: &MailContext) -> String {
+    fn subject(&self, ctx: &MailContext) -> String {
         match &self.mail {
-            ActionMail::Reminder { when } => format!(
-                "Herinnering: actie {} bij {} moet {when} af zijn",
-                self.number, self.reference
+            ActionMail::Reminder { when } => ctx.t.t3(
+                "mail-action-reminder-subject",
+                "number",
+                self.number,
+                "reference",
+                &self.reference,
+                "when",
+                when,
             ),
-            ActionMail::Overdue { .. } => format!(
-                "Actie te laat: actie {} bij {} (uiterlijk {})",
-                self.number, self.reference, self.due
+            ActionMail::Overdue { .. } => ctx.t.t3(
+                "mail-action-overdue-subject",
+                "number",
+                self.number,
+                "reference",
+                &self.reference,
+                "due",
+                &self.due,
             ),
         }
     }

@@ -38,17 +38,15 @@ pub struct BulkHandover {
 
 impl BulkHandover {
     /// "1 klacht en 2 afgesproken acties".
-    pub fn summary(&self) -> String {
-        let complaints = match self.complaints.len() {
-            1 => "1 klacht".to_owned(),
-            n => format!("{n} klachten"),
-        };
-        let actions = match self.actions.len() {
-            1 => "1 afgesproken actie".to_owned(),
-            n => format!("{n} afgesproken acties"),
-        };
+    pub fn summary(&self, ctx: &MailContext) -> String {
+        let complaints = ctx
+            .t
+            .t1("mail-count-complaints", "count", self.complaints.len());
+        let actions = ctx
+            .t
+            .t1("mail-count-agreed-actions", "count", self.actions.len());
         match (self.complaints.is_empty(), self.actions.is_empty()) {
-            (false, false) => format!("{complaints} en {actions}"),
+            (false, false) => ctx.t.t2("mail-and", "first", complaints, "second", actions),
             (false, true) => complaints,
             (true, _) => actions,
         }
@@ -71,14 +69,21 @@ struct Html<'a> {
 }
 
 impl Compose for BulkHandover {
-    fn subject(&self, _: &MailContext) -> String {
+    fn subject(&self, ctx: &MailContext) -> String {
+        let summary = self.summary(ctx);
         if self.received {
             match &self.from_name {
-                Some(from) => format!("Aan u overgedragen: {} van {from}", self.summary()),
-                None => format!("Aan u overgedragen: {}", self.summary()),
+                Some(from) => ctx.t.t2(
+                    "mail-bulk-subject-received-from",
+                    "summary",
+                    summary,
+                    "from",
+                    from,
+                ),
+                None => ctx.t.t1("mail-bulk-subject-received", "summary", summary),
             }
         } else {
-            format!("Uw werk is overgedragen: {}", self.summary())
+            ctx.t.t1("mail-bulk-subject-given", "summary", summary)
         }
     }
 

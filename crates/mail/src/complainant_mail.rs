@@ -33,8 +33,12 @@ struct Html<'a> {
 }
 
 impl Compose for ComplainantMailNotice {
-    fn subject(&self, _: &MailContext) -> String {
-        format!("Klacht {}: e-mail van de klager", self.reference)
+    fn subject(&self, ctx: &MailContext) -> String {
+        ctx.t.t1(
+            "mail-complainant-mail-subject",
+            "reference",
+            &self.reference,
+        )
     }
 
     crate::bodies!(Text, Html);

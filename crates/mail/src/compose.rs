@@ -5,7 +5,7 @@ use askama::filters::{Escaper as _, Html};
 use jiff::Zoned;
 use klacht_domain::Language;
 use klacht_domain::terms::Terms;
-use klacht_i18n::Tr;
+use klacht_i18n::{Arg, Tr};
 
 use crate::{Address, MailMessage};
 
@@ -43,8 +43,8 @@ impl MailContext {
         }
     }
 
-    /// This context speaking `language`. Mail to a complainant is written
-    /// in the language she chose; staff mail keeps the default (Dutch).
+    /// This context speaking `language`: the complainant's chosen language,
+    /// or a staff member's (Dutch when they chose none).
     pub fn in_language(&self, language: Language) -> Self {
         Self {
             t: Tr::new(language),
@@ -119,6 +119,61 @@ impl MailContext {
         )
     }
 
+    /// As [`MailContext::h1`], with any number of placeholders.
+    /// Numbers (`numbers`) select plural forms and are written as they are.
+    pub fn hargs(
+        &self,
+        key: &str,
+        args: &[(&str, &(dyn HtmlValue + '_))],
+        numbers: &[(&str, usize)],
+    ) -> String {
+        let markers: Vec<String> = (0..args.len()).map(marker).collect();
+        let mut named: Vec<(&str, &dyn Arg)> = args
+            .iter()
+            .zip(&markers)
+            .map(|((name, _), m)| (*name, m as &dyn Arg))
+            .collect();
+        named.extend(numbers.iter().map(|(name, n)| (*name, n as &dyn Arg)));
+        let values: Vec<String> = args.iter().map(|(_, v)| v.html()).collect();
+        fill(&self.t.args(key, &named), &values)
+    }
+
+    /// The text of message `key` with text values `args` and numbers
+    /// `numbers`, for the plain-text part.
+    pub fn targs(&self, key: &str, args: &[(&str, &str)], numbers: &[(&str, usize)]) -> String {
+        let mut named: Vec<(&str, &dyn Arg)> = args
+            .iter()
+            .map(|(name, v)| (*name, v as &dyn Arg))
+            .collect();
+        named.extend(numbers.iter().map(|(name, n)| (*name, n as &dyn Arg)));
+        self.t.args(key, &named)
+    }
+
+    /// The label `key` of a line in a text part, "Nummer:", padded to
+    /// `width` columns (at least one space), so that the values of a
+    /// block of lines stand in one column.
+    pub fn field(&self, key: &str, width: usize) -> String {
+        let label = format!("{}:", self.t.t(key));
+        let pad = width.saturating_sub(label.chars().count()).max(1);
+        format!("{label}{:pad$}", "")
+    }
+
+    /// A link `text` to `path` with the template's `style`, as a
+    /// placeholder of [`MailContext::h1`].
+    pub fn a(&self, path: &str, style: &str, text: &str) -> Markup {
+        Markup(format!(
+            "<a href=\"{}\" style=\"{style}\">{}</a>",
+            escape(&self.link(path)),
+            escape(text)
+        ))
+    }
+
+    /// `value` as HTML made by the template: for a quotation in typographic
+    /// marks (`&ldquo;…&rdquo;`).
+    pub fn quoted(&self, value: &str) -> Markup {
+        Markup(format!("&ldquo;{}&rdquo;", escape(value)))
+    }
+
     /// `value` in bold, as a placeholder of [`MailContext::h1`].
     pub fn strong(&self, value: &str) -> Markup {
         Markup(format!("<strong>{}</strong>", escape(value)))
@@ -180,7 +235,7 @@ fn marker(i: usize) -> String {
 /// `text` escaped, with each [`marker`] replaced by its value's HTML, in
 /// one pass, so that a value that happens to hold a marker stays as typed.
 fn fill(text: &str, values: &[String]) -> String {
-    let escaped = escape(text);
+    let escaped = escape_text(text);
     let mut out = String::with_capacity(escaped.len());
     let mut rest = escaped.as_str();
     while let Some(start) = rest.find(OPEN) {
@@ -202,6 +257,21 @@ fn fill(text: &str, values: &[String]) -> String {
         }
     }
     out.push_str(rest);
+    out
+}
+
+/// A message's own words in element content: `&`, `<` and `>` escaped as
+/// askama escapes them; quotes stay as a template's literal text has them.
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&#38;"),
+            '<' => out.push_str("&#60;"),
+            '>' => out.push_str("&#62;"),
+            c => out.push(c),
+        }
+    }
     out
 }
 

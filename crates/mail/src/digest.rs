@@ -25,8 +25,10 @@ pub struct DigestLine {
 }
 
 impl DigestLine {
-    pub fn handler_text(&self) -> &str {
-        self.handler.as_deref().unwrap_or("nog niet toegewezen")
+    pub fn handler_text(&self, ctx: &MailContext) -> String {
+        self.handler
+            .clone()
+            .unwrap_or_else(|| ctx.t.t("mail-not-assigned-yet"))
     }
 }
 
@@ -48,8 +50,10 @@ pub struct DigestActionLine {
 }
 
 impl DigestActionLine {
-    pub fn actor_text(&self) -> &str {
-        self.actor.as_deref().unwrap_or("nog niemand")
+    pub fn actor_text(&self, ctx: &MailContext) -> String {
+        self.actor
+            .clone()
+            .unwrap_or_else(|| ctx.t.t("mail-nobody-yet"))
     }
 }
 
@@ -77,19 +81,18 @@ impl Digest {
     }
 
     /// "1 actie", "3 acties".
-    pub fn action_count(&self) -> String {
-        match self.actions.len() {
-            1 => "1 actie".into(),
-            n => format!("{n} acties"),
-        }
+    pub fn action_count(&self, ctx: &MailContext) -> String {
+        ctx.t.t1("mail-count-actions", "count", self.actions.len())
     }
 
     /// "1 klacht", "3 klachten".
-    pub fn count(&self) -> String {
-        match self.lines.len() {
-            1 => "1 klacht".into(),
-            n => format!("{n} klachten"),
-        }
+    pub fn count(&self, ctx: &MailContext) -> String {
+        ctx.t.t1("mail-count-complaints", "count", self.lines.len())
+    }
+
+    /// "2 te laat".
+    pub fn late(&self, ctx: &MailContext, n: usize) -> String {
+        ctx.t.t1("mail-late", "what", n.to_string())
     }
 }
 
@@ -109,20 +112,42 @@ struct Html<'a> {
 }
 
 impl Compose for Digest {
-    fn subject(&self, _: &MailContext) -> String {
-        let late = |n: usize| match n {
-            0 => String::new(),
-            n => format!(", {n} te laat"),
+    fn subject(&self, ctx: &MailContext) -> String {
+        let with_late = |count: String, n: usize| match n {
+            0 => count,
+            n => ctx
+                .t
+                .t2("mail-digest-count-late", "count", count, "late", n),
         };
-        let actions = format!("{}{}", self.action_count(), late(self.actions_overdue()));
+        let actions = with_late(self.action_count(ctx), self.actions_overdue());
         if self.lines.is_empty() {
-            return format!("Openstaande acties {}: {actions}", self.date);
+            return ctx.t.t2(
+                "mail-digest-subject-actions",
+                "date",
+                &self.date,
+                "actions",
+                actions,
+            );
         }
-        let terms = format!("{}{}", self.count(), late(self.overdue()));
+        let terms = with_late(self.count(ctx), self.overdue());
         if self.actions.is_empty() {
-            format!("Openstaande termijnen {}: {terms}", self.date)
+            ctx.t.t2(
+                "mail-digest-subject-terms",
+                "date",
+                &self.date,
+                "terms",
+                terms,
+            )
         } else {
-            format!("Openstaande termijnen {}: {terms}; {actions}", self.date)
+            ctx.t.t3(
+                "mail-digest-subject-both",
+                "date",
+                &self.date,
+                "terms",
+                terms,
+                "actions",
+                actions,
+            )
         }
     }
 

@@ -33,8 +33,9 @@ struct Html<'a> {
 }
 
 impl Compose for DirectorAdvice {
-    fn subject(&self, _: &MailContext) -> String {
-        format!("Advies van de directeur over klacht {}", self.reference)
+    fn subject(&self, ctx: &MailContext) -> String {
+        ctx.t
+            .t1("mail-director-advice-subject", "reference", &self.reference)
     }
 
     crate::bodies!(Text, Html);

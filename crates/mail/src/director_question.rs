@@ -23,6 +23,22 @@ pub struct DirectorQuestion {
     pub offer_due: String,
 }
 
+impl DirectorQuestion {
+    /// The opening sentence of the text part, the regulation quoted.
+    pub fn intro_text(&self, ctx: &MailContext) -> String {
+        let quote = format!("\"{}\"", ctx.t.t("mail-director-question-quote"));
+        ctx.t.t3(
+            "mail-director-question-intro",
+            "by",
+            &self.asked_by,
+            "reference",
+            &self.reference,
+            "quote",
+            quote,
+        )
+    }
+}
+
 #[derive(Template)]
 #[template(path = "director_question.txt")]
 struct Text<'a> {
@@ -39,8 +55,12 @@ struct Html<'a> {
 }
 
 impl Compose for DirectorQuestion {
-    fn subject(&self, _: &MailContext) -> String {
-        format!("Uw advies gevraagd over klacht {}", self.reference)
+    fn subject(&self, ctx: &MailContext) -> String {
+        ctx.t.t1(
+            "mail-director-question-subject",
+            "reference",
+            &self.reference,
+        )
     }
 
     crate::bodies!(Text, Html);

@@ -25,26 +25,20 @@ pub struct FailedMessage {
 
 impl FailedMessage {
     /// "na 1 poging", "na 8 pogingen".
-    pub fn after_attempts(&self) -> String {
-        match self.attempts {
-            1 => "na 1 poging".into(),
-            n => format!("na {n} pogingen"),
-        }
+    /// The attempts as a number for the text.
+    fn attempts(&self) -> usize {
+        self.attempts as usize
     }
 }
 
 impl FailureNotice {
     /// "Een bericht kon …" or "3 berichten konden …".
-    pub fn intro(&self) -> String {
+    pub fn intro(&self, ctx: &MailContext) -> String {
         match self.messages.as_slice() {
-            [one] => format!(
-                "Een bericht kon {} niet worden verzonden.",
-                one.after_attempts()
-            ),
-            many => format!(
-                "{} berichten konden na hun laatste poging niet worden verzonden.",
-                many.len()
-            ),
+            [one] => ctx
+                .t
+                .t1("mail-failure-intro-one", "attempts", one.attempts()),
+            many => ctx.t.t1("mail-failure-intro-many", "count", many.len()),
         }
     }
 }
@@ -65,10 +59,12 @@ struct Html<'a> {
 }
 
 impl Compose for FailureNotice {
-    fn subject(&self, _: &MailContext) -> String {
+    fn subject(&self, ctx: &MailContext) -> String {
         match self.messages.as_slice() {
-            [one] => format!("Bericht niet verzonden: {}", one.subject),
-            many => format!("{} berichten niet verzonden", many.len()),
+            [one] => ctx
+                .t
+                .t1("mail-failure-subject-one", "subject", &one.subject),
+            many => ctx.t.t1("mail-failure-subject-many", "count", many.len()),
         }
     }
 

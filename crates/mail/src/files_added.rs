@@ -18,6 +18,24 @@ pub struct FilesAddedNotice {
     pub files: Vec<String>,
 }
 
+impl FilesAddedNotice {
+    pub fn intro_text(&self, ctx: &MailContext) -> String {
+        ctx.targs(
+            "mail-files-intro",
+            &[("by", &self.added_by), ("reference", &self.reference)],
+            &[("count", self.files.len())],
+        )
+    }
+
+    pub fn intro_html(&self, ctx: &MailContext) -> String {
+        ctx.hargs(
+            "mail-files-intro",
+            &[("by", &self.added_by), ("reference", &self.reference)],
+            &[("count", self.files.len())],
+        )
+    }
+}
+
 #[derive(Template)]
 #[template(path = "files_added.txt")]
 struct Text<'a> {
@@ -34,12 +52,14 @@ struct Html<'a> {
 }
 
 impl Compose for FilesAddedNotice {
-    fn subject(&self, _: &MailContext) -> String {
-        if self.files.len() == 1 {
-            format!("Klacht {}: bijlage toegevoegd", self.reference)
-        } else {
-            format!("Klacht {}: bijlagen toegevoegd", self.reference)
-        }
+    fn subject(&self, ctx: &MailContext) -> String {
+        ctx.t.t2(
+            "mail-files-subject",
+            "count",
+            self.files.len(),
+            "reference",
+            &self.reference,
+        )
     }
 
     crate::bodies!(Text, Html);

@@ -34,8 +34,8 @@ struct Html<'a> {
 }
 
 impl Compose for FormToClose {
-    fn subject(&self, _: &MailContext) -> String {
-        format!("Klacht {}: formulier wacht op afsluiten", self.reference)
+    fn subject(&self, ctx: &MailContext) -> String {
+        ctx.t.t1("mail-form-subject", "reference", &self.reference)
     }
 
     crate::bodies!(Text, Html);

@@ -40,8 +40,9 @@ struct AssignedHtml<'a> {
 }
 
 impl Compose for HandlerAssigned {
-    fn subject(&self, _: &MailContext) -> String {
-        format!("U bent afhandelaar van klacht {}", self.reference)
+    fn subject(&self, ctx: &MailContext) -> String {
+        ctx.t
+            .t1("mail-assigned-subject", "reference", &self.reference)
     }
 
     crate::bodies!(AssignedText, AssignedHtml);
@@ -75,10 +76,13 @@ struct ReleasedHtml<'a> {
 }
 
 impl Compose for HandlerReleased {
-    fn subject(&self, _: &MailContext) -> String {
-        format!(
-            "Klacht {} is overgedragen aan {}",
-            self.reference, self.handler_name
+    fn subject(&self, ctx: &MailContext) -> String {
+        ctx.t.t2(
+            "mail-released-subject",
+            "reference",
+            &self.reference,
+            "handler",
+            &self.handler_name,
         )
     }
 
@@ -117,10 +121,13 @@ struct ActionHtml<'a> {
 }
 
 impl Compose for ActionAssigned {
-    fn subject(&self, _: &MailContext) -> String {
-        format!(
-            "Actie {} bij klacht {} is aan u toegewezen",
-            self.number, self.reference
+    fn subject(&self, ctx: &MailContext) -> String {
+        ctx.t.t2(
+            "mail-action-assigned-subject",
+            "number",
+            self.number,
+            "reference",
+            &self.reference,
         )
     }
 

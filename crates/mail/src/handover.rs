@@ -43,27 +43,29 @@ pub struct HandoverAlert {
 
 impl HandoverAlert {
     /// "1 klacht", "2 klachten".
-    pub fn complaint_count(&self) -> String {
-        match self.complaints.len() {
-            1 => "1 klacht".into(),
-            n => format!("{n} klachten"),
-        }
+    pub fn complaint_count(&self, ctx: &MailContext) -> String {
+        ctx.t
+            .t1("mail-count-complaints", "count", self.complaints.len())
     }
 
     /// "1 afgesproken actie", "2 afgesproken acties".
-    pub fn action_count(&self) -> String {
-        match self.actions.len() {
-            1 => "1 afgesproken actie".into(),
-            n => format!("{n} afgesproken acties"),
-        }
+    pub fn action_count(&self, ctx: &MailContext) -> String {
+        ctx.t
+            .t1("mail-count-agreed-actions", "count", self.actions.len())
     }
 
     /// What there is to hand over, as in the subject.
-    pub fn summary(&self) -> String {
+    pub fn summary(&self, ctx: &MailContext) -> String {
         match (self.complaints.is_empty(), self.actions.is_empty()) {
-            (false, false) => format!("{} en {}", self.complaint_count(), self.action_count()),
-            (false, true) => self.complaint_count(),
-            (true, _) => self.action_count(),
+            (false, false) => ctx.t.t2(
+                "mail-and",
+                "first",
+                self.complaint_count(ctx),
+                "second",
+                self.action_count(ctx),
+            ),
+            (false, true) => self.complaint_count(ctx),
+            (true, _) => self.action_count(ctx),
         }
     }
 }
@@ -84,12 +86,15 @@ struct Html<'a> {
 }
 
 impl Compose for HandoverAlert {
-    fn subject(&self, _: &MailContext) -> String {
-        format!(
-            "Over te dragen: {} van {} ({})",
-            self.summary(),
-            self.person_name,
-            self.why_short
+    fn subject(&self, ctx: &MailContext) -> String {
+        ctx.t.t3(
+            "mail-handover-subject",
+            "summary",
+            self.summary(ctx),
+            "person",
+            &self.person_name,
+            "why",
+            &self.why_short,
         )
     }
 

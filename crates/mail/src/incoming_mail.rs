@@ -39,13 +39,13 @@ struct Html<'a> {
 }
 
 impl Compose for IncomingMailNotice {
-    fn subject(&self, _: &MailContext) -> String {
+    fn subject(&self, ctx: &MailContext) -> String {
         let clean: Vec<char> = self.subject.chars().filter(|c| !c.is_control()).collect();
         let mut subject: String = clean.iter().take(80).collect();
         if clean.len() > 80 {
             subject.push('…');
         }
-        format!("Binnengekomen e-mail: {subject}")
+        ctx.t.t1("mail-incoming-subject", "subject", subject)
     }
 
     crate::bodies!(Text, Html);

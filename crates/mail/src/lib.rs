@@ -1,8 +1,9 @@
 //! E-mail of klacht.
 //!
-//! Mail to a complainant speaks the language she chose
-//! ([`MailContext::in_language`]): its words are in the `mail.ftl` files
-//! of `klacht-i18n`, its structure in the templates. Staff mail is Dutch.
+//! Every mail speaks its recipient's language ([`MailContext::in_language`]):
+//! the complainant's chosen language, a staff member's chosen language
+//! (Dutch when none). Its words are in the `mail.ftl` files of
+//! `klacht-i18n`, its structure in the templates.
 //!
 //! - [`MailMessage`]: a rendered e-mail as the outbox stores it (JSON
 //!   payload of an `OutboxKind::Mail` row): recipients, subject, plain text

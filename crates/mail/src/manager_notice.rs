@@ -40,18 +40,12 @@ pub enum Origin {
 
 impl ManagerNotice {
     /// The opening sentence.
-    pub fn intro(&self) -> String {
+    pub fn intro(&self, ctx: &MailContext) -> String {
         match &self.origin {
-            Origin::Staff(name) => {
-                format!("{name} heeft een klacht geregistreerd waarvoor u verantwoordelijk bent.")
-            }
-            Origin::PublicForm => "Via het klachtenformulier op de website is een klacht binnengekomen waarvoor u verantwoordelijk bent.".into(),
-            Origin::Routed(name) => format!(
-                "{name} heeft een klacht aan u doorgestuurd: u bent nu verantwoordelijk voor de afhandeling."
-            ),
-            Origin::Converted(name) => format!(
-                "{name} heeft een signaal omgezet in een klacht, omdat het toch niet was opgelost. U bent verantwoordelijk voor de afhandeling; de termijnen tellen vanaf het omzetten."
-            ),
+            Origin::Staff(name) => ctx.t.t1("mail-manager-intro-staff", "name", name),
+            Origin::PublicForm => ctx.t.t("mail-manager-intro-public"),
+            Origin::Routed(name) => ctx.t.t1("mail-manager-intro-routed", "name", name),
+            Origin::Converted(name) => ctx.t.t1("mail-manager-intro-converted", "name", name),
         }
     }
 }
@@ -72,8 +66,9 @@ struct Html<'a> {
 }
 
 impl Compose for ManagerNotice {
-    fn subject(&self, _: &MailContext) -> String {
-        format!("Nieuwe klacht {}: afhandelaar toewijzen", self.reference)
+    fn subject(&self, ctx: &MailContext) -> String {
+        ctx.t
+            .t1("mail-manager-subject", "reference", &self.reference)
     }
 
     crate::bodies!(Text, Html);

@@ -25,28 +25,39 @@ pub struct MissedTerm {
 }
 
 impl MissedTerm {
-    pub fn step_word(&self) -> &'static str {
-        klacht_domain::reminders::step_word(self.step)
+    pub fn intro_text(&self, ctx: &MailContext) -> String {
+        ctx.t.t2(
+            "mail-missed-intro",
+            "label",
+            format!("'{}'", self.step_label(ctx)),
+            "reference",
+            &self.reference,
+        )
     }
 
-    pub fn step_label(&self) -> &'static str {
-        self.step.label()
+    pub fn step_word(&self, ctx: &MailContext) -> String {
+        crate::reminder::step_word(ctx, self.step)
     }
 
-    /// "1 werkdag", "3 werkdagen".
-    pub fn late(&self) -> String {
-        if self.days_late == 1 {
-            "1 werkdag".into()
-        } else {
-            format!("{} werkdagen", self.days_late)
-        }
+    pub fn step_label(&self, ctx: &MailContext) -> String {
+        ctx.t.label(self.step)
     }
 
-    pub fn responsible_text(&self) -> &str {
+    /// "3 werkdagen".
+    pub fn late(&self, ctx: &MailContext) -> String {
+        working_days(ctx, self.days_late)
+    }
+
+    pub fn responsible_text(&self, ctx: &MailContext) -> String {
         self.responsible
-            .as_deref()
-            .unwrap_or("nog niemand (geen afhandelaar of leidinggevende)")
+            .clone()
+            .unwrap_or_else(|| ctx.t.t("mail-missed-nobody"))
     }
+}
+
+/// "1 werkdag", "3 werkdagen".
+pub fn working_days(ctx: &MailContext, n: i32) -> String {
+    ctx.t.t1("mail-working-days", "count", n)
 }
 
 #[derive(Template)]
@@ -65,12 +76,15 @@ struct Html<'a> {
 }
 
 impl Compose for MissedTerm {
-    fn subject(&self, _: &MailContext) -> String {
-        format!(
-            "Termijn verstreken: {} {} (uiterlijk {})",
-            self.step_word(),
-            self.reference,
-            self.due
+    fn subject(&self, ctx: &MailContext) -> String {
+        ctx.t.t3(
+            "mail-missed-subject",
+            "step",
+            self.step_word(ctx),
+            "reference",
+            &self.reference,
+            "due",
+            &self.due,
         )
     }
 

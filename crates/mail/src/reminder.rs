@@ -28,38 +28,56 @@ pub struct Reminder {
 }
 
 impl Reminder {
-    /// "contact", "aanbod", …: the step in the subject.
-    pub fn step_word(&self) -> &'static str {
-        klacht_domain::reminders::step_word(self.step)
+    pub fn intro_text(&self, ctx: &MailContext) -> String {
+        let label = format!("'{}'", self.step_label(ctx));
+        ctx.targs(
+            "mail-reminder-intro",
+            &[
+                ("label", &label),
+                ("reference", &self.reference),
+                ("when", &self.when),
+                ("due", &self.due),
+            ],
+            &[],
+        )
     }
 
-    pub fn step_label(&self) -> &'static str {
-        self.step.label()
+    pub fn intro_html(&self, ctx: &MailContext) -> String {
+        ctx.hargs(
+            "mail-reminder-intro",
+            &[
+                ("label", &ctx.strong(&self.step_label(ctx))),
+                ("reference", &self.reference),
+                ("when", &self.when),
+                ("due", &ctx.strong(&self.due)),
+            ],
+            &[],
+        )
+    }
+
+    /// "contact", "aanbod", …: the step in the subject.
+    pub fn step_word(&self, ctx: &MailContext) -> String {
+        step_word(ctx, self.step)
+    }
+
+    pub fn step_label(&self, ctx: &MailContext) -> String {
+        ctx.t.label(self.step)
     }
 
     /// What the step asks of the recipient, after the regulation.
-    pub fn what_to_do(&self) -> &'static str {
-        what_to_do(self.step)
+    pub fn what_to_do(&self, ctx: &MailContext) -> String {
+        what_to_do(ctx, self.step)
     }
 }
 
 /// What a step asks of its handler, after the regulation (DESIGN §3).
-pub fn what_to_do(step: Step) -> &'static str {
-    match step {
-        Step::Report => "Meld de klacht bij de direct leidinggevende.",
-        Step::Contact => {
-            "Neem telefonisch of persoonlijk contact op met de klager, om de klacht te \
-             verhelderen of op te lossen, en leg het gesprek vast."
-        }
-        Step::Offer => {
-            "Bepaal of de klacht gegrond is, besluit over genoegdoening of een vervangende \
-             dienst, doe het aanbod en leg het vast."
-        }
-        Step::Record => {
-            "Leg acties, aanbod en resultaat vast op het klachtenformulier en stuur het \
-             formulier naar de kwaliteitsmanager."
-        }
-    }
+pub fn what_to_do(ctx: &MailContext, step: Step) -> String {
+    ctx.t.t(&format!("mail-what-to-do-{}", step.as_str()))
+}
+
+/// The step as a short word for subjects: "termijn contact".
+pub fn step_word(ctx: &MailContext, step: Step) -> String {
+    ctx.t.t(&format!("mail-step-word-{}", step.as_str()))
 }
 
 #[derive(Template)]
@@ -78,12 +96,15 @@ struct Html<'a> {
 }
 
 impl Compose for Reminder {
-    fn subject(&self, _: &MailContext) -> String {
-        format!(
-            "Herinnering: termijn {} {} verloopt {}",
-            self.step_word(),
-            self.reference,
-            self.when
+    fn subject(&self, ctx: &MailContext) -> String {
+        ctx.t.t3(
+            "mail-reminder-subject",
+            "step",
+            self.step_word(ctx),
+            "reference",
+            &self.reference,
+            "when",
+            &self.when,
         )
     }
 

@@ -36,6 +36,32 @@ pub struct ReopenedToStaff {
     pub terms: TermDates,
 }
 
+impl ReopenedToStaff {
+    pub fn intro_text(&self, ctx: &MailContext) -> String {
+        ctx.targs(
+            "mail-reopened-staff-intro",
+            &[
+                ("by", &self.reopened_by),
+                ("reference", &self.reference),
+                ("kind", &self.kind),
+            ],
+            &[("round", self.round as usize)],
+        )
+    }
+
+    pub fn intro_html(&self, ctx: &MailContext) -> String {
+        ctx.hargs(
+            "mail-reopened-staff-intro",
+            &[
+                ("by", &self.reopened_by),
+                ("reference", &ctx.strong(&self.reference)),
+                ("kind", &self.kind),
+            ],
+            &[("round", self.round as usize)],
+        )
+    }
+}
+
 #[derive(Template)]
 #[template(path = "reopened_complainant.txt")]
 struct ComplainantText<'a> {
@@ -76,10 +102,13 @@ struct StaffHtml<'a> {
 }
 
 impl Compose for ReopenedToStaff {
-    fn subject(&self, _: &MailContext) -> String {
-        format!(
-            "Klacht {} is heropend (behandelronde {})",
-            self.reference, self.round
+    fn subject(&self, ctx: &MailContext) -> String {
+        ctx.t.t2(
+            "mail-reopened-staff-subject",
+            "reference",
+            &self.reference,
+            "round",
+            self.round,
         )
     }
 

@@ -24,16 +24,14 @@ pub struct OverdueLine {
 
 impl OverdueLine {
     /// "1 werkdag", "3 werkdagen".
-    pub fn late(&self) -> String {
-        if self.days_late == 1 {
-            "1 werkdag".into()
-        } else {
-            format!("{} werkdagen", self.days_late)
-        }
+    pub fn late(&self, ctx: &MailContext) -> String {
+        crate::missed_term::working_days(ctx, self.days_late)
     }
 
-    pub fn responsible_text(&self) -> &str {
-        self.responsible.as_deref().unwrap_or("nog niemand")
+    pub fn responsible_text(&self, ctx: &MailContext) -> String {
+        self.responsible
+            .clone()
+            .unwrap_or_else(|| ctx.t.t("mail-nobody-yet"))
     }
 }
 
@@ -50,25 +48,38 @@ pub struct WeeklyOverdue {
 }
 
 impl WeeklyOverdue {
-    /// "1 klacht", "3 klachten".
-    pub fn complaints_text(&self) -> String {
-        match self.complaints {
-            1 => "1 klacht".into(),
-            n => format!("{n} klachten"),
-        }
+    pub fn intro_text(&self, ctx: &MailContext) -> String {
+        ctx.targs(
+            "mail-weekly-intro",
+            &[
+                ("date", &self.date),
+                ("terms", &self.terms_text(ctx)),
+                ("complaints", &self.complaints_text(ctx)),
+            ],
+            &[("count", self.lines.len())],
+        )
     }
 
-    /// "is" for one term, "zijn" for more.
-    pub fn verb(&self) -> &'static str {
-        if self.lines.len() == 1 { "is" } else { "zijn" }
+    pub fn intro_html(&self, ctx: &MailContext) -> String {
+        ctx.hargs(
+            "mail-weekly-intro",
+            &[
+                ("date", &self.date),
+                ("terms", &ctx.strong(&self.terms_text(ctx))),
+                ("complaints", &self.complaints_text(ctx)),
+            ],
+            &[("count", self.lines.len())],
+        )
+    }
+
+    /// "1 klacht", "3 klachten".
+    pub fn complaints_text(&self, ctx: &MailContext) -> String {
+        ctx.t.t1("mail-count-complaints", "count", self.complaints)
     }
 
     /// "1 termijn", "4 termijnen".
-    pub fn terms_text(&self) -> String {
-        match self.lines.len() {
-            1 => "1 termijn".into(),
-            n => format!("{n} termijnen"),
-        }
+    pub fn terms_text(&self, ctx: &MailContext) -> String {
+        ctx.t.t1("mail-count-terms", "count", self.lines.len())
     }
 }
 
@@ -88,12 +99,15 @@ struct Html<'a> {
 }
 
 impl Compose for WeeklyOverdue {
-    fn subject(&self, _: &MailContext) -> String {
-        format!(
-            "Weekoverzicht week {}: {} te laat bij {}",
+    fn subject(&self, ctx: &MailContext) -> String {
+        ctx.t.t3(
+            "mail-weekly-subject",
+            "week",
             self.week,
-            self.terms_text(),
-            self.complaints_text()
+            "terms",
+            self.terms_text(ctx),
+            "complaints",
+            self.complaints_text(ctx),
         )
     }
 

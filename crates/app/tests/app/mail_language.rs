@@ -1,5 +1,6 @@
 //! A complaint remembers the language its complainant chose, and the mail
-//! to her follows it while the mail to staff stays Dutch: intake of a
+//! to her follows it while the mail to staff follows the staff member's
+//! own choice (Dutch when none): intake of a
 //! complaint submitted in English, as the public form stores it (routed to
 //! a manager, confirmation and notice in the complaint's transaction), on
 //! SQLite and PostgreSQL.
@@ -183,3 +184,59 @@ async fn a_complaint_in_english_is_confirmed_in_english_and_staff_read_dutch<S: 
 }
 
 store_tests!(a_complaint_in_english_is_confirmed_in_english_and_staff_read_dutch);
+
+/// A manager who chose English gets the notice of a Dutch complaint in
+/// English; the complainant's confirmation stays Dutch.
+async fn a_manager_who_chose_english_gets_the_notice_in_english<S: Store>(store: S) {
+    let manager = manager(&store).await;
+    store
+        .set_user_language(manager.user.id, Some(Language::En))
+        .await
+        .expect("language chosen");
+    let manager = store
+        .user_by_id(manager.user.id)
+        .await
+        .expect("read user")
+        .expect("the manager");
+    let mails = submit_in(&store, &manager, Language::Nl, "mevrouw De Vries").await;
+    let notice = mails
+        .iter()
+        .find(|m| m.to.iter().any(|a| a.email == "margriet@focus.example"))
+        .expect("the manager's notice");
+    assert!(
+        notice.subject.starts_with("New complaint K-"),
+        "{}",
+        notice.subject
+    );
+    assert!(
+        notice.text.contains("Dear Margriet Jansen,"),
+        "{}",
+        notice.text
+    );
+    assert!(notice.text.contains("Channel:"), "{}", notice.text);
+    assert!(notice.html.contains("<html lang=\"en\">"));
+    for body in [&notice.subject, &notice.text, &notice.html] {
+        let without_links: String = body
+            .split_whitespace()
+            .filter(|w| !w.contains("://"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let dutch = klacht_i18n::foreign_words(Language::En, &without_links);
+        assert!(dutch.is_empty(), "Dutch {dutch:?} in\n{body}");
+    }
+    let confirmation = mails
+        .iter()
+        .find(|m| m.to.iter().any(|a| a.email == "complainant@example.com"))
+        .expect("the complainant's confirmation");
+    assert!(
+        confirmation
+            .subject
+            .starts_with("Uw klacht is ontvangen (K-")
+    );
+}
+
+mod staff_language {
+    use super::*;
+
+    store_tests!(a_manager_who_chose_english_gets_the_notice_in_english);
+}

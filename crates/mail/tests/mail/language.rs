@@ -275,3 +275,454 @@ fn the_english_offer_lines_up_and_escapes_what_was_typed() {
             .contains("You can reply to this e-mail or contact James Wilson.")
     );
 }
+
+/// Every staff mail in the variants its templates know, with data as an
+/// English-speaking installation has it.
+fn every_staff_mail(language: Language) -> Vec<(String, MailMessage)> {
+    use klacht_domain::reminders::actions::ActionRole;
+    use klacht_domain::terms::Step;
+    use klacht_mail::account::{AccountChange, AccountNotice};
+    use klacht_mail::action_reminder::{ActionMail, ActionReminder};
+    use klacht_mail::bulk_handover::{BulkHandover, MovedItem};
+    use klacht_mail::complainant_mail::ComplainantMailNotice;
+    use klacht_mail::digest::{Digest, DigestActionLine, DigestLine};
+    use klacht_mail::director_advice::DirectorAdvice;
+    use klacht_mail::director_question::DirectorQuestion;
+    use klacht_mail::failure_notice::{FailedMessage, FailureNotice};
+    use klacht_mail::files_added::FilesAddedNotice;
+    use klacht_mail::form_to_close::FormToClose;
+    use klacht_mail::handler::{ActionAssigned, HandlerAssigned, HandlerReleased};
+    use klacht_mail::handover::{HandoverAction, HandoverAlert, HandoverComplaint};
+    use klacht_mail::incoming_mail::IncomingMailNotice;
+    use klacht_mail::manager_notice::{ManagerNotice, Origin};
+    use klacht_mail::missed_term::MissedTerm;
+    use klacht_mail::reminder::Reminder;
+    use klacht_mail::reopened::ReopenedToStaff;
+    use klacht_mail::weekly_overdue::{OverdueLine, WeeklyOverdue};
+
+    let ctx = ctx(language);
+    let to = vec![Address::new("James Wilson", "j.wilson@focuscare.example")];
+    let mut out: Vec<(String, MailMessage)> = Vec::new();
+    let mut add = |what: &str, m: &dyn Compose| {
+        out.push((
+            what.to_owned(),
+            m.compose(&ctx, to.clone()).expect("renders"),
+        ));
+    };
+    let r = || "K-2026-0042".to_owned();
+    let id = || "0190c0de-0000-7000-8000-000000000042".to_owned();
+    let day = ctx.t.long_date(date(2026, 5, 8));
+    for origin in [
+        Origin::Staff("Emma Brown".into()),
+        Origin::PublicForm,
+        Origin::Routed("Emma Brown".into()),
+        Origin::Converted("Emma Brown".into()),
+    ] {
+        add(
+            "manager_notice",
+            &ManagerNotice {
+                reference: r(),
+                complaint_id: id(),
+                manager_name: "James Wilson".into(),
+                origin,
+                channel: ctx.t.label(klacht_domain::complaint::Channel::Web),
+                complainant: "Mrs Sarah Thompson".into(),
+                service: Some("Home care".into()),
+                summary: "The carer did not turn up twice.".into(),
+                terms: terms(&ctx),
+            },
+        );
+    }
+    for previous in [None, Some("Emma Brown".to_owned())] {
+        add(
+            "handler_assigned",
+            &HandlerAssigned {
+                reference: r(),
+                complaint_id: id(),
+                handler_name: "James Wilson".into(),
+                assigned_by: "Emma Brown".into(),
+                previous,
+                complainant: "Mrs Sarah Thompson".into(),
+                service: None,
+                summary: "The carer did not turn up twice.".into(),
+                terms: terms(&ctx),
+            },
+        );
+    }
+    add(
+        "handler_released",
+        &HandlerReleased {
+            reference: r(),
+            complaint_id: id(),
+            previous_name: "James Wilson".into(),
+            handler_name: "Emma Brown".into(),
+            assigned_by: "Olivia Smith".into(),
+        },
+    );
+    for due in [Some(day.clone()), None] {
+        add(
+            "action_assigned",
+            &ActionAssigned {
+                reference: r(),
+                complaint_id: id(),
+                owner_name: "James Wilson".into(),
+                agreed_by: "Emma Brown".into(),
+                number: 2,
+                description: "Call Mrs Thompson back.".into(),
+                due,
+            },
+        );
+    }
+    let alert = HandoverAlert {
+        recipient_name: "James Wilson".into(),
+        person_name: "Emma Brown".into(),
+        why: "is away until 12 May".into(),
+        why_short: "away".into(),
+        complaints: vec![HandoverComplaint {
+            reference: r(),
+            complaint_id: id(),
+            next_term: day.clone(),
+        }],
+        actions: vec![HandoverAction {
+            reference: r(),
+            complaint_id: id(),
+            description: "Call Mrs Thompson back.".into(),
+            due: day.clone(),
+        }],
+    };
+    add("handover", &alert);
+    add(
+        "handover",
+        &HandoverAlert {
+            complaints: Vec::new(),
+            ..alert
+        },
+    );
+    let item = MovedItem {
+        reference: r(),
+        complaint_id: id(),
+        what: "handler".into(),
+        to_name: "Olivia Smith".into(),
+    };
+    for (received, from) in [
+        (true, Some("Emma Brown")),
+        (true, None),
+        (false, Some("Emma Brown")),
+        (false, None),
+    ] {
+        add(
+            "bulk_handover",
+            &BulkHandover {
+                recipient_name: "James Wilson".into(),
+                from_name: from.map(str::to_owned),
+                by_name: "Olivia Smith".into(),
+                received,
+                complaints: vec![item.clone(), item.clone()],
+                actions: vec![item.clone()],
+            },
+        );
+    }
+    add(
+        "director_question",
+        &DirectorQuestion {
+            reference: r(),
+            complaint_id: id(),
+            director_name: "James Wilson".into(),
+            asked_by: "Emma Brown".into(),
+            question: "May we offer a voucher?".into(),
+            complainant: "Mrs Sarah Thompson".into(),
+            service: Some("Home care".into()),
+            summary: "The carer did not turn up twice.".into(),
+            offer_due: day.clone(),
+        },
+    );
+    add(
+        "director_advice",
+        &DirectorAdvice {
+            reference: r(),
+            complaint_id: id(),
+            recipient_name: "James Wilson".into(),
+            director_name: "Emma Brown".into(),
+            question: "May we offer a voucher?".into(),
+            advice: "Yes, two hours.".into(),
+        },
+    );
+    add(
+        "form_to_close",
+        &FormToClose {
+            reference: r(),
+            complaint_id: id(),
+            quality_manager_name: "James Wilson".into(),
+            sent_by: "Emma Brown".into(),
+            blockers: Vec::new(),
+        },
+    );
+    for (from, problem) in [
+        ("s.thompson@example.com", Some("Too large.".to_owned())),
+        ("", None),
+    ] {
+        add(
+            "incoming_mail",
+            &IncomingMailNotice {
+                recipient_name: "James Wilson".into(),
+                message_id: id(),
+                from: from.into(),
+                subject: "Late visits".into(),
+                attachments: vec!["photo.jpg".into()],
+                problem,
+            },
+        );
+    }
+    add(
+        "complainant_mail",
+        &ComplainantMailNotice {
+            reference: r(),
+            complaint_id: id(),
+            recipient_name: "James Wilson".into(),
+            subject: "Late visits".into(),
+            attachments: vec!["photo.jpg".into()],
+        },
+    );
+    for change in [
+        AccountChange::Created,
+        AccountChange::Reactivated,
+        AccountChange::Unlocked,
+    ] {
+        add(
+            "account",
+            &AccountNotice {
+                recipient_name: "James Wilson".into(),
+                email: "j.wilson@focuscare.example".into(),
+                change,
+            },
+        );
+    }
+    for files in [
+        vec!["photo.jpg".to_owned()],
+        vec!["a.pdf".into(), "b.pdf".into()],
+    ] {
+        add(
+            "files_added",
+            &FilesAddedNotice {
+                reference: r(),
+                complaint_id: id(),
+                recipient_name: "James Wilson".into(),
+                added_by: "Emma Brown".into(),
+                files,
+            },
+        );
+    }
+    let failed = |attempts| FailedMessage {
+        recipients: "s.thompson@example.com".into(),
+        subject: "Late visits".into(),
+        reference: Some(r()),
+        attempts,
+        error: "550 mailbox unavailable".into(),
+    };
+    add(
+        "failure_notice",
+        &FailureNotice {
+            messages: vec![failed(1)],
+        },
+    );
+    add(
+        "failure_notice",
+        &FailureNotice {
+            messages: vec![failed(3), failed(5)],
+        },
+    );
+    add(
+        "reopened_staff",
+        &ReopenedToStaff {
+            reference: r(),
+            complaint_id: id(),
+            recipient_name: "James Wilson".into(),
+            reopened_by: "Emma Brown".into(),
+            kind: ctx.t.label(ReopeningKind::NewFacts),
+            reason: "New facts came to light.".into(),
+            round: 2,
+            handler: "Olivia Smith".into(),
+            terms: terms(&ctx),
+        },
+    );
+    for step in Step::ALL {
+        for no_handler in [false, true] {
+            add(
+                "reminder",
+                &Reminder {
+                    reference: r(),
+                    complaint_id: id(),
+                    recipient_name: "James Wilson".into(),
+                    step,
+                    due: day.clone(),
+                    when: ctx.t.t("mail-tomorrow"),
+                    no_handler,
+                    on_behalf_of: None,
+                },
+            );
+        }
+        for responsible in [Some("Emma Brown".to_owned()), None] {
+            add(
+                "missed_term",
+                &MissedTerm {
+                    reference: r(),
+                    complaint_id: id(),
+                    recipient_name: "James Wilson".into(),
+                    step,
+                    due: day.clone(),
+                    days_late: 1,
+                    responsible,
+                },
+            );
+        }
+    }
+    let line = |overdue, handler: Option<&str>| DigestLine {
+        reference: r(),
+        complaint_id: id(),
+        step_label: ctx.t.label(Step::Contact),
+        due: day.clone(),
+        status: ctx.t.label(klacht_domain::terms::TermStatus::Overdue),
+        overdue,
+        handler: handler.map(str::to_owned),
+    };
+    let action = |overdue, actor: Option<&str>| DigestActionLine {
+        reference: r(),
+        complaint_id: id(),
+        number: 1,
+        description: "Call Mrs Thompson back.".into(),
+        due: day.clone(),
+        status: ctx.t.label(klacht_domain::terms::TermStatus::OnTime),
+        overdue,
+        actor: actor.map(str::to_owned),
+    };
+    for (lines, actions) in [
+        (
+            vec![line(true, None), line(false, Some("Emma Brown"))],
+            vec![action(true, None), action(false, Some("Emma Brown"))],
+        ),
+        (vec![line(false, None)], Vec::new()),
+        (Vec::new(), vec![action(false, None)]),
+    ] {
+        add(
+            "digest",
+            &Digest {
+                recipient_name: "James Wilson".into(),
+                date: day.clone(),
+                lines,
+                on_behalf_of: None,
+                actions,
+            },
+        );
+    }
+    for role in [
+        ActionRole::Owner,
+        ActionRole::HandlerForWantOfOwner,
+        ActionRole::ManagerForWantOfOwner,
+        ActionRole::ResponsibleManager,
+    ] {
+        for (mail, on_behalf_of) in [
+            (
+                ActionMail::Reminder {
+                    when: ctx.t.t("mail-today"),
+                },
+                None,
+            ),
+            (
+                ActionMail::Overdue { days_late: 3 },
+                Some("Standing in for Emma Brown.".to_owned()),
+            ),
+        ] {
+            add(
+                "action_reminder",
+                &ActionReminder {
+                    reference: r(),
+                    complaint_id: id(),
+                    recipient_name: "James Wilson".into(),
+                    role,
+                    number: 1,
+                    description: "Call Mrs Thompson back.".into(),
+                    due: day.clone(),
+                    mail,
+                    actor: None,
+                    on_behalf_of,
+                },
+            );
+        }
+    }
+    for n in [1, 2] {
+        add(
+            "weekly_overdue",
+            &WeeklyOverdue {
+                recipient_name: "James Wilson".into(),
+                date: day.clone(),
+                week: 19,
+                lines: (0..n)
+                    .map(|_| OverdueLine {
+                        reference: r(),
+                        complaint_id: id(),
+                        step_label: ctx.t.label(Step::Offer),
+                        due: day.clone(),
+                        days_late: 2,
+                        responsible: None,
+                    })
+                    .collect(),
+                complaints: n,
+            },
+        );
+    }
+    out
+}
+
+/// A body without its links: the paths of the staff pages are Dutch
+/// (`/klachten/…`), the words around them are not.
+fn without_links(body: &str) -> String {
+    body.split(|c: char| c.is_whitespace() || c == '"')
+        .filter(|w| !w.contains("://"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn staff_mail_in_english_has_no_dutch_left() {
+    let mails = every_staff_mail(Language::En);
+    assert!(mails.len() > 40, "every variant: {}", mails.len());
+    for (what, m) in &mails {
+        for (part, body) in [
+            ("subject", &m.subject),
+            ("text", &m.text),
+            ("html", &m.html),
+        ] {
+            let dutch = foreign_words(Language::En, &without_links(body));
+            assert!(
+                dutch.is_empty(),
+                "{what} {part}: Dutch {dutch:?} in\n{body}"
+            );
+            assert!(
+                !body.contains("mail-"),
+                "{what} {part}: a key left in\n{body}"
+            );
+        }
+        assert!(m.html.contains("<html lang=\"en\">"), "{what}");
+        assert!(
+            m.text.contains("The complaints register of Focus Care") || what == "failure_notice",
+            "{what}"
+        );
+    }
+}
+
+#[test]
+fn staff_mail_in_dutch_has_no_english_in_it() {
+    for (what, m) in every_staff_mail(Language::Nl) {
+        for (part, body) in [
+            ("subject", &m.subject),
+            ("text", &m.text),
+            ("html", &m.html),
+        ] {
+            assert!(
+                !body.contains("mail-"),
+                "{what} {part}: a key left in\n{body}"
+            );
+        }
+        assert!(m.html.contains("<html lang=\"nl\">"), "{what}");
+    }
+}

@@ -256,7 +256,7 @@ fn a_handover_alert_lists_complaints_and_actions_with_links() {
         complaints: Vec::new(),
         ..alert
     };
-    assert_eq!(only_actions.summary(), "1 afgesproken actie");
+    assert_eq!(only_actions.summary(&ctx()), "1 afgesproken actie");
     clean_text(&only_actions.compose(&ctx(), to()).expect("renders").text);
 }
 

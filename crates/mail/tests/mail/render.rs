@@ -220,7 +220,11 @@ fn one_failure_notice_lists_every_failed_message() {
     let one = FailureNotice {
         messages: vec![failed("Uw klacht is ontvangen (K-2026-0042)", 1)],
     };
-    assert!(one.intro().contains("na 1 poging "), "{}", one.intro());
+    assert!(
+        one.intro(&ctx()).contains("na 1 poging "),
+        "{}",
+        one.intro(&ctx())
+    );
 }
 
 #[test]
