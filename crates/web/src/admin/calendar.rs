@@ -10,13 +10,12 @@ use axum::response::Response;
 use jiff::civil::Weekday;
 use klacht_app::admin;
 use klacht_app::calendar;
-use klacht_domain::complaint::format_date;
+use klacht_i18n::Tr;
 use klacht_store::Store;
 use serde::Deserialize;
 
 use super::{Section, admin_ctx, admin_user, ctx_of, form_error, sections};
 use crate::session::{CsrfForm, Ctx, redirect_with_flash};
-use crate::start::dutch_date;
 use crate::{AppState, WebError};
 
 const PATH: &str = "/beheer/kalender";
@@ -29,7 +28,7 @@ struct Day {
 
 struct Holiday {
     date: String,
-    name: &'static str,
+    name: String,
     weekend: bool,
 }
 
@@ -55,10 +54,10 @@ pub(super) struct CalendarPage {
     error: Option<String>,
 }
 
-fn day(d: jiff::civil::Date) -> Day {
+fn day(t: Tr, d: jiff::civil::Date) -> Day {
     Day {
         value: d.to_string(),
-        label: dutch_date(d),
+        label: t.long_date(d),
     }
 }
 
@@ -68,6 +67,7 @@ async fn calendar_page<S: Store>(
     typed: String,
     error: Option<String>,
 ) -> Result<CalendarPage, WebError> {
+    let t = ctx.t;
     let base = &state.config_calendar;
     let (stored, _) = calendar::load(&state.store).await?;
     let current = stored.apply_to(base);
@@ -80,8 +80,8 @@ async fn calendar_page<S: Store>(
                 .holidays_in_year(year)
                 .into_iter()
                 .map(|(date, name)| Holiday {
-                    date: dutch_date(date),
-                    name,
+                    date: t.long_date(date),
+                    name: holiday_name(t, name),
                     weekend: matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday),
                 })
                 .collect(),
@@ -89,17 +89,16 @@ async fn calendar_page<S: Store>(
         .collect();
     Ok(CalendarPage {
         ctx,
-        sections: sections(PATH),
+        sections: sections(t, PATH),
         time_zone: base.time_zone().iana_name().unwrap_or("?").to_string(),
         good_friday: current.options().good_friday,
         liberation_day_yearly: current.options().liberation_day_yearly,
-        stored_days: stored.closing_days.iter().copied().map(day).collect(),
+        stored_days: stored.closing_days.iter().map(|d| day(t, *d)).collect(),
         config_days: base
             .options()
             .extra_closing_days
             .iter()
-            .copied()
-            .map(day)
+            .map(|d| day(t, *d))
             .collect(),
         years,
         typed,
@@ -155,7 +154,7 @@ pub(super) async fn options<S: Store>(
     match result {
         Ok(()) => Ok(redirect_with_flash(
             PATH,
-            "Kalenderopties opgeslagen. Nieuwe termijnen volgen de kalender meteen.",
+            &current.t.t("admin-calendar-saved"),
             state.cookie_secure,
         )),
         Err(e) => refused(&state, ctx_of(&state, &current), String::new(), e.into()).await,
@@ -208,13 +207,13 @@ async fn change_day<S: Store>(
     };
     match result {
         Ok(day) => {
-            let done = match change {
-                DayChange::Add => "toegevoegd",
-                DayChange::Remove => "verwijderd",
+            let key = match change {
+                DayChange::Add => "admin-calendar-day-added",
+                DayChange::Remove => "admin-calendar-day-removed",
             };
             Ok(redirect_with_flash(
                 PATH,
-                &format!("Sluitingsdag {} {done}.", format_date(day)),
+                &current.t.t1(key, "date", current.t.date(day)),
                 state.cookie_secure,
             ))
         }
@@ -226,4 +225,16 @@ async fn change_day<S: Store>(
             refused(state, ctx_of(state, &current), typed, e.into()).await
         }
     }
+}
+
+/// A public holiday's name in the page's language: its Dutch name (as the
+/// calendar gives it) is the key's last part.
+fn holiday_name(t: Tr, dutch: &str) -> String {
+    let slug: String = dutch
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    t.lookup(&format!("admin-holiday-{slug}"))
+        .unwrap_or_else(|| dutch.to_owned())
 }

@@ -45,8 +45,8 @@ struct Line {
 pub(super) struct ListPage {
     ctx: Ctx,
     sections: Vec<Section>,
-    title: &'static str,
-    label: &'static str,
+    title: String,
+    label: String,
     path: String,
     lines: Vec<Line>,
     /// The name typed in the add form, kept when it is refused.
@@ -62,11 +62,16 @@ fn list_page(
     error: Option<String>,
 ) -> ListPage {
     let path = path(kind);
+    let t = ctx.t;
+    let (title, label) = match kind {
+        ListKind::Category => ("admin-section-categories", "admin-list-new-category"),
+        ListKind::Cause => ("admin-section-causes", "admin-list-new-cause"),
+    };
     ListPage {
         ctx,
-        sections: sections(&path),
-        title: kind.plural(),
-        label: kind.label(),
+        sections: sections(t, &path),
+        title: t.t(title),
+        label: t.t(label),
         lines: values
             .iter()
             .map(|v| Line {
@@ -122,7 +127,7 @@ pub(super) async fn add<S: Store>(
     match admin::add_list_value(&state.store, by, kind, &form.naam, state.now()).await {
         Ok(()) => Ok(redirect_with_flash(
             &path(kind),
-            &format!("'{}' toegevoegd.", form.naam.trim()),
+            &current.t.t1("admin-list-added", "name", form.naam.trim()),
             state.cookie_secure,
         )),
         Err(e) => refused(&state, ctx_of(&state, &current), kind, form.naam, e.into()).await,
@@ -143,7 +148,7 @@ pub(super) async fn rename<S: Store>(
     match result {
         Ok(()) => Ok(redirect_with_flash(
             &path(kind),
-            "Naam gewijzigd.",
+            &current.t.t("admin-list-renamed"),
             state.cookie_secure,
         )),
         Err(e) => {
@@ -179,9 +184,7 @@ pub(super) async fn set_active<S: Store>(
         "ja" => true,
         "nee" => false,
         _ => {
-            return Err(WebError::Invalid(
-                "Kies activeren of laten vervallen.".into(),
-            ));
+            return Err(WebError::Invalid(current.t.t("admin-list-choose-active")));
         }
     };
     let result =
@@ -189,11 +192,11 @@ pub(super) async fn set_active<S: Store>(
     match result {
         Ok(()) => Ok(redirect_with_flash(
             &path(kind),
-            if active {
-                "Weer in gebruik genomen."
+            &current.t.t(if active {
+                "admin-list-activated"
             } else {
-                "Laten vervallen: niet meer te kiezen voor nieuwe klachten."
-            },
+                "admin-list-deactivated"
+            }),
             state.cookie_secure,
         )),
         Err(e) => {

@@ -4,6 +4,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
+use klacht_i18n::Tr;
 use klacht_store::{AuditCursor, Store};
 use serde::Deserialize;
 
@@ -38,8 +39,15 @@ pub(super) struct LogQuery {
     na: String,
 }
 
-/// The Dutch name of a kind of change.
-fn kind_label(kind: &str) -> String {
+/// The name of a kind of change in the page's language (`user.created`:
+/// `admin-log-kind-user-created`); an unknown kind as it is.
+fn kind_label(t: Tr, kind: &str) -> String {
+    t.lookup(&format!("admin-log-kind-{}", kind.replace(['.', '_'], "-")))
+        .unwrap_or_else(|| kind.to_owned())
+}
+
+#[cfg(test)]
+fn dutch_kind_label(kind: &str) -> String {
     let label = match kind {
         "user.created" => "gebruiker aangemaakt",
         "user.updated" => "gebruiker gewijzigd",
@@ -74,12 +82,13 @@ pub(super) async fn page<S: Store>(
     Query(q): Query<LogQuery>,
 ) -> Result<LogPage, WebError> {
     let ctx = admin_ctx(ctx)?;
+    let t = ctx.t;
     let after = AuditCursor::decode(q.na.trim());
     let page = state.store.admin_log(after, PAGE_SIZE).await?;
     let tz = state.config_calendar.time_zone().clone();
     Ok(LogPage {
         ctx,
-        sections: sections("/beheer/logboek"),
+        sections: sections(t, "/beheer/logboek"),
         lines: page
             .items
             .into_iter()
@@ -87,10 +96,13 @@ pub(super) async fn page<S: Store>(
                 at: e
                     .at
                     .to_zoned(tz.clone())
-                    .strftime("%d-%m-%Y %H:%M:%S")
+                    .strftime(match t.language() {
+                        klacht_i18n::Language::Nl => "%d-%m-%Y %H:%M:%S",
+                        _ => "%-d %b %Y %H:%M:%S",
+                    })
                     .to_string(),
                 actor: e.actor_name,
-                kind: kind_label(&e.kind),
+                kind: kind_label(t, &e.kind),
                 subject: e.subject,
                 details: e.details,
             })
@@ -100,4 +112,42 @@ pub(super) async fn page<S: Store>(
             .next
             .map(|c| format!("/beheer/logboek?na={}", url_escape(&c.encode()))),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Dutch names moved to the Fluent files unchanged.
+    #[test]
+    fn kinds_read_as_before() {
+        let nl = Tr::new(klacht_i18n::Language::Nl);
+        for kind in [
+            "user.created",
+            "user.updated",
+            "user.deactivated",
+            "user.reactivated",
+            "category.added",
+            "category.renamed",
+            "category.deactivated",
+            "category.activated",
+            "cause.added",
+            "cause.renamed",
+            "cause.deactivated",
+            "cause.activated",
+            "calendar.options",
+            "calendar.closing_day_added",
+            "calendar.closing_day_removed",
+            "calendar_feed.created",
+            "calendar_feed.reset",
+            "calendar_feed.removed",
+            "outbox.requeued",
+            "outbox.requeued_all",
+            "view.saved",
+            "view.deleted",
+            "something.else",
+        ] {
+            assert_eq!(kind_label(nl, kind), dutch_kind_label(kind), "{kind}");
+        }
+    }
 }

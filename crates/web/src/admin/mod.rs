@@ -19,6 +19,7 @@ use axum::routing::{get, post};
 use klacht_app::admin::AdminError;
 use klacht_app::auth::AuthError;
 use klacht_domain::User;
+use klacht_i18n::Tr;
 use klacht_store::Store;
 
 use crate::session::{Ctx, CurrentUser, ctx_of};
@@ -85,7 +86,7 @@ fn admin_ctx(ctx: Ctx) -> Result<Ctx, WebError> {
     if ctx.is_admin() {
         Ok(ctx)
     } else {
-        Err(WebError::Forbidden(NOT_ADMIN.into()))
+        Err(WebError::Forbidden(ctx.t.t("admin-forbidden")))
     }
 }
 
@@ -94,7 +95,7 @@ fn admin_user(current: &CurrentUser) -> Result<&User, WebError> {
     if current.user.role == klacht_domain::Role::Admin {
         Ok(&current.user)
     } else {
-        Err(WebError::Forbidden(NOT_ADMIN.into()))
+        Err(WebError::Forbidden(current.t.t("admin-forbidden")))
     }
 }
 
@@ -132,23 +133,23 @@ impl Choice {
 /// The Beheer sections, for the menu on every Beheer page.
 pub(crate) struct Section {
     pub href: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub current: bool,
 }
 
-fn sections(current: &str) -> Vec<Section> {
+fn sections(t: Tr, current: &str) -> Vec<Section> {
     [
-        ("/beheer/gebruikers", "Gebruikers en teams"),
-        ("/beheer/lijst/categorieen", "Categorieën"),
-        ("/beheer/lijst/oorzaken", "Oorzaken"),
-        ("/beheer/kalender", "Kalender"),
-        ("/beheer/diensten", "Diensten klachtformulier"),
-        ("/beheer/logboek", "Logboek"),
+        ("/beheer/gebruikers", "admin-section-users"),
+        ("/beheer/lijst/categorieen", "admin-section-categories"),
+        ("/beheer/lijst/oorzaken", "admin-section-causes"),
+        ("/beheer/kalender", "admin-section-calendar"),
+        ("/beheer/diensten", "admin-section-services"),
+        ("/beheer/logboek", "admin-section-log"),
     ]
     .into_iter()
-    .map(|(href, label)| Section {
+    .map(|(href, key)| Section {
         href,
-        label,
+        label: t.t(key),
         current: href == current,
     })
     .collect()
@@ -162,9 +163,10 @@ struct IndexPage {
 }
 
 async fn index(ctx: Ctx) -> Result<IndexPage, WebError> {
+    let ctx = admin_ctx(ctx)?;
     Ok(IndexPage {
-        ctx: admin_ctx(ctx)?,
-        sections: sections("/beheer"),
+        sections: sections(ctx.t, "/beheer"),
+        ctx,
     })
 }
 

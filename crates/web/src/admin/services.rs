@@ -10,6 +10,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use klacht_app::public::services;
 use klacht_domain::{Role, UserId};
+use klacht_i18n::Tr;
 use klacht_store::{PublicService, Store, UserRecord};
 use serde::Deserialize;
 
@@ -40,13 +41,9 @@ pub(super) struct ServicesPage {
 }
 
 /// Active accounts a service may be routed to, and "nobody".
-fn manager_choices(users: &[UserRecord], current: Option<UserId>) -> Vec<Choice> {
+fn manager_choices(t: Tr, users: &[UserRecord], current: Option<UserId>) -> Vec<Choice> {
     let current = current.map(|m| m.to_string()).unwrap_or_default();
-    let mut choices = vec![Choice::new(
-        "",
-        "niemand: de kwaliteitsmanager verdeelt",
-        &current,
-    )];
+    let mut choices = vec![Choice::new("", t.t("admin-services-nobody"), &current)];
     choices.extend(
         users
             .iter()
@@ -60,7 +57,13 @@ fn manager_choices(users: &[UserRecord], current: Option<UserId>) -> Vec<Choice>
             .map(|u| {
                 Choice::new(
                     u.user.id.to_string(),
-                    format!("{} ({})", u.user.name, u.user.role.label()),
+                    t.t2(
+                        "admin-name-role",
+                        "name",
+                        u.user.name.as_str(),
+                        "role",
+                        t.label(u.user.role),
+                    ),
                     &current,
                 )
             }),
@@ -75,19 +78,20 @@ fn services_page(
     typed: String,
     error: Option<String>,
 ) -> ServicesPage {
+    let t = ctx.t;
     ServicesPage {
         ctx,
-        sections: sections(PATH),
+        sections: sections(t, PATH),
         lines: services
             .iter()
             .map(|s| Line {
                 id: s.id.to_string(),
                 name: s.name.clone(),
                 active: s.active,
-                managers: manager_choices(users, s.manager),
+                managers: manager_choices(t, users, s.manager),
             })
             .collect(),
-        managers: manager_choices(users, None),
+        managers: manager_choices(t, users, None),
         typed,
         error,
     }
@@ -123,13 +127,13 @@ fn parse_id(raw: &str) -> Result<uuid::Uuid, WebError> {
 }
 
 /// A manager chosen in a select: empty is nobody.
-fn parse_manager(raw: &str) -> Result<Option<UserId>, WebError> {
+fn parse_manager(t: Tr, raw: &str) -> Result<Option<UserId>, WebError> {
     match raw.trim() {
         "" => Ok(None),
         s => s
             .parse::<UserId>()
             .map(Some)
-            .map_err(|_| WebError::Invalid("Kies een leidinggevende uit de lijst.".into())),
+            .map_err(|_| WebError::Invalid(t.t("admin-services-choose-manager"))),
     }
 }
 
@@ -146,7 +150,7 @@ pub(super) async fn add<S: Store>(
     CsrfForm { current, form }: CsrfForm<AddForm>,
 ) -> Result<Response, WebError> {
     let by = admin_user(&current)?;
-    let result = match parse_manager(&form.leidinggevende) {
+    let result = match parse_manager(current.t, &form.leidinggevende) {
         Ok(manager) => services::add_service(&state.store, by, &form.naam, manager, state.now())
             .await
             .map_err(WebError::from),
@@ -155,7 +159,9 @@ pub(super) async fn add<S: Store>(
     match result {
         Ok(()) => Ok(redirect_with_flash(
             PATH,
-            &format!("Dienst '{}' toegevoegd.", form.naam.trim()),
+            &current
+                .t
+                .t1("admin-services-added", "name", form.naam.trim()),
             state.cookie_secure,
         )),
         Err(e) => refused(&state, ctx_of(&state, &current), form.naam, e).await,
@@ -179,7 +185,7 @@ pub(super) async fn rename<S: Store>(
     match services::rename_service(&state.store, by, id, &form.naam, state.now()).await {
         Ok(()) => Ok(redirect_with_flash(
             PATH,
-            "Naam gewijzigd.",
+            &current.t.t("admin-list-renamed"),
             state.cookie_secure,
         )),
         Err(e) => refused(&state, ctx_of(&state, &current), String::new(), e.into()).await,
@@ -200,7 +206,7 @@ pub(super) async fn set_manager<S: Store>(
 ) -> Result<Response, WebError> {
     let by = admin_user(&current)?;
     let id = parse_id(&id)?;
-    let result = match parse_manager(&form.leidinggevende) {
+    let result = match parse_manager(current.t, &form.leidinggevende) {
         Ok(manager) => services::set_service_manager(&state.store, by, id, manager, state.now())
             .await
             .map_err(WebError::from),
@@ -209,7 +215,7 @@ pub(super) async fn set_manager<S: Store>(
     match result {
         Ok(()) => Ok(redirect_with_flash(
             PATH,
-            "Leidinggevende gewijzigd. Nieuwe klachten over deze dienst gaan naar hem of haar.",
+            &current.t.t("admin-services-manager-changed"),
             state.cookie_secure,
         )),
         Err(e) => refused(&state, ctx_of(&state, &current), String::new(), e).await,
@@ -236,18 +242,18 @@ pub(super) async fn set_active<S: Store>(
         "nee" => false,
         _ => {
             return Err(WebError::Invalid(
-                "Kies weer aanbieden of van het formulier halen.".into(),
+                current.t.t("admin-services-choose-active"),
             ));
         }
     };
     match services::set_service_active(&state.store, by, id, active, state.now()).await {
         Ok(()) => Ok(redirect_with_flash(
             PATH,
-            if active {
-                "De dienst staat weer op het klachtformulier."
+            &current.t.t(if active {
+                "admin-services-offered"
             } else {
-                "De dienst staat niet meer op het klachtformulier."
-            },
+                "admin-services-withdrawn"
+            }),
             state.cookie_secure,
         )),
         Err(e) => refused(&state, ctx_of(&state, &current), String::new(), e.into()).await,

@@ -8,6 +8,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use klacht_app::admin::{self, UserInput};
 use klacht_domain::{Role, UserId};
+use klacht_i18n::Tr;
 use klacht_store::{Store, UserRecord};
 use serde::Deserialize;
 
@@ -19,14 +20,14 @@ struct UserLine {
     id: String,
     name: String,
     email: String,
-    role: &'static str,
+    role: String,
     manager: String,
     active: bool,
 }
 
 struct Team {
     manager: String,
-    role: &'static str,
+    role: String,
     members: Vec<String>,
 }
 
@@ -62,11 +63,11 @@ fn name_of(users: &[UserRecord], id: Option<UserId>) -> String {
         .unwrap_or_default()
 }
 
-fn labelled(u: &UserRecord) -> String {
+fn labelled(t: Tr, u: &UserRecord) -> String {
     if u.active {
         u.user.name.clone()
     } else {
-        format!("{} (inactief)", u.user.name)
+        t.t1("admin-inactive-suffix", "name", u.user.name.as_str())
     }
 }
 
@@ -75,35 +76,47 @@ fn manages(role: Role) -> bool {
 }
 
 /// Active accounts that may be someone's direct manager.
-fn manager_choices(users: &[UserRecord], except: Option<UserId>, current: &str) -> Vec<Choice> {
+fn manager_choices(
+    t: Tr,
+    users: &[UserRecord],
+    except: Option<UserId>,
+    current: &str,
+) -> Vec<Choice> {
     users
         .iter()
         .filter(|u| u.active && manages(u.user.role) && Some(u.user.id) != except)
         .map(|u| {
             Choice::new(
                 u.user.id.to_string(),
-                format!("{} ({})", u.user.name, u.user.role.label()),
+                t.t2(
+                    "admin-name-role",
+                    "name",
+                    u.user.name.as_str(),
+                    "role",
+                    t.label(u.user.role),
+                ),
                 current,
             )
         })
         .collect()
 }
 
-fn role_choices(current: &str) -> Vec<Choice> {
+fn role_choices(t: Tr, current: &str) -> Vec<Choice> {
     Role::ALL
         .into_iter()
-        .map(|r| Choice::new(r.as_str(), r.label(), current))
+        .map(|r| Choice::new(r.as_str(), t.label(r), current))
         .collect()
 }
 
 fn users_page(ctx: Ctx, users: &[UserRecord], form: UserForm, error: Option<String>) -> UsersPage {
+    let t = ctx.t;
     let lines = users
         .iter()
         .map(|u| UserLine {
             id: u.user.id.to_string(),
             name: u.user.name.clone(),
             email: u.user.email.to_string(),
-            role: u.user.role.label(),
+            role: t.label(u.user.role),
             manager: name_of(users, u.user.manager),
             active: u.active,
         })
@@ -112,19 +125,27 @@ fn users_page(ctx: Ctx, users: &[UserRecord], form: UserForm, error: Option<Stri
         .iter()
         .filter(|m| manages(m.user.role) || users.iter().any(|u| u.user.manager == Some(m.user.id)))
         .map(|m| Team {
-            manager: labelled(m),
-            role: m.user.role.label(),
+            manager: labelled(t, m),
+            role: t.label(m.user.role),
             members: users
                 .iter()
                 .filter(|u| u.user.manager == Some(m.user.id))
-                .map(|u| format!("{} ({})", labelled(u), u.user.role.label()))
+                .map(|u| {
+                    t.t2(
+                        "admin-name-role",
+                        "name",
+                        labelled(t, u),
+                        "role",
+                        t.label(u.user.role),
+                    )
+                })
                 .collect(),
         })
         .collect();
     let without_manager = users
         .iter()
         .filter(|u| u.user.role == Role::Employee && u.user.manager.is_none())
-        .map(labelled)
+        .map(|u| labelled(t, u))
         .collect();
     let rol = if form.rol.is_empty() {
         Role::Employee.as_str().to_string()
@@ -133,12 +154,12 @@ fn users_page(ctx: Ctx, users: &[UserRecord], form: UserForm, error: Option<Stri
     };
     UsersPage {
         ctx,
-        sections: sections("/beheer/gebruikers"),
+        sections: sections(t, "/beheer/gebruikers"),
         users: lines,
         teams,
         without_manager,
-        roles: role_choices(&rol),
-        managers: manager_choices(users, None, &form.leidinggevende),
+        roles: role_choices(t, &rol),
+        managers: manager_choices(t, users, None, &form.leidinggevende),
         email: form.email,
         naam: form.naam,
         error,
@@ -182,7 +203,13 @@ pub(super) async fn create<S: Store>(
     match created {
         Ok(user) => Ok(redirect_with_flash(
             "/beheer/gebruikers",
-            &format!("Gebruiker {} ({}) aangemaakt.", user.name, user.email),
+            &current.t.t2(
+                "admin-users-created",
+                "name",
+                user.name.as_str(),
+                "email",
+                user.email.to_string(),
+            ),
             state.cookie_secure,
         )),
         Err(e) => {
@@ -219,19 +246,20 @@ fn edit_view(
     manager: &str,
     error: Option<String>,
 ) -> EditPage {
+    let t = ctx.t;
     EditPage {
-        sections: sections("/beheer/gebruikers"),
+        sections: sections(t, "/beheer/gebruikers"),
         id: user.user.id.to_string(),
         name: user.user.name.clone(),
         email: user.user.email.to_string(),
         active: user.active,
         is_self: user.user.id == ctx.user.id,
-        roles: role_choices(role),
-        managers: manager_choices(users, Some(user.user.id), manager),
+        roles: role_choices(t, role),
+        managers: manager_choices(t, users, Some(user.user.id), manager),
         reports: users
             .iter()
             .filter(|u| u.user.manager == Some(user.user.id))
-            .map(labelled)
+            .map(|u| labelled(t, u))
             .collect(),
         locked_until: None,
         error,
@@ -310,7 +338,7 @@ pub(super) async fn update<S: Store>(
     match result {
         Ok(()) => Ok(redirect_with_flash(
             "/beheer/gebruikers",
-            "Gebruiker bijgewerkt.",
+            &current.t.t("admin-users-updated"),
             state.cookie_secure,
         )),
         Err(e) => {
@@ -349,7 +377,9 @@ pub(super) async fn set_active<S: Store>(
     let active = match form.actief.as_str() {
         "ja" => true,
         "nee" => false,
-        _ => return Err(WebError::Invalid("Kies activeren of deactiveren.".into())),
+        _ => {
+            return Err(WebError::Invalid(current.t.t("admin-users-choose-active")));
+        }
     };
     let calendar = state.calendar().await?;
     let handover = admin::Handover {
@@ -364,11 +394,11 @@ pub(super) async fn set_active<S: Store>(
     match result {
         Ok(()) => Ok(redirect_with_flash(
             "/beheer/gebruikers",
-            if active {
-                "Gebruiker weer actief gemaakt."
+            &current.t.t(if active {
+                "admin-users-reactivated"
             } else {
-                "Gebruiker gedeactiveerd; deze kan niet meer inloggen."
-            },
+                "admin-users-deactivated"
+            }),
             state.cookie_secure,
         )),
         Err(e) => {
@@ -400,11 +430,11 @@ pub(super) async fn unlock<S: Store>(
     }
     Ok(redirect_with_flash(
         &format!("/beheer/gebruikers/{id}"),
-        if lifted {
-            "Inlogblokkade opgeheven; de gebruiker kan weer inloggen."
+        &current.t.t(if lifted {
+            "admin-users-unlocked"
         } else {
-            "Er was geen inlogblokkade."
-        },
+            "admin-users-not-locked"
+        }),
         state.cookie_secure,
     ))
 }
