@@ -52,6 +52,7 @@ pub const SERVER_ERROR_MESSAGE: &str = "Er ging iets mis aan onze kant. Probeer 
 #[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorPage<'a> {
+    t: klacht_i18n::Tr,
     title: &'a str,
     message: &'a str,
     /// The way back: a signed-in staff member to their work queue, anyone
@@ -83,9 +84,23 @@ pub(crate) fn title_of(status: StatusCode) -> &'static str {
 
 /// The Dutch error page, with the text on the response as [`ErrorText`].
 pub(crate) fn error_page(status: StatusCode, text: ErrorText, signed_in: bool) -> Response {
+    error_page_in(klacht_i18n::Tr::default(), status, text, signed_in, None)
+}
+
+/// The error page in `t`'s language; `shown` is the title and message to
+/// show when they differ from the Dutch ones kept on the response.
+pub(crate) fn error_page_in(
+    t: klacht_i18n::Tr,
+    status: StatusCode,
+    text: ErrorText,
+    signed_in: bool,
+    shown: Option<(String, String)>,
+) -> Response {
+    let (title, message) = shown.unwrap_or_else(|| (text.title.to_owned(), text.message.clone()));
     let page = ErrorPage {
-        title: text.title,
-        message: &text.message,
+        t,
+        title: &title,
+        message: &message,
         signed_in,
     };
     let mut response = match page.render() {

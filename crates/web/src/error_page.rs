@@ -15,8 +15,10 @@ use klacht_store::Store;
 
 use crate::AppState;
 use crate::api::ApiError;
-use crate::error::{ErrorText, SERVER_ERROR_MESSAGE, error_page, title_of};
+use crate::error::{ErrorText, SERVER_ERROR_MESSAGE, error_page_in, title_of};
+use crate::language::PageLanguage;
 use crate::session::{SESSION_COOKIE, cookie};
+use klacht_i18n::{Language, Tr};
 
 /// The catch-panic layer's answer: logged here, an empty 500 that
 /// [`layer`] turns into the page or problem the path calls for.
@@ -50,15 +52,53 @@ fn is_api(path: &str) -> bool {
     path == "/api" || path.starts_with("/api/")
 }
 
-/// Whether the session cookie (if any) opens a live session.
-async fn signed_in<S: Store>(state: &AppState<S>, token: Option<&str>) -> bool {
+/// Whether the session cookie (if any) opens a live session, and the
+/// language its user chose.
+async fn signed_in<S: Store>(state: &AppState<S>, token: Option<&str>) -> (bool, Option<Language>) {
     let Some(token) = token else {
-        return false;
+        return (false, None);
     };
-    matches!(
-        klacht_app::auth::session_of(&state.store, token, state.now()).await,
-        Ok(Some(_))
-    )
+    match klacht_app::auth::session_record(&state.store, token, state.now()).await {
+        Ok(Some((_, record))) => (true, record.language),
+        _ => (false, None),
+    }
+}
+
+/// The key of each status's heading.
+fn title_key(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        403 => "error-title-forbidden",
+        404 => "error-title-not-found",
+        405 | 409 => "error-title-not-possible",
+        408 => "error-title-timeout",
+        413 => "error-title-too-large",
+        422 => "error-title-invalid",
+        _ => "error-title-failed",
+    }
+}
+
+/// The general messages an error page may carry, by key: a Dutch one on
+/// the response is shown in the page's language.
+const MESSAGE_KEYS: [&str; 7] = [
+    "error-not-found",
+    "error-method",
+    "error-timeout",
+    "error-too-large",
+    "error-server",
+    "error-other",
+    "error-not-found-short",
+];
+
+/// The title and message of `text` in `t`'s language: the general ones
+/// translated, a handler's own message as it is (already in the user's
+/// language where the handler knew it).
+fn translated(t: Tr, status: StatusCode, text: &ErrorText) -> (String, String) {
+    let dutch = Tr::new(Language::Nl);
+    let message = MESSAGE_KEYS
+        .iter()
+        .find(|key| dutch.t(key) == text.message)
+        .map_or_else(|| text.message.clone(), |key| t.t(key));
+    (t.t(title_key(status)), message)
 }
 
 /// Between the catch-panic layer and the access log: sees every error
@@ -69,6 +109,7 @@ pub async fn layer<S: Store>(
     next: Next,
 ) -> Response {
     let api = is_api(request.uri().path());
+    let browser = PageLanguage::of(request.headers()).language;
     let token = cookie(request.headers(), SESSION_COOKIE).map(str::to_owned);
     let response = next.run(request).await;
     let status = response.status();
@@ -92,12 +133,14 @@ pub async fn layer<S: Store>(
         // A page of its own (a form with its errors): as it is.
         None => return response,
     };
-    let signed_in = signed_in(&state, token.as_deref()).await;
-    if !bare && !signed_in {
+    let (signed_in, chosen) = signed_in(&state, token.as_deref()).await;
+    let t = Tr::new(chosen.unwrap_or(browser));
+    if !bare && !signed_in && t.language() == Language::Nl {
         // Already rendered for a visitor who is not signed in.
         return response;
     }
-    keep_allow(&response, error_page(status, text, signed_in))
+    let shown = (t.language() != Language::Nl).then(|| translated(t, status, &text));
+    keep_allow(&response, error_page_in(t, status, text, signed_in, shown))
 }
 
 /// A 405 says which methods the address does serve.
@@ -106,4 +149,33 @@ fn keep_allow(original: &Response, mut page: Response) -> Response {
         page.headers_mut().insert(header::ALLOW, allow.clone());
     }
     page
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Dutch texts on the responses are the Dutch texts of the keys,
+    /// so that an English page finds its translation.
+    #[test]
+    fn the_general_texts_have_keys() {
+        let nl = Tr::new(Language::Nl);
+        for status in [
+            StatusCode::NOT_FOUND,
+            StatusCode::METHOD_NOT_ALLOWED,
+            StatusCode::REQUEST_TIMEOUT,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            StatusCode::BAD_REQUEST,
+        ] {
+            let message = message_of(status);
+            assert!(MESSAGE_KEYS.iter().any(|k| nl.t(k) == message), "{message}");
+            assert_eq!(nl.t(title_key(status)), title_of(status));
+        }
+        assert!(
+            MESSAGE_KEYS
+                .iter()
+                .any(|k| nl.t(k) == crate::WebError::NotFound.to_string())
+        );
+    }
 }

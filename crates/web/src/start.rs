@@ -12,9 +12,11 @@ use axum::routing::get;
 use klacht_app::kept::Outdated;
 use klacht_app::work_queue::{Item, Reason, WorkQueue};
 use klacht_domain::terms::{Step, TermStatus, Terms};
-use klacht_domain::{Role, User};
+use klacht_domain::{Labelled, Role, User};
+use klacht_i18n::Tr;
 use klacht_store::{Store, StoreError};
 
+use crate::language::PageLanguage;
 use crate::session::Ctx;
 use crate::{AppState, WebError};
 
@@ -23,14 +25,16 @@ pub fn router<S: Store>() -> Router<AppState<S>> {
 }
 
 pub(crate) struct TermLine {
-    pub step: &'static str,
-    pub rule: &'static str,
+    pub step: String,
+    pub rule: String,
     pub date: String,
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "start.html")]
 struct StartPage {
+    /// The visitor's language (their choice, else their browser's).
+    t: Tr,
     organisation: String,
     today: String,
     terms: Vec<TermLine>,
@@ -43,7 +47,7 @@ struct QueueRow {
     href: String,
     reference: String,
     due: String,
-    status: &'static str,
+    status: String,
     class: &'static str,
 }
 
@@ -65,8 +69,6 @@ struct StaffStartPage {
     /// Binnengekomen e-mail, for the quality manager.
     inbox: Option<crate::mailbox::Inbox>,
 }
-
-pub(crate) use klacht_domain::dutch::long_date as dutch_date;
 
 /// Items the start page lists unless all are asked for (`/?alles`): the
 /// manager of a large team may have thousands waiting, and a page of
@@ -99,14 +101,6 @@ pub(crate) async fn work_queue<S: Store>(
         .await
 }
 
-fn plural(n: usize, one: &str, more: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {more}")
-    }
-}
-
 /// The start of a long text, for one line of the queue.
 fn excerpt(text: &str) -> String {
     const CHARS: usize = 80;
@@ -119,55 +113,70 @@ fn excerpt(text: &str) -> String {
     }
 }
 
-fn describe(item: &Item) -> (String, String) {
+fn describe(t: Tr, item: &Item) -> (String, String) {
     let complaint = item
         .complaint
         .as_ref()
         .map(|c| format!("/klachten/{}", c.id))
         .unwrap_or_default();
     match &item.reason {
-        Reason::NextTerm(step) => (format!("Volgende stap: {}", step.label()), complaint),
+        Reason::NextTerm(step) => (
+            t.t1("start-reason-next-term", "step", t.label(*step)),
+            complaint,
+        ),
         Reason::AwaitingHandler => (
-            "Afhandelaar toewijzen".into(),
+            t.t("start-reason-awaiting-handler"),
             format!("{complaint}#afhandelaar"),
         ),
         Reason::TeamOverdue(step) => (
-            format!("Termijn verstreken in uw team: {}", step.label()),
+            t.t1("start-reason-team-overdue", "step", t.label(*step)),
             complaint,
         ),
         Reason::Action {
             number,
             description,
         } => (
-            format!("Actie {number}: {description}"),
+            t.t2(
+                "start-reason-action",
+                "number",
+                number.to_string(),
+                "description",
+                description.as_str(),
+            ),
             format!("{complaint}#actie-{number}"),
         ),
-        Reason::Registered => (
-            "Door u geregistreerd, nog niet afgesloten".into(),
-            complaint,
-        ),
+        Reason::Registered => (t.t("start-reason-registered"), complaint),
         Reason::FormToClose => (
-            "Klachtenformulier ontvangen: afsluiten".into(),
+            t.t("start-reason-form-to-close"),
             format!("{complaint}#afsluiten"),
         ),
         Reason::FailedMessage { subject, to } => (
             if to.is_empty() {
-                format!("Bericht niet verzonden: {subject}")
+                t.t1("start-reason-failed-message", "subject", subject.as_str())
             } else {
-                format!("Bericht niet verzonden: {subject} (aan {to})")
+                t.t2(
+                    "start-reason-failed-message-to",
+                    "subject",
+                    subject.as_str(),
+                    "to",
+                    to.as_str(),
+                )
             },
             "/berichten".into(),
         ),
         Reason::Pattern { label, complaints } => (
-            format!(
-                "Structureel patroon: {label} ({})",
-                plural(*complaints, "klacht", "klachten")
+            t.t2(
+                "start-reason-pattern",
+                "label",
+                label.as_str(),
+                "complaints",
+                *complaints,
             ),
             "/verbetering".into(),
         ),
-        Reason::Escalation => ("Externe escalatie loopt".into(), complaint),
+        Reason::Escalation => (t.t("start-reason-escalation"), complaint),
         Reason::ComplainantMail { message, subject } => (
-            format!("E-mail van de klager: {}", excerpt(subject)),
+            t.t1("start-reason-complainant-mail", "subject", excerpt(subject)),
             format!("/binnengekomen/{message}"),
         ),
         Reason::IncomingMail {
@@ -176,9 +185,15 @@ fn describe(item: &Item) -> (String, String) {
             from,
         } => (
             if from.is_empty() {
-                format!("Binnengekomen e-mail: {}", excerpt(subject))
+                t.t1("start-reason-incoming-mail", "subject", excerpt(subject))
             } else {
-                format!("Binnengekomen e-mail van {from}: {}", excerpt(subject))
+                t.t2(
+                    "start-reason-incoming-mail-from",
+                    "from",
+                    from.as_str(),
+                    "subject",
+                    excerpt(subject),
+                )
             },
             format!("/binnengekomen/{message}"),
         ),
@@ -188,11 +203,22 @@ fn describe(item: &Item) -> (String, String) {
             asked_by,
         } => (
             if asked_by.is_empty() {
-                format!("Uw advies gevraagd (vraag {number}): {}", excerpt(question))
+                t.t2(
+                    "start-reason-consultation",
+                    "number",
+                    number.to_string(),
+                    "question",
+                    excerpt(question),
+                )
             } else {
-                format!(
-                    "Uw advies gevraagd door {asked_by} (vraag {number}): {}",
-                    excerpt(question)
+                t.t3(
+                    "start-reason-consultation-by",
+                    "by",
+                    asked_by.as_str(),
+                    "number",
+                    number.to_string(),
+                    "question",
+                    excerpt(question),
                 )
             },
             format!("{complaint}#overleg"),
@@ -200,13 +226,13 @@ fn describe(item: &Item) -> (String, String) {
     }
 }
 
-fn row(item: &Item) -> QueueRow {
-    let (what, href) = describe(item);
+fn row(t: Tr, item: &Item) -> QueueRow {
+    let (what, href) = describe(t, item);
     let (status, class) = match item.status {
-        Some(TermStatus::Overdue) => ("te laat", "late"),
-        Some(TermStatus::DueToday) => ("vandaag", "today"),
-        Some(_) => ("op tijd", "ok"),
-        None => ("", ""),
+        Some(TermStatus::Overdue) => (t.label(TermStatus::Overdue), "late"),
+        Some(TermStatus::DueToday) => (t.label(TermStatus::DueToday), "today"),
+        Some(_) => (t.label(TermStatus::OnTime), "ok"),
+        None => (String::new(), ""),
     };
     QueueRow {
         what,
@@ -216,10 +242,7 @@ fn row(item: &Item) -> QueueRow {
             .as_ref()
             .map(|c| c.reference.to_string())
             .unwrap_or_default(),
-        due: item
-            .due
-            .map(klacht_domain::dutch::day_month_year)
-            .unwrap_or_default(),
+        due: item.due.map(|d| t.day_month_year(d)).unwrap_or_default(),
         status,
         class,
     }
@@ -228,26 +251,23 @@ fn row(item: &Item) -> QueueRow {
 /// The queue's lines. With the "Binnengekomen e-mail" section on the
 /// page (the quality manager's), the messages it lists with their buttons
 /// are one line here, pointing there, instead of each twice.
-fn rows(items: &[Item], inbox_shown: bool) -> Vec<QueueRow> {
+fn rows(t: Tr, items: &[Item], inbox_shown: bool) -> Vec<QueueRow> {
     let is_mail = |i: &Item| matches!(i.reason, Reason::IncomingMail { .. });
     if !inbox_shown {
-        return items.iter().map(row).collect();
+        return items.iter().map(|i| row(t, i)).collect();
     }
     let mail = items.iter().filter(|i| is_mail(i)).count();
     let mut out = Vec::with_capacity(items.len());
     for item in items {
         if !is_mail(item) {
-            out.push(row(item));
+            out.push(row(t, item));
         } else if out.iter().all(|r: &QueueRow| r.href != "#mailbox") {
             out.push(QueueRow {
-                what: format!(
-                    "Binnengekomen e-mail: {} te verwerken",
-                    plural(mail, "bericht", "berichten")
-                ),
+                what: t.t1("start-mailbox-line", "count", mail),
                 href: "#mailbox".into(),
                 reference: String::new(),
                 due: String::new(),
-                status: "",
+                status: String::new(),
                 class: "",
             });
         }
@@ -255,13 +275,13 @@ fn rows(items: &[Item], inbox_shown: bool) -> Vec<QueueRow> {
     out
 }
 
-fn term_lines(terms: &Terms) -> Vec<TermLine> {
+fn term_lines(t: Tr, terms: &Terms) -> Vec<TermLine> {
     Step::ALL
         .into_iter()
         .map(|step| TermLine {
-            step: step.label(),
-            rule: step.rule(),
-            date: dutch_date(terms.due(step)),
+            step: t.label(step),
+            rule: t.t(&format!("status-step-{}-rule", step.id())),
+            date: t.long_date(terms.due(step)),
         })
         .collect()
 }
@@ -279,10 +299,15 @@ async fn start<S: Store>(
     };
     let now = state.now();
     let calendar = state.calendar().await?;
-    let terms = term_lines(&Terms::compute(now, &calendar));
-    let today = dutch_date(calendar.local_date(now));
+    let t = match &ctx {
+        Some(ctx) => ctx.t,
+        None => PageLanguage::of(&parts.headers).tr(),
+    };
+    let terms = term_lines(t, &Terms::compute(now, &calendar));
+    let today = t.long_date(calendar.local_date(now));
     let Some(mut ctx) = ctx else {
         return Ok(StartPage {
+            t,
             organisation: state.organisation.to_string(),
             today,
             terms,
@@ -298,7 +323,7 @@ async fn start<S: Store>(
     let tour = (asked || !state.store.tour_dismissed(ctx.user.id).await?)
         .then(|| crate::procedure::tour::of(ctx.user.role));
     let inbox = crate::mailbox::inbox(&state, &ctx.user).await?;
-    let mut rows = rows(&queue.items, inbox.is_some());
+    let mut rows = rows(t, &queue.items, inbox.is_some());
     let total = rows.len();
     let everything = parts
         .uri
@@ -323,8 +348,8 @@ async fn start<S: Store>(
 
 #[cfg(test)]
 mod tests {
-    use super::dutch_date;
     use jiff::civil::date;
+    use klacht_domain::dutch::long_date as dutch_date;
 
     #[test]
     fn dates_read_as_dutch() {
@@ -334,8 +359,22 @@ mod tests {
 
     #[test]
     fn counts_read_as_dutch() {
-        assert_eq!(super::plural(1, "klacht", "klachten"), "1 klacht");
-        assert_eq!(super::plural(3, "klacht", "klachten"), "3 klachten");
+        let nl = klacht_i18n::Tr::new(klacht_domain::Language::Nl);
+        let pattern = |n: usize| {
+            nl.t2(
+                "start-reason-pattern",
+                "label",
+                "Wachttijd",
+                "complaints",
+                n,
+            )
+        };
+        assert_eq!(pattern(1), "Structureel patroon: Wachttijd (1 klacht)");
+        assert_eq!(pattern(3), "Structureel patroon: Wachttijd (3 klachten)");
+        assert_eq!(
+            nl.t1("start-mailbox-line", "count", 2_usize),
+            "Binnengekomen e-mail: 2 berichten te verwerken"
+        );
     }
 
     #[test]

@@ -103,7 +103,7 @@ admin-calendar-saved = Calendar options saved. New time limits follow the calend
 ## Administration > Services
 
 admin-services-title = Services on the complaint form
-admin-services-intro-html = On the public complaint form (<a href="/klacht">/klacht</a>) the complainant chooses which service or department the complaint is about. A complaint about a service goes straight to that service's manager. Without a manager, or when the complainant chooses "don't know", the quality manager assigns the complaint (Overview, status "awaiting a handler").
+admin-services-intro-html = On the <a href="/klacht">public complaint form</a> the complainant chooses which service or department the complaint is about. A complaint about a service goes straight to that service's manager. Without a manager, or when the complainant chooses "don't know", the quality manager assigns the complaint (Overview, status "awaiting a handler").
 admin-services-service = Service
 admin-services-goes-to = Complaints go to
 admin-services-manager-for = Manager for { $name }
@@ -172,3 +172,86 @@ admin-holiday-tweede-pinksterdag = Whit Monday
 admin-holiday-eerste-kerstdag = Christmas Day
 admin-holiday-tweede-kerstdag = Boxing Day
 admin-holiday-sluitingsdag = Closing day
+
+## The start pages
+
+start-title = Complaints register { $organisation }
+start-intro = Any expression of dissatisfaction that is not resolved with a simple explanation or an immediate correction is a complaint. Any member of staff can take and record a complaint; the manager sees that it is dealt with within the time limits of the complaints procedure.
+start-staff-sign-in-html = Staff: <a href="/inloggen">sign in</a> for what is waiting for you.
+start-for-complainants = For complainants
+start-complainant-links-html = <a href="/klacht">Make a complaint</a> · <a href="/status">Follow the status of a complaint</a> · <a href="/reglement">The complaints procedure</a>
+start-terms-today = Time limits for a complaint received today ({ $today })
+start-step = Step
+start-term = Time limit
+start-due = Due by
+start-terms-note = Working days are Monday to Friday, except public holidays and closing days. A time limit in weeks that ends on a day off moves to the next working day.
+start-queue-page-title = Waiting for me — { $organisation }
+start-admin-html = You administer the system and do not handle complaints; nothing is waiting for you here. Users, teams, lists and the calendar are under <a href="/beheer">Administration</a>.
+start-queue-empty = Nothing is waiting for you.
+start-queue-empty-mine-html = <a href="/klachten">My complaints</a> shows all the complaints you are involved in.
+start-queue-count = { $total ->
+    [one] 1 item
+   *[other] { $total } items
+}
+start-queue-count-overdue = { $total ->
+    [one] 1 item
+   *[other] { $total } items
+}, { $overdue } of them overdue
+start-what = What
+start-complaint = Complaint
+start-queue-more = These are the { $shown } most urgent of { $total } items.
+start-queue-show-all = Show all { $total } items
+
+## What is waiting: the lines of the work queue
+
+start-reason-next-term = Next step: { $step }
+start-reason-awaiting-handler = Assign a handler
+start-reason-team-overdue = Time limit passed in your team: { $step }
+start-reason-action = Action { $number }: { $description }
+start-reason-registered = Recorded by you, not yet closed
+start-reason-form-to-close = Complaint form received: close
+start-reason-failed-message = Message not sent: { $subject }
+start-reason-failed-message-to = Message not sent: { $subject } (to { $to })
+start-reason-pattern = Recurring pattern: { $label } ({ $complaints ->
+    [one] 1 complaint
+   *[other] { $complaints } complaints
+})
+start-reason-escalation = External escalation in progress
+start-reason-complainant-mail = Email from the complainant: { $subject }
+start-reason-incoming-mail = Incoming email: { $subject }
+start-reason-incoming-mail-from = Incoming email from { $from }: { $subject }
+start-reason-consultation = Your advice requested (question { $number }): { $question }
+start-reason-consultation-by = Your advice requested by { $by } (question { $number }): { $question }
+start-mailbox-line = Incoming email: { $count ->
+    [one] 1 message
+   *[other] { $count } messages
+} to process
+
+## Incoming email
+
+mailbox-title = Incoming email
+mailbox-empty = No email is waiting to be processed.
+mailbox-attachments = { $count ->
+    [one] 1 attachment
+   *[other] { $count } attachments
+}
+mailbox-note = Please note:
+
+## Error pages
+
+error-title-forbidden = No access
+error-title-not-found = Not found
+error-title-not-possible = Not possible
+error-title-timeout = That took too long
+error-title-too-large = Too large
+error-title-invalid = Check what you entered
+error-title-failed = Something went wrong
+error-not-found = This page does not exist (any more). Check the address.
+error-not-found-short = Not found.
+error-method = This page cannot be opened like this. Use the buttons and links on the pages instead of typing an address or sending a form again.
+error-timeout = The request took too long. Please try again.
+error-too-large = What you sent is too large. Make attachments smaller or send fewer at a time.
+error-server = Something went wrong on our side. Please try again later; if it keeps going wrong, contact the administrator.
+error-other = This request cannot be processed. Go back and try again.
+error-back-start = Back to your start page
+error-links-html = <a href="/">To the start page</a> · <a href="/klacht">Make a complaint</a> · <a href="/status">Follow the status of your complaint</a>

@@ -172,3 +172,86 @@ admin-holiday-tweede-pinksterdag = Tweede Pinksterdag
 admin-holiday-eerste-kerstdag = Eerste Kerstdag
 admin-holiday-tweede-kerstdag = Tweede Kerstdag
 admin-holiday-sluitingsdag = Sluitingsdag
+
+## De startpagina's
+
+start-title = Klachtenregistratie { $organisation }
+start-intro = Elke uiting van onvrede die niet met een enkele toelichting of directe correctie is opgelost, is een klacht. Iedere medewerker kan een klacht aannemen en registreren; de leidinggevende zorgt voor de afhandeling binnen de termijnen van het klachtenreglement.
+start-staff-sign-in-html = Medewerkers: <a href="/inloggen">inloggen</a> voor wat op u wacht.
+start-for-complainants = Voor klagers
+start-complainant-links-html = <a href="/klacht">Een klacht indienen</a> · <a href="/status">De status van een klacht volgen</a> · <a href="/reglement">Het klachtenreglement</a>
+start-terms-today = Termijnen voor een klacht die vandaag ({ $today }) binnenkomt
+start-step = Stap
+start-term = Termijn
+start-due = Uiterlijk
+start-terms-note = Werkdagen zijn maandag tot en met vrijdag, behalve feestdagen en sluitingsdagen. Een termijn in weken die op een vrije dag eindigt, schuift op naar de eerstvolgende werkdag.
+start-queue-page-title = Wacht op mij — { $organisation }
+start-admin-html = U beheert het systeem en handelt geen klachten af; er wacht hier niets op u. Gebruikers, teams, lijsten en de kalender staan onder <a href="/beheer">Beheer</a>.
+start-queue-empty = Er wacht niets op u.
+start-queue-empty-mine-html = <a href="/klachten">Mijn klachten</a> toont alle klachten waarbij u betrokken bent.
+start-queue-count = { $total ->
+    [one] 1 punt
+   *[other] { $total } punten
+}
+start-queue-count-overdue = { $total ->
+    [one] 1 punt
+   *[other] { $total } punten
+}, waarvan { $overdue } te laat
+start-what = Wat
+start-complaint = Klacht
+start-queue-more = Hier staan de { $shown } dringendste van { $total } punten.
+start-queue-show-all = Toon alle { $total } punten
+
+## Wat wacht: de regels van de werklijst
+
+start-reason-next-term = Volgende stap: { $step }
+start-reason-awaiting-handler = Afhandelaar toewijzen
+start-reason-team-overdue = Termijn verstreken in uw team: { $step }
+start-reason-action = Actie { $number }: { $description }
+start-reason-registered = Door u geregistreerd, nog niet afgesloten
+start-reason-form-to-close = Klachtenformulier ontvangen: afsluiten
+start-reason-failed-message = Bericht niet verzonden: { $subject }
+start-reason-failed-message-to = Bericht niet verzonden: { $subject } (aan { $to })
+start-reason-pattern = Structureel patroon: { $label } ({ $complaints ->
+    [one] 1 klacht
+   *[other] { $complaints } klachten
+})
+start-reason-escalation = Externe escalatie loopt
+start-reason-complainant-mail = E-mail van de klager: { $subject }
+start-reason-incoming-mail = Binnengekomen e-mail: { $subject }
+start-reason-incoming-mail-from = Binnengekomen e-mail van { $from }: { $subject }
+start-reason-consultation = Uw advies gevraagd (vraag { $number }): { $question }
+start-reason-consultation-by = Uw advies gevraagd door { $by } (vraag { $number }): { $question }
+start-mailbox-line = Binnengekomen e-mail: { $count ->
+    [one] 1 bericht
+   *[other] { $count } berichten
+} te verwerken
+
+## Binnengekomen e-mail
+
+mailbox-title = Binnengekomen e-mail
+mailbox-empty = Er wacht geen e-mail op verwerking.
+mailbox-attachments = { $count ->
+    [one] 1 bijlage
+   *[other] { $count } bijlagen
+}
+mailbox-note = Let op:
+
+## Foutpagina's
+
+error-title-forbidden = Geen toegang
+error-title-not-found = Niet gevonden
+error-title-not-possible = Niet mogelijk
+error-title-timeout = Dat duurde te lang
+error-title-too-large = Te groot
+error-title-invalid = Controleer de invoer
+error-title-failed = Er ging iets mis
+error-not-found = Deze pagina bestaat niet (meer). Controleer het adres.
+error-not-found-short = Niet gevonden.
+error-method = Deze pagina kan zo niet worden geopend. Gebruik de knoppen en links op de pagina's in plaats van een adres te typen of een formulier opnieuw te versturen.
+error-timeout = Het verzoek duurde te lang. Probeer het nog eens.
+error-too-large = Wat u verstuurde is te groot. Maak bijlagen kleiner of stuur minder tegelijk.
+error-server = Er ging iets mis aan onze kant. Probeer het later opnieuw; blijft het misgaan, neem dan contact op met de beheerder.
+error-other = Dit verzoek kan niet worden verwerkt. Ga terug en probeer het opnieuw.
+error-back-start = Terug naar uw startpagina
+error-links-html = <a href="/">Naar de startpagina</a> · <a href="/klacht">Een klacht indienen</a> · <a href="/status">De status van uw klacht volgen</a>

@@ -12,6 +12,7 @@ mod routes_support;
 
 mod absences;
 mod admin;
+mod admin_english;
 mod agenda;
 mod api_auth;
 mod api_classify;
