@@ -137,7 +137,10 @@ pub async fn browser() -> Option<(Driver, Client)> {
                 "--disable-component-update", "--disable-sync", "--lang=nl-NL",
                 "--window-size=1280,900",
                 format!("--user-data-dir={}", profile.display()),
-            ]
+            ],
+            // A Dutch office's browser: `--lang` alone leaves headless
+            // Chromium asking for English pages (Accept-Language en-US).
+            "prefs": { "intl": { "accept_languages": "nl-NL,nl" } }
         }
     });
     let caps = match caps {
