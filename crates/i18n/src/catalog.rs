@@ -1,6 +1,6 @@
 //! The Fluent files, embedded at build time and parsed once.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -191,13 +191,10 @@ pub fn keys(language: Language) -> BTreeSet<String> {
     messages(language).into_iter().map(|(k, _)| k).collect()
 }
 
-/// The placeholders (`{ $name }`) of `key` in `language`.
-pub fn placeholders(language: Language, key: &str) -> BTreeSet<String> {
-    messages(language)
-        .into_iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v)
-        .unwrap_or_default()
+/// Every message of `language` with its placeholders (`{ $name }`),
+/// read in one pass over the files.
+pub fn placeholders(language: Language) -> BTreeMap<String, BTreeSet<String>> {
+    messages(language).into_iter().collect()
 }
 
 fn pattern_variables(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
