@@ -255,9 +255,35 @@ pub async fn register_with_files<S: Store>(
     calendar: &WorkingCalendar,
     notifier: &Notifier,
     by: &User,
+    new: NewComplaint,
+    files: Vec<klacht_store::NewAttachment>,
+    at: Timestamp,
+) -> Result<Complaint, ServiceError> {
+    register_with_files_in(
+        store,
+        calendar,
+        notifier,
+        by,
+        new,
+        files,
+        at,
+        klacht_domain::Language::default(),
+    )
+    .await
+}
+
+/// As [`register_with_files`], in the language the complainant speaks:
+/// their mails, letters and status page follow it.
+#[allow(clippy::too_many_arguments)]
+pub async fn register_with_files_in<S: Store>(
+    store: &S,
+    calendar: &WorkingCalendar,
+    notifier: &Notifier,
+    by: &User,
     mut new: NewComplaint,
     files: Vec<klacht_store::NewAttachment>,
     at: Timestamp,
+    language: klacht_domain::Language,
 ) -> Result<Complaint, ServiceError> {
     // Category and cause come from the administrator's lists (DESIGN §6).
     crate::improvement::check_intake(store, &mut new).await?;
@@ -277,7 +303,7 @@ pub async fn register_with_files<S: Store>(
     let counter = notifier.clone();
     let created = store
         .create_complaint_grouped(year, move |reference: ReferenceNumber| {
-            let mut events = complaint::register(new, reference, &by, at)?;
+            let mut events = complaint::register_in(new, reference, &by, at, language)?;
             if !files.is_empty() {
                 events.push(complaint::Event::FilesAdded(complaint::FilesAdded {
                     files: crate::files::added(&files),

@@ -22,6 +22,7 @@ use super::view::ComplaintView;
 use super::{Directory, UserOption, load_visible, resolve};
 use crate::session::Ctx;
 use crate::{AppState, WebError};
+use klacht_i18n::Tr;
 
 /// A refused form: which one, why, and what was typed in it.
 pub(super) struct Failure {
@@ -379,9 +380,11 @@ pub(super) async fn render<S: Store>(
         .filter(|u| Some(u.id) != c.handler())
         .filter(|u| oversees || u.id == user.id || u.manager == Some(user.id))
         .map(|u| {
-            let mut o = UserOption::of(u);
+            let mut o = UserOption::of(u, ctx.t);
             if c.is_involved(u.id) {
-                o.label.push_str(" — betrokken bij de dienst");
+                o.label = ctx
+                    .t
+                    .t1("complaint-involved-in-service", "name", o.label.as_str());
             }
             o
         })
@@ -389,9 +392,11 @@ pub(super) async fn render<S: Store>(
     let owners: Vec<UserOption> = dir
         .active_staff()
         .map(|u| {
-            let mut o = UserOption::of(u);
+            let mut o = UserOption::of(u, ctx.t);
             if c.is_involved(u.id) {
-                o.label.push_str(" — betrokken bij de dienst");
+                o.label = ctx
+                    .t
+                    .t1("complaint-involved-in-service", "name", o.label.as_str());
             }
             o
         })
@@ -401,7 +406,7 @@ pub(super) async fn render<S: Store>(
         .filter(|u| matches!(u.role, Role::QualityManager | Role::Director))
         .filter(|u| Some(u.id) != c.handler() && !c.assistants().contains(&u.id))
         .filter(|u| !c.is_involved(u.id))
-        .map(UserOption::of)
+        .map(|u| UserOption::of(u, ctx.t))
         .collect();
     let managers: Vec<UserOption> = dir
         .active_staff()
@@ -412,7 +417,7 @@ pub(super) async fn render<S: Store>(
             )
         })
         .filter(|u| Some(u.id) != c.responsible_manager())
-        .map(UserOption::of)
+        .map(|u| UserOption::of(u, ctx.t))
         .collect();
     let (categories, causes) = if allowed.contains(&Action::Classify) {
         let lists = klacht_app::improvement::Lists::load(&state.store).await?;
@@ -438,7 +443,7 @@ pub(super) async fn render<S: Store>(
     let directors: Vec<UserOption> = dir
         .active_staff()
         .filter(|u| u.role == Role::Director && u.id != user.id && !c.is_involved(u.id))
-        .map(UserOption::of)
+        .map(|u| UserOption::of(u, ctx.t))
         .collect();
     let tz = calendar.time_zone();
     let questions: Vec<OpenQuestion> = c
@@ -506,14 +511,10 @@ pub(super) async fn render<S: Store>(
     };
     let nothing_to_do =
         (shown.is_empty() && blockers.is_empty() && open_actions.is_empty()).then(|| {
-            let who = who_acts(c, &dir);
             // Someone who may still add a file (the registrant, say) is not
             // told they can do nothing beside the form that does it.
-            if klacht_domain::permissions::may_add_files(user, c) && !c.is_closed() {
-                who.replacen("niets doen", "alleen bijlagen toevoegen", 1)
-            } else {
-                who
-            }
+            let files = klacht_domain::permissions::may_add_files(user, c) && !c.is_closed();
+            who_acts(c, &dir, ctx.t, files)
         });
     let forms = page_order(&shown, &questions, &open_actions, &corrections);
     let next = klacht_domain::next_step::next_step(user, c)
@@ -537,7 +538,7 @@ pub(super) async fn render<S: Store>(
         Some(n) if n.key == "afhandelaar" && handlers.iter().any(|h| h.id == user_id) => user_id,
         _ => String::new(),
     };
-    let mut v = ComplaintView::build(c, history, &dir, &calendar, today);
+    let mut v = ComplaintView::build(c, history, &dir, &calendar, today, ctx.t);
     super::links::name_visible_links(&state.store, user, history, &mut v.timeline).await?;
     let page = DetailPage {
         help,
@@ -651,25 +652,23 @@ fn page_order(
 }
 
 /// For a viewer who may do nothing: who acts on the complaint now.
-fn who_acts(c: &Complaint, dir: &Directory) -> String {
+/// `files`: the viewer may still add attachments, and is told so.
+fn who_acts(c: &Complaint, dir: &Directory, t: Tr, files: bool) -> String {
     if c.is_closed() || c.kind() == klacht_domain::complaint::Kind::Signal {
-        return "U kunt bij deze klacht niets (meer) doen.".into();
+        return t.t("complaint-nothing-more");
     }
+    let can = t.t(if files {
+        "complaint-can-files"
+    } else {
+        "complaint-can-nothing"
+    });
     if c.form_sent().is_some() {
-        return "U kunt bij deze klacht niets doen; de kwaliteitsmanager sluit haar af.".into();
+        return t.t1("complaint-nothing-quality-closes", "can", can);
     }
     match (c.handler(), c.responsible_manager()) {
-        (Some(h), _) => format!(
-            "U kunt bij deze klacht niets doen; {} handelt haar af.",
-            dir.name(h)
-        ),
-        (None, Some(m)) => format!(
-            "U kunt bij deze klacht niets doen; {} wijst een afhandelaar toe.",
-            dir.name(m)
-        ),
-        (None, None) => {
-            "U kunt bij deze klacht niets doen; de kwaliteitsmanager stuurt haar door.".into()
-        }
+        (Some(h), _) => t.t2("complaint-nothing-handler", "can", can, "who", dir.name(h)),
+        (None, Some(m)) => t.t2("complaint-nothing-manager", "can", can, "who", dir.name(m)),
+        (None, None) => t.t1("complaint-nothing-quality-forwards", "can", can),
     }
 }
 

@@ -11,8 +11,9 @@ use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use klacht_app::improvement::Lists;
-use klacht_domain::complaint::{Status, format_date};
+use klacht_domain::complaint::Status;
 use klacht_domain::terms::{Step, term_status};
+use klacht_i18n::Tr;
 use klacht_store::{ComplaintFilter, ComplaintRow, DueCursor, ListKind, Store};
 use serde::Deserialize;
 
@@ -25,13 +26,22 @@ use crate::{AppState, WebError};
 /// Rows per page: a screenful on a desk, a few scrolls on a phone.
 const PAGE_SIZE: u32 = 50;
 
-/// Which complaints by their state: (value, label); the first is the
+/// Which complaints by their state: (value, label key); the first is the
 /// default.
 const VIEWS: [(&str, &str); 3] = [
-    ("open", "open"),
-    ("afgesloten", "afgesloten"),
-    ("alle", "alle"),
+    ("open", "complaints-view-open"),
+    ("afgesloten", "complaints-view-closed"),
+    ("alle", "complaints-view-all"),
 ];
+
+/// The label key of a term filter of [`TERM_CHOICES`].
+fn term_key(value: &str) -> &'static str {
+    match value {
+        "op_tijd" => "complaints-term-on-time",
+        "vandaag" => "complaints-term-today",
+        _ => "complaints-term-late",
+    }
+}
 
 /// The query string of `/klachten`, as typed: text, so that a bad value is
 /// reported on the page instead of failing it.
@@ -49,11 +59,12 @@ pub(super) struct ListQuery {
 }
 
 impl ListQuery {
-    /// The store filter, the page's cursor, and a Dutch message per value
+    /// The store filter, the page's cursor, and a message per value
     /// that could not be used (that filter is left out).
     fn to_filter(
         &self,
         today: jiff::civil::Date,
+        t: Tr,
     ) -> (ComplaintFilter, Option<DueCursor>, Vec<String>) {
         let mut errors = Vec::new();
         let mut f = ComplaintFilter {
@@ -66,9 +77,7 @@ impl ListQuery {
             "afgesloten" => Some(false),
             "alle" => None,
             other => {
-                errors.push(format!(
-                    "Onbekende weergave '{other}'; u ziet de open klachten."
-                ));
+                errors.push(t.t1("complaints-unknown-view", "view", other));
                 Some(true)
             }
         };
@@ -142,7 +151,7 @@ pub(super) struct ListRow {
     pub status: String,
     pub step: String,
     pub due: String,
-    pub badge: Option<(&'static str, &'static str)>,
+    pub badge: Option<(String, &'static str)>,
     /// Chosen for a bulk action (kept when one was refused).
     pub checked: bool,
     /// Why a bulk action refused this complaint.
@@ -202,21 +211,22 @@ fn row_view(
     today: jiff::civil::Date,
     tz: &jiff::tz::TimeZone,
     posted: &Posted,
+    t: Tr,
 ) -> ListRow {
     let status = r
         .status
         .parse::<Status>()
-        .map(|s| s.label().to_owned())
+        .map(|s| t.label(s))
         .unwrap_or(r.status);
     let step = r
         .next_step
         .as_deref()
         .and_then(|s| Step::ALL.into_iter().find(|x| x.as_str() == s))
-        .map(|s| s.label().to_owned())
+        .map(|s| t.label(s))
         .unwrap_or_default();
     let badge = r.next_due.map(|due| {
-        let t = term_status(due, today, None);
-        (t.label(), badge_class(t))
+        let term = term_status(due, today, None);
+        (t.label(term), badge_class(term))
     });
     let (id, reference) = (r.id.to_string(), r.reference.to_string());
     ListRow {
@@ -229,10 +239,10 @@ fn row_view(
         id,
         reference,
         complainant: r.complainant_name,
-        received: format_date(r.received_at.to_zoned(tz.clone()).date()),
+        received: t.date(r.received_at.to_zoned(tz.clone()).date()),
         status,
         step,
-        due: r.next_due.map(format_date).unwrap_or_default(),
+        due: r.next_due.map(|d| t.date(d)).unwrap_or_default(),
         badge,
     }
 }
@@ -262,7 +272,8 @@ pub(super) async fn render<S: Store>(
     let calendar = state.calendar().await?;
     let today = calendar.local_date(state.now());
     let tz = calendar.time_zone();
-    let (filter, after, errors) = q.to_filter(today);
+    let t = ctx.t;
+    let (filter, after, errors) = q.to_filter(today, t);
     let page = state
         .store
         .list_participating(ctx.user.id, &filter, after)
@@ -275,7 +286,7 @@ pub(super) async fn render<S: Store>(
     let rows: Vec<ListRow> = page
         .items
         .into_iter()
-        .map(|r| row_view(r, today, tz, &posted))
+        .map(|r| row_view(r, today, tz, &posted, t))
         .collect();
     let mut errors = errors;
     if bulk.is_none() || rows.is_empty() {
@@ -291,11 +302,11 @@ pub(super) async fn render<S: Store>(
         paged: after.is_some(),
         views: VIEWS
             .iter()
-            .map(|(v, l)| Choice::new(*v, *l, view))
+            .map(|(v, l)| Choice::new(*v, t.t(l), view))
             .collect(),
         terms: TERM_CHOICES
             .iter()
-            .map(|(v, l)| Choice::new(*v, *l, &q.termijn))
+            .map(|(v, _)| Choice::new(*v, t.t(term_key(v)), &q.termijn))
             .collect(),
         errors,
         bulk,
@@ -316,7 +327,7 @@ async fn bulk_choices<S: Store>(
         .into_iter()
         .map(|u| {
             let label = if u.id == ctx.user.id {
-                format!("{} (uzelf)", u.name)
+                ctx.t.t1("complaints-yourself", "name", u.name.as_str())
             } else {
                 u.name.clone()
             };
@@ -346,24 +357,27 @@ mod tests {
 
     #[test]
     fn the_default_view_leaves_closed_complaints_out() {
-        let (f, after, e) = ListQuery::default().to_filter(date(2026, 4, 24));
+        let (f, after, e) = ListQuery::default().to_filter(date(2026, 4, 24), Tr::default());
         assert_eq!(f.open, Some(true));
         assert!(after.is_none() && e.is_empty());
         let q = ListQuery {
             weergave: "alle".into(),
             ..Default::default()
         };
-        assert_eq!(q.to_filter(date(2026, 4, 24)).0.open, None);
+        assert_eq!(q.to_filter(date(2026, 4, 24), Tr::default()).0.open, None);
         let q = ListQuery {
             weergave: "afgesloten".into(),
             ..Default::default()
         };
-        assert_eq!(q.to_filter(date(2026, 4, 24)).0.open, Some(false));
+        assert_eq!(
+            q.to_filter(date(2026, 4, 24), Tr::default()).0.open,
+            Some(false)
+        );
         let q = ListQuery {
             weergave: "vrolijk".into(),
             ..Default::default()
         };
-        let (f, _, e) = q.to_filter(date(2026, 4, 24));
+        let (f, _, e) = q.to_filter(date(2026, 4, 24), Tr::default());
         assert_eq!((f.open, e.len()), (Some(true), 1));
     }
 

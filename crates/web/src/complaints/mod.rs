@@ -137,10 +137,10 @@ pub(super) struct UserOption {
 }
 
 impl UserOption {
-    fn of(u: &User) -> Self {
+    fn of(u: &User, t: klacht_i18n::Tr) -> Self {
         Self {
             id: u.id.to_string(),
-            label: format!("{} ({})", u.name, u.role.label()),
+            label: format!("{} ({})", u.name, t.label(u.role)),
         }
     }
 }

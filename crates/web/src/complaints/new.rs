@@ -15,11 +15,12 @@ use jiff::tz::TimeZone;
 use klacht_app::complaints::{self, ServiceError};
 use klacht_app::improvement::Lists;
 use klacht_app::public::attachments::{self, FileRefusal, MAX_FILE_BYTES, MAX_FILES};
-use klacht_domain::UserId;
 use klacht_domain::complaint::{
     Channel, Complaint, ComplaintError, Field, Kind, NewComplaint, PartyField, PartyRole,
     PartyText, intake,
 };
+use klacht_domain::{Language, UserId};
+use klacht_i18n::Tr;
 use klacht_store::{ListKind, Store};
 use serde::Deserialize;
 
@@ -54,6 +55,9 @@ pub(super) struct NewComplaintForm {
     pub oorzaak: String,
     /// The search for involved employees.
     pub zoek_medewerker: String,
+    /// The language the complainant speaks (`nl`, `en`): their mails,
+    /// letters and status page follow it. Blank is Dutch.
+    pub taal: String,
     /// Which button was pressed: "zoeken" searches, anything else
     /// registers.
     pub actie: String,
@@ -79,12 +83,13 @@ impl Default for NewComplaintForm {
             categorie: String::new(),
             oorzaak: String::new(),
             zoek_medewerker: String::new(),
+            taal: String::new(),
             actie: String::new(),
         }
     }
 }
 
-/// Dutch messages per form field.
+/// Messages per form field, in the user's language.
 #[derive(Debug, Default)]
 pub(super) struct FieldErrors(Vec<(&'static str, String)>);
 
@@ -141,6 +146,12 @@ impl FieldErrors {
     }
 }
 
+/// The complainant's language as chosen on the form; Dutch unless
+/// another is chosen.
+fn complainant_language(code: &str) -> Language {
+    Language::parse(code).unwrap_or_default()
+}
+
 /// A `datetime-local` value ("2026-04-24T10:00") in the organisation's zone.
 pub(super) fn parse_local(input: &str, tz: &TimeZone) -> Option<jiff::Zoned> {
     let dt: DateTime = input.trim().parse().ok()?;
@@ -164,29 +175,24 @@ impl NewComplaintForm {
         now: Timestamp,
         staff: &HashSet<UserId>,
         lists: &Lists,
+        t: Tr,
     ) -> Result<NewComplaint, FieldErrors> {
         let mut errors = FieldErrors::default();
         let kind = match self.soort.as_str() {
             "klacht" => Some(Kind::Complaint),
             "signaal" => Some(Kind::Signal),
             _ => {
-                errors.add(
-                    "soort",
-                    "Kies of de klacht direct is opgelost (signaal) of als klacht wordt afgehandeld.",
-                );
+                errors.add("soort", t.t("complaint-new-error-kind"));
                 None
             }
         };
         let channel = self.kanaal.parse::<Channel>().ok();
         if channel.is_none() {
-            errors.add("kanaal", "Kies hoe de klacht binnenkwam.");
+            errors.add("kanaal", t.t("complaint-new-error-channel"));
         }
         let received_at = match parse_local(&self.ontvangen, tz) {
             None => {
-                errors.add(
-                    "ontvangen",
-                    "Vul datum en tijd van ontvangst in (bijvoorbeeld 24-04-2026 10:00).",
-                );
+                errors.add("ontvangen", t.t("complaint-new-error-received"));
                 None
             }
             Some(at) => intake::received_at(at, now)
@@ -220,7 +226,7 @@ impl NewComplaintForm {
         for raw in &self.betrokken {
             match raw.parse::<UserId>() {
                 Ok(id) if staff.contains(&id) => involved.push(id),
-                _ => errors.add("betrokken", "Kies de betrokken medewerkers uit de lijst."),
+                _ => errors.add("betrokken", t.t("complaint-new-error-involved")),
             }
         }
         let description = intake::description(&self.omschrijving)
@@ -276,7 +282,7 @@ pub(super) struct NewPage {
     /// The services from Beheer (as on the public form), with a value
     /// typed before that is not among them; empty: a text field.
     services: Vec<Choice>,
-    channels: Vec<(&'static str, &'static str)>,
+    channels: Vec<(&'static str, String)>,
     /// The active values of the administrator's lists (DESIGN §6), and
     /// a value typed that is not among them, to show it was refused.
     categories: Vec<Choice>,
@@ -318,6 +324,24 @@ impl NewPage {
     fn has_errors(&self) -> bool {
         !self.errors.is_empty() || self.general.is_some()
     }
+
+    /// (code, name in the user's language) of every language the
+    /// complainant may speak.
+    fn languages(&self) -> Vec<(&'static str, String)> {
+        Language::ALL
+            .into_iter()
+            .map(|l| {
+                (
+                    l.code(),
+                    self.ctx.t.t(&format!("complaint-language-{}", l.code())),
+                )
+            })
+            .collect()
+    }
+
+    fn is_language(&self, code: &str) -> bool {
+        complainant_language(&self.form.taal).code() == code
+    }
 }
 
 /// The form again, as typed; `files_dropped`: files were chosen that the
@@ -350,7 +374,9 @@ async fn render<S: Store>(
         &ctx.user,
         &form.betrokken,
         &form.zoek_medewerker,
+        ctx.t,
     );
+    let t = ctx.t;
     let page = NewPage {
         picker,
         services,
@@ -362,7 +388,7 @@ async fn render<S: Store>(
         general,
         channels: Channel::ALL
             .iter()
-            .map(|c| (c.as_str(), c.label()))
+            .map(|c| (c.as_str(), t.label(*c)))
             .collect(),
         files_dropped,
         max_files: MAX_FILES,
@@ -395,7 +421,7 @@ pub(super) async fn search<S: Store>(
 ) -> Result<Response, WebError> {
     refuse_admin(&ctx)?;
     let dir = Directory::load(&state.store).await?;
-    let picker = picker::pick(dir.active_staff(), &ctx.user, &[], &q.zoek);
+    let picker = picker::pick(dir.active_staff(), &ctx.user, &[], &q.zoek, ctx.t);
     Ok(PickerFragment { picker }.into_response())
 }
 
@@ -415,9 +441,7 @@ fn refuse_admin(ctx: &Ctx) -> Result<(), WebError> {
     if ctx.registers() {
         Ok(())
     } else {
-        Err(WebError::Forbidden(
-            "Een beheerder registreert geen klachten.".into(),
-        ))
+        Err(WebError::Forbidden(ctx.t.t("complaint-new-admin")))
     }
 }
 
@@ -445,23 +469,24 @@ pub(super) async fn page<S: Store>(
 }
 
 /// "Klacht K-2026-0042 geregistreerd en gemeld bij Margriet Jansen".
-async fn registered_message<S: Store>(store: &S, c: &Complaint) -> Result<String, WebError> {
+async fn registered_message<S: Store>(store: &S, c: &Complaint, t: Tr) -> Result<String, WebError> {
+    let reference = c.reference().to_string();
     if c.kind() == Kind::Signal {
-        return Ok(format!(
-            "Signaal {} geregistreerd als direct opgelost.",
-            c.reference()
-        ));
+        return Ok(t.t1("complaint-registered-signal", "reference", reference));
     }
     let manager = match c.responsible_manager() {
         Some(id) => store.user_by_id(id).await?.map(|u| u.user.name),
         None => None,
     };
     Ok(match manager {
-        Some(name) => format!(
-            "Klacht {} geregistreerd en gemeld bij {name}.",
-            c.reference()
+        Some(name) => t.t2(
+            "complaint-registered-reported",
+            "reference",
+            reference,
+            "manager",
+            name,
         ),
-        None => format!("Klacht {} geregistreerd.", c.reference()),
+        None => t.t1("complaint-registered", "reference", reference),
     })
 }
 
@@ -503,7 +528,7 @@ pub(super) async fn submit<S: Store>(
     let staff: HashSet<UserId> = dir.active_staff().map(|u| u.id).collect();
     let calendar = state.calendar().await?;
     let lists = Lists::load(&state.store).await?;
-    let parsed = form.parse(calendar.time_zone(), now, &staff, &lists);
+    let parsed = form.parse(calendar.time_zone(), now, &staff, &lists, current.t);
     let files = attachments::accept(uploads);
     let (new, files) = match (parsed, files) {
         (Ok(new), Ok(files)) => (new, files),
@@ -519,7 +544,7 @@ pub(super) async fn submit<S: Store>(
             return render(&state, ctx, form, errors, None, files_chosen, status).await;
         }
     };
-    match complaints::register_with_files(
+    match complaints::register_with_files_in(
         &state.store,
         &calendar,
         &state.notifier,
@@ -527,12 +552,13 @@ pub(super) async fn submit<S: Store>(
         new,
         files,
         now,
+        complainant_language(&form.taal),
     )
     .await
     {
         Ok(c) => {
             tracing::info!(reference = %c.reference(), kind = c.kind().as_str(), "registered");
-            let message = registered_message(&state.store, &c).await?;
+            let message = registered_message(&state.store, &c, current.t).await?;
             Ok(redirect_with_flash(
                 &format!("/klachten/{}", c.id()),
                 &message,

@@ -10,7 +10,8 @@ use klacht_app::documents::form::{
     ConsultationData, PartyData, ResponseData, SatisfactionCheckData, TermData, WaiverData,
 };
 use klacht_domain::calendar::WorkingCalendar;
-use klacht_domain::complaint::{Actor, Complaint, Event, Kind, Recorded, format_date, format_euro};
+use klacht_domain::complaint::{Actor, Complaint, Event, Kind, Recorded};
+use klacht_i18n::Tr;
 
 use super::{Directory, badge_class, local_time};
 
@@ -172,9 +173,19 @@ pub(super) struct ComplaintView {
     pub timeline: Vec<TimelineEntry>,
 }
 
-fn term_view(t: &klacht_app::complaints::TermLine) -> TermView {
+fn term_view(t: &klacht_app::complaints::TermLine, tr: Tr) -> TermView {
+    let status = tr.label(t.status);
     TermView {
-        line: TermData::of(t),
+        line: TermData {
+            step: tr.label(t.step),
+            due: tr.date(t.due),
+            done_on: t.done_on.map(|d| tr.date(d)).unwrap_or_default(),
+            status: if t.waived {
+                tr.t1("complaint-term-waived", "status", status)
+            } else {
+                status
+            },
+        },
         class: badge_class(t.status),
         regulation: format!(
             "/reglement#{}",
@@ -183,16 +194,16 @@ fn term_view(t: &klacht_app::complaints::TermLine) -> TermView {
     }
 }
 
-fn actor_name(dir: &Directory, actor: Actor) -> String {
+fn actor_name(dir: &Directory, actor: Actor, t: Tr) -> String {
     match actor {
         Actor::User(id) => dir.name(id),
-        Actor::Complainant => "klager (website)".into(),
-        Actor::System => "systeem".into(),
+        Actor::Complainant => t.t("complaint-actor-complainant"),
+        Actor::System => t.t("complaint-actor-system"),
     }
 }
 
-fn yes_no(b: bool) -> String {
-    if b { "ja" } else { "nee" }.into()
+fn yes_no(b: bool, t: Tr) -> String {
+    t.t(if b { "complaint-yes" } else { "complaint-no" })
 }
 
 impl ComplaintView {
@@ -202,10 +213,11 @@ impl ComplaintView {
         dir: &Directory,
         calendar: &WorkingCalendar,
         today: Date,
+        t: Tr,
     ) -> Self {
         let tz = calendar.time_zone();
         let stamp = |by: Actor, at: jiff::Timestamp| Stamp {
-            by: actor_name(dir, by),
+            by: actor_name(dir, by, t),
             at: local_time(at, tz),
         };
         let opt = |s: Option<&str>| s.unwrap_or_default().to_owned();
@@ -213,15 +225,15 @@ impl ComplaintView {
             id: c.id().to_string(),
             reference: c.reference().to_string(),
             is_signal: c.kind() == Kind::Signal,
-            kind: c.kind().label().into(),
-            status: c.status().label().into(),
+            kind: t.label(c.kind()),
+            status: t.label(c.status()),
             version: c.version(),
             received_at: c.received_at().strftime("%d-%m-%Y %H:%M").to_string(),
             received_by: c
                 .received_by()
                 .map(|id| dir.name(id))
-                .unwrap_or_else(|| "via de website".into()),
-            channel: c.channel().label().into(),
+                .unwrap_or_else(|| t.t("complaint-via-website")),
+            channel: t.label(c.channel()),
             complainant: PartyData::of(c.complainant()),
             representative: c.representative().map(PartyData::of),
             service: opt(c.service()),
@@ -237,22 +249,22 @@ impl ComplaintView {
             handler: dir.opt_name(c.handler()),
             assistants: c.assistants().iter().map(|id| dir.name(*id)).collect(),
             contact: c.contact().map(|s| ContactView {
-                date: format_date(s.value.date),
-                mode: s.value.mode.label().into(),
+                date: t.date(s.value.date),
+                mode: t.label(s.value.mode),
                 summary: s.value.summary.clone(),
                 stamp: stamp(s.by, s.at),
             }),
             merit: c.merit().map(|s| MeritView {
-                merit: s.value.merit.label().into(),
+                merit: t.label(s.value.merit),
                 reasoning: s.value.reasoning.clone(),
                 stamp: stamp(s.by, s.at),
             }),
             offer: c.offer().map(|s| OfferView {
-                kind: s.value.kind.label().into(),
+                kind: t.label(s.value.kind),
                 description: s.value.description.clone(),
-                value: s.value.value_cents.map(format_euro).unwrap_or_default(),
+                value: s.value.value_cents.map(|v| t.euro(v)).unwrap_or_default(),
                 director_consulted: s.value.director_consulted,
-                made_on: format_date(s.value.made_on),
+                made_on: t.date(s.value.made_on),
                 letter_text: klacht_app::documents::letter_paragraphs(c, &s.value).join("\n\n"),
                 no_offer: s.value.kind == klacht_domain::complaint::OfferKind::None,
                 stamp: stamp(s.by, s.at),
@@ -262,7 +274,7 @@ impl ComplaintView {
                 .iter()
                 .map(|r| {
                     ConsultationData::of(r, dir.name(r.director()), |by, at| {
-                        format!("{}, {}", actor_name(dir, by), local_time(at, tz))
+                        format!("{}, {}", actor_name(dir, by, t), local_time(at, tz))
                     })
                 })
                 .collect(),
@@ -278,7 +290,7 @@ impl ComplaintView {
                     let a = &item.agreed.value;
                     ActionView {
                         description: a.description.clone(),
-                        due: a.due.map(format_date).unwrap_or_default(),
+                        due: a.due.map(|d| t.date(d)).unwrap_or_default(),
                         owner: dir.opt_name(a.owner),
                         stamp: stamp(item.agreed.by, item.agreed.at),
                         completed: item
@@ -302,11 +314,11 @@ impl ComplaintView {
                     let outcome = e.outcome.as_ref().map(|o| &o.value);
                     EscalationView {
                         party: e.escalation.value.party.label().into(),
-                        on: format_date(e.escalation.value.on),
+                        on: t.date(e.escalation.value.on),
                         note: e.escalation.value.note.clone().unwrap_or_default(),
                         outcome: outcome.map(|o| o.outcome.clone()).unwrap_or_default(),
-                        outcome_on: outcome.map(|o| format_date(o.on)).unwrap_or_default(),
-                        resolved: outcome.map(|o| yes_no(o.resolved)).unwrap_or_default(),
+                        outcome_on: outcome.map(|o| t.date(o.on)).unwrap_or_default(),
+                        resolved: outcome.map(|o| yes_no(o.resolved, t)).unwrap_or_default(),
                     }
                 })
                 .collect(),
@@ -332,7 +344,7 @@ impl ComplaintView {
                 .unwrap_or_default(),
             terms: term_lines(c, calendar, today)
                 .iter()
-                .map(term_view)
+                .map(|l| term_view(l, t))
                 .collect(),
             round: c.round(),
             rounds: c
@@ -341,22 +353,26 @@ impl ComplaintView {
                 .map(|r| {
                     let mut outcome = Vec::new();
                     if let Some(m) = r.merit() {
-                        outcome.push(m.value.merit.label().to_owned());
+                        outcome.push(t.label(m.value.merit));
                     }
                     if let Some(o) = r.offer() {
-                        outcome.push(format!("aanbod: {}", o.value.kind.label()));
+                        outcome.push(t.t1("complaint-round-offer", "kind", t.label(o.value.kind)));
                     }
                     if let Some(a) = r.response().and_then(|x| x.value.accepted) {
-                        outcome.push(if a { "aanvaard" } else { "afgewezen" }.to_owned());
+                        outcome.push(t.t(if a {
+                            "complaint-round-accepted"
+                        } else {
+                            "complaint-round-rejected"
+                        }));
                     }
                     RoundView {
                         number: r.number(),
                         terms: klacht_app::reopening::round_term_lines(c, r, calendar, today)
                             .iter()
-                            .map(term_view)
+                            .map(|l| term_view(l, t))
                             .collect(),
                         outcome: if outcome.is_empty() {
-                            "geen oordeel vastgelegd".into()
+                            t.t("complaint-round-no-merit")
                         } else {
                             outcome.join("; ")
                         },
@@ -365,7 +381,7 @@ impl ComplaintView {
                             .exact_registration()
                             .map(|e| e.value.exact_id.clone())
                             .unwrap_or_default(),
-                        reopened_kind: r.reopened().value.kind.label().into(),
+                        reopened_kind: t.label(r.reopened().value.kind),
                         reopened_reason: r.reopened().value.reason.clone(),
                         reopened: stamp(r.reopened().by, r.reopened().at),
                     }
@@ -376,8 +392,8 @@ impl ComplaintView {
                 .map(|r| TimelineEntry {
                     seq: r.seq,
                     at: local_time(r.at, tz),
-                    who: actor_name(dir, r.actor),
-                    text: describe(&r.event, dir),
+                    who: actor_name(dir, r.actor, t),
+                    text: describe(&r.event, dir, t),
                     corrected_by: c.superseded_by(r.seq),
                     is_correction: matches!(r.event, Event::Corrected { .. }),
                 })
@@ -386,25 +402,54 @@ impl ComplaintView {
     }
 }
 
-/// The domain's line, with the person named where the event names one.
-fn describe(event: &Event, dir: &Directory) -> String {
+/// The line of an event in the user's language, with the person named
+/// where the event names one. Events without a key of their own yet keep
+/// the domain's Dutch line.
+fn describe(event: &Event, dir: &Directory, t: Tr) -> String {
     match event {
+        Event::Registered(r) => t.t2(
+            match r.kind {
+                Kind::Signal => "complaint-event-registered-signal",
+                Kind::Complaint => "complaint-event-registered",
+            },
+            "reference",
+            r.reference.to_string(),
+            "channel",
+            t.label(r.channel),
+        ),
         Event::ReportedToManager { manager } => {
-            format!("Gemeld bij leidinggevende {}", dir.name(*manager))
+            t.t1("complaint-event-reported", "manager", dir.name(*manager))
         }
         Event::HandlerAssigned { handler } => {
-            format!("Afhandelaar toegewezen: {}", dir.name(*handler))
+            t.t1("complaint-event-handler", "handler", dir.name(*handler))
         }
-        Event::AssistantAdded { user } => format!("Bijstand toegevoegd: {}", dir.name(*user)),
-        Event::DirectorConsulted(x) => format!(
-            "Advies gevraagd aan {} (vraag {}): {}",
-            dir.name(x.director),
-            x.number,
-            x.question
+        Event::AssistantAdded { user } => {
+            t.t1("complaint-event-assistant", "assistant", dir.name(*user))
+        }
+        Event::ContactRecorded(c) => t.t2(
+            "complaint-event-contact",
+            "mode",
+            t.label(c.mode),
+            "date",
+            t.date(c.date),
         ),
-        Event::ActionOwnerChanged(x) => {
-            format!("Actie {} overgedragen aan {}", x.number, dir.name(x.owner))
-        }
+        Event::MeritDecided(m) => t.t1("complaint-event-merit", "merit", t.label(m.merit)),
+        Event::DirectorConsulted(x) => t.t3(
+            "complaint-event-consulted",
+            "director",
+            dir.name(x.director),
+            "number",
+            x.number,
+            "question",
+            x.question.as_str(),
+        ),
+        Event::ActionOwnerChanged(x) => t.t2(
+            "complaint-event-action-owner",
+            "number",
+            x.number,
+            "owner",
+            dir.name(x.owner),
+        ),
         other => other.describe(),
     }
 }

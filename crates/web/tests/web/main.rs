@@ -24,6 +24,7 @@ mod api_workflow;
 mod authorization;
 mod bulk_handover;
 mod complaints_access;
+mod complaints_english;
 mod complaints_form;
 mod complaints_intake;
 mod complaints_workflow;

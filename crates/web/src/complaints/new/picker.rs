@@ -45,13 +45,14 @@ pub(super) fn pick<'a>(
     me: &User,
     checked: &[String],
     query: &str,
+    t: klacht_i18n::Tr,
 ) -> Picker {
     let query = query.trim().to_lowercase();
     let is_checked = |u: &User| checked.iter().any(|c| *c == u.id.to_string());
     let choice = |u: &User| {
-        let mut label = UserOption::of(u).label;
+        let mut label = UserOption::of(u, t).label;
         if in_team(me, u) && u.id != me.id {
-            label.push_str(" — eigen team");
+            label = t.t1("complaint-picker-own-team", "name", label);
         }
         StaffChoice {
             id: u.id.to_string(),
@@ -85,12 +86,9 @@ pub(super) fn pick<'a>(
             .map(|u| choice(u)),
     );
     let note = match found {
-        0 => "Niemand gevonden; zoek op een deel van de naam of het e-mailadres.".to_owned(),
-        n if n > MAX_MATCHES => format!(
-            "{n} gevonden; de eerste {MAX_MATCHES} staan hieronder. Zoek preciezer om de rest te vinden."
-        ),
-        1 => "1 gevonden.".to_owned(),
-        n => format!("{n} gevonden."),
+        0 => t.t("complaint-picker-none"),
+        n if n > MAX_MATCHES => t.t2("complaint-picker-many", "count", n, "shown", MAX_MATCHES),
+        n => t.t1("complaint-picker-found", "count", n),
     };
     Picker {
         choices,
@@ -146,12 +144,18 @@ mod tests {
     fn without_a_search_the_own_team_and_what_was_ticked() {
         let staff = staff();
         let piet = &staff[0];
-        let p = pick(staff.iter(), piet, &[], "");
+        let p = pick(staff.iter(), piet, &[], "", klacht_i18n::Tr::default());
         assert_eq!(names(&p), ["Piet", "Fatima", "Margriet"]);
         assert!(p.note.is_none());
         // Someone ticked after a search stays, checked, first.
         let ticked = staff[10].id.to_string();
-        let p = pick(staff.iter(), piet, std::slice::from_ref(&ticked), "");
+        let p = pick(
+            staff.iter(),
+            piet,
+            std::slice::from_ref(&ticked),
+            "",
+            klacht_i18n::Tr::default(),
+        );
         assert_eq!(names(&p)[0], "Medewerker 08");
         assert!(p.choices[0].checked);
         assert_eq!(p.choices.len(), 4);
@@ -161,16 +165,22 @@ mod tests {
     fn a_search_finds_by_name_or_address_own_team_first_and_caps() {
         let staff = staff();
         let piet = &staff[0];
-        let p = pick(staff.iter(), piet, &[], "  medewerker 1 ");
+        let p = pick(
+            staff.iter(),
+            piet,
+            &[],
+            "  medewerker 1 ",
+            klacht_i18n::Tr::default(),
+        );
         assert_eq!(p.choices.len(), 10, "Medewerker 10 to 19");
         assert_eq!(p.note.as_deref(), Some("10 gevonden."));
-        let p = pick(staff.iter(), piet, &[], "u4@");
+        let p = pick(staff.iter(), piet, &[], "u4@", klacht_i18n::Tr::default());
         assert_eq!(names(&p), ["Fatima"]);
         assert!(p.choices[0].label.ends_with("— eigen team"));
         // "a" is in Fatima, Margriet, Hans and no Medewerker: team first.
-        let p = pick(staff.iter(), piet, &[], "A");
+        let p = pick(staff.iter(), piet, &[], "A", klacht_i18n::Tr::default());
         assert_eq!(names(&p), ["Fatima", "Margriet", "Hans"]);
-        let p = pick(staff.iter(), piet, &[], "e");
+        let p = pick(staff.iter(), piet, &[], "e", klacht_i18n::Tr::default());
         assert_eq!(p.choices.len(), MAX_MATCHES);
         assert_eq!(names(&p)[..3], ["Piet", "Margriet", "Medewerker 00"]);
         assert!(
@@ -178,7 +188,7 @@ mod tests {
                 .as_deref()
                 .is_some_and(|n| n.starts_with("62 gevonden"))
         );
-        let p = pick(staff.iter(), piet, &[], "zzz");
+        let p = pick(staff.iter(), piet, &[], "zzz", klacht_i18n::Tr::default());
         assert!(p.choices.is_empty());
         assert!(p.note.as_deref().is_some_and(|n| n.starts_with("Niemand")));
     }

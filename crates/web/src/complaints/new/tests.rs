@@ -40,7 +40,13 @@ fn category_and_cause_come_from_the_lists() {
         ..filled()
     };
     let new = form
-        .parse(&tz(), now(), &HashSet::new(), &lists())
+        .parse(
+            &tz(),
+            now(),
+            &HashSet::new(),
+            &lists(),
+            klacht_i18n::Tr::default(),
+        )
         .expect("parses");
     assert_eq!(new.category.as_deref(), Some("Planning"));
     assert_eq!(new.cause.as_deref(), Some("Werkdruk"));
@@ -49,7 +55,13 @@ fn category_and_cause_come_from_the_lists() {
         ..filled()
     };
     let errors = form
-        .parse(&tz(), now(), &HashSet::new(), &lists())
+        .parse(
+            &tz(),
+            now(),
+            &HashSet::new(),
+            &lists(),
+            klacht_i18n::Tr::default(),
+        )
         .expect_err("not on the list");
     assert_eq!(
         errors.get("oorzaak"),
@@ -60,7 +72,13 @@ fn category_and_cause_come_from_the_lists() {
 #[test]
 fn a_filled_form_becomes_an_intake_in_amsterdam_time() {
     let new = filled()
-        .parse(&tz(), now(), &HashSet::new(), &lists())
+        .parse(
+            &tz(),
+            now(),
+            &HashSet::new(),
+            &lists(),
+            klacht_i18n::Tr::default(),
+        )
         .expect("parses");
     assert_eq!(new.kind, Kind::Complaint);
     assert_eq!(new.channel, Channel::Phone);
@@ -88,7 +106,13 @@ fn every_problem_is_tied_to_its_field() {
         ..NewComplaintForm::default()
     };
     let errors = form
-        .parse(&tz(), now(), &HashSet::new(), &lists())
+        .parse(
+            &tz(),
+            now(),
+            &HashSet::new(),
+            &lists(),
+            klacht_i18n::Tr::default(),
+        )
         .expect_err("refused");
     for field in [
         "soort",
