@@ -30,6 +30,10 @@ macro_rules! files {
             "overview.ftl",
             "admin.ftl",
             "api.ftl",
+            "refusals.ftl",
+            "reports.ftl",
+            "pages.ftl",
+            "procedure.ftl",
         )
     };
 }
