@@ -1,13 +1,15 @@
-//! English in headless Chromium (issue 18): a complainant switches the
-//! public form to English, files a complaint and follows it; the manager
-//! who chose English handles it in English. Screenshots:
-//! docs/screenshots/public-form-en.png, public-status-en.png and
-//! staff-complaint-en.png.
+//! English in headless Chromium (issue 18, "Done when"): a complainant
+//! switches the public form to English, files a complaint and follows it;
+//! the manager who chose English handles it through every step of the
+//! procedure and the quality manager closes it, every page in English.
+//! Screenshots in docs/screenshots: public-form-en, public-status-en,
+//! staff-complaints-en, staff-offer-en, staff-complaint-en,
+//! staff-closed-en and complaint-form-en.
 
 use fantoccini::{Client, Locator};
 use klacht_browser_tests::{
-    assert_accessible, body_text, browser, click_and_wait, fill, screenshot, select, sign_in,
-    spawn_app,
+    assert_accessible, body_text, browser, click, click_and_wait, fill, open_form, screenshot,
+    select, sign_in, sign_out, spawn_app, submit_form,
 };
 use klacht_domain::{Email, Language, Role, UserId};
 use klacht_i18n::foreign_words;
@@ -55,6 +57,27 @@ async fn an_english_complainant_and_an_english_manager_go_through_a_complaint() 
         })
         .await
         .expect("manager");
+    let quality = UserId::new(uuid::Uuid::now_v7());
+    store
+        .create_user(NewUser {
+            id: quality,
+            email: Email::parse("sanne@focus.example").expect("email"),
+            name: "Sanne Visser".into(),
+            role: Role::QualityManager,
+            manager: None,
+            password_hash: Some(
+                klacht_app::password::hash_password(PASSWORD.into())
+                    .await
+                    .expect("hash"),
+            ),
+            created_at: klacht_clock::test_now(),
+        })
+        .await
+        .expect("quality manager");
+    store
+        .set_user_language(quality, Some(Language::En))
+        .await
+        .expect("language");
     let service = uuid::Uuid::now_v7();
     store
         .change_public_service(
@@ -174,6 +197,100 @@ async fn an_english_complainant_and_an_english_manager_go_through_a_complaint() 
         Some("en")
     );
     screenshot(&client, "staff-complaints-en").await;
+
+    // She handles it in English, every step with its message in English.
+    click_and_wait(&client, "main table a[href^='/klachten/']").await;
+    let detail_url = client.current_url().await.expect("url");
+    assert_reads(&client, Language::En, "the complaint").await;
+    open_form(&client, "afhandelaar").await;
+    select(&client, "afhandelaar-afhandelaar", &manager.to_string()).await;
+    submit_form(&client, "afhandelaar").await;
+    assert_reads(&client, Language::En, "handler assigned").await;
+    open_form(&client, "contact").await;
+    fill(
+        &client,
+        "contact-samenvatting",
+        "Called her; apologised and agreed new times.",
+    )
+    .await;
+    submit_form(&client, "contact").await;
+    assert_reads(&client, Language::En, "contact recorded").await;
+    open_form(&client, "oordeel").await;
+    click(
+        &client,
+        "details#oordeel input[name=oordeel][value=founded]",
+    )
+    .await;
+    fill(
+        &client,
+        "oordeel-onderbouwing",
+        "The care plan says Tuesday mornings at 8:00.",
+    )
+    .await;
+    submit_form(&client, "oordeel").await;
+    assert_reads(&client, Language::En, "merit decided").await;
+    open_form(&client, "aanbod").await;
+    select(&client, "aanbod-soort", "compensation").await;
+    fill(&client, "aanbod-omschrijving", "Credit for the missed hours.").await;
+    fill(&client, "aanbod-waarde", "25").await;
+    submit_form(&client, "aanbod").await;
+    assert_reads(&client, Language::En, "offer made").await;
+    screenshot(&client, "staff-offer-en").await;
+
+    // The complainant's status page shows the offer, in English.
+    client
+        .goto(&format!("{base}/status/{code}"))
+        .await
+        .expect("status");
+    assert_reads(&client, Language::En, "the status page with an offer").await;
+
+    client.goto(detail_url.as_str()).await.expect("detail");
+    open_form(&client, "reactie").await;
+    click(&client, "details#reactie input[name=aanvaard][value=ja]").await;
+    select(&client, "reactie-tevredenheid", "4").await;
+    submit_form(&client, "reactie").await;
+    assert_reads(&client, Language::En, "response recorded").await;
+    open_form(&client, "acties").await;
+    fill(&client, "acties-omschrijving", "Plan a regular carer.").await;
+    submit_form(&client, "acties").await;
+    open_form(&client, "actie-1").await;
+    submit_form(&client, "actie-1").await;
+    assert_reads(&client, Language::En, "action done").await;
+    open_form(&client, "formulier-verstuurd").await;
+    submit_form(&client, "formulier-verstuurd").await;
+    let recorded = body_text(&client).await;
+    assert!(
+        recorded.contains("Credit for the missed hours") && recorded.contains("€25.00"),
+        "{recorded}"
+    );
+    assert_reads(&client, Language::En, "form recorded").await;
+    screenshot(&client, "staff-complaint-en").await;
+    sign_out(&client).await;
+
+    // The quality manager, who reads English too, closes it.
+    sign_in(&client, &base, "sanne@focus.example", PASSWORD).await;
+    client.goto(detail_url.as_str()).await.expect("detail");
+    assert_reads(&client, Language::En, "the quality manager's view").await;
+    open_form(&client, "afsluiten").await;
+    submit_form(&client, "afsluiten").await;
+    assert_reads(&client, Language::En, "closed").await;
+    screenshot(&client, "staff-closed-en").await;
+    client
+        .goto(&format!("{}/formulier", detail_url.as_str()))
+        .await
+        .expect("form");
+    let form = body_text(&client).await;
+    assert!(form.contains("Anne Smith"), "{form}");
+    assert_reads(&client, Language::En, "the complaint form").await;
+    screenshot(&client, "complaint-form-en").await;
+    sign_out(&client).await;
+
+    // The complainant sees it closed, in English.
+    client
+        .goto(&format!("{base}/status/{code}"))
+        .await
+        .expect("status");
+    assert_reads(&client, Language::En, "the closed status").await;
 
     client.close().await.expect("close the browser");
 }
