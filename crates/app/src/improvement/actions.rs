@@ -33,13 +33,14 @@ pub struct ActionInput {
     pub pattern: Option<PatternKey>,
 }
 
-/// One line of an action's history.
+/// One line of an action's history: what happened, worded by the page
+/// in its reader's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryLine {
     pub seq: u64,
     pub at: Timestamp,
     pub who: String,
-    pub text: String,
+    pub event: ImprovementEvent,
 }
 
 /// An action as a page shows it.
@@ -239,7 +240,7 @@ pub async fn load<S: Store>(
                 seq: e.seq,
                 at: e.at,
                 who: e.actor_name.clone(),
-                text: event.describe(),
+                event,
             })
         })
         .collect::<Result<Vec<_>, ImprovementServiceError>>()?;

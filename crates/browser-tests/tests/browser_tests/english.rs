@@ -231,7 +231,12 @@ async fn an_english_complainant_and_an_english_manager_go_through_a_complaint() 
     assert_reads(&client, Language::En, "merit decided").await;
     open_form(&client, "aanbod").await;
     select(&client, "aanbod-soort", "compensation").await;
-    fill(&client, "aanbod-omschrijving", "Credit for the missed hours.").await;
+    fill(
+        &client,
+        "aanbod-omschrijving",
+        "Credit for the missed hours.",
+    )
+    .await;
     fill(&client, "aanbod-waarde", "25").await;
     submit_form(&client, "aanbod").await;
     assert_reads(&client, Language::En, "offer made").await;

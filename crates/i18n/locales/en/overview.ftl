@@ -207,3 +207,10 @@ improvement-forbidden-admin = An administrator sees no complaints and no improve
 improvement-conflict = Someone else has changed this improvement action in the meantime. Reload the page and try again.
 improvement-pattern-team = team of { $name }
 improvement-pattern-unknown-team = unknown team
+
+improvement-history-opened = Improvement action opened for { $count } { $count ->
+        [one] complaint
+       *[other] complaints
+    } (due { $due })
+improvement-history-status = Status changed from '{ $from }' to '{ $to }'
+improvement-history-closed = Completed, with an evaluation of the effect

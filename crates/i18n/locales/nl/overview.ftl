@@ -207,3 +207,10 @@ improvement-forbidden-admin = Een beheerder ziet geen klachten en geen verbetera
 improvement-conflict = Iemand anders heeft deze verbeteractie intussen gewijzigd. Laad de pagina opnieuw en probeer het nog eens.
 improvement-pattern-team = team van { $name }
 improvement-pattern-unknown-team = onbekend team
+
+improvement-history-opened = Verbeteractie geopend voor { $count } { $count ->
+        [one] klacht
+       *[other] klachten
+    } (uiterlijk { $due })
+improvement-history-status = Status gewijzigd van '{ $from }' in '{ $to }'
+improvement-history-closed = Afgerond, met evaluatie van het effect

@@ -9,8 +9,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use klacht_app::improvement::{self, ActionView, ImprovementServiceError};
 use klacht_domain::complaint::Status;
-use klacht_domain::improvement::{ImprovementStatus, may_manage};
+use klacht_domain::improvement::{ImprovementEvent, ImprovementStatus, may_manage};
 use klacht_domain::patterns::PatternKey;
+use klacht_i18n::Tr;
 use klacht_store::Store;
 use serde::Deserialize;
 
@@ -149,7 +150,7 @@ async fn render_detail<S: Store>(
             .map(|h| HistoryView {
                 at: moment(t, h.at, tz),
                 who: h.who.clone(),
-                text: h.text.clone(),
+                text: history_text(t, &h.event),
             })
             .collect(),
         statuses: [ImprovementStatus::Open, ImprovementStatus::InProgress]
@@ -279,4 +280,28 @@ pub(super) async fn close<S: Store>(
     form: CsrfForm<ChangeForm>,
 ) -> Result<Response, WebError> {
     change(&state, &raw, form, "afronden").await
+}
+
+/// One line of the history in the reader's language (in Dutch as the
+/// domain's `ImprovementEvent::describe`, which the archive keeps).
+fn history_text(t: Tr, event: &ImprovementEvent) -> String {
+    match event {
+        ImprovementEvent::Opened {
+            due_on, complaints, ..
+        } => t.t2(
+            "improvement-history-opened",
+            "count",
+            complaints.len(),
+            "due",
+            t.date(*due_on),
+        ),
+        ImprovementEvent::StatusChanged { from, to } => t.t2(
+            "improvement-history-status",
+            "from",
+            status_label(t, *from),
+            "to",
+            status_label(t, *to),
+        ),
+        ImprovementEvent::Closed { .. } => t.t("improvement-history-closed"),
+    }
 }

@@ -57,11 +57,20 @@ const NOT_WALKED: &[(&str, &str)] = &[
     ("/metrics", "Prometheus text"),
     ("/assets/medewerkers.js", "script"),
     ("/inloggen/sso", "a redirect to the sign-on provider"),
-    ("/inloggen/sso/terug", "the provider's redirect back (sso.rs)"),
-    ("/klacht/bevestiging", "right after a filing: public_english.rs"),
+    (
+        "/inloggen/sso/terug",
+        "the provider's redirect back (sso.rs)",
+    ),
+    (
+        "/klacht/bevestiging",
+        "right after a filing: public_english.rs",
+    ),
     ("/status/{code}", "public_english.rs follows a filing"),
     ("/status/{code}/tevredenheid", "public_english.rs"),
-    ("/klachten/{id}/bijlagen/{bijlage}", "the attached file itself"),
+    (
+        "/klachten/{id}/bijlagen/{bijlage}",
+        "the attached file itself",
+    ),
     ("/dashboard.json", "machine format, English keys"),
     ("/dossier/{id}/dossier.json", "machine format, English keys"),
     ("/dossier/{id}/ronde/{n}/dossier.json", "machine format"),
@@ -133,7 +142,7 @@ async fn english_complaint<S: Store>(store: &S, org: &Org) -> ReferenceNumber {
             None,
             None,
         )
-            .expect("valid party"),
+        .expect("valid party"),
         representative: None,
         service: Some("Home care".into()),
         involved_employees: Vec::new(),
@@ -348,8 +357,10 @@ impl Walk {
         let r = request.send().await.expect("request sent");
         let expected = if route == "(404)" { 404 } else { 200 };
         if r.status() != expected {
-            self.problems
-                .push(format!("{path}: status {} (expected {expected})", r.status()));
+            self.problems.push(format!(
+                "{path}: status {} (expected {expected})",
+                r.status()
+            ));
             return String::new();
         }
         let bytes = r.bytes().await.expect("body");
@@ -375,14 +386,17 @@ impl Walk {
         // A fragment (the colleague picker's list) has no html element.
         if let Some(html) = page.as_ref().filter(|p| p.contains("<html")) {
             if !html.contains(&format!("<html lang=\"{}\"", language.code())) {
-                self.problems.push(format!("{path}: not lang=\"{}\"", language.code()));
+                self.problems
+                    .push(format!("{path}: not lang=\"{}\"", language.code()));
             }
         }
         let readable = readable(&text);
         let foreign = foreign_words(language, &readable);
         if !foreign.is_empty() {
-            self.problems
-                .push(format!("{path}: {foreign:?} in {:?}", lines_with(&readable, &foreign)));
+            self.problems.push(format!(
+                "{path}: {foreign:?} in {:?}",
+                lines_with(&readable, &foreign)
+            ));
         }
         page.unwrap_or(text)
     }
@@ -455,7 +469,10 @@ async fn every_page_speaks_english_to_an_english_user<S: Store>(store: S) {
         ("/", "/".to_owned()),
         ("/klachten", "/klachten".to_owned()),
         ("/klachten/nieuw", "/klachten/nieuw".to_owned()),
-        ("/klachten/nieuw/medewerkers", "/klachten/nieuw/medewerkers?q=jo".to_owned()),
+        (
+            "/klachten/nieuw/medewerkers",
+            "/klachten/nieuw/medewerkers?q=jo".to_owned(),
+        ),
         ("/klachten/{id}", format!("/klachten/{fresh}")),
         ("/verbeteracties", "/verbeteracties".to_owned()),
         ("/afwezigheid", "/afwezigheid".to_owned()),
@@ -488,14 +505,23 @@ async fn every_page_speaks_english_to_an_english_user<S: Store>(store: S) {
         ("/klachten/{id}", format!("/klachten/{fresh}")),
         ("/klachten/{id}", format!("/klachten/{in_hand}")),
         ("/klachten/{id}", format!("/klachten/{english}")),
-        ("/klachten/{id}/formulier", format!("/klachten/{in_hand}/formulier")),
+        (
+            "/klachten/{id}/formulier",
+            format!("/klachten/{in_hand}/formulier"),
+        ),
         (
             "/klachten/{id}/formulier.pdf",
             format!("/klachten/{in_hand}/formulier.pdf"),
         ),
-        ("/klachten/{id}/aanbod.pdf", format!("/klachten/{english}/aanbod.pdf")),
+        (
+            "/klachten/{id}/aanbod.pdf",
+            format!("/klachten/{english}/aanbod.pdf"),
+        ),
         ("/verbeteracties/{id}", action.unwrap_or_default()),
-        ("/afwezigheid/overdragen", "/afwezigheid/overdragen".to_owned()),
+        (
+            "/afwezigheid/overdragen",
+            "/afwezigheid/overdragen".to_owned(),
+        ),
         (
             "/medewerkers/{id}/overdracht",
             format!("/medewerkers/{}/overdracht", org.employee.id),
@@ -509,7 +535,13 @@ async fn every_page_speaks_english_to_an_english_user<S: Store>(store: S) {
     let start = walk.check(&app, Some(&b), "/", "/", en).await;
     let message = first_link(&start, "/binnengekomen/").unwrap_or_default();
     let archive = walk
-        .check(&app, Some(&b), "/dossier", &format!("/dossier?jaar={year}"), en)
+        .check(
+            &app,
+            Some(&b),
+            "/dossier",
+            &format!("/dossier?jaar={year}"),
+            en,
+        )
         .await;
     let filed = first_link(&archive, "/dossier/").unwrap_or_default();
     let filed_form = filed
@@ -559,7 +591,10 @@ async fn every_page_speaks_english_to_an_english_user<S: Store>(store: S) {
         ("/beheer/kalender", "/beheer/kalender".to_owned()),
         ("/beheer/logboek", "/beheer/logboek".to_owned()),
         ("/beheer/diensten", "/beheer/diensten".to_owned()),
-        ("/beheer/lijst/{lijst}", "/beheer/lijst/categorieen".to_owned()),
+        (
+            "/beheer/lijst/{lijst}",
+            "/beheer/lijst/categorieen".to_owned(),
+        ),
     ] {
         walk.check(&app, Some(&b), route, &path, en).await;
     }
