@@ -8,8 +8,46 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 use klacht_domain::calendar::WorkingCalendar;
-use klacht_store::Store;
+use klacht_domain::{Email, Role, User, UserId};
+use klacht_store::{NewUser, Store};
 use klacht_web::AppState;
+
+/// The password of the people [`staff_user`] creates.
+pub const PASSWORD: &str = "klacht-demo-2026";
+
+/// A staff account that signs in with [`PASSWORD`].
+pub async fn staff_user<S: Store>(
+    store: &S,
+    email: &str,
+    name: &str,
+    role: Role,
+    manager: Option<UserId>,
+) -> User {
+    let user = User {
+        id: UserId::new(uuid::Uuid::now_v7()),
+        email: Email::parse(email).expect("valid e-mail"),
+        name: name.into(),
+        role,
+        manager,
+    };
+    store
+        .create_user(NewUser {
+            id: user.id,
+            email: user.email.clone(),
+            name: user.name.clone(),
+            role,
+            manager,
+            password_hash: Some(
+                klacht_app::password::hash_password(PASSWORD.into())
+                    .await
+                    .expect("hash"),
+            ),
+            created_at: klacht_clock::test_now(),
+        })
+        .await
+        .expect("create user");
+    user
+}
 
 /// With `CI` set a missing Chromium fails the run instead of skipping.
 fn required() -> bool {

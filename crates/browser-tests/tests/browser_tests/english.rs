@@ -8,15 +8,13 @@
 
 use fantoccini::{Client, Locator};
 use klacht_browser_tests::{
-    assert_accessible, body_text, browser, click, click_and_wait, fill, open_form, screenshot,
-    select, sign_in, sign_out, spawn_app, submit_form,
+    PASSWORD, assert_accessible, body_text, browser, click, click_and_wait, fill, open_form,
+    screenshot, select, sign_in, sign_out, spawn_app, staff_user, submit_form,
 };
-use klacht_domain::{Email, Language, Role, UserId};
+use klacht_domain::{Language, Role};
 use klacht_i18n::foreign_words;
 use klacht_store::testing::SqliteTestDb;
-use klacht_store::{AuditEntry, NewUser, PublicServiceChange, PublicStore, UserStore};
-
-const PASSWORD: &str = "klacht-demo-2026";
+use klacht_store::{AuditEntry, PublicServiceChange, PublicStore, UserStore};
 
 /// The page reads in `language` only (the product's name aside).
 async fn assert_reads(client: &Client, language: Language, what: &str) {
@@ -40,40 +38,24 @@ async fn an_english_complainant_and_an_english_manager_go_through_a_complaint() 
     };
     let db = SqliteTestDb::new();
     let store = db.store().await;
-    let manager = UserId::new(uuid::Uuid::now_v7());
-    store
-        .create_user(NewUser {
-            id: manager,
-            email: Email::parse("margriet@focus.example").expect("email"),
-            name: "Margriet Jansen".into(),
-            role: Role::Manager,
-            manager: None,
-            password_hash: Some(
-                klacht_app::password::hash_password(PASSWORD.into())
-                    .await
-                    .expect("hash"),
-            ),
-            created_at: klacht_clock::test_now(),
-        })
-        .await
-        .expect("manager");
-    let quality = UserId::new(uuid::Uuid::now_v7());
-    store
-        .create_user(NewUser {
-            id: quality,
-            email: Email::parse("sanne@focus.example").expect("email"),
-            name: "Sanne Visser".into(),
-            role: Role::QualityManager,
-            manager: None,
-            password_hash: Some(
-                klacht_app::password::hash_password(PASSWORD.into())
-                    .await
-                    .expect("hash"),
-            ),
-            created_at: klacht_clock::test_now(),
-        })
-        .await
-        .expect("quality manager");
+    let manager = staff_user(
+        &store,
+        "margriet@focus.example",
+        "Margriet Jansen",
+        Role::Manager,
+        None,
+    )
+    .await
+    .id;
+    let quality = staff_user(
+        &store,
+        "sanne@focus.example",
+        "Sanne Visser",
+        Role::QualityManager,
+        None,
+    )
+    .await
+    .id;
     store
         .set_user_language(quality, Some(Language::En))
         .await

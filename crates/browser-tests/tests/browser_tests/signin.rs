@@ -1,11 +1,10 @@
 //! Signing in with a real browser, on a desktop and a phone-sized window.
 
 use klacht_browser_tests::{
-    body_text, browser, click, click_and_wait, fill, screenshot, spawn_app,
+    PASSWORD, body_text, browser, click, click_and_wait, fill, screenshot, spawn_app, staff_user,
 };
-use klacht_domain::{Email, Role, UserId};
+use klacht_domain::Role;
 use klacht_store::testing::SqliteTestDb;
-use klacht_store::{NewUser, UserStore};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_user_signs_in_and_out_in_chromium() {
@@ -14,22 +13,14 @@ async fn a_user_signs_in_and_out_in_chromium() {
     };
     let db = SqliteTestDb::new();
     let store = db.store().await;
-    store
-        .create_user(NewUser {
-            id: UserId::new(uuid::Uuid::now_v7()),
-            email: Email::parse("margriet@focus.example").expect("valid"),
-            name: "Margriet Jansen".into(),
-            role: Role::Manager,
-            manager: None,
-            password_hash: Some(
-                klacht_app::password::hash_password("klacht-demo-2026".into())
-                    .await
-                    .expect("hash"),
-            ),
-            created_at: klacht_clock::test_now(),
-        })
-        .await
-        .expect("user");
+    staff_user(
+        &store,
+        "margriet@focus.example",
+        "Margriet Jansen",
+        Role::Manager,
+        None,
+    )
+    .await;
     let app = spawn_app(store).await;
 
     client
@@ -57,7 +48,7 @@ async fn a_user_signs_in_and_out_in_chromium() {
     );
     screenshot(&client, "login-error").await;
 
-    fill(&client, "password", "klacht-demo-2026").await;
+    fill(&client, "password", PASSWORD).await;
     click_and_wait(&client, "main form button[type=submit]").await;
     assert_ne!(
         client.current_url().await.expect("url").path(),

@@ -8,47 +8,11 @@
 
 use fantoccini::{Client, Locator};
 use klacht_browser_tests::{
-    body_text, browser, click, click_and_wait, fill, screenshot, select, sign_in, sign_out,
-    spawn_app,
+    PASSWORD, body_text, browser, click, click_and_wait, fill, screenshot, select, sign_in,
+    sign_out, spawn_app, staff_user,
 };
-use klacht_domain::{Email, Role, User, UserId};
+use klacht_domain::Role;
 use klacht_store::testing::SqliteTestDb;
-use klacht_store::{NewUser, Store};
-
-const PASSWORD: &str = "klacht-demo-2026";
-
-async fn user<S: Store>(
-    store: &S,
-    email: &str,
-    name: &str,
-    role: Role,
-    manager: Option<UserId>,
-) -> User {
-    let user = User {
-        id: UserId::new(uuid::Uuid::now_v7()),
-        email: Email::parse(email).expect("valid"),
-        name: name.into(),
-        role,
-        manager,
-    };
-    store
-        .create_user(NewUser {
-            id: user.id,
-            email: user.email.clone(),
-            name: user.name.clone(),
-            role,
-            manager,
-            password_hash: Some(
-                klacht_app::password::hash_password(PASSWORD.into())
-                    .await
-                    .expect("hash"),
-            ),
-            created_at: klacht_clock::test_now(),
-        })
-        .await
-        .expect("create user");
-    user
-}
 
 /// Counts the taps of one person.
 struct Taps<'a> {
@@ -93,7 +57,7 @@ async fn a_phone_complaint_is_registered_and_closed_in_few_taps() {
     };
     let db = SqliteTestDb::new();
     let store = db.store().await;
-    let margriet = user(
+    let margriet = staff_user(
         &store,
         "margriet@focus.example",
         "Margriet Jansen",
@@ -101,7 +65,7 @@ async fn a_phone_complaint_is_registered_and_closed_in_few_taps() {
         None,
     )
     .await;
-    user(
+    staff_user(
         &store,
         "piet@focus.example",
         "Piet de Vries",
@@ -109,7 +73,7 @@ async fn a_phone_complaint_is_registered_and_closed_in_few_taps() {
         Some(margriet.id),
     )
     .await;
-    let joost = user(
+    let joost = staff_user(
         &store,
         "joost@focus.example",
         "Joost Bakker",
@@ -117,7 +81,7 @@ async fn a_phone_complaint_is_registered_and_closed_in_few_taps() {
         Some(margriet.id),
     )
     .await;
-    user(
+    staff_user(
         &store,
         "sanne@focus.example",
         "Sanne Visser",

@@ -4,47 +4,11 @@
 //! main pages land in docs/screenshots.
 
 use klacht_browser_tests::{
-    body_text, browser, click, click_and_wait, fill, flash, open_form, screenshot, select, sign_in,
-    sign_out, spawn_app, submit_form,
+    PASSWORD, body_text, browser, click, click_and_wait, fill, flash, open_form, screenshot,
+    select, sign_in, sign_out, spawn_app, staff_user, submit_form,
 };
-use klacht_domain::{Email, Role, User, UserId};
+use klacht_domain::Role;
 use klacht_store::testing::SqliteTestDb;
-use klacht_store::{NewUser, Store};
-
-const PASSWORD: &str = "klacht-demo-2026";
-
-async fn user<S: Store>(
-    store: &S,
-    email: &str,
-    name: &str,
-    role: Role,
-    manager: Option<UserId>,
-) -> User {
-    let user = User {
-        id: UserId::new(uuid::Uuid::now_v7()),
-        email: Email::parse(email).expect("valid"),
-        name: name.into(),
-        role,
-        manager,
-    };
-    store
-        .create_user(NewUser {
-            id: user.id,
-            email: user.email.clone(),
-            name: user.name.clone(),
-            role,
-            manager,
-            password_hash: Some(
-                klacht_app::password::hash_password(PASSWORD.into())
-                    .await
-                    .expect("hash"),
-            ),
-            created_at: klacht_clock::test_now(),
-        })
-        .await
-        .expect("create user");
-    user
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_complaint_goes_from_intake_to_closing_in_the_browser() {
@@ -53,7 +17,7 @@ async fn a_complaint_goes_from_intake_to_closing_in_the_browser() {
     };
     let db = SqliteTestDb::new();
     let store = db.store().await;
-    let margriet = user(
+    let margriet = staff_user(
         &store,
         "margriet@focus.example",
         "Margriet Jansen",
@@ -61,7 +25,7 @@ async fn a_complaint_goes_from_intake_to_closing_in_the_browser() {
         None,
     )
     .await;
-    user(
+    staff_user(
         &store,
         "piet@focus.example",
         "Piet de Vries",
@@ -69,7 +33,7 @@ async fn a_complaint_goes_from_intake_to_closing_in_the_browser() {
         Some(margriet.id),
     )
     .await;
-    let fatima = user(
+    let fatima = staff_user(
         &store,
         "fatima@focus.example",
         "Fatima el Amrani",
@@ -77,7 +41,7 @@ async fn a_complaint_goes_from_intake_to_closing_in_the_browser() {
         Some(margriet.id),
     )
     .await;
-    user(
+    staff_user(
         &store,
         "sanne@focus.example",
         "Sanne Visser",
