@@ -394,3 +394,11 @@ mail-actor-role-manager = responsible manager; there is no owner or handler
 mail-blocker-offer-without-merit = { $step } (not yet decided whether it is justified)
 mail-blocker-escalation = outcome of the external escalation
 mail-blocker-action = completion of action { $number }
+
+## What is wrong with an incoming e-mail (kept with the message, and in the notice)
+
+mail-incoming-problem-unreadable = The message cannot be read; it has been kept unchanged.
+mail-incoming-problem-no-sender = The sender cannot be read (no valid e-mail address).
+mail-incoming-problem-empty = The message has neither a subject nor any text.
+mail-incoming-problem-too-many-files = '{ $name }' was not kept separately: at most { $max } attachments per message.
+mail-incoming-problem-file-refused = Attachment not kept separately: { $reason }

@@ -394,3 +394,11 @@ mail-actor-role-manager = verantwoordelijke leidinggevende; er is geen eigenaar 
 mail-blocker-offer-without-merit = { $step } (gegrondheid nog niet bepaald)
 mail-blocker-escalation = uitkomst van de externe escalatie
 mail-blocker-action = afronding van actie { $number }
+
+## Wat er mis is met een binnengekomen e-mail (bewaard bij het bericht, en in de melding)
+
+mail-incoming-problem-unreadable = Het bericht is onleesbaar; het is ongewijzigd bewaard.
+mail-incoming-problem-no-sender = De afzender is niet te lezen (geen geldig e-mailadres).
+mail-incoming-problem-empty = Het bericht heeft geen onderwerp en geen tekst.
+mail-incoming-problem-too-many-files = '{ $name }' is niet los bewaard: hoogstens { $max } bijlagen per bericht.
+mail-incoming-problem-file-refused = Bijlage niet los bewaard: { $reason }
