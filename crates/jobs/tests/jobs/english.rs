@@ -545,7 +545,67 @@ async fn what_blocks_closing_reads_in_each_quality_managers_language<S: Store>(s
     }
 }
 
+/// A message without a readable sender arrives: the quality manager who
+/// chose English is told in English, what is wrong with it included; the
+/// Dutch record kept with the message stays Dutch.
+async fn an_english_quality_manager_is_told_of_incoming_mail_in_english<S: Store>(store: S) {
+    let Some(smtp) = SmtpServer::start() else {
+        return;
+    };
+    let o = support::org(&store).await;
+    choose_english(&store, o.quality.id).await;
+    let raw = "To: klachten@focus.example\r\nSubject: Late visits\r\n\
+               Content-Type: text/plain; charset=utf-8\r\n\r\n\
+               The carer came two hours late.\r\n";
+    let envelope = klacht_app::mailbox::Envelope {
+        folder: "INBOX".into(),
+        uid_validity: 1,
+        uid: 1,
+    };
+    let taken = klacht_app::mailbox::take_in(
+        &store,
+        &support::calendar(),
+        &support::notifier(),
+        None,
+        &envelope,
+        raw.as_bytes().to_vec(),
+        support::now(),
+    )
+    .await
+    .expect("taken in");
+    assert_eq!(taken, klacht_app::mailbox::TakenIn::Intake);
+    let r = deliver_due(
+        &store,
+        &support::mailer(&smtp),
+        &support::delivery(),
+        support::now(),
+    )
+    .await
+    .expect("round");
+    assert_eq!(r.sent, 1, "{r:?}");
+    let received = smtp.messages();
+    let notice = find(
+        &received,
+        "sanne@focus.example",
+        "Incoming e-mail: Late visits",
+    );
+    assert_english("incoming mail", notice);
+    assert!(
+        notice
+            .text
+            .contains("Please note: The sender cannot be read (no valid e-mail address)."),
+        "{}",
+        notice.text
+    );
+    let items = store.open_mailbox_messages(10).await.expect("items");
+    assert_eq!(
+        items[0].problem.as_deref(),
+        Some("De afzender is niet te lezen (geen geldig e-mailadres).")
+    );
+}
+
 store_tests!(
+    an_english_quality_manager_is_told_of_incoming_mail_in_english,
     an_english_manager_reads_the_handover_reminder_and_digest_in_english,
     what_blocks_closing_reads_in_each_quality_managers_language,
     english_action_mail_and_the_directors_week_read_in_english,
