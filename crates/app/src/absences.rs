@@ -21,6 +21,7 @@ use klacht_domain::absence::{Absence, Period, Staff, may_manage_absence, parse_n
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::Complaint;
 use klacht_domain::reminders::OpenTerms;
+use klacht_domain::terms::Step;
 use klacht_domain::{ComplaintId, User, UserId};
 use klacht_mail::handover::{HandoverAction, HandoverAlert, HandoverComplaint};
 use klacht_mail::{Address, Compose, MailContext, format};
@@ -30,6 +31,7 @@ use klacht_store::{
 };
 
 use crate::complaints::Context;
+use crate::notify::for_staff;
 
 /// Open complaints read per query when gathering someone's work.
 const PAGE: u32 = 500;
@@ -355,8 +357,9 @@ pub async fn open_work_of<S: Store>(store: &S, person: UserId) -> Result<Work, S
 }
 
 /// The handover alerts of the work's person, one per stand-in, under the
-/// dedupe key `handover:{key}:{stand-in}`. Empty when there is nothing to
-/// hand over, the person is available, or nobody can stand in.
+/// dedupe key `handover:{key}:{stand-in}`, each in the stand-in's language
+/// (Dutch when none). Empty when there is nothing to hand over, the person
+/// is available, or nobody can stand in.
 pub fn handover_mails(
     work: &Work,
     staff: &Staff,
@@ -370,12 +373,13 @@ pub fn handover_mails(
     let (Some(why), Some(today)) = (staff.unavailable(person), staff.today()) else {
         return Vec::new();
     };
-    let person_name = staff
-        .name(person)
-        .unwrap_or("een oud-medewerker")
-        .to_owned();
-    let mut per_recipient: BTreeMap<UserId, (Vec<HandoverComplaint>, Vec<HandoverAction>)> =
-        BTreeMap::new();
+    // Per stand-in: the complaints with their next open term, and the
+    // actions with their description and due date.
+    type Lists<'a> = (
+        Vec<(&'a Complaint, Option<(Step, Date)>)>,
+        Vec<(&'a Complaint, &'a str, Option<Date>)>,
+    );
+    let mut per_recipient: BTreeMap<UserId, Lists<'_>> = BTreeMap::new();
     for c in &work.complaints {
         let Some(r) = stand_in(person, c.responsible_manager(), staff) else {
             tracing::warn!(complaint = %c.id(), "nobody to hand over to");
@@ -385,11 +389,7 @@ pub fn handover_mails(
             .entry(r.to)
             .or_default()
             .0
-            .push(HandoverComplaint {
-                reference: c.reference().to_string(),
-                complaint_id: c.id().to_string(),
-                next_term: next_term(c, calendar),
-            });
+            .push((c, next_open_term(c, calendar)));
     }
     for (c, number) in &work.actions {
         let Some(item) = c
@@ -402,38 +402,49 @@ pub fn handover_mails(
         let Some(r) = stand_in(person, c.responsible_manager(), staff) else {
             continue;
         };
+        let action = &item.agreed.value;
         per_recipient
             .entry(r.to)
             .or_default()
             .1
-            .push(HandoverAction {
-                reference: c.reference().to_string(),
-                complaint_id: c.id().to_string(),
-                description: item.agreed.value.description.clone(),
-                due: item
-                    .agreed
-                    .value
-                    .due
-                    .map(|d| format!("uiterlijk {}", format::long_date(d)))
-                    .unwrap_or_default(),
-            });
+            .push((c, action.description.as_str(), action.due));
     }
     let by_id: HashMap<UserId, &UserRecord> = users.iter().map(|u| (u.user.id, u)).collect();
     per_recipient
         .into_iter()
         .filter_map(|(to, (complaints, actions))| {
             let to = by_id.get(&to)?;
+            let own = for_staff(ctx, to);
             let mail = HandoverAlert {
                 recipient_name: to.user.name.clone(),
-                person_name: person_name.clone(),
-                why: why.phrase(today),
-                why_short: why.short(),
-                complaints,
-                actions,
+                person_name: own.person_name(staff.name(person)),
+                why: own.unavailable(why, today),
+                why_short: own.unavailable_short(why),
+                complaints: complaints
+                    .into_iter()
+                    .map(|(c, next)| HandoverComplaint {
+                        reference: c.reference().to_string(),
+                        complaint_id: c.id().to_string(),
+                        next_term: next
+                            .map(|(step, due)| own.next_term(step, due))
+                            .unwrap_or_default(),
+                    })
+                    .collect(),
+                actions: actions
+                    .into_iter()
+                    .map(|(c, description, due)| HandoverAction {
+                        reference: c.reference().to_string(),
+                        complaint_id: c.id().to_string(),
+                        description: description.to_owned(),
+                        due: due
+                            .map(|d| own.t.t1("mail-by-date", "date", own.t.long_date(d)))
+                            .unwrap_or_default(),
+                    })
+                    .collect(),
             };
             let key = format!("handover:{key}:{}", to.user.id);
             match mail.compose(
-                ctx,
+                &own,
                 vec![Address::new(to.user.name.clone(), to.user.email.as_str())],
             ) {
                 Ok(m) => {
@@ -448,11 +459,17 @@ pub fn handover_mails(
         .collect()
 }
 
+/// The first open term of `c` on the current calendar; `None` when none
+/// is open.
+pub(crate) fn next_open_term(c: &Complaint, calendar: &WorkingCalendar) -> Option<(Step, Date)> {
+    OpenTerms::of(c, calendar).and_then(|o| o.next())
+}
+
 /// "contact met klager, uiterlijk woensdag 9 december 2026": the first
-/// open term, on the current calendar; empty when none is open.
+/// open term, on the current calendar, as the handover page shows it;
+/// empty when none is open.
 pub(crate) fn next_term(c: &Complaint, calendar: &WorkingCalendar) -> String {
-    OpenTerms::of(c, calendar)
-        .and_then(|o| o.next())
+    next_open_term(c, calendar)
         .map(|(step, due)| format!("{}, uiterlijk {}", step.label(), format::long_date(due)))
         .unwrap_or_default()
 }

@@ -14,15 +14,17 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use jiff::civil::Date;
 use klacht_domain::absence::may_manage_absence;
 use klacht_domain::complaint::{Actor, Command, Complaint, Recorded};
 use klacht_domain::permissions::{self, Action};
+use klacht_domain::terms::Step;
 use klacht_domain::{ComplaintId, Role, User, UserId};
 use klacht_mail::bulk_handover::{BulkHandover, MovedItem};
-use klacht_mail::{Address, Compose};
+use klacht_mail::{Address, Compose, MailContext};
 use klacht_store::{NewOutboxMessage, OutboxKind, Store, StoreError, StreamAppend, UserRecord};
 
-use crate::absences::{next_term, open_work_of};
+use crate::absences::{next_open_term, next_term, open_work_of};
 use crate::complaints::{Context, ServiceError, read_model, to_raw};
 
 #[derive(Debug, thiserror::Error)]
@@ -334,10 +336,13 @@ async fn move_items<S: Store>(
                 })?;
             }
             recorded.extend(stamped);
-            let moved = MovedItem {
+            let moved = MovedWork {
                 reference: c.reference().to_string(),
                 complaint_id: c.id().to_string(),
-                what: item.what.clone(),
+                what: match item.action {
+                    None => What::Term(next_open_term(&item.complaint, cx.calendar)),
+                    Some(_) => What::Description(item.what.clone()),
+                },
                 to_name: to.name.clone(),
             };
             let slot = received.entry(to.id).or_default();
@@ -386,7 +391,41 @@ async fn move_items<S: Store>(
 
 /// Per person, the complaints and the agreed actions moved to (or away
 /// from) them.
-type Lists = BTreeMap<UserId, (Vec<MovedItem>, Vec<MovedItem>)>;
+type Lists = BTreeMap<UserId, (Vec<MovedWork>, Vec<MovedWork>)>;
+
+/// One moved item, until the mail puts it in its reader's words.
+#[derive(Debug, Clone)]
+struct MovedWork {
+    reference: String,
+    complaint_id: String,
+    what: What,
+    to_name: String,
+}
+
+/// What a moved item is, in the list of the mail.
+#[derive(Debug, Clone)]
+enum What {
+    /// A complaint: its next open term, if any.
+    Term(Option<(Step, Date)>),
+    /// An agreed action: its description, as typed.
+    Description(String),
+}
+
+impl MovedWork {
+    fn in_words_of(&self, own: &MailContext) -> MovedItem {
+        MovedItem {
+            reference: self.reference.clone(),
+            complaint_id: self.complaint_id.clone(),
+            what: match &self.what {
+                What::Term(next) => next
+                    .map(|(step, due)| own.next_term(step, due))
+                    .unwrap_or_default(),
+                What::Description(d) => d.clone(),
+            },
+            to_name: self.to_name.clone(),
+        }
+    }
+}
 
 /// One mail per new handler or owner, and one per person handed over from
 /// (not to `by`, who did it, nor to an inactive account).
@@ -402,10 +441,10 @@ async fn mails<S: Store>(
     };
     let batch = uuid::Uuid::now_v7();
     let mut out = Vec::new();
-    let mut push = |to: &UserRecord, mail: BulkHandover, side: &str| {
+    let mut push = |to: &UserRecord, own: &MailContext, mail: BulkHandover, side: &str| {
         let key = format!("bulk-handover:{batch}:{side}:{}", to.user.id);
         match mail.compose(
-            &crate::notify::for_staff(ctx, to),
+            own,
             vec![Address::new(to.user.name.clone(), to.user.email.as_str())],
         ) {
             Ok(m) => {
@@ -422,15 +461,19 @@ async fn mails<S: Store>(
             let Some(to) = cx.store.user_by_id(to).await?.filter(|u| u.active) else {
                 continue;
             };
+            let own = crate::notify::for_staff(ctx, &to);
+            let words = |list: Vec<MovedWork>| -> Vec<MovedItem> {
+                list.iter().map(|m| m.in_words_of(&own)).collect()
+            };
             let mail = BulkHandover {
                 recipient_name: to.user.name.clone(),
                 from_name: from.map(str::to_owned),
                 by_name: by.name.clone(),
                 received: to_receiver,
-                complaints,
-                actions,
+                complaints: words(complaints),
+                actions: words(actions),
             };
-            push(&to, mail, if to_receiver { "to" } else { "from" });
+            push(&to, &own, mail, if to_receiver { "to" } else { "from" });
         }
     }
     Ok(out)

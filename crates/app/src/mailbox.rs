@@ -22,10 +22,9 @@ use klacht_domain::complaint::{
     self, Actor, Channel, ComplainantMail, Complaint, Kind, NewComplaint, Party, Recorded,
 };
 use klacht_domain::{ComplaintId, Email, ReferenceNumber, Role, User};
-use klacht_mail::Address;
-use klacht_mail::Compose;
 use klacht_mail::complainant_mail::ComplainantMailNotice;
 use klacht_mail::incoming_mail::IncomingMailNotice;
+use klacht_mail::{Address, Compose, Tr};
 use klacht_store::{
     AuditEntry, MailboxDecision, MailboxDelivery, NewAttachment, NewMailboxMessage,
     NewOutboxMessage, OutboxKind, ReplyAppend, Store, StoreError,
@@ -55,8 +54,54 @@ pub struct ReadMessage {
     /// Every address it was sent to (To, Cc, Delivered-To, X-Original-To).
     pub recipients: Vec<String>,
     pub attachments: Vec<NewAttachment>,
-    /// What was wrong with it, in Dutch; empty when nothing.
+    /// What was wrong with it, in Dutch (kept with the message); empty
+    /// when nothing.
     pub problems: Vec<String>,
+    /// The same, for the words of each reader's language.
+    pub issues: Vec<Problem>,
+}
+
+/// What can be wrong with a message read from the mailbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Not a message at all; kept as it came.
+    Unreadable,
+    /// No valid sender address.
+    NoSender,
+    /// Neither subject nor text.
+    Empty,
+    /// An attachment beyond the public form's limit of files.
+    TooManyFiles { name: String },
+    /// An attachment the public form's checks refuse, and why.
+    FileRefused { reason: String },
+}
+
+impl Problem {
+    /// The problem in the words of `t`'s language.
+    pub fn words(&self, t: Tr) -> String {
+        match self {
+            Problem::Unreadable => t.t("mail-incoming-problem-unreadable"),
+            Problem::NoSender => t.t("mail-incoming-problem-no-sender"),
+            Problem::Empty => t.t("mail-incoming-problem-empty"),
+            Problem::TooManyFiles { name } => t.t2(
+                "mail-incoming-problem-too-many-files",
+                "name",
+                name,
+                "max",
+                MAX_FILES,
+            ),
+            Problem::FileRefused { reason } => {
+                t.t1("mail-incoming-problem-file-refused", "reason", reason)
+            }
+        }
+    }
+}
+
+impl ReadMessage {
+    fn note(&mut self, problem: Problem) {
+        self.problems.push(problem.words(Tr::default()));
+        self.issues.push(problem);
+    }
 }
 
 /// Longest subject kept.
@@ -73,10 +118,10 @@ pub fn read(raw: &[u8]) -> ReadMessage {
         recipients: Vec::new(),
         attachments: Vec::new(),
         problems: Vec::new(),
+        issues: Vec::new(),
     };
     let Some(message) = MessageParser::default().parse(raw) else {
-        out.problems
-            .push("Het bericht is onleesbaar; het is ongewijzigd bewaard.".into());
+        out.note(Problem::Unreadable);
         return out;
     };
     let from = message.from().and_then(|a| a.first());
@@ -88,8 +133,7 @@ pub fn read(raw: &[u8]) -> ReadMessage {
         .map(|n| n.trim().to_owned())
         .filter(|n| !n.is_empty() && !n.chars().any(char::is_control));
     if out.sender_email.is_none() {
-        out.problems
-            .push("De afzender is niet te lezen (geen geldig e-mailadres).".into());
+        out.note(Problem::NoSender);
     }
     out.subject = message
         .subject()
@@ -105,8 +149,7 @@ pub fn read(raw: &[u8]) -> ReadMessage {
         .map(|t| t.trim().replace("\r\n", "\n"))
         .unwrap_or_default();
     if out.text.is_empty() && out.subject.is_empty() {
-        out.problems
-            .push("Het bericht heeft geen onderwerp en geen tekst.".into());
+        out.note(Problem::Empty);
     }
     for list in [message.to(), message.cc()].into_iter().flatten() {
         out.recipients
@@ -125,10 +168,9 @@ pub fn read(raw: &[u8]) -> ReadMessage {
     for part in message.attachments() {
         let name = part.attachment_name().unwrap_or("bijlage").to_owned();
         if count == MAX_FILES {
-            out.problems.push(format!(
-                "'{}' is niet los bewaard: hoogstens {MAX_FILES} bijlagen per bericht.",
-                attachments::clean_file_name(&name)
-            ));
+            out.note(Problem::TooManyFiles {
+                name: attachments::clean_file_name(&name),
+            });
             continue;
         }
         let upload = Upload {
@@ -141,9 +183,7 @@ pub fn read(raw: &[u8]) -> ReadMessage {
                 count += files.len();
                 out.attachments.extend(files);
             }
-            Err(problem) => out
-                .problems
-                .push(format!("Bijlage niet los bewaard: {problem}")),
+            Err(reason) => out.note(Problem::FileRefused { reason }),
         }
     }
     out
@@ -231,7 +271,7 @@ pub async fn take_in<S: Store>(
             }
         }
     }
-    let outbox = intake_notices(store, notifier, envelope, &message, at).await?;
+    let outbox = intake_notices(store, notifier, envelope, &message, &read.issues, at).await?;
     let queued = outbox.len();
     if store
         .take_in_mailbox_message(&message, &MailboxDelivery::Intake { outbox })
@@ -253,6 +293,7 @@ async fn intake_notices<S: Store>(
     notifier: &Notifier,
     envelope: &Envelope,
     message: &NewMailboxMessage,
+    issues: &[Problem],
     at: Timestamp,
 ) -> Result<Vec<NewOutboxMessage>, ServiceError> {
     let Some(ctx) = notifier.context() else {
@@ -270,6 +311,8 @@ async fn intake_notices<S: Store>(
         .unwrap_or_default();
     let mut out = Vec::new();
     for q in quality_managers {
+        let own = crate::notify::for_staff(ctx, &q);
+        let problems: Vec<String> = issues.iter().map(|p| p.words(own.t)).collect();
         let mail = IncomingMailNotice {
             recipient_name: q.user.name.clone(),
             message_id: message.id.to_string(),
@@ -280,10 +323,10 @@ async fn intake_notices<S: Store>(
                 .iter()
                 .map(|a| a.file_name.clone())
                 .collect(),
-            problem: message.problem.clone(),
+            problem: (!problems.is_empty()).then(|| problems.join(" ")),
         };
         let to = vec![Address::new(q.user.name.clone(), q.user.email.to_string())];
-        match mail.compose(&crate::notify::for_staff(ctx, &q), to) {
+        match mail.compose(&own, to) {
             Ok(m) => out.push(
                 NewOutboxMessage::now(OutboxKind::Mail, m.to_json(), at).dedupe(format!(
                     "incoming-mail:{}:{}:{}:{}",
@@ -686,6 +729,46 @@ mod tests {
         let m = read(b"\x00\x01 dit is geen e-mail");
         assert!(m.sender_email.is_none());
         assert!(!m.problems.is_empty());
+    }
+
+    /// What is kept with the message is Dutch, word for word as before;
+    /// a quality manager who chose English reads the same problems in
+    /// English.
+    #[test]
+    fn problems_are_kept_in_dutch_and_read_in_each_language() {
+        let en = Tr::new(klacht_domain::Language::En);
+        let m = read(b"Subject: \r\n\r\n");
+        assert_eq!(m.issues, [Problem::NoSender, Problem::Empty]);
+        assert_eq!(
+            m.problems,
+            [
+                "De afzender is niet te lezen (geen geldig e-mailadres).",
+                "Het bericht heeft geen onderwerp en geen tekst."
+            ]
+        );
+        let many = Problem::TooManyFiles {
+            name: "foto.png".into(),
+        };
+        assert_eq!(
+            many.words(Tr::default()),
+            format!("'foto.png' is niet los bewaard: hoogstens {MAX_FILES} bijlagen per bericht.")
+        );
+        for p in [
+            Problem::Unreadable,
+            Problem::NoSender,
+            Problem::Empty,
+            many,
+            Problem::FileRefused {
+                reason: "too large".into(),
+            },
+        ] {
+            let words = p.words(en);
+            assert!(
+                klacht_i18n::foreign_words(klacht_domain::Language::En, &words).is_empty(),
+                "{words}"
+            );
+            assert!(!words.starts_with("mail-"), "{words}");
+        }
     }
 
     #[test]

@@ -41,7 +41,7 @@ use klacht_domain::complaint::{AgreedAction, Complaint, Event, Kind, Offer, Offe
 use klacht_domain::{Role, User, UserId};
 use klacht_mail::confirmation::Confirmation;
 use klacht_mail::decision_confirmation::DecisionConfirmation;
-use klacht_mail::form_to_close::FormToClose;
+use klacht_mail::form_to_close::{FormToClose, closing_blockers};
 use klacht_mail::handler::{ActionAssigned, HandlerAssigned, HandlerReleased};
 use klacht_mail::manager_notice::{ManagerNotice, Origin};
 use klacht_mail::offer_confirmation::OfferConfirmation;
@@ -429,7 +429,6 @@ fn form_to_close(
     lookups: &Lookups,
     at: Timestamp,
 ) -> Vec<NewOutboxMessage> {
-    let blockers = c.closing_blockers();
     lookups
         .quality_managers
         .iter()
@@ -445,7 +444,7 @@ fn form_to_close(
                     .actor_name
                     .clone()
                     .unwrap_or_else(|| own.t.t("mail-someone-handler")),
-                blockers: blockers.clone(),
+                blockers: closing_blockers(&own, c),
             };
             let key = format!("form-to-close:{}:{}:{}", c.id(), r.seq, q.user.id);
             queue(&own, &mail, vec![address(q)], c, key, at)
@@ -636,15 +635,15 @@ pub(crate) fn complainant_addresses(c: &Complaint) -> Option<(String, Vec<Addres
     greeting.map(|g| (g, to))
 }
 
-/// The context of mail to `c`'s complainant: in the language she chose.
-/// Build the mail's values (dates, judgement) with it and pass it to
-/// [`queue_to_complainant`].
 /// The context of mail to member of staff `u`: the language they chose,
 /// Dutch when none.
-pub(crate) fn for_staff(ctx: &MailContext, u: &UserRecord) -> MailContext {
+pub fn for_staff(ctx: &MailContext, u: &UserRecord) -> MailContext {
     ctx.in_language(u.language.unwrap_or_default())
 }
 
+/// The context of mail to `c`'s complainant: in the language she chose.
+/// Build the mail's values (dates, judgement) with it and pass it to
+/// [`queue_to_complainant`].
 pub(crate) fn for_complainant(ctx: &MailContext, c: &Complaint) -> MailContext {
     ctx.in_language(c.language())
 }

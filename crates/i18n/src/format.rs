@@ -73,6 +73,18 @@ pub fn long_date(language: Language, d: Date) -> String {
     }
 }
 
+pub fn day_and_month(language: Language, d: Date) -> String {
+    match language {
+        Language::Nl => dutch::day_and_month(d),
+        Language::En => format!(
+            "{} {} {}",
+            weekday_en(d),
+            d.day(),
+            month_name(language, d.month())
+        ),
+    }
+}
+
 fn at(language: Language) -> &'static str {
     match language {
         Language::Nl => "om",

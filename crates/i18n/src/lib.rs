@@ -145,6 +145,12 @@ impl Tr {
         format::long_date(self.0, d)
     }
 
+    /// "maandag 14 december" / "Monday 14 December": a day of this year,
+    /// as a reminder names it.
+    pub fn day_and_month(&self, d: Date) -> String {
+        format::day_and_month(self.0, d)
+    }
+
     /// "vrijdag 24 april 2026 om 16:45" / "Friday 24 April 2026 at 16:45".
     pub fn long_date_time(&self, t: &Zoned) -> String {
         format::long_date_time(self.0, t)

@@ -87,6 +87,8 @@ fn dates_and_amounts_read_as_each_language_writes_them() {
     assert_eq!(nl.long_date(d), "vrijdag 24 april 2026");
     assert_eq!(en.long_date(d), "Friday 24 April 2026");
     assert_eq!(en.day_month_year(date(2026, 12, 31)), "31 December 2026");
+    assert_eq!(nl.day_and_month(date(2026, 12, 14)), "maandag 14 december");
+    assert_eq!(en.day_and_month(date(2026, 12, 14)), "Monday 14 December");
     let t = d.at(16, 45, 0, 0).in_tz("Europe/Amsterdam").expect("zone");
     assert_eq!(nl.long_date_time(&t), "vrijdag 24 april 2026 om 16:45");
     assert_eq!(en.long_date_time(&t), "Friday 24 April 2026 at 16:45");

@@ -2,7 +2,7 @@
 
 use jiff::Timestamp;
 use klacht_app::delivery::{Attempt, Deliver, DeliveryPolicy, DeliveryReport, deliver};
-use klacht_domain::Role;
+use klacht_domain::{Language, Role};
 use klacht_mail::failure_notice::{FailedMessage, FailureNotice};
 use klacht_mail::{Address, Compose, MailContext, MailMessage, Mailer, SendError};
 use klacht_store::{NewOutboxMessage, OutboxKind, OutboxMessage, Store, StoreError};
@@ -103,14 +103,21 @@ async fn notify_failures<S: Store>(
     if failed.is_empty() {
         return Ok(());
     }
-    let to: Vec<Address> = store
-        .list_users()
-        .await?
-        .into_iter()
-        .filter(|u| u.active && u.user.role == Role::QualityManager)
-        .map(|u| Address::new(u.user.name, u.user.email.to_string()))
-        .collect();
-    if to.is_empty() {
+    // One notice per language the quality managers chose (Dutch when
+    // none), each to those who read it.
+    let mut per_language: Vec<(Language, Vec<Address>)> = Vec::new();
+    for u in store.list_users().await? {
+        if !(u.active && u.user.role == Role::QualityManager) {
+            continue;
+        }
+        let language = u.language.unwrap_or_default();
+        let address = Address::new(u.user.name, u.user.email.to_string());
+        match per_language.iter_mut().find(|(l, _)| *l == language) {
+            Some((_, to)) => to.push(address),
+            None => per_language.push((language, vec![address])),
+        }
+    }
+    if per_language.is_empty() {
         return Ok(());
     }
     let mut messages = Vec::with_capacity(failed.len());
@@ -135,21 +142,34 @@ async fn notify_failures<S: Store>(
         });
     }
     let notice = FailureNotice { messages };
-    match notice.compose(ctx, to) {
-        Ok(m) => {
-            // One notice per round: the round's moment makes it unique.
-            let mut queued = NewOutboxMessage::now(OutboxKind::Mail, m.to_json(), now)
-                .dedupe(format!("{FAILURE_NOTICE_KEY}{}", now.as_microsecond()));
-            // About a complaint only when every failed message was about it.
-            let mut complaints = failed.iter().map(|(m, _)| m.complaint_id);
-            if let Some(Some(first)) = complaints.next()
-                && complaints.all(|c| c == Some(first))
-            {
-                queued = queued.about(first);
+    // About a complaint only when every failed message was about it.
+    let mut complaints = failed.iter().map(|(m, _)| m.complaint_id);
+    let about = match complaints.next() {
+        Some(Some(first)) if complaints.all(|c| c == Some(first)) => Some(first),
+        _ => None,
+    };
+    let mut queued = Vec::new();
+    for (language, to) in per_language {
+        match notice.compose(&ctx.in_language(language), to) {
+            Ok(m) => {
+                // One notice per round (and language): the round's moment
+                // makes it unique; Dutch keeps the key it always had.
+                let mut key = format!("{FAILURE_NOTICE_KEY}{}", now.as_microsecond());
+                if language != Language::Nl {
+                    key = format!("{key}:{}", language.code());
+                }
+                let mut message =
+                    NewOutboxMessage::now(OutboxKind::Mail, m.to_json(), now).dedupe(key);
+                if let Some(id) = about {
+                    message = message.about(id);
+                }
+                queued.push(message);
             }
-            store.enqueue(&[queued]).await?;
+            Err(e) => tracing::error!(error = %e, "failure notice could not be composed"),
         }
-        Err(e) => tracing::error!(error = %e, "failure notice could not be composed"),
+    }
+    if !queued.is_empty() {
+        store.enqueue(&queued).await?;
     }
     Ok(())
 }

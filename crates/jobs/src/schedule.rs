@@ -44,6 +44,7 @@ use std::sync::Mutex;
 
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp, ToSpan};
+use klacht_app::notify::for_staff;
 use klacht_domain::absence::{Staff, overseers, stand_in};
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::reminders::actions::OpenAction;
@@ -53,7 +54,7 @@ use klacht_domain::{Role, UserId};
 use klacht_mail::digest::{Digest, DigestLine};
 use klacht_mail::missed_term::MissedTerm;
 use klacht_mail::reminder::Reminder;
-use klacht_mail::{Address, Compose, MailContext};
+use klacht_mail::{Address, Compose, MailContext, StandInFor};
 use klacht_store::{
     ComplaintRow, NewOutboxMessage, OpenComplaintQuery, OutboxKind, Store, StoreError, UserRecord,
 };
@@ -350,18 +351,24 @@ impl People {
         })
     }
 
-    /// Who receives what would go to `person`, and the sentence that says
-    /// for whom when it is a stand-in (`what`: "deze herinnering").
+    /// Who receives what would go to `person`, the mail context of their
+    /// language, and the sentence in it that says for whom when it is a
+    /// stand-in (`what`: a reminder, "deze herinnering").
     fn recipient(
         &self,
         person: UserId,
         responsible: Option<UserId>,
-        what: &str,
-    ) -> Option<(&UserRecord, Option<String>)> {
+        what: StandInFor,
+        ctx: &MailContext,
+    ) -> Option<(&UserRecord, MailContext, Option<String>)> {
         let r = stand_in(person, responsible, &self.staff)?;
         let today = self.staff.today()?;
-        let note = r.on_behalf_of.map(|o| o.explain(what, today));
-        Some((self.active(r.to)?, note))
+        let to = self.active(r.to)?;
+        let own = for_staff(ctx, to);
+        let note = r
+            .on_behalf_of
+            .map(|o| own.on_behalf(&o, &self.staff, what, today));
+        Some((to, own, note))
     }
 
     /// An active user, to send to.
@@ -370,16 +377,18 @@ impl People {
     }
 
     /// The name, with "(afwezig t/m …)" or "(niet meer actief)" when
-    /// they cannot act: no mail names an unavailable person as the one to
-    /// act without saying so.
-    fn name(&self, id: UserId) -> Option<String> {
-        self.staff.name_with_status(id)
+    /// they cannot act, in the words of `own`: no mail names an
+    /// unavailable person as the one to act without saying so.
+    fn name(&self, id: UserId, own: &MailContext) -> Option<String> {
+        own.name_with_status(&self.staff, id)
     }
 
     /// "afwezig t/m 14 december" or "niet meer actief" when `id` cannot
-    /// act today; `None` when they can.
-    fn status(&self, id: UserId) -> Option<String> {
-        self.staff.unavailable(id).map(|why| why.short())
+    /// act today, in the words of `own`; `None` when they can.
+    fn status(&self, id: UserId, own: &MailContext) -> Option<String> {
+        self.staff
+            .unavailable(id)
+            .map(|why| own.unavailable_short(why))
     }
 
     /// Who is warned of a missed term: every active quality manager, and
@@ -481,8 +490,8 @@ fn reminder_mail(
     ctx: &MailContext,
     now: Timestamp,
 ) -> Option<NewOutboxMessage> {
-    let (to, on_behalf_of) = people.recipient(r.recipient, responsible, "deze herinnering")?;
-    let own = for_staff(ctx, to);
+    let (to, own, on_behalf_of) =
+        people.recipient(r.recipient, responsible, StandInFor::Reminder, ctx)?;
     let mail = Reminder {
         reference: r.reference.to_string(),
         complaint_id: r.complaint.to_string(),
@@ -496,24 +505,10 @@ fn reminder_mail(
     outbox(&mail, &own, vec![address(to)], r.key(), now).map(|m| m.about(r.complaint))
 }
 
-/// The context of mail to member of staff `u`: the language they chose,
-/// Dutch when none.
-fn for_staff(ctx: &MailContext, u: &UserRecord) -> MailContext {
-    ctx.in_language(u.language.unwrap_or_default())
-}
-
 /// When the term ends, as seen on the day the reminder goes out: "vandaag",
 /// "morgen" or the day, in the recipient's language.
 fn when(own: &MailContext, r: &reminders::Reminder) -> String {
-    if own.t.language() == klacht_domain::Language::Nl {
-        r.when()
-    } else if r.due == r.on {
-        own.t.t("mail-today")
-    } else if r.on.tomorrow().ok() == Some(r.due) {
-        own.t.t("mail-tomorrow")
-    } else {
-        own.t.long_date(r.due)
-    }
+    own.relative_day(r.due, r.on)
 }
 
 fn missed_mails(
@@ -523,12 +518,12 @@ fn missed_mails(
     ctx: &MailContext,
     now: Timestamp,
 ) -> Vec<NewOutboxMessage> {
-    let responsible = m.responsible.and_then(|id| people.name(id));
     people
         .missed_term_recipients(settings)
         .into_iter()
         .filter_map(|qm| {
             let own = for_staff(ctx, qm);
+            let responsible = m.responsible.and_then(|id| people.name(id, &own));
             let mail = MissedTerm {
                 reference: m.reference.to_string(),
                 complaint_id: m.complaint.to_string(),
@@ -536,7 +531,7 @@ fn missed_mails(
                 step: m.step,
                 due: own.t.long_date(m.due),
                 days_late: m.days_late,
-                responsible: responsible.clone(),
+                responsible,
             };
             outbox(&mail, &own, vec![address(qm)], m.key_for(qm.user.id), now)
                 .map(|x| x.about(m.complaint))
@@ -592,11 +587,12 @@ async fn queue_digests<S: Store>(
     let mut unaddressed = 0;
     for d in reminders::digests_with_actions_due(&open, open_actions, calendar, settings, now) {
         debug_assert_eq!(d.on, today);
-        let Some((to, on_behalf_of)) = people.recipient(d.recipient, None, "dit overzicht") else {
+        let Some((to, own, on_behalf_of)) =
+            people.recipient(d.recipient, None, StandInFor::Digest, ctx)
+        else {
             unaddressed += 1;
             continue;
         };
-        let own = for_staff(ctx, to);
         let mail = Digest {
             on_behalf_of,
             recipient_name: to.user.name.clone(),
@@ -615,13 +611,13 @@ async fn queue_digests<S: Store>(
                         .get(&i.complaint)
                         .copied()
                         .flatten()
-                        .and_then(|h| people.name(h)),
+                        .and_then(|h| people.name(h, &own)),
                 })
                 .collect(),
             actions: d
                 .actions
                 .iter()
-                .map(|a| follow_up::digest_action_line(a, people))
+                .map(|a| follow_up::digest_action_line(a, people, &own))
                 .collect(),
         };
         messages.extend(outbox(&mail, &own, vec![address(to)], d.key(), now));

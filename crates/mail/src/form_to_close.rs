@@ -2,6 +2,8 @@
 //! (DESIGN §3 step 4): a complaint waits for her to check and close it.
 
 use askama::Template;
+use klacht_domain::complaint::Complaint;
+use klacht_domain::terms::Step;
 
 use crate::{Compose, MailContext};
 
@@ -13,9 +15,43 @@ pub struct FormToClose {
     pub quality_manager_name: String,
     /// Who sent the form (normally the afhandelaar).
     pub sent_by: String,
-    /// What still stands between the complaint and closing, in Dutch
-    /// (e.g. an agreed action not yet done); empty when it can be closed.
+    /// What still stands between the complaint and closing (e.g. an
+    /// agreed action not yet done), in the recipient's language
+    /// ([`closing_blockers`]); empty when it can be closed.
     pub blockers: Vec<String>,
+}
+
+/// What still stands between `c` and closing, in `ctx`'s words: the
+/// list of `Complaint::closing_blockers`, which in Dutch it equals.
+pub fn closing_blockers(ctx: &MailContext, c: &Complaint) -> Vec<String> {
+    let mut missing = Vec::new();
+    if !c.step_settled(Step::Contact) {
+        missing.push(ctx.t.label(Step::Contact));
+    }
+    if !c.step_settled(Step::Offer) {
+        missing.push(if c.merit().is_none() {
+            ctx.t.t1(
+                "mail-blocker-offer-without-merit",
+                "step",
+                ctx.t.label(Step::Offer),
+            )
+        } else {
+            ctx.t.label(Step::Offer)
+        });
+    }
+    if !c.step_settled(Step::Record) {
+        missing.push(ctx.t.label(Step::Record));
+    }
+    if c.pending_escalation().is_some() {
+        missing.push(ctx.t.t("mail-blocker-escalation"));
+    }
+    for item in c.actions().iter().filter(|i| i.completed.is_none()) {
+        missing.push(
+            ctx.t
+                .t1("mail-blocker-action", "number", item.agreed.value.number),
+        );
+    }
+    missing
 }
 
 #[derive(Template)]

@@ -69,3 +69,4 @@ pub use klacht_i18n::Tr;
 pub use mailer::{Mailer, SendError, Sent};
 pub use message::{Address, MailMessage};
 pub use smtp::{SmtpError, SmtpMailer, SmtpSettings};
+pub use words::StandInFor;

@@ -13,6 +13,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// The check that a received mail speaks its reader's language (no marker
+/// word of another), for tests of crates that do not depend on
+/// `klacht-i18n` themselves.
+pub use klacht_i18n::foreign_words;
+
 /// The Python that has aiosmtpd (Debian's, not a pyenv shim).
 pub fn python() -> String {
     std::env::var("KLACHT_TEST_PYTHON").unwrap_or_else(|_| "/usr/bin/python3".into())

@@ -1,7 +1,7 @@
 //! Users and teams.
 
 use jiff::Timestamp;
-use klacht_domain::{Email, Role, User, UserId};
+use klacht_domain::{Email, Language, Role, User, UserId};
 use klacht_mail::account::{AccountChange, AccountNotice};
 use klacht_mail::{Address, Compose, MailContext};
 use klacht_store::{
@@ -153,7 +153,8 @@ pub async fn create_user<S: Store>(
         created_at: at,
     });
     let audit = entry(by, at, "user.created", user.email.as_str(), details);
-    let outbox = account_mail(mail, &user, AccountChange::Created, &audit, at);
+    // A new account has chosen no language yet: its mail is Dutch.
+    let outbox = account_mail(mail, &user, None, AccountChange::Created, &audit, at);
     match store.admin_change_with(&change, &audit, &outbox).await {
         // Someone else took the address between the check and the insert.
         Err(StoreError::Duplicate { constraint }) if constraint == "users_email_key" => {
@@ -339,6 +340,7 @@ pub async fn set_user_active<S: Store>(
         Some(mail) if active => account_mail(
             Some(mail),
             &user.user,
+            user.language,
             AccountChange::Reactivated,
             &audit,
             at,
@@ -384,7 +386,14 @@ pub async fn unlock_sign_in<S: Store>(
         user.user.email.as_str(),
         format!("Inlogblokkade van {} opgeheven.", user.user.name),
     );
-    let outbox = account_mail(mail, &user.user, AccountChange::Unlocked, &audit, at);
+    let outbox = account_mail(
+        mail,
+        &user.user,
+        user.language,
+        AccountChange::Unlocked,
+        &audit,
+        at,
+    );
     match store
         .admin_change_with(
             &AdminChange::UnlockSignIn {
@@ -401,11 +410,13 @@ pub async fn unlock_sign_in<S: Store>(
     }
 }
 
-/// The user's mail about what Beheer did to their account, queued with
-/// the change (nothing when mail is off or it cannot be composed).
+/// The user's mail about what Beheer did to their account, in the
+/// language they chose (Dutch when none), queued with the change (nothing
+/// when mail is off or it cannot be composed).
 fn account_mail(
     mail: Option<&MailContext>,
     user: &User,
+    language: Option<Language>,
     change: AccountChange,
     audit: &AuditEntry,
     at: Timestamp,
@@ -419,7 +430,7 @@ fn account_mail(
         change,
     };
     match notice.compose(
-        ctx,
+        &ctx.in_language(language.unwrap_or_default()),
         vec![Address::new(user.name.clone(), user.email.to_string())],
     ) {
         Ok(m) => vec![

@@ -9,4 +9,5 @@ mod letter;
 mod links;
 mod mail_language;
 mod retention;
+mod staff_mail_english;
 mod work_queue;

@@ -371,3 +371,34 @@ mail-weekly-intro = As the person ultimately responsible for complaint handling,
 } passed without the step being recorded or skipped.
 mail-weekly-all = The overview of all complaints:
 mail-weekly-button = Go to the overview
+
+## Who receives in another's place, and what is open: filled in by the
+## deadline engine, the handover and the form sent to the quality manager
+
+mail-unavailable-absent = is away up to and including { $date }
+mail-unavailable-inactive = is no longer active
+mail-unavailable-absent-short = away until { $date }
+mail-unavailable-inactive-short = no longer active
+mail-name-with-status = { $name } ({ $status })
+mail-former-employee = a former colleague
+mail-on-behalf = { $name } { $why }; you are receiving { $what } in their place.
+mail-on-behalf-reminder = this reminder
+mail-on-behalf-digest = this overview
+mail-on-behalf-message = this message
+mail-next-term = { $step }, by { $date }
+mail-actor = { $name } ({ $role })
+mail-actor-unavailable = { $name } ({ $role }, { $status })
+mail-actor-role-owner = owner
+mail-actor-role-handler = handler; the action has no owner
+mail-actor-role-manager = responsible manager; there is no owner or handler
+mail-blocker-offer-without-merit = { $step } (not yet decided whether it is justified)
+mail-blocker-escalation = outcome of the external escalation
+mail-blocker-action = completion of action { $number }
+
+## What is wrong with an incoming e-mail (kept with the message, and in the notice)
+
+mail-incoming-problem-unreadable = The message cannot be read; it has been kept unchanged.
+mail-incoming-problem-no-sender = The sender cannot be read (no valid e-mail address).
+mail-incoming-problem-empty = The message has neither a subject nor any text.
+mail-incoming-problem-too-many-files = '{ $name }' was not kept separately: at most { $max } attachments per message.
+mail-incoming-problem-file-refused = Attachment not kept separately: { $reason }

@@ -371,3 +371,34 @@ mail-weekly-intro = Als eindverantwoordelijke voor de klachtafhandeling ontvangt
 } { $terms } van { $complaints } verstreken zonder dat de stap is vastgelegd of overgeslagen.
 mail-weekly-all = Het overzicht van alle klachten:
 mail-weekly-button = Naar het overzicht
+
+## Wie in plaats van een ander ontvangt, en wat openstaat: ingevuld door de
+## termijnbewaking, de overdracht en het formulier naar de kwaliteitsmanager
+
+mail-unavailable-absent = is afwezig tot en met { $date }
+mail-unavailable-inactive = is niet meer actief
+mail-unavailable-absent-short = afwezig t/m { $date }
+mail-unavailable-inactive-short = niet meer actief
+mail-name-with-status = { $name } ({ $status })
+mail-former-employee = een oud-medewerker
+mail-on-behalf = { $name } { $why }; u ontvangt { $what } in diens plaats.
+mail-on-behalf-reminder = deze herinnering
+mail-on-behalf-digest = dit overzicht
+mail-on-behalf-message = dit bericht
+mail-next-term = { $step }, uiterlijk { $date }
+mail-actor = { $name } ({ $role })
+mail-actor-unavailable = { $name } ({ $role }, { $status })
+mail-actor-role-owner = eigenaar
+mail-actor-role-handler = afhandelaar; de actie heeft geen eigenaar
+mail-actor-role-manager = verantwoordelijke leidinggevende; er is geen eigenaar of afhandelaar
+mail-blocker-offer-without-merit = { $step } (gegrondheid nog niet bepaald)
+mail-blocker-escalation = uitkomst van de externe escalatie
+mail-blocker-action = afronding van actie { $number }
+
+## Wat er mis is met een binnengekomen e-mail (bewaard bij het bericht, en in de melding)
+
+mail-incoming-problem-unreadable = Het bericht is onleesbaar; het is ongewijzigd bewaard.
+mail-incoming-problem-no-sender = De afzender is niet te lezen (geen geldig e-mailadres).
+mail-incoming-problem-empty = Het bericht heeft geen onderwerp en geen tekst.
+mail-incoming-problem-too-many-files = '{ $name }' is niet los bewaard: hoogstens { $max } bijlagen per bericht.
+mail-incoming-problem-file-refused = Bijlage niet los bewaard: { $reason }

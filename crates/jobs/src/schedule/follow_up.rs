@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
+use klacht_app::notify::for_staff;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::reminders::ReminderSettings;
 use klacht_domain::reminders::actions::{
@@ -18,7 +19,7 @@ use klacht_domain::terms::TermStatus;
 use klacht_mail::action_reminder::{ActionMail, ActionReminder};
 use klacht_mail::digest::DigestActionLine;
 use klacht_mail::weekly_overdue::{OverdueLine, WeeklyOverdue};
-use klacht_mail::{MailContext, format};
+use klacht_mail::{MailContext, StandInFor};
 use klacht_store::{NewOutboxMessage, OpenComplaintQuery, Store, StoreError};
 
 use super::{PAGE, People, ScheduleReport, address, open_terms, outbox, queue};
@@ -54,22 +55,30 @@ pub(super) async fn queue_action_messages<S: Store>(
 }
 
 /// Who carries the action out, as the manager's copy and the digest name
-/// them: "Piet de Vries (eigenaar)", "Piet de Vries (eigenaar, afwezig t/m
-/// 14 december)": no mail names someone unavailable as the one to act
-/// without saying so.
-fn actor_of(a: &OpenAction, people: &People) -> Option<String> {
+/// them in the words of `own`: "Piet de Vries (eigenaar)", "Piet de Vries
+/// (eigenaar, afwezig t/m 14 december)": no mail names someone unavailable
+/// as the one to act without saying so.
+fn actor_of(a: &OpenAction, people: &People, own: &MailContext) -> Option<String> {
     let actor = actions::action_actor(a)?;
     let name = people.by_id.get(&actor.user)?.user.name.as_str();
-    let role = match actor.role {
-        ActionRole::Owner => "eigenaar",
-        ActionRole::HandlerForWantOfOwner => "afhandelaar; de actie heeft geen eigenaar",
+    let role = own.t.t(match actor.role {
+        ActionRole::Owner => "mail-actor-role-owner",
+        ActionRole::HandlerForWantOfOwner => "mail-actor-role-handler",
         ActionRole::ManagerForWantOfOwner | ActionRole::ResponsibleManager => {
-            "verantwoordelijke leidinggevende; er is geen eigenaar of afhandelaar"
+            "mail-actor-role-manager"
         }
-    };
-    Some(match people.status(actor.user) {
-        Some(status) => format!("{name} ({role}, {status})"),
-        None => format!("{name} ({role})"),
+    });
+    Some(match people.status(actor.user, own) {
+        Some(status) => own.t.t3(
+            "mail-actor-unavailable",
+            "name",
+            name,
+            "role",
+            role,
+            "status",
+            status,
+        ),
+        None => own.t.t2("mail-actor", "name", name, "role", role),
     })
 }
 
@@ -84,10 +93,11 @@ fn action_mail(
 ) -> Option<(String, NewOutboxMessage)> {
     let a = &m.action;
     let what = match m.notice {
-        ActionNotice::Overdue => "dit bericht",
-        _ => "deze herinnering",
+        ActionNotice::Overdue => StandInFor::Message,
+        _ => StandInFor::Reminder,
     };
-    let (to, on_behalf_of) = people.recipient(m.recipient.user, a.responsible_manager, what)?;
+    let (to, own, on_behalf_of) =
+        people.recipient(m.recipient.user, a.responsible_manager, what, ctx)?;
     let mail = ActionReminder {
         reference: a.reference.to_string(),
         complaint_id: a.complaint.to_string(),
@@ -95,33 +105,39 @@ fn action_mail(
         role: m.recipient.role,
         number: a.number,
         description: a.description.clone(),
-        due: format::long_date(a.due),
+        due: own.t.long_date(a.due),
         mail: match m.notice {
             ActionNotice::Overdue => ActionMail::Overdue {
                 days_late: m.days_late,
             },
-            _ => ActionMail::Reminder { when: m.when() },
+            _ => ActionMail::Reminder {
+                when: own.relative_day(a.due, m.on),
+            },
         },
-        actor: actor_of(a, people),
+        actor: actor_of(a, people, &own),
         on_behalf_of,
     };
     let key = m.key_for(to.user.id);
-    let message = super::outbox(&mail, ctx, vec![address(to)], key.clone(), now)?;
+    let message = super::outbox(&mail, &own, vec![address(to)], key.clone(), now)?;
     Some((key, message.about(a.complaint)))
 }
 
-/// An action as a line of the digest.
-pub(super) fn digest_action_line(d: &DigestAction, people: &People) -> DigestActionLine {
+/// An action as a line of the digest, in the words of `own`.
+pub(super) fn digest_action_line(
+    d: &DigestAction,
+    people: &People,
+    own: &MailContext,
+) -> DigestActionLine {
     let a = &d.action;
     DigestActionLine {
         reference: a.reference.to_string(),
         complaint_id: a.complaint.to_string(),
         number: a.number,
         description: a.description.clone(),
-        due: format::long_date(a.due),
-        status: d.status.label().to_owned(),
+        due: own.t.long_date(a.due),
+        status: own.t.label(d.status),
         overdue: d.status == TermStatus::Overdue,
-        actor: actor_of(a, people),
+        actor: actor_of(a, people, own),
     }
 }
 
@@ -181,9 +197,10 @@ fn weekly_mail(
     now: Timestamp,
 ) -> Option<NewOutboxMessage> {
     let to = people.active(w.recipient)?;
+    let own = for_staff(ctx, to);
     let mail = WeeklyOverdue {
         recipient_name: to.user.name.clone(),
-        date: format::long_date(w.on),
+        date: own.t.long_date(w.on),
         week: w.on.iso_week_date().week(),
         lines: w
             .items
@@ -191,13 +208,13 @@ fn weekly_mail(
             .map(|i| OverdueLine {
                 reference: i.reference.to_string(),
                 complaint_id: i.complaint.to_string(),
-                step_label: i.step.label().to_owned(),
-                due: format::long_date(i.due),
+                step_label: own.t.label(i.step),
+                due: own.t.long_date(i.due),
                 days_late: i.days_late,
-                responsible: i.responsible.and_then(|r| people.name(r)),
+                responsible: i.responsible.and_then(|r| people.name(r, &own)),
             })
             .collect(),
         complaints: w.complaints(),
     };
-    outbox(&mail, ctx, vec![address(to)], w.key(), now)
+    outbox(&mail, &own, vec![address(to)], w.key(), now)
 }

@@ -7,6 +7,7 @@ mod support;
 
 mod absences;
 mod delivery;
+mod english;
 mod exact;
 mod handoffs;
 mod mailbox;

@@ -279,8 +279,11 @@ fn the_english_offer_lines_up_and_escapes_what_was_typed() {
 /// Every staff mail in the variants its templates know, with data as an
 /// English-speaking installation has it.
 fn every_staff_mail(language: Language) -> Vec<(String, MailMessage)> {
+    use klacht_domain::absence::{OnBehalf, Staff, Unavailable};
     use klacht_domain::reminders::actions::ActionRole;
     use klacht_domain::terms::Step;
+    use klacht_domain::{Email, Role, User, UserId};
+    use klacht_mail::StandInFor;
     use klacht_mail::account::{AccountChange, AccountNotice};
     use klacht_mail::action_reminder::{ActionMail, ActionReminder};
     use klacht_mail::bulk_handover::{BulkHandover, MovedItem};
@@ -312,6 +315,26 @@ fn every_staff_mail(language: Language) -> Vec<(String, MailMessage)> {
     let r = || "K-2026-0042".to_owned();
     let id = || "0190c0de-0000-7000-8000-000000000042".to_owned();
     let day = ctx.t.long_date(date(2026, 5, 8));
+    let today = date(2026, 5, 4);
+    let away = Unavailable::Absent {
+        until: date(2026, 5, 12),
+    };
+    let emma = User {
+        id: UserId::new(uuid::Uuid::now_v7()),
+        email: Email::parse("e.brown@focuscare.example").expect("email"),
+        name: "Emma Brown".into(),
+        role: Role::Employee,
+        manager: None,
+    };
+    let staff = Staff::new([(&emma, true)], &[], today);
+    let standing_in = |what| {
+        let o = OnBehalf {
+            person: emma.id,
+            name: emma.name.clone(),
+            why: away,
+        };
+        ctx.on_behalf(&o, &staff, what, today)
+    };
     for origin in [
         Origin::Staff("Emma Brown".into()),
         Origin::PublicForm,
@@ -373,31 +396,33 @@ fn every_staff_mail(language: Language) -> Vec<(String, MailMessage)> {
             },
         );
     }
-    let alert = HandoverAlert {
-        recipient_name: "James Wilson".into(),
-        person_name: "Emma Brown".into(),
-        why: "is away until 12 May".into(),
-        why_short: "away".into(),
-        complaints: vec![HandoverComplaint {
-            reference: r(),
-            complaint_id: id(),
-            next_term: day.clone(),
-        }],
-        actions: vec![HandoverAction {
-            reference: r(),
-            complaint_id: id(),
-            description: "Call Mrs Thompson back.".into(),
-            due: day.clone(),
-        }],
-    };
-    add("handover", &alert);
-    add(
-        "handover",
-        &HandoverAlert {
-            complaints: Vec::new(),
-            ..alert
-        },
-    );
+    for why in [away, Unavailable::Inactive] {
+        let alert = HandoverAlert {
+            recipient_name: "James Wilson".into(),
+            person_name: "Emma Brown".into(),
+            why: ctx.unavailable(why, today),
+            why_short: ctx.unavailable_short(why),
+            complaints: vec![HandoverComplaint {
+                reference: r(),
+                complaint_id: id(),
+                next_term: ctx.next_term(Step::Contact, date(2026, 5, 6)),
+            }],
+            actions: vec![HandoverAction {
+                reference: r(),
+                complaint_id: id(),
+                description: "Call Mrs Thompson back.".into(),
+                due: ctx.t.t1("mail-by-date", "date", day.clone()),
+            }],
+        };
+        add("handover", &alert);
+        add(
+            "handover",
+            &HandoverAlert {
+                complaints: Vec::new(),
+                ..alert
+            },
+        );
+    }
     let item = MovedItem {
         reference: r(),
         complaint_id: id(),
@@ -455,6 +480,26 @@ fn every_staff_mail(language: Language) -> Vec<(String, MailMessage)> {
             quality_manager_name: "James Wilson".into(),
             sent_by: "Emma Brown".into(),
             blockers: Vec::new(),
+        },
+    );
+    add(
+        "form_to_close",
+        &FormToClose {
+            reference: r(),
+            complaint_id: id(),
+            quality_manager_name: "James Wilson".into(),
+            sent_by: "Emma Brown".into(),
+            blockers: vec![
+                ctx.t.label(Step::Contact),
+                ctx.t.t1(
+                    "mail-blocker-offer-without-merit",
+                    "step",
+                    ctx.t.label(Step::Offer),
+                ),
+                ctx.t.label(Step::Record),
+                ctx.t.t("mail-blocker-escalation"),
+                ctx.t.t1("mail-blocker-action", "number", 2),
+            ],
         },
     );
     for (from, problem) in [
@@ -555,9 +600,9 @@ fn every_staff_mail(language: Language) -> Vec<(String, MailMessage)> {
                     recipient_name: "James Wilson".into(),
                     step,
                     due: day.clone(),
-                    when: ctx.t.t("mail-tomorrow"),
+                    when: ctx.relative_day(date(2026, 5, 8), date(2026, 5, 7)),
                     no_handler,
-                    on_behalf_of: None,
+                    on_behalf_of: no_handler.then(|| standing_in(StandInFor::Reminder)),
                 },
             );
         }
@@ -571,7 +616,15 @@ fn every_staff_mail(language: Language) -> Vec<(String, MailMessage)> {
                     step,
                     due: day.clone(),
                     days_late: 1,
-                    responsible,
+                    responsible: responsible.map(|name| {
+                        ctx.t.t2(
+                            "mail-name-with-status",
+                            "name",
+                            name,
+                            "status",
+                            ctx.unavailable_short(away),
+                        )
+                    }),
                 },
             );
         }
@@ -593,7 +646,17 @@ fn every_staff_mail(language: Language) -> Vec<(String, MailMessage)> {
         due: day.clone(),
         status: ctx.t.label(klacht_domain::terms::TermStatus::OnTime),
         overdue,
-        actor: actor.map(str::to_owned),
+        actor: actor.map(|name| {
+            ctx.t.t3(
+                "mail-actor-unavailable",
+                "name",
+                name,
+                "role",
+                ctx.t.t("mail-actor-role-handler"),
+                "status",
+                ctx.unavailable_short(away),
+            )
+        }),
     };
     for (lines, actions) in [
         (
@@ -609,7 +672,7 @@ fn every_staff_mail(language: Language) -> Vec<(String, MailMessage)> {
                 recipient_name: "James Wilson".into(),
                 date: day.clone(),
                 lines,
-                on_behalf_of: None,
+                on_behalf_of: Some(standing_in(StandInFor::Digest)),
                 actions,
             },
         );
@@ -623,13 +686,13 @@ fn every_staff_mail(language: Language) -> Vec<(String, MailMessage)> {
         for (mail, on_behalf_of) in [
             (
                 ActionMail::Reminder {
-                    when: ctx.t.t("mail-today"),
+                    when: ctx.relative_day(date(2026, 5, 11), date(2026, 5, 7)),
                 },
                 None,
             ),
             (
                 ActionMail::Overdue { days_late: 3 },
-                Some("Standing in for Emma Brown.".to_owned()),
+                Some(standing_in(StandInFor::Message)),
             ),
         ] {
             add(
@@ -643,7 +706,15 @@ fn every_staff_mail(language: Language) -> Vec<(String, MailMessage)> {
                     description: "Call Mrs Thompson back.".into(),
                     due: day.clone(),
                     mail,
-                    actor: None,
+                    actor: on_behalf_of.as_ref().map(|_| {
+                        ctx.t.t2(
+                            "mail-actor",
+                            "name",
+                            "Emma Brown",
+                            "role",
+                            ctx.t.t("mail-actor-role-owner"),
+                        )
+                    }),
                     on_behalf_of,
                 },
             );
@@ -663,7 +734,7 @@ fn every_staff_mail(language: Language) -> Vec<(String, MailMessage)> {
                         step_label: ctx.t.label(Step::Offer),
                         due: day.clone(),
                         days_late: 2,
-                        responsible: None,
+                        responsible: (n == 2).then(|| "Emma Brown".to_owned()),
                     })
                     .collect(),
                 complaints: n,
