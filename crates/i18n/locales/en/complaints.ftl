@@ -625,3 +625,4 @@ complaint-sheet-via-the-website = through the website
 complaint-message-pending = queued
 complaint-message-sent = sent
 complaint-message-failed = failed
+complaint-message-exact = Registration of complaint { $reference } in Exact

@@ -625,3 +625,4 @@ complaint-sheet-via-the-website = via de website
 complaint-message-pending = in de wachtrij
 complaint-message-sent = verzonden
 complaint-message-failed = mislukt
+complaint-message-exact = Registratie in Exact van klacht { $reference }

@@ -365,8 +365,12 @@ async fn an_english_manager_takes_a_complaint_through_the_steps<S: Store>(store:
         "closed",
     );
     // The e-mail about it: their state in English, the subjects in the
-    // language of their recipient (Exact's export stays Dutch).
+    // language of their recipient.
     assert!(page.contains(">queued</span>") || page.contains(">sent</span>"));
+    assert!(
+        page.contains("Registration of complaint K-"),
+        "Exact in English"
+    );
     for line in [
         "Handler assigned: margriet",
         "Complaint assessed as founded",
