@@ -336,3 +336,293 @@ complaint-nothing-handler = On this complaint you can { $can }; { $who } is hand
 complaint-nothing-manager = On this complaint you can { $can }; { $who } assigns a handler.
 complaint-nothing-quality-forwards = On this complaint you can { $can }; the quality manager passes it on.
 complaint-involved-in-service = { $name } — involved in the service
+
+## The page of one complaint: what is left
+
+complaint-reasoning = Reasoning
+complaint-not-measured = not asked
+complaint-merit-later = decide later
+complaint-offer-later = — record later —
+complaint-unknown-person = unknown
+complaint-unknown-status = unknown
+complaint-next-contact = Record contact
+complaint-next-assign = Assign a handler
+complaint-next-advice = Give the handler your advice
+
+## The actions, as a refusal names them (Action, by its form)
+
+complaint-act-doorsturen = forward to a manager
+complaint-act-afhandelaar = assign a handler
+complaint-act-bijstand = add assistance
+complaint-act-contact = record contact
+complaint-act-oordeel = decide whether it is justified
+complaint-act-directeur-vragen = ask the director for advice
+complaint-act-advies = give advice
+complaint-act-aanbod = record the offer
+complaint-act-reactie = record the complainant's response
+complaint-act-acties = manage actions
+complaint-act-formulier-verstuurd = send the form to the quality manager
+complaint-act-vervallen = skip a step
+complaint-act-escalatie = escalate externally
+complaint-act-uitkomst = record the outcome of the escalation
+complaint-act-afsluiten = close
+complaint-act-exact = record the registration in Exact
+complaint-act-correctie = correct
+complaint-act-omzetten = convert into a complaint
+complaint-act-indeling = record the classification
+complaint-act-heropenen = reopen
+complaint-not-permitted = You may not '{ $action }' on complaint { $reference }.
+
+## What a form lacks or got wrong
+
+complaint-field-required = { $what } is required.
+complaint-field-fill-in = Enter { $what }.
+complaint-field-choose = Choose { $what }.
+complaint-field-pick = Choose { $what } from the list.
+complaint-field-no-date = '{ $input }' is not a valid date.
+complaint-field-no-amount = '{ $input }' is not an amount; write it as, for example, 25.00.
+complaint-field-no-version = The form lacks the version of the complaint. Please reload the page.
+complaint-field-accepted = Choose yes, no or not known.
+complaint-field-party-name = Enter the name of the party.
+complaint-field-party = Choose the external party.
+complaint-field-phone-call = A phone call is more than one step.
+complaint-field-no-event = The form does not say which event is being corrected.
+complaint-field-correct-what = Choose what you want to correct.
+complaint-field-link-reference = Enter the complaint number (for example K-2026-0042).
+# The fields as the messages above name them: { $what }.
+complaint-what-contact-date = the date of the conversation
+complaint-what-contact-mode = by telephone or face to face
+complaint-what-contact-summary = The summary of the conversation
+complaint-what-merit = founded, partly founded or unfounded
+complaint-what-merit-reasoning = The reasoning for the assessment
+complaint-what-offer-kind = the kind of offer
+complaint-what-offer-description = The description of the offer
+complaint-what-offer-date = the date of the offer
+complaint-what-handler = a handler
+complaint-what-assistant = who assists
+complaint-what-manager = a manager
+complaint-what-action-description = The description of the action
+complaint-what-action-due = the target date
+complaint-what-action-owner = who carries out the action
+complaint-what-step = the step
+complaint-what-waive-reason = The reason for skipping the step
+complaint-what-escalation-date = the date of the escalation
+complaint-what-outcome = The outcome
+complaint-what-outcome-date = the date of the outcome
+complaint-what-exact = The registration number in Exact
+complaint-what-convert-reason = The reason for the conversion
+complaint-what-director = the director
+complaint-what-question = The question to the director
+complaint-what-advice = Your advice
+complaint-what-reopen-kind = the kind of reopening
+complaint-what-reopen-reason = The reason for reopening
+complaint-what-correction-reason = The reason for the correction
+complaint-what-link-reason = how the complaints are related
+
+## What is said once an action is done
+
+complaint-done-part-contact = contact
+complaint-done-part-merit = assessment ({ $merit })
+complaint-done-part-offer = offer
+complaint-done-parts = { $first } and { $last }
+complaint-done-phone-call = Phone call recorded: { $parts }.
+complaint-done-phone-call-empty = Phone call recorded.
+complaint-done-assign = { $name } is now the handler.
+complaint-done-assistant = { $name } is now assisting.
+complaint-done-route = Complaint forwarded to { $name }.
+complaint-done-contact = Contact with the complainant recorded.
+complaint-done-merit = Assessment recorded: { $merit }.
+complaint-done-offer = Offer recorded.
+complaint-done-response = The complainant's response recorded.
+complaint-done-action-owner = Action agreed; { $name } will carry it out.
+complaint-done-action = Action agreed.
+complaint-done-action-completed = Action { $number } completed.
+complaint-done-form-sent = Complaint form sent to the quality manager.
+complaint-done-waive = Step '{ $step }' skipped.
+complaint-done-escalate = External escalation to { $party } recorded.
+complaint-done-outcome = Outcome of the escalation recorded.
+complaint-done-close = Complaint closed and filed in the complaints file.
+complaint-done-exact = Registration in Exact recorded.
+complaint-done-convert = Signal converted into a complaint.
+complaint-done-classify = Classification recorded.
+complaint-done-consult = Your question has been put to { $name }; you will be notified as soon as the advice is in.
+complaint-done-advice = Advice given; the handler will be notified.
+complaint-done-reopen = Complaint reopened; a new handling round has begun. The complainant, the handler and the manager will be notified.
+complaint-done-correct = Correction of event { $number } recorded.
+complaint-done-link = Complaint { $reference } is now linked to { $other }.
+complaint-done-unlink = The link has been removed.
+complaint-done-file = Attachment { $name } added to { $reference }.
+complaint-done-files = Attachments { $names } added to { $reference }.
+complaint-files-choose-again = Choose the files again: a browser cannot restore chosen files.
+complaint-files-too-large = The files are too large to send together. Choose at most { $files } files of at most { $mb } MB each.
+complaint-files-unreadable = The form did not arrive properly. Check the details, choose the files again and send it once more.
+
+## The bulk actions of My complaints
+
+complaint-bulk-unknown = Unknown complaint in the selection.
+complaint-bulk-reassign-forbidden = Assigning handlers is for managers, the quality manager and the director.
+complaint-bulk-none-chosen = Nothing was assigned: first select one or more complaints.
+complaint-bulk-no-handler = Nothing was assigned: choose the new handler.
+complaint-bulk-pick-handler = Choose a handler from the list.
+complaint-bulk-reassigned = Handler assigned for { $count ->
+    [one] 1 complaint
+   *[other] { $count } complaints
+}. The new handler received one message with the list.
+complaint-bulk-reassign-items = Nothing was assigned: not every selected complaint can go to this handler. See the marked rows.
+complaint-bulk-reassign-refused = Nothing was assigned. { $message }
+complaint-bulk-admin = The administrator does not classify complaints.
+complaint-bulk-classified = Classification recorded for { $count ->
+    [one] 1 complaint
+   *[other] { $count } complaints
+}.
+complaint-bulk-already = { $count ->
+    [one] 1 complaint was
+   *[other] { $count } complaints were
+} already classified this way.
+complaint-bulk-classify-form = Nothing was classified: check the choice.
+complaint-bulk-classify-items = Nothing was classified: not every selected complaint can be classified this way. See the marked rows.
+complaint-bulk-classify-refused = Nothing was classified. { $message }
+
+## The history: the other events (Event::describe, word for word)
+
+complaint-event-offer = Offer made on { $date }: { $kind }
+complaint-event-offer-director = after consulting the director
+complaint-event-offer-accepted = offer accepted
+complaint-event-offer-rejected = offer rejected
+complaint-event-satisfaction = satisfaction { $score }
+complaint-event-response = The complainant's response recorded
+complaint-event-response-parts = The complainant's response recorded: { $parts }
+complaint-event-action-agreed = Action { $number } agreed
+complaint-event-action-agreed-due = Action { $number } agreed (due by { $due })
+complaint-event-action-completed = Action { $number } completed
+complaint-event-form-sent = Complaint form sent to the quality manager
+complaint-event-escalated = Escalated externally to { $party } on { $date }
+complaint-event-outcome = Outcome of the escalation recorded ({ $date }): { $resolved }
+complaint-event-resolved = resolved
+complaint-event-not-resolved = not resolved
+complaint-event-closed = Complaint closed and filed in the complaints file
+complaint-event-exact = Registered in Exact ({ $id })
+complaint-event-corrected = Correction of event { $number } ({ $what }). Reason: { $reason }
+complaint-event-waived = Step '{ $step }' skipped: { $reason }
+complaint-event-converted = Signal converted into a complaint: { $reason }
+complaint-event-classified = Classification recorded: category { $category }, cause { $cause }
+complaint-event-not-given = not given
+complaint-event-satisfaction-reported = Satisfaction given by the complainant through the website: { $score }
+complaint-event-satisfaction-reported-comment = Satisfaction given by the complainant through the website: { $score }, with a comment
+complaint-event-advised = The director's advice on question { $number }: { $advice }
+complaint-event-linked = Linked to a related complaint ({ $reason })
+complaint-event-linked-note = Linked to a related complaint ({ $reason }): { $note }
+complaint-event-linked-to = Linked to complaint { $reference } ({ $reason })
+complaint-event-linked-to-note = Linked to complaint { $reference } ({ $reason }): { $note }
+complaint-event-unlinked = Link to a related complaint removed
+complaint-event-unlinked-from = Link to complaint { $reference } removed
+complaint-event-reopened = Complaint reopened ({ $kind }); a new handling round begins. Reason: { $reason }
+complaint-event-mailed = Email from the complainant ({ $from }), subject '{ $subject }': { $text }
+complaint-event-mailed-files = Email from the complainant ({ $from }), subject '{ $subject }' (attachments: { $files }): { $text }
+complaint-event-file-added = Attachment added: { $name }
+complaint-event-files-added = Attachments added: { $names }
+
+## The printable complaint form (klachtenformulier v02)
+
+complaint-sheet-title = Complaint form
+complaint-sheet-name = Name
+complaint-sheet-email = Email address
+complaint-sheet-phone = Phone number
+complaint-sheet-address = Address
+complaint-sheet-back = Back to { $reference }
+complaint-sheet-print-hint = Print or save as PDF: Ctrl+P (⌘P on a Mac).
+complaint-sheet-version = version v02 · in line with the complaints regulations
+complaint-sheet-reference = Complaint number
+complaint-sheet-status = Status: { $status }
+complaint-sheet-section-1 = 1. Receipt and report (step 1)
+complaint-sheet-section-2 = 2. Complainant (person concerned)
+complaint-sheet-section-3 = 3. On behalf of (representative)
+complaint-sheet-section-4 = 4. The complaint
+complaint-sheet-section-5 = 5. Handling
+complaint-sheet-section-6 = 6. Contact with the complainant (step 2)
+complaint-sheet-section-7 = 7. Assessment and offer (step 3)
+complaint-sheet-section-8 = 8. The complainant's response and satisfaction
+complaint-sheet-section-9 = 9. Actions and agreements (step 4)
+complaint-sheet-section-10 = 10. External escalation
+complaint-sheet-section-11 = 11. Deadlines
+complaint-sheet-section-12 = 12. Closing by the quality manager
+complaint-sheet-kind = Type
+complaint-sheet-converted = Converted from a signal: { $reason }
+complaint-sheet-received-at = Received on
+complaint-sheet-received-by = Received by
+complaint-sheet-received-via = Received via
+complaint-sheet-reported-to = Reported to the manager
+complaint-sheet-on = on { $at }
+complaint-sheet-representative = Representative
+complaint-sheet-not-applicable = not applicable
+complaint-sheet-service = Service
+complaint-sheet-involved = Staff involved
+complaint-sheet-description = Description
+complaint-sheet-category = Category
+complaint-sheet-cause = Cause
+complaint-sheet-related = Related complaints
+complaint-sheet-hidden-related = { $count } that you cannot see
+complaint-sheet-handler = Handler
+complaint-sheet-assistance = Assistance
+complaint-sheet-date = Date
+complaint-sheet-mode = Form
+complaint-sheet-summary = Summary
+complaint-sheet-recorded-by = Recorded by
+complaint-sheet-merit = Assessment
+complaint-sheet-reasoning = Reasoning
+complaint-sheet-merit-recorded-by = Assessment recorded by
+complaint-sheet-advice-heading = Director's advice (question { $number })
+complaint-sheet-question-to = Question to { $director } ({ $asked })
+complaint-sheet-no-advice = no advice yet
+complaint-sheet-advice = Advice ({ $advised })
+complaint-sheet-offer = Offer
+complaint-sheet-offer-description = Description of the offer
+complaint-sheet-value = Value
+complaint-sheet-letter-text = Text for the complainant
+complaint-sheet-director-consulted = After consulting the director
+complaint-sheet-yes = yes
+complaint-sheet-no = no
+complaint-sheet-offer-made-on = Offer made on
+complaint-sheet-comment = Comment
+complaint-sheet-accepted = accepted
+complaint-sheet-rejected = rejected
+complaint-sheet-satisfaction = Satisfaction (1–5)
+complaint-sheet-own-satisfaction = Satisfaction according to the complainant (1–5)
+complaint-sheet-via-website = through the website, { $on }
+complaint-sheet-actions = Actions
+complaint-sheet-no-actions = no actions agreed
+complaint-sheet-col-number = No.
+complaint-sheet-col-agreement = Agreement
+complaint-sheet-col-due = Due by
+complaint-sheet-col-who = Who
+complaint-sheet-col-completed = Completed
+complaint-sheet-form-sent = Form to the quality manager
+complaint-sheet-not-sent = not yet sent
+complaint-sheet-waived = Skipped: { $step }
+complaint-sheet-external-party = External party
+complaint-sheet-engaged = { $party }, engaged on { $on }
+complaint-sheet-outcome = Outcome
+complaint-sheet-not-known-yet = not yet known
+complaint-sheet-col-step = Step
+complaint-sheet-col-done-on = Done on
+complaint-sheet-col-status = Status
+complaint-sheet-filed = Filed in the complaints file
+complaint-sheet-not-closed = not yet closed
+complaint-sheet-exact = Registration in E-Synergy
+complaint-sheet-initials-handler = Handler's initials
+complaint-sheet-initials-quality = Quality manager's initials
+complaint-sheet-footer = Complaint form v02
+complaint-sheet-printed = Printed { $at } by { $by }
+complaint-sheet-sent-by = sent by { $by } on { $at }
+complaint-sheet-action-completed = completed { $at }
+complaint-sheet-action-open = open
+complaint-sheet-outcome-line = { $outcome } ({ $on }; { $resolved })
+complaint-sheet-round = Handling round { $number }, reopened on { $on } ({ $kind }): { $reason }
+complaint-sheet-via-the-website = through the website
+
+## The messages about the complaint (OutboxStatus, by its badge)
+
+complaint-message-pending = queued
+complaint-message-sent = sent
+complaint-message-failed = failed
+complaint-message-exact = Registration of complaint { $reference } in Exact

@@ -336,3 +336,293 @@ complaint-nothing-handler = U kunt bij deze klacht { $can }; { $who } handelt ha
 complaint-nothing-manager = U kunt bij deze klacht { $can }; { $who } wijst een afhandelaar toe.
 complaint-nothing-quality-forwards = U kunt bij deze klacht { $can }; de kwaliteitsmanager stuurt haar door.
 complaint-involved-in-service = { $name } — betrokken bij de dienst
+
+## The page of one complaint: what is left
+
+complaint-reasoning = Onderbouwing
+complaint-not-measured = niet gepeild
+complaint-merit-later = later bepalen
+complaint-offer-later = — later vastleggen —
+complaint-unknown-person = onbekend
+complaint-unknown-status = onbekend
+complaint-next-contact = Contact vastleggen
+complaint-next-assign = Afhandelaar toewijzen
+complaint-next-advice = Advies geven aan de afhandelaar
+
+## The actions, as a refusal names them (Action, by its form)
+
+complaint-act-doorsturen = doorsturen naar leidinggevende
+complaint-act-afhandelaar = afhandelaar toewijzen
+complaint-act-bijstand = bijstand toevoegen
+complaint-act-contact = contact vastleggen
+complaint-act-oordeel = gegrondheid bepalen
+complaint-act-directeur-vragen = advies vragen aan de directeur
+complaint-act-advies = advies geven
+complaint-act-aanbod = aanbod vastleggen
+complaint-act-reactie = reactie klager vastleggen
+complaint-act-acties = acties beheren
+complaint-act-formulier-verstuurd = formulier naar kwaliteitsmanager
+complaint-act-vervallen = stap overslaan
+complaint-act-escalatie = extern escaleren
+complaint-act-uitkomst = uitkomst escalatie vastleggen
+complaint-act-afsluiten = afsluiten
+complaint-act-exact = registratie in Exact vastleggen
+complaint-act-correctie = corrigeren
+complaint-act-omzetten = omzetten in klacht
+complaint-act-indeling = indeling vastleggen
+complaint-act-heropenen = heropenen
+complaint-not-permitted = Geen toestemming voor '{ $action }' bij klacht { $reference }.
+
+## What a form lacks or got wrong
+
+complaint-field-required = { $what } is verplicht.
+complaint-field-fill-in = Vul { $what } in.
+complaint-field-choose = Kies { $what }.
+complaint-field-pick = Kies { $what } uit de lijst.
+complaint-field-no-date = '{ $input }' is geen geldige datum.
+complaint-field-no-amount = '{ $input }' is geen bedrag; schrijf bijvoorbeeld 25,00.
+complaint-field-no-version = Het formulier mist de versie van de klacht. Laad de pagina opnieuw.
+complaint-field-accepted = Kies ja, nee of niet bekend.
+complaint-field-party-name = Vul de naam van de partij in.
+complaint-field-party = Kies de externe partij.
+complaint-field-phone-call = Een telefoongesprek is meer dan één stap.
+complaint-field-no-event = Het formulier zegt niet welke gebeurtenis wordt gecorrigeerd.
+complaint-field-correct-what = Kies wat u wilt corrigeren.
+complaint-field-link-reference = Vul het klachtnummer in (bijvoorbeeld K-2026-0042).
+# The fields as the messages above name them: { $what }.
+complaint-what-contact-date = de datum van het gesprek
+complaint-what-contact-mode = telefonisch of face-to-face
+complaint-what-contact-summary = De samenvatting van het gesprek
+complaint-what-merit = gegrond, deels gegrond of ongegrond
+complaint-what-merit-reasoning = De onderbouwing van het oordeel
+complaint-what-offer-kind = de soort aanbod
+complaint-what-offer-description = De omschrijving van het aanbod
+complaint-what-offer-date = de datum van het aanbod
+complaint-what-handler = een afhandelaar
+complaint-what-assistant = wie bijstand verleent
+complaint-what-manager = een leidinggevende
+complaint-what-action-description = De omschrijving van de actie
+complaint-what-action-due = de streefdatum
+complaint-what-action-owner = wie de actie uitvoert
+complaint-what-step = de stap
+complaint-what-waive-reason = De reden om de stap over te slaan
+complaint-what-escalation-date = de datum van de escalatie
+complaint-what-outcome = De uitkomst
+complaint-what-outcome-date = de datum van de uitkomst
+complaint-what-exact = Het registratienummer in Exact
+complaint-what-convert-reason = De reden van de omzetting
+complaint-what-director = de directeur
+complaint-what-question = De vraag aan de directeur
+complaint-what-advice = Uw advies
+complaint-what-reopen-kind = de soort heropening
+complaint-what-reopen-reason = De reden van de heropening
+complaint-what-correction-reason = De reden van de correctie
+complaint-what-link-reason = waarom de klachten samenhangen
+
+## What is said once an action is done
+
+complaint-done-part-contact = contact
+complaint-done-part-merit = oordeel ({ $merit })
+complaint-done-part-offer = aanbod
+complaint-done-parts = { $first } en { $last }
+complaint-done-phone-call = Telefoongesprek vastgelegd: { $parts }.
+complaint-done-phone-call-empty = Telefoongesprek vastgelegd.
+complaint-done-assign = { $name } is nu afhandelaar.
+complaint-done-assistant = { $name } verleent nu bijstand.
+complaint-done-route = Klacht doorgestuurd naar { $name }.
+complaint-done-contact = Contact met de klager vastgelegd.
+complaint-done-merit = Oordeel vastgelegd: { $merit }.
+complaint-done-offer = Aanbod vastgelegd.
+complaint-done-response = Reactie van de klager vastgelegd.
+complaint-done-action-owner = Actie afgesproken; { $name } voert haar uit.
+complaint-done-action = Actie afgesproken.
+complaint-done-action-completed = Actie { $number } afgerond.
+complaint-done-form-sent = Klachtenformulier naar de kwaliteitsmanager gestuurd.
+complaint-done-waive = Stap '{ $step }' overgeslagen.
+complaint-done-escalate = Externe escalatie naar { $party } vastgelegd.
+complaint-done-outcome = Uitkomst van de escalatie vastgelegd.
+complaint-done-close = Klacht afgesloten en opgeborgen in het klachtendossier.
+complaint-done-exact = Registratie in Exact vastgelegd.
+complaint-done-convert = Signaal omgezet in een klacht.
+complaint-done-classify = Indeling vastgelegd.
+complaint-done-consult = Uw vraag is aan { $name } gesteld; u krijgt bericht zodra het advies er is.
+complaint-done-advice = Advies gegeven; de afhandelaar krijgt bericht.
+complaint-done-reopen = Klacht heropend; een nieuwe behandelronde is begonnen. De klager, de afhandelaar en de leidinggevende krijgen bericht.
+complaint-done-correct = Correctie van gebeurtenis { $number } vastgelegd.
+complaint-done-link = Klacht { $reference } is gekoppeld aan { $other }.
+complaint-done-unlink = De koppeling is verwijderd.
+complaint-done-file = Bijlage { $name } toegevoegd aan { $reference }.
+complaint-done-files = Bijlagen { $names } toegevoegd aan { $reference }.
+complaint-files-choose-again = Kies de bestanden opnieuw: een browser kan gekozen bestanden niet terugzetten.
+complaint-files-too-large = De bestanden zijn samen te groot om te versturen. Kies hoogstens { $files } bestanden van elk hoogstens { $mb } MB.
+complaint-files-unreadable = Het formulier kwam niet goed aan. Controleer de gegevens, kies de bestanden opnieuw en verstuur het nog eens.
+
+## The bulk actions of My complaints
+
+complaint-bulk-unknown = Onbekende klacht in de keuze.
+complaint-bulk-reassign-forbidden = Afhandelaars toewijzen is voor leidinggevenden, de kwaliteitsmanager en de directeur.
+complaint-bulk-none-chosen = Er is niets toegewezen: kies eerst een of meer klachten.
+complaint-bulk-no-handler = Er is niets toegewezen: kies de nieuwe afhandelaar.
+complaint-bulk-pick-handler = Kies een afhandelaar uit de lijst.
+complaint-bulk-reassigned = Afhandelaar toegewezen voor { $count ->
+    [one] 1 klacht
+   *[other] { $count } klachten
+}. De nieuwe afhandelaar kreeg één bericht met de lijst.
+complaint-bulk-reassign-items = Er is niets toegewezen: niet elke gekozen klacht kan naar deze afhandelaar. Zie de gemarkeerde regels.
+complaint-bulk-reassign-refused = Er is niets toegewezen. { $message }
+complaint-bulk-admin = De beheerder deelt geen klachten in.
+complaint-bulk-classified = Indeling vastgelegd voor { $count ->
+    [one] 1 klacht
+   *[other] { $count } klachten
+}.
+complaint-bulk-already = { $count ->
+    [one] 1 klacht was
+   *[other] { $count } klachten waren
+} al zo ingedeeld.
+complaint-bulk-classify-form = Er is niets ingedeeld: controleer de keuze.
+complaint-bulk-classify-items = Er is niets ingedeeld: niet elke gekozen klacht kan zo worden ingedeeld. Zie de gemarkeerde regels.
+complaint-bulk-classify-refused = Er is niets ingedeeld. { $message }
+
+## The history: the other events (Event::describe, word for word)
+
+complaint-event-offer = Aanbod gedaan op { $date }: { $kind }
+complaint-event-offer-director = na overleg met de directeur
+complaint-event-offer-accepted = aanbod aanvaard
+complaint-event-offer-rejected = aanbod afgewezen
+complaint-event-satisfaction = tevredenheid { $score }
+complaint-event-response = Reactie van de klager vastgelegd
+complaint-event-response-parts = Reactie van de klager vastgelegd: { $parts }
+complaint-event-action-agreed = Actie { $number } afgesproken
+complaint-event-action-agreed-due = Actie { $number } afgesproken (uiterlijk { $due })
+complaint-event-action-completed = Actie { $number } afgerond
+complaint-event-form-sent = Klachtenformulier naar de kwaliteitsmanager gestuurd
+complaint-event-escalated = Extern geëscaleerd naar { $party } op { $date }
+complaint-event-outcome = Uitkomst van de escalatie vastgelegd ({ $date }): { $resolved }
+complaint-event-resolved = opgelost
+complaint-event-not-resolved = niet opgelost
+complaint-event-closed = Klacht afgesloten en opgeborgen in het klachtendossier
+complaint-event-exact = Geregistreerd in Exact ({ $id })
+complaint-event-corrected = Correctie van gebeurtenis { $number } ({ $what }). Reden: { $reason }
+complaint-event-waived = Stap '{ $step }' overgeslagen: { $reason }
+complaint-event-converted = Signaal omgezet in een klacht: { $reason }
+complaint-event-classified = Indeling vastgelegd: categorie { $category }, oorzaak { $cause }
+complaint-event-not-given = niet opgegeven
+complaint-event-satisfaction-reported = Tevredenheid doorgegeven door de klager via de website: { $score }
+complaint-event-satisfaction-reported-comment = Tevredenheid doorgegeven door de klager via de website: { $score }, met toelichting
+complaint-event-advised = Advies van de directeur op vraag { $number }: { $advice }
+complaint-event-linked = Gekoppeld aan een verwante klacht ({ $reason })
+complaint-event-linked-note = Gekoppeld aan een verwante klacht ({ $reason }): { $note }
+complaint-event-linked-to = Gekoppeld aan klacht { $reference } ({ $reason })
+complaint-event-linked-to-note = Gekoppeld aan klacht { $reference } ({ $reason }): { $note }
+complaint-event-unlinked = Koppeling met een verwante klacht verwijderd
+complaint-event-unlinked-from = Koppeling met klacht { $reference } verwijderd
+complaint-event-reopened = Klacht heropend ({ $kind }); een nieuwe behandelronde begint. Reden: { $reason }
+complaint-event-mailed = E-mail van de klager ({ $from }), onderwerp '{ $subject }': { $text }
+complaint-event-mailed-files = E-mail van de klager ({ $from }), onderwerp '{ $subject }' (bijlagen: { $files }): { $text }
+complaint-event-file-added = Bijlage toegevoegd: { $name }
+complaint-event-files-added = Bijlagen toegevoegd: { $names }
+
+## The printable complaint form (klachtenformulier v02)
+
+complaint-sheet-title = Klachtenformulier
+complaint-sheet-name = Naam
+complaint-sheet-email = E-mailadres
+complaint-sheet-phone = Telefoonnummer
+complaint-sheet-address = Adres
+complaint-sheet-back = Terug naar { $reference }
+complaint-sheet-print-hint = Afdrukken of opslaan als PDF: Ctrl+P (⌘P op een Mac).
+complaint-sheet-version = versie v02 · conform het klachtenreglement
+complaint-sheet-reference = Klachtnummer
+complaint-sheet-status = Status: { $status }
+complaint-sheet-section-1 = 1. Ontvangst en melding (stap 1)
+complaint-sheet-section-2 = 2. Klager (belanghebbende)
+complaint-sheet-section-3 = 3. Namens (vertegenwoordiger)
+complaint-sheet-section-4 = 4. De klacht
+complaint-sheet-section-5 = 5. Afhandeling
+complaint-sheet-section-6 = 6. Contact met de klager (stap 2)
+complaint-sheet-section-7 = 7. Oordeel en aanbod (stap 3)
+complaint-sheet-section-8 = 8. Reactie en tevredenheid van de klager
+complaint-sheet-section-9 = 9. Acties en afspraken (stap 4)
+complaint-sheet-section-10 = 10. Externe escalatie
+complaint-sheet-section-11 = 11. Termijnen
+complaint-sheet-section-12 = 12. Afsluiting door de kwaliteitsmanager
+complaint-sheet-kind = Soort
+complaint-sheet-converted = Omgezet uit signaal: { $reason }
+complaint-sheet-received-at = Ontvangen op
+complaint-sheet-received-by = Ontvangen door
+complaint-sheet-received-via = Ontvangen via
+complaint-sheet-reported-to = Gemeld bij leidinggevende
+complaint-sheet-on = op { $at }
+complaint-sheet-representative = Vertegenwoordiger
+complaint-sheet-not-applicable = niet van toepassing
+complaint-sheet-service = Dienst
+complaint-sheet-involved = Betrokken medewerkers
+complaint-sheet-description = Omschrijving
+complaint-sheet-category = Categorie
+complaint-sheet-cause = Oorzaak
+complaint-sheet-related = Verwante klachten
+complaint-sheet-hidden-related = { $count } die u niet kunt inzien
+complaint-sheet-handler = Afhandelaar
+complaint-sheet-assistance = Bijstand
+complaint-sheet-date = Datum
+complaint-sheet-mode = Vorm
+complaint-sheet-summary = Samenvatting
+complaint-sheet-recorded-by = Vastgelegd door
+complaint-sheet-merit = Oordeel
+complaint-sheet-reasoning = Onderbouwing
+complaint-sheet-merit-recorded-by = Oordeel vastgelegd door
+complaint-sheet-advice-heading = Advies directeur (vraag { $number })
+complaint-sheet-question-to = Vraag aan { $director } ({ $asked })
+complaint-sheet-no-advice = nog geen advies
+complaint-sheet-advice = Advies ({ $advised })
+complaint-sheet-offer = Aanbod
+complaint-sheet-offer-description = Omschrijving aanbod
+complaint-sheet-value = Waarde
+complaint-sheet-letter-text = Tekst voor de klager
+complaint-sheet-director-consulted = Na overleg met directeur
+complaint-sheet-yes = ja
+complaint-sheet-no = nee
+complaint-sheet-offer-made-on = Aanbod gedaan op
+complaint-sheet-comment = Toelichting
+complaint-sheet-accepted = aanvaard
+complaint-sheet-rejected = afgewezen
+complaint-sheet-satisfaction = Tevredenheid (1–5)
+complaint-sheet-own-satisfaction = Tevredenheid volgens klager zelf (1–5)
+complaint-sheet-via-website = via de website, { $on }
+complaint-sheet-actions = Acties
+complaint-sheet-no-actions = geen acties afgesproken
+complaint-sheet-col-number = Nr.
+complaint-sheet-col-agreement = Afspraak
+complaint-sheet-col-due = Uiterlijk
+complaint-sheet-col-who = Wie
+complaint-sheet-col-completed = Afgerond
+complaint-sheet-form-sent = Formulier naar kwaliteitsmanager
+complaint-sheet-not-sent = nog niet verstuurd
+complaint-sheet-waived = Overgeslagen: { $step }
+complaint-sheet-external-party = Externe partij
+complaint-sheet-engaged = { $party }, ingeschakeld op { $on }
+complaint-sheet-outcome = Uitkomst
+complaint-sheet-not-known-yet = nog niet bekend
+complaint-sheet-col-step = Stap
+complaint-sheet-col-done-on = Gedaan op
+complaint-sheet-col-status = Status
+complaint-sheet-filed = Opgeborgen in klachtendossier
+complaint-sheet-not-closed = nog niet afgesloten
+complaint-sheet-exact = Registratie E-Synergy
+complaint-sheet-initials-handler = Paraaf afhandelaar
+complaint-sheet-initials-quality = Paraaf kwaliteitsmanager
+complaint-sheet-footer = Klachtenformulier v02
+complaint-sheet-printed = Afgedrukt { $at } door { $by }
+complaint-sheet-sent-by = verstuurd door { $by } op { $at }
+complaint-sheet-action-completed = afgerond { $at }
+complaint-sheet-action-open = open
+complaint-sheet-outcome-line = { $outcome } ({ $on }; { $resolved })
+complaint-sheet-round = Behandelronde { $number }, heropend op { $on } ({ $kind }): { $reason }
+complaint-sheet-via-the-website = via de website
+
+## The messages about the complaint (OutboxStatus, by its badge)
+
+complaint-message-pending = in de wachtrij
+complaint-message-sent = verzonden
+complaint-message-failed = mislukt
+complaint-message-exact = Registratie in Exact van klacht { $reference }

@@ -23,6 +23,9 @@ use super::fields::{FieldError, Fields, field_error};
 use super::{ctx_of, load_visible, resolve};
 use crate::session::{CsrfForm, redirect_with_flash};
 use crate::{AppState, WebError};
+use klacht_i18n::Tr;
+
+use super::view::party_name;
 
 pub(super) fn router<S: Store>() -> Router<AppState<S>> {
     Router::new()
@@ -72,14 +75,16 @@ impl From<WebError> for Refusal {
     }
 }
 
-/// A person picked in a form: an active account.
+/// A person picked in a form: an active account. `what`: the key of
+/// who is picked, "een afhandelaar".
 async fn pick_user<S: Store>(
     store: &S,
     f: &Fields,
     name: &'static str,
     what: &str,
+    t: Tr,
 ) -> Result<User, Refusal> {
-    let pick = || field_error(name, format!("Kies {what} uit de lijst."));
+    let pick = || field_error(name, t.t1("complaint-field-pick", "what", t.t(what)));
     let Ok(id) = f.text(name).trim().parse::<UserId>() else {
         return Err(pick().into());
     };
@@ -184,10 +189,11 @@ async fn parse<S: Store>(
     store: &S,
     key: Key,
     f: &Fields,
+    t: Tr,
 ) -> Result<(Vec<Command>, String), Refusal> {
     match key {
-        Key::PhoneCall => Ok(phone_call_commands(f)?),
-        _ => parse_one(store, key, f)
+        Key::PhoneCall => Ok(phone_call_commands(f, t)?),
+        _ => parse_one(store, key, f, t)
             .await
             .map(|(cmd, done)| (vec![cmd], done)),
     }
@@ -197,26 +203,33 @@ async fn parse<S: Store>(
 /// steps 2 and 3): the contact always, merit and offer when something of
 /// them was filled in. Each is the same command as on its own form, so the
 /// domain checks them alike; the offer is made in this call, on its date.
-fn phone_call_commands(f: &Fields) -> Result<(Vec<Command>, String), FieldError> {
+fn phone_call_commands(f: &Fields, t: Tr) -> Result<(Vec<Command>, String), FieldError> {
     let filled = |names: &[&str]| names.iter().any(|n| !f.text(n).trim().is_empty());
-    let mut cmds = vec![Command::RecordContact(f.contact()?)];
-    let mut parts = vec!["contact".to_owned()];
+    let mut cmds = vec![Command::RecordContact(f.contact(t)?)];
+    let mut parts = vec![t.t("complaint-done-part-contact")];
     if filled(&["oordeel", "onderbouwing"]) {
-        let merit = f.merit()?;
-        parts.push(format!("oordeel ({})", merit.merit.label()));
+        let merit = f.merit(t)?;
+        parts.push(t.t1("complaint-done-part-merit", "merit", t.label(merit.merit)));
         cmds.push(Command::DecideMerit(merit));
     }
     if filled(&["soort", "omschrijving", "waarde", "brieftekst"]) {
-        cmds.push(Command::MakeOffer(f.offer()?));
-        parts.push("aanbod".to_owned());
+        cmds.push(Command::MakeOffer(f.offer(t)?));
+        parts.push(t.t("complaint-done-part-offer"));
     }
     let done = match parts.as_slice() {
-        [one] => format!("Telefoongesprek vastgelegd: {one}."),
-        [first @ .., last] => format!(
-            "Telefoongesprek vastgelegd: {} en {last}.",
-            first.join(", ")
+        [one] => t.t1("complaint-done-phone-call", "parts", one.as_str()),
+        [first @ .., last] => t.t1(
+            "complaint-done-phone-call",
+            "parts",
+            t.t2(
+                "complaint-done-parts",
+                "first",
+                first.join(", "),
+                "last",
+                last.as_str(),
+            ),
         ),
-        [] => "Telefoongesprek vastgelegd.".to_owned(),
+        [] => t.t("complaint-done-phone-call-empty"),
     };
     Ok((cmds, done))
 }
@@ -227,51 +240,55 @@ async fn parse_one<S: Store>(
     store: &S,
     key: Key,
     f: &Fields,
+    t: Tr,
 ) -> Result<(Command, String), Refusal> {
     match key {
         Key::PhoneCall => Err(Refusal::Form(FieldError {
             field: None,
-            message: "Een telefoongesprek is meer dan één stap.".into(),
+            message: t.t("complaint-field-phone-call"),
         })),
         Key::Assign => {
-            let handler = pick_user(store, f, "afhandelaar", "een afhandelaar").await?;
-            let done = format!("{} is nu afhandelaar.", handler.name);
+            let handler = pick_user(store, f, "afhandelaar", "complaint-what-handler", t).await?;
+            let done = t.t1("complaint-done-assign", "name", handler.name.as_str());
             Ok((Command::AssignHandler { handler }, done))
         }
         Key::Assistant => {
-            let assistant = pick_user(store, f, "bijstand", "wie bijstand verleent").await?;
-            let done = format!("{} verleent nu bijstand.", assistant.name);
+            let assistant = pick_user(store, f, "bijstand", "complaint-what-assistant", t).await?;
+            let done = t.t1("complaint-done-assistant", "name", assistant.name.as_str());
             Ok((Command::AddAssistant { assistant }, done))
         }
         Key::Route => {
-            let manager = pick_user(store, f, "leidinggevende", "een leidinggevende").await?;
-            let done = format!("Klacht doorgestuurd naar {}.", manager.name);
+            let manager =
+                pick_user(store, f, "leidinggevende", "complaint-what-manager", t).await?;
+            let done = t.t1("complaint-done-route", "name", manager.name.as_str());
             Ok((Command::RouteToManager { manager }, done))
         }
         Key::Contact => Ok((
-            Command::RecordContact(f.contact()?),
-            "Contact met de klager vastgelegd.".into(),
+            Command::RecordContact(f.contact(t)?),
+            t.t("complaint-done-contact"),
         )),
         Key::Merit => {
-            let merit = f.merit()?;
-            let done = format!("Oordeel vastgelegd: {}.", merit.merit.label());
+            let merit = f.merit(t)?;
+            let done = t.t1("complaint-done-merit", "merit", t.label(merit.merit));
             Ok((Command::DecideMerit(merit), done))
         }
-        Key::Offer => Ok((Command::MakeOffer(f.offer()?), "Aanbod vastgelegd.".into())),
+        Key::Offer => Ok((Command::MakeOffer(f.offer(t)?), t.t("complaint-done-offer"))),
         Key::Response => Ok((
-            Command::RecordResponse(f.response()?),
-            "Reactie van de klager vastgelegd.".into(),
+            Command::RecordResponse(f.response(t)?),
+            t.t("complaint-done-response"),
         )),
         Key::AgreeAction => {
-            let description = f.required("omschrijving", "De omschrijving van de actie")?;
-            let due = f.optional_date("streefdatum", "de streefdatum")?;
+            let description = f.required("omschrijving", "complaint-what-action-description", t)?;
+            let due = f.optional_date("streefdatum", "complaint-what-action-due", t)?;
             let owner = match f.optional("uitvoerder") {
-                Some(_) => Some(pick_user(store, f, "uitvoerder", "wie de actie uitvoert").await?),
+                Some(_) => {
+                    Some(pick_user(store, f, "uitvoerder", "complaint-what-action-owner", t).await?)
+                }
                 None => None,
             };
             let done = match &owner {
-                Some(o) => format!("Actie afgesproken; {} voert haar uit.", o.name),
-                None => "Actie afgesproken.".into(),
+                Some(o) => t.t1("complaint-done-action-owner", "name", o.name.as_str()),
+                None => t.t("complaint-done-action"),
             };
             Ok((
                 Command::AgreeAction {
@@ -287,87 +304,79 @@ async fn parse_one<S: Store>(
                 number,
                 note: f.optional("toelichting"),
             }),
-            format!("Actie {number} afgerond."),
+            t.t1("complaint-done-action-completed", "number", number),
         )),
-        Key::SendForm => Ok((
-            Command::SendForm,
-            "Klachtenformulier naar de kwaliteitsmanager gestuurd.".into(),
-        )),
+        Key::SendForm => Ok((Command::SendForm, t.t("complaint-done-form-sent"))),
         Key::Waive => {
-            let step = f.choice::<WaivableStep>("stap", "de stap")?;
-            let reason = f.required("reden", "De reden om de stap over te slaan")?;
-            let done = format!("Stap '{}' overgeslagen.", step.label());
+            let step = f.choice::<WaivableStep>("stap", "complaint-what-step", t)?;
+            let reason = f.required("reden", "complaint-what-waive-reason", t)?;
+            let done = t.t1("complaint-done-waive", "step", t.label(step));
             Ok((Command::WaiveStep(Waiver { step, reason }), done))
         }
         Key::Escalate => {
-            let party = f.escalation_party()?;
-            let on = f.date("datum", "de datum van de escalatie")?;
-            let done = format!("Externe escalatie naar {} vastgelegd.", party.label());
+            let party = f.escalation_party(t)?;
+            let on = f.date("datum", "complaint-what-escalation-date", t)?;
+            let done = t.t1("complaint-done-escalate", "party", party_name(&party, t));
             let note = f.optional("toelichting");
             Ok((Command::Escalate(Escalation { party, on, note }), done))
         }
         Key::Outcome => {
-            let outcome = f.required("uitkomst", "De uitkomst")?;
-            let on = f.date("datum", "de datum van de uitkomst")?;
+            let outcome = f.required("uitkomst", "complaint-what-outcome", t)?;
+            let on = f.date("datum", "complaint-what-outcome-date", t)?;
             Ok((
                 Command::RecordEscalationOutcome(EscalationOutcome {
                     outcome,
                     on,
                     resolved: f.flag("opgelost"),
                 }),
-                "Uitkomst van de escalatie vastgelegd.".into(),
+                t.t("complaint-done-outcome"),
             ))
         }
         Key::Close => Ok((
             Command::Close(Closing {
                 note: f.optional("toelichting"),
             }),
-            "Klacht afgesloten en opgeborgen in het klachtendossier.".into(),
+            t.t("complaint-done-close"),
         )),
         Key::Exact => Ok((
             Command::RegisterInExact(ExactRegistration {
-                exact_id: f.required("registratie", "Het registratienummer in Exact")?,
+                exact_id: f.required("registratie", "complaint-what-exact", t)?,
                 round: None,
             }),
-            "Registratie in Exact vastgelegd.".into(),
+            t.t("complaint-done-exact"),
         )),
         Key::Convert => Ok((
             Command::ConvertToComplaint(Conversion {
-                reason: f.required("reden", "De reden van de omzetting")?,
+                reason: f.required("reden", "complaint-what-convert-reason", t)?,
             }),
-            "Signaal omgezet in een klacht.".into(),
+            t.t("complaint-done-convert"),
         )),
         Key::Classify => Ok((
             Command::Classify(Classification {
                 category: f.optional("categorie"),
                 cause: f.optional("oorzaak"),
             }),
-            "Indeling vastgelegd.".into(),
+            t.t("complaint-done-classify"),
         )),
         Key::Consult => {
-            let director = pick_user(store, f, "directeur", "de directeur").await?;
-            let question = f.required("vraag", "De vraag aan de directeur")?;
-            let done = format!(
-                "Uw vraag is aan {} gesteld; u krijgt bericht zodra het advies er is.",
-                director.name
-            );
+            let director = pick_user(store, f, "directeur", "complaint-what-director", t).await?;
+            let question = f.required("vraag", "complaint-what-question", t)?;
+            let done = t.t1("complaint-done-consult", "name", director.name.as_str());
             Ok((Command::ConsultDirector { director, question }, done))
         }
         Key::Advise(number) => Ok((
             Command::GiveAdvice(Advice {
                 number,
-                advice: f.required("advies", "Uw advies")?,
+                advice: f.required("advies", "complaint-what-advice", t)?,
             }),
-            "Advies gegeven; de afhandelaar krijgt bericht.".into(),
+            t.t("complaint-done-advice"),
         )),
         Key::Reopen => Ok((
             Command::Reopen(Reopening {
-                kind: f.choice::<ReopeningKind>("soort", "de soort heropening")?,
-                reason: f.required("reden", "De reden van de heropening")?,
+                kind: f.choice::<ReopeningKind>("soort", "complaint-what-reopen-kind", t)?,
+                reason: f.required("reden", "complaint-what-reopen-reason", t)?,
             }),
-            "Klacht heropend; een nieuwe behandelronde is begonnen. De klager, de afhandelaar \
-             en de leidinggevende krijgen bericht."
-                .into(),
+            t.t("complaint-done-reopen"),
         )),
         Key::Correct => {
             let of: u64 = f
@@ -376,28 +385,28 @@ async fn parse_one<S: Store>(
                 .parse()
                 .map_err(|_| FieldError {
                     field: None,
-                    message: "Het formulier zegt niet welke gebeurtenis wordt gecorrigeerd.".into(),
+                    message: t.t("complaint-field-no-event"),
                 })?;
             let replacement = match f.text("wat") {
-                "contact" => Event::ContactRecorded(f.contact()?),
-                "oordeel" => Event::MeritDecided(f.merit()?),
-                "aanbod" => Event::OfferMade(f.offer()?),
-                "reactie" => Event::ResponseRecorded(f.response()?),
+                "contact" => Event::ContactRecorded(f.contact(t)?),
+                "oordeel" => Event::MeritDecided(f.merit(t)?),
+                "aanbod" => Event::OfferMade(f.offer(t)?),
+                "reactie" => Event::ResponseRecorded(f.response(t)?),
                 _ => {
                     return Err(Refusal::Form(FieldError {
                         field: None,
-                        message: "Kies wat u wilt corrigeren.".into(),
+                        message: t.t("complaint-field-correct-what"),
                     }));
                 }
             };
-            let reason = f.required("reden", "De reden van de correctie")?;
+            let reason = f.required("reden", "complaint-what-correction-reason", t)?;
             Ok((
                 Command::Correct {
                     of,
                     replacement,
                     reason,
                 },
-                format!("Correctie van gebeurtenis {of} vastgelegd."),
+                t.t1("complaint-done-correct", "number", of),
             ))
         }
     }
@@ -410,9 +419,10 @@ async fn run<S: Store>(
     key: Key,
 ) -> Result<Response, WebError> {
     let id = resolve(&state.store, raw_id).await?;
-    let attempt = match form.version() {
+    let t = current.t;
+    let attempt = match form.version(t) {
         Err(e) => Err(Refusal::Form(e)),
-        Ok(version) => parse(&state.store, key, &form)
+        Ok(version) => parse(&state.store, key, &form, t)
             .await
             .map(|(cmd, done)| (version, cmd, done)),
     };
@@ -467,10 +477,12 @@ async fn run<S: Store>(
         (
             StatusCode::FORBIDDEN,
             None,
-            format!(
-                "Geen toestemming voor '{}' bij klacht {}.",
-                key.action().label(),
-                c.reference()
+            t.t2(
+                "complaint-not-permitted",
+                "action",
+                detail::action_label(key.action(), t),
+                "reference",
+                c.reference().to_string(),
             ),
         )
     };

@@ -21,6 +21,7 @@ use serde::Deserialize;
 use super::list::{self, ListQuery, Posted};
 use crate::session::{CsrfForm, ctx_of, redirect_with_flash};
 use crate::{AppState, WebError};
+use klacht_i18n::Tr;
 
 /// The posted bulk form.
 #[derive(Debug, Default, Deserialize)]
@@ -36,13 +37,13 @@ pub(super) struct BulkForm {
 }
 
 impl BulkForm {
-    fn ids(&self) -> Result<Vec<ComplaintId>, WebError> {
+    fn ids(&self, t: Tr) -> Result<Vec<ComplaintId>, WebError> {
         self.klacht
             .iter()
             .map(|raw| {
                 raw.trim()
                     .parse()
-                    .map_err(|_| WebError::Invalid("Onbekende klacht in de keuze.".into()))
+                    .map_err(|_| WebError::Invalid(t.t("complaint-bulk-unknown")))
             })
             .collect()
     }
@@ -79,29 +80,21 @@ async fn refused<S: Store>(
     Ok((status, Html(page.render()?)).into_response())
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 #[tracing::instrument(skip_all)]
 pub(super) async fn reassign<S: Store>(
     State(state): State<AppState<S>>,
     CsrfForm { current, form }: CsrfForm<BulkForm>,
 ) -> Result<Response, WebError> {
-    let ids = form.ids()?;
+    let t = current.t;
+    let ids = form.ids(t)?;
     let mut posted = form.posted();
     if !handover::hands_over(&current.user) {
         return Err(WebError::Forbidden(
-            "Afhandelaars toewijzen is voor leidinggevenden, de kwaliteitsmanager en de directeur."
-                .into(),
+            t.t("complaint-bulk-reassign-forbidden"),
         ));
     }
     if ids.is_empty() {
-        posted.error = Some("Er is niets toegewezen: kies eerst een of meer klachten.".into());
+        posted.error = Some(t.t("complaint-bulk-none-chosen"));
         return refused(
             &state,
             &current,
@@ -112,10 +105,10 @@ pub(super) async fn reassign<S: Store>(
         .await;
     }
     let Ok(to) = form.afhandelaar.trim().parse() else {
-        posted.error = Some("Er is niets toegewezen: kies de nieuwe afhandelaar.".into());
+        posted.error = Some(t.t("complaint-bulk-no-handler"));
         posted.field_errors.insert(
             handover::REASSIGN_TO.into(),
-            "Kies een afhandelaar uit de lijst.".into(),
+            t.t("complaint-bulk-pick-handler"),
         );
         return refused(
             &state,
@@ -131,10 +124,7 @@ pub(super) async fn reassign<S: Store>(
     match handover::reassign(&cx, &current.user, &ids, to).await {
         Ok(moved) => {
             tracing::info!(by = %current.user.id, complaints = moved.complaints, "bulk reassigned");
-            let message = format!(
-                "Afhandelaar toegewezen voor {}. De nieuwe afhandelaar kreeg één bericht met de lijst.",
-                count(moved.complaints, "klacht", "klachten")
-            );
+            let message = t.t1("complaint-bulk-reassigned", "count", moved.complaints);
             Ok(redirect_with_flash(
                 &form.back(),
                 &message,
@@ -142,10 +132,7 @@ pub(super) async fn reassign<S: Store>(
             ))
         }
         Err(HandoverError::Items(errors)) => {
-            posted.error = Some(
-                "Er is niets toegewezen: niet elke gekozen klacht kan naar deze afhandelaar. Zie de gemarkeerde regels."
-                    .into(),
-            );
+            posted.error = Some(t.t("complaint-bulk-reassign-items"));
             for (key, message) in errors {
                 if key == handover::REASSIGN_TO {
                     posted.field_errors.insert(key, message);
@@ -164,7 +151,7 @@ pub(super) async fn reassign<S: Store>(
             .await
         }
         Err(HandoverError::Forbidden(message)) => {
-            posted.error = Some(format!("Er is niets toegewezen. {message}"));
+            posted.error = Some(t.t1("complaint-bulk-reassign-refused", "message", message));
             refused(&state, &current, &form, StatusCode::FORBIDDEN, posted).await
         }
         Err(e) => Err(e.into()),
@@ -176,12 +163,11 @@ pub(super) async fn classify<S: Store>(
     State(state): State<AppState<S>>,
     CsrfForm { current, form }: CsrfForm<BulkForm>,
 ) -> Result<Response, WebError> {
+    let t = current.t;
     if current.user.role == klacht_domain::Role::Admin {
-        return Err(WebError::Forbidden(
-            "De beheerder deelt geen klachten in.".into(),
-        ));
+        return Err(WebError::Forbidden(t.t("complaint-bulk-admin")));
     }
-    let ids = form.ids()?;
+    let ids = form.ids(t)?;
     let mut posted = form.posted();
     let calendar = state.calendar().await?;
     let cx = state.change_context(&calendar);
@@ -192,15 +178,10 @@ pub(super) async fn classify<S: Store>(
     match bulk::classify_many(&cx, &current.user, &ids, wanted).await {
         Ok(done) => {
             tracing::info!(by = %current.user.id, changed = done.changed, "bulk classified");
-            let mut message = format!(
-                "Indeling vastgelegd voor {}.",
-                count(done.changed, "klacht", "klachten")
-            );
+            let mut message = t.t1("complaint-bulk-classified", "count", done.changed);
             if done.unchanged > 0 {
-                message.push_str(&format!(
-                    " {} al zo ingedeeld.",
-                    count(done.unchanged, "klacht was", "klachten waren")
-                ));
+                message.push(' ');
+                message.push_str(&t.t1("complaint-bulk-already", "count", done.unchanged));
             }
             Ok(redirect_with_flash(
                 &form.back(),
@@ -209,7 +190,7 @@ pub(super) async fn classify<S: Store>(
             ))
         }
         Err(BulkError::Form(errors)) => {
-            posted.error = Some("Er is niets ingedeeld: controleer de keuze.".into());
+            posted.error = Some(t.t("complaint-bulk-classify-form"));
             posted.field_errors = errors
                 .into_iter()
                 .map(|(k, v)| (k.to_owned(), v))
@@ -224,10 +205,7 @@ pub(super) async fn classify<S: Store>(
             .await
         }
         Err(BulkError::Items(errors)) => {
-            posted.error = Some(
-                "Er is niets ingedeeld: niet elke gekozen klacht kan zo worden ingedeeld. Zie de gemarkeerde regels."
-                    .into(),
-            );
+            posted.error = Some(t.t("complaint-bulk-classify-items"));
             posted.row_errors = errors;
             refused(
                 &state,
@@ -239,7 +217,7 @@ pub(super) async fn classify<S: Store>(
             .await
         }
         Err(BulkError::Forbidden(message)) => {
-            posted.error = Some(format!("Er is niets ingedeeld. {message}"));
+            posted.error = Some(t.t1("complaint-bulk-classify-refused", "message", message));
             refused(&state, &current, &form, StatusCode::FORBIDDEN, posted).await
         }
         Err(BulkError::Service(e)) => Err(e.into()),

@@ -59,6 +59,11 @@ fn form_key(action: Action) -> &'static str {
     }
 }
 
+/// What the user's language calls an action: "contact vastleggen".
+pub(super) fn action_label(action: Action, t: Tr) -> String {
+    t.t(&format!("complaint-act-{}", form_key(action)))
+}
+
 /// The one step the user should take now, shown first and open.
 pub(super) struct NextView {
     /// The form's key, e.g. "telefoongesprek" or "actie-2".
@@ -77,23 +82,26 @@ fn next_view(
     calendar: &klacht_domain::calendar::WorkingCalendar,
     today: jiff::civil::Date,
     forms: &[String],
+    t: Tr,
 ) -> Option<NextView> {
     let (key, title) = match next.next {
         // A phone call records the contact, and often merit and offer too.
-        Next::Act(Action::RecordContact) => (
-            "telefoongesprek".to_owned(),
-            "Contact vastleggen".to_owned(),
-        ),
+        Next::Act(Action::RecordContact) => {
+            ("telefoongesprek".to_owned(), t.t("complaint-next-contact"))
+        }
         Next::Act(Action::AssignHandler) => (
             form_key(Action::AssignHandler).to_owned(),
-            "Afhandelaar toewijzen".to_owned(),
+            t.t("complaint-next-assign"),
         ),
         Next::Act(Action::GiveAdvice) => {
             let first = forms.iter().find(|k| k.starts_with("advies-"))?;
-            (first.clone(), "Advies geven aan de afhandelaar".to_owned())
+            (first.clone(), t.t("complaint-next-advice"))
         }
-        Next::Act(a) => (form_key(a).to_owned(), capitalised(a.label())),
-        Next::CompleteAction(n) => (format!("actie-{n}"), format!("Actie {n} afronden")),
+        Next::Act(a) => (form_key(a).to_owned(), capitalised(&action_label(a, t))),
+        Next::CompleteAction(n) => (
+            format!("actie-{n}"),
+            t.t1("complaint-action-complete", "number", n),
+        ),
     };
     if !forms.contains(&key) {
         return None;
@@ -102,11 +110,18 @@ fn next_view(
     Some(NextView {
         key,
         title,
-        due: due
-            .map(klacht_domain::dutch::day_and_month)
-            .unwrap_or_default(),
+        due: due.map(|d| day_and_month(d, t)).unwrap_or_default(),
         late: due.is_some_and(|d| d < today),
     })
+}
+
+/// "dinsdag 8 december"; English names the year too ("Tuesday 8
+/// December 2026"), as its long dates do.
+fn day_and_month(d: jiff::civil::Date, t: Tr) -> String {
+    match t.language() {
+        klacht_domain::Language::Nl => klacht_domain::dutch::day_and_month(d),
+        klacht_domain::Language::En => t.long_date(d),
+    }
 }
 
 fn capitalised(s: &str) -> String {
@@ -245,7 +260,7 @@ pub(super) struct OpenQuestion {
 pub(super) struct LinkedAction {
     pub number: String,
     pub title: String,
-    pub status: &'static str,
+    pub status: String,
     /// Its page, when the viewer may open it.
     pub href: Option<String>,
 }
@@ -260,8 +275,8 @@ pub(super) struct DetailPage {
     /// The other forms, in the page's order, under "Meer acties".
     more: Vec<String>,
     /// The phone-call form's choices: "later" first.
-    later_merits: Vec<(&'static str, &'static str)>,
-    later_offer_kinds: Vec<(&'static str, &'static str)>,
+    later_merits: Vec<(&'static str, String)>,
+    later_offer_kinds: Vec<(&'static str, String)>,
     /// Who acts on the complaint, for a viewer who may do nothing.
     nothing_to_do: Option<String>,
     improvement: Vec<LinkedAction>,
@@ -276,7 +291,7 @@ pub(super) struct DetailPage {
     owners: Vec<UserOption>,
     assistants: Vec<UserOption>,
     managers: Vec<UserOption>,
-    waivable: Vec<(&'static str, &'static str)>,
+    waivable: Vec<(&'static str, String)>,
     open_actions: Vec<OpenAction>,
     /// Directors who can be asked for advice (not the user, not involved).
     directors: Vec<UserOption>,
@@ -287,11 +302,11 @@ pub(super) struct DetailPage {
     corrections: BTreeMap<&'static str, Prefill>,
     /// Why the quality manager cannot close yet.
     blockers: Vec<String>,
-    merits: Vec<(&'static str, &'static str)>,
-    offer_kinds: Vec<(&'static str, &'static str)>,
-    contact_modes: Vec<(&'static str, &'static str)>,
+    merits: Vec<(&'static str, String)>,
+    offer_kinds: Vec<(&'static str, String)>,
+    contact_modes: Vec<(&'static str, String)>,
     /// The kinds of reopening (issue 16).
-    reopening_kinds: Vec<(&'static str, &'static str)>,
+    reopening_kinds: Vec<(&'static str, String)>,
     /// Tracking code and attachments (the public side).
     public: crate::public::staff::PublicExtras,
     /// The e-mail about this complaint (Uitgaande berichten).
@@ -309,7 +324,7 @@ pub(super) struct DetailPage {
     hidden_related: usize,
     /// Whether the user may link it to another (staff who see it).
     may_link: bool,
-    link_reasons: Vec<(&'static str, &'static str)>,
+    link_reasons: Vec<(&'static str, String)>,
 }
 
 impl DetailPage {
@@ -352,12 +367,10 @@ impl DetailPage {
     }
 }
 
-fn labels<T: Copy>(
-    all: &[T],
-    id: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Vec<(&'static str, &'static str)> {
-    all.iter().map(|x| (id(*x), label(*x))).collect()
+/// The choices of a closed list: its identifiers with their names in the
+/// user's language.
+fn labels<T: klacht_domain::Labelled>(all: &[T], t: Tr) -> Vec<(&'static str, String)> {
+    all.iter().map(|x| (x.id(), t.label(*x))).collect()
 }
 
 /// Renders the page for `ctx.user`, who must be allowed to see `c`.
@@ -455,7 +468,7 @@ pub(super) async fn render<S: Store>(
                 question: r.question.value.question.clone(),
                 asked_by: match r.question.by.user() {
                     Some(id) => dir.name(id),
-                    None => "onbekend".into(),
+                    None => ctx.t.t("complaint-unknown-person"),
                 },
                 asked_at: super::local_time(r.question.at, tz),
                 key: format!("advies-{n}"),
@@ -466,10 +479,10 @@ pub(super) async fn render<S: Store>(
     // The draft is written to the complainant, in their language.
     let letter_draft =
         klacht_app::documents::draft_letter_text(c.merit().map(|m| m.value.merit), c.language());
-    let waivable: Vec<(&'static str, &'static str)> = WaivableStep::ALL
+    let waivable: Vec<(&'static str, String)> = WaivableStep::ALL
         .iter()
         .filter(|s| !c.step_settled(Step::from(**s)))
-        .map(|s| (s.as_str(), s.label()))
+        .map(|s| (s.as_str(), ctx.t.label(s)))
         .collect();
     let corrections = corrections(user, c);
     // A form whose list offers nobody (or nothing) is not shown at all.
@@ -518,28 +531,42 @@ pub(super) async fn render<S: Store>(
         });
     let forms = page_order(&shown, &questions, &open_actions, &corrections);
     let next = klacht_domain::next_step::next_step(user, c)
-        .and_then(|n| next_view(n, c, &calendar, today, &forms));
+        .and_then(|n| next_view(n, c, &calendar, today, &forms, ctx.t));
     let more: Vec<String> = forms
         .into_iter()
         .filter(|k| next.as_ref().is_none_or(|n| &n.key != k))
         .collect();
-    let improvement = linked_improvement(state, c, user).await?;
-    let (related, hidden_related) = super::links::rows(&state.store, user, c).await?;
+    let improvement = linked_improvement(state, c, user, ctx.t).await?;
+    let (related, hidden_related) = super::links::rows(&state.store, user, c, ctx.t).await?;
     let public = crate::public::staff::extras(&state.store, user, c).await?;
     let messages = klacht_app::outbox::of_complaint(&state.store, c.id())
         .await?
         .iter()
-        .map(|l| crate::outbox::Row::new(l, calendar.time_zone()))
+        .map(|l| {
+            let mut row = crate::outbox::Row::new(l, calendar.time_zone());
+            // A delivery to Exact is described, not a mail with a subject
+            // of its own: the reader's language describes it.
+            if l.message.kind == klacht_store::OutboxKind::Exact && l.to == "Exact" {
+                row.subject = ctx.t.t1(
+                    "complaint-message-exact",
+                    "reference",
+                    c.reference().to_string(),
+                );
+            }
+            row
+        })
         .collect();
-    let help =
-        crate::procedure::help_views(&state.public.help, crate::procedure::current_section(c));
+    let help = crate::procedure::help_views(
+        state.public.help_in(ctx.t.language()),
+        crate::procedure::current_section(c),
+    );
     let user_id = user.id.to_string();
     let handler_default = match &next {
         Some(n) if n.key == "afhandelaar" && handlers.iter().any(|h| h.id == user_id) => user_id,
         _ => String::new(),
     };
     let mut v = ComplaintView::build(c, history, &dir, &calendar, today, ctx.t);
-    super::links::name_visible_links(&state.store, user, history, &mut v.timeline).await?;
+    super::links::name_visible_links(&state.store, user, history, &mut v.timeline, ctx.t).await?;
     let page = DetailPage {
         help,
         public,
@@ -547,11 +574,11 @@ pub(super) async fn render<S: Store>(
         v,
         next,
         more,
-        later_merits: std::iter::once(("", "later bepalen"))
-            .chain(labels(Merit::ALL, Merit::as_str, Merit::label))
+        later_merits: std::iter::once(("", ctx.t.t("complaint-merit-later")))
+            .chain(labels(Merit::ALL, ctx.t))
             .collect(),
-        later_offer_kinds: std::iter::once(("", "— later vastleggen —"))
-            .chain(labels(OfferKind::ALL, OfferKind::as_str, OfferKind::label))
+        later_offer_kinds: std::iter::once(("", ctx.t.t("complaint-offer-later")))
+            .chain(labels(OfferKind::ALL, ctx.t))
             .collect(),
         nothing_to_do,
         improvement,
@@ -569,14 +596,10 @@ pub(super) async fn render<S: Store>(
         letter_draft,
         corrections,
         blockers,
-        merits: labels(Merit::ALL, Merit::as_str, Merit::label),
-        offer_kinds: labels(OfferKind::ALL, OfferKind::as_str, OfferKind::label),
-        contact_modes: labels(ContactMode::ALL, ContactMode::as_str, ContactMode::label),
-        reopening_kinds: labels(
-            ReopeningKind::ALL,
-            ReopeningKind::as_str,
-            ReopeningKind::label,
-        ),
+        merits: labels(Merit::ALL, ctx.t),
+        offer_kinds: labels(OfferKind::ALL, ctx.t),
+        contact_modes: labels(ContactMode::ALL, ctx.t),
+        reopening_kinds: labels(ReopeningKind::ALL, ctx.t),
         categories,
         causes,
         related,
@@ -584,7 +607,7 @@ pub(super) async fn render<S: Store>(
         // A closed complaint's page offers nothing more to do; it can still
         // be linked from the newer complaint's page.
         may_link: user.role != Role::Admin && !c.is_closed(),
-        link_reasons: super::links::reasons(),
+        link_reasons: super::links::reasons(ctx.t),
         ctx,
     };
     Ok((status, page).into_response())
@@ -678,6 +701,7 @@ async fn linked_improvement<S: Store>(
     state: &AppState<S>,
     c: &Complaint,
     user: &User,
+    t: Tr,
 ) -> Result<Vec<LinkedAction>, WebError> {
     let page = state
         .store
@@ -700,8 +724,8 @@ async fn linked_improvement<S: Store>(
                 status: row
                     .status
                     .parse::<klacht_domain::improvement::ImprovementStatus>()
-                    .map(|s| s.label())
-                    .unwrap_or("onbekend"),
+                    .map(|s| t.t(&format!("improvement-status-{}", s.as_str())))
+                    .unwrap_or_else(|_| t.t("complaint-unknown-status")),
                 number,
                 title: row.title,
             }

@@ -11,6 +11,7 @@ use klacht_domain::complaint::{
     ComplainantResponse, Contact, ContactMode, EscalationParty, Merit, MeritDecision, Offer,
     OfferKind, Satisfaction,
 };
+use klacht_i18n::Tr;
 use serde::Deserialize;
 
 /// A posted action form, field by field, kept whole so that a refused
@@ -37,7 +38,7 @@ pub(super) fn field_error(field: &'static str, message: impl Into<String>) -> Fi
 pub(super) use klacht_domain::dutch::sentence;
 
 /// "25,00", "25", "1.234,50", "€ 12,5" → cents; blank → none.
-pub(super) fn parse_euro(input: &str) -> Result<Option<u64>, String> {
+pub(super) fn parse_euro(input: &str, t: Tr) -> Result<Option<u64>, String> {
     let cleaned: String = input
         .trim()
         .trim_start_matches('€')
@@ -47,12 +48,7 @@ pub(super) fn parse_euro(input: &str) -> Result<Option<u64>, String> {
     if cleaned.is_empty() {
         return Ok(None);
     }
-    let bad = || {
-        format!(
-            "'{}' is geen bedrag; schrijf bijvoorbeeld 25,00.",
-            input.trim()
-        )
-    };
+    let bad = || t.t1("complaint-field-no-amount", "input", input.trim());
     // With a comma, dots group thousands; without, a dot with one or two
     // digits after it is a decimal point.
     let (whole, fraction) = match cleaned.rsplit_once(',') {
@@ -98,11 +94,19 @@ impl Fields {
         self.0.get(name).map(String::as_str).unwrap_or("")
     }
 
-    /// Trimmed and not blank. `what` reads as a sentence subject, the
-    /// domain's own words: "De samenvatting van het gesprek".
-    pub(super) fn required(&self, name: &'static str, what: &str) -> Result<String, FieldError> {
+    /// Trimmed and not blank. `what` is the key of the field's name as a
+    /// sentence subject: "De samenvatting van het gesprek".
+    pub(super) fn required(
+        &self,
+        name: &'static str,
+        what: &str,
+        t: Tr,
+    ) -> Result<String, FieldError> {
         match self.text(name).trim() {
-            "" => Err(field_error(name, format!("{what} is verplicht."))),
+            "" => Err(field_error(
+                name,
+                t.t1("complaint-field-required", "what", t.t(what)),
+            )),
             t => Ok(t.to_owned()),
         }
     }
@@ -113,11 +117,15 @@ impl Fields {
         (!t.is_empty()).then(|| t.to_owned())
     }
 
-    pub(super) fn date(&self, name: &'static str, what: &str) -> Result<Date, FieldError> {
+    /// `what`: the key of the date's name, "de datum van het gesprek".
+    pub(super) fn date(&self, name: &'static str, what: &str, t: Tr) -> Result<Date, FieldError> {
         match self.text(name).trim() {
-            "" => Err(field_error(name, format!("Vul {what} in."))),
+            "" => Err(field_error(
+                name,
+                t.t1("complaint-field-fill-in", "what", t.t(what)),
+            )),
             s => parse_date(s)
-                .ok_or_else(|| field_error(name, format!("'{s}' is geen geldige datum."))),
+                .ok_or_else(|| field_error(name, t.t1("complaint-field-no-date", "input", s))),
         }
     }
 
@@ -125,21 +133,27 @@ impl Fields {
         &self,
         name: &'static str,
         what: &str,
+        t: Tr,
     ) -> Result<Option<Date>, FieldError> {
         if self.text(name).trim().is_empty() {
             Ok(None)
         } else {
-            self.date(name, what).map(Some)
+            self.date(name, what, t).map(Some)
         }
     }
 
+    /// `what`: the key of what is chosen, "de soort aanbod".
     pub(super) fn choice<T: FromStr<Err = ParseError>>(
         &self,
         name: &'static str,
         what: &str,
+        t: Tr,
     ) -> Result<T, FieldError> {
         match self.text(name).trim() {
-            "" => Err(field_error(name, format!("Kies {what}."))),
+            "" => Err(field_error(
+                name,
+                t.t1("complaint-field-choose", "what", t.t(what)),
+            )),
             s => s
                 .parse()
                 .map_err(|e: ParseError| field_error(name, sentence(&e.0))),
@@ -151,45 +165,48 @@ impl Fields {
     }
 
     /// The version of the complaint the user saw.
-    pub(super) fn version(&self) -> Result<u64, FieldError> {
+    pub(super) fn version(&self, t: Tr) -> Result<u64, FieldError> {
         self.text("version").trim().parse().map_err(|_| FieldError {
             field: None,
-            message: "Het formulier mist de versie van de klacht. Laad de pagina opnieuw.".into(),
+            message: t.t("complaint-field-no-version"),
         })
     }
 
-    pub(super) fn contact(&self) -> Result<Contact, FieldError> {
+    pub(super) fn contact(&self, t: Tr) -> Result<Contact, FieldError> {
         Ok(Contact {
-            date: self.date("datum", "de datum van het gesprek")?,
-            mode: self.choice::<ContactMode>("vorm", "telefonisch of face-to-face")?,
-            summary: self.required("samenvatting", "De samenvatting van het gesprek")?,
+            date: self.date("datum", "complaint-what-contact-date", t)?,
+            mode: self.choice::<ContactMode>("vorm", "complaint-what-contact-mode", t)?,
+            summary: self.required("samenvatting", "complaint-what-contact-summary", t)?,
         })
     }
 
-    pub(super) fn merit(&self) -> Result<MeritDecision, FieldError> {
+    pub(super) fn merit(&self, t: Tr) -> Result<MeritDecision, FieldError> {
         Ok(MeritDecision {
-            merit: self.choice::<Merit>("oordeel", "gegrond, deels gegrond of ongegrond")?,
-            reasoning: self.required("onderbouwing", "De onderbouwing van het oordeel")?,
+            merit: self.choice::<Merit>("oordeel", "complaint-what-merit", t)?,
+            reasoning: self.required("onderbouwing", "complaint-what-merit-reasoning", t)?,
         })
     }
 
-    pub(super) fn offer(&self) -> Result<Offer, FieldError> {
+    pub(super) fn offer(&self, t: Tr) -> Result<Offer, FieldError> {
         Ok(Offer {
-            kind: self.choice::<OfferKind>("soort", "de soort aanbod")?,
-            description: self.required("omschrijving", "De omschrijving van het aanbod")?,
-            value_cents: parse_euro(self.text("waarde")).map_err(|m| field_error("waarde", m))?,
+            kind: self.choice::<OfferKind>("soort", "complaint-what-offer-kind", t)?,
+            description: self.required("omschrijving", "complaint-what-offer-description", t)?,
+            value_cents: parse_euro(self.text("waarde"), t)
+                .map_err(|m| field_error("waarde", m))?,
             director_consulted: self.flag("directeur"),
-            made_on: self.date("datum", "de datum van het aanbod")?,
+            made_on: self.date("datum", "complaint-what-offer-date", t)?,
             letter_text: self.optional("brieftekst"),
         })
     }
 
-    pub(super) fn response(&self) -> Result<ComplainantResponse, FieldError> {
+    pub(super) fn response(&self, t: Tr) -> Result<ComplainantResponse, FieldError> {
         let accepted = match self.text("aanvaard").trim() {
             "ja" => Some(true),
             "nee" => Some(false),
             "" => None,
-            _ => return Err(field_error("aanvaard", "Kies ja, nee of niet bekend.")),
+            _ => {
+                return Err(field_error("aanvaard", t.t("complaint-field-accepted")));
+            }
         };
         let satisfaction = match self.text("tevredenheid").trim() {
             "" => None,
@@ -205,16 +222,21 @@ impl Fields {
         })
     }
 
-    pub(super) fn escalation_party(&self) -> Result<EscalationParty, FieldError> {
+    pub(super) fn escalation_party(&self, t: Tr) -> Result<EscalationParty, FieldError> {
         Ok(match self.text("partij").trim() {
             "mediator" => EscalationParty::Mediator,
             "klachtencommissie" => EscalationParty::ComplaintsCommittee,
             "geschillencommissie" => EscalationParty::DisputesBody,
             "anders" => match self.optional("partij_naam") {
                 Some(name) => EscalationParty::Other(name),
-                None => return Err(field_error("partij_naam", "Vul de naam van de partij in.")),
+                None => {
+                    return Err(field_error(
+                        "partij_naam",
+                        t.t("complaint-field-party-name"),
+                    ));
+                }
             },
-            _ => return Err(field_error("partij", "Kies de externe partij.")),
+            _ => return Err(field_error("partij", t.t("complaint-field-party"))),
         })
     }
 }
@@ -234,10 +256,10 @@ mod tests {
             ("25.50", Some(2550)),
             ("  ", None),
         ] {
-            assert_eq!(parse_euro(input), Ok(cents), "{input}");
+            assert_eq!(parse_euro(input, Tr::default()), Ok(cents), "{input}");
         }
         for bad in ["twintig", "-5", "25,005", "1,2,3", ","] {
-            assert!(parse_euro(bad).is_err(), "{bad} accepted");
+            assert!(parse_euro(bad, Tr::default()).is_err(), "{bad} accepted");
         }
     }
 

@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use klacht_app::complaints::ServiceError;
 use klacht_app::files::{self, AddFilesError};
-use klacht_app::public::attachments::{FileRefusal, Upload};
+use klacht_app::public::attachments::{FileRefusal, MAX_FILE_BYTES, MAX_FILES, Upload};
 use klacht_domain::{ComplaintId, User};
 use klacht_store::Store;
 use serde::Deserialize;
@@ -20,8 +20,23 @@ use serde::Deserialize;
 use super::detail::{self, Failure};
 use super::{ctx_of, load_visible, resolve};
 use crate::session::redirect_with_flash;
-use crate::uploads::StaffUpload;
+use crate::uploads::{Broken, StaffUpload};
 use crate::{AppState, WebError};
+use klacht_i18n::Tr;
+
+/// A body that broke off, told to the staff member in their language.
+fn broken_message(broken: Broken, t: Tr) -> String {
+    match broken {
+        Broken::TooLarge => t.t2(
+            "complaint-files-too-large",
+            "files",
+            MAX_FILES,
+            "mb",
+            MAX_FILE_BYTES / (1024 * 1024),
+        ),
+        Broken::Unreadable => t.t("complaint-files-unreadable"),
+    }
+}
 
 /// The form's key on the detail page.
 const FORM: &str = "bijlage";
@@ -30,9 +45,6 @@ const FORM: &str = "bijlage";
 #[derive(Debug, Default, Deserialize)]
 pub(super) struct NoFields {}
 
-const CHOOSE_AGAIN: &str = "Kies de bestanden opnieuw: een browser kan gekozen bestanden niet \
-                            terugzetten.";
-
 /// Adds the files, or says why not: the message shown at the form, and
 /// its status (413 too large, 422 refused, 403 not allowed, 409 closed).
 async fn attempt<S: Store>(
@@ -40,17 +52,26 @@ async fn attempt<S: Store>(
     id: ComplaintId,
     user: &User,
     uploads: Vec<Upload>,
+    t: Tr,
 ) -> Result<Result<String, (StatusCode, String)>, WebError> {
     let calendar = state.calendar().await?;
     match files::add(&state.change_context(&calendar), id, user, uploads).await {
         Ok((c, added)) => {
             let names: Vec<&str> = added.iter().map(|f| f.file_name.as_str()).collect();
             Ok(Ok(match names.as_slice() {
-                [one] => format!("Bijlage {one} toegevoegd aan {}.", c.reference()),
-                _ => format!(
-                    "Bijlagen {} toegevoegd aan {}.",
+                [one] => t.t2(
+                    "complaint-done-file",
+                    "name",
+                    *one,
+                    "reference",
+                    c.reference().to_string(),
+                ),
+                _ => t.t2(
+                    "complaint-done-files",
+                    "names",
                     names.join(", "),
-                    c.reference()
+                    "reference",
+                    c.reference().to_string(),
                 ),
             }))
         }
@@ -61,7 +82,10 @@ async fn attempt<S: Store>(
                     StatusCode::UNPROCESSABLE_ENTITY
                 }
             };
-            Ok(Err((status, format!("{e} {CHOOSE_AGAIN}"))))
+            Ok(Err((
+                status,
+                format!("{e} {}", t.t("complaint-files-choose-again")),
+            )))
         }
         Err(AddFilesError::Service(ServiceError::NotFound)) => Err(WebError::NotFound),
         Err(AddFilesError::Service(e)) => {
@@ -88,12 +112,17 @@ pub(super) async fn add<S: Store>(
     let id = resolve(&state.store, &raw).await?;
     // Not visible: 404, before anything about the files is said.
     load_visible(&state.store, id, &current.user).await?;
+    let t = current.t;
     let outcome = match broken {
         Some(broken) => Err((
             broken.status(),
-            format!("{} {CHOOSE_AGAIN}", broken.message()),
+            format!(
+                "{} {}",
+                broken_message(broken, t),
+                t.t("complaint-files-choose-again")
+            ),
         )),
-        None => attempt(&state, id, &current.user, uploads).await?,
+        None => attempt(&state, id, &current.user, uploads, t).await?,
     };
     let (status, message) = match outcome {
         Ok(done) => {

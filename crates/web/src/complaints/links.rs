@@ -1,7 +1,7 @@
 //! Related complaints on the complaint page (issue 16): link one to
 //! another by its reference number (K-2026-0042) with a reason, and
 //! remove a link. A complaint the user may not see is 404, as everywhere;
-//! a refusal (itself, twice, unknown) re-renders the page with the Dutch
+//! a refusal (itself, twice, unknown) re-renders the page with the
 //! message at the form.
 
 use axum::Router;
@@ -20,6 +20,7 @@ use super::fields::{Fields, sentence};
 use super::{ctx_of, load_visible, resolve};
 use crate::session::{CsrfForm, redirect_with_flash};
 use crate::{AppState, WebError};
+use klacht_i18n::Tr;
 
 pub(super) fn router<S: Store>() -> Router<AppState<S>> {
     Router::new()
@@ -34,8 +35,8 @@ pub(super) fn router<S: Store>() -> Router<AppState<S>> {
 pub(super) struct RelatedRow {
     pub id: String,
     pub reference: String,
-    pub status: &'static str,
-    pub reason: &'static str,
+    pub status: String,
+    pub reason: String,
     pub note: String,
 }
 
@@ -44,6 +45,7 @@ pub(super) async fn rows<S: Store>(
     store: &S,
     user: &User,
     c: &Complaint,
+    t: Tr,
 ) -> Result<(Vec<RelatedRow>, usize), WebError> {
     let mut rows = Vec::new();
     let mut hidden = 0;
@@ -58,8 +60,8 @@ pub(super) async fn rows<S: Store>(
             } => rows.push(RelatedRow {
                 id: id.to_string(),
                 reference: reference.to_string(),
-                status: status.label(),
-                reason: reason.label(),
+                status: t.label(status),
+                reason: t.label(reason),
                 note: note.unwrap_or_default(),
             }),
             Related::Hidden => hidden += 1,
@@ -75,6 +77,7 @@ pub(super) async fn name_visible_links<S: Store>(
     user: &User,
     history: &[Recorded],
     timeline: &mut [super::view::TimelineEntry],
+    t: Tr,
 ) -> Result<(), WebError> {
     let visible = links::visible_others(store, user, history).await?;
     for r in history {
@@ -83,16 +86,27 @@ pub(super) async fn name_visible_links<S: Store>(
             Event::Unlinked(u) if visible.get(&u.other) == Some(&true) => u.reference,
             _ => continue,
         };
+        let reference = reference.to_string();
         let text = match &r.event {
-            Event::Linked(l) => format!(
-                "Gekoppeld aan klacht {reference} ({}){}",
-                l.reason.label(),
-                l.note
-                    .as_deref()
-                    .map(|n| format!(": {n}"))
-                    .unwrap_or_default()
-            ),
-            _ => format!("Koppeling met klacht {reference} verwijderd"),
+            Event::Linked(l) => match &l.note {
+                Some(note) => t.t3(
+                    "complaint-event-linked-to-note",
+                    "reference",
+                    reference,
+                    "reason",
+                    t.label(l.reason),
+                    "note",
+                    note.as_str(),
+                ),
+                None => t.t2(
+                    "complaint-event-linked-to",
+                    "reference",
+                    reference,
+                    "reason",
+                    t.label(l.reason),
+                ),
+            },
+            _ => t.t1("complaint-event-unlinked-from", "reference", reference),
         };
         if let Some(entry) = timeline.iter_mut().find(|e| e.seq == r.seq) {
             entry.text = text;
@@ -102,10 +116,10 @@ pub(super) async fn name_visible_links<S: Store>(
 }
 
 /// The reason choices of the form.
-pub(super) fn reasons() -> Vec<(&'static str, &'static str)> {
+pub(super) fn reasons(t: Tr) -> Vec<(&'static str, String)> {
     LinkReason::ALL
         .iter()
-        .map(|r| (r.as_str(), r.label()))
+        .map(|r| (r.as_str(), t.label(r)))
         .collect()
 }
 
@@ -156,8 +170,9 @@ async fn link<S: Store>(
     let id = resolve(&state.store, &raw).await?;
     // Not seen: not there, before the form is read.
     load_visible(&state.store, id, &current.user).await?;
+    let t = current.t;
     let reference = match form.text("klacht").trim() {
-        "" => Err("Vul het klachtnummer in (bijvoorbeeld K-2026-0042).".to_owned()),
+        "" => Err(t.t("complaint-field-link-reference")),
         s => ReferenceNumber::parse(s).map_err(|e| sentence(&e.0)),
     };
     let reference = match reference {
@@ -167,7 +182,7 @@ async fn link<S: Store>(
             return refused(&state, &current, id, form, status, Some("klacht"), m).await;
         }
     };
-    let reason: LinkReason = match form.choice("reden", "waarom de klachten samenhangen") {
+    let reason: LinkReason = match form.choice("reden", "complaint-what-link-reason", t) {
         Ok(r) => r,
         Err(e) => {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
@@ -180,7 +195,13 @@ async fn link<S: Store>(
     match links::link(&cx, id, &current.user, reference, reason, note).await {
         Ok(c) => Ok(redirect_with_flash(
             &format!("/klachten/{}", c.id()),
-            &format!("Klacht {} is gekoppeld aan {reference}.", c.reference()),
+            &t.t2(
+                "complaint-done-link",
+                "reference",
+                c.reference().to_string(),
+                "other",
+                reference.to_string(),
+            ),
             state.cookie_secure,
         )),
         Err(e) => {
@@ -204,7 +225,7 @@ async fn unlink<S: Store>(
     match links::unlink(&cx, id, &current.user, other).await {
         Ok(c) => Ok(redirect_with_flash(
             &format!("/klachten/{}", c.id()),
-            "De koppeling is verwijderd.",
+            &current.t.t("complaint-done-unlink"),
             state.cookie_secure,
         )),
         Err(e) => {

@@ -10,7 +10,7 @@ use klacht_app::documents::form::{
     ConsultationData, PartyData, ResponseData, SatisfactionCheckData, TermData, WaiverData,
 };
 use klacht_domain::calendar::WorkingCalendar;
-use klacht_domain::complaint::{Actor, Complaint, Event, Kind, Recorded};
+use klacht_domain::complaint::{Actor, Complaint, EscalationParty, Event, Kind, Recorded};
 use klacht_i18n::Tr;
 
 use super::{Directory, badge_class, local_time};
@@ -279,7 +279,14 @@ impl ComplaintView {
                 })
                 .collect(),
             response: c.response().map(|s| WithStamp {
-                line: ResponseData::of(&s.value),
+                line: ResponseData {
+                    accepted: t.t(match s.value.accepted {
+                        Some(true) => "complaint-round-accepted",
+                        Some(false) => "complaint-round-rejected",
+                        None => "complaint-not-known",
+                    }),
+                    ..ResponseData::of(&s.value)
+                },
                 stamp: stamp(s.by, s.at),
             }),
             satisfaction_check: SatisfactionCheckData::of(c, calendar),
@@ -313,7 +320,7 @@ impl ComplaintView {
                 .map(|e| {
                     let outcome = e.outcome.as_ref().map(|o| &o.value);
                     EscalationView {
-                        party: e.escalation.value.party.label().into(),
+                        party: party_name(&e.escalation.value.party, t),
                         on: t.date(e.escalation.value.on),
                         note: e.escalation.value.note.clone().unwrap_or_default(),
                         outcome: outcome.map(|o| o.outcome.clone()).unwrap_or_default(),
@@ -326,7 +333,10 @@ impl ComplaintView {
                 .waivers()
                 .map(|w| {
                     let s = stamp(w.by, w.at);
-                    WaiverData::of(&w.value, format!("{}, {}", s.by, s.at))
+                    WaiverData {
+                        step: t.label(w.value.step),
+                        ..WaiverData::of(&w.value, format!("{}, {}", s.by, s.at))
+                    }
                 })
                 .collect(),
             closed: c.closed().map(|s| stamp(s.by, s.at)),
@@ -402,9 +412,28 @@ impl ComplaintView {
     }
 }
 
+/// What the user's language calls an external party; a party named by
+/// the user keeps its name.
+pub(super) fn party_name(party: &EscalationParty, t: Tr) -> String {
+    match party {
+        EscalationParty::Mediator => t.t("complaint-party-mediator"),
+        EscalationParty::ComplaintsCommittee => t.t("complaint-party-committee"),
+        EscalationParty::DisputesBody => t.t("complaint-party-disputes"),
+        EscalationParty::Other(name) => name.clone(),
+    }
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// The line of an event in the user's language, with the person named
-/// where the event names one. Events without a key of their own yet keep
-/// the domain's Dutch line.
+/// where the event names one. The Dutch lines are the domain's own
+/// (`Event::describe`), word for word.
 fn describe(event: &Event, dir: &Directory, t: Tr) -> String {
     match event {
         Event::Registered(r) => t.t2(
@@ -434,6 +463,116 @@ fn describe(event: &Event, dir: &Directory, t: Tr) -> String {
             t.date(c.date),
         ),
         Event::MeritDecided(m) => t.t1("complaint-event-merit", "merit", t.label(m.merit)),
+        Event::OfferMade(o) => {
+            let mut line = t.t2(
+                "complaint-event-offer",
+                "date",
+                t.date(o.made_on),
+                "kind",
+                t.label(o.kind),
+            );
+            if let Some(cents) = o.value_cents {
+                line.push_str(&format!(" ({})", t.euro(cents)));
+            }
+            if o.director_consulted {
+                line.push_str(", ");
+                line.push_str(&t.t("complaint-event-offer-director"));
+            }
+            line
+        }
+        Event::ResponseRecorded(r) => {
+            let mut parts = Vec::new();
+            match r.accepted {
+                Some(true) => parts.push(t.t("complaint-event-offer-accepted")),
+                Some(false) => parts.push(t.t("complaint-event-offer-rejected")),
+                None => {}
+            }
+            if let Some(s) = r.satisfaction {
+                parts.push(t.t1("complaint-event-satisfaction", "score", s.to_string()));
+            }
+            if parts.is_empty() {
+                t.t("complaint-event-response")
+            } else {
+                t.t1("complaint-event-response-parts", "parts", parts.join(", "))
+            }
+        }
+        Event::ActionAgreed(a) => match a.due {
+            Some(due) => t.t2(
+                "complaint-event-action-agreed-due",
+                "number",
+                a.number,
+                "due",
+                t.date(due),
+            ),
+            None => t.t1("complaint-event-action-agreed", "number", a.number),
+        },
+        Event::ActionCompleted(a) => t.t1("complaint-event-action-completed", "number", a.number),
+        Event::FormSentToQualityManager => t.t("complaint-event-form-sent"),
+        Event::Escalated(e) => t.t2(
+            "complaint-event-escalated",
+            "party",
+            party_name(&e.party, t),
+            "date",
+            t.date(e.on),
+        ),
+        Event::EscalationOutcome(o) => t.t2(
+            "complaint-event-outcome",
+            "date",
+            t.date(o.on),
+            "resolved",
+            t.t(if o.resolved {
+                "complaint-event-resolved"
+            } else {
+                "complaint-event-not-resolved"
+            }),
+        ),
+        Event::Closed(_) => t.t("complaint-event-closed"),
+        Event::RegisteredInExact(e) => t.t1("complaint-event-exact", "id", e.exact_id.as_str()),
+        Event::Corrected {
+            of,
+            replacement,
+            reason,
+        } => t.t3(
+            "complaint-event-corrected",
+            "number",
+            *of,
+            "what",
+            lowercase_first(&describe(replacement, dir, t)),
+            "reason",
+            reason.as_str(),
+        ),
+        Event::StepWaived(w) => t.t2(
+            "complaint-event-waived",
+            "step",
+            t.label(w.step),
+            "reason",
+            w.reason.as_str(),
+        ),
+        Event::ConvertedToComplaint(c) => {
+            t.t1("complaint-event-converted", "reason", c.reason.as_str())
+        }
+        Event::Classified(c) => {
+            let given = |v: &Option<String>| {
+                v.clone()
+                    .unwrap_or_else(|| t.t("complaint-event-not-given"))
+            };
+            t.t2(
+                "complaint-event-classified",
+                "category",
+                given(&c.category),
+                "cause",
+                given(&c.cause),
+            )
+        }
+        Event::SatisfactionReported(r) => t.t1(
+            if r.comment.is_some() {
+                "complaint-event-satisfaction-reported-comment"
+            } else {
+                "complaint-event-satisfaction-reported"
+            },
+            "score",
+            r.satisfaction.to_string(),
+        ),
         Event::DirectorConsulted(x) => t.t3(
             "complaint-event-consulted",
             "director",
@@ -443,6 +582,27 @@ fn describe(event: &Event, dir: &Directory, t: Tr) -> String {
             "question",
             x.question.as_str(),
         ),
+        Event::DirectorAdvised(x) => t.t2(
+            "complaint-event-advised",
+            "number",
+            x.number,
+            "advice",
+            x.advice.as_str(),
+        ),
+        // The other's reference is left out: not everyone who reads this
+        // history may see that complaint (`links::name_visible_links`
+        // names it for those who may).
+        Event::Linked(l) => match &l.note {
+            Some(note) => t.t2(
+                "complaint-event-linked-note",
+                "reason",
+                t.label(l.reason),
+                "note",
+                note.as_str(),
+            ),
+            None => t.t1("complaint-event-linked", "reason", t.label(l.reason)),
+        },
+        Event::Unlinked(_) => t.t("complaint-event-unlinked"),
         Event::ActionOwnerChanged(x) => t.t2(
             "complaint-event-action-owner",
             "number",
@@ -450,6 +610,42 @@ fn describe(event: &Event, dir: &Directory, t: Tr) -> String {
             "owner",
             dir.name(x.owner),
         ),
-        other => other.describe(),
+        Event::Reopened(x) => t.t2(
+            "complaint-event-reopened",
+            "kind",
+            t.label(x.kind),
+            "reason",
+            x.reason.as_str(),
+        ),
+        Event::ComplainantMailed(m) => {
+            if m.attachments.is_empty() {
+                t.t3(
+                    "complaint-event-mailed",
+                    "from",
+                    m.from.as_str(),
+                    "subject",
+                    m.subject.as_str(),
+                    "text",
+                    m.text.as_str(),
+                )
+            } else {
+                t.with_args(
+                    "complaint-event-mailed-files",
+                    &[
+                        ("from", m.from.clone()),
+                        ("subject", m.subject.clone()),
+                        ("files", m.attachments.join(", ")),
+                        ("text", m.text.clone()),
+                    ],
+                )
+            }
+        }
+        Event::FilesAdded(f) => {
+            let names: Vec<&str> = f.files.iter().map(|x| x.name.as_str()).collect();
+            match names.as_slice() {
+                [one] => t.t1("complaint-event-file-added", "name", *one),
+                _ => t.t1("complaint-event-files-added", "names", names.join(", ")),
+            }
+        }
     }
 }
