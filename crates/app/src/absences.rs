@@ -260,7 +260,9 @@ pub async fn end_absence<S: Store>(
             Ended::Removed { name: name.clone() },
         )
     } else if absence.period.to() < today {
-        return Err(AbsenceError::Refused(Refusal::AlreadyOver { name: name.clone() }));
+        return Err(AbsenceError::Refused(Refusal::AlreadyOver {
+            name: name.clone(),
+        }));
     } else {
         let yesterday = today.yesterday().map_err(|_| AbsenceError::NotFound)?;
         (

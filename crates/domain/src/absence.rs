@@ -43,12 +43,19 @@ pub enum Refusal {
     /// Nobody, or nobody active, was chosen.
     NoPerson,
     /// `name` is not the user's own team.
-    NotYourTeam { name: String },
+    NotYourTeam {
+        name: String,
+    },
     /// A date was left empty; `end`: the end date, else the start date.
-    MissingDate { end: bool },
+    MissingDate {
+        end: bool,
+    },
     /// A date could not be read; `typed`: what was typed (at most 20
     /// characters).
-    NotADate { end: bool, typed: String },
+    NotADate {
+        end: bool,
+        typed: String,
+    },
     EndBeforeStart,
     /// Longer than [`MAX_DAYS`].
     TooLong,
@@ -57,7 +64,9 @@ pub enum Refusal {
     /// Longer than [`MAX_NOTE`] characters.
     NoteTooLong,
     /// Ending an absence of `name` that has already ended.
-    AlreadyOver { name: String },
+    AlreadyOver {
+        name: String,
+    },
 }
 
 impl Refusal {

@@ -15,9 +15,9 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use klacht_app::absences::{self, AbsenceError, AbsenceInput, Ended};
+use klacht_domain::absence::{Refusal, Unavailable};
 use klacht_domain::complaint::Command;
 use klacht_domain::permissions::{Action, may};
-use klacht_domain::absence::{Refusal, Unavailable};
 use klacht_domain::{ComplaintId, Role, User, UserId};
 use klacht_i18n::Tr;
 use klacht_store::{OpenComplaintQuery, Store};
@@ -106,9 +106,11 @@ fn handing_over_only(t: Tr, user: &User) -> Result<(), WebError> {
 fn refusal(t: Tr, r: &Refusal) -> String {
     let side = |end: bool| if end { "end" } else { "start" };
     match r {
-        Refusal::NotYourTeam { name } | Refusal::AlreadyOver { name } => {
-            t.t1(&format!("absence-refused-{}", r.code()), "name", name.as_str())
-        }
+        Refusal::NotYourTeam { name } | Refusal::AlreadyOver { name } => t.t1(
+            &format!("absence-refused-{}", r.code()),
+            "name",
+            name.as_str(),
+        ),
         Refusal::MissingDate { end } => t.t(&format!("absence-refused-missing-{}", side(*end))),
         Refusal::NotADate { end, typed } => t.t1(
             &format!("absence-refused-not-a-date-{}", side(*end)),
@@ -284,13 +286,14 @@ async fn end<S: Store>(
     let id = parse_uuid(&raw)?;
     let calendar = state.calendar().await?;
     let t = current.t;
-    let message = match absences::end_absence(&state.store, &calendar, &current.user, id, state.now())
-        .await
-        .map_err(|e| web_error(t, e))?
-    {
-        Ended::Removed { name } => t.t1("absence-removed", "name", name),
-        Ended::Back { name } => t.t1("absence-ended", "name", name),
-    };
+    let message =
+        match absences::end_absence(&state.store, &calendar, &current.user, id, state.now())
+            .await
+            .map_err(|e| web_error(t, e))?
+        {
+            Ended::Removed { name } => t.t1("absence-removed", "name", name),
+            Ended::Back { name } => t.t1("absence-ended", "name", name),
+        };
     Ok(redirect_with_flash(
         "/afwezigheid",
         &message,

@@ -72,11 +72,7 @@ impl MailRow {
                 m.subject.clone()
             },
             excerpt,
-            received: format!(
-                "{} {}",
-                t.date(received.date()),
-                received.strftime("%H:%M")
-            ),
+            received: format!("{} {}", t.date(received.date()), received.strftime("%H:%M")),
             files: m.file_names.clone(),
             problem: m.problem.clone(),
         }

@@ -129,7 +129,9 @@ fn refusal(t: Tr, e: &AuthError) -> String {
         AuthError::UnknownAccount { email } => {
             t.t1("sso-refused-unknown-account", "email", email.as_str())
         }
-        AuthError::Deactivated { email } => t.t1("sso-refused-deactivated", "email", email.as_str()),
+        AuthError::Deactivated { email } => {
+            t.t1("sso-refused-deactivated", "email", email.as_str())
+        }
         AuthError::Sso(SsoError::Provider(_)) => t.t("sso-refused-provider"),
         AuthError::Sso(SsoError::Flow) => t.t("sso-refused-flow"),
         AuthError::Sso(SsoError::Denied(_)) => t.t("sso-refused-denied"),

@@ -140,7 +140,11 @@ async fn remove<S: Store>(
     } else {
         "agenda-was-none"
     });
-    Ok(redirect_with_flash("/agenda", &message, state.cookie_secure))
+    Ok(redirect_with_flash(
+        "/agenda",
+        &message,
+        state.cookie_secure,
+    ))
 }
 
 /// An overdue entry, shown on today, says so before anything else.

@@ -90,8 +90,10 @@ pub fn svg_in(t: Tr, terms: &Terms) -> String {
     let blocks: Vec<Block> = Section::ALL
         .into_iter()
         .map(|section| {
-            let mut lines: Vec<String> =
-                when(t, section, terms).iter().flat_map(|l| wrap(l)).collect();
+            let mut lines: Vec<String> = when(t, section, terms)
+                .iter()
+                .flat_map(|l| wrap(l))
+                .collect();
             lines.extend(wrap(&t.t1("diagram-who", "who", who(t, section))));
             Block {
                 section,

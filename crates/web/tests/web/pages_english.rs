@@ -16,7 +16,7 @@ use klacht_app::notify::Notifier;
 use klacht_app::sso::Sso;
 use klacht_domain::Language;
 use klacht_mail::MailContext;
-use klacht_store::{OutboxStatus, Store, store_tests};
+use klacht_store::{AuditEntry, OutboxStatus, PublicServiceChange, Store, store_tests};
 
 async fn page<S: Store>(app: &TestApp<S>, who: &Person, path: &str, status: u16) -> String {
     let r = app.get_as(&who.b, path).await;
@@ -69,7 +69,10 @@ async fn the_agenda_page_and_feed_speak_the_users_language<S: Store>(store: S) {
     assert_speaks(Language::Nl, &html, "Dutch new feed");
     let ics = app.get(&feed_path(&html)).await.text().await.expect("feed");
     assert!(ics.contains("X-WR-CALNAME:Klachttermijnen Focus"), "{ics}");
-    assert!(ics.contains("Termijn 'contact met klager' van klacht"), "{ics}");
+    assert!(
+        ics.contains("Termijn 'contact met klager' van klacht"),
+        "{ics}"
+    );
 
     // English, once chosen: the page, the new address, the feed.
     english(&app, &o.manager).await;
@@ -167,7 +170,10 @@ async fn absence_and_handover_speak_the_users_language<S: Store>(store: S) {
     assert_eq!(location(&r), "/afwezigheid");
     let html = follow(&app, &o.manager, r).await;
     assert_speaks(Language::En, &html, "English absence recorded");
-    assert!(html.contains("The absence of fatima has been recorded."), "{html}");
+    assert!(
+        html.contains("The absence of fatima has been recorded."),
+        "{html}"
+    );
     assert!(html.contains("(away now)"));
     assert!(html.contains(&format!("up to and including {}", {
         let t = klacht_i18n::Tr::new(Language::En);
@@ -244,7 +250,9 @@ async fn outbox_and_mailbox_speak_the_users_language<S: Store>(store: S) {
     let o = org(&app).await;
 
     // Dutch, as before (nothing queued yet).
-    let html = page(&app, &o.quality, "/berichten", 200).await;
+    let html = page(&app, &o.quality, "/berichten", 200)
+        .await
+        .replace("KLACHT_SMTP_URL", "");
     assert_speaks(Language::Nl, &html, "Dutch outbox");
     assert!(html.contains("Uitgaande berichten"));
 
@@ -270,19 +278,30 @@ async fn outbox_and_mailbox_speak_the_users_language<S: Store>(store: S) {
         .await
         .expect("failed");
     let html = page(&app, &o.quality, "/berichten", 200).await;
+    assert!(html.contains("id=\"mail-not-configured\""));
+    // The setting's name is a name (as is klacht's own).
+    let html = html.replace("KLACHT_SMTP_URL", "");
     assert_speaks(Language::En, &html, "English outbox");
     assert!(html.contains("Outgoing messages"));
-    assert!(html.contains("id=\"mail-not-configured\""));
     let r = app
-        .post_as(&o.quality.b, &format!("/berichten/{}/opnieuw", failed.id), &[])
+        .post_as(
+            &o.quality.b,
+            &format!("/berichten/{}/opnieuw", failed.id),
+            &[],
+        )
         .await;
     assert_eq!(location(&r), "/berichten");
-    let html = follow(&app, &o.quality, r).await;
+    let html = follow(&app, &o.quality, r)
+        .await
+        .replace("KLACHT_SMTP_URL", "");
     assert_speaks(Language::En, &html, "English outbox after a retry");
     assert!(html.contains("is back in the queue."), "{html}");
     let r = app.post_as(&o.quality.b, "/berichten/opnieuw", &[]).await;
     let html = follow(&app, &o.quality, r).await;
-    assert!(html.contains("There were no failed messages left."), "{html}");
+    assert!(
+        html.contains("There were no failed messages left."),
+        "{html}"
+    );
 
     // Incoming mail: the page, registering and dismissing.
     for uid in [1, 2] {
@@ -326,12 +345,44 @@ async fn outbox_and_mailbox_speak_the_users_language<S: Store>(store: S) {
         .post_as(
             &o.quality.b,
             &format!("/binnengekomen/{second}/registreren"),
-            &[("soort", "signaal")],
+            &[("soort", "iets")],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.expect("body");
+    assert_speaks(Language::En, &html, "English refusal of incoming mail");
+    assert!(html.contains("Choose complaint or signal."), "{html}");
+    // A service routed to Margriet, as on the public form.
+    let service = uuid::Uuid::now_v7();
+    app.store
+        .change_public_service(
+            &PublicServiceChange::Add {
+                id: service,
+                name: "Home care".into(),
+                manager: Some(o.manager.user.id),
+            },
+            &AuditEntry {
+                id: uuid::Uuid::now_v7(),
+                at: klacht_clock::test_now(),
+                actor: None,
+                actor_name: "test".into(),
+                kind: "service.added".into(),
+                subject: "Home care".into(),
+                details: "test".into(),
+            },
+        )
+        .await
+        .expect("service added");
+    let r = app
+        .post_as(
+            &o.quality.b,
+            &format!("/binnengekomen/{second}/registreren"),
+            &[("soort", "klacht"), ("dienst", &service.to_string())],
         )
         .await;
     let html = follow(&app, &o.quality, r).await;
     assert!(
-        html.contains("The email has been registered as signal"),
+        html.contains("The email has been registered as complaint K-"),
         "{html}"
     );
     let html = page(&app, &o.quality, &format!("/binnengekomen/{first}"), 200).await;
@@ -360,7 +411,9 @@ async fn the_procedure_and_the_tour_speak_the_users_language<S: Store>(store: S)
     let html = page(&app, &o.employee, "/", 200).await;
     assert_speaks(Language::En, &html, "English start page with the tour");
     assert!(html.contains("Tour: your start page"));
-    let r = app.post_as(&o.employee.b, "/rondleiding/verbergen", &[]).await;
+    let r = app
+        .post_as(&o.employee.b, "/rondleiding/verbergen", &[])
+        .await;
     let html = follow(&app, &o.employee, r).await;
     assert_speaks(Language::En, &html, "English start page without the tour");
     assert!(html.contains("The tour has been hidden."), "{html}");
