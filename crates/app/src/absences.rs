@@ -38,10 +38,12 @@ const PAGE: u32 = 500;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AbsenceError {
-    /// Input that cannot be used, or (`Refusal::NotYourTeam`) a person
-    /// who is not the user's to manage; the edges word it.
+    /// Input that cannot be used; the edges word it.
     #[error("{0}")]
-    Refused(Refusal),
+    Invalid(Refusal),
+    /// A person who is not the user's to manage.
+    #[error("{0}")]
+    Forbidden(Refusal),
     #[error("niet gevonden")]
     NotFound,
     #[error(transparent)]
@@ -160,22 +162,22 @@ pub async fn record_absence<S: Store>(
         "" => by.id,
         raw => raw
             .parse::<UserId>()
-            .map_err(|_| AbsenceError::Refused(Refusal::NoPerson))?,
+            .map_err(|_| AbsenceError::Invalid(Refusal::NoPerson))?,
     };
     let whom = users
         .iter()
         .find(|u| u.user.id == whom && u.active)
-        .ok_or(AbsenceError::Refused(Refusal::NoPerson))?;
+        .ok_or(AbsenceError::Invalid(Refusal::NoPerson))?;
     if !may_manage_absence(by, &whom.user) {
-        return Err(AbsenceError::Refused(Refusal::NotYourTeam {
+        return Err(AbsenceError::Forbidden(Refusal::NotYourTeam {
             name: whom.user.name.clone(),
         }));
     }
-    let period = Period::read(&input.from, &input.to).map_err(AbsenceError::Refused)?;
+    let period = Period::read(&input.from, &input.to).map_err(AbsenceError::Invalid)?;
     if period.to() < today {
-        return Err(AbsenceError::Refused(Refusal::InThePast));
+        return Err(AbsenceError::Invalid(Refusal::InThePast));
     }
-    let note = read_note(&input.note).map_err(AbsenceError::Refused)?;
+    let note = read_note(&input.note).map_err(AbsenceError::Invalid)?;
     let mut absence = Absence {
         id: uuid::Uuid::now_v7(),
         user: whom.user.id,
@@ -229,9 +231,34 @@ pub enum Ended {
     Back { name: String },
 }
 
+impl Ended {
+    /// What happened, in Dutch.
+    pub fn dutch(&self) -> String {
+        match self {
+            Ended::Removed { name } => format!("De afwezigheid van {name} is verwijderd."),
+            Ended::Back { name } => {
+                format!("{name} is weer aanwezig; herinneringen gaan weer naar {name} zelf.")
+            }
+        }
+    }
+}
+
+/// As [`end_absence_early`], saying what happened in Dutch.
+pub async fn end_absence<S: Store>(
+    store: &S,
+    calendar: &WorkingCalendar,
+    by: &User,
+    id: uuid::Uuid,
+    now: Timestamp,
+) -> Result<String, AbsenceError> {
+    Ok(end_absence_early(store, calendar, by, id, now)
+        .await?
+        .dutch())
+}
+
 /// Ends an absence early: one that has not begun, or begins today, is
 /// removed; one that has begun ends yesterday (the person is back today).
-pub async fn end_absence<S: Store>(
+pub async fn end_absence_early<S: Store>(
     store: &S,
     calendar: &WorkingCalendar,
     by: &User,
@@ -260,7 +287,7 @@ pub async fn end_absence<S: Store>(
             Ended::Removed { name: name.clone() },
         )
     } else if absence.period.to() < today {
-        return Err(AbsenceError::Refused(Refusal::AlreadyOver {
+        return Err(AbsenceError::Invalid(Refusal::AlreadyOver {
             name: name.clone(),
         }));
     } else {

@@ -128,10 +128,8 @@ fn refusal(t: Tr, r: &Refusal) -> String {
 
 fn web_error(t: Tr, e: AbsenceError) -> WebError {
     match e {
-        AbsenceError::Refused(r @ Refusal::NotYourTeam { .. }) => {
-            WebError::Forbidden(refusal(t, &r))
-        }
-        AbsenceError::Refused(r) => WebError::Invalid(refusal(t, &r)),
+        AbsenceError::Forbidden(r) => WebError::Forbidden(refusal(t, &r)),
+        AbsenceError::Invalid(r) => WebError::Invalid(refusal(t, &r)),
         AbsenceError::NotFound => WebError::NotFound,
         AbsenceError::Store(e) => WebError::Store(e),
     }
@@ -287,7 +285,7 @@ async fn end<S: Store>(
     let calendar = state.calendar().await?;
     let t = current.t;
     let message =
-        match absences::end_absence(&state.store, &calendar, &current.user, id, state.now())
+        match absences::end_absence_early(&state.store, &calendar, &current.user, id, state.now())
             .await
             .map_err(|e| web_error(t, e))?
         {
