@@ -17,7 +17,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use klacht_domain::absence::{Absence, Period, Staff, may_manage_absence, parse_note, stand_in};
+use klacht_domain::absence::{
+    Absence, Period, Refusal, Staff, may_manage_absence, read_note, stand_in,
+};
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::Complaint;
 use klacht_domain::reminders::OpenTerms;
@@ -38,11 +40,12 @@ const PAGE: u32 = 500;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AbsenceError {
-    /// Input that cannot be used; the message is for the user as it is.
+    /// Input that cannot be used; the edges word it.
     #[error("{0}")]
-    Invalid(String),
+    Invalid(Refusal),
+    /// A person who is not the user's to manage.
     #[error("{0}")]
-    Forbidden(String),
+    Forbidden(Refusal),
     #[error("niet gevonden")]
     NotFound,
     #[error(transparent)]
@@ -161,26 +164,22 @@ pub async fn record_absence<S: Store>(
         "" => by.id,
         raw => raw
             .parse::<UserId>()
-            .map_err(|_| AbsenceError::Invalid("Kies voor wie de afwezigheid geldt.".into()))?,
+            .map_err(|_| AbsenceError::Invalid(Refusal::NoPerson))?,
     };
     let whom = users
         .iter()
         .find(|u| u.user.id == whom && u.active)
-        .ok_or_else(|| AbsenceError::Invalid("Kies voor wie de afwezigheid geldt.".into()))?;
+        .ok_or(AbsenceError::Invalid(Refusal::NoPerson))?;
     if !may_manage_absence(by, &whom.user) {
-        return Err(AbsenceError::Forbidden(format!(
-            "U kunt geen afwezigheid vastleggen voor {}: alleen voor uzelf of uw eigen team.",
-            whom.user.name
-        )));
+        return Err(AbsenceError::Forbidden(Refusal::NotYourTeam {
+            name: whom.user.name.clone(),
+        }));
     }
-    let period = Period::parse(&input.from, &input.to).map_err(|e| AbsenceError::Invalid(e.0))?;
+    let period = Period::read(&input.from, &input.to).map_err(AbsenceError::Invalid)?;
     if period.to() < today {
-        return Err(AbsenceError::Invalid(
-            "De afwezigheid ligt helemaal in het verleden; leg alleen huidige of geplande afwezigheid vast."
-                .into(),
-        ));
+        return Err(AbsenceError::Invalid(Refusal::InThePast));
     }
-    let note = parse_note(&input.note).map_err(|e| AbsenceError::Invalid(e.0))?;
+    let note = read_note(&input.note).map_err(AbsenceError::Invalid)?;
     let mut absence = Absence {
         id: uuid::Uuid::now_v7(),
         user: whom.user.id,
@@ -225,9 +224,28 @@ pub async fn record_absence<S: Store>(
     Ok(absence)
 }
 
-/// Ends an absence early: one that has not begun, or begins today, is
-/// removed; one that has begun ends yesterday (the person is back today).
-/// Returns the message for the page.
+/// How an absence was ended, for the page to say so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ended {
+    /// It had not begun: it is gone.
+    Removed { name: String },
+    /// It had begun: `name` is back from today.
+    Back { name: String },
+}
+
+impl Ended {
+    /// What happened, in Dutch.
+    pub fn dutch(&self) -> String {
+        match self {
+            Ended::Removed { name } => format!("De afwezigheid van {name} is verwijderd."),
+            Ended::Back { name } => {
+                format!("{name} is weer aanwezig; herinneringen gaan weer naar {name} zelf.")
+            }
+        }
+    }
+}
+
+/// As [`end_absence_early`], saying what happened in Dutch.
 pub async fn end_absence<S: Store>(
     store: &S,
     calendar: &WorkingCalendar,
@@ -235,6 +253,20 @@ pub async fn end_absence<S: Store>(
     id: uuid::Uuid,
     now: Timestamp,
 ) -> Result<String, AbsenceError> {
+    Ok(end_absence_early(store, calendar, by, id, now)
+        .await?
+        .dutch())
+}
+
+/// Ends an absence early: one that has not begun, or begins today, is
+/// removed; one that has begun ends yesterday (the person is back today).
+pub async fn end_absence_early<S: Store>(
+    store: &S,
+    calendar: &WorkingCalendar,
+    by: &User,
+    id: uuid::Uuid,
+    now: Timestamp,
+) -> Result<Ended, AbsenceError> {
     let today = calendar.local_date(now);
     let absence = store.absence(id).await?.ok_or(AbsenceError::NotFound)?;
     let whom = store
@@ -254,12 +286,12 @@ pub async fn end_absence<S: Store>(
                 "Afwezigheid van {name} {} verwijderd.",
                 period_text(&absence.period)
             ),
-            format!("De afwezigheid van {name} is verwijderd."),
+            Ended::Removed { name: name.clone() },
         )
     } else if absence.period.to() < today {
-        return Err(AbsenceError::Invalid(format!(
-            "De afwezigheid van {name} is al voorbij."
-        )));
+        return Err(AbsenceError::Invalid(Refusal::AlreadyOver {
+            name: name.clone(),
+        }));
     } else {
         let yesterday = today.yesterday().map_err(|_| AbsenceError::NotFound)?;
         (
@@ -270,7 +302,7 @@ pub async fn end_absence<S: Store>(
                 period_text(&absence.period),
                 format::day_month_year(today)
             ),
-            format!("{name} is weer aanwezig; herinneringen gaan weer naar {name} zelf."),
+            Ended::Back { name: name.clone() },
         )
     };
     let entry = audit(by, now, kind, &whom.user, details);

@@ -36,28 +36,120 @@ pub struct Period {
     to: Date,
 }
 
+/// Why an absence cannot be recorded or ended: a code with its fields,
+/// worded by whoever shows it (`dutch` is the reference wording).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Nobody, or nobody active, was chosen.
+    NoPerson,
+    /// `name` is not the user's own team.
+    NotYourTeam {
+        name: String,
+    },
+    /// A date was left empty; `end`: the end date, else the start date.
+    MissingDate {
+        end: bool,
+    },
+    /// A date could not be read; `typed`: what was typed (at most 20
+    /// characters).
+    NotADate {
+        end: bool,
+        typed: String,
+    },
+    EndBeforeStart,
+    /// Longer than [`MAX_DAYS`].
+    TooLong,
+    /// Ended before today.
+    InThePast,
+    /// Longer than [`MAX_NOTE`] characters.
+    NoteTooLong,
+    /// Ending an absence of `name` that has already ended.
+    AlreadyOver {
+        name: String,
+    },
+}
+
+impl Refusal {
+    /// A stable code, for the keys of the words that explain it.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Refusal::NoPerson => "no-person",
+            Refusal::NotYourTeam { .. } => "not-your-team",
+            Refusal::MissingDate { .. } => "missing-date",
+            Refusal::NotADate { .. } => "not-a-date",
+            Refusal::EndBeforeStart => "end-before-start",
+            Refusal::TooLong => "too-long",
+            Refusal::InThePast => "in-the-past",
+            Refusal::NoteTooLong => "note-too-long",
+            Refusal::AlreadyOver { .. } => "already-over",
+        }
+    }
+
+    /// The refusal in Dutch.
+    pub fn dutch(&self) -> String {
+        let which = |end: bool| if end { "De einddatum" } else { "De begindatum" };
+        match self {
+            Refusal::NoPerson => "Kies voor wie de afwezigheid geldt.".into(),
+            Refusal::NotYourTeam { name } => format!(
+                "U kunt geen afwezigheid vastleggen voor {name}: alleen voor uzelf of uw eigen team."
+            ),
+            Refusal::MissingDate { end } => format!("{} ontbreekt.", which(*end)),
+            Refusal::NotADate { end, typed } => format!(
+                "{} '{typed}' is geen datum: gebruik bijvoorbeeld 07-12-2026.",
+                which(*end)
+            ),
+            Refusal::EndBeforeStart => {
+                "De einddatum ligt vóór de begindatum: kies een einddatum op of na de begindatum."
+                    .into()
+            }
+            Refusal::TooLong => "Een afwezigheid duurt hoogstens twee jaar. Gaat iemand uit dienst? Laat de beheerder het account dan deactiveren.".into(),
+            Refusal::InThePast => "De afwezigheid ligt helemaal in het verleden; leg alleen huidige of geplande afwezigheid vast.".into(),
+            Refusal::NoteTooLong => {
+                format!("De toelichting mag hoogstens {MAX_NOTE} tekens hebben.")
+            }
+            Refusal::AlreadyOver { name } => format!("De afwezigheid van {name} is al voorbij."),
+        }
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.dutch())
+    }
+}
+
+impl From<Refusal> for ParseError {
+    fn from(r: Refusal) -> Self {
+        ParseError(r.dutch())
+    }
+}
+
 impl Period {
     pub fn new(from: Date, to: Date) -> Result<Period, ParseError> {
+        Ok(Period::checked(from, to)?)
+    }
+
+    /// As [`Period::new`], saying why not with a code.
+    pub fn checked(from: Date, to: Date) -> Result<Period, Refusal> {
         if to < from {
-            return Err(ParseError(
-                "De einddatum ligt vóór de begindatum: kies een einddatum op of na de begindatum."
-                    .into(),
-            ));
+            return Err(Refusal::EndBeforeStart);
         }
         if (to - from).get_days() >= MAX_DAYS {
-            return Err(ParseError(
-                "Een afwezigheid duurt hoogstens twee jaar. Gaat iemand uit dienst? Laat de beheerder het account dan deactiveren."
-                    .into(),
-            ));
+            return Err(Refusal::TooLong);
         }
         Ok(Period { from, to })
     }
 
     /// From the form's two dates (`2026-12-07`, or `07-12-2026` as typed).
     pub fn parse(from: &str, to: &str) -> Result<Period, ParseError> {
-        let from = parse_day("De begindatum", from)?;
-        let to = parse_day("De einddatum", to)?;
-        Period::new(from, to)
+        Ok(Period::read(from, to)?)
+    }
+
+    /// As [`Period::parse`], saying why not with a code.
+    pub fn read(from: &str, to: &str) -> Result<Period, Refusal> {
+        let from = parse_day(false, from)?;
+        let to = parse_day(true, to)?;
+        Period::checked(from, to)
     }
 
     pub fn from(&self) -> Date {
@@ -73,10 +165,10 @@ impl Period {
     }
 }
 
-fn parse_day(what: &str, raw: &str) -> Result<Date, ParseError> {
+fn parse_day(end: bool, raw: &str) -> Result<Date, Refusal> {
     let raw = raw.trim();
     if raw.is_empty() {
-        return Err(ParseError(format!("{what} ontbreekt.")));
+        return Err(Refusal::MissingDate { end });
     }
     if let Ok(d) = raw.parse::<Date>() {
         return Ok(d);
@@ -89,22 +181,25 @@ fn parse_day(what: &str, raw: &str) -> Result<Date, ParseError> {
     {
         return Ok(date);
     }
-    Err(ParseError(format!(
-        "{what} '{}' is geen datum: gebruik bijvoorbeeld 07-12-2026.",
-        raw.chars().take(20).collect::<String>()
-    )))
+    Err(Refusal::NotADate {
+        end,
+        typed: raw.chars().take(20).collect(),
+    })
 }
 
 /// The note with an absence: trimmed, empty is none, bounded.
 pub fn parse_note(raw: &str) -> Result<Option<String>, ParseError> {
+    Ok(read_note(raw)?)
+}
+
+/// As [`parse_note`], saying why not with a code.
+pub fn read_note(raw: &str) -> Result<Option<String>, Refusal> {
     let note = raw.trim();
     if note.is_empty() {
         return Ok(None);
     }
     if note.chars().count() > MAX_NOTE {
-        return Err(ParseError(format!(
-            "De toelichting mag hoogstens {MAX_NOTE} tekens hebben."
-        )));
+        return Err(Refusal::NoteTooLong);
     }
     Ok(Some(note.to_owned()))
 }

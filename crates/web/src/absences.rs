@@ -14,10 +14,12 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
-use klacht_app::absences::{self, AbsenceError, AbsenceInput};
+use klacht_app::absences::{self, AbsenceError, AbsenceInput, Ended};
+use klacht_domain::absence::{Refusal, Unavailable};
 use klacht_domain::complaint::Command;
 use klacht_domain::permissions::{Action, may};
 use klacht_domain::{ComplaintId, Role, User, UserId};
+use klacht_i18n::Tr;
 use klacht_store::{OpenComplaintQuery, Store};
 use serde::Deserialize;
 
@@ -46,7 +48,7 @@ struct AbsenceRow {
     recorded_by: String,
     current: bool,
     /// "Beëindigen" (begun) or "Verwijderen" (planned).
-    end_label: &'static str,
+    end_label: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -76,11 +78,9 @@ struct AbsenceForm {
 struct Empty {}
 
 /// The administrator handles no complaints and has no absences to record.
-fn staff_only(user: &User) -> Result<(), WebError> {
+fn staff_only(t: Tr, user: &User) -> Result<(), WebError> {
     if user.role == Role::Admin {
-        Err(WebError::Forbidden(
-            "Als beheerder behandelt u geen klachten; afwezigheid legt u hier niet vast.".into(),
-        ))
+        Err(WebError::Forbidden(t.t("absence-admin")))
     } else {
         Ok(())
     }
@@ -94,24 +94,44 @@ fn hands_over(user: &User) -> bool {
 }
 
 /// Handing over is for those who assign afhandelaars.
-fn handing_over_only(user: &User) -> Result<(), WebError> {
+fn handing_over_only(t: Tr, user: &User) -> Result<(), WebError> {
     if hands_over(user) {
         Ok(())
     } else {
-        Err(WebError::Forbidden(
-            "Overdragen is voor leidinggevenden, de kwaliteitsmanager en de directeur.".into(),
-        ))
+        Err(WebError::Forbidden(t.t("handover-forbidden")))
     }
 }
 
-impl From<AbsenceError> for WebError {
-    fn from(e: AbsenceError) -> Self {
-        match e {
-            AbsenceError::Invalid(m) => WebError::Invalid(m),
-            AbsenceError::Forbidden(m) => WebError::Forbidden(m),
-            AbsenceError::NotFound => WebError::NotFound,
-            AbsenceError::Store(e) => WebError::Store(e),
-        }
+/// A refusal in the user's language.
+fn refusal(t: Tr, r: &Refusal) -> String {
+    let side = |end: bool| if end { "end" } else { "start" };
+    match r {
+        Refusal::NotYourTeam { name } | Refusal::AlreadyOver { name } => t.t1(
+            &format!("absence-refused-{}", r.code()),
+            "name",
+            name.as_str(),
+        ),
+        Refusal::MissingDate { end } => t.t(&format!("absence-refused-missing-{}", side(*end))),
+        Refusal::NotADate { end, typed } => t.t1(
+            &format!("absence-refused-not-a-date-{}", side(*end)),
+            "typed",
+            typed.as_str(),
+        ),
+        Refusal::NoteTooLong => t.t1(
+            "absence-refused-note-too-long",
+            "max",
+            klacht_domain::absence::MAX_NOTE,
+        ),
+        other => t.t(&format!("absence-refused-{}", other.code())),
+    }
+}
+
+fn web_error(t: Tr, e: AbsenceError) -> WebError {
+    match e {
+        AbsenceError::Forbidden(r) => WebError::Forbidden(refusal(t, &r)),
+        AbsenceError::Invalid(r) => WebError::Invalid(refusal(t, &r)),
+        AbsenceError::NotFound => WebError::NotFound,
+        AbsenceError::Store(e) => WebError::Store(e),
     }
 }
 
@@ -121,6 +141,7 @@ async fn build_page<S: Store>(
     form: AbsenceForm,
     error: Option<String>,
 ) -> Result<AbsencePage, WebError> {
+    let t = ctx.t;
     let calendar = state.calendar().await?;
     let today = calendar.local_date(state.now());
     let users = state.store.list_users().await?;
@@ -135,7 +156,7 @@ async fn build_page<S: Store>(
             selected: u.id.to_string() == wanted,
             id: u.id.to_string(),
             name: if u.id == ctx.user.id {
-                format!("{} (uzelf)", u.name)
+                t.t1("absence-yourself", "name", u.name)
             } else {
                 u.name
             },
@@ -147,12 +168,14 @@ async fn build_page<S: Store>(
         .map(|l| {
             let p = l.absence.period;
             let period = if p.from() == p.to() {
-                klacht_domain::dutch::long_date(p.from())
+                t.long_date(p.from())
             } else {
-                format!(
-                    "{} t/m {}",
-                    klacht_domain::dutch::long_date(p.from()),
-                    klacht_domain::dutch::long_date(p.to())
+                t.t2(
+                    "absence-period",
+                    "from",
+                    t.long_date(p.from()),
+                    "to",
+                    t.long_date(p.to()),
                 )
             };
             AbsenceRow {
@@ -162,11 +185,11 @@ async fn build_page<S: Store>(
                 note: l.absence.note.clone().unwrap_or_default(),
                 recorded_by: l.recorded_by,
                 current: l.current,
-                end_label: if p.from() < today {
-                    "Beëindigen"
+                end_label: t.t(if p.from() < today {
+                    "absence-end"
                 } else {
-                    "Verwijderen"
-                },
+                    "absence-remove"
+                }),
             }
         })
         .collect();
@@ -184,7 +207,7 @@ async fn build_page<S: Store>(
 
 #[tracing::instrument(skip_all)]
 async fn page<S: Store>(State(state): State<AppState<S>>, ctx: Ctx) -> Result<Response, WebError> {
-    staff_only(&ctx.user)?;
+    staff_only(ctx.t, &ctx.user)?;
     Ok(build_page(&state, ctx, AbsenceForm::default(), None)
         .await?
         .into_response())
@@ -195,7 +218,8 @@ async fn record<S: Store>(
     State(state): State<AppState<S>>,
     CsrfForm { current, form }: CsrfForm<AbsenceForm>,
 ) -> Result<Response, WebError> {
-    staff_only(&current.user)?;
+    staff_only(current.t, &current.user)?;
+    let t = current.t;
     let calendar = state.calendar().await?;
     let cx = state.change_context(&calendar);
     let input = AbsenceInput {
@@ -206,8 +230,13 @@ async fn record<S: Store>(
     };
     match absences::record_absence(&cx, &current.user, &input).await {
         Ok(absence) => {
-            let whom = if absence.user == current.user.id {
-                "Uw afwezigheid".to_owned()
+            let alerted = if absence.alerted_at.is_some() {
+                "-alerted"
+            } else {
+                ""
+            };
+            let message = if absence.user == current.user.id {
+                t.t(&format!("absence-recorded-own{alerted}"))
             } else {
                 let name = state
                     .store
@@ -215,16 +244,7 @@ async fn record<S: Store>(
                     .await?
                     .map(|u| u.user.name)
                     .unwrap_or_default();
-                format!("De afwezigheid van {name}")
-            };
-            let message = if absence.alerted_at.is_some() {
-                format!(
-                    "{whom} is vastgelegd. Herinneringen gaan zolang naar de leidinggevende, die een overzicht van het over te dragen werk heeft gekregen."
-                )
-            } else {
-                format!(
-                    "{whom} is vastgelegd. Herinneringen gaan in die periode naar de leidinggevende."
-                )
+                t.t1(&format!("absence-recorded-other{alerted}"), "name", name)
             };
             Ok(redirect_with_flash(
                 "/afwezigheid",
@@ -233,7 +253,7 @@ async fn record<S: Store>(
             ))
         }
         Err(e) => {
-            let e = WebError::from(e);
+            let e = web_error(t, e);
             let status = e.status();
             if !status.is_client_error() || status == StatusCode::FORBIDDEN {
                 return Err(e);
@@ -260,11 +280,18 @@ async fn end<S: Store>(
     Path(raw): Path<String>,
     CsrfForm { current, .. }: CsrfForm<Empty>,
 ) -> Result<Response, WebError> {
-    staff_only(&current.user)?;
+    staff_only(current.t, &current.user)?;
     let id = parse_uuid(&raw)?;
     let calendar = state.calendar().await?;
+    let t = current.t;
     let message =
-        absences::end_absence(&state.store, &calendar, &current.user, id, state.now()).await?;
+        match absences::end_absence_early(&state.store, &calendar, &current.user, id, state.now())
+            .await
+            .map_err(|e| web_error(t, e))?
+        {
+            Ended::Removed { name } => t.t1("absence-removed", "name", name),
+            Ended::Back { name } => t.t1("absence-ended", "name", name),
+        };
     Ok(redirect_with_flash(
         "/afwezigheid",
         &message,
@@ -294,6 +321,7 @@ struct HandoverPage {
 async fn handover_rows<S: Store>(
     state: &AppState<S>,
     user: &User,
+    t: Tr,
 ) -> Result<Vec<HandoverRow>, WebError> {
     let calendar = state.calendar().await?;
     let today = calendar.local_date(state.now());
@@ -360,10 +388,12 @@ async fn handover_rows<S: Store>(
         let next_term = klacht_domain::reminders::OpenTerms::of(&c, &calendar)
             .and_then(|o| o.next())
             .map(|(step, due)| {
-                format!(
-                    "{}, uiterlijk {}",
-                    step.label(),
-                    klacht_domain::dutch::long_date(due)
+                t.t2(
+                    "handover-next-term",
+                    "step",
+                    t.label(step),
+                    "date",
+                    t.long_date(due),
                 )
             })
             .unwrap_or_default();
@@ -371,7 +401,8 @@ async fn handover_rows<S: Store>(
             complaint_id: c.id().to_string(),
             reference: c.reference().to_string(),
             handler: staff
-                .name_with_status(handler)
+                .name(handler)
+                .map(|name| name_with_status(t, name, staff.unavailable(handler)))
                 .or_else(|| by_id.get(&handler).map(|u| u.name.clone()))
                 .unwrap_or_default(),
             next_term,
@@ -382,13 +413,31 @@ async fn handover_rows<S: Store>(
     Ok(rows)
 }
 
+/// "Piet (afwezig t/m 14 december)": a name in a list, with why they
+/// cannot take work today.
+fn name_with_status(t: Tr, name: &str, why: Option<Unavailable>) -> String {
+    match why {
+        None => name.to_owned(),
+        Some(Unavailable::Inactive) => t.t1("handover-inactive", "name", name),
+        Some(Unavailable::Absent { until }) => t.t3(
+            "handover-absent-until",
+            "name",
+            name,
+            "day",
+            until.day().to_string(),
+            "month",
+            t.month_name(until.month()),
+        ),
+    }
+}
+
 #[tracing::instrument(skip_all)]
 async fn handover_page<S: Store>(
     State(state): State<AppState<S>>,
     ctx: Ctx,
 ) -> Result<Response, WebError> {
-    handing_over_only(&ctx.user)?;
-    let rows = handover_rows(&state, &ctx.user).await?;
+    handing_over_only(ctx.t, &ctx.user)?;
+    let rows = handover_rows(&state, &ctx.user, ctx.t).await?;
     let users = state.store.list_users().await?;
     // Deactivated accounts too: someone who left is the main reason to
     // hand over everything at once.
@@ -401,7 +450,7 @@ async fn handover_page<S: Store>(
             name: if u.active {
                 u.user.name.clone()
             } else {
-                format!("{} (niet meer actief)", u.user.name)
+                ctx.t.t1("handover-inactive", "name", u.user.name.as_str())
             },
             selected: false,
         })
@@ -422,8 +471,9 @@ async fn hand_over<S: Store>(
     Path(raw): Path<String>,
     CsrfForm { current, form }: CsrfForm<HandOverForm>,
 ) -> Result<Response, WebError> {
-    let CurrentUser { user, .. } = &current;
-    handing_over_only(user)?;
+    let CurrentUser { user, t, .. } = &current;
+    let t = *t;
+    handing_over_only(t, user)?;
     let id: ComplaintId = raw.parse().map_err(|_| WebError::NotFound)?;
     // Existence does not leak: a complaint one cannot see is 404 before
     // the form is read.
@@ -435,13 +485,13 @@ async fn hand_over<S: Store>(
         .afhandelaar
         .trim()
         .parse()
-        .map_err(|_| WebError::Invalid("Kies aan wie u de klacht overdraagt.".into()))?;
+        .map_err(|_| WebError::Invalid(t.t("handover-choose")))?;
     let handler = state
         .store
         .user_by_id(handler_id)
         .await?
         .filter(|u| u.active)
-        .ok_or_else(|| WebError::Invalid("Kies aan wie u de klacht overdraagt.".into()))?;
+        .ok_or_else(|| WebError::Invalid(t.t("handover-choose")))?;
     let calendar = state.calendar().await?;
     let cx = state.change_context(&calendar);
     let c = klacht_app::complaints::act(
@@ -456,10 +506,12 @@ async fn hand_over<S: Store>(
     .await?;
     Ok(redirect_with_flash(
         "/afwezigheid/overdragen",
-        &format!(
-            "Klacht {} is overgedragen aan {}.",
-            c.reference(),
-            handler.user.name
+        &t.t2(
+            "handover-done",
+            "reference",
+            c.reference().to_string(),
+            "name",
+            handler.user.name.as_str(),
         ),
         state.cookie_secure,
     ))

@@ -17,6 +17,9 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use klacht_app::handover::{self, HandoverError, Plan};
 use klacht_domain::UserId;
+use klacht_domain::calendar::WorkingCalendar;
+use klacht_domain::reminders::OpenTerms;
+use klacht_i18n::Tr;
 use klacht_store::Store;
 
 use crate::session::{CsrfForm, Ctx, ctx_of, redirect_with_flash};
@@ -29,16 +32,19 @@ pub fn router<S: Store>() -> Router<AppState<S>> {
     )
 }
 
+/// The refusals in Dutch, for pages that word them themselves.
 impl From<HandoverError> for WebError {
     fn from(e: HandoverError) -> Self {
-        match e {
-            HandoverError::Forbidden(m) => WebError::Forbidden(m),
-            HandoverError::NotFound => WebError::NotFound,
-            HandoverError::Items(_) => {
-                WebError::Invalid("Niet alles kan worden overgedragen.".into())
-            }
-            HandoverError::Service(e) => e.into(),
-        }
+        web_error(Tr::default(), e)
+    }
+}
+
+fn web_error(t: Tr, e: HandoverError) -> WebError {
+    match e {
+        HandoverError::Forbidden(m) => WebError::Forbidden(m),
+        HandoverError::NotFound => WebError::NotFound,
+        HandoverError::Items(_) => WebError::Invalid(t.t("bulk-handover-not-everything")),
+        HandoverError::Service(e) => e.into(),
     }
 }
 
@@ -54,6 +60,8 @@ struct Row {
     reference: String,
     /// "Afhandelaar" or "Actie 2".
     role: String,
+    /// The complaint itself (as afhandelaar), not an action.
+    handler: bool,
     what: String,
     choices: Vec<Choice>,
     error: Option<String>,
@@ -75,10 +83,12 @@ fn person_id(raw: &str) -> Result<UserId, WebError> {
 
 fn build(
     ctx: Ctx,
+    calendar: &WorkingCalendar,
     plan: Plan,
     chosen: &HashMap<String, String>,
     errors: &BTreeMap<String, String>,
 ) -> Page {
+    let t = ctx.t;
     let default = ctx.user.id.to_string();
     let rows = plan
         .items
@@ -90,10 +100,27 @@ fn build(
                 complaint_id: item.complaint.id().to_string(),
                 reference: item.complaint.reference().to_string(),
                 role: match item.action {
-                    None => "Afhandelaar".into(),
-                    Some(n) => format!("Actie {n}"),
+                    None => t.t("bulk-handover-handler"),
+                    Some(n) => t.t1("bulk-handover-action", "number", n.to_string()),
                 },
-                what: item.what.clone(),
+                handler: item.action.is_none(),
+                what: match item.action {
+                    // The complaint's next term, in the user's words;
+                    // an action's own description as its owner wrote it.
+                    None => OpenTerms::of(&item.complaint, calendar)
+                        .and_then(|o| o.next())
+                        .map(|(step, due)| {
+                            t.t2(
+                                "handover-next-term",
+                                "step",
+                                t.label(step),
+                                "date",
+                                t.long_date(due),
+                            )
+                        })
+                        .unwrap_or_else(|| item.what.clone()),
+                    Some(_) => item.what.clone(),
+                },
                 choices: plan
                     .takers
                     .iter()
@@ -101,7 +128,7 @@ fn build(
                         selected: &u.id.to_string() == wanted,
                         id: u.id.to_string(),
                         name: if u.id == ctx.user.id {
-                            format!("{} (uzelf)", u.name)
+                            t.t1("absence-yourself", "name", u.name.as_str())
                         } else {
                             u.name.clone()
                         },
@@ -115,9 +142,7 @@ fn build(
         person_id: plan.person.id.to_string(),
         person: plan.person.name.clone(),
         rows,
-        error: (!errors.is_empty()).then(|| {
-            "Er is niets overgedragen: niet alles kan naar de gekozen persoon. Pas de keuze aan bij de gemarkeerde regels.".to_owned()
-        }),
+        error: (!errors.is_empty()).then(|| t.t("bulk-handover-refused")),
         ctx,
     }
 }
@@ -131,8 +156,10 @@ async fn page<S: Store>(
     let person = person_id(&raw)?;
     let calendar = state.calendar().await?;
     let cx = state.change_context(&calendar);
-    let plan = handover::plan(&cx, &ctx.user, person).await?;
-    Ok(build(ctx, plan, &HashMap::new(), &BTreeMap::new()).into_response())
+    let plan = handover::plan(&cx, &ctx.user, person)
+        .await
+        .map_err(|e| web_error(ctx.t, e))?;
+    Ok(build(ctx, &calendar, plan, &HashMap::new(), &BTreeMap::new()).into_response())
 }
 
 #[tracing::instrument(skip_all)]
@@ -144,14 +171,18 @@ async fn submit<S: Store>(
     let person = person_id(&raw)?;
     let calendar = state.calendar().await?;
     let cx = state.change_context(&calendar);
+    let t = current.t;
     match handover::hand_over(&cx, &current.user, person, &form).await {
         Ok(moved) => {
             let message = if moved.complaints + moved.actions == 0 {
-                "Er was niets over te dragen.".to_owned()
+                t.t("bulk-handover-nothing-moved")
             } else {
-                format!(
-                    "Overgedragen: {} klacht(en) en {} afgesproken actie(s). Wie iets ontving, kreeg één bericht met de lijst.",
-                    moved.complaints, moved.actions
+                t.t2(
+                    "bulk-handover-moved",
+                    "complaints",
+                    moved.complaints,
+                    "actions",
+                    moved.actions,
                 )
             };
             Ok(redirect_with_flash(
@@ -161,10 +192,12 @@ async fn submit<S: Store>(
             ))
         }
         Err(HandoverError::Items(errors)) => {
-            let plan = handover::plan(&cx, &current.user, person).await?;
-            let page = build(ctx_of(&state, &current), plan, &form, &errors);
+            let plan = handover::plan(&cx, &current.user, person)
+                .await
+                .map_err(|e| web_error(t, e))?;
+            let page = build(ctx_of(&state, &current), &calendar, plan, &form, &errors);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
         }
-        Err(e) => Err(e.into()),
+        Err(e) => Err(web_error(t, e)),
     }
 }

@@ -69,6 +69,16 @@ impl<S: Send + Sync> FromRequestParts<S> for PageLanguage {
     }
 }
 
+/// "woensdag 29 april" / "Wednesday 29 April": a date of this year, with
+/// its weekday.
+pub fn day_and_month(t: Tr, d: jiff::civil::Date) -> String {
+    let long = t.long_date(d);
+    match long.strip_suffix(&format!(" {}", d.year())) {
+        Some(short) => short.to_owned(),
+        None => long,
+    }
+}
+
 /// What a page needs to offer the other languages: each one's name in
 /// itself and the link that switches to it.
 #[derive(Debug, Clone)]

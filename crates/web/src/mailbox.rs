@@ -19,6 +19,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use klacht_app::mailbox::{self, MailboxError};
 use klacht_domain::complaint::Kind;
+use klacht_i18n::Tr;
 use klacht_store::{MailboxMessage, MailboxStatus, PublicService, Store};
 use serde::Deserialize;
 
@@ -48,13 +49,14 @@ pub(crate) struct MailRow {
 }
 
 impl MailRow {
-    pub(crate) fn of(m: &MailboxMessage, zone: &jiff::tz::TimeZone) -> Self {
+    pub(crate) fn of(m: &MailboxMessage, zone: &jiff::tz::TimeZone, t: Tr) -> Self {
         let from = match (&m.sender_name, &m.sender_email) {
             (Some(name), Some(email)) => format!("{name} <{email}>"),
             (Some(name), None) => name.clone(),
             (None, Some(email)) => email.clone(),
-            (None, None) => "onbekende afzender".into(),
+            (None, None) => t.t("mailbox-unknown-sender"),
         };
+        let received = m.taken_in_at.to_zoned(zone.clone());
         let excerpt: String = m.body.split_whitespace().collect::<Vec<_>>().join(" ");
         let excerpt = if excerpt.chars().count() > 160 {
             format!("{}…", excerpt.chars().take(159).collect::<String>())
@@ -65,16 +67,12 @@ impl MailRow {
             id: m.id.to_string(),
             from,
             subject: if m.subject.is_empty() {
-                "(geen onderwerp)".into()
+                t.t("mailbox-no-subject")
             } else {
                 m.subject.clone()
             },
             excerpt,
-            received: m
-                .taken_in_at
-                .to_zoned(zone.clone())
-                .strftime("%d-%m-%Y %H:%M")
-                .to_string(),
+            received: format!("{} {}", t.date(received.date()), received.strftime("%H:%M")),
             files: m.file_names.clone(),
             problem: m.problem.clone(),
         }
@@ -91,6 +89,7 @@ pub(crate) struct Inbox {
 pub(crate) async fn inbox<S: Store>(
     state: &AppState<S>,
     user: &klacht_domain::User,
+    t: Tr,
 ) -> Result<Option<Inbox>, WebError> {
     if !mailbox::may_decide(user) {
         return Ok(None);
@@ -107,7 +106,7 @@ pub(crate) async fn inbox<S: Store>(
     Ok(Some(Inbox {
         rows: messages
             .iter()
-            .map(|m| MailRow::of(m, calendar.time_zone()))
+            .map(|m| MailRow::of(m, calendar.time_zone(), t))
             .collect(),
         services,
     }))
@@ -173,7 +172,7 @@ async fn show<S: Store>(
         .filter(|s| s.active)
         .collect();
     Ok(ShowPage {
-        r: MailRow::of(&message, calendar.time_zone()),
+        r: MailRow::of(&message, calendar.time_zone(), ctx.t),
         body: message.body.clone(),
         open: message.status == MailboxStatus::Open,
         reply_to,
@@ -206,7 +205,7 @@ async fn mark_read<S: Store>(
     state.store.mark_reply_read(id, state.now()).await?;
     Ok(redirect_with_flash(
         &format!("/klachten/{complaint}"),
-        "De e-mail van de klager is als gelezen gemarkeerd.",
+        &current.t.t("mailbox-marked-read"),
         state.cookie_secure,
     ))
 }
@@ -218,10 +217,10 @@ struct RegisterForm {
     dienst: String,
 }
 
-fn web_error(e: MailboxError) -> WebError {
+fn web_error(t: Tr, e: MailboxError) -> WebError {
     match e {
-        MailboxError::NotAllowed => WebError::Forbidden(e.to_string()),
-        MailboxError::Gone => WebError::Conflict(e.to_string()),
+        MailboxError::NotAllowed => WebError::Forbidden(t.t("mailbox-not-allowed")),
+        MailboxError::Gone => WebError::Conflict(t.t("mailbox-done")),
         MailboxError::Unknown => WebError::NotFound,
         MailboxError::Service(s) => WebError::Service(s),
     }
@@ -234,16 +233,17 @@ async fn register<S: Store>(
     CsrfForm { current, form }: CsrfForm<RegisterForm>,
 ) -> Result<Response, WebError> {
     let id = parse_id(&id)?;
+    let t = current.t;
     let kind = match form.soort.as_str() {
         "klacht" => Kind::Complaint,
         "signaal" => Kind::Signal,
-        _ => return Err(WebError::Invalid("Kies klacht of signaal.".into())),
+        _ => return Err(WebError::Invalid(t.t("mailbox-choose-kind"))),
     };
     let service = match form.dienst.trim() {
         "" => None,
         raw => Some(
             uuid::Uuid::parse_str(raw)
-                .map_err(|_| WebError::Invalid("Deze dienst bestaat niet.".into()))?,
+                .map_err(|_| WebError::Invalid(t.t("mailbox-unknown-service")))?,
         ),
     };
     let calendar = state.calendar().await?;
@@ -256,13 +256,15 @@ async fn register<S: Store>(
         state.now(),
     )
     .await
-    .map_err(web_error)?;
+    .map_err(|e| web_error(t, e))?;
     Ok(redirect_with_flash(
         &format!("/klachten/{}", c.id()),
-        &format!(
-            "De e-mail is geregistreerd als {} {}.",
-            kind.label(),
-            c.reference()
+        &t.t2(
+            "mailbox-registered",
+            "kind",
+            t.label(kind),
+            "reference",
+            c.reference().to_string(),
         ),
         state.cookie_secure,
     ))
@@ -279,10 +281,10 @@ async fn dismiss<S: Store>(
 ) -> Result<Response, WebError> {
     mailbox::dismiss(&state.store, &current.user, parse_id(&id)?, state.now())
         .await
-        .map_err(web_error)?;
+        .map_err(|e| web_error(current.t, e))?;
     Ok(redirect_with_flash(
         "/",
-        "De e-mail is gemarkeerd als geen klacht.",
+        &current.t.t("mailbox-dismissed"),
         state.cookie_secure,
     ))
 }

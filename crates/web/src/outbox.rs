@@ -12,7 +12,8 @@ use axum::routing::{get, post};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use klacht_app::outbox::{self, MessageLine, RequeueError};
-use klacht_store::{OutboxCounts, OutboxStatus, Store};
+use klacht_i18n::Tr;
+use klacht_store::{OutboxCounts, OutboxKind, OutboxStatus, Store};
 use serde::Deserialize;
 
 use crate::session::{CsrfForm, Ctx, redirect_with_flash};
@@ -29,10 +30,13 @@ pub fn router<S: Store>() -> Router<AppState<S>> {
 pub(crate) struct Row {
     pub id: String,
     pub created: String,
-    pub status: &'static str,
+    pub status: String,
+    /// The status's Dutch name, which the page's markup carries whatever
+    /// the reader's language (`data-status`).
+    pub status_code: &'static str,
     /// CSS class of the status badge.
     pub badge: &'static str,
-    pub kind: &'static str,
+    pub kind: String,
     pub to: String,
     pub subject: String,
     pub complaint: Option<String>,
@@ -42,25 +46,40 @@ pub(crate) struct Row {
 }
 
 impl Row {
+    /// In Dutch.
     pub(crate) fn new(line: &MessageLine, tz: &TimeZone) -> Self {
+        Self::in_language(line, tz, Tr::default())
+    }
+
+    pub(crate) fn in_language(line: &MessageLine, tz: &TimeZone, t: Tr) -> Self {
         let m = &line.message;
-        let when = |t: Timestamp| {
-            t.to_zoned(tz.clone())
-                .strftime("%d-%m-%Y %H:%M")
-                .to_string()
+        let when = |at: Timestamp| {
+            let at = at.to_zoned(tz.clone());
+            format!("{} {}", t.date(at.date()), at.strftime("%H:%M"))
+        };
+        // The subject of a registration in Exact is ours to word; an
+        // e-mail's is the mail's own.
+        let subject = match m.kind {
+            OutboxKind::Exact => {
+                serde_json::from_str::<klacht_domain::exact::Registration>(&m.payload)
+                    .map(|r| t.t1("outbox-exact-subject", "reference", r.reference.to_string()))
+                    .unwrap_or_else(|_| line.subject.clone())
+            }
+            OutboxKind::Mail => line.subject.clone(),
         };
         Self {
             id: m.id.to_string(),
             created: when(m.created_at),
-            status: m.status.label(),
+            status: t.t(&format!("outbox-status-{}", m.status.as_str())),
+            status_code: m.status.label(),
             badge: match m.status {
                 OutboxStatus::Pending => "today",
                 OutboxStatus::Sent => "ok",
                 OutboxStatus::Failed => "late",
             },
-            kind: line.kind,
+            kind: t.t(&format!("outbox-kind-{}", m.kind.as_str())),
             to: line.to.clone(),
-            subject: line.subject.clone(),
+            subject,
             complaint: m.complaint_id.map(|c| c.to_string()),
             attempts: m.attempts,
             sent: m.sent_at.map(when).unwrap_or_default(),
@@ -85,18 +104,25 @@ async fn page<S: Store>(
     ctx: Ctx,
 ) -> Result<OutboxPage, WebError> {
     if !outbox::may_manage(&ctx.user) {
-        return Err(WebError::Forbidden(
-            "Uitgaande berichten zijn er voor de kwaliteitsmanager.".into(),
-        ));
+        return Err(WebError::Forbidden(ctx.t.t("outbox-forbidden")));
     }
     let overview = outbox::overview(&state.store).await?;
     let tz = state.config_calendar.time_zone().clone();
+    let t = ctx.t;
     Ok(OutboxPage {
         ctx,
         mail_server: state.mail_server.as_deref().map(str::to_owned),
         counts: overview.counts,
-        failed: overview.failed.iter().map(|l| Row::new(l, &tz)).collect(),
-        recent: overview.recent.iter().map(|l| Row::new(l, &tz)).collect(),
+        failed: overview
+            .failed
+            .iter()
+            .map(|l| Row::in_language(l, &tz, t))
+            .collect(),
+        recent: overview
+            .recent
+            .iter()
+            .map(|l| Row::in_language(l, &tz, t))
+            .collect(),
     })
 }
 
@@ -112,21 +138,20 @@ async fn retry<S: Store>(
     let Ok(id) = id.parse::<uuid::Uuid>() else {
         return Err(WebError::NotFound);
     };
+    let t = current.t;
     let message = match outbox::requeue(&state.store, &current.user, id, state.now()).await {
         Ok(line) => {
             tracing::info!(by = %current.user.id, "outbox message requeued");
             state.notifier.queued(1);
-            format!("Het bericht “{}” staat weer in de wachtrij.", line.subject)
+            let tz = state.config_calendar.time_zone();
+            let row = Row::in_language(&line, tz, t);
+            t.t1("outbox-requeued", "subject", row.subject)
         }
         Err(RequeueError::NotAllowed) => {
-            return Err(WebError::Forbidden(
-                "Alleen de kwaliteitsmanager kan berichten opnieuw versturen.".into(),
-            ));
+            return Err(WebError::Forbidden(t.t("outbox-retry-forbidden")));
         }
         Err(RequeueError::NotFound) => return Err(WebError::NotFound),
-        Err(RequeueError::NotFailed) => {
-            "Dit bericht was al opnieuw aangeboden of is verzonden.".to_owned()
-        }
+        Err(RequeueError::NotFailed) => t.t("outbox-not-failed"),
         Err(RequeueError::Store(e)) => return Err(e.into()),
     };
     Ok(redirect_with_flash(
@@ -143,25 +168,18 @@ async fn retry_all<S: Store>(
     State(state): State<AppState<S>>,
     CsrfForm { current, form: _ }: CsrfForm<RetryForm>,
 ) -> Result<Response, WebError> {
+    let t = current.t;
     let message = match outbox::requeue_all(&state.store, &current.user, state.now()).await {
-        Ok(0) => "Er waren geen mislukte berichten meer.".to_owned(),
+        Ok(0) => t.t("outbox-none-failed"),
         Ok(n) => {
             tracing::info!(by = %current.user.id, requeued = n, "failed outbox messages requeued");
             state.notifier.queued(n);
-            if n == 1 {
-                "1 bericht staat weer in de wachtrij.".to_owned()
-            } else {
-                format!("{n} berichten staan weer in de wachtrij.")
-            }
+            t.t1("outbox-requeued-all", "count", n)
         }
         Err(RequeueError::NotAllowed) => {
-            return Err(WebError::Forbidden(
-                "Alleen de kwaliteitsmanager kan berichten opnieuw versturen.".into(),
-            ));
+            return Err(WebError::Forbidden(t.t("outbox-retry-forbidden")));
         }
-        Err(RequeueError::NotFound | RequeueError::NotFailed) => {
-            "Er waren geen mislukte berichten meer.".to_owned()
-        }
+        Err(RequeueError::NotFound | RequeueError::NotFailed) => t.t("outbox-none-failed"),
         Err(RequeueError::Store(e)) => return Err(e.into()),
     };
     Ok(redirect_with_flash(

@@ -13,9 +13,11 @@ use axum::routing::get;
 use klacht_app::auth::{self, AuthError, SESSION_LIFETIME};
 use klacht_app::sso::{Callback, Flow, SsoError};
 use klacht_domain::Role;
+use klacht_i18n::Tr;
 use klacht_store::Store;
 use secrecy::ExposeSecret;
 
+use crate::language::PageLanguage;
 use crate::public::ClientAddr;
 use crate::session::{SESSION_COOKIE, cookie, set_cookie};
 use crate::signin::{BackQuery, safe_back};
@@ -35,6 +37,8 @@ pub fn router<S: Store>() -> Router<AppState<S>> {
 #[derive(Template, WebTemplate)]
 #[template(path = "sso_refused.html")]
 struct RefusedPage {
+    /// The sign-in page's language: nobody is signed in.
+    t: Tr,
     message: String,
     /// Whom to ask for an account: the active administrators.
     ask: Vec<String>,
@@ -50,6 +54,7 @@ fn clear_flow(secure: bool) -> axum::http::HeaderValue {
 
 async fn start<S: Store>(
     State(state): State<AppState<S>>,
+    language: PageLanguage,
     Query(q): Query<BackQuery>,
 ) -> Result<Response, WebError> {
     let Some(sso) = state.sso.clone() else {
@@ -70,7 +75,7 @@ async fn start<S: Store>(
             );
             Ok(response)
         }
-        Err(e) => Ok(refused(&state, AuthError::Sso(e)).await),
+        Err(e) => Ok(refused(&state, language.tr(), AuthError::Sso(e)).await),
     }
 }
 
@@ -84,9 +89,10 @@ async fn finish<S: Store>(
     let Some(sso) = state.sso.clone() else {
         return Err(WebError::NotFound);
     };
+    let t = PageLanguage::of(&headers).tr();
     let flow = cookie(&headers, FLOW_COOKIE).and_then(Flow::decode);
     let Some(flow) = flow else {
-        return Ok(refused(&state, AuthError::Sso(SsoError::Flow)).await);
+        return Ok(refused(&state, t, AuthError::Sso(SsoError::Flow)).await);
     };
     let back = safe_back(&flow.back);
     match auth::sign_in_sso(&state.store, &sso, (callback, flow), client, state.now()).await {
@@ -113,12 +119,43 @@ async fn finish<S: Store>(
             Ok(response)
         }
         Err(AuthError::Store(e)) => Err(e.into()),
-        Err(e) => Ok(refused(&state, e).await),
+        Err(e) => Ok(refused(&state, t, e).await),
     }
 }
 
-/// The Dutch page of a refused single sign-on, naming whom to ask.
-async fn refused<S: Store>(state: &AppState<S>, e: AuthError) -> Response {
+/// Why a single sign-on was refused, in the words of `t`.
+fn refusal(t: Tr, e: &AuthError) -> String {
+    match e {
+        AuthError::UnknownAccount { email } => {
+            t.t1("sso-refused-unknown-account", "email", email.as_str())
+        }
+        AuthError::Deactivated { email } => {
+            t.t1("sso-refused-deactivated", "email", email.as_str())
+        }
+        AuthError::Sso(SsoError::Provider(_)) => t.t("sso-refused-provider"),
+        AuthError::Sso(SsoError::Flow) => t.t("sso-refused-flow"),
+        AuthError::Sso(SsoError::Denied(_)) => t.t("sso-refused-denied"),
+        AuthError::Sso(SsoError::Token(_)) => t.t("sso-refused-token"),
+        AuthError::Sso(SsoError::IdToken { reason, .. }) => {
+            // The flow's reasons are fixed phrases; each has its key.
+            let key = match *reason {
+                "de aanmelding is verlopen" => "sso-reason-expired",
+                "de aanmelding is voor een andere toepassing bedoeld" => "sso-reason-audience",
+                "de aanmelding hoort niet bij deze inlogpoging" => "sso-reason-nonce",
+                "de aanmelding komt van een andere inlogdienst" => "sso-reason-issuer",
+                "de ondertekening klopt niet" => "sso-reason-signature",
+                _ => "sso-reason-other",
+            };
+            t.t1("sso-refused-id-token", "reason", t.t(key))
+        }
+        AuthError::Sso(SsoError::NoEmail(claim)) => t.t1("sso-refused-no-email", "claim", *claim),
+        // Not a refusal of single sign-on; as the application words it.
+        other => other.to_string(),
+    }
+}
+
+/// The page of a refused single sign-on, naming whom to ask.
+async fn refused<S: Store>(state: &AppState<S>, t: Tr, e: AuthError) -> Response {
     let account = matches!(
         e,
         AuthError::UnknownAccount { .. } | AuthError::Deactivated { .. }
@@ -148,7 +185,8 @@ async fn refused<S: Store>(state: &AppState<S>, e: AuthError) -> Response {
         Err(_) => Vec::new(),
     };
     let page = RefusedPage {
-        message: e.to_string(),
+        t,
+        message: refusal(t, &e),
         ask,
         account,
     };

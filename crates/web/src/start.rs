@@ -321,8 +321,8 @@ async fn start<S: Store>(
         .query()
         .is_some_and(|q| q.split('&').any(|p| p.starts_with("rondleiding")));
     let tour = (asked || !state.store.tour_dismissed(ctx.user.id).await?)
-        .then(|| crate::procedure::tour::of(ctx.user.role));
-    let inbox = crate::mailbox::inbox(&state, &ctx.user).await?;
+        .then(|| crate::procedure::tour::in_language(ctx.user.role, ctx.t));
+    let inbox = crate::mailbox::inbox(&state, &ctx.user, ctx.t).await?;
     let mut rows = rows(t, &queue.items, inbox.is_some());
     let total = rows.len();
     let everything = parts

@@ -17,9 +17,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use klacht_app::agenda;
 use klacht_domain::Role;
-use klacht_domain::complaint::format_date;
-use klacht_domain::reminders::{day_and_month, step_word};
 use klacht_domain::terms::term_status;
+use klacht_i18n::Tr;
 use klacht_store::Store;
 use secrecy::ExposeSecret;
 use serde::Deserialize;
@@ -50,11 +49,9 @@ struct AgendaPage {
 struct Empty {}
 
 /// The administrator handles no complaints and has no terms.
-fn staff_only(ctx_user_role: Role) -> Result<(), WebError> {
-    if ctx_user_role == Role::Admin {
-        Err(WebError::Forbidden(
-            "Als beheerder behandelt u geen klachten en heeft u geen termijnen.".into(),
-        ))
+fn staff_only(t: Tr, role: Role) -> Result<(), WebError> {
+    if role == Role::Admin {
+        Err(WebError::Forbidden(t.t("agenda-admin")))
     } else {
         Ok(())
     }
@@ -62,13 +59,13 @@ fn staff_only(ctx_user_role: Role) -> Result<(), WebError> {
 
 #[tracing::instrument(skip_all)]
 async fn page<S: Store>(State(state): State<AppState<S>>, ctx: Ctx) -> Result<Response, WebError> {
-    staff_only(ctx.user.role)?;
+    staff_only(ctx.t, ctx.user.role)?;
     let calendar = state.calendar().await?;
     let since = state
         .store
         .calendar_feed(ctx.user.id)
         .await?
-        .map(|f| format_date(calendar.local_date(f.created_at)));
+        .map(|f| ctx.t.date(calendar.local_date(f.created_at)));
     Ok(AgendaPage {
         ctx,
         since,
@@ -105,7 +102,7 @@ async fn issue<S: Store>(
     headers: HeaderMap,
     CsrfForm { current, .. }: CsrfForm<Empty>,
 ) -> Result<Response, WebError> {
-    staff_only(current.user.role)?;
+    staff_only(current.t, current.user.role)?;
     let now = state.now();
     let token = agenda::issue_feed(&state.store, &current.user, now).await?;
     let calendar = state.calendar().await?;
@@ -119,7 +116,7 @@ async fn issue<S: Store>(
         .map(|(_, rest)| format!("webcal://{rest}"));
     let mut response = AgendaPage {
         ctx: ctx_of(&state, &current),
-        since: Some(format_date(calendar.local_date(now))),
+        since: Some(current.t.date(calendar.local_date(now))),
         url: Some(url),
         webcal,
     }
@@ -136,28 +133,41 @@ async fn remove<S: Store>(
     State(state): State<AppState<S>>,
     CsrfForm { current, .. }: CsrfForm<Empty>,
 ) -> Result<Response, WebError> {
-    staff_only(current.user.role)?;
+    staff_only(current.t, current.user.role)?;
     let removed = agenda::remove_feed(&state.store, &current.user, state.now()).await?;
-    let message = if removed {
-        "Het agenda-abonnement is opgeheven; het adres werkt niet meer."
+    let message = current.t.t(if removed {
+        "agenda-removed"
     } else {
-        "Er was geen agenda-abonnement."
-    };
-    Ok(redirect_with_flash("/agenda", message, state.cookie_secure))
+        "agenda-was-none"
+    });
+    Ok(redirect_with_flash(
+        "/agenda",
+        &message,
+        state.cookie_secure,
+    ))
 }
 
-/// `GET /agenda/{token}.ics`: no session, the secret is the key. An
-/// unknown, replaced or removed secret is 404, as is anything else.
-#[tracing::instrument(skip_all)]
 /// An overdue entry, shown on today, says so before anything else.
-fn late(overdue: bool, summary: String) -> String {
+fn late(t: Tr, overdue: bool, summary: String) -> String {
     if overdue {
-        format!("Te laat: {summary}")
+        t.t1("agenda-feed-late", "summary", summary)
     } else {
         summary
     }
 }
 
+/// The first letter in upper case ("Contact").
+fn capitalised(word: &str) -> String {
+    word.chars()
+        .take(1)
+        .flat_map(char::to_uppercase)
+        .chain(word.chars().skip(1))
+        .collect()
+}
+
+/// `GET /agenda/{token}.ics`: no session, the secret is the key. An
+/// unknown, replaced or removed secret is 404, as is anything else.
+#[tracing::instrument(skip_all)]
 async fn feed<S: Store>(
     State(state): State<AppState<S>>,
     headers: HeaderMap,
@@ -169,6 +179,16 @@ async fn feed<S: Store>(
     let Some(user) = agenda::feed_user(&state.store, token).await? else {
         return Err(WebError::NotFound);
     };
+    // The feed is read without a session: it speaks the language the
+    // user chose, Dutch when they chose none (as their mail does).
+    let t = Tr::new(
+        state
+            .store
+            .user_by_id(user.id)
+            .await?
+            .and_then(|u| u.language)
+            .unwrap_or_default(),
+    );
     let calendar = state.calendar().await?;
     let now = state.now();
     let today = calendar.local_date(now);
@@ -176,27 +196,27 @@ async fn feed<S: Store>(
     let mut events = Vec::new();
     for open in agenda::open_terms_of(&state.store, &calendar, &user).await? {
         for &(step, due) in &open.terms {
-            let word = step_word(step);
-            let mut summary: String = word
-                .chars()
-                .take(1)
-                .flat_map(char::to_uppercase)
-                .chain(word.chars().skip(1))
-                .collect();
-            summary.push(' ');
-            summary.push_str(&open.reference.to_string());
-            let status = term_status(due, today, None).label();
+            let summary = t.t2(
+                "agenda-feed-step",
+                "step",
+                capitalised(&t.t(&format!("agenda-feed-word-{}", step.as_str()))),
+                "reference",
+                open.reference.to_string(),
+            );
+            let status = t.label(term_status(due, today, None));
             let placed = agenda::place(due, today, &calendar);
             events.push(ics::AllDayEvent {
                 uid: format!("{}-{}@klacht", open.complaint, step.as_str()),
                 date: placed.date,
-                summary: late(placed.overdue, summary),
-                description: format!(
-                    "Termijn '{}' van klacht {}: uiterlijk {} {} ({status}).",
-                    step.label(),
-                    open.reference,
-                    day_and_month(due),
-                    due.year()
+                summary: late(t, placed.overdue, summary),
+                description: t.with_args(
+                    "agenda-feed-step-description",
+                    &[
+                        ("step", t.label(step)),
+                        ("reference", open.reference.to_string()),
+                        ("date", t.long_date(due)),
+                        ("status", status),
+                    ],
                 ),
                 url: format!("{base}/klachten/{}", open.complaint),
                 alarm: placed.alarm,
@@ -206,28 +226,37 @@ async fn feed<S: Store>(
     // Agreed actions: without their description, which may speak of the
     // complainant (the feed leaves the building); the link leads to it.
     for action in agenda::open_actions_of(&state.store, &user).await? {
-        let status = term_status(action.due, today, None).label();
+        let status = t.label(term_status(action.due, today, None));
         let placed = agenda::place(action.due, today, &calendar);
         events.push(ics::AllDayEvent {
             uid: action.calendar_uid(),
             date: placed.date,
             summary: late(
+                t,
                 placed.overdue,
-                format!("Actie {} {}", action.number, action.reference),
+                t.t2(
+                    "agenda-feed-action",
+                    "number",
+                    action.number.to_string(),
+                    "reference",
+                    action.reference.to_string(),
+                ),
             ),
-            description: format!(
-                "Afgesproken actie {} bij klacht {}: uiterlijk {} {} ({status}).",
-                action.number,
-                action.reference,
-                day_and_month(action.due),
-                action.due.year()
+            description: t.with_args(
+                "agenda-feed-action-description",
+                &[
+                    ("number", action.number.to_string()),
+                    ("reference", action.reference.to_string()),
+                    ("date", t.long_date(action.due)),
+                    ("status", status),
+                ],
             ),
             url: format!("{base}/klachten/{}", action.complaint),
             alarm: placed.alarm,
         });
     }
     events.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
-    let name = format!("Klachttermijnen {}", state.organisation);
+    let name = t.t1("agenda-feed-name", "organisation", &*state.organisation);
     let body = ics::calendar(&name, &events, now);
     Ok((
         [

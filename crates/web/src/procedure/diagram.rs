@@ -6,8 +6,8 @@
 
 use std::fmt::Write as _;
 
-use klacht_domain::dutch::day_and_month;
-use klacht_domain::terms::{Step, Terms};
+use klacht_domain::terms::Terms;
+use klacht_i18n::Tr;
 
 use super::help::Section;
 
@@ -22,29 +22,28 @@ const GAP: u32 = 30;
 const WRAP: usize = 36;
 
 /// Who acts in a part of the procedure.
-pub fn who(section: Section) -> &'static str {
-    match section {
-        Section::Step(Step::Report) => {
-            "wie de klacht ontvangt (iedere medewerker), bij de leidinggevende"
-        }
-        Section::Step(Step::Contact) => "de afhandelaar",
-        Section::Step(Step::Offer) => "de afhandelaar, zo nodig met advies van de directeur",
-        Section::Step(Step::Record) => "de afhandelaar, naar de kwaliteitsmanager",
-        Section::Escalation => "afhandelaar, kwaliteitsmanager of directeur",
-        Section::Closing => "de kwaliteitsmanager",
-    }
+pub fn who(t: Tr, section: Section) -> String {
+    t.t(&format!("diagram-who-{}", section.key()))
 }
 
 /// When a part is due for a complaint received with `terms`, a line
 /// each: the term, and its date.
-pub fn when(section: Section, terms: &Terms) -> Vec<String> {
+pub fn when(t: Tr, section: Section, terms: &Terms) -> Vec<String> {
     match section {
         Section::Step(step) => vec![
-            format!("Termijn: {}", step.rule()),
-            format!("Uiterlijk {}", day_and_month(terms.due(step))),
+            t.t1(
+                "diagram-term",
+                "rule",
+                t.t(&format!("procedure-rule-{}", step.as_str())),
+            ),
+            t.t1(
+                "diagram-due",
+                "date",
+                crate::language::day_and_month(t, terms.due(step)),
+            ),
         ],
-        Section::Escalation => vec!["Als de klager niet tevreden is".to_owned()],
-        Section::Closing => vec!["Na stap 4, als alles is afgerond".to_owned()],
+        Section::Escalation => vec![t.t("diagram-escalation-when")],
+        Section::Closing => vec![t.t("diagram-closing-when")],
     }
 }
 
@@ -75,22 +74,30 @@ fn wrap(text: &str) -> Vec<String> {
     lines
 }
 
-/// The diagram as inline SVG for a complaint received with `terms`.
+/// The diagram as inline SVG for a complaint received with `terms`, in
+/// Dutch.
 pub fn svg(terms: &Terms) -> String {
+    svg_in(Tr::default(), terms)
+}
+
+/// The diagram in the words of `t`.
+pub fn svg_in(t: Tr, terms: &Terms) -> String {
     struct Block {
         section: Section,
-        title: &'static str,
+        title: String,
         lines: Vec<String>,
     }
     let blocks: Vec<Block> = Section::ALL
         .into_iter()
         .map(|section| {
-            let mut lines: Vec<String> =
-                when(section, terms).iter().flat_map(|l| wrap(l)).collect();
-            lines.extend(wrap(&format!("Wie: {}", who(section))));
+            let mut lines: Vec<String> = when(t, section, terms)
+                .iter()
+                .flat_map(|l| wrap(l))
+                .collect();
+            lines.extend(wrap(&t.t1("diagram-who", "who", who(t, section))));
             Block {
                 section,
-                title: section.title(),
+                title: section.title_in(t),
                 lines,
             }
         })
@@ -101,7 +108,15 @@ pub fn svg(terms: &Terms) -> String {
 
     let description = blocks
         .iter()
-        .map(|b| format!("{}: {}.", b.title, b.lines.join(" ")))
+        .map(|b| {
+            t.t2(
+                "diagram-block",
+                "title",
+                b.title.as_str(),
+                "lines",
+                b.lines.join(" "),
+            )
+        })
         .collect::<Vec<_>>()
         .join(" ");
     let mut out = String::with_capacity(4096);
@@ -111,8 +126,8 @@ pub fn svg(terms: &Terms) -> String {
     );
     let _ = write!(
         out,
-        r##"<title id="diagram-title">De klachtenprocedure in {} delen</title><desc id="diagram-desc">{}</desc>"##,
-        blocks.len(),
+        r##"<title id="diagram-title">{}</title><desc id="diagram-desc">{}</desc>"##,
+        escape(&t.t1("diagram-title", "count", blocks.len())),
         escape(&description)
     );
     // The arrowhead points along the line (+x in the marker's own
@@ -136,7 +151,7 @@ pub fn svg(terms: &Terms) -> String {
         let _ = write!(
             out,
             r##"<text x="{x}" y="{ty}" font-weight="700" font-size="16" fill="#1d2733">{}</text>"##,
-            escape(b.title),
+            escape(&b.title),
             x = BOX_X + PAD,
         );
         for line in &b.lines {

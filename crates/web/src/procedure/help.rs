@@ -72,6 +72,20 @@ impl Section {
         }
     }
 
+    /// [`Section::title`] in the words of `t`.
+    pub fn title_in(self, t: klacht_i18n::Tr) -> String {
+        t.t(&format!("procedure-section-{}", self.key()))
+    }
+
+    /// The part's name in message keys.
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Step(step) => step.as_str(),
+            Section::Escalation => "escalation",
+            Section::Closing => "closing",
+        }
+    }
+
     fn from_anchor(anchor: &str) -> Option<Section> {
         Section::ALL.into_iter().find(|s| s.anchor() == anchor)
     }

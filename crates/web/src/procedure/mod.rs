@@ -18,10 +18,11 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::{get, post};
 use klacht_domain::Role;
-use klacht_domain::dutch::day_and_month;
 use klacht_domain::terms::{Step, Terms};
+use klacht_i18n::Tr;
 use klacht_store::Store;
 
+use crate::language::day_and_month;
 use crate::session::Ctx;
 use crate::{AppState, WebError};
 use help::{ProcedureHelp, Section};
@@ -36,20 +37,26 @@ pub fn router<S: Store>() -> Router<AppState<S>> {
 pub struct HelpView {
     /// The id on `/reglement` and, prefixed with `uitleg-`, on the page.
     pub anchor: &'static str,
-    pub title: &'static str,
+    pub title: String,
     /// Safe HTML from the regulation file.
     pub html: String,
     /// Opened at first: the part of the procedure that is next.
     pub open: bool,
 }
 
-/// The help of every section, `current` opened.
+/// The help of every section, `current` opened, with Dutch titles.
 pub fn help_views(help: &ProcedureHelp, current: Option<Section>) -> Vec<HelpView> {
+    help_views_in(Tr::default(), help, current)
+}
+
+/// As [`help_views`], titled in the words of `t` (the help itself is
+/// the regulation's: pass `PublicSite::help_in` of the same language).
+pub fn help_views_in(t: Tr, help: &ProcedureHelp, current: Option<Section>) -> Vec<HelpView> {
     help.sections()
         .iter()
         .map(|s| HelpView {
             anchor: s.section.anchor(),
-            title: s.section.title(),
+            title: s.section.title_in(t),
             html: s.html.clone(),
             open: Some(s.section) == current,
         })
@@ -72,80 +79,74 @@ pub fn current_section(c: &klacht_domain::complaint::Complaint) -> Option<Sectio
 /// "Ontvangen vandaag, maandag 7 december: melden vandaag, contact
 /// uiterlijk woensdag 9 december, …".
 pub fn example_sentence(terms: &Terms, today: jiff::civil::Date) -> String {
-    let name = |step| match step {
-        Step::Report => "melden",
-        Step::Contact => "contact",
-        Step::Offer => "besluit en aanbod",
-        Step::Record => "vastleggen",
-    };
+    example_sentence_in(Tr::default(), terms, today)
+}
+
+/// As [`example_sentence`], in the words of `t`.
+pub fn example_sentence_in(t: Tr, terms: &Terms, today: jiff::civil::Date) -> String {
     let parts: Vec<String> = Step::ALL
         .into_iter()
         .map(|step| {
+            let name = t.t(&format!("procedure-example-step-{}", step.as_str()));
             let due = terms.due(step);
             if due == today {
-                format!("{} vandaag", name(step))
+                t.t1("procedure-example-today", "step", name)
             } else {
-                format!("{} uiterlijk {}", name(step), day_and_month(due))
+                t.t2(
+                    "procedure-example-due",
+                    "step",
+                    name,
+                    "date",
+                    day_and_month(t, due),
+                )
             }
         })
         .collect();
-    format!(
-        "Ontvangen vandaag, {}: {}.",
-        day_and_month(today),
-        parts.join(", ")
+    t.t2(
+        "procedure-example",
+        "today",
+        day_and_month(t, today),
+        "terms",
+        parts.join(", "),
     )
 }
 
 struct TermRow {
-    title: &'static str,
-    rule: &'static str,
+    title: String,
+    rule: String,
     date: String,
     anchor: &'static str,
 }
 
 struct RolePart {
-    role: &'static str,
-    part: &'static str,
+    role: String,
+    part: String,
     mine: bool,
 }
 
-/// Each role's part in the procedure, as the regulation divides it.
+/// Each role's part in the procedure, as the regulation divides it, in
+/// Dutch.
+#[cfg(test)]
 fn role_parts(mine: Role) -> Vec<RolePart> {
-    let parts: [(&[Role], &str, &str); 5] = [
-        (
-            &[Role::Employee],
-            "Medewerker",
-            "Neemt klachten aan, schriftelijk of mondeling, en legt ze dezelfde dag vast met Nieuwe melding; daarmee is de klacht gemeld bij de direct leidinggevende. Voert afgesproken acties uit die op zijn of haar naam staan.",
-        ),
-        (
-            &[Role::Manager],
-            "Leidinggevende en afhandelaar",
-            "De leidinggevende is verantwoordelijk voor de klacht en wijst een afhandelaar aan: zichzelf of een collega, nooit de medewerker over wie de klacht gaat. De afhandelaar neemt contact op met de klager (stap 2), beoordeelt de klacht en doet het aanbod (stap 3) en legt alles vast op het klachtenformulier (stap 4).",
-        ),
-        (
-            &[Role::Director],
-            "Directeur",
-            "Is eindverantwoordelijk voor een goede afhandeling van iedere klacht. Geeft advies als een afhandelaar daarom vraagt en kan een externe partij inschakelen.",
-        ),
-        (
-            &[Role::QualityManager],
-            "Kwaliteitsmanager",
-            "Kan de leidinggevende bijstaan. Ontvangt het klachtenformulier, sluit de klacht af en bewaart haar in het klachtendossier; ziet structurele patronen en zet verbeteracties uit.",
-        ),
-        (
-            &[Role::Admin],
-            "Beheerder",
-            "Handelt geen klachten af, maar beheert gebruikers, teams, lijsten en de kalender die de termijnen bepaalt.",
-        ),
-    ];
-    parts
-        .into_iter()
-        .map(|(roles, role, part)| RolePart {
-            role,
-            part,
-            mine: roles.contains(&mine),
-        })
-        .collect()
+    role_parts_in(Tr::default(), mine)
+}
+
+/// Each role's part in the procedure, as the regulation divides it.
+fn role_parts_in(t: Tr, mine: Role) -> Vec<RolePart> {
+    [
+        Role::Employee,
+        Role::Manager,
+        Role::Director,
+        Role::QualityManager,
+        Role::Admin,
+    ]
+    .into_iter()
+    .map(|role| RolePart {
+        role: t.t(&format!("procedure-role-{}", role.as_str())),
+        part: t.t(&format!("procedure-role-{}-part", role.as_str())),
+        mine: role == mine,
+    })
+    .collect()
 }
 
 #[derive(Template, WebTemplate)]
@@ -164,25 +165,26 @@ struct HowPage {
 
 #[tracing::instrument(skip_all)]
 async fn page<S: Store>(State(state): State<AppState<S>>, ctx: Ctx) -> Result<HowPage, WebError> {
+    let t = ctx.t;
     let now = state.now();
     let calendar = state.calendar().await?;
     let today = calendar.local_date(now);
     let terms = Terms::compute(now, &calendar);
     Ok(HowPage {
-        svg: diagram::svg(&terms),
-        example: example_sentence(&terms, today),
+        svg: diagram::svg_in(t, &terms),
+        example: example_sentence_in(t, &terms, today),
         terms: Step::ALL
             .into_iter()
             .map(|step| TermRow {
-                title: Section::Step(step).title(),
-                rule: step.rule(),
-                date: klacht_domain::dutch::long_date(terms.due(step)),
+                title: Section::Step(step).title_in(t),
+                rule: t.t(&format!("procedure-rule-{}", step.as_str())),
+                date: t.long_date(terms.due(step)),
                 anchor: Section::Step(step).anchor(),
             })
             .collect(),
-        roles: role_parts(ctx.user.role),
-        help: help_views(&state.public.help, None),
-        tour: tour::of(ctx.user.role),
+        roles: role_parts_in(t, ctx.user.role),
+        help: help_views_in(t, state.public.help_in(t.language()), None),
+        tour: tour::in_language(ctx.user.role, t),
         dismissable: false,
         ctx,
     })

@@ -6,6 +6,7 @@
 use axum::extract::State;
 use axum::response::Response;
 use klacht_domain::Role;
+use klacht_i18n::Tr;
 use klacht_store::Store;
 use serde::Deserialize;
 
@@ -14,48 +15,31 @@ use crate::{AppState, WebError};
 
 /// The tour of one role's start page.
 pub struct Tour {
-    pub title: &'static str,
-    pub points: &'static [&'static str],
+    pub title: String,
+    pub points: Vec<String>,
 }
 
-/// What the user's start page holds, in the order they meet it.
+/// The points of each role's tour: what the user's start page holds, in
+/// the order they meet it (keys `tour-{role}-1` …).
+fn points(role: Role) -> usize {
+    match role {
+        Role::Manager => 5,
+        Role::Employee | Role::QualityManager | Role::Director | Role::Admin => 4,
+    }
+}
+
+/// The tour in Dutch.
 pub fn of(role: Role) -> Tour {
-    let points: &'static [&'static str] = match role {
-        Role::Employee => &[
-            "Onder Wacht op mij staat wat op u wacht, het dringendste bovenaan: eerst wat te laat is, dan wat vandaag moet.",
-            "Neemt u een klacht aan? Leg haar dezelfde dag vast met Nieuwe melding. Uw leidinggevende krijgt daarvan bericht en wordt verantwoordelijk.",
-            "Een klacht die u vastlegde, staat hier tot ze is afgesloten; een afgesproken actie op uw naam tot u haar afrondt.",
-            "Bij iedere stap op de pagina van een klacht staat wat het klachtenreglement vraagt en waarom.",
-        ],
-        Role::Manager => &[
-            "Onder Wacht op mij staat wat op u wacht, het dringendste bovenaan: eerst wat te laat is, dan wat vandaag moet.",
-            "Een nieuwe klacht over uw team staat hier tot u een afhandelaar aanwijst: uzelf of een collega, nooit de medewerker over wie de klacht gaat.",
-            "Als afhandelaar ziet u per klacht de volgende stap en de termijn: op tijd, vandaag of te laat. Een verstreken termijn in uw team ziet u ook.",
-            "Bent u afwezig? Leg het vast onder Afwezigheid; herinneringen gaan dan naar een vervanger.",
-            "Bij iedere stap op de pagina van een klacht staat wat het klachtenreglement vraagt en waarom.",
-        ],
-        Role::QualityManager => &[
-            "Onder Wacht op mij staan de klachtenformulieren die naar u zijn gestuurd: controleer ze en sluit de klacht af, dan gaat ze verzegeld in het klachtendossier.",
-            "Ook e-mail die niet verzonden kon worden (Berichten) en structurele patronen in de klachten (Verbetering) wachten hier op u.",
-            "Overzicht, Dashboard en Dossier tonen alle klachten, hun termijnen en de cijfers.",
-            "U kunt een afhandelaar bijstaan; bij iedere stap op de pagina van een klacht staat wat het klachtenreglement vraagt.",
-        ],
-        Role::Director => &[
-            "Onder Wacht op mij staan de vragen waarbij een afhandelaar uw advies vraagt, met de termijn van het aanbod dat erop wacht.",
-            "Uw advies geeft u op de pagina van de klacht; de vrager en de afhandelaar krijgen het per e-mail.",
-            "Externe escalaties die lopen, staan hier ook tot hun uitkomst is vastgelegd.",
-            "Overzicht, Dashboard en Jaarverslag tonen hoe alle klachten worden afgehandeld.",
-        ],
-        Role::Admin => &[
-            "U beheert het systeem en handelt geen klachten af; er wacht op deze pagina niets op u.",
-            "Onder Beheer staan de gebruikers en teams, de lijsten met categorieën en oorzaken, en de diensten van het openbare klachtformulier.",
-            "De kalender (Beheer) bepaalt de termijnen: sluitingsdagen tellen niet als werkdag.",
-            "Iedere wijziging die u doet, staat in het Logboek.",
-        ],
-    };
+    in_language(role, Tr::default())
+}
+
+/// The tour in the words of `t`.
+pub fn in_language(role: Role, t: Tr) -> Tour {
     Tour {
-        title: "Rondleiding: uw startpagina",
-        points,
+        title: t.t("tour-title"),
+        points: (1..=points(role))
+            .map(|n| t.t(&format!("tour-{}-{n}", role.as_str())))
+            .collect(),
     }
 }
 
@@ -74,7 +58,7 @@ pub(super) async fn dismiss<S: Store>(
         .await?;
     Ok(redirect_with_flash(
         "/",
-        "De rondleiding is verborgen. U vindt haar terug onder Hoe werkt het?",
+        &current.t.t("tour-hidden"),
         state.cookie_secure,
     ))
 }

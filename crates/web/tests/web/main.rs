@@ -43,6 +43,7 @@ mod offer_step;
 mod operations;
 mod overview;
 mod overview_english;
+mod pages_english;
 mod phone_call;
 mod procedure;
 mod public_english;
