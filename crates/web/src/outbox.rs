@@ -46,11 +46,6 @@ pub(crate) struct Row {
 }
 
 impl Row {
-    /// In Dutch.
-    pub(crate) fn new(line: &MessageLine, tz: &TimeZone) -> Self {
-        Self::in_language(line, tz, Tr::default())
-    }
-
     pub(crate) fn in_language(line: &MessageLine, tz: &TimeZone, t: Tr) -> Self {
         let m = &line.message;
         let when = |at: Timestamp| {

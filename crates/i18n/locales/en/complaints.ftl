@@ -622,7 +622,3 @@ complaint-sheet-via-the-website = through the website
 
 ## The messages about the complaint (OutboxStatus, by its badge)
 
-complaint-message-pending = queued
-complaint-message-sent = sent
-complaint-message-failed = failed
-complaint-message-exact = Registration of complaint { $reference } in Exact

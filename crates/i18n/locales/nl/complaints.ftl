@@ -622,7 +622,3 @@ complaint-sheet-via-the-website = via de website
 
 ## The messages about the complaint (OutboxStatus, by its badge)
 
-complaint-message-pending = in de wachtrij
-complaint-message-sent = verzonden
-complaint-message-failed = mislukt
-complaint-message-exact = Registratie in Exact van klacht { $reference }

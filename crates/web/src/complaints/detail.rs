@@ -542,21 +542,10 @@ pub(super) async fn render<S: Store>(
     let messages = klacht_app::outbox::of_complaint(&state.store, c.id())
         .await?
         .iter()
-        .map(|l| {
-            let mut row = crate::outbox::Row::new(l, calendar.time_zone());
-            // A delivery to Exact is described, not a mail with a subject
-            // of its own: the reader's language describes it.
-            if l.message.kind == klacht_store::OutboxKind::Exact && l.to == "Exact" {
-                row.subject = ctx.t.t1(
-                    "complaint-message-exact",
-                    "reference",
-                    c.reference().to_string(),
-                );
-            }
-            row
-        })
+        .map(|l| crate::outbox::Row::in_language(l, calendar.time_zone(), ctx.t))
         .collect();
-    let help = crate::procedure::help_views(
+    let help = crate::procedure::help_views_in(
+        ctx.t,
         state.public.help_in(ctx.t.language()),
         crate::procedure::current_section(c),
     );
