@@ -40,13 +40,10 @@ pub fn month_short(t: Tr, month: i8) -> String {
 /// "2026", or "december 2025 t/m november 2026" / "December 2025 to
 /// November 2026" for the last twelve months.
 pub fn period_label(t: Tr, period: &Period) -> String {
-    let whole_year = period.from.month() == 1
-        && period.from.day() == 1
-        && period.to.month() == 12
-        && period.to.day() == 31
-        && period.from.year() == period.to.year();
-    if whole_year {
-        return period.from.year().to_string();
+    // A calendar year is labelled by its number (`Period::year`); the
+    // last twelve months, even when they are one calendar year, by months.
+    if period.label == period.from.year().to_string() {
+        return period.label.clone();
     }
     t.with_args(
         "report-period-months",
@@ -408,6 +405,19 @@ impl View {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn periods_in_each_language() {
+        let months = Period::last_twelve_months(jiff::civil::date(2026, 12, 7));
+        let nl = Tr::new(Language::Nl);
+        let en = Tr::new(Language::En);
+        assert_eq!(period_label(nl, &months), months.label);
+        assert_eq!(period_label(en, &months), "January 2026 to December 2026");
+        assert_eq!(period_label(en, &Period::year(2026)), "2026");
+        assert_eq!(decimal_in(en, Some(2.26)), "2.3");
+        assert_eq!(month_short(en, 5), "May");
+        assert_eq!(month_short(nl, 3), "mrt");
+    }
 
     #[test]
     fn dutch_numbers() {

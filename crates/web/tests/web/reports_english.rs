@@ -132,7 +132,7 @@ async fn the_figures_and_documents_speak_the_users_language<S: Store>(store: S) 
     // The complaint form of a complaint with nothing after intake.
     let form = pdf_text(&bytes(&app, &b, &format!("/klachten/{}/formulier.pdf", set.c4)).await);
     no_dutch(&form, "complaint form PDF");
-    for want in ["Complaint form", "Receipt and report (step 1)", "Deadlines"] {
+    for want in ["Complaint form", "RECEIPT AND REPORT (STEP 1)", "DEADLINES"] {
         assert!(form.contains(want), "{want:?} in {form}");
     }
 
@@ -151,7 +151,7 @@ async fn the_figures_and_documents_speak_the_users_language<S: Store>(store: S) 
     assert!(csv.trim_start_matches('\u{feff}').starts_with("Nummer;Soort;Ontvangen;Status;"));
     let form = pdf_text(&bytes(&app, &b, &format!("/klachten/{}/formulier.pdf", set.c4)).await);
     assert!(form.contains("Klachtenformulier"), "{form}");
-    assert!(form.contains("Ontvangst en melding (stap 1)"), "{form}");
+    assert!(form.contains("ONTVANGST EN MELDING (STAP 1)"), "{form}");
 }
 
 store_tests!(the_figures_and_documents_speak_the_users_language,);
