@@ -4,12 +4,12 @@
 //! template's own words come along in [`FormData::words`] (`documents.ftl`).
 
 use jiff::Timestamp;
+use klacht_domain::Language;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{
     Actor, Channel, ComplainantResponse, Complaint, ConsultationRecord, ContactMode, Kind, Merit,
     OfferKind, Party, Waiver,
 };
-use klacht_domain::Language;
 use klacht_i18n::{Labelled, Tr};
 use serde::Serialize;
 
@@ -140,8 +140,10 @@ pub struct FormWords {
 
 impl FormWords {
     pub fn new(t: Tr) -> Self {
-        let mut w: std::collections::BTreeMap<&'static str, String> =
-            FORM_WORDS.iter().map(|(name, key)| (*name, t.t(key))).collect();
+        let mut w: std::collections::BTreeMap<&'static str, String> = FORM_WORDS
+            .iter()
+            .map(|(name, key)| (*name, t.t(key)))
+            .collect();
         for (name, key, placeholders) in [
             ("status", "doc-form-status", &["status"][..]),
             ("consultation", "doc-form-consultation", &["number"][..]),
@@ -363,11 +365,7 @@ impl TermData {
             due: date_in(t, line.due),
             done_on: line.done_on.map(|d| date_in(t, d)).unwrap_or_default(),
             status: if line.waived {
-                t.t1(
-                    "doc-form-value-term-waived",
-                    "status",
-                    t.label(line.status),
-                )
+                t.t1("doc-form-value-term-waived", "status", t.label(line.status))
             } else {
                 t.label(line.status)
             },

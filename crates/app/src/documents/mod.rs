@@ -296,7 +296,9 @@ pub async fn form_data_in<S: Store>(
     t: klacht_i18n::Tr,
 ) -> Result<FormData, StoreError> {
     let names = Names::of(store, c, history).await?;
-    Ok(FormData::build_in(letterhead, c, &names, calendar, &copy, t))
+    Ok(FormData::build_in(
+        letterhead, c, &names, calendar, &copy, t,
+    ))
 }
 
 /// Loads what the form shows and renders it in the words of `t`: the

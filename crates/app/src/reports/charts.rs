@@ -307,9 +307,8 @@ impl Charts {
             name: t.t("report-series-signals"),
             color: SIGNALS_COLOR,
         };
-        let month_label = |m: &klacht_domain::stats::MonthRow| {
-            format!("{} {}", month_short(t, m.month), m.year)
-        };
+        let month_label =
+            |m: &klacht_domain::stats::MonthRow| format!("{} {}", month_short(t, m.month), m.year);
         let months = columns(
             &format!("{prefix}months"),
             &t.t1("report-chart-months", "period", period.as_str()),
@@ -420,7 +419,7 @@ impl Charts {
                 .map(|(m, name)| format!("{name}: {}", stats.merit.count(*m)))
                 .collect::<Vec<_>>()
                 .join("; "),
-            &[complaints.name.clone()],
+            std::slice::from_ref(&complaints.name),
             &[Merit::ALL.iter().map(|m| stats.merit.count(*m)).collect()],
             &merits,
             true,

@@ -263,7 +263,9 @@ impl ExportRow {
             } else {
                 String::new()
             },
-            offer_kind: c.offer().map_or_else(String::new, |o| t.label(o.value.kind)),
+            offer_kind: c
+                .offer()
+                .map_or_else(String::new, |o| t.label(o.value.kind)),
             offer_value_cents: c.offer().and_then(|o| o.value.value_cents),
             satisfaction: f.satisfaction,
             step: step_now(f, t),
@@ -324,11 +326,13 @@ pub async fn export_rows<S: Store>(
         .map(|u| (u.user.id, u.user.name))
         .collect();
     let name = |id: Option<UserId>| {
-        id.map(|id| names
+        id.map(|id| {
+            names
                 .get(&id)
                 .cloned()
-                .unwrap_or_else(|| t.t("report-export-unknown")))
-            .unwrap_or_default()
+                .unwrap_or_else(|| t.t("report-export-unknown"))
+        })
+        .unwrap_or_default()
     };
     let mut filter = filter.clone();
     filter.after = None;

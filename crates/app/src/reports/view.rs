@@ -48,8 +48,18 @@ pub fn period_label(t: Tr, period: &Period) -> String {
     t.with_args(
         "report-period-months",
         &[
-            ("from", format!("{} {}", t.month_name(period.from.month()), period.from.year())),
-            ("to", format!("{} {}", t.month_name(period.to.month()), period.to.year())),
+            (
+                "from",
+                format!(
+                    "{} {}",
+                    t.month_name(period.from.month()),
+                    period.from.year()
+                ),
+            ),
+            (
+                "to",
+                format!("{} {}", t.month_name(period.to.month()), period.to.year()),
+            ),
         ],
     )
 }

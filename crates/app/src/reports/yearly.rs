@@ -573,7 +573,13 @@ mod tests {
         one.stats.satisfaction.mean = Some(4.0);
         one.stats.satisfaction.checks = 1;
         one.stats.satisfaction.check_mean = Some(4.0);
-        let one = YearReport::new("Focus & Co", 2026, one.stats, one.improvement, Tr::default());
+        let one = YearReport::new(
+            "Focus & Co",
+            2026,
+            one.stats,
+            one.improvement,
+            Tr::default(),
+        );
         let text = pdf_text(&render_pdf(&one).expect("renders"));
         for want in [
             "5 meldingen",

@@ -96,15 +96,25 @@ async fn the_figures_and_documents_speak_the_users_language<S: Store>(store: S) 
     }
 
     // The exports: headings and closed lists in English.
-    let csv = String::from_utf8(bytes(&app, &b, &format!("/overzicht.csv?van={y}-01-01&tot={y}-12-31")).await)
-        .expect("utf-8");
+    let csv = String::from_utf8(
+        bytes(
+            &app,
+            &b,
+            &format!("/overzicht.csv?van={y}-01-01&tot={y}-12-31"),
+        )
+        .await,
+    )
+    .expect("utf-8");
     let header = csv
         .trim_start_matches('\u{feff}')
         .lines()
         .next()
         .expect("a header")
         .to_string();
-    assert!(header.starts_with("Reference;Type;Received;Status;"), "{header}");
+    assert!(
+        header.starts_with("Reference;Type;Received;Status;"),
+        "{header}"
+    );
     assert!(header.contains(";Contact: deadline;Contact: done on;Contact: on time;"));
     no_dutch(&header, "CSV header");
     let c1 = csv
@@ -138,7 +148,10 @@ async fn the_figures_and_documents_speak_the_users_language<S: Store>(store: S) 
 
     // The director kept Dutch: the same figures and documents as before.
     let b = app.login(org.director.email.as_str()).await;
-    for path in [format!("/dashboard?jaar={y}"), format!("/rapportage/jaarverslag?jaar={y}")] {
+    for path in [
+        format!("/dashboard?jaar={y}"),
+        format!("/rapportage/jaarverslag?jaar={y}"),
+    ] {
         let html = page(&app, &b, &path).await;
         assert_speaks(Language::Nl, &html, &path);
     }
@@ -146,9 +159,15 @@ async fn the_figures_and_documents_speak_the_users_language<S: Store>(store: S) 
     assert!(html.contains("Dashboard klachten"));
     assert!(html.contains(&format!("<tr data-month=\"mrt {y}\">")));
     let text = pdf_text(&bytes(&app, &b, &format!("/rapportage/jaarverslag.pdf?jaar={y}")).await);
-    assert!(text.contains("Samenvatting") && text.contains("Toelichting"), "{text}");
+    assert!(
+        text.contains("Samenvatting") && text.contains("Toelichting"),
+        "{text}"
+    );
     let csv = String::from_utf8(bytes(&app, &b, "/overzicht.csv").await).expect("utf-8");
-    assert!(csv.trim_start_matches('\u{feff}').starts_with("Nummer;Soort;Ontvangen;Status;"));
+    assert!(
+        csv.trim_start_matches('\u{feff}')
+            .starts_with("Nummer;Soort;Ontvangen;Status;")
+    );
     let form = pdf_text(&bytes(&app, &b, &format!("/klachten/{}/formulier.pdf", set.c4)).await);
     assert!(form.contains("Klachtenformulier"), "{form}");
     assert!(form.contains("ONTVANGST EN MELDING (STAP 1)"), "{form}");
