@@ -31,7 +31,16 @@ pub async fn run<S: Store>(store: &S, config: &Config, args: ReportArgs) -> anyh
     if !(2000..=today.year() + 1).contains(&year) {
         anyhow::bail!("{year} is geen jaar tussen 2000 en {}", today.year() + 1);
     }
-    let report = year_report(store, &calendar, &config.organisation, year, today).await?;
+    // The operator's report is in Dutch, the reference language.
+    let report = year_report(
+        store,
+        &calendar,
+        &config.organisation,
+        year,
+        today,
+        Default::default(),
+    )
+    .await?;
     if let Some(path) = &args.html {
         let html =
             klacht_web::reports::yearly_report_html(&report, false).context("HTML opbouwen")?;

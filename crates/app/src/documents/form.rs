@@ -1,13 +1,16 @@
 //! The data of the complaint form (klachtenformulier v02, DESIGN §5), every
 //! section filled as far as the workflow got, formatted once for the
-//! Typst template (`klachtenformulier.typ`).
+//! Typst template (`klachtenformulier.typ`), in one language: the
+//! template's own words come along in [`FormData::words`] (`documents.ftl`).
 
 use jiff::Timestamp;
+use klacht_domain::Language;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{
     Actor, Channel, ComplainantResponse, Complaint, ConsultationRecord, ContactMode, Kind, Merit,
-    OfferKind, Party, Waiver, format_date, format_euro,
+    OfferKind, Party, Waiver,
 };
+use klacht_i18n::{Labelled, Tr};
 use serde::Serialize;
 
 use super::{FormCopy, Letterhead, Names, local_time};
@@ -16,21 +19,161 @@ use crate::complaints::{TermLine, term_lines};
 /// One printed choice box, ticked or not.
 #[derive(Debug, Clone, Serialize)]
 pub struct Tick {
-    pub label: &'static str,
+    pub label: String,
     pub on: bool,
 }
 
-fn ticks<T: Copy + PartialEq>(
-    all: &[T],
-    label: fn(T) -> &'static str,
-    chosen: Option<T>,
-) -> Vec<Tick> {
+fn ticks<T: Labelled + PartialEq>(t: Tr, all: &[T], chosen: Option<T>) -> Vec<Tick> {
     all.iter()
         .map(|x| Tick {
-            label: label(*x),
+            label: t.label(*x),
             on: chosen == Some(*x),
         })
         .collect()
+}
+
+/// "24-04-2026" / "24 Apr 2026".
+fn date_in(t: Tr, d: jiff::civil::Date) -> String {
+    t.date(d)
+}
+
+/// "24-04-2026 10:00" / "24 Apr 2026 10:00": a moment on the form.
+fn local_time_in(t: Tr, at: Timestamp, calendar: &WorkingCalendar) -> String {
+    match t.language() {
+        Language::Nl => local_time(at, calendar),
+        Language::En => {
+            let z = at.to_zoned(calendar.time_zone().clone());
+            format!("{} {}", t.date(z.date()), z.strftime("%H:%M"))
+        }
+    }
+}
+
+/// The template's own words: (name in the template, key).
+const FORM_WORDS: &[(&str, &str)] = &[
+    ("title", "doc-form-title"),
+    ("form_version", "doc-form-form-version"),
+    ("version", "doc-form-version"),
+    ("reference", "doc-form-reference"),
+    ("yes", "doc-form-yes"),
+    ("no", "doc-form-no"),
+    ("s1", "doc-form-section-1"),
+    ("s2", "doc-form-section-2"),
+    ("s3", "doc-form-section-3"),
+    ("s4", "doc-form-section-4"),
+    ("s5", "doc-form-section-5"),
+    ("s6", "doc-form-section-6"),
+    ("s7", "doc-form-section-7"),
+    ("s8", "doc-form-section-8"),
+    ("s9", "doc-form-section-9"),
+    ("s10", "doc-form-section-10"),
+    ("s11", "doc-form-section-11"),
+    ("s12", "doc-form-section-12"),
+    ("kind", "doc-form-kind"),
+    ("converted_from", "doc-form-converted-from"),
+    ("received_at", "doc-form-received-at"),
+    ("received_by", "doc-form-received-by"),
+    ("received_via", "doc-form-received-via"),
+    ("reported_to", "doc-form-reported-to"),
+    ("on", "doc-form-on"),
+    ("name", "doc-form-name"),
+    ("email", "doc-form-email"),
+    ("phone", "doc-form-phone"),
+    ("address", "doc-form-address"),
+    ("representative", "doc-form-representative"),
+    ("not_applicable", "doc-form-not-applicable"),
+    ("service", "doc-form-service"),
+    ("involved", "doc-form-involved"),
+    ("description", "doc-form-description"),
+    ("category", "doc-form-category"),
+    ("cause", "doc-form-cause"),
+    ("handler", "doc-form-handler"),
+    ("assistants", "doc-form-assistants"),
+    ("date", "doc-form-date"),
+    ("mode", "doc-form-mode"),
+    ("summary", "doc-form-summary"),
+    ("recorded_by", "doc-form-recorded-by"),
+    ("merit", "doc-form-merit"),
+    ("reasoning", "doc-form-reasoning"),
+    ("no_advice", "doc-form-no-advice"),
+    ("offer", "doc-form-offer"),
+    ("offer_description", "doc-form-offer-description"),
+    ("value", "doc-form-value"),
+    ("letter_text", "doc-form-letter-text"),
+    ("director_consulted", "doc-form-director-consulted"),
+    ("offer_made_on", "doc-form-offer-made-on"),
+    ("own_satisfaction", "doc-form-own-satisfaction"),
+    ("satisfaction", "doc-form-satisfaction"),
+    ("by_handler", "doc-form-by-handler"),
+    ("comment", "doc-form-comment"),
+    ("accepted", "doc-form-accepted"),
+    ("declined", "doc-form-declined"),
+    ("actions", "doc-form-actions"),
+    ("no_actions", "doc-form-no-actions"),
+    ("nr", "doc-form-nr"),
+    ("agreement", "doc-form-agreement"),
+    ("due", "doc-form-due"),
+    ("completed", "doc-form-completed"),
+    ("form_to_quality", "doc-form-form-to-quality"),
+    ("not_sent", "doc-form-not-sent"),
+    ("party", "doc-form-party"),
+    ("outcome", "doc-form-outcome"),
+    ("not_known", "doc-form-not-known"),
+    ("step", "doc-form-step"),
+    ("done_on", "doc-form-done-on"),
+    ("status_head", "doc-form-status-head"),
+    ("filed", "doc-form-filed"),
+    ("not_closed", "doc-form-not-closed"),
+    ("exact", "doc-form-exact"),
+    ("initials_handler", "doc-form-initials-handler"),
+    ("initials_quality", "doc-form-initials-quality"),
+];
+
+/// The template's words and the language it hyphenates in. Words with a
+/// value keep a `{name}` marker that the template replaces.
+#[derive(Debug, Clone, Serialize)]
+pub struct FormWords {
+    pub lang: String,
+    /// "Pagina {page} van {pages}".
+    pub page: String,
+    pub w: std::collections::BTreeMap<&'static str, String>,
+}
+
+impl FormWords {
+    pub fn new(t: Tr) -> Self {
+        let mut w: std::collections::BTreeMap<&'static str, String> = FORM_WORDS
+            .iter()
+            .map(|(name, key)| (*name, t.t(key)))
+            .collect();
+        for (name, key, placeholders) in [
+            ("status", "doc-form-status", &["status"][..]),
+            ("consultation", "doc-form-consultation", &["number"][..]),
+            (
+                "question",
+                "doc-form-question",
+                &["director", "asked", "question"][..],
+            ),
+            ("advice", "doc-form-advice", &["advised", "advice"][..]),
+            ("via_website", "doc-form-via-website", &["date"][..]),
+            ("waived", "doc-form-waived", &["step"][..]),
+            ("engaged_on", "doc-form-engaged-on", &["date"][..]),
+            (
+                "initials_handler_named",
+                "doc-form-initials-handler-named",
+                &["name"][..],
+            ),
+        ] {
+            let args: Vec<(&str, String)> = placeholders
+                .iter()
+                .map(|p| (*p, format!("{{{p}}}")))
+                .collect();
+            w.insert(name, t.with_args(key, &args));
+        }
+        Self {
+            lang: t.code().to_owned(),
+            page: t.t2("doc-letter-page", "page", "{page}", "pages", "{pages}"),
+            w,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -121,12 +264,16 @@ pub struct ResponseData {
 
 impl ResponseData {
     pub fn of(r: &ComplainantResponse) -> Self {
+        Self::of_in(r, Tr::default())
+    }
+
+    pub fn of_in(r: &ComplainantResponse, t: Tr) -> Self {
         Self {
-            accepted: match r.accepted {
-                Some(true) => "aanvaard".into(),
-                Some(false) => "afgewezen".into(),
-                None => "niet bekend".into(),
-            },
+            accepted: t.t(match r.accepted {
+                Some(true) => "doc-form-value-accepted-yes",
+                Some(false) => "doc-form-value-accepted-no",
+                None => "doc-form-value-accepted-unknown",
+            }),
             satisfaction: r.satisfaction.map(|x| x.to_string()).unwrap_or_default(),
             comment: r.comment.clone().unwrap_or_default(),
         }
@@ -147,10 +294,14 @@ pub struct SatisfactionCheckData {
 
 impl SatisfactionCheckData {
     pub fn of(c: &Complaint, calendar: &WorkingCalendar) -> Option<Self> {
+        Self::of_in(c, calendar, Tr::default())
+    }
+
+    pub fn of_in(c: &Complaint, calendar: &WorkingCalendar, t: Tr) -> Option<Self> {
         c.satisfaction_report().map(|s| Self {
             satisfaction: s.value.satisfaction.to_string(),
             comment: s.value.comment.clone().unwrap_or_default(),
-            on: format_date(calendar.local_date(s.at)),
+            on: date_in(t, calendar.local_date(s.at)),
         })
     }
 }
@@ -175,8 +326,12 @@ impl WaiverData {
     /// `recorded`: who skipped the step and when, "Margriet Jansen,
     /// 24-04-2026 10:00".
     pub fn of(w: &Waiver, recorded: String) -> Self {
+        Self::of_in(w, recorded, Tr::default())
+    }
+
+    pub fn of_in(w: &Waiver, recorded: String, t: Tr) -> Self {
         Self {
-            step: w.step.label().into(),
+            step: t.label(w.step),
             reason: w.reason.clone(),
             recorded,
         }
@@ -200,15 +355,19 @@ pub struct TermData {
 }
 
 impl TermData {
-    pub fn of(t: &TermLine) -> Self {
+    pub fn of(line: &TermLine) -> Self {
+        Self::of_in(line, Tr::default())
+    }
+
+    pub fn of_in(line: &TermLine, t: Tr) -> Self {
         Self {
-            step: t.step.label().into(),
-            due: format_date(t.due),
-            done_on: t.done_on.map(format_date).unwrap_or_default(),
-            status: if t.waived {
-                format!("overgeslagen ({})", t.status.label())
+            step: t.label(line.step),
+            due: date_in(t, line.due),
+            done_on: line.done_on.map(|d| date_in(t, d)).unwrap_or_default(),
+            status: if line.waived {
+                t.t1("doc-form-value-term-waived", "status", t.label(line.status))
             } else {
-                t.status.label().into()
+                t.label(line.status)
             },
         }
     }
@@ -264,9 +423,12 @@ pub struct FormData {
     pub exact_id: String,
     /// The footer's line about this copy.
     pub copy: String,
+    /// The template's own words, in the form's language.
+    pub words: FormWords,
 }
 
 impl FormData {
+    /// The form in Dutch: the copies filed in the organisation's archive.
     pub fn build(
         letterhead: &Letterhead,
         c: &Complaint,
@@ -274,17 +436,45 @@ impl FormData {
         calendar: &WorkingCalendar,
         copy: &FormCopy,
     ) -> Self {
-        let recorded = |by, at| format!("{}, {}", names.actor(by), local_time(at, calendar));
+        Self::build_in(letterhead, c, names, calendar, copy, Tr::default())
+    }
+
+    /// The form in the words of `t` (a copy printed for a reader).
+    pub fn build_in(
+        letterhead: &Letterhead,
+        c: &Complaint,
+        names: &Names,
+        calendar: &WorkingCalendar,
+        copy: &FormCopy,
+        t: Tr,
+    ) -> Self {
+        let local_time = |at: Timestamp, calendar: &WorkingCalendar| local_time_in(t, at, calendar);
+        let format_date = |d: jiff::civil::Date| date_in(t, d);
+        let actor = |a: Actor| match a {
+            Actor::User(_) => names.actor(a),
+            Actor::Complainant => t.t("doc-form-value-actor-complainant"),
+            Actor::System => t.t("doc-form-value-actor-system"),
+        };
+        let recorded = |by, at| format!("{}, {}", actor(by), local_time(at, calendar));
         let opt = |s: Option<&str>| s.unwrap_or_default().to_owned();
         let (copy_line, today) = match copy {
             FormCopy::Printed { by, at } => (
-                format!("Afgedrukt {} door {by}", local_time(*at, calendar)),
+                t.t2(
+                    "doc-form-value-copy-printed",
+                    "at",
+                    local_time(*at, calendar),
+                    "by",
+                    by.as_str(),
+                ),
                 calendar.local_date(*at),
             ),
             FormCopy::Filed { by, at } => (
-                format!(
-                    "Opgeborgen in het klachtendossier op {} door {by}",
-                    local_time(*at, calendar)
+                t.t2(
+                    "doc-form-value-copy-filed",
+                    "at",
+                    local_time(*at, calendar),
+                    "by",
+                    by.as_str(),
                 ),
                 calendar.local_date(*at),
             ),
@@ -293,10 +483,14 @@ impl FormData {
                 filed_at,
                 at,
             } => (
-                format!(
-                    "Opgeborgen in het klachtendossier op {} door {filed_by}; geanonimiseerd op {} (bewaartermijn verstreken)",
+                t.t3(
+                    "doc-form-value-copy-anonymised",
+                    "filed",
                     local_time(*filed_at, calendar),
-                    local_time(*at, calendar)
+                    "by",
+                    filed_by.as_str(),
+                    "at",
+                    local_time(*at, calendar),
                 ),
                 calendar.local_date(*filed_at),
             ),
@@ -305,13 +499,9 @@ impl FormData {
             organisation: letterhead.organisation.clone(),
             logo: letterhead.logo_name(),
             reference: c.reference().to_string(),
-            status: c.status().label().into(),
+            status: t.label(c.status()),
             is_signal: c.kind() == Kind::Signal,
-            kind: ticks(
-                &[Kind::Complaint, Kind::Signal],
-                Kind::label,
-                Some(c.kind()),
-            ),
+            kind: ticks(t, &[Kind::Complaint, Kind::Signal], Some(c.kind())),
             conversion: c
                 .conversion()
                 .map(|s| s.value.reason.clone())
@@ -319,21 +509,30 @@ impl FormData {
             round: c
                 .reopening()
                 .map(|r| {
-                    format!(
-                        "Behandelronde {}, heropend op {} ({}): {}",
-                        c.round(),
-                        format_date(calendar.local_date(r.at)),
-                        r.value.kind.label(),
-                        r.value.reason
+                    t.with_args(
+                        "doc-form-value-round",
+                        &[
+                            ("round", c.round().to_string()),
+                            ("date", format_date(calendar.local_date(r.at))),
+                            ("kind", t.label(r.value.kind)),
+                            ("reason", r.value.reason.clone()),
+                        ],
                     )
                 })
                 .unwrap_or_default(),
-            received_at: c.received_at().strftime("%d-%m-%Y %H:%M").to_string(),
+            received_at: match t.language() {
+                Language::Nl => c.received_at().strftime("%d-%m-%Y %H:%M").to_string(),
+                Language::En => format!(
+                    "{} {}",
+                    t.date(c.received_at().date()),
+                    c.received_at().strftime("%H:%M")
+                ),
+            },
             received_by: c
                 .received_by()
                 .map(|id| names.name(id))
-                .unwrap_or_else(|| "via de website".into()),
-            channel: ticks(Channel::ALL, Channel::label, Some(c.channel())),
+                .unwrap_or_else(|| t.t("doc-form-value-received-online")),
+            channel: ticks(t, Channel::ALL, Some(c.channel())),
             manager: names.opt(c.responsible_manager()),
             reported_at: c
                 .report()
@@ -363,25 +562,17 @@ impl FormData {
                 summary: s.value.summary.clone(),
                 recorded: recorded(s.by, s.at),
             }),
-            contact_mode: ticks(
-                ContactMode::ALL,
-                ContactMode::label,
-                c.contact().map(|s| s.value.mode),
-            ),
-            merit: ticks(Merit::ALL, Merit::label, c.merit().map(|s| s.value.merit)),
+            contact_mode: ticks(t, ContactMode::ALL, c.contact().map(|s| s.value.mode)),
+            merit: ticks(t, Merit::ALL, c.merit().map(|s| s.value.merit)),
             reasoning: c
                 .merit()
                 .map(|s| s.value.reasoning.clone())
                 .unwrap_or_default(),
             merit_recorded: c.merit().map(|s| recorded(s.by, s.at)).unwrap_or_default(),
-            offer_kind: ticks(
-                OfferKind::ALL,
-                OfferKind::label,
-                c.offer().map(|s| s.value.kind),
-            ),
+            offer_kind: ticks(t, OfferKind::ALL, c.offer().map(|s| s.value.kind)),
             offer: c.offer().map(|s| OfferData {
                 description: s.value.description.clone(),
-                value: s.value.value_cents.map(format_euro).unwrap_or_default(),
+                value: s.value.value_cents.map(|v| t.euro(v)).unwrap_or_default(),
                 director_consulted: c.director_consulted(),
                 letter_text: super::letter_paragraphs(c, &s.value).join("\n\n"),
                 made_on: format_date(s.value.made_on),
@@ -392,8 +583,8 @@ impl FormData {
                 .iter()
                 .map(|r| ConsultationData::of(r, names.name(r.director()), recorded))
                 .collect(),
-            response: c.response().map(|s| ResponseData::of(&s.value)),
-            satisfaction_check: SatisfactionCheckData::of(c, calendar),
+            response: c.response().map(|s| ResponseData::of_in(&s.value, t)),
+            satisfaction_check: SatisfactionCheckData::of_in(c, calendar, t),
             actions: c
                 .actions()
                 .iter()
@@ -406,14 +597,18 @@ impl FormData {
                         owner: names.opt(a.owner),
                         completed: match &item.completed {
                             Some(s) => {
-                                let mut line = format!("afgerond {}", local_time(s.at, calendar));
+                                let mut line = t.t1(
+                                    "doc-form-value-action-completed",
+                                    "at",
+                                    local_time(s.at, calendar),
+                                );
                                 if let Some(note) = &s.value.note {
                                     line.push_str(" — ");
                                     line.push_str(note);
                                 }
                                 line
                             }
-                            None => "open".into(),
+                            None => t.t("doc-form-value-action-open"),
                         },
                     }
                 })
@@ -421,22 +616,24 @@ impl FormData {
             form_sent: c
                 .form_sent()
                 .map(|s| {
-                    format!(
-                        "verstuurd door {} op {}",
-                        names.actor(s.by),
-                        local_time(s.at, calendar)
+                    t.t2(
+                        "doc-form-value-form-sent",
+                        "by",
+                        actor(s.by),
+                        "at",
+                        local_time(s.at, calendar),
                     )
                 })
                 .unwrap_or_default(),
             waivers: c
                 .waivers()
-                .map(|w| WaiverData::of(&w.value, recorded(w.by, w.at)))
+                .map(|w| WaiverData::of_in(&w.value, recorded(w.by, w.at), t))
                 .collect(),
             escalations: c
                 .escalations()
                 .iter()
                 .map(|e| EscalationData {
-                    party: e.escalation.value.party.label().into(),
+                    party: party_in(t, &e.escalation.value.party),
                     on: format_date(e.escalation.value.on),
                     note: e.escalation.value.note.clone().unwrap_or_default(),
                     outcome: e
@@ -447,11 +644,11 @@ impl FormData {
                                 "{} ({}; {})",
                                 o.value.outcome,
                                 format_date(o.value.on),
-                                if o.value.resolved {
-                                    "opgelost"
+                                t.t(if o.value.resolved {
+                                    "doc-form-value-resolved"
                                 } else {
-                                    "niet opgelost"
-                                }
+                                    "doc-form-value-unresolved"
+                                })
                             )
                         })
                         .unwrap_or_default(),
@@ -459,7 +656,7 @@ impl FormData {
                 .collect(),
             terms: term_lines(c, calendar, today)
                 .iter()
-                .map(TermData::of)
+                .map(|line| TermData::of_in(line, t))
                 .collect(),
             closed: c.closed().map(|s| recorded(s.by, s.at)).unwrap_or_default(),
             closing_note: c
@@ -471,6 +668,19 @@ impl FormData {
                 .map(|s| s.value.exact_id.clone())
                 .unwrap_or_default(),
             copy: copy_line,
+            words: FormWords::new(t),
         }
+    }
+}
+
+/// The external party in the words of `t`; a party named by a user as
+/// typed.
+fn party_in(t: Tr, party: &klacht_domain::complaint::EscalationParty) -> String {
+    use klacht_domain::complaint::EscalationParty;
+    match party {
+        EscalationParty::Mediator => t.t("complaint-party-mediator"),
+        EscalationParty::ComplaintsCommittee => t.t("complaint-party-committee"),
+        EscalationParty::DisputesBody => t.t("complaint-party-disputes"),
+        EscalationParty::Other(name) => name.clone(),
     }
 }

@@ -273,12 +273,36 @@ pub async fn form_data<S: Store>(
     history: &[Recorded],
     copy: FormCopy,
 ) -> Result<FormData, StoreError> {
-    let names = Names::of(store, c, history).await?;
-    Ok(FormData::build(letterhead, c, &names, calendar, &copy))
+    form_data_in(
+        store,
+        letterhead,
+        calendar,
+        c,
+        history,
+        copy,
+        klacht_i18n::Tr::default(),
+    )
+    .await
 }
 
-/// Loads what the form shows and renders it: the whole use case behind a
-/// download.
+/// As [`form_data`], in the words of `t`.
+pub async fn form_data_in<S: Store>(
+    store: &S,
+    letterhead: &Letterhead,
+    calendar: &WorkingCalendar,
+    c: &Complaint,
+    history: &[Recorded],
+    copy: FormCopy,
+    t: klacht_i18n::Tr,
+) -> Result<FormData, StoreError> {
+    let names = Names::of(store, c, history).await?;
+    Ok(FormData::build_in(
+        letterhead, c, &names, calendar, &copy, t,
+    ))
+}
+
+/// Loads what the form shows and renders it in the words of `t`: the
+/// whole use case behind a download.
 pub async fn complaint_form<S: Store>(
     store: &S,
     letterhead: &Letterhead,
@@ -286,8 +310,9 @@ pub async fn complaint_form<S: Store>(
     c: &Complaint,
     history: &[Recorded],
     copy: FormCopy,
+    t: klacht_i18n::Tr,
 ) -> Result<Vec<u8>, DocumentError> {
-    let data = form_data(store, letterhead, calendar, c, history, copy).await?;
+    let data = form_data_in(store, letterhead, calendar, c, history, copy, t).await?;
     form_pdf(letterhead, data).await
 }
 

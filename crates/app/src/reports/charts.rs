@@ -5,8 +5,10 @@
 use std::fmt::Write;
 
 use klacht_domain::complaint::Merit;
-use klacht_domain::dutch::count;
 use klacht_domain::stats::{CompliancePart, Stats};
+use klacht_i18n::Tr;
+
+use super::view::{configured_name, month_short, period_label};
 
 /// Browsers take the first family they have; Typst skips the ones it
 /// lacks (and generic names) and lands on its embedded serif.
@@ -17,19 +19,14 @@ const MUTED: &str = "#5b6775";
 const GRID: &str = "#d6dde5";
 
 /// A data series: its name in the legend and its colour.
+#[derive(Debug, Clone)]
 pub struct Series {
-    pub name: &'static str,
+    pub name: String,
     pub color: &'static str,
 }
 
-pub const COMPLAINTS: Series = Series {
-    name: "klachten",
-    color: "#0b5cad",
-};
-pub const SIGNALS: Series = Series {
-    name: "signalen",
-    color: "#8fbce6",
-};
+pub const COMPLAINTS_COLOR: &str = "#0b5cad";
+pub const SIGNALS_COLOR: &str = "#8fbce6";
 
 /// Colours of the compliance parts, in [`CompliancePart::ALL`] order.
 pub fn part_color(part: CompliancePart) -> &'static str {
@@ -138,7 +135,10 @@ pub fn columns(
     open(&mut out, id, height, title, desc);
     legend(
         &mut out,
-        &series.iter().map(|s| (s.name, s.color)).collect::<Vec<_>>(),
+        &series
+            .iter()
+            .map(|s| (s.name.as_str(), s.color))
+            .collect::<Vec<_>>(),
         16.0,
     );
     for i in 0..=max / step {
@@ -275,21 +275,51 @@ pub struct Charts {
     pub satisfaction: String,
 }
 
+/// "3 klachten, 1 signaal" / "3 complaints, 1 signal".
+fn complaints_and_signals(t: Tr, complaints: u64, signals: u64) -> String {
+    format!(
+        "{}, {}",
+        t.args("report-count-complaints", &[("count", &complaints)]),
+        t.args("report-count-signals", &[("count", &signals)])
+    )
+}
+
+/// The name of a part of a step's compliance bar.
+pub fn part_label(t: Tr, part: CompliancePart) -> String {
+    t.t(match part {
+        CompliancePart::OnTime => "report-part-on-time",
+        CompliancePart::Late => "report-part-late",
+        CompliancePart::Overdue => "report-part-overdue",
+        CompliancePart::Waived => "report-part-waived",
+    })
+}
+
 impl Charts {
-    /// `prefix` keeps element ids unique when a page shows two sets.
-    pub fn of(stats: &Stats, prefix: &str) -> Charts {
+    /// The charts of `stats` in the words of `t`; `prefix` keeps element
+    /// ids unique when a page shows two sets.
+    pub fn of(stats: &Stats, prefix: &str, t: Tr) -> Charts {
+        let period = period_label(t, &stats.period);
+        let complaints = Series {
+            name: t.t("report-series-complaints"),
+            color: COMPLAINTS_COLOR,
+        };
+        let signals = Series {
+            name: t.t("report-series-signals"),
+            color: SIGNALS_COLOR,
+        };
+        let month_label =
+            |m: &klacht_domain::stats::MonthRow| format!("{} {}", month_short(t, m.month), m.year);
         let months = columns(
             &format!("{prefix}months"),
-            &format!("Klachten en signalen per maand, {}", stats.period.label),
+            &t.t1("report-chart-months", "period", period.as_str()),
             &stats
                 .months
                 .iter()
                 .map(|m| {
                     format!(
-                        "{}: {}, {}",
-                        m.label,
-                        count(m.complaints, "klacht", "klachten"),
-                        count(m.signals, "signaal", "signalen")
+                        "{}: {}",
+                        month_label(m),
+                        complaints_and_signals(t, m.complaints, m.signals)
                     )
                 })
                 .collect::<Vec<_>>()
@@ -297,54 +327,66 @@ impl Charts {
             &stats
                 .months
                 .iter()
-                .map(|m| klacht_domain::dutch::month_short(m.month).to_string())
+                .map(|m| month_short(t, m.month))
                 .collect::<Vec<_>>(),
             &stats
                 .months
                 .iter()
                 .map(|m| vec![m.complaints, m.signals])
                 .collect::<Vec<_>>(),
-            &[COMPLAINTS, SIGNALS],
+            &[complaints.clone(), signals.clone()],
         );
         let top: Vec<_> = stats.categories.iter().take(12).collect();
         let categories = rows(
             &format!("{prefix}categories"),
-            &format!("Klachten en signalen per categorie, {}", stats.period.label),
+            &t.t1("report-chart-categories", "period", period.as_str()),
             &top.iter()
                 .map(|c| {
                     format!(
-                        "{}: {}, {}",
-                        c.name,
-                        count(c.complaints, "klacht", "klachten"),
-                        count(c.signals, "signaal", "signalen")
+                        "{}: {}",
+                        configured_name(t, &c.name),
+                        complaints_and_signals(t, c.complaints, c.signals)
                     )
                 })
                 .collect::<Vec<_>>()
                 .join("; "),
-            &top.iter().map(|c| c.name.clone()).collect::<Vec<_>>(),
+            &top.iter()
+                .map(|c| configured_name(t, &c.name))
+                .collect::<Vec<_>>(),
             &top.iter()
                 .map(|c| vec![c.complaints, c.signals])
                 .collect::<Vec<_>>(),
             &[
-                (COMPLAINTS.name, COMPLAINTS.color),
-                (SIGNALS.name, SIGNALS.color),
+                (complaints.name.as_str(), complaints.color),
+                (signals.name.as_str(), signals.color),
             ],
             false,
         );
+        let part_names: Vec<String> = CompliancePart::ALL
+            .iter()
+            .map(|p| part_label(t, *p))
+            .collect();
         let parts: Vec<(&str, &str)> = CompliancePart::ALL
             .iter()
-            .map(|p| (p.label(), part_color(*p)))
+            .zip(&part_names)
+            .map(|(p, name)| (name.as_str(), part_color(*p)))
             .collect();
         let compliance = rows(
             &format!("{prefix}compliance"),
-            "Termijnen per stap: op tijd, te laat gedaan, te laat en nog open, overgeslagen",
+            &t.t("report-chart-compliance"),
             &stats
                 .compliance
                 .iter()
                 .map(|c| {
-                    format!(
-                        "{}: {} op tijd, {} te laat gedaan, {} te laat en nog open, {} overgeslagen",
-                        c.label, c.on_time, c.late, c.overdue, c.waived
+                    t.args(
+                        "report-chart-compliance-step",
+                        &[
+                            ("step", &t.label(c.step)),
+                            ("on_time", &c.on_time),
+                            ("late", &c.late),
+                            ("overdue", &c.overdue),
+                            ("waived", &c.waived),
+                        ],
                     )
                 })
                 .collect::<Vec<_>>()
@@ -352,7 +394,7 @@ impl Charts {
             &stats
                 .compliance
                 .iter()
-                .map(|c| c.label.to_string())
+                .map(|c| t.label(c.step))
                 .collect::<Vec<_>>(),
             &stats
                 .compliance
@@ -362,31 +404,35 @@ impl Charts {
             &parts,
             true,
         );
+        let merit_names: Vec<String> = Merit::ALL.iter().map(|m| t.label(*m)).collect();
         let merits: Vec<(&str, &str)> = Merit::ALL
             .iter()
-            .map(|m| (m.label(), merit_color(*m)))
+            .zip(&merit_names)
+            .map(|(m, name)| (name.as_str(), merit_color(*m)))
             .collect();
         let merit = rows(
             &format!("{prefix}merit"),
-            "Oordeel over de klachten",
+            &t.t("report-chart-merit"),
             &Merit::ALL
                 .iter()
-                .map(|m| format!("{}: {}", m.label(), stats.merit.count(*m)))
+                .zip(&merit_names)
+                .map(|(m, name)| format!("{name}: {}", stats.merit.count(*m)))
                 .collect::<Vec<_>>()
                 .join("; "),
-            &["klachten".to_string()],
+            std::slice::from_ref(&complaints.name),
             &[Merit::ALL.iter().map(|m| stats.merit.count(*m)).collect()],
             &merits,
             true,
         );
+        let score = |s: usize| t.t1("report-score", "score", s as u64);
         let satisfaction = columns(
             &format!("{prefix}satisfaction"),
-            "Tevredenheid van klagers na afhandeling (1 = zeer ontevreden, 5 = zeer tevreden)",
+            &t.t("report-chart-satisfaction"),
             &(1..=5)
-                .map(|s| format!("score {s}: {}", stats.satisfaction.distribution[s - 1]))
+                .map(|s| format!("{}: {}", score(s), stats.satisfaction.distribution[s - 1]))
                 .collect::<Vec<_>>()
                 .join("; "),
-            &(1..=5).map(|s| format!("score {s}")).collect::<Vec<_>>(),
+            &(1..=5).map(score).collect::<Vec<_>>(),
             &stats
                 .satisfaction
                 .distribution
@@ -394,8 +440,8 @@ impl Charts {
                 .map(|n| vec![*n])
                 .collect::<Vec<_>>(),
             &[Series {
-                name: "klagers",
-                color: "#0b5cad",
+                name: t.t("report-series-complainants"),
+                color: COMPLAINTS_COLOR,
             }],
         );
         Charts {
@@ -443,7 +489,16 @@ mod tests {
             "d",
             &["jan".into(), "feb".into()],
             &[vec![2, 1], vec![0, 0]],
-            &[COMPLAINTS, SIGNALS],
+            &[
+                Series {
+                    name: "klachten".into(),
+                    color: COMPLAINTS_COLOR,
+                },
+                Series {
+                    name: "signalen".into(),
+                    color: SIGNALS_COLOR,
+                },
+            ],
         );
         assert_eq!(
             cols.matches("<rect").count(),

@@ -15,8 +15,10 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{Complaint, Kind, Status};
-use klacht_domain::stats::{ComplaintFacts, FOLLOWED_STEPS};
+use klacht_domain::stats::{ComplaintFacts, FOLLOWED_STEPS, StepFacts, StepOutcome};
+use klacht_domain::terms::Step;
 use klacht_domain::{ComplaintId, User, UserId};
+use klacht_i18n::Tr;
 use klacht_store::{ComplaintFilter, Store};
 
 use super::{PAGE, ReportError};
@@ -30,8 +32,8 @@ pub const EXPORT_LIMIT: usize = 20_000;
 pub struct StepCells {
     pub due: Date,
     pub done: Option<Date>,
-    /// "ja", "nee", "overgeslagen" or "nog niet".
-    pub met: &'static str,
+    /// "ja", "nee", "overgeslagen" or "nog niet", in the reader's words.
+    pub met: String,
 }
 
 /// One exported complaint.
@@ -39,11 +41,12 @@ pub struct StepCells {
 pub struct ExportRow {
     pub id: ComplaintId,
     pub reference: String,
-    /// "klacht" or "signaal".
-    pub kind: &'static str,
+    /// "klacht" or "signaal", in the reader's words (as are the other
+    /// values of closed lists).
+    pub kind: String,
     /// Local date and time of receipt.
     pub received: jiff::civil::DateTime,
-    pub status: &'static str,
+    pub status: String,
     pub category: String,
     pub cause: String,
     pub service: String,
@@ -54,12 +57,12 @@ pub struct ExportRow {
     pub steps: Option<[StepCells; 4]>,
     pub closed: Option<Date>,
     /// How it came in ("telefoon", "webformulier", …).
-    pub channel: &'static str,
+    pub channel: String,
     /// The complainant's name; empty for whoever may not see the
     /// complaint itself.
     pub complainant: String,
     /// The offer's kind ("genoegdoening", …), when one was made.
-    pub offer_kind: &'static str,
+    pub offer_kind: String,
     /// The offer's value in euro cents, when it has one.
     pub offer_value_cents: Option<u64>,
     /// 1–5, as the statistics count it.
@@ -69,9 +72,9 @@ pub struct ExportRow {
     pub step: String,
 }
 
-/// Column headings, in the order of [`ExportRow::cells`]. Columns added
-/// later go before "Id", so that sheets built on the earlier ones keep
-/// working.
+/// Column headings in Dutch, in the order of [`ExportRow::cells`]: what
+/// [`headers`] gives in Dutch. Columns added later go before "Id", so that
+/// sheets built on the earlier ones keep working.
 pub const HEADERS: [&str; 30] = [
     "Nummer",
     "Soort",
@@ -104,6 +107,65 @@ pub const HEADERS: [&str; 30] = [
     "Stap",
     "Id",
 ];
+
+/// The column headings in the words of `t`, in [`HEADERS`] order.
+pub fn headers(t: Tr) -> Vec<String> {
+    let mut out: Vec<String> = [
+        "report-export-number",
+        "report-export-kind",
+        "report-export-received",
+        "report-export-status",
+        "report-export-category",
+        "report-export-cause",
+        "report-export-service",
+        "report-export-handler",
+        "report-export-team",
+        "report-export-merit",
+    ]
+    .into_iter()
+    .map(|k| t.t(k))
+    .collect();
+    for step in FOLLOWED_STEPS {
+        let name = t.t(match step {
+            Step::Report => "report-export-step-report",
+            Step::Contact => "report-export-step-contact",
+            Step::Offer => "report-export-step-offer",
+            Step::Record => "report-export-step-record",
+        });
+        for key in [
+            "report-export-due",
+            "report-export-done",
+            "report-export-met",
+        ] {
+            out.push(t.t1(key, "step", name.as_str()));
+        }
+    }
+    out.extend(
+        [
+            "report-export-closed-on",
+            "report-export-channel",
+            "report-export-complainant",
+            "report-export-offer-kind",
+            "report-export-offer-value",
+            "report-export-satisfaction",
+            "report-export-stage",
+            "report-export-id",
+        ]
+        .into_iter()
+        .map(|k| t.t(k)),
+    );
+    out
+}
+
+/// Whether a step met its term, in the words of `t`.
+fn met(t: Tr, step: &StepFacts, today: Date) -> String {
+    t.t(match step.outcome(today) {
+        StepOutcome::OnTime => "report-export-met-yes",
+        StepOutcome::Late(_) | StepOutcome::Overdue(_) => "report-export-met-no",
+        StepOutcome::Waived => "report-export-met-waived",
+        StepOutcome::Pending => "report-export-met-pending",
+    })
+}
 
 /// A cell: text, a number, an amount or a date (written as a real number
 /// or date in XLSX).
@@ -149,16 +211,16 @@ impl Cell {
 /// Where in the regulation a complaint stands: the first followed step
 /// not done (or waived), "afsluiten" when all are, "afgesloten" once
 /// closed; empty for a signal.
-fn step_now(f: &ComplaintFacts) -> String {
+fn step_now(f: &ComplaintFacts, t: Tr) -> String {
     if f.kind == Kind::Signal {
         return String::new();
     }
     if f.status == Status::Closed {
-        return "afgesloten".into();
+        return t.t("report-export-closed");
     }
     match f.steps.iter().find(|s| s.done_on.is_none()) {
-        Some(s) => format!("{} {}", s.step.number(), s.step.label()),
-        None => "afsluiten".into(),
+        Some(s) => format!("{} {}", s.step.number(), t.label(s.step)),
+        None => t.t("report-export-to-close"),
     }
 }
 
@@ -170,44 +232,43 @@ impl ExportRow {
         name: &impl Fn(Option<UserId>) -> String,
         viewer: &User,
         today: Date,
+        t: Tr,
     ) -> ExportRow {
         let steps =
             (f.kind == Kind::Complaint && f.steps.len() == FOLLOWED_STEPS.len()).then(|| {
                 let cells = |i: usize| StepCells {
                     due: f.steps[i].due,
                     done: f.steps[i].done_on.filter(|_| !f.steps[i].waived),
-                    met: f.steps[i].met_label(today),
+                    met: met(t, &f.steps[i], today),
                 };
                 [cells(0), cells(1), cells(2), cells(3)]
             });
         ExportRow {
             id: f.id,
             reference: f.reference.to_string(),
-            kind: if f.kind == Kind::Signal {
-                "signaal"
-            } else {
-                "klacht"
-            },
+            kind: t.label(f.kind),
             received,
-            status: f.status.label(),
+            status: t.label(f.status),
             category: f.category.clone().unwrap_or_default(),
             cause: f.cause.clone().unwrap_or_default(),
             service: f.service.clone().unwrap_or_default(),
             handler: name(f.handler),
             team: name(f.responsible_manager),
-            merit: f.merit.map(|m| m.label().to_string()).unwrap_or_default(),
+            merit: f.merit.map(|m| t.label(m)).unwrap_or_default(),
             steps,
             closed: f.closed_on,
-            channel: f.channel.label(),
+            channel: t.label(f.channel),
             complainant: if klacht_domain::permissions::can_view(viewer, c) {
                 c.complainant().name().to_owned()
             } else {
                 String::new()
             },
-            offer_kind: c.offer().map_or("", |o| o.value.kind.label()),
+            offer_kind: c
+                .offer()
+                .map_or_else(String::new, |o| t.label(o.value.kind)),
             offer_value_cents: c.offer().and_then(|o| o.value.value_cents),
             satisfaction: f.satisfaction,
-            step: step_now(f),
+            step: step_now(f, t),
         }
     }
 
@@ -215,9 +276,9 @@ impl ExportRow {
     pub fn cells(&self) -> Vec<Cell> {
         let mut cells = vec![
             Cell::text(&self.reference),
-            Cell::text(self.kind),
+            Cell::text(&self.kind),
             Cell::DateTime(self.received),
-            Cell::text(self.status),
+            Cell::text(&self.status),
             Cell::text(&self.category),
             Cell::text(&self.cause),
             Cell::text(&self.service),
@@ -228,16 +289,16 @@ impl ExportRow {
         match &self.steps {
             Some(steps) => {
                 for s in steps {
-                    cells.extend([Cell::Date(s.due), Cell::date(s.done), Cell::text(s.met)]);
+                    cells.extend([Cell::Date(s.due), Cell::date(s.done), Cell::text(&s.met)]);
                 }
             }
             None => cells.extend(std::iter::repeat_n(Cell::Empty, 3 * FOLLOWED_STEPS.len())),
         }
         cells.push(Cell::date(self.closed));
         cells.extend([
-            Cell::text(self.channel),
+            Cell::text(&self.channel),
             Cell::text(&self.complainant),
-            Cell::text(self.offer_kind),
+            Cell::text(&self.offer_kind),
             self.offer_value_cents.map_or(Cell::Empty, Cell::Euros),
             self.satisfaction
                 .map_or(Cell::Empty, |s| Cell::Number(u64::from(s))),
@@ -257,6 +318,7 @@ pub async fn export_rows<S: Store>(
     filter: &ComplaintFilter,
     viewer: &User,
     today: Date,
+    t: Tr,
 ) -> Result<Vec<ExportRow>, ReportError> {
     let users = store.list_users().await?;
     let names: HashMap<UserId, String> = users
@@ -264,8 +326,13 @@ pub async fn export_rows<S: Store>(
         .map(|u| (u.user.id, u.user.name))
         .collect();
     let name = |id: Option<UserId>| {
-        id.map(|id| names.get(&id).cloned().unwrap_or_else(|| "onbekend".into()))
-            .unwrap_or_default()
+        id.map(|id| {
+            names
+                .get(&id)
+                .cloned()
+                .unwrap_or_else(|| t.t("report-export-unknown"))
+        })
+        .unwrap_or_default()
     };
     let mut filter = filter.clone();
     filter.after = None;
@@ -293,6 +360,7 @@ pub async fn export_rows<S: Store>(
                 &name,
                 viewer,
                 today,
+                t,
             ));
         }
         match page.next {
@@ -303,13 +371,13 @@ pub async fn export_rows<S: Store>(
 }
 
 /// Semicolon-separated UTF-8 with a byte-order mark: what Dutch Excel
-/// opens correctly by double-clicking.
-pub fn to_csv(rows: &[ExportRow]) -> Result<Vec<u8>, ReportError> {
+/// opens correctly by double-clicking. Headings in the words of `t`.
+pub fn to_csv(rows: &[ExportRow], t: Tr) -> Result<Vec<u8>, ReportError> {
     let mut out = Vec::with_capacity(rows.len() * 200 + 512);
     out.extend_from_slice("\u{feff}".as_bytes());
     let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(out);
     let bad = |e: csv::Error| ReportError::Export(e.to_string());
-    w.write_record(HEADERS).map_err(bad)?;
+    w.write_record(headers(t)).map_err(bad)?;
     for row in rows {
         w.write_record(
             row.cells()
@@ -323,20 +391,21 @@ pub fn to_csv(rows: &[ExportRow]) -> Result<Vec<u8>, ReportError> {
 }
 
 /// An Excel workbook with one sheet, a frozen header row, a filter on
-/// every column and real dates.
-pub fn to_xlsx(rows: &[ExportRow], generated: Timestamp) -> Result<Vec<u8>, ReportError> {
+/// every column and real dates. Sheet and headings in the words of `t`.
+pub fn to_xlsx(rows: &[ExportRow], generated: Timestamp, t: Tr) -> Result<Vec<u8>, ReportError> {
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
     let bad = |e: rust_xlsxwriter::XlsxError| ReportError::Export(e.to_string());
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    sheet.set_name("Klachten").map_err(bad)?;
+    let title = t.t("report-export-sheet");
+    sheet.set_name(&title).map_err(bad)?;
     let bold = Format::new().set_bold();
     let date = Format::new().set_num_format("dd-mm-yyyy");
     let date_time = Format::new().set_num_format("dd-mm-yyyy hh:mm");
     let euros = Format::new().set_num_format("#,##0.00");
-    for (c, h) in HEADERS.iter().enumerate() {
+    for (c, h) in headers(t).iter().enumerate() {
         sheet
-            .write_with_format(0, c as u16, *h, &bold)
+            .write_with_format(0, c as u16, h.as_str(), &bold)
             .map_err(bad)?;
     }
     for (r, row) in rows.iter().enumerate() {
@@ -400,7 +469,7 @@ pub fn to_xlsx(rows: &[ExportRow], generated: Timestamp) -> Result<Vec<u8>, Repo
     }
     book.set_properties(
         &rust_xlsxwriter::DocProperties::new()
-            .set_title("Klachten")
+            .set_title(&title)
             .set_creation_datetime(
                 &ExcelDateTime::from_timestamp(generated.as_second()).map_err(bad)?,
             ),
@@ -417,9 +486,9 @@ mod tests {
         ExportRow {
             id: ComplaintId::new(uuid::Uuid::nil()),
             reference: "K-2026-0001".into(),
-            kind: "klacht",
+            kind: "klacht".into(),
             received: d(4, 24).at(10, 0, 0, 0),
-            status: "afgesloten",
+            status: "afgesloten".into(),
             category: "Planning; \"laat\"".into(),
             cause: String::new(),
             service: "Thuiszorg".into(),
@@ -430,28 +499,28 @@ mod tests {
                 StepCells {
                     due: d(4, 24),
                     done: Some(d(4, 24)),
-                    met: "ja",
+                    met: "ja".into(),
                 },
                 StepCells {
                     due: d(4, 29),
                     done: Some(d(4, 27)),
-                    met: "ja",
+                    met: "ja".into(),
                 },
                 StepCells {
                     due: d(5, 8),
                     done: Some(d(5, 11)),
-                    met: "nee",
+                    met: "nee".into(),
                 },
                 StepCells {
                     due: d(5, 15),
                     done: None,
-                    met: "overgeslagen",
+                    met: "overgeslagen".into(),
                 },
             ]),
             closed: Some(d(5, 20)),
-            channel: "telefoon",
+            channel: "telefoon".into(),
             complainant: "Mevrouw J. de Vries".into(),
-            offer_kind: "genoegdoening",
+            offer_kind: "genoegdoening".into(),
             offer_value_cents: Some(1250),
             satisfaction: Some(4),
             step: "afgesloten".into(),
@@ -460,7 +529,7 @@ mod tests {
 
     #[test]
     fn csv_has_a_bom_semicolons_and_quotes_where_needed() {
-        let bytes = to_csv(&[row()]).expect("csv");
+        let bytes = to_csv(&[row()], Tr::default()).expect("csv");
         let text = String::from_utf8(bytes).expect("utf-8");
         let text = text.strip_prefix('\u{feff}').expect("bom");
         let mut lines = text.lines();
@@ -483,7 +552,7 @@ mod tests {
         r.handler = "=HYPERLINK(\"http://x.example\",\"klik\")".into();
         r.team = "@SUM(1)".into();
         r.service = "+31 6 12345678".into();
-        let text = String::from_utf8(to_csv(&[r]).expect("csv")).expect("utf-8");
+        let text = String::from_utf8(to_csv(&[r], Tr::default()).expect("csv")).expect("utf-8");
         let line = text.lines().nth(1).expect("a row");
         assert!(line.contains(";'+31 6 12345678;"), "{line}");
         assert!(
@@ -493,8 +562,21 @@ mod tests {
     }
 
     #[test]
+    fn headers_are_dutch_as_before_and_english_for_an_english_reader() {
+        assert_eq!(headers(Tr::default()), HEADERS);
+        let english = headers(Tr::new(klacht_domain::Language::En));
+        assert_eq!(english.len(), HEADERS.len());
+        assert_eq!(english[0], "Reference");
+        assert_eq!(english[13], "Contact: deadline");
+        assert!(
+            klacht_i18n::foreign_words(klacht_domain::Language::En, &english.join(" ")).is_empty(),
+            "{english:?}"
+        );
+    }
+
+    #[test]
     fn xlsx_is_a_zip_workbook() {
-        let bytes = to_xlsx(&[row(), row()], Timestamp::UNIX_EPOCH).expect("xlsx");
+        let bytes = to_xlsx(&[row(), row()], Timestamp::UNIX_EPOCH, Tr::default()).expect("xlsx");
         assert!(bytes.starts_with(b"PK"), "xlsx is a zip container");
     }
 }

@@ -9,6 +9,7 @@
 pub mod charts;
 pub mod export;
 pub mod facts;
+pub mod rich;
 pub mod view;
 pub mod yearly;
 
@@ -157,7 +158,8 @@ pub const FIGURES_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(
 #[derive(Debug)]
 pub struct FiguresCache {
     stats: KeptMap<(Date, Date), Stats>,
-    years: KeptMap<i16, yearly::YearReport>,
+    /// Per year and language: the report carries its words.
+    years: KeptMap<(i16, klacht_domain::Language), yearly::YearReport>,
 }
 
 impl Default for FiguresCache {
@@ -192,7 +194,9 @@ impl FiguresCache {
             .await
     }
 
-    /// [`yearly::year_report`] of `year`, kept like [`Self::stats`].
+    /// [`yearly::year_report`] of `year` in the words of `t`, kept like
+    /// [`Self::stats`].
+    #[allow(clippy::too_many_arguments)]
     pub async fn year_report<S: Store>(
         &self,
         store: &S,
@@ -201,17 +205,18 @@ impl FiguresCache {
         year: i16,
         today: Date,
         generation: u64,
+        t: klacht_i18n::Tr,
     ) -> Result<std::sync::Arc<yearly::YearReport>, ReportError> {
         let (store, calendar, organisation) =
             (store.clone(), calendar.clone(), organisation.to_owned());
         self.years
-            .of(year)
+            .of((year, t.language()))
             .get(
                 Stamp { today, generation },
                 FIGURES_MAX_AGE,
                 Outdated::Serve,
                 move || async move {
-                    yearly::year_report(&store, &calendar, &organisation, year, today).await
+                    yearly::year_report(&store, &calendar, &organisation, year, today, t).await
                 },
             )
             .await

@@ -1,17 +1,105 @@
-//! The figures as pages and the PDF show them: Dutch labels and Dutch
-//! number formatting (decimal comma), computed once for the HTML
-//! templates and the Typst report alike.
+//! The figures as pages and the PDF show them: labels and number
+//! formatting (a decimal comma in Dutch, a point in English) of the
+//! reader's language, computed once for the HTML templates and the Typst
+//! report alike.
 
-use klacht_domain::complaint::Merit;
-use klacht_domain::stats::{NamedCount, Stats, Summary};
+use klacht_domain::Language;
+use klacht_domain::complaint::{Channel, Merit, ReopeningKind};
+use klacht_domain::stats::{NONE_LABEL, NamedCount, Period, Stats, Summary};
+use klacht_i18n::{Labelled, Tr};
 use serde::Serialize;
 
 /// "2,5": one decimal with a comma; "—" when there is no value.
 pub fn decimal(v: Option<f64>) -> String {
+    decimal_in(Tr::default(), v)
+}
+
+/// One decimal as `t`'s language writes it: "2,5" / "2.5"; "—" when
+/// there is no value.
+pub fn decimal_in(t: Tr, v: Option<f64>) -> String {
     match v {
-        Some(v) if v.is_finite() => format!("{v:.1}").replace('.', ","),
+        Some(v) if v.is_finite() => {
+            let point = format!("{v:.1}");
+            match t.language() {
+                Language::Nl => point.replace('.', ","),
+                Language::En => point,
+            }
+        }
         _ => "—".into(),
     }
+}
+
+/// "jan" / "Jan": a month's short name, for columns and axes.
+pub fn month_short(t: Tr, month: i8) -> String {
+    match t.language() {
+        Language::Nl => klacht_domain::dutch::month_short(month).to_owned(),
+        Language::En => t.month_name(month).chars().take(3).collect(),
+    }
+}
+
+/// "2026", or "december 2025 t/m november 2026" / "December 2025 to
+/// November 2026" for the last twelve months.
+pub fn period_label(t: Tr, period: &Period) -> String {
+    // A calendar year is labelled by its number (`Period::year`); the
+    // last twelve months, even when they are one calendar year, by months.
+    if period.label == period.from.year().to_string() {
+        return period.label.clone();
+    }
+    t.with_args(
+        "report-period-months",
+        &[
+            (
+                "from",
+                format!(
+                    "{} {}",
+                    t.month_name(period.from.month()),
+                    period.from.year()
+                ),
+            ),
+            (
+                "to",
+                format!("{} {}", t.month_name(period.to.month()), period.to.year()),
+            ),
+        ],
+    )
+}
+
+/// The name `t` gives the value of a closed list whose Dutch name the
+/// figures carry (they are computed, and cached, without a language);
+/// other names (an external party typed by a user) stay as they are.
+fn relabel<L: Labelled>(t: Tr, all: &[L], dutch: &str) -> String {
+    all.iter()
+        .find(|v| v.dutch() == dutch)
+        .map_or_else(|| dutch.to_owned(), |v| t.label(*v))
+}
+
+/// A category, cause or service as the figures name it: as configured,
+/// or "not filled in" in `t`'s language.
+pub fn configured_name(t: Tr, name: &str) -> String {
+    if name == NONE_LABEL {
+        t.t("report-not-filled-in")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// The external party the figures count under its Dutch name.
+fn party_name(t: Tr, dutch: &str) -> String {
+    match dutch {
+        "mediator" => t.t("complaint-party-mediator"),
+        "klachtencommissie" => t.t("complaint-party-committee"),
+        "geschillencommissie" => t.t("complaint-party-disputes"),
+        other => other.to_owned(),
+    }
+}
+
+fn renamed(list: &[NamedCount], name: impl Fn(&str) -> String) -> Vec<NamedCount> {
+    list.iter()
+        .map(|c| NamedCount {
+            name: name(&c.name),
+            count: c.count,
+        })
+        .collect()
 }
 
 /// "85%"; "—" when there is no value.
@@ -30,7 +118,7 @@ fn whole(v: Option<i64>) -> String {
 pub struct Figure {
     /// Stable key, used as element id in pages and tests.
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub value: u64,
 }
 
@@ -56,7 +144,7 @@ pub struct CategoryLine {
 pub struct ComplianceLine {
     /// `contact`, `offer`, `record`.
     pub step: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub on_time: u64,
     pub late: u64,
     pub overdue: u64,
@@ -81,11 +169,11 @@ pub struct SummaryLine {
 }
 
 impl SummaryLine {
-    fn of(s: &Summary) -> SummaryLine {
+    fn of(t: Tr, s: &Summary) -> SummaryLine {
         SummaryLine {
             count: s.count,
-            mean: decimal(s.mean),
-            median: decimal(s.median),
+            mean: decimal_in(t, s.mean),
+            median: decimal_in(t, s.median),
             p90: whole(s.p90),
             max: whole(s.max),
         }
@@ -95,7 +183,7 @@ impl SummaryLine {
 #[derive(Debug, Clone, Serialize)]
 pub struct MeritLine {
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub count: u64,
     /// Of the complaints with a judgement.
     pub share: String,
@@ -168,42 +256,44 @@ pub struct View {
 }
 
 impl View {
-    pub fn of(stats: &Stats) -> View {
+    /// The figures of `stats` in the words and number format of `tr`.
+    pub fn of(stats: &Stats, tr: Tr) -> View {
         let t = &stats.totals;
         let share = |n: u64| percent((t.received > 0).then(|| n as f64 / t.received as f64));
         let decided = stats.merit.decided();
+        let decimal = |v: Option<f64>| decimal_in(tr, v);
         View {
-            period: stats.period.label.clone(),
-            today: klacht_domain::complaint::format_date(stats.today),
+            period: period_label(tr, &stats.period),
+            today: tr.date(stats.today),
             totals: vec![
                 Figure {
                     key: "received",
-                    label: "ontvangen (klachten en signalen)",
+                    label: tr.t("report-total-received"),
                     value: t.received,
                 },
                 Figure {
                     key: "complaints",
-                    label: "klachten",
+                    label: tr.t("report-total-complaints"),
                     value: t.complaints,
                 },
                 Figure {
                     key: "signals",
-                    label: "signalen (direct opgelost)",
+                    label: tr.t("report-total-signals"),
                     value: t.signals,
                 },
                 Figure {
                     key: "converted",
-                    label: "klachten die eerst als signaal binnenkwamen (bij de klachten geteld)",
+                    label: tr.t("report-total-converted"),
                     value: t.converted,
                 },
                 Figure {
                     key: "closed",
-                    label: "klachten afgesloten",
+                    label: tr.t("report-total-closed"),
                     value: t.closed,
                 },
                 Figure {
                     key: "open",
-                    label: "klachten nog open",
+                    label: tr.t("report-total-open"),
                     value: t.open,
                 },
             ],
@@ -211,7 +301,7 @@ impl View {
                 .months
                 .iter()
                 .map(|m| MonthLine {
-                    label: m.label.clone(),
+                    label: format!("{} {}", month_short(tr, m.month), m.year),
                     complaints: m.complaints,
                     signals: m.signals,
                     total: m.complaints + m.signals,
@@ -220,13 +310,13 @@ impl View {
             month_heads: stats
                 .months
                 .iter()
-                .map(|m| klacht_domain::dutch::month_short(m.month).to_string())
+                .map(|m| month_short(tr, m.month))
                 .collect(),
             categories: stats
                 .categories
                 .iter()
                 .map(|c| CategoryLine {
-                    name: c.name.clone(),
+                    name: configured_name(tr, &c.name),
                     complaints: c.complaints,
                     signals: c.signals,
                     founded: c.founded,
@@ -239,7 +329,7 @@ impl View {
                 .iter()
                 .map(|c| ComplianceLine {
                     step: c.step.as_str(),
-                    label: c.label,
+                    label: tr.label(c.step),
                     on_time: c.on_time,
                     late: c.late,
                     overdue: c.overdue,
@@ -254,14 +344,14 @@ impl View {
                     late_max: whole(c.days_late.max),
                 })
                 .collect(),
-            lead_time: SummaryLine::of(&stats.lead_time),
+            lead_time: SummaryLine::of(tr, &stats.lead_time),
             merit: Merit::ALL
                 .iter()
                 .map(|m| {
                     let count = stats.merit.count(*m);
                     MeritLine {
                         key: m.as_str(),
-                        label: m.label(),
+                        label: tr.label(*m),
                         count,
                         share: percent((decided > 0).then(|| count as f64 / decided as f64)),
                     }
@@ -290,18 +380,32 @@ impl View {
                 resolved: stats.escalations.resolved,
                 unresolved: stats.escalations.unresolved,
                 pending: stats.escalations.pending,
-                by_party: stats.escalations.by_party.clone(),
+                by_party: renamed(&stats.escalations.by_party, |n| party_name(tr, n)),
             },
             reopened: ReopenedView {
                 complaints: stats.reopened.complaints,
                 reopenings: stats.reopened.reopenings,
                 share: percent(stats.reopened.share),
-                by_kind: stats.reopened.by_kind.clone(),
-                list: stats.reopened.list.clone(),
+                by_kind: renamed(&stats.reopened.by_kind, |n| {
+                    relabel(tr, ReopeningKind::ALL, n)
+                }),
+                list: stats
+                    .reopened
+                    .list
+                    .iter()
+                    .map(|r| klacht_domain::stats::ReopenedComplaint {
+                        kinds: r
+                            .kinds
+                            .iter()
+                            .map(|k| relabel(tr, ReopeningKind::ALL, k))
+                            .collect(),
+                        ..r.clone()
+                    })
+                    .collect(),
             },
-            causes: stats.causes.clone(),
-            services: stats.services.clone(),
-            channels: stats.channels.clone(),
+            causes: renamed(&stats.causes, |n| configured_name(tr, n)),
+            services: renamed(&stats.services, |n| configured_name(tr, n)),
+            channels: renamed(&stats.channels, |n| relabel(tr, Channel::ALL, n)),
             complaints_share: share(t.complaints),
             signals_share: share(t.signals),
         }
@@ -311,6 +415,19 @@ impl View {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn periods_in_each_language() {
+        let months = Period::last_twelve_months(jiff::civil::date(2026, 12, 7));
+        let nl = Tr::new(Language::Nl);
+        let en = Tr::new(Language::En);
+        assert_eq!(period_label(nl, &months), months.label);
+        assert_eq!(period_label(en, &months), "January 2026 to December 2026");
+        assert_eq!(period_label(en, &Period::year(2026)), "2026");
+        assert_eq!(decimal_in(en, Some(2.26)), "2.3");
+        assert_eq!(month_short(en, 5), "May");
+        assert_eq!(month_short(nl, 3), "mrt");
+    }
 
     #[test]
     fn dutch_numbers() {

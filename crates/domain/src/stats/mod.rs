@@ -37,7 +37,7 @@ use crate::terms::Step;
 use crate::{ComplaintId, ReferenceNumber, UserId};
 
 pub use compute::{
-    CategoryRow, CompliancePart, EscalationStats, MeritSplit, MonthRow, NamedCount,
+    CategoryRow, CompliancePart, EscalationStats, MeritSplit, MonthRow, NONE_LABEL, NamedCount,
     ReopenedComplaint, ReopenedStats, SatisfactionStats, Stats, StepCompliance, Summary, Totals,
 };
 

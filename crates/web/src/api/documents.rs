@@ -29,7 +29,8 @@ pub async fn form<S: Store>(
     ApiPath(id): ApiPath<String>,
 ) -> Result<Response, ApiError> {
     deny_admin(&user)?;
-    Ok(form_pdf(&state, &user, &id).await?)
+    // The API's documents stay in the reference language.
+    Ok(form_pdf(&state, &user, &id, klacht_i18n::Tr::default()).await?)
 }
 
 /// `GET /complaints/{id}/offer-letter.pdf`

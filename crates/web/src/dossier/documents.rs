@@ -11,6 +11,7 @@ use klacht_app::documents::{self, FormCopy};
 use klacht_domain::User;
 use klacht_domain::complaint::{Complaint, Recorded};
 use klacht_domain::permissions;
+use klacht_i18n::Tr;
 use klacht_store::Store;
 
 use super::resolve;
@@ -56,11 +57,13 @@ pub(crate) fn pdf(bytes: Vec<u8>, file_name: &str) -> Response {
         .into_response()
 }
 
-/// The complaint form as PDF, as far as the workflow got.
+/// The complaint form as PDF, as far as the workflow got, in the words of
+/// `t` (the reader's).
 pub(crate) async fn form_pdf<S: Store>(
     state: &AppState<S>,
     user: &User,
     raw: &str,
+    t: Tr,
 ) -> Result<Response, WebError> {
     let (c, history) = visible(&state.store, raw, user).await?;
     let calendar = state.calendar().await?;
@@ -74,11 +77,12 @@ pub(crate) async fn form_pdf<S: Store>(
             by: user.name.clone(),
             at: state.now(),
         },
+        t,
     )
     .await?;
     Ok(pdf(
         bytes,
-        &format!("klachtenformulier-{}.pdf", c.reference()),
+        &format!("{}-{}.pdf", t.t("doc-form-file-name"), c.reference()),
     ))
 }
 
@@ -108,7 +112,7 @@ pub(super) async fn form<S: Store>(
     current: CurrentUser,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    form_pdf(&state, &current.user, &id).await
+    form_pdf(&state, &current.user, &id, current.t).await
 }
 
 #[tracing::instrument(skip_all)]

@@ -11,6 +11,7 @@ use jiff::civil::Date;
 use klacht_app::reports::charts::Charts;
 use klacht_app::reports::view::View;
 use klacht_domain::stats::{PeriodChoice, Stats};
+use klacht_i18n::Tr;
 use klacht_store::Store;
 use serde::Deserialize;
 
@@ -29,8 +30,9 @@ pub struct DashboardQuery {
 }
 
 impl DashboardQuery {
-    /// The period asked for, or the current year and a Dutch message.
-    fn choice(&self, today: Date) -> (PeriodChoice, Option<String>) {
+    /// The period asked for, or the current year and a message in the
+    /// words of `t`.
+    fn choice(&self, today: Date, t: Tr) -> (PeriodChoice, Option<String>) {
         let text = if self.periode.trim().is_empty() {
             self.jaar.trim()
         } else {
@@ -39,7 +41,7 @@ impl DashboardQuery {
         if text == PeriodChoice::LAST_TWELVE_MONTHS {
             return (PeriodChoice::LastTwelveMonths, None);
         }
-        match parse_year(text, today) {
+        match parse_year(text, today, t) {
             Ok(y) => (PeriodChoice::Year(y), None),
             Err(e) => (PeriodChoice::Year(today.year()), Some(e)),
         }
@@ -56,6 +58,8 @@ pub(super) struct Choice {
 #[template(path = "reports/dashboard.html")]
 pub(super) struct DashboardPage {
     ctx: Ctx,
+    /// The words of the figures (shared with the yearly report).
+    t: Tr,
     error: Option<String>,
     periods: Vec<Choice>,
     /// The year of the yearly report link.
@@ -69,10 +73,11 @@ pub(super) struct DashboardPage {
 async fn figures<S: Store>(
     state: &AppState<S>,
     q: &DashboardQuery,
+    t: Tr,
 ) -> Result<(std::sync::Arc<Stats>, PeriodChoice, Option<String>), WebError> {
     let calendar = state.calendar().await?;
     let today = calendar.local_date(state.now());
-    let (choice, error) = q.choice(today);
+    let (choice, error) = q.choice(today, t);
     let stats = state
         .figures
         .stats(
@@ -83,7 +88,7 @@ async fn figures<S: Store>(
             state.patterns.generation(),
         )
         .await
-        .map_err(web_error)?;
+        .map_err(|e| web_error(e, t))?;
     Ok((stats, choice, error))
 }
 
@@ -94,7 +99,8 @@ pub(super) async fn page<S: Store>(
     Query(q): Query<DashboardQuery>,
 ) -> Result<DashboardPage, WebError> {
     authorise(&ctx)?;
-    let (stats, chosen, error) = figures(&state, &q).await?;
+    let t = ctx.t;
+    let (stats, chosen, error) = figures(&state, &q, t).await?;
     let today = stats.today;
     let periods = (0..6)
         .map(|back| PeriodChoice::Year(today.year() - back))
@@ -103,18 +109,19 @@ pub(super) async fn page<S: Store>(
             value: c.query_value(),
             label: match c {
                 PeriodChoice::Year(y) => y.to_string(),
-                PeriodChoice::LastTwelveMonths => "laatste 12 maanden".into(),
+                PeriodChoice::LastTwelveMonths => t.t("report-last-twelve-months"),
             },
             selected: c == chosen,
         })
         .collect();
     Ok(DashboardPage {
         ctx,
+        t,
         error,
         periods,
         report_year: chosen.report_year(today),
-        charts: Charts::of(&stats, ""),
-        view: View::of(&stats),
+        charts: Charts::of(&stats, "", t),
+        view: View::of(&stats, t),
     })
 }
 
@@ -126,7 +133,7 @@ pub(super) async fn json<S: Store>(
     Query(q): Query<DashboardQuery>,
 ) -> Result<Json<Stats>, WebError> {
     authorise(&ctx)?;
-    let (stats, _, error) = figures(&state, &q).await?;
+    let (stats, _, error) = figures(&state, &q, ctx.t).await?;
     match error {
         Some(e) => Err(WebError::Invalid(e)),
         None => Ok(Json(Stats::clone(&stats))),

@@ -1,11 +1,13 @@
 //! Downloads of the overview's list with the overview's filters:
-//! `/overzicht.csv` and `/overzicht.xlsx`.
+//! `/overzicht.csv` and `/overzicht.xlsx`, with headings and the values
+//! of closed lists in the user's language.
 
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use klacht_app::reports::blocking;
 use klacht_app::reports::export::{export_rows, to_csv, to_xlsx};
+use klacht_i18n::Tr;
 use klacht_store::Store;
 
 use super::{authorise, web_error};
@@ -25,9 +27,9 @@ async fn rows<S: Store>(
     if let Some(first) = errors.into_iter().next() {
         return Err(WebError::Invalid(first));
     }
-    export_rows(&state.store, &calendar, &filter, &ctx.user, today)
+    export_rows(&state.store, &calendar, &filter, &ctx.user, today, ctx.t)
         .await
-        .map_err(web_error)
+        .map_err(|e| web_error(e, ctx.t))
 }
 
 fn download(
@@ -35,6 +37,7 @@ fn download(
     content_type: &'static str,
     extension: &str,
     now: jiff::Timestamp,
+    t: Tr,
 ) -> Response {
     let stamp = now.strftime("%Y%m%d-%H%M");
     (
@@ -42,7 +45,10 @@ fn download(
             (header::CONTENT_TYPE, content_type.to_string()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"klachten-{stamp}.{extension}\""),
+                format!(
+                    "attachment; filename=\"{}-{stamp}.{extension}\"",
+                    t.t("report-export-filename")
+                ),
             ),
         ],
         bytes,
@@ -58,12 +64,16 @@ pub(super) async fn csv<S: Store>(
 ) -> Result<Response, WebError> {
     authorise(&ctx)?;
     let rows = rows(&state, &ctx, &q).await?;
-    let bytes = blocking(move || to_csv(&rows)).await.map_err(web_error)?;
+    let t = ctx.t;
+    let bytes = blocking(move || to_csv(&rows, t))
+        .await
+        .map_err(|e| web_error(e, t))?;
     Ok(download(
         bytes,
         "text/csv; charset=utf-8",
         "csv",
         state.now(),
+        t,
     ))
 }
 
@@ -76,13 +86,15 @@ pub(super) async fn xlsx<S: Store>(
     authorise(&ctx)?;
     let rows = rows(&state, &ctx, &q).await?;
     let now = state.now();
-    let bytes = blocking(move || to_xlsx(&rows, now))
+    let t = ctx.t;
+    let bytes = blocking(move || to_xlsx(&rows, now, t))
         .await
-        .map_err(web_error)?;
+        .map_err(|e| web_error(e, t))?;
     Ok(download(
         bytes,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "xlsx",
         now,
+        t,
     ))
 }

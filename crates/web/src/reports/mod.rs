@@ -14,6 +14,7 @@ use axum::Router;
 use axum::routing::get;
 use jiff::civil::Date;
 use klacht_app::reports::ReportError;
+use klacht_i18n::Tr;
 use klacht_store::Store;
 
 use crate::session::Ctx;
@@ -34,19 +35,21 @@ fn authorise(ctx: &Ctx) -> Result<(), WebError> {
     if ctx.sees_overview() {
         Ok(())
     } else {
-        Err(WebError::Forbidden(
-            "Rapportages zijn er voor de kwaliteitsmanager en de directeur.".into(),
-        ))
+        Err(WebError::Forbidden(ctx.t.t("report-forbidden")))
     }
 }
 
-/// Maps the report layer's errors onto the web layer's statuses.
-fn web_error(e: ReportError) -> WebError {
+/// Maps the report layer's errors onto the web layer's statuses, the
+/// user's own mistakes in the words of `t`.
+fn web_error(e: ReportError, t: Tr) -> WebError {
     match e {
         ReportError::Store(e) => WebError::Store(e),
         ReportError::Service(e) => WebError::Service(e),
-        e @ (ReportError::TooMany { .. } | ReportError::Period(_)) => {
-            WebError::Invalid(e.to_string())
+        ReportError::TooMany { limit } => {
+            WebError::Invalid(t.t1("report-too-many", "limit", limit.to_string()))
+        }
+        ReportError::Period(period) => {
+            WebError::Invalid(t.t1("report-bad-period", "period", period))
         }
         other => WebError::Report(other),
     }
@@ -58,16 +61,19 @@ fn year_in_range(year: i16, today: Date) -> bool {
 }
 
 /// Parses `jaar`; an empty value is the current year.
-fn parse_year(s: &str, today: Date) -> Result<i16, String> {
+fn parse_year(s: &str, today: Date, t: Tr) -> Result<i16, String> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(today.year());
     }
     match s.parse::<i16>() {
         Ok(y) if year_in_range(y, today) => Ok(y),
-        _ => Err(format!(
-            "'{s}' is geen jaar tussen 2000 en {}.",
-            today.year() + 1
+        _ => Err(t.t2(
+            "report-bad-year",
+            "value",
+            s,
+            "last",
+            (today.year() + 1).to_string(),
         )),
     }
 }
@@ -79,10 +85,15 @@ mod tests {
     #[test]
     fn years_are_checked() {
         let today = jiff::civil::date(2026, 11, 29);
-        assert_eq!(parse_year("", today), Ok(2026));
-        assert_eq!(parse_year(" 2025 ", today), Ok(2025));
-        assert!(parse_year("1999", today).is_err());
-        assert!(parse_year("2028", today).is_err());
-        assert!(parse_year("twintig", today).is_err());
+        let t = Tr::default();
+        assert_eq!(parse_year("", today, t), Ok(2026));
+        assert_eq!(parse_year(" 2025 ", today, t), Ok(2025));
+        assert!(parse_year("1999", today, t).is_err());
+        assert!(parse_year("2028", today, t).is_err());
+        assert!(parse_year("twintig", today, t).is_err());
+        assert_eq!(
+            parse_year("twintig", today, t),
+            Err("'twintig' is geen jaar tussen 2000 en 2027.".into())
+        );
     }
 }

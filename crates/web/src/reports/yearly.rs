@@ -6,7 +6,8 @@ use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use klacht_app::reports::charts::Charts;
-use klacht_app::reports::yearly::{YearReport, render_pdf};
+use klacht_app::reports::yearly::{YearReport, html_notes, render_pdf};
+use klacht_i18n::Tr;
 use klacht_store::Store;
 use serde::Deserialize;
 
@@ -25,20 +26,26 @@ pub struct YearQuery {
 #[derive(Template)]
 #[template(path = "reports/yearly.html")]
 pub struct YearlyPage<'a> {
+    /// The report's language.
+    pub t: Tr,
     pub report: &'a YearReport,
     pub view: &'a klacht_app::reports::view::View,
     pub charts: Charts,
     /// Links back into the application (not in a file written by the CLI).
     pub in_app: bool,
+    pub notes: Vec<String>,
 }
 
-/// The yearly report as HTML text.
+/// The yearly report as HTML text, in the report's language.
 pub fn render_html(report: &YearReport, in_app: bool) -> Result<String, askama::Error> {
+    let t = report.tr();
     YearlyPage {
+        t,
         report,
         view: &report.view,
-        charts: Charts::of(&report.stats, ""),
+        charts: Charts::of(&report.stats, "", t),
         in_app,
+        notes: html_notes(t),
     }
     .render()
 }
@@ -46,10 +53,11 @@ pub fn render_html(report: &YearReport, in_app: bool) -> Result<String, askama::
 async fn report<S: Store>(
     state: &AppState<S>,
     q: &YearQuery,
+    t: Tr,
 ) -> Result<std::sync::Arc<YearReport>, WebError> {
     let calendar = state.calendar().await?;
     let today = calendar.local_date(state.now());
-    let year = parse_year(&q.jaar, today).map_err(WebError::Invalid)?;
+    let year = parse_year(&q.jaar, today, t).map_err(WebError::Invalid)?;
     state
         .figures
         .year_report(
@@ -59,9 +67,10 @@ async fn report<S: Store>(
             year,
             today,
             state.patterns.generation(),
+            t,
         )
         .await
-        .map_err(web_error)
+        .map_err(|e| web_error(e, t))
 }
 
 #[tracing::instrument(skip_all)]
@@ -71,7 +80,7 @@ pub(super) async fn page<S: Store>(
     Query(q): Query<YearQuery>,
 ) -> Result<Html<String>, WebError> {
     authorise(&ctx)?;
-    let report = report(&state, &q).await?;
+    let report = report(&state, &q, ctx.t).await?;
     Ok(Html(render_html(&report, true)?))
 }
 
@@ -82,17 +91,21 @@ pub(super) async fn pdf<S: Store>(
     Query(q): Query<YearQuery>,
 ) -> Result<Response, WebError> {
     authorise(&ctx)?;
-    let report = report(&state, &q).await?;
+    let t = ctx.t;
+    let report = report(&state, &q, t).await?;
     let year = report.year;
     let bytes = klacht_app::reports::blocking(move || render_pdf(&report))
         .await
-        .map_err(web_error)?;
+        .map_err(|e| web_error(e, t))?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_string()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("inline; filename=\"jaarverslag-klachten-{year}.pdf\""),
+                format!(
+                    "inline; filename=\"{}-{year}.pdf\"",
+                    t.t("report-yearly-filename")
+                ),
             ),
         ],
         bytes,

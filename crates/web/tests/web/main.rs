@@ -53,6 +53,7 @@ mod public_status;
 mod related;
 mod reopen;
 mod report;
+mod reports_english;
 mod signin;
 mod sso;
 mod staff_attachments;
