@@ -366,9 +366,9 @@ async fn an_english_manager_takes_a_complaint_through_the_steps<S: Store>(store:
     );
     // The e-mail about it: their state in English, the subjects in the
     // language of their recipient.
-    assert!(page.contains(">queued</span>") || page.contains(">sent</span>"));
+    assert!(page.contains(">in the queue</span>") || page.contains(">sent</span>"));
     assert!(
-        page.contains("Registration of complaint K-"),
+        page.contains("Registration in Exact of complaint K-"),
         "Exact in English"
     );
     for line in [

@@ -32,9 +32,10 @@ use klacht_domain::{ComplaintId, Language, ReferenceNumber, User};
 use klacht_i18n::foreign_words;
 use klacht_store::{AuditEntry, Store, store_tests};
 
-/// Texts the data set's people typed, in Dutch (reports_support), and the
-/// Dutch sample regulation's name: not the product's words.
+/// Texts the data set's people typed (reports_support's in Dutch) and a
+/// setting's name: not the product's words.
 const TYPED: &[&str] = &[
+    "KLACHT_SMTP_URL",
     "Mevrouw J. de Vries",
     "De hulp kwam te laat.",
     "Werkdruk",
@@ -364,14 +365,15 @@ impl Walk {
             return String::new();
         }
         let bytes = r.bytes().await.expect("body");
-        let (text, page) = if path.ends_with(".pdf") {
+        let file = path.split('?').next().unwrap_or(path);
+        let (text, page) = if file.ends_with(".pdf") {
             (pdf_text(&bytes), None)
-        } else if path.ends_with(".xlsx") {
+        } else if file.ends_with(".xlsx") {
             (xlsx_strings(&bytes), None)
         } else {
             // The product's name, klacht, is a name in every language.
             let body = String::from_utf8_lossy(&bytes).replace("<strong>klacht</strong>", "");
-            if path.ends_with(".csv") || path.ends_with(".ics") {
+            if file.ends_with(".csv") || file.ends_with(".ics") {
                 // The calendar's product identifier is a name, not text.
                 let body = body
                     .lines()
@@ -562,7 +564,6 @@ async fn every_page_speaks_english_to_an_english_user<S: Store>(store: S) {
             "/rapportage/jaarverslag.pdf",
             format!("/rapportage/jaarverslag.pdf?jaar={year}"),
         ),
-        ("/dossier/{id}/formulier.pdf", filed_form),
         ("/verbetering", "/verbetering".to_owned()),
         ("/verbeteracties/nieuw", "/verbeteracties/nieuw".to_owned()),
         ("/berichten", "/berichten".to_owned()),
@@ -573,6 +574,17 @@ async fn every_page_speaks_english_to_an_english_user<S: Store>(store: S) {
     ] {
         walk.check(&app, Some(&b), route, &path, en).await;
     }
+
+    // The archive's copy is the form as filed: the office's Dutch record,
+    // whoever downloads it.
+    walk.check(
+        &app,
+        Some(&b),
+        "/dossier/{id}/formulier.pdf",
+        &filed_form,
+        Language::Nl,
+    )
+    .await;
 
     // Ellen, director.
     let b = app.login(org.director.email.as_str()).await;
