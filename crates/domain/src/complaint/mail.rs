@@ -2,6 +2,7 @@
 //! klacht's mail, recognised by the address it was sent to.
 
 use super::validate::LONG;
+use crate::refusal::Code;
 use super::{ComplainantMail, Complaint, ComplaintError, Event, Kind};
 
 /// Longest subject kept.
@@ -15,14 +16,10 @@ pub fn record_complainant_mail(
     mail: ComplainantMail,
 ) -> Result<Vec<Event>, ComplaintError> {
     if c.kind() != Kind::Complaint {
-        return Err(ComplaintError::WrongState(
-            "Een signaal heeft geen lopende behandeling.".into(),
-        ));
+        return Err(ComplaintError::wrong_state(Code::SignalNoHandling));
     }
     if c.closed().is_some() {
-        return Err(ComplaintError::WrongState(
-            "De klacht is afgesloten.".into(),
-        ));
+        return Err(ComplaintError::wrong_state(Code::ComplaintClosed));
     }
     let subject: String = mail.subject.trim().chars().take(SUBJECT_MAX).collect();
     let text: String = mail.text.trim().chars().take(LONG).collect();
