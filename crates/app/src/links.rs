@@ -141,10 +141,9 @@ pub async fn unlink<S: Store>(
         Ok(b) => b,
         Err(ServiceError::NotFound) => {
             return Err(
-                klacht_domain::complaint::ComplaintError::WrongState(format!(
-                    "Klacht {} heeft geen koppeling met die klacht.",
-                    a.reference()
-                ))
+                klacht_domain::complaint::ComplaintError::wrong_state(
+                    klacht_domain::RefusalCode::NoLinkWith.text("reference", a.reference()),
+                )
                 .into(),
             );
         }

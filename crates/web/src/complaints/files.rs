@@ -40,6 +40,7 @@ async fn attempt<S: Store>(
     id: ComplaintId,
     user: &User,
     uploads: Vec<Upload>,
+    t: klacht_i18n::Tr,
 ) -> Result<Result<String, (StatusCode, String)>, WebError> {
     let calendar = state.calendar().await?;
     match files::add(&state.change_context(&calendar), id, user, uploads).await {
@@ -69,7 +70,7 @@ async fn attempt<S: Store>(
             if e.status().is_server_error() {
                 return Err(e);
             }
-            Ok(Err((e.status(), e.user_message())))
+            Ok(Err((e.status(), e.user_message(t))))
         }
     }
 }
@@ -93,7 +94,7 @@ pub(super) async fn add<S: Store>(
             broken.status(),
             format!("{} {CHOOSE_AGAIN}", broken.message()),
         )),
-        None => attempt(&state, id, &current.user, uploads).await?,
+        None => attempt(&state, id, &current.user, uploads, current.t).await?,
     };
     let (status, message) = match outcome {
         Ok(done) => {
