@@ -187,12 +187,12 @@ fn in_dutch(e: &anyhow::Error) -> String {
     let dutch = klacht_i18n::Tr::new(klacht_i18n::Language::Nl);
     let mut parts: Vec<String> = Vec::new();
     for cause in e.chain() {
-        let refusal = cause
-            .downcast_ref::<ComplaintError>()
-            .or_else(|| match cause.downcast_ref::<ServiceError>() {
+        let refusal = cause.downcast_ref::<ComplaintError>().or_else(|| {
+            match cause.downcast_ref::<ServiceError>() {
                 Some(ServiceError::Refused(r)) => Some(r),
                 _ => None,
-            });
+            }
+        });
         match refusal {
             Some(r) => {
                 parts.push(dutch.refusal(r.refusal()));
@@ -203,4 +203,25 @@ fn in_dutch(e: &anyhow::Error) -> String {
         }
     }
     parts.join(": ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use klacht_domain::RefusalCode;
+
+    #[test]
+    fn refusals_are_printed_in_dutch() {
+        let refused = ServiceError::Refused(ComplaintError::wrong_state(
+            RefusalCode::NotClosedExact.text("reference", "K-2026-0001"),
+        ));
+        let e = anyhow::Error::from(refused).context("registratie in Exact");
+        assert_eq!(
+            in_dutch(&e),
+            "registratie in Exact: Klacht K-2026-0001 is nog niet afgesloten; pas dan volgt \
+             de registratie in Exact."
+        );
+        let e = anyhow::anyhow!("iets anders");
+        assert_eq!(in_dutch(&e), "iets anders");
+    }
 }

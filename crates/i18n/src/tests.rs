@@ -188,16 +188,28 @@ fn every_refusal_code_has_its_sentence_in_every_language() {
             let Some(found) = messages.get(&key) else {
                 panic!("{}: {key} is missing", language.code());
             };
-            let supplied: BTreeSet<String> =
-                code.placeholders().iter().map(|p| (*p).to_owned()).collect();
-            assert_eq!(found, &supplied, "{}: the placeholders of {key}", language.code());
+            let supplied: BTreeSet<String> = code
+                .placeholders()
+                .iter()
+                .map(|p| (*p).to_owned())
+                .collect();
+            assert_eq!(
+                found,
+                &supplied,
+                "{}: the placeholders of {key}",
+                language.code()
+            );
         }
         let codes: BTreeSet<String> = Code::ALL
             .iter()
             .map(|c| format!("refusal-{}", c.id()))
             .collect();
         for key in messages.keys().filter(|k| k.starts_with("refusal-")) {
-            assert!(codes.contains(key), "{}: {key} has no code", language.code());
+            assert!(
+                codes.contains(key),
+                "{}: {key} has no code",
+                language.code()
+            );
         }
     }
 }

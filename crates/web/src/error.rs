@@ -52,7 +52,6 @@ pub enum WebError {
     Dossier(#[from] klacht_app::dossier::DossierError),
 }
 
-
 /// What an error says to its reader, in any language: a message key with
 /// its values, a refusal of the domain, or a handler's own sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -253,7 +252,11 @@ impl WebError {
                 Words::key("error-no-offer-letter")
             }
             WebError::Dossier(klacht_app::dossier::DossierError::NotClosed(reference)) => {
-                Words::key1("error-dossier-not-closed", "reference", reference.to_string())
+                Words::key1(
+                    "error-dossier-not-closed",
+                    "reference",
+                    reference.to_string(),
+                )
             }
             other => Words::Text(other.to_string()),
         }
@@ -289,7 +292,9 @@ fn auth_words(e: &AuthError) -> Words {
         AuthError::Sso(SsoError::IdToken { reason, .. }) => {
             Words::key1("error-sso-id-token", "reason", *reason)
         }
-        AuthError::Sso(SsoError::NoEmail(claim)) => Words::key1("error-sso-no-email", "claim", *claim),
+        AuthError::Sso(SsoError::NoEmail(claim)) => {
+            Words::key1("error-sso-no-email", "claim", *claim)
+        }
         AuthError::Password(klacht_app::password::PasswordError::TooShort) => Words::key1(
             "error-password-too-short",
             "min",

@@ -174,9 +174,10 @@ impl PublicForm {
                         PartyField::Name if self.naam.trim().is_empty() => {
                             errors.add("naam", FieldMessage::key("form-error-name-missing"))
                         }
-                        PartyField::Name => {
-                            errors.add("naam", FieldMessage::refused("form-error-name", e.refusal().clone()))
-                        }
+                        PartyField::Name => errors.add(
+                            "naam",
+                            FieldMessage::refused("form-error-name", e.refusal().clone()),
+                        ),
                         PartyField::Email => {
                             errors.add("email", FieldMessage::key("form-error-email"))
                         }

@@ -12,8 +12,8 @@ use super::state::Target;
 use super::validate::{self, LONG};
 use super::values::{Kind, WaivableStep};
 use super::{Closing, Complaint, ComplaintError};
-use crate::refusal::{Arg, Code, Refusal};
 use crate::permissions::{self, Action};
+use crate::refusal::{Arg, Code, Refusal};
 use crate::terms::Step;
 use crate::{Role, User, UserId};
 
@@ -171,7 +171,9 @@ impl Complaint {
                     return Err(invalid(Code::AssistantInvolved));
                 }
                 if self.handler() == Some(assistant.id) {
-                    return Err(wrong(Code::AssistantIsHandler.text("name", &assistant.name)));
+                    return Err(wrong(
+                        Code::AssistantIsHandler.text("name", &assistant.name),
+                    ));
                 }
                 if self.assistants().contains(&assistant.id) {
                     return Err(wrong(Code::AlreadyAssisting.text("name", &assistant.name)));
@@ -184,9 +186,9 @@ impl Complaint {
                 return self.consult_director(actor, &director, &question);
             }
             Command::GiveAdvice(x) => {
-                let record = self.consultation(x.number).ok_or_else(|| {
-                    invalid(Code::NoSuchQuestion.text("number", x.number))
-                })?;
+                let record = self
+                    .consultation(x.number)
+                    .ok_or_else(|| invalid(Code::NoSuchQuestion.text("number", x.number)))?;
                 if record.director() != actor.id {
                     return Err(ComplaintError::not_allowed(
                         Code::QuestionOtherDirector.text("number", x.number),
@@ -509,7 +511,9 @@ impl Complaint {
                 // The analysis of closed complaints (DESIGN §6) goes on.
                 Action::Correct | Action::Classify | Action::Reopen => Ok(()),
                 Action::RegisterInExact if self.exact_registration().is_none() => Ok(()),
-                Action::RegisterInExact => Err(wrong(Code::AlreadyInExact.text("reference", reference))),
+                Action::RegisterInExact => {
+                    Err(wrong(Code::AlreadyInExact.text("reference", reference)))
+                }
                 _ => Err(wrong(Code::ClosedOnlyExact.text("reference", reference))),
             };
         }
@@ -521,7 +525,9 @@ impl Complaint {
             }
         };
         match action {
-            Action::ConvertToComplaint => Err(wrong(Code::AlreadyComplaint.text("reference", reference))),
+            Action::ConvertToComplaint => {
+                Err(wrong(Code::AlreadyComplaint.text("reference", reference)))
+            }
             Action::Reopen => Err(wrong(Code::NotClosedReopen.text("reference", reference))),
             Action::RouteToManager | Action::AssignHandler if self.handed_in() => {
                 Err(wrong(Code::HandedIn.text("reference", reference)))

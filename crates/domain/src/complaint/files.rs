@@ -24,7 +24,9 @@ pub fn add_files(
         return Err(ComplaintError::invalid(Code::ChooseFile));
     }
     if files.len() > MAX_FILES {
-        return Err(ComplaintError::invalid(Code::TooManyFiles.text("max", MAX_FILES)));
+        return Err(ComplaintError::invalid(
+            Code::TooManyFiles.text("max", MAX_FILES),
+        ));
     }
     Ok(vec![Event::FilesAdded(FilesAdded { files })])
 }

@@ -7,9 +7,9 @@ use jiff::{SignedDuration, Timestamp, Zoned};
 
 use super::validate::{LONG, SHORT};
 use super::{ComplaintError, Party};
-use crate::refusal::{Code, Refusal};
 use crate::Email;
 use crate::dutch::sentence;
+use crate::refusal::{Code, Refusal};
 
 /// Longest description of a complaint.
 pub const DESCRIPTION_MAX: usize = LONG;
@@ -132,7 +132,10 @@ pub const EARLIEST_RECEIPT_YEAR: i16 = 2000;
 pub fn received_at(at: Zoned, now: Timestamp) -> Result<Zoned, ComplaintError> {
     let latest = now.checked_add(RECEIPT_SLACK).unwrap_or(Timestamp::MAX);
     if at.timestamp() > latest {
-        return Err(ComplaintError::invalid_at(Field::ReceivedAt, Code::ReceivedInFuture));
+        return Err(ComplaintError::invalid_at(
+            Field::ReceivedAt,
+            Code::ReceivedInFuture,
+        ));
     }
     if at.year() < EARLIEST_RECEIPT_YEAR {
         return Err(ComplaintError::invalid_at(
@@ -149,7 +152,10 @@ pub fn received_at(at: Zoned, now: Timestamp) -> Result<Zoned, ComplaintError> {
 pub fn description(text: &str) -> Result<String, ComplaintError> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(ComplaintError::invalid_at(Field::Description, Code::DescriptionRequired));
+        return Err(ComplaintError::invalid_at(
+            Field::Description,
+            Code::DescriptionRequired,
+        ));
     }
     if text.chars().count() > DESCRIPTION_MAX {
         return Err(ComplaintError::invalid_at(

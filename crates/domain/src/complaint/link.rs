@@ -66,7 +66,9 @@ pub fn decide_link(
     actor: &User,
 ) -> Result<(Event, Event), ComplaintError> {
     if actor.role == Role::Admin || !can_view(actor, a) {
-        return Err(ComplaintError::not_allowed(Code::NoLinkPermission.text("reference", a.reference())));
+        return Err(ComplaintError::not_allowed(
+            Code::NoLinkPermission.text("reference", a.reference()),
+        ));
     }
     if a.id() == b.id() {
         return Err(ComplaintError::invalid(Code::LinkSelf));
@@ -100,7 +102,9 @@ pub fn decide_unlink(
     actor: &User,
 ) -> Result<(Event, Event), ComplaintError> {
     if actor.role == Role::Admin || !can_view(actor, a) {
-        return Err(ComplaintError::not_allowed(Code::NoUnlinkPermission.text("reference", a.reference())));
+        return Err(ComplaintError::not_allowed(
+            Code::NoUnlinkPermission.text("reference", a.reference()),
+        ));
     }
     if !may_link(actor, a, b) {
         return Err(not_found(b.reference()));

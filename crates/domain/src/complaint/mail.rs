@@ -2,8 +2,8 @@
 //! klacht's mail, recognised by the address it was sent to.
 
 use super::validate::LONG;
-use crate::refusal::Code;
 use super::{ComplainantMail, Complaint, ComplaintError, Event, Kind};
+use crate::refusal::Code;
 
 /// Longest subject kept.
 const SUBJECT_MAX: usize = 500;

@@ -31,7 +31,9 @@ pub fn route_public(c: &Complaint, manager: &User) -> Result<Event, ComplaintErr
         manager.role,
         Role::Manager | Role::QualityManager | Role::Director
     ) {
-        return Err(ComplaintError::invalid(Code::NotAManager.text("name", &manager.name)));
+        return Err(ComplaintError::invalid(
+            Code::NotAManager.text("name", &manager.name),
+        ));
     }
     if c.is_involved(manager.id) {
         return Err(ComplaintError::invalid(Code::InvolvedCannotHandle));

@@ -35,9 +35,7 @@ pub(super) fn required(what: Code, text: &str, max: usize) -> Result<String, Com
         return Err(invalid(Code::Required.phrase("what", what)));
     }
     if text.chars().count() > max {
-        return Err(invalid(
-            Code::TooLong.phrase("what", what).text("max", max),
-        ));
+        return Err(invalid(Code::TooLong.phrase("what", what).text("max", max)));
     }
     Ok(text.to_owned())
 }

@@ -215,7 +215,9 @@ pub(super) async fn create<S: Store>(
         Err(e) => {
             let users = state.store.list_users().await?;
             let ctx = ctx_of(&state, &current);
-            form_error(e.into(), ctx.t, |msg| users_page(ctx, &users, form, Some(msg)))
+            form_error(e.into(), ctx.t, |msg| {
+                users_page(ctx, &users, form, Some(msg))
+            })
         }
     }
 }

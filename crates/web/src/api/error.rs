@@ -274,7 +274,11 @@ pub fn api_language(headers: &axum::http::HeaderMap) -> Language {
 }
 
 /// The answer for `words` in `language`, keeping `original`'s headers.
-pub(crate) fn problem_in(original: &Response, words: &ProblemWords, language: Language) -> Response {
+pub(crate) fn problem_in(
+    original: &Response,
+    words: &ProblemWords,
+    language: Language,
+) -> Response {
     let mut response = (words.status, words.render(Tr::new(language))).into_response();
     for (name, value) in original.headers() {
         if name != header::CONTENT_LENGTH {
@@ -442,7 +446,11 @@ mod tests {
                 403,
                 "forbidden",
             ),
-            (ComplaintError::invalid(Code::ZeroValue).into(), 422, "invalid"),
+            (
+                ComplaintError::invalid(Code::ZeroValue).into(),
+                422,
+                "invalid",
+            ),
             (
                 ComplaintError::wrong_state(Code::NoOfferYet).into(),
                 409,
@@ -483,7 +491,8 @@ mod tests {
             json["errors"][0]["message"],
             "De afhandelaar mag niet betrokken zijn bij de dienst waarover geklaagd wordt."
         );
-        let e = ApiError::from(ComplaintError::not_allowed(Code::ManagerOwnTeam)).on_field("handler");
+        let e =
+            ApiError::from(ComplaintError::not_allowed(Code::ManagerOwnTeam)).on_field("handler");
         let (status, json) = body(e).await;
         assert_eq!(status, 403);
         assert!(json.get("errors").is_none());

@@ -579,7 +579,11 @@ pub(super) async fn submit<S: Store>(
                     if e.status().is_server_error() {
                         return Err(e);
                     }
-                    (FieldErrors::default(), Some(e.user_message(current.t)), e.status())
+                    (
+                        FieldErrors::default(),
+                        Some(e.user_message(current.t)),
+                        e.status(),
+                    )
                 }
             };
             render(&state, ctx, form, errors, general, files_chosen, status).await

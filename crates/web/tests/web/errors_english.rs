@@ -93,7 +93,6 @@ async fn staff_see_refusals_in_their_language<S: Store>(store: S) {
     );
 }
 
-
 async fn api_problems_follow_accept_language<S: Store>(store: S) {
     let app = spawn_app(store).await;
     let o = api_support::org(&app).await;
@@ -188,10 +187,12 @@ async fn api_problems_follow_accept_language<S: Store>(store: S) {
         )
         .await;
     let p = r.problem(401);
-    assert_eq!(p["detail"], "Send an API token: Authorization: Bearer <token>.");
+    assert_eq!(
+        p["detail"],
+        "Send an API token: Authorization: Bearer <token>."
+    );
     assert!(r.headers.contains_key("www-authenticate"));
 }
-
 
 async fn the_api_registers_in_the_complainants_language<S: Store>(store: S) {
     let app = spawn_app(store).await;

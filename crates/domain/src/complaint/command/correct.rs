@@ -81,7 +81,9 @@ impl Complaint {
                 None => permissions::may_correct_registration(actor, self),
             };
         if !permitted {
-            return Err(ComplaintError::not_allowed(Code::CorrectOwnOnly.text("number", of)));
+            return Err(ComplaintError::not_allowed(
+                Code::CorrectOwnOnly.text("number", of),
+            ));
         }
         if self
             .correction_target(self.version() + 1, of, &replacement)

@@ -55,7 +55,11 @@ fn full_walk_from_registration_to_closing_and_exact() {
     run.ok(h, complete(1));
     let err = run.refused(q, close());
     assert_eq!(err.code(), Code::CannotCloseYet, "{err}");
-    assert!(err.to_string().contains("refusal-blocker-action (number: 2)"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("refusal-blocker-action (number: 2)"),
+        "{err}"
+    );
     run.ok(q, complete(2));
     run.ok(q, close());
     assert_eq!(run.c.status(), Status::Closed);
@@ -101,10 +105,7 @@ fn the_handler_is_never_an_involved_employee() {
     let org = org();
     let mut run = Run::registered(&org, Kind::Complaint);
     let err = run.refused(&org.manager, assign(&org.involved));
-    assert_eq!(
-        err,
-        ComplaintError::invalid(Code::HandlerInvolved)
-    );
+    assert_eq!(err, ComplaintError::invalid(Code::HandlerInvolved));
     // Not by the quality manager either.
     assert!(invalid(&run.refused(&org.quality, assign(&org.involved))));
 }
@@ -235,10 +236,7 @@ fn steps_need_a_handler_first() {
         Command::SendForm,
     ] {
         let err = run.refused(&org.manager, cmd);
-        assert_eq!(
-            err,
-            ComplaintError::wrong_state(Code::AssignHandlerFirst)
-        );
+        assert_eq!(err, ComplaintError::wrong_state(Code::AssignHandlerFirst));
     }
 }
 
@@ -329,7 +327,9 @@ fn closing_names_every_missing_step_and_is_for_the_quality_manager() {
             "missing",
             Arg::List(vec![
                 Arg::label(Step::Contact),
-                Arg::Phrase(Box::new(Code::BlockerOfferNoMerit.label("step", Step::Offer))),
+                Arg::Phrase(Box::new(
+                    Code::BlockerOfferNoMerit.label("step", Step::Offer)
+                )),
                 Arg::label(Step::Record),
             ])
         )

@@ -23,7 +23,6 @@ use serde::Deserialize;
 use super::error::{ApiError, FieldError};
 use crate::error::Words;
 
-
 /// Collects what is wrong with a body, field by field.
 #[derive(Default)]
 pub struct Check(Vec<FieldError>);
@@ -252,7 +251,11 @@ impl NewComplaintBody {
                 if language.is_none() {
                     check.say(
                         "language",
-                        Words::key1("api-language", "value", code.chars().take(40).collect::<String>()),
+                        Words::key1(
+                            "api-language",
+                            "value",
+                            code.chars().take(40).collect::<String>(),
+                        ),
                     );
                 }
                 language
