@@ -118,7 +118,7 @@ pub async fn classify_many<S: Store>(
         let wanted = match crate::improvement::from_the_lists(cx.store, &c, wanted).await {
             Ok(w) => w,
             Err(ServiceError::Refused(e)) => {
-                errors.insert(reference, e.message().to_owned());
+                errors.insert(reference, dutch(&e));
                 continue;
             }
             Err(e) => return Err(e.into()),
@@ -126,7 +126,7 @@ pub async fn classify_many<S: Store>(
         let events = match c.decide(Command::Classify(wanted), by, cx.now) {
             Ok(events) => events,
             Err(e) => {
-                errors.insert(reference, e.message().to_owned());
+                errors.insert(reference, dutch(&e));
                 continue;
             }
         };
@@ -166,4 +166,11 @@ fn not_allowed(c: Option<&Complaint>) -> BulkError {
         ),
         None => "U kunt niet alle gekozen klachten indelen.".to_owned(),
     })
+}
+
+/// A refusal per complaint of a bulk change, for the page that lists
+/// them. Dutch: the page hands the map on as it is (still to follow the
+/// user's language).
+pub(crate) fn dutch(e: &klacht_domain::complaint::ComplaintError) -> String {
+    klacht_i18n::Tr::default().refusal(e.refusal())
 }

@@ -324,7 +324,7 @@ async fn move_items<S: Store>(
             let events = match c.decide(cmd, by, cx.now) {
                 Ok(events) => events,
                 Err(e) => {
-                    errors.insert(item.key.clone(), e.message().to_owned());
+                    errors.insert(item.key.clone(), crate::bulk::dutch(&e));
                     continue;
                 }
             };

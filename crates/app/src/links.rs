@@ -140,13 +140,10 @@ pub async fn unlink<S: Store>(
     let b = match load(cx.store, other).await {
         Ok(b) => b,
         Err(ServiceError::NotFound) => {
-            return Err(
-                klacht_domain::complaint::ComplaintError::WrongState(format!(
-                    "Klacht {} heeft geen koppeling met die klacht.",
-                    a.reference()
-                ))
-                .into(),
-            );
+            return Err(klacht_domain::complaint::ComplaintError::wrong_state(
+                klacht_domain::RefusalCode::NoLinkWith.text("reference", a.reference()),
+            )
+            .into());
         }
         Err(e) => return Err(e),
     };

@@ -12,6 +12,8 @@ mod serve;
 mod user;
 mod verify;
 
+use klacht_app::complaints::ServiceError;
+use klacht_domain::complaint::ComplaintError;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -173,8 +175,53 @@ fn main() -> ExitCode {
     match runtime.block_on(run(cli, config)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("fout: {e:#}");
+            eprintln!("fout: {}", in_dutch(&e));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The error and its causes as `{:#}` shows them, with the domain's
+/// refusals put into words: the command line speaks Dutch.
+fn in_dutch(e: &anyhow::Error) -> String {
+    let dutch = klacht_i18n::Tr::new(klacht_i18n::Language::Nl);
+    let mut parts: Vec<String> = Vec::new();
+    for cause in e.chain() {
+        let refusal = cause.downcast_ref::<ComplaintError>().or_else(|| {
+            match cause.downcast_ref::<ServiceError>() {
+                Some(ServiceError::Refused(r)) => Some(r),
+                _ => None,
+            }
+        });
+        match refusal {
+            Some(r) => {
+                parts.push(dutch.refusal(r.refusal()));
+                // The refusal is the whole story; what it wraps says it again.
+                break;
+            }
+            None => parts.push(cause.to_string()),
+        }
+    }
+    parts.join(": ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use klacht_domain::RefusalCode;
+
+    #[test]
+    fn refusals_are_printed_in_dutch() {
+        let refused = ServiceError::Refused(ComplaintError::wrong_state(
+            RefusalCode::NotClosedExact.text("reference", "K-2026-0001"),
+        ));
+        let e = anyhow::Error::from(refused).context("registratie in Exact");
+        assert_eq!(
+            in_dutch(&e),
+            "registratie in Exact: Klacht K-2026-0001 is nog niet afgesloten; pas dan volgt \
+             de registratie in Exact."
+        );
+        let e = anyhow::anyhow!("iets anders");
+        assert_eq!(in_dutch(&e), "iets anders");
     }
 }

@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::complaint::{Complaint, ComplaintError};
+use crate::refusal::Code;
 use crate::{ComplaintId, ReferenceNumber};
 
 /// The person a registration names (complainant or handler).
@@ -97,10 +98,7 @@ impl Registration {
     /// `None` when the complaint had none.
     pub fn of(c: &Complaint, handler: Option<Person>) -> Result<Registration, ComplaintError> {
         let closed = c.closed().ok_or_else(|| {
-            ComplaintError::WrongState(format!(
-                "Klacht {} is nog niet afgesloten; pas dan volgt de registratie in Exact.",
-                c.reference()
-            ))
+            ComplaintError::wrong_state(Code::NotClosedExact.text("reference", c.reference()))
         })?;
         let zone = c.received_at().time_zone().clone();
         let party = c.complainant();

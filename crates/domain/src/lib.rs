@@ -16,6 +16,7 @@ pub mod language;
 pub mod next_step;
 pub mod patterns;
 pub mod permissions;
+pub mod refusal;
 pub mod reminders;
 pub mod retention;
 pub mod stats;
@@ -26,4 +27,5 @@ pub mod user;
 
 pub use ids::{ComplaintId, Email, ParseError, ReferenceNumber, TrackingCode, UserId};
 pub use language::{Labelled, Language};
+pub use refusal::{Code as RefusalCode, Refusal};
 pub use user::{Role, User};

@@ -100,6 +100,40 @@ impl Action {
     }
 }
 
+/// The actions are named in refusals ("Geen toestemming voor '…'").
+impl crate::Labelled for Action {
+    const KIND: &'static str = "Action";
+
+    fn id(self) -> &'static str {
+        match self {
+            Action::RouteToManager => "route_to_manager",
+            Action::AssignHandler => "assign_handler",
+            Action::AddAssistant => "add_assistant",
+            Action::RecordContact => "record_contact",
+            Action::DecideMerit => "decide_merit",
+            Action::ConsultDirector => "consult_director",
+            Action::GiveAdvice => "give_advice",
+            Action::MakeOffer => "make_offer",
+            Action::RecordResponse => "record_response",
+            Action::ManageActions => "manage_actions",
+            Action::SendForm => "send_form",
+            Action::WaiveStep => "waive_step",
+            Action::Escalate => "escalate",
+            Action::RecordEscalationOutcome => "record_escalation_outcome",
+            Action::Close => "close",
+            Action::RegisterInExact => "register_in_exact",
+            Action::Correct => "correct",
+            Action::ConvertToComplaint => "convert_to_complaint",
+            Action::Classify => "classify",
+            Action::Reopen => "reopen",
+        }
+    }
+
+    fn dutch(self) -> &'static str {
+        self.label()
+    }
+}
+
 /// Every staff member receives complaints; the administrator runs the
 /// system and stays out of complaint content.
 pub fn can_register(user: &User) -> bool {

@@ -14,6 +14,8 @@ mod format;
 pub use catalog::{Arg, FILES, keys, placeholders};
 pub use klacht_domain::{Labelled, Language};
 
+use klacht_domain::refusal::{Arg as RefusalArg, Refusal};
+
 use std::collections::BTreeSet;
 
 use jiff::Zoned;
@@ -164,6 +166,35 @@ impl Tr {
     /// "€ 1.250,00" / "€1,250.00".
     pub fn euro(&self, cents: u64) -> String {
         format::euro(self.0, cents)
+    }
+
+    /// A refusal of the domain in this language: its code's message
+    /// `refusal-{id}` with its values, each written as this language
+    /// writes it.
+    pub fn refusal(&self, refusal: &Refusal) -> String {
+        let args: Vec<(&str, String)> = refusal
+            .args()
+            .iter()
+            .map(|(name, value)| (*name, self.refusal_arg(value)))
+            .collect();
+        self.with_args(&format!("refusal-{}", refusal.code().id()), &args)
+    }
+
+    fn refusal_arg(&self, value: &RefusalArg) -> String {
+        match value {
+            RefusalArg::Text(text) => text.clone(),
+            RefusalArg::Label { kind, id, dutch } => self
+                .lookup(&format!("label-{kind}-{id}"))
+                .unwrap_or_else(|| (*dutch).to_owned()),
+            RefusalArg::Date(d) => self.date(*d),
+            RefusalArg::Euro(cents) => self.euro(*cents),
+            RefusalArg::Phrase(r) => self.refusal(r),
+            RefusalArg::List(items) => items
+                .iter()
+                .map(|i| self.refusal_arg(i))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
     }
 
     /// "mei" / "May".

@@ -143,6 +143,7 @@ fn every_value_of_every_closed_list_has_its_name_in_every_language() {
     assert_labelled(WaivableStep::ALL, &english);
     assert_labelled(LinkReason::ALL, &english);
     assert_labelled(&klacht_domain::Role::ALL, &english);
+    assert_labelled(&klacht_domain::permissions::Action::ALL, &english);
     assert_labelled(
         &[Step::Report, Step::Contact, Step::Offer, Step::Record],
         &english,
@@ -175,4 +176,85 @@ fn the_terms_the_help_fills_in_are_the_domains() {
     ] {
         assert_eq!(nl.t(key), step.term(), "{key}");
     }
+}
+
+/// Every refusal the domain can give has its sentence in every language,
+/// with exactly the placeholders its code supplies.
+#[test]
+fn every_refusal_code_has_its_sentence_in_every_language() {
+    use klacht_domain::refusal::Code;
+    for language in Language::ALL {
+        let messages = placeholders(language);
+        for code in Code::ALL {
+            let key = format!("refusal-{}", code.id());
+            let Some(found) = messages.get(&key) else {
+                panic!("{}: {key} is missing", language.code());
+            };
+            let supplied: BTreeSet<String> = code
+                .placeholders()
+                .iter()
+                .map(|p| (*p).to_owned())
+                .collect();
+            assert_eq!(
+                found,
+                &supplied,
+                "{}: the placeholders of {key}",
+                language.code()
+            );
+        }
+        let codes: BTreeSet<String> = Code::ALL
+            .iter()
+            .map(|c| format!("refusal-{}", c.id()))
+            .collect();
+        for key in messages.keys().filter(|k| k.starts_with("refusal-")) {
+            assert!(
+                codes.contains(key),
+                "{}: {key} has no code",
+                language.code()
+            );
+        }
+    }
+}
+
+#[test]
+fn refusals_read_in_each_language_with_their_values() {
+    use klacht_domain::refusal::{Arg, Code, Refusal};
+    use klacht_domain::terms::Step;
+    let nl = Tr::new(Language::Nl);
+    let en = Tr::new(Language::En);
+    let r = Code::BeforeReceipt
+        .phrase("what", Code::SubjectContactDate)
+        .date("date", date(2026, 4, 1))
+        .date("received", date(2026, 4, 24));
+    assert_eq!(
+        nl.refusal(&r),
+        "De contactdatum (01-04-2026) ligt vóór de ontvangst van de klacht (24-04-2026)."
+    );
+    assert_eq!(
+        en.refusal(&r),
+        "The date of contact (1 Apr 2026) lies before the complaint was received (24 Apr 2026)."
+    );
+    let r = Code::CannotCloseYet.text("reference", "K-2026-0001").with(
+        "missing",
+        Arg::List(vec![
+            Arg::label(Step::Contact),
+            Arg::Phrase(Box::new(Code::BlockerAction.text("number", 2))),
+        ]),
+    );
+    assert_eq!(
+        nl.refusal(&r),
+        "Klacht K-2026-0001 kan nog niet worden afgesloten. Nog nodig: contact met klager, \
+         afronding van actie 2."
+    );
+    assert_eq!(
+        en.refusal(&r),
+        "Complaint K-2026-0001 cannot be closed yet. Still needed: contact with the \
+         complainant, completion of action 2."
+    );
+    let r = Refusal::new(Code::OfferTooHigh).euro("max", 100_000_000);
+    assert_eq!(
+        nl.refusal(&r),
+        "Een aanbod van meer dan € 1.000.000,00 is niet mogelijk; controleer de waarde."
+    );
+    assert!(foreign_words(Language::En, &en.refusal(&r)).is_empty());
 }

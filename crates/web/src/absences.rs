@@ -262,7 +262,7 @@ async fn record<S: Store>(
                 &state,
                 ctx_of(&state, &current),
                 form,
-                Some(e.user_message()),
+                Some(e.user_message(current.t)),
             )
             .await?;
             Ok((status, Html(page.render()?)).into_response())

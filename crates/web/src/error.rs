@@ -1,16 +1,22 @@
 //! The web layer's one error type. [`WebError::status`] maps every error to
-//! its HTTP status in one place; pages render it as a Dutch HTML page, the
-//! API as `application/problem+json` (see `api`). 5xx errors are logged with
-//! their whole chain and shown to users as a clean message.
+//! its HTTP status in one place; pages render it as an HTML page, the API
+//! as `application/problem+json` (see `api`), both in the reader's language
+//! ([`WebError::words`]). 5xx errors are logged with their whole chain and
+//! shown to users as a clean message.
 
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use klacht_app::auth::AuthError;
 use klacht_app::complaints::ServiceError;
+use klacht_domain::Refusal;
 use klacht_domain::complaint::ComplaintError;
+use klacht_i18n::Tr;
 use klacht_store::StoreError;
 
+/// The error itself says what it is in the log; [`WebError::words`] says
+/// it to the user. `Forbidden`, `Invalid` and `Conflict` carry the
+/// handler's own sentence, already in the user's language.
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
     #[error("Niet gevonden.")]
@@ -46,8 +52,33 @@ pub enum WebError {
     Dossier(#[from] klacht_app::dossier::DossierError),
 }
 
-/// Shown for every 5xx: the details go to the log, not to the user.
-pub const SERVER_ERROR_MESSAGE: &str = "Er ging iets mis aan onze kant. Probeer het later opnieuw; blijft het misgaan, neem dan contact op met de beheerder.";
+/// What an error says to its reader, in any language: a message key with
+/// its values, a refusal of the domain, or a handler's own sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Words {
+    Key(&'static str, Vec<(&'static str, String)>),
+    Refusal(Refusal),
+    Text(String),
+}
+
+impl Words {
+    pub fn key(key: &'static str) -> Self {
+        Words::Key(key, Vec::new())
+    }
+
+    pub fn key1(key: &'static str, name: &'static str, value: impl Into<String>) -> Self {
+        Words::Key(key, vec![(name, value.into())])
+    }
+
+    /// The words in `t`'s language.
+    pub fn say(&self, t: Tr) -> String {
+        match self {
+            Words::Key(key, args) => t.with_args(key, args),
+            Words::Refusal(r) => t.refusal(r),
+            Words::Text(text) => text.clone(),
+        }
+    }
+}
 
 #[derive(Template)]
 #[template(path = "error.html")]
@@ -61,12 +92,25 @@ struct ErrorPage<'a> {
 }
 
 /// What an error page says, kept on the response so that
-/// `error_page::layer`, which knows whether the visitor is signed in, can
-/// show the way back that fits.
+/// `error_page::layer`, which knows whether the visitor is signed in and
+/// the language they read, can show the way back that fits, in words
+/// they read.
 #[derive(Debug, Clone)]
 pub(crate) struct ErrorText {
     pub title: &'static str,
+    /// The Dutch message, as the page rendered without a reader shows it.
     pub message: String,
+    pub words: Words,
+}
+
+impl ErrorText {
+    pub(crate) fn new(status: StatusCode, words: Words) -> Self {
+        Self {
+            title: title_of(status),
+            message: words.say(Tr::default()),
+            words,
+        }
+    }
 }
 
 /// The page's heading for a status.
@@ -173,9 +217,14 @@ impl WebError {
         }
     }
 
-    /// The message for the user: the error itself for 4xx, a generic one
-    /// (after logging the chain) for 5xx.
-    pub fn user_message(&self) -> String {
+    /// The message for the user in `t`'s language: the error itself for
+    /// 4xx, a generic one (after logging the chain) for 5xx.
+    pub fn user_message(&self, t: Tr) -> String {
+        self.words().say(t)
+    }
+
+    /// What the error says to the user, in any language; logs a 5xx.
+    pub fn words(&self) -> Words {
         let status = self.status();
         if status.is_server_error() {
             let mut chain = self.to_string();
@@ -186,25 +235,72 @@ impl WebError {
                 source = s.source();
             }
             tracing::error!(error = %chain, %status, "request failed");
-            return SERVER_ERROR_MESSAGE.into();
+            return Words::key("error-server");
         }
         match self {
-            WebError::Store(StoreError::Conflict { .. })
-            | WebError::Service(ServiceError::Store(StoreError::Conflict { .. })) => {
-                "Iemand anders heeft deze klacht intussen gewijzigd. Laad de pagina opnieuw en probeer het nog eens.".into()
+            WebError::NotFound => Words::key("error-not-found-short"),
+            WebError::SignInRequired { .. } => Words::key("error-sign-in"),
+            WebError::Csrf => Words::key("error-csrf"),
+            WebError::Forbidden(text) | WebError::Invalid(text) | WebError::Conflict(text) => {
+                Words::Text(text.clone())
             }
-            WebError::Store(StoreError::Duplicate { constraint })
-            | WebError::Service(ServiceError::Store(StoreError::Duplicate { constraint })) => {
-                match constraint.as_str() {
-                    "users_email_key" => "Er bestaat al een gebruiker met dit e-mailadres.".into(),
-                    "saved_views_user_name_key" => {
-                        "U heeft al een weergave met deze naam. Kies een andere naam.".into()
-                    }
-                    other => format!("Dit bestaat al ({other})."),
-                }
+            WebError::Store(e) | WebError::Service(ServiceError::Store(e)) => store_words(e),
+            WebError::Service(ServiceError::Refused(e)) => Words::Refusal(e.refusal().clone()),
+            WebError::Service(ServiceError::NotFound) => Words::key("error-complaint-not-found"),
+            WebError::Auth(e) => auth_words(e),
+            WebError::Document(klacht_app::documents::DocumentError::NoOffer) => {
+                Words::key("error-no-offer-letter")
             }
-            other => other.to_string(),
+            WebError::Dossier(klacht_app::dossier::DossierError::NotClosed(reference)) => {
+                Words::key1(
+                    "error-dossier-not-closed",
+                    "reference",
+                    reference.to_string(),
+                )
+            }
+            other => Words::Text(other.to_string()),
         }
+    }
+}
+
+fn store_words(e: &StoreError) -> Words {
+    match e {
+        StoreError::Conflict { .. } => Words::key("error-edit-conflict"),
+        StoreError::Duplicate { constraint } => match constraint.as_str() {
+            "users_email_key" => Words::key("error-duplicate-email"),
+            "saved_views_user_name_key" => Words::key("error-duplicate-view"),
+            other => Words::key1("error-duplicate", "what", other),
+        },
+        other => Words::Text(other.to_string()),
+    }
+}
+
+fn auth_words(e: &AuthError) -> Words {
+    use klacht_app::sso::SsoError;
+    match e {
+        AuthError::BadCredentials => Words::key("signin-error-credentials"),
+        AuthError::Locked { until } => Words::key1("signin-error-locked", "until", until),
+        AuthError::PasswordSignInOff => Words::key("signin-error-password-off"),
+        AuthError::WrongCurrentPassword => Words::key("error-wrong-current-password"),
+        AuthError::Mismatch => Words::key("error-password-mismatch"),
+        AuthError::UnknownAccount { email } => Words::key1("error-unknown-account", "email", email),
+        AuthError::Deactivated { email } => Words::key1("error-deactivated", "email", email),
+        AuthError::Sso(SsoError::Provider(_)) => Words::key("error-sso-provider"),
+        AuthError::Sso(SsoError::Flow) => Words::key("error-sso-flow"),
+        AuthError::Sso(SsoError::Denied(_)) => Words::key("error-sso-denied"),
+        AuthError::Sso(SsoError::Token(_)) => Words::key("error-sso-token"),
+        AuthError::Sso(SsoError::IdToken { reason, .. }) => {
+            Words::key1("error-sso-id-token", "reason", *reason)
+        }
+        AuthError::Sso(SsoError::NoEmail(claim)) => {
+            Words::key1("error-sso-no-email", "claim", *claim)
+        }
+        AuthError::Password(klacht_app::password::PasswordError::TooShort) => Words::key1(
+            "error-password-too-short",
+            "min",
+            klacht_app::password::MIN_LENGTH.to_string(),
+        ),
+        other => Words::Text(other.to_string()),
     }
 }
 
@@ -215,10 +311,7 @@ impl IntoResponse for WebError {
             return Redirect::to(&format!("/inloggen?terug={back}")).into_response();
         }
         let status = self.status();
-        let text = ErrorText {
-            title: title_of(status),
-            message: self.user_message(),
-        };
+        let text = ErrorText::new(status, self.words());
         // Not signed in as far as this page knows; `error_page::layer`
         // renders it again for a visitor who is.
         error_page(status, text, false)

@@ -14,8 +14,8 @@ use axum::response::{IntoResponse, Response};
 use klacht_store::Store;
 
 use crate::AppState;
-use crate::api::ApiError;
-use crate::error::{ErrorText, SERVER_ERROR_MESSAGE, error_page_in, title_of};
+use crate::api::{ApiError, ProblemWords, api_language, problem_in};
+use crate::error::{ErrorText, Words, error_page_in};
 use crate::language::PageLanguage;
 use crate::session::{SESSION_COOKIE, cookie};
 use klacht_i18n::{Language, Tr};
@@ -33,19 +33,15 @@ pub fn panicked(panic: Box<dyn Any + Send + 'static>) -> Response {
 }
 
 /// What a bodiless error answer means to the person who got it.
-fn message_of(status: StatusCode) -> String {
-    match status {
-        StatusCode::NOT_FOUND => "Deze pagina bestaat niet (meer). Controleer het adres.".into(),
-        StatusCode::METHOD_NOT_ALLOWED => "Deze pagina kan zo niet worden geopend. Gebruik de knoppen en links op de pagina's in plaats van een adres te typen of een formulier opnieuw te versturen.".into(),
-        StatusCode::REQUEST_TIMEOUT => {
-            "Het verzoek duurde te lang. Probeer het nog eens.".into()
-        }
-        StatusCode::PAYLOAD_TOO_LARGE => {
-            "Wat u verstuurde is te groot. Maak bijlagen kleiner of stuur minder tegelijk.".into()
-        }
-        s if s.is_server_error() => SERVER_ERROR_MESSAGE.into(),
-        _ => "Dit verzoek kan niet worden verwerkt. Ga terug en probeer het opnieuw.".into(),
-    }
+fn message_of(status: StatusCode) -> Words {
+    Words::key(match status {
+        StatusCode::NOT_FOUND => "error-not-found",
+        StatusCode::METHOD_NOT_ALLOWED => "error-method",
+        StatusCode::REQUEST_TIMEOUT => "error-timeout",
+        StatusCode::PAYLOAD_TOO_LARGE => "error-too-large",
+        s if s.is_server_error() => "error-server",
+        _ => "error-other",
+    })
 }
 
 fn is_api(path: &str) -> bool {
@@ -77,28 +73,9 @@ fn title_key(status: StatusCode) -> &'static str {
     }
 }
 
-/// The general messages an error page may carry, by key: a Dutch one on
-/// the response is shown in the page's language.
-const MESSAGE_KEYS: [&str; 7] = [
-    "error-not-found",
-    "error-method",
-    "error-timeout",
-    "error-too-large",
-    "error-server",
-    "error-other",
-    "error-not-found-short",
-];
-
-/// The title and message of `text` in `t`'s language: the general ones
-/// translated, a handler's own message as it is (already in the user's
-/// language where the handler knew it).
+/// The title and message of `text` in `t`'s language.
 fn translated(t: Tr, status: StatusCode, text: &ErrorText) -> (String, String) {
-    let dutch = Tr::new(Language::Nl);
-    let message = MESSAGE_KEYS
-        .iter()
-        .find(|key| dutch.t(key) == text.message)
-        .map_or_else(|| text.message.clone(), |key| t.t(key));
-    (t.t(title_key(status)), message)
+    (t.t(title_key(status)), text.words.say(t))
 }
 
 /// Between the catch-panic layer and the access log: sees every error
@@ -109,6 +86,7 @@ pub async fn layer<S: Store>(
     next: Next,
 ) -> Response {
     let api = is_api(request.uri().path());
+    let api_language = api_language(request.headers());
     let browser = PageLanguage::of(request.headers()).language;
     let token = cookie(request.headers(), SESSION_COOKIE).map(str::to_owned);
     let response = next.run(request).await;
@@ -118,18 +96,21 @@ pub async fn layer<S: Store>(
     }
     let bare = !response.headers().contains_key(header::CONTENT_TYPE);
     if api {
-        if !bare {
-            return response;
-        }
-        let detail = message_of(status);
-        return keep_allow(&response, ApiError::Http { status, detail }.into_response());
+        let language = api_language;
+        let response = if bare {
+            let detail = message_of(status);
+            keep_allow(&response, ApiError::Http { status, detail }.into_response())
+        } else {
+            response
+        };
+        return match response.extensions().get::<ProblemWords>() {
+            Some(words) if language != Language::Nl => problem_in(&response, words, language),
+            _ => response,
+        };
     }
     let text = match response.extensions().get::<ErrorText>() {
         Some(text) => text.clone(),
-        None if bare => ErrorText {
-            title: title_of(status),
-            message: message_of(status),
-        },
+        None if bare => ErrorText::new(status, message_of(status)),
         // A page of its own (a form with its errors): as it is.
         None => return response,
     };
@@ -155,8 +136,8 @@ fn keep_allow(original: &Response, mut page: Response) -> Response {
 mod tests {
     use super::*;
 
-    /// The Dutch texts on the responses are the Dutch texts of the keys,
-    /// so that an English page finds its translation.
+    /// The page rendered before the layer knows the reader is Dutch, and
+    /// its message is the Dutch text of its key.
     #[test]
     fn the_general_texts_have_keys() {
         let nl = Tr::new(Language::Nl);
@@ -168,14 +149,18 @@ mod tests {
             StatusCode::INTERNAL_SERVER_ERROR,
             StatusCode::BAD_REQUEST,
         ] {
-            let message = message_of(status);
-            assert!(MESSAGE_KEYS.iter().any(|k| nl.t(k) == message), "{message}");
-            assert_eq!(nl.t(title_key(status)), title_of(status));
+            let text = ErrorText::new(status, message_of(status));
+            assert_eq!(text.message, message_of(status).say(nl));
+            assert_eq!(nl.t(title_key(status)), text.title);
         }
+        assert_eq!(
+            crate::WebError::NotFound.user_message(nl),
+            crate::WebError::NotFound.to_string()
+        );
         assert!(
-            MESSAGE_KEYS
-                .iter()
-                .any(|k| nl.t(k) == crate::WebError::NotFound.to_string())
+            message_of(StatusCode::INTERNAL_SERVER_ERROR)
+                .say(nl)
+                .starts_with("Er ging iets mis aan onze kant.")
         );
     }
 }

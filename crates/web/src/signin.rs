@@ -363,7 +363,7 @@ async fn change_password<S: Store>(
                     status,
                     PasswordPage {
                         ctx,
-                        error: Some(e.user_message()),
+                        error: Some(e.user_message(current.t)),
                         chosen: current.language.map_or("", |l| l.code()),
                     },
                 )

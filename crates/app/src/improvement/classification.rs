@@ -89,7 +89,9 @@ impl Lists {
 }
 
 fn refused(e: NotOnList) -> ServiceError {
-    ServiceError::Refused(ComplaintError::invalid(e.message))
+    ServiceError::Refused(ComplaintError::invalid(
+        klacht_domain::RefusalCode::Verbatim.text("message", e.message),
+    ))
 }
 
 /// Puts intake's category and cause in the lists' own spelling, or refuses

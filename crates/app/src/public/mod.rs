@@ -19,7 +19,9 @@ use klacht_domain::complaint::{
     PartyText, Recorded, Satisfaction, intake,
 };
 use klacht_domain::dutch::sentence;
-use klacht_domain::{ComplaintId, Language, ReferenceNumber, Role, TrackingCode};
+use klacht_domain::{
+    ComplaintId, Language, ReferenceNumber, Refusal, RefusalCode, Role, TrackingCode,
+};
 use klacht_i18n::Tr;
 use klacht_store::{PublicService, Store, UserRecord};
 use sha2::{Digest, Sha256};
@@ -37,14 +39,15 @@ pub fn new_tracking_code() -> TrackingCode {
 }
 
 /// A refusal at a field of the public form, in any language: the key of
-/// its words in the Fluent files and their placeholders. A refusal the
-/// domain worded keeps those Dutch words for Dutch (they name the exact
-/// fault, e.g. the number typed); other languages get the key's words.
+/// its words in the Fluent files and their placeholders, or the domain's
+/// refusal (which names the exact fault, e.g. the number typed). Words
+/// that came without a code (a value that did not parse) are shown in
+/// Dutch only; other languages get the key's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldMessage {
     pub key: &'static str,
     pub args: Vec<(&'static str, String)>,
-    pub dutch: Option<String>,
+    pub refusal: Option<Refusal>,
 }
 
 impl FieldMessage {
@@ -52,7 +55,7 @@ impl FieldMessage {
         Self {
             key,
             args: Vec::new(),
-            dutch: None,
+            refusal: None,
         }
     }
 
@@ -61,17 +64,24 @@ impl FieldMessage {
         self
     }
 
-    /// A refusal the domain worded in Dutch, `key` for other languages.
+    /// Words made in Dutch without a code, `key` for other languages.
     pub fn worded(key: &'static str, dutch: impl Into<String>) -> Self {
+        Self::refused(key, RefusalCode::Verbatim.text("message", dutch.into()))
+    }
+
+    /// The domain's refusal; `key` where it has no code.
+    pub fn refused(key: &'static str, refusal: Refusal) -> Self {
         Self {
-            dutch: Some(dutch.into()),
+            refusal: Some(refusal),
             ..Self::key(key)
         }
     }
 
     pub fn render(&self, tr: Tr) -> String {
-        match &self.dutch {
-            Some(dutch) if tr.language() == Language::Nl => dutch.clone(),
+        match &self.refusal {
+            Some(r) if r.code() != RefusalCode::Verbatim || tr.language() == Language::Nl => {
+                tr.refusal(r)
+            }
             _ => {
                 let args: Vec<(&str, String)> =
                     self.args.iter().map(|(n, v)| (*n, v.clone())).collect();
@@ -164,22 +174,26 @@ impl PublicForm {
                         PartyField::Name if self.naam.trim().is_empty() => {
                             errors.add("naam", FieldMessage::key("form-error-name-missing"))
                         }
-                        PartyField::Name => {
-                            errors.add("naam", FieldMessage::worded("form-error-name", e.message()))
-                        }
+                        PartyField::Name => errors.add(
+                            "naam",
+                            FieldMessage::refused("form-error-name", e.refusal().clone()),
+                        ),
                         PartyField::Email => {
                             errors.add("email", FieldMessage::key("form-error-email"))
                         }
                         PartyField::Phone => errors.add(
                             "telefoon",
-                            FieldMessage::worded("form-error-phone", e.message()),
+                            FieldMessage::refused("form-error-phone", e.refusal().clone()),
                         ),
                         PartyField::Address => errors.add(
                             "adres",
-                            FieldMessage::worded("form-error-address", e.message()),
+                            FieldMessage::refused("form-error-address", e.refusal().clone()),
                         ),
                     },
-                    _ => errors.add("naam", FieldMessage::worded("form-error-name", e.message())),
+                    _ => errors.add(
+                        "naam",
+                        FieldMessage::refused("form-error-name", e.refusal().clone()),
+                    ),
                 }
             }
         }
@@ -211,7 +225,7 @@ impl PublicForm {
                 .map_err(|e| {
                     errors.add(
                         "omschrijving",
-                        FieldMessage::worded("form-error-description-long", e.message())
+                        FieldMessage::refused("form-error-description-long", e.refusal().clone())
                             .with("max", intake::DESCRIPTION_MAX),
                     )
                 })

@@ -13,6 +13,7 @@ use super::validate::{self, LONG};
 use super::values::{Kind, WaivableStep};
 use super::{Closing, Complaint, ComplaintError};
 use crate::permissions::{self, Action};
+use crate::refusal::{Arg, Code, Refusal};
 use crate::terms::Step;
 use crate::{Role, User, UserId};
 
@@ -109,12 +110,12 @@ impl Command {
     }
 }
 
-fn wrong(msg: impl Into<String>) -> ComplaintError {
-    ComplaintError::WrongState(msg.into())
+fn wrong(refusal: impl Into<Refusal>) -> ComplaintError {
+    ComplaintError::wrong_state(refusal)
 }
 
-fn invalid(msg: impl Into<String>) -> ComplaintError {
-    ComplaintError::invalid(msg)
+fn invalid(refusal: impl Into<Refusal>) -> ComplaintError {
+    ComplaintError::invalid(refusal)
 }
 
 impl Complaint {
@@ -139,11 +140,11 @@ impl Complaint {
             _ => permissions::may(actor, self, action),
         };
         if !permitted {
-            return Err(ComplaintError::NotAllowed(format!(
-                "Geen toestemming voor '{}' bij klacht {}.",
-                action.label(),
-                self.reference()
-            )));
+            return Err(ComplaintError::not_allowed(
+                Code::NoPermission
+                    .label("action", action)
+                    .text("reference", self.reference()),
+            ));
         }
         self.state_check(action)?;
         let event = match cmd {
@@ -152,13 +153,10 @@ impl Complaint {
                     manager.role,
                     Role::Manager | Role::QualityManager | Role::Director
                 ) {
-                    return Err(invalid(format!("{} is geen leidinggevende.", manager.name)));
+                    return Err(invalid(Code::NotAManager.text("name", &manager.name)));
                 }
                 if self.responsible_manager() == Some(manager.id) {
-                    return Err(wrong(format!(
-                        "{} is al verantwoordelijk voor deze klacht.",
-                        manager.name
-                    )));
+                    return Err(wrong(Code::AlreadyResponsible.text("name", &manager.name)));
                 }
                 Event::ReportedToManager {
                     manager: manager.id,
@@ -167,21 +165,18 @@ impl Complaint {
             Command::AssignHandler { handler } => return self.assign_handler(actor, &handler),
             Command::AddAssistant { assistant } => {
                 if !matches!(assistant.role, Role::QualityManager | Role::Director) {
-                    return Err(invalid(
-                        "Alleen de kwaliteitsmanager of de directeur kan bijstand verlenen.",
-                    ));
+                    return Err(invalid(Code::AssistOnlyQualityOrDirector));
                 }
                 if self.is_involved(assistant.id) {
-                    return Err(invalid(
-                        "Wie bijstand verleent mag niet betrokken zijn bij de dienst waarover \
-                         geklaagd wordt.",
-                    ));
+                    return Err(invalid(Code::AssistantInvolved));
                 }
                 if self.handler() == Some(assistant.id) {
-                    return Err(wrong(format!("{} is de afhandelaar.", assistant.name)));
+                    return Err(wrong(
+                        Code::AssistantIsHandler.text("name", &assistant.name),
+                    ));
                 }
                 if self.assistants().contains(&assistant.id) {
-                    return Err(wrong(format!("{} verleent al bijstand.", assistant.name)));
+                    return Err(wrong(Code::AlreadyAssisting.text("name", &assistant.name)));
                 }
                 Event::AssistantAdded { user: assistant.id }
             }
@@ -191,24 +186,20 @@ impl Complaint {
                 return self.consult_director(actor, &director, &question);
             }
             Command::GiveAdvice(x) => {
-                let record = self.consultation(x.number).ok_or_else(|| {
-                    invalid(format!("Vraag {} aan de directeur bestaat niet.", x.number))
-                })?;
+                let record = self
+                    .consultation(x.number)
+                    .ok_or_else(|| invalid(Code::NoSuchQuestion.text("number", x.number)))?;
                 if record.director() != actor.id {
-                    return Err(ComplaintError::NotAllowed(format!(
-                        "Vraag {} is aan een andere directeur gesteld.",
-                        x.number
-                    )));
+                    return Err(ComplaintError::not_allowed(
+                        Code::QuestionOtherDirector.text("number", x.number),
+                    ));
                 }
                 if !record.is_open() {
-                    return Err(wrong(format!(
-                        "Vraag {} is al beantwoord; stel zo nodig een nieuwe vraag.",
-                        x.number
-                    )));
+                    return Err(wrong(Code::QuestionAnswered.text("number", x.number)));
                 }
                 Event::DirectorAdvised(Advice {
                     number: x.number,
-                    advice: validate::required("Het advies", &x.advice, LONG)?,
+                    advice: validate::required(Code::SubjectAdvice, &x.advice, LONG)?,
                 })
             }
             Command::MakeOffer(x) => Event::OfferMade(validate::offer(self, x, at)?),
@@ -222,7 +213,7 @@ impl Complaint {
                 let number = last
                     .unwrap_or(0)
                     .checked_add(1)
-                    .ok_or_else(|| invalid("Er kunnen geen acties meer worden toegevoegd."))?;
+                    .ok_or_else(|| invalid(Code::NoMoreActions))?;
                 let action = AgreedAction {
                     number,
                     description,
@@ -234,27 +225,28 @@ impl Complaint {
             Command::CompleteAction(x) => {
                 let item = self
                     .action(x.number)
-                    .ok_or_else(|| invalid(format!("Actie {} bestaat niet.", x.number)))?;
+                    .ok_or_else(|| invalid(Code::NoSuchAction.text("number", x.number)))?;
                 if item.completed.is_some() {
-                    return Err(wrong(format!("Actie {} is al afgerond.", x.number)));
+                    return Err(wrong(Code::ActionDone.text("number", x.number)));
                 }
                 Event::ActionCompleted(validate::completed_action(x)?)
             }
             Command::ChangeActionOwner { number, owner } => {
                 let item = self
                     .action(number)
-                    .ok_or_else(|| invalid(format!("Actie {number} bestaat niet.")))?;
+                    .ok_or_else(|| invalid(Code::NoSuchAction.text("number", number)))?;
                 if item.completed.is_some() {
-                    return Err(wrong(format!("Actie {number} is al afgerond.")));
+                    return Err(wrong(Code::ActionDone.text("number", number)));
                 }
                 if owner.role == Role::Admin {
-                    return Err(invalid("Een beheerder voert geen acties uit."));
+                    return Err(invalid(Code::AdminNoActions));
                 }
                 if item.agreed.value.owner == Some(owner.id) {
-                    return Err(wrong(format!(
-                        "{} voert actie {number} al uit.",
-                        owner.name
-                    )));
+                    return Err(wrong(
+                        Code::AlreadyOwnsAction
+                            .text("name", &owner.name)
+                            .text("number", number),
+                    ));
                 }
                 Event::ActionOwnerChanged(OwnerChange {
                     number,
@@ -265,16 +257,10 @@ impl Complaint {
             Command::WaiveStep(x) => {
                 let step = Step::from(x.step);
                 if self.step_done_at(step).is_some() {
-                    return Err(wrong(format!(
-                        "De stap '{}' is al vastgelegd en kan niet meer worden overgeslagen.",
-                        step.label()
-                    )));
+                    return Err(wrong(Code::StepRecordedCannotWaive.label("step", step)));
                 }
                 if self.waiver(x.step).is_some() {
-                    return Err(wrong(format!(
-                        "De stap '{}' is al overgeslagen.",
-                        step.label()
-                    )));
+                    return Err(wrong(Code::StepAlreadyWaived.label("step", step)));
                 }
                 Event::StepWaived(validate::waiver(x)?)
             }
@@ -283,7 +269,7 @@ impl Complaint {
                 let escalated_on = self
                     .pending_escalation()
                     .map(|e| e.escalation.value.on)
-                    .ok_or_else(|| wrong("Er loopt geen externe escalatie."))?;
+                    .ok_or_else(|| wrong(Code::NoEscalation))?;
                 Event::EscalationOutcome(validate::escalation_outcome(self, x, at, escalated_on)?)
             }
             Command::Close(x) => Event::Closed(validate::closing(x)?),
@@ -307,13 +293,13 @@ impl Complaint {
             Command::Classify(x) => {
                 let x = validate::classification(x)?;
                 if x.category.as_deref() == self.category() && x.cause.as_deref() == self.cause() {
-                    return Err(invalid("De indeling verandert niets."));
+                    return Err(invalid(Code::ClassificationUnchanged));
                 }
                 Event::Classified(x)
             }
             Command::Reopen(x) => Event::Reopened(Reopening {
                 kind: x.kind,
-                reason: validate::required("De reden van de heropening", &x.reason, LONG)?,
+                reason: validate::required(Code::SubjectReopeningReason, &x.reason, LONG)?,
             }),
         };
         Ok(vec![event])
@@ -336,20 +322,21 @@ impl Complaint {
                             .checked_sub(1)
                             .and_then(|i| self.sealed_rounds().get(usize::try_from(i).ok()?))
                             .ok_or_else(|| {
-                                ComplaintError::WrongState(format!("Er is geen behandelronde {n}."))
+                                ComplaintError::wrong_state(Code::NoSuchRound.text("number", n))
                             })?;
                         if let Some(done) = sealed.exact_registration() {
-                            return Err(ComplaintError::WrongState(format!(
-                                "Behandelronde {n} is al geregistreerd in Exact ({}).",
-                                done.value.exact_id
-                            )));
+                            return Err(ComplaintError::wrong_state(
+                                Code::RoundInExact
+                                    .text("number", n)
+                                    .text("exact_id", &done.value.exact_id),
+                            ));
                         }
                         true
                     }
                     Some(n) if n > self.round() => {
-                        return Err(ComplaintError::WrongState(format!(
-                            "Er is geen behandelronde {n}."
-                        )));
+                        return Err(ComplaintError::wrong_state(
+                            Code::NoSuchRound.text("number", n),
+                        ));
                     }
                     Some(_) => false,
                     None => {
@@ -365,32 +352,25 @@ impl Complaint {
                 }
                 Ok(vec![Event::RegisteredInExact(validate::exact(x)?)])
             }
-            other => Err(ComplaintError::NotAllowed(format!(
-                "Het systeem mag geen '{}' uitvoeren; alleen de registratie in Exact.",
-                other.action().label()
-            ))),
+            other => Err(ComplaintError::not_allowed(
+                Code::SystemOnlyExact.label("action", other.action()),
+            )),
         }
     }
 
     fn assign_handler(&self, actor: &User, handler: &User) -> Result<Vec<Event>, ComplaintError> {
         if handler.role == Role::Admin {
-            return Err(invalid("Een beheerder kan geen klachten afhandelen."));
+            return Err(invalid(Code::AdminCannotHandle));
         }
         if self.is_involved(handler.id) {
-            return Err(invalid(
-                "De afhandelaar mag niet betrokken zijn bij de dienst waarover geklaagd wordt.",
-            ));
+            return Err(invalid(Code::HandlerInvolved));
         }
         if self.handler() == Some(handler.id) {
-            return Err(wrong(format!("{} is al de afhandelaar.", handler.name)));
+            return Err(wrong(Code::AlreadyHandler.text("name", &handler.name)));
         }
         let oversees_all = matches!(actor.role, Role::QualityManager | Role::Director);
         if !oversees_all && handler.id != actor.id && handler.manager != Some(actor.id) {
-            return Err(ComplaintError::NotAllowed(
-                "Een leidinggevende kan alleen zichzelf of een medewerker uit het eigen team als \
-                 afhandelaar aanwijzen."
-                    .into(),
-            ));
+            return Err(ComplaintError::not_allowed(Code::ManagerOwnTeam));
         }
         let mut events = Vec::with_capacity(2);
         // A public submission nobody routed: whoever assigns answers for it.
@@ -410,16 +390,13 @@ impl Complaint {
         question: &str,
     ) -> Result<Vec<Event>, ComplaintError> {
         if director.role != Role::Director {
-            return Err(invalid(format!("{} is geen directeur.", director.name)));
+            return Err(invalid(Code::NotADirector.text("name", &director.name)));
         }
         if director.id == actor.id {
-            return Err(invalid("U kunt uzelf geen advies vragen."));
+            return Err(invalid(Code::NoAdviceFromSelf));
         }
         if self.is_involved(director.id) {
-            return Err(invalid(
-                "Wie bij de dienst betrokken is waarover geklaagd wordt, geeft geen advies over \
-                 de klacht.",
-            ));
+            return Err(invalid(Code::AdvisorInvolved));
         }
         let number = self
             .consultations()
@@ -428,11 +405,11 @@ impl Complaint {
             .max()
             .unwrap_or(0)
             .checked_add(1)
-            .ok_or_else(|| invalid("Er kunnen geen vragen meer worden gesteld."))?;
+            .ok_or_else(|| invalid(Code::NoMoreQuestions))?;
         Ok(vec![Event::DirectorConsulted(Consultation {
             number,
             director: director.id,
-            question: validate::required("De vraag aan de directeur", question, LONG)?,
+            question: validate::required(Code::SubjectDirectorQuestion, question, LONG)?,
         })])
     }
 
@@ -470,6 +447,36 @@ impl Complaint {
         missing
     }
 
+    /// [`Complaint::closing_blockers`] as the values of a refusal: the
+    /// edges name them in the reader's language.
+    fn closing_needs(&self) -> Vec<Arg> {
+        let mut missing = Vec::new();
+        if !self.step_settled(Step::Contact) {
+            missing.push(Arg::label(Step::Contact));
+        }
+        if !self.step_settled(Step::Offer) {
+            missing.push(if self.merit().is_none() {
+                Arg::Phrase(Box::new(
+                    Code::BlockerOfferNoMerit.label("step", Step::Offer),
+                ))
+            } else {
+                Arg::label(Step::Offer)
+            });
+        }
+        if !self.step_settled(Step::Record) {
+            missing.push(Arg::label(Step::Record));
+        }
+        if self.pending_escalation().is_some() {
+            missing.push(Arg::Phrase(Box::new(Code::BlockerEscalation.into())));
+        }
+        for item in self.actions().iter().filter(|i| i.completed.is_none()) {
+            missing.push(Arg::Phrase(Box::new(
+                Code::BlockerAction.text("number", item.agreed.value.number),
+            )));
+        }
+        missing
+    }
+
     /// Step 4 is done (the form went to the quality manager) and nothing
     /// is left for a handler: no agreed action still open, no external
     /// escalation under way. Handing the complaint to another handler or
@@ -482,16 +489,11 @@ impl Complaint {
     }
 
     fn step_free(&self, step: WaivableStep) -> Result<(), ComplaintError> {
-        let label = step.label();
         if self.step_done_at(step.into()).is_some() {
-            return Err(wrong(format!(
-                "De stap '{label}' is al vastgelegd; corrigeer hem als hij niet klopt."
-            )));
+            return Err(wrong(Code::StepRecorded.label("step", step)));
         }
         if self.waiver(step).is_some() {
-            return Err(wrong(format!(
-                "De stap '{label}' is overgeslagen en kan niet meer worden vastgelegd."
-            )));
+            return Err(wrong(Code::StepWaived.label("step", step)));
         }
         Ok(())
     }
@@ -501,10 +503,7 @@ impl Complaint {
         if self.kind() == Kind::Signal {
             return match action {
                 Action::ConvertToComplaint | Action::Correct | Action::Classify => Ok(()),
-                _ => Err(wrong(format!(
-                    "{reference} is een signaal (direct opgelost) zonder werkstroom; zet het \
-                     eerst om in een klacht."
-                ))),
+                _ => Err(wrong(Code::SignalNoWorkflow.text("reference", reference))),
             };
         }
         if self.is_closed() {
@@ -512,34 +511,26 @@ impl Complaint {
                 // The analysis of closed complaints (DESIGN §6) goes on.
                 Action::Correct | Action::Classify | Action::Reopen => Ok(()),
                 Action::RegisterInExact if self.exact_registration().is_none() => Ok(()),
-                Action::RegisterInExact => Err(wrong(format!(
-                    "Klacht {reference} is al geregistreerd in Exact; corrigeer de registratie \
-                     als die niet klopt."
-                ))),
-                _ => Err(wrong(format!(
-                    "Klacht {reference} is afgesloten; alleen de registratie in Exact en \
-                     correcties door de kwaliteitsmanager zijn nog mogelijk."
-                ))),
+                Action::RegisterInExact => {
+                    Err(wrong(Code::AlreadyInExact.text("reference", reference)))
+                }
+                _ => Err(wrong(Code::ClosedOnlyExact.text("reference", reference))),
             };
         }
         let handler = || {
             if self.handler().is_some() {
                 Ok(())
             } else {
-                Err(wrong("Wijs eerst een afhandelaar toe."))
+                Err(wrong(Code::AssignHandlerFirst))
             }
         };
         match action {
-            Action::ConvertToComplaint => Err(wrong(format!("{reference} is al een klacht."))),
-            Action::Reopen => Err(wrong(format!(
-                "Klacht {reference} is niet afgesloten; alleen een afgesloten klacht kan worden \
-                 heropend."
-            ))),
+            Action::ConvertToComplaint => {
+                Err(wrong(Code::AlreadyComplaint.text("reference", reference)))
+            }
+            Action::Reopen => Err(wrong(Code::NotClosedReopen.text("reference", reference))),
             Action::RouteToManager | Action::AssignHandler if self.handed_in() => {
-                Err(wrong(format!(
-                    "Klacht {reference} is vastgelegd en naar de kwaliteitsmanager gestuurd; \
-                     er valt voor een afhandelaar niets meer te doen."
-                )))
+                Err(wrong(Code::HandedIn.text("reference", reference)))
             }
             Action::RouteToManager
             | Action::AssignHandler
@@ -553,14 +544,10 @@ impl Complaint {
             Action::DecideMerit => {
                 handler()?;
                 if self.merit().is_some() {
-                    return Err(wrong(
-                        "De gegrondheid is al bepaald; corrigeer het oordeel als het niet klopt.",
-                    ));
+                    return Err(wrong(Code::MeritDecided));
                 }
                 if self.waiver(WaivableStep::Offer).is_some() {
-                    return Err(wrong(
-                        "De stap 'aanbod' is overgeslagen; er wordt geen oordeel meer vastgelegd.",
-                    ));
+                    return Err(wrong(Code::OfferWaivedNoMerit));
                 }
                 Ok(())
             }
@@ -569,26 +556,23 @@ impl Complaint {
                 if self.consultations().iter().any(|r| r.is_open()) {
                     Ok(())
                 } else {
-                    Err(wrong("Er staat geen vraag aan de directeur open."))
+                    Err(wrong(Code::NoOpenQuestion))
                 }
             }
             Action::MakeOffer => {
                 handler()?;
                 if self.merit().is_none() {
-                    return Err(wrong("Bepaal eerst of de klacht gegrond is."));
+                    return Err(wrong(Code::DecideMeritFirst));
                 }
                 self.step_free(WaivableStep::Offer)
             }
             Action::RecordResponse => {
                 handler()?;
                 if self.offer().is_none() {
-                    return Err(wrong("Er is nog geen aanbod gedaan."));
+                    return Err(wrong(Code::NoOfferYet));
                 }
                 if self.response().is_some() {
-                    return Err(wrong(
-                        "De reactie van de klager is al vastgelegd; corrigeer haar als die niet \
-                         klopt.",
-                    ));
+                    return Err(wrong(Code::ResponseRecorded));
                 }
                 Ok(())
             }
@@ -598,11 +582,7 @@ impl Complaint {
                 self.step_free(WaivableStep::Record)?;
                 for step in [Step::Contact, Step::Offer] {
                     if !self.step_settled(step) {
-                        return Err(wrong(format!(
-                            "Het klachtenformulier kan pas worden verstuurd als '{}' is \
-                             vastgelegd of overgeslagen.",
-                            step.label()
-                        )));
+                        return Err(wrong(Code::FormNeedsStep.label("step", step)));
                     }
                 }
                 Ok(())
@@ -612,35 +592,32 @@ impl Complaint {
                     .into_iter()
                     .all(|s| self.step_settled(s))
                 {
-                    Err(wrong("Alle stappen zijn al vastgelegd of overgeslagen."))
+                    Err(wrong(Code::AllStepsSettled))
                 } else {
                     Ok(())
                 }
             }
             Action::Escalate => match self.pending_escalation() {
-                Some(_) => Err(wrong(
-                    "Er loopt al een externe escalatie; leg eerst de uitkomst vast.",
-                )),
+                Some(_) => Err(wrong(Code::EscalationRunning)),
                 None => Ok(()),
             },
             Action::RecordEscalationOutcome => match self.pending_escalation() {
                 Some(_) => Ok(()),
-                None => Err(wrong("Er loopt geen externe escalatie.")),
+                None => Err(wrong(Code::NoEscalation)),
             },
             Action::Close => {
-                let missing = self.closing_blockers();
+                let missing = self.closing_needs();
                 if missing.is_empty() {
                     Ok(())
                 } else {
-                    Err(wrong(format!(
-                        "Klacht {reference} kan nog niet worden afgesloten. Nog nodig: {}.",
-                        missing.join(", ")
-                    )))
+                    Err(wrong(
+                        Code::CannotCloseYet
+                            .text("reference", reference)
+                            .with("missing", Arg::List(missing)),
+                    ))
                 }
             }
-            Action::RegisterInExact => Err(wrong(
-                "De registratie in Exact volgt op het afsluiten van de klacht.",
-            )),
+            Action::RegisterInExact => Err(wrong(Code::ExactAfterClosing)),
         }
     }
 }

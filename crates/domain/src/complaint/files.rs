@@ -2,6 +2,7 @@
 
 use super::{AddedFile, Complaint, ComplaintError, Event, FilesAdded};
 use crate::attachment::MAX_FILES;
+use crate::refusal::Code;
 use crate::{User, permissions};
 
 /// The event of `by` adding `files` (already accepted by
@@ -14,24 +15,18 @@ pub fn add_files(
     files: Vec<AddedFile>,
 ) -> Result<Vec<Event>, ComplaintError> {
     if !permissions::may_add_files(by, c) {
-        return Err(ComplaintError::NotAllowed(
-            "U mag geen bijlagen toevoegen aan deze klacht.".into(),
-        ));
+        return Err(ComplaintError::not_allowed(Code::NoFilesAllowed));
     }
     if c.is_closed() {
-        return Err(ComplaintError::WrongState(
-            "De klacht is afgesloten en opgeborgen; er kunnen geen bijlagen meer bij.".into(),
-        ));
+        return Err(ComplaintError::wrong_state(Code::ClosedNoFiles));
     }
     if files.is_empty() {
-        return Err(ComplaintError::invalid(
-            "Kies een bestand om toe te voegen.",
-        ));
+        return Err(ComplaintError::invalid(Code::ChooseFile));
     }
     if files.len() > MAX_FILES {
-        return Err(ComplaintError::invalid(format!(
-            "U kunt hoogstens {MAX_FILES} bestanden tegelijk toevoegen."
-        )));
+        return Err(ComplaintError::invalid(
+            Code::TooManyFiles.text("max", MAX_FILES),
+        ));
     }
     Ok(vec![Event::FilesAdded(FilesAdded { files })])
 }

@@ -9,6 +9,7 @@ use super::validate::{LONG, SHORT};
 use super::{ComplaintError, Party};
 use crate::Email;
 use crate::dutch::sentence;
+use crate::refusal::{Code, Refusal};
 
 /// Longest description of a complaint.
 pub const DESCRIPTION_MAX: usize = LONG;
@@ -54,10 +55,10 @@ impl PartyRole {
         }
     }
 
-    fn who(self) -> &'static str {
+    fn name_missing(self) -> Code {
         match self {
-            PartyRole::Complainant => "de klager",
-            PartyRole::Representative => "de vertegenwoordiger",
+            PartyRole::Complainant => Code::ComplainantNameMissing,
+            PartyRole::Representative => Code::RepresentativeNameMissing,
         }
     }
 }
@@ -82,39 +83,37 @@ impl PartyText<'_> {
     /// The person, or a verdict for every part that is wrong.
     pub fn parse(&self, role: PartyRole) -> Result<Party, Vec<ComplaintError>> {
         let mut errors = Vec::new();
-        let mut at = |part, message: String| {
-            errors.push(ComplaintError::invalid_at(role.field(part), message));
+        let mut at = |part, refusal: Refusal| {
+            errors.push(ComplaintError::invalid_at(role.field(part), refusal));
         };
+        let said = |e: crate::ParseError| Code::Verbatim.text("message", sentence(&e.0));
         let name = if self.name.trim().is_empty() {
-            at(
-                PartyField::Name,
-                format!("Vul de naam van {} in.", role.who()),
-            );
+            at(PartyField::Name, role.name_missing().into());
             None
         } else {
             Party::parse_name(self.name)
-                .map_err(|e| at(PartyField::Name, sentence(&e.0)))
+                .map_err(|e| at(PartyField::Name, said(e)))
                 .ok()
         };
         let email = match self.email.trim() {
             "" => Some(None),
             e => Email::parse(e)
                 .map(Some)
-                .map_err(|e| at(PartyField::Email, sentence(&e.0)))
+                .map_err(|e| at(PartyField::Email, said(e)))
                 .ok(),
         };
         let phone = Party::parse_phone(self.phone)
-            .map_err(|e| at(PartyField::Phone, sentence(&e.0)))
+            .map_err(|e| at(PartyField::Phone, said(e)))
             .ok();
         let address = Party::parse_address(self.address)
-            .map_err(|e| at(PartyField::Address, sentence(&e.0)))
+            .map_err(|e| at(PartyField::Address, said(e)))
             .ok();
         match (name, email, phone, address) {
             (Some(name), Some(email), Some(phone), Some(address)) if errors.is_empty() => {
                 Party::new(&name, email, phone.as_deref(), address.as_deref()).map_err(|e| {
                     vec![ComplaintError::invalid_at(
                         role.field(PartyField::Name),
-                        e.0,
+                        Code::Verbatim.text("message", e.0),
                     )]
                 })
             }
@@ -135,16 +134,15 @@ pub fn received_at(at: Zoned, now: Timestamp) -> Result<Zoned, ComplaintError> {
     if at.timestamp() > latest {
         return Err(ComplaintError::invalid_at(
             Field::ReceivedAt,
-            "Het moment van ontvangst ligt in de toekomst.",
+            Code::ReceivedInFuture,
         ));
     }
     if at.year() < EARLIEST_RECEIPT_YEAR {
         return Err(ComplaintError::invalid_at(
             Field::ReceivedAt,
-            format!(
-                "Het moment van ontvangst ({}) ligt vóór {EARLIEST_RECEIPT_YEAR}; controleer het jaar.",
-                at.strftime("%d-%m-%Y")
-            ),
+            Code::ReceivedTooEarly
+                .date("date", at.date())
+                .text("year", EARLIEST_RECEIPT_YEAR),
         ));
     }
     Ok(at)
@@ -156,13 +154,13 @@ pub fn description(text: &str) -> Result<String, ComplaintError> {
     if text.is_empty() {
         return Err(ComplaintError::invalid_at(
             Field::Description,
-            "De omschrijving van de klacht is verplicht.",
+            Code::DescriptionRequired,
         ));
     }
     if text.chars().count() > DESCRIPTION_MAX {
         return Err(ComplaintError::invalid_at(
             Field::Description,
-            format!("De omschrijving is te lang (maximaal {DESCRIPTION_MAX} tekens)."),
+            Code::DescriptionTooLong.text("max", DESCRIPTION_MAX),
         ));
     }
     Ok(text.to_owned())
@@ -177,13 +175,13 @@ pub fn short(field: Field, text: Option<&str>) -> Result<Option<String>, Complai
     }
     if text.chars().count() > SHORT_MAX {
         let what = match field {
-            Field::Category => "De categorie",
-            Field::Cause => "De oorzaak",
-            _ => "De dienst",
+            Field::Category => Code::SubjectCategory,
+            Field::Cause => Code::SubjectCause,
+            _ => Code::SubjectService,
         };
         return Err(ComplaintError::invalid_at(
             field,
-            format!("{what} is te lang (maximaal {SHORT_MAX} tekens)."),
+            Code::TooLong.phrase("what", what).text("max", SHORT_MAX),
         ));
     }
     Ok(Some(text.to_owned()))
@@ -212,11 +210,13 @@ mod tests {
                 Field::Representative(PartyField::Phone),
             ]
         );
+        assert_eq!(errors[0].code(), Code::RepresentativeNameMissing);
         assert_eq!(
-            errors[0].message(),
-            "Vul de naam van de vertegenwoordiger in."
+            errors[2].refusal().arg("message"),
+            Some(&crate::refusal::Arg::Text(
+                "'12' is geen geldig telefoonnummer.".into()
+            ))
         );
-        assert_eq!(errors[2].message(), "'12' is geen geldig telefoonnummer.");
         let p = PartyText {
             name: " Mevrouw J. de Vries ",
             phone: "06-12345678",
@@ -243,7 +243,7 @@ mod tests {
             .expect("zoned");
         let err = received_at(old, now).expect_err("before 2000");
         assert_eq!(err.field(), Some(Field::ReceivedAt));
-        assert!(err.message().contains("vóór 2000"), "{err}");
+        assert_eq!(err.code(), Code::ReceivedTooEarly);
         let first = jiff::civil::date(2000, 1, 1).to_zoned(zone).expect("zoned");
         assert!(received_at(first, now).is_ok());
     }
@@ -261,6 +261,12 @@ mod tests {
         assert_eq!(short(Field::Service, Some("  ")), Ok(None));
         let err = short(Field::Cause, Some(&"y".repeat(SHORT_MAX + 1))).expect_err("long");
         assert_eq!(err.field(), Some(Field::Cause));
-        assert!(err.message().starts_with("De oorzaak is te lang"));
+        assert_eq!(err.code(), Code::TooLong);
+        assert_eq!(
+            err.refusal().arg("what"),
+            Some(&crate::refusal::Arg::Phrase(Box::new(
+                Code::SubjectCause.into()
+            )))
+        );
     }
 }

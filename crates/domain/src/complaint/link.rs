@@ -11,6 +11,7 @@ use super::validate::{self, LONG};
 use super::values::LinkReason;
 use super::{Complaint, ComplaintError};
 use crate::permissions::can_view;
+use crate::refusal::Code;
 use crate::{ComplaintId, ReferenceNumber, Role, User};
 
 /// One side of a link: the other complaint, why, and an optional note.
@@ -40,9 +41,7 @@ pub fn may_link(user: &User, a: &Complaint, b: &Complaint) -> bool {
 /// The same answer for a complaint that does not exist and one the user
 /// may not see, so that linking reveals nothing.
 pub fn not_found(reference: ReferenceNumber) -> ComplaintError {
-    ComplaintError::invalid(format!(
-        "Er is geen klacht {reference} gevonden die u kunt inzien."
-    ))
+    ComplaintError::invalid(Code::LinkNotFound.text("reference", reference))
 }
 
 impl Complaint {
@@ -67,27 +66,24 @@ pub fn decide_link(
     actor: &User,
 ) -> Result<(Event, Event), ComplaintError> {
     if actor.role == Role::Admin || !can_view(actor, a) {
-        return Err(ComplaintError::NotAllowed(format!(
-            "Geen toestemming om klacht {} te koppelen.",
-            a.reference()
-        )));
+        return Err(ComplaintError::not_allowed(
+            Code::NoLinkPermission.text("reference", a.reference()),
+        ));
     }
     if a.id() == b.id() {
-        return Err(ComplaintError::invalid(
-            "Een klacht kan niet aan zichzelf worden gekoppeld.",
-        ));
+        return Err(ComplaintError::invalid(Code::LinkSelf));
     }
     if !may_link(actor, a, b) {
         return Err(not_found(b.reference()));
     }
     if a.is_linked_to(b.id()) {
-        return Err(ComplaintError::WrongState(format!(
-            "Klacht {} is al gekoppeld aan {}.",
-            b.reference(),
-            a.reference()
-        )));
+        return Err(ComplaintError::wrong_state(
+            Code::AlreadyLinked
+                .text("other", b.reference())
+                .text("reference", a.reference()),
+        ));
     }
-    let note = validate::optional("De toelichting", note, LONG)?;
+    let note = validate::optional(Code::SubjectNote, note, LONG)?;
     let side = |other: &Complaint| {
         Event::Linked(Link {
             other: other.id(),
@@ -106,20 +102,19 @@ pub fn decide_unlink(
     actor: &User,
 ) -> Result<(Event, Event), ComplaintError> {
     if actor.role == Role::Admin || !can_view(actor, a) {
-        return Err(ComplaintError::NotAllowed(format!(
-            "Geen toestemming om koppelingen van klacht {} te wijzigen.",
-            a.reference()
-        )));
+        return Err(ComplaintError::not_allowed(
+            Code::NoUnlinkPermission.text("reference", a.reference()),
+        ));
     }
     if !may_link(actor, a, b) {
         return Err(not_found(b.reference()));
     }
     if !a.is_linked_to(b.id()) {
-        return Err(ComplaintError::WrongState(format!(
-            "Klacht {} is niet gekoppeld aan {}.",
-            b.reference(),
-            a.reference()
-        )));
+        return Err(ComplaintError::wrong_state(
+            Code::NotLinked
+                .text("other", b.reference())
+                .text("reference", a.reference()),
+        ));
     }
     let side = |other: &Complaint| {
         Event::Unlinked(Unlink {

@@ -3,6 +3,7 @@
 
 use super::validate::LONG;
 use super::{ComplainantMail, Complaint, ComplaintError, Event, Kind};
+use crate::refusal::Code;
 
 /// Longest subject kept.
 const SUBJECT_MAX: usize = 500;
@@ -15,14 +16,10 @@ pub fn record_complainant_mail(
     mail: ComplainantMail,
 ) -> Result<Vec<Event>, ComplaintError> {
     if c.kind() != Kind::Complaint {
-        return Err(ComplaintError::WrongState(
-            "Een signaal heeft geen lopende behandeling.".into(),
-        ));
+        return Err(ComplaintError::wrong_state(Code::SignalNoHandling));
     }
     if c.closed().is_some() {
-        return Err(ComplaintError::WrongState(
-            "De klacht is afgesloten.".into(),
-        ));
+        return Err(ComplaintError::wrong_state(Code::ComplaintClosed));
     }
     let subject: String = mail.subject.trim().chars().take(SUBJECT_MAX).collect();
     let text: String = mail.text.trim().chars().take(LONG).collect();

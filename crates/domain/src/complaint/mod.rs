@@ -44,51 +44,66 @@ pub use values::{
     ReopeningKind, Satisfaction, Status, WaivableStep, format_date, format_euro,
 };
 
+use crate::refusal::{Code, Refusal};
 use crate::{Language, ParseError, ReferenceNumber, User, UserId, permissions};
 
-/// Why a command was refused. The message is Dutch and meant for the user
-/// as it is; the variant tells the caller how to answer (403, 422, 409).
+/// Why a command was refused: a [`Refusal`] (a code and its values, put
+/// into words by the edges); the variant tells the caller how to answer
+/// (403, 422, 409).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ComplaintError {
     /// The actor's role or relation to the complaint does not allow it.
     #[error("{0}")]
-    NotAllowed(String),
+    NotAllowed(Refusal),
     /// The input itself is wrong: empty, out of range, inconsistent.
     /// `field` names the input it is about, when it is about one, so that
     /// every form and the API show it next to that field.
-    #[error("{message}")]
+    #[error("{refusal}")]
     Invalid {
         field: Option<Field>,
-        message: String,
+        refusal: Refusal,
     },
     /// Allowed and well-formed, but not in the complaint's current state.
     #[error("{0}")]
-    WrongState(String),
+    WrongState(Refusal),
 }
 
 impl ComplaintError {
     /// Input that is wrong as a whole, not in one field.
-    pub fn invalid(message: impl Into<String>) -> Self {
+    pub fn invalid(refusal: impl Into<Refusal>) -> Self {
         ComplaintError::Invalid {
             field: None,
-            message: message.into(),
+            refusal: refusal.into(),
         }
     }
 
     /// Input that is wrong in `field`.
-    pub fn invalid_at(field: Field, message: impl Into<String>) -> Self {
+    pub fn invalid_at(field: Field, refusal: impl Into<Refusal>) -> Self {
         ComplaintError::Invalid {
             field: Some(field),
-            message: message.into(),
+            refusal: refusal.into(),
         }
     }
 
-    pub fn message(&self) -> &str {
+    pub fn not_allowed(refusal: impl Into<Refusal>) -> Self {
+        ComplaintError::NotAllowed(refusal.into())
+    }
+
+    pub fn wrong_state(refusal: impl Into<Refusal>) -> Self {
+        ComplaintError::WrongState(refusal.into())
+    }
+
+    /// What was refused, for the edges to put into words.
+    pub fn refusal(&self) -> &Refusal {
         match self {
-            ComplaintError::NotAllowed(m)
-            | ComplaintError::Invalid { message: m, .. }
-            | ComplaintError::WrongState(m) => m,
+            ComplaintError::NotAllowed(r)
+            | ComplaintError::Invalid { refusal: r, .. }
+            | ComplaintError::WrongState(r) => r,
         }
+    }
+
+    pub fn code(&self) -> Code {
+        self.refusal().code()
     }
 
     /// The field an invalid input is about.
@@ -100,9 +115,11 @@ impl ComplaintError {
     }
 }
 
+/// The words of a value that did not parse, as they came: `ParseError`
+/// has no code yet.
 impl From<ParseError> for ComplaintError {
     fn from(e: ParseError) -> Self {
-        ComplaintError::invalid(e.0)
+        ComplaintError::invalid(Code::Verbatim.text("message", e.0))
     }
 }
 
@@ -168,10 +185,9 @@ pub fn register_in(
     language: Language,
 ) -> Result<Vec<Event>, ComplaintError> {
     if !permissions::can_register(by) {
-        return Err(ComplaintError::NotAllowed(format!(
-            "Een {} kan geen klachten registreren.",
-            by.role.label()
-        )));
+        return Err(ComplaintError::not_allowed(
+            Code::RoleCannotRegister.label("role", by.role),
+        ));
     }
     let manager = by.manager.unwrap_or(by.id);
     let kind = new.kind;
@@ -196,10 +212,9 @@ pub fn register_from_mail(
     at: Timestamp,
 ) -> Result<Vec<Event>, ComplaintError> {
     if !permissions::can_register(by) {
-        return Err(ComplaintError::NotAllowed(format!(
-            "Een {} kan geen klachten registreren.",
-            by.role.label()
-        )));
+        return Err(ComplaintError::not_allowed(
+            Code::RoleCannotRegister.label("role", by.role),
+        ));
     }
     register_public_in(new, reference, at, Language::default())
 }
@@ -212,9 +227,7 @@ pub fn register_public_in(
     language: Language,
 ) -> Result<Vec<Event>, ComplaintError> {
     if new.kind != Kind::Complaint {
-        return Err(ComplaintError::invalid(
-            "Een melding via de website is altijd een klacht.",
-        ));
+        return Err(ComplaintError::invalid(Code::WebIsComplaint));
     }
     let mut registration = validate::registration(new, reference, None, None, at)?;
     registration.language = language;
@@ -230,9 +243,7 @@ pub fn register_public(
     at: Timestamp,
 ) -> Result<Vec<Event>, ComplaintError> {
     if new.kind != Kind::Complaint {
-        return Err(ComplaintError::invalid(
-            "Een melding via de website is altijd een klacht.",
-        ));
+        return Err(ComplaintError::invalid(Code::WebIsComplaint));
     }
     let registration = validate::registration(new, reference, None, None, at)?;
     Ok(vec![Event::Registered(Box::new(registration))])

@@ -3,6 +3,7 @@
 //! answer to the satisfaction check, and the progress the status page shows
 //! (which names nobody and says nothing about the content).
 
+use crate::refusal::Code;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -21,28 +22,21 @@ pub const SATISFACTION_COMMENT_MAX: usize = 2_000;
 /// [`super::Command::RouteToManager`].
 pub fn route_public(c: &Complaint, manager: &User) -> Result<Event, ComplaintError> {
     if c.received_by().is_some() {
-        return Err(ComplaintError::invalid(
-            "Alleen een klacht via de website wordt automatisch doorgestuurd.",
-        ));
+        return Err(ComplaintError::invalid(Code::RouteOnlyWeb));
     }
     if c.responsible_manager().is_some() {
-        return Err(ComplaintError::WrongState(
-            "De klacht is al gemeld bij een leidinggevende.".into(),
-        ));
+        return Err(ComplaintError::wrong_state(Code::AlreadyReported));
     }
     if !matches!(
         manager.role,
         Role::Manager | Role::QualityManager | Role::Director
     ) {
-        return Err(ComplaintError::invalid(format!(
-            "{} is geen leidinggevende.",
-            manager.name
-        )));
+        return Err(ComplaintError::invalid(
+            Code::NotAManager.text("name", &manager.name),
+        ));
     }
     if c.is_involved(manager.id) {
-        return Err(ComplaintError::invalid(
-            "Wie betrokken is bij de dienst, handelt de klacht niet af.",
-        ));
+        return Err(ComplaintError::invalid(Code::InvolvedCannotHandle));
     }
     Ok(Event::ReportedToManager {
         manager: manager.id,
@@ -179,26 +173,19 @@ impl Complaint {
     }
 
     /// Whether the complainant may answer the satisfaction check now, and
-    /// if not, why (in Dutch, for the complainant).
+    /// if not, why.
     pub fn satisfaction_check_open(&self) -> Result<(), ComplaintError> {
         if self.kind() != Kind::Complaint {
-            return Err(ComplaintError::WrongState(
-                "Voor deze melding is geen tevredenheidsvraag.".into(),
-            ));
+            return Err(ComplaintError::wrong_state(Code::NoSatisfactionQuestion));
         }
         if let Some(given) = &self.satisfaction_report {
-            return Err(ComplaintError::WrongState(format!(
-                "U heeft uw tevredenheid al doorgegeven op {}. Dank u wel.",
-                super::format_date(self.local_day(given.at))
-            )));
+            return Err(ComplaintError::wrong_state(
+                Code::SatisfactionGiven.date("date", self.local_day(given.at)),
+            ));
         }
         let offered = self.offer().is_some() || self.waiver(WaivableStep::Offer).is_some();
         if !offered && !self.is_closed() {
-            return Err(ComplaintError::WrongState(
-                "U kunt uw tevredenheid doorgeven zodra wij u ons besluit over de klacht \
-                 hebben laten weten."
-                    .into(),
-            ));
+            return Err(ComplaintError::wrong_state(Code::SatisfactionNotYet));
         }
         Ok(())
     }
@@ -216,17 +203,15 @@ impl Complaint {
             None | Some("") => None,
             Some(text) => {
                 if text.chars().count() > SATISFACTION_COMMENT_MAX {
-                    return Err(ComplaintError::invalid(format!(
-                        "Uw toelichting is te lang (maximaal {SATISFACTION_COMMENT_MAX} tekens)."
-                    )));
+                    return Err(ComplaintError::invalid(
+                        Code::SatisfactionCommentTooLong.text("max", SATISFACTION_COMMENT_MAX),
+                    ));
                 }
                 if text
                     .chars()
                     .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
                 {
-                    return Err(ComplaintError::invalid(
-                        "Uw toelichting bevat tekens die we niet kunnen opslaan.",
-                    ));
+                    return Err(ComplaintError::invalid(Code::SatisfactionCommentCharacters));
                 }
                 Some(text.to_owned())
             }
@@ -425,7 +410,7 @@ mod tests {
             .c
             .report_satisfaction(Satisfaction::new(1).expect("valid"), None)
             .expect_err("answered twice");
-        assert!(again.message().contains("al doorgegeven"), "{again}");
+        assert_eq!(again.code(), Code::SatisfactionGiven, "{again}");
         // Nobody corrects the complainant's own words.
         let seq = run.seq_of("satisfaction_reported");
         let err = run.refused(

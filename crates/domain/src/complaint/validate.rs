@@ -9,8 +9,9 @@ use super::event::{
     Escalation, EscalationOutcome, ExactRegistration, MeritDecision, Offer, Registration, Waiver,
 };
 use super::intake::{self, Field};
-use super::values::{EscalationParty, OfferKind, format_date};
+use super::values::{EscalationParty, OfferKind};
 use super::{Closing, Complaint, ComplaintError, NewComplaint};
+use crate::refusal::{Code, Refusal};
 use crate::{Language, ReferenceNumber, UserId};
 
 /// Names, services, categories and ids.
@@ -22,28 +23,26 @@ pub(super) const LONG: usize = 20_000;
 /// few extra digits makes of it.
 pub const OFFER_VALUE_MAX_CENTS: u64 = 100_000_000;
 
-fn invalid(msg: String) -> ComplaintError {
-    ComplaintError::invalid(msg)
+fn invalid(refusal: impl Into<Refusal>) -> ComplaintError {
+    ComplaintError::invalid(refusal)
 }
 
-/// Trims; refuses empty and overlong text. `what` reads as a sentence
-/// subject: "De omschrijving".
-pub(super) fn required(what: &str, text: &str, max: usize) -> Result<String, ComplaintError> {
+/// Trims; refuses empty and overlong text. `what` is the subject of the
+/// sentence: "De omschrijving".
+pub(super) fn required(what: Code, text: &str, max: usize) -> Result<String, ComplaintError> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(invalid(format!("{what} is verplicht.")));
+        return Err(invalid(Code::Required.phrase("what", what)));
     }
     if text.chars().count() > max {
-        return Err(invalid(format!(
-            "{what} is te lang (maximaal {max} tekens)."
-        )));
+        return Err(invalid(Code::TooLong.phrase("what", what).text("max", max)));
     }
     Ok(text.to_owned())
 }
 
 /// Trims; blank becomes `None`, since forms send empty strings.
 pub(super) fn optional(
-    what: &str,
+    what: Code,
     text: Option<String>,
     max: usize,
 ) -> Result<Option<String>, ComplaintError> {
@@ -60,21 +59,19 @@ fn today(c: &Complaint, at: Timestamp) -> Date {
 
 /// A date on which something happened: not before receipt and not in the
 /// future. One day of slack absorbs clocks and zones at midnight.
-fn happened(c: &Complaint, what: &str, d: Date, at: Timestamp) -> Result<Date, ComplaintError> {
+fn happened(c: &Complaint, what: Code, d: Date, at: Timestamp) -> Result<Date, ComplaintError> {
     let received = c.received_on();
     if d < received {
-        return Err(invalid(format!(
-            "{what} ({}) ligt vóór de ontvangst van de klacht ({}).",
-            format_date(d),
-            format_date(received)
-        )));
+        return Err(invalid(
+            Code::BeforeReceipt
+                .phrase("what", what)
+                .date("date", d)
+                .date("received", received),
+        ));
     }
     let today = today(c, at);
     if d > today.tomorrow().unwrap_or(today) {
-        return Err(invalid(format!(
-            "{what} ({}) ligt in de toekomst.",
-            format_date(d)
-        )));
+        return Err(invalid(Code::InFuture.phrase("what", what).date("date", d)));
     }
     Ok(d)
 }
@@ -88,10 +85,11 @@ pub(super) fn registration(
 ) -> Result<Registration, ComplaintError> {
     let received_at = intake::received_at(new.received_at, at)?;
     if i32::from(reference.year()) != i32::from(received_at.year()) {
-        return Err(invalid(format!(
-            "Klachtnummer {reference} hoort niet bij het jaar van ontvangst ({}).",
-            received_at.year()
-        )));
+        return Err(invalid(
+            Code::ReferenceYear
+                .text("reference", reference)
+                .text("year", received_at.year()),
+        ));
     }
     let mut involved = Vec::with_capacity(new.involved_employees.len());
     for id in new.involved_employees {
@@ -131,11 +129,7 @@ pub(super) fn registration_correction(
         || r.received_by != original.received_by
         || r.responsible_manager != original.responsible_manager
     {
-        return Err(invalid(
-            "Klachtnummer, soort, ontvanger en verantwoordelijke leidinggevende kunnen niet \
-             worden gecorrigeerd."
-                .into(),
-        ));
+        return Err(invalid(Code::IntakeFixed));
     }
     let new = NewComplaint {
         kind: r.kind,
@@ -155,28 +149,18 @@ pub(super) fn registration_correction(
     if c.classification().is_some()
         && (r.category != original.category || r.cause != original.cause)
     {
-        return Err(invalid(
-            "Categorie en oorzaak zijn na de registratie opnieuw ingedeeld; wijzig ze met een \
-             nieuwe indeling."
-                .into(),
-        ));
+        return Err(invalid(Code::Reclassified));
     }
     if c.handler()
         .is_some_and(|h| r.involved_employees.contains(&h))
     {
-        return Err(invalid(
-            "De afhandelaar kan niet als betrokken medewerker worden opgegeven; \
-             wijs eerst een andere afhandelaar toe."
-                .into(),
-        ));
+        return Err(invalid(Code::HandlerNotInvolved));
     }
     if c.assistants()
         .iter()
         .any(|a| r.involved_employees.contains(a))
     {
-        return Err(invalid(
-            "Wie bijstand verleent kan niet als betrokken medewerker worden opgegeven.".into(),
-        ));
+        return Err(invalid(Code::AssistantNotInvolved));
     }
     let received = r.received_at.date();
     let dated = [
@@ -185,61 +169,56 @@ pub(super) fn registration_correction(
         c.escalations().first().map(|e| e.escalation.value.on),
     ];
     if let Some(first) = dated.into_iter().flatten().min().filter(|d| *d < received) {
-        return Err(invalid(format!(
-            "De ontvangst ({}) kan niet na een vastgelegde stap ({}) liggen.",
-            format_date(received),
-            format_date(first)
-        )));
+        return Err(invalid(
+            Code::ReceiptAfterStep
+                .date("received", received)
+                .date("step", first),
+        ));
     }
     Ok(r)
 }
 
 pub(super) fn contact(c: &Complaint, x: Contact, at: Timestamp) -> Result<Contact, ComplaintError> {
     Ok(Contact {
-        date: happened(c, "De contactdatum", x.date, at)?,
+        date: happened(c, Code::SubjectContactDate, x.date, at)?,
         mode: x.mode,
-        summary: required("De samenvatting van het gesprek", &x.summary, LONG)?,
+        summary: required(Code::SubjectContactSummary, &x.summary, LONG)?,
     })
 }
 
 pub(super) fn merit(x: MeritDecision) -> Result<MeritDecision, ComplaintError> {
     Ok(MeritDecision {
         merit: x.merit,
-        reasoning: required("De onderbouwing van het oordeel", &x.reasoning, LONG)?,
+        reasoning: required(Code::SubjectMeritReasoning, &x.reasoning, LONG)?,
     })
 }
 
 pub(super) fn offer(c: &Complaint, x: Offer, at: Timestamp) -> Result<Offer, ComplaintError> {
     if x.kind == OfferKind::None && x.value_cents.is_some() {
-        return Err(invalid("Bij 'geen aanbod' hoort geen waarde.".into()));
+        return Err(invalid(Code::NoValueWithoutOffer));
     }
     if x.value_cents == Some(0) {
-        return Err(invalid(
-            "Een waarde van € 0,00 zegt niets; laat de waarde leeg.".into(),
-        ));
+        return Err(invalid(Code::ZeroValue));
     }
     if x.value_cents.is_some_and(|v| v > OFFER_VALUE_MAX_CENTS) {
-        return Err(invalid(format!(
-            "Een aanbod van meer dan {} is niet mogelijk; controleer de waarde.",
-            super::format_euro(OFFER_VALUE_MAX_CENTS)
-        )));
+        return Err(invalid(
+            Refusal::new(Code::OfferTooHigh).euro("max", OFFER_VALUE_MAX_CENTS),
+        ));
     }
     Ok(Offer {
         kind: x.kind,
-        description: required("De omschrijving van het aanbod", &x.description, LONG)?,
+        description: required(Code::SubjectOfferDescription, &x.description, LONG)?,
         value_cents: x.value_cents,
         director_consulted: x.director_consulted,
-        made_on: happened(c, "De datum van het aanbod", x.made_on, at)?,
-        letter_text: optional("De tekst voor de klager", x.letter_text, LONG)?,
+        made_on: happened(c, Code::SubjectOfferDate, x.made_on, at)?,
+        letter_text: optional(Code::SubjectLetterText, x.letter_text, LONG)?,
     })
 }
 
 pub(super) fn response(x: ComplainantResponse) -> Result<ComplainantResponse, ComplaintError> {
-    let comment = optional("De toelichting van de klager", x.comment, LONG)?;
+    let comment = optional(Code::SubjectResponseComment, x.comment, LONG)?;
     if x.accepted.is_none() && x.satisfaction.is_none() && comment.is_none() {
-        return Err(invalid(
-            "Leg vast of het aanbod is aanvaard, de tevredenheid of een toelichting.".into(),
-        ));
+        return Err(invalid(Code::ResponseEmpty));
     }
     Ok(ComplainantResponse {
         accepted: x.accepted,
@@ -255,24 +234,21 @@ pub(super) fn agreed_action(
     if let Some(due) = x.due {
         let received = c.received_on();
         if due < received {
-            return Err(invalid(format!(
-                "De streefdatum ({}) ligt vóór de ontvangst van de klacht ({}).",
-                format_date(due),
-                format_date(received)
-            )));
+            return Err(invalid(
+                Code::DueBeforeReceipt
+                    .date("due", due)
+                    .date("received", received),
+            ));
         }
         // Five years is far beyond any agreement made with a complainant.
         let horizon = received.checked_add(5.years()).unwrap_or(Date::MAX);
         if due > horizon {
-            return Err(invalid(format!(
-                "De streefdatum ({}) ligt te ver in de toekomst.",
-                format_date(due)
-            )));
+            return Err(invalid(Code::DueTooFar.date("due", due)));
         }
     }
     Ok(AgreedAction {
         number: x.number,
-        description: required("De omschrijving van de actie", &x.description, LONG)?,
+        description: required(Code::SubjectActionDescription, &x.description, LONG)?,
         due: x.due,
         owner: x.owner,
     })
@@ -281,7 +257,7 @@ pub(super) fn agreed_action(
 pub(super) fn completed_action(x: CompletedAction) -> Result<CompletedAction, ComplaintError> {
     Ok(CompletedAction {
         number: x.number,
-        note: optional("De toelichting", x.note, LONG)?,
+        note: optional(Code::SubjectNote, x.note, LONG)?,
     })
 }
 
@@ -294,22 +270,22 @@ pub(super) fn escalation(
 ) -> Result<Escalation, ComplaintError> {
     let party = match x.party {
         EscalationParty::Other(name) => {
-            EscalationParty::Other(required("De naam van de externe partij", &name, SHORT)?)
+            EscalationParty::Other(required(Code::SubjectExternalParty, &name, SHORT)?)
         }
         known => known,
     };
-    let on = happened(c, "De escalatiedatum", x.on, at)?;
+    let on = happened(c, Code::SubjectEscalationDate, x.on, at)?;
     if let Some(outcome_on) = outcome_on.filter(|o| *o < on) {
-        return Err(invalid(format!(
-            "De escalatiedatum ({}) ligt na de uitkomst ({}).",
-            format_date(on),
-            format_date(outcome_on)
-        )));
+        return Err(invalid(
+            Code::EscalationAfterOutcome
+                .date("on", on)
+                .date("outcome", outcome_on),
+        ));
     }
     Ok(Escalation {
         party,
         on,
-        note: optional("De toelichting", x.note, LONG)?,
+        note: optional(Code::SubjectNote, x.note, LONG)?,
     })
 }
 
@@ -319,16 +295,16 @@ pub(super) fn escalation_outcome(
     at: Timestamp,
     escalated_on: Date,
 ) -> Result<EscalationOutcome, ComplaintError> {
-    let on = happened(c, "De datum van de uitkomst", x.on, at)?;
+    let on = happened(c, Code::SubjectOutcomeDate, x.on, at)?;
     if on < escalated_on {
-        return Err(invalid(format!(
-            "De uitkomst ({}) kan niet vóór de escalatie ({}) liggen.",
-            format_date(on),
-            format_date(escalated_on)
-        )));
+        return Err(invalid(
+            Code::OutcomeBeforeEscalation
+                .date("on", on)
+                .date("escalated", escalated_on),
+        ));
     }
     Ok(EscalationOutcome {
-        outcome: required("De uitkomst", &x.outcome, LONG)?,
+        outcome: required(Code::SubjectOutcome, &x.outcome, LONG)?,
         on,
         resolved: x.resolved,
     })
@@ -336,13 +312,13 @@ pub(super) fn escalation_outcome(
 
 pub(super) fn closing(x: Closing) -> Result<Closing, ComplaintError> {
     Ok(Closing {
-        note: optional("De toelichting", x.note, LONG)?,
+        note: optional(Code::SubjectNote, x.note, LONG)?,
     })
 }
 
 pub(super) fn exact(x: ExactRegistration) -> Result<ExactRegistration, ComplaintError> {
     Ok(ExactRegistration {
-        exact_id: required("Het registratienummer in Exact", &x.exact_id, SHORT)?,
+        exact_id: required(Code::SubjectExactId, &x.exact_id, SHORT)?,
         round: x.round,
     })
 }
@@ -350,19 +326,19 @@ pub(super) fn exact(x: ExactRegistration) -> Result<ExactRegistration, Complaint
 pub(super) fn waiver(x: Waiver) -> Result<Waiver, ComplaintError> {
     Ok(Waiver {
         step: x.step,
-        reason: required("De reden om de stap over te slaan", &x.reason, LONG)?,
+        reason: required(Code::SubjectWaiverReason, &x.reason, LONG)?,
     })
 }
 
 pub(super) fn classification(x: Classification) -> Result<Classification, ComplaintError> {
     Ok(Classification {
-        category: optional("De categorie", x.category, SHORT)?,
-        cause: optional("De oorzaak", x.cause, SHORT)?,
+        category: optional(Code::SubjectCategory, x.category, SHORT)?,
+        cause: optional(Code::SubjectCause, x.cause, SHORT)?,
     })
 }
 
 pub(super) fn conversion(x: Conversion) -> Result<Conversion, ComplaintError> {
     Ok(Conversion {
-        reason: required("De reden van de omzetting", &x.reason, LONG)?,
+        reason: required(Code::SubjectConversionReason, &x.reason, LONG)?,
     })
 }

@@ -121,7 +121,7 @@ fn an_open_complaint_has_no_registration_yet() {
     let org = org();
     let run = ready_to_close(&org);
     let err = Registration::of(&run.c, None).expect_err("not closed");
-    assert!(err.message().contains("nog niet afgesloten"), "{err}");
+    assert_eq!(err.code(), crate::RefusalCode::NotClosedExact, "{err}");
     let signal = Run::registered(&org, Kind::Signal);
     assert!(Registration::of(&signal.c, None).is_err());
 }

@@ -1,0 +1,34 @@
+# The API: titles and details of application/problem+json.
+
+api-title-bad-request = Bad request
+api-title-unauthenticated = Not authenticated
+api-title-forbidden = Forbidden
+api-title-not-found = Not found
+api-title-method = Method not allowed
+api-title-not-possible = Not possible
+api-title-too-large = Request too large
+api-title-media-type = Unsupported media type
+api-title-invalid = Check the input
+api-title-unavailable = Temporarily unavailable
+api-title-failed = Something went wrong
+api-invalid-fields = The input is not valid; see the fields.
+api-token-missing = Send an API token: Authorization: Bearer <token>.
+api-token-invalid = The API token is invalid or has been revoked.
+api-json-content-type = Send the body as JSON, with Content-Type: application/json.
+api-json-syntax = The body is not valid JSON: { $reason }
+api-json-shape = The body does not match the expected format: { $reason }
+api-body-too-large = The body is too large.
+api-body-unreadable = The body could not be read: { $reason }
+api-query = The query parameters are not valid: { $reason }
+api-method = This method is not possible here.
+api-required = is required
+api-blank = is empty; leave it out (or send null) if there is nothing
+api-incomplete = The input is incomplete.
+api-body-missing = The body is missing: send a JSON object.
+api-body-not-object = The body must be a JSON object.
+api-user-inactive = { $email } is not (or no longer) active
+api-user-unknown = unknown user: { $email }
+api-language = unknown language '{ $value }': choose from nl, en
+api-multipart-unreadable = The multipart body is unreadable or was cut off.
+api-multipart-required = Send the files as multipart/form-data, in parts named 'files'.
+api-files-required = Send at least one file in a part named 'files'.

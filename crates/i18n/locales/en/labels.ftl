@@ -47,3 +47,25 @@ label-TermStatus-done-late = completed late
 label-TermStatus-on-time = on time
 label-TermStatus-due-today = today
 label-TermStatus-overdue = overdue
+
+# What a user can do to a complaint (named when it is refused).
+label-Action-route_to_manager = forward to a manager
+label-Action-assign_handler = assign a handler
+label-Action-add_assistant = add assistance
+label-Action-record_contact = record contact
+label-Action-decide_merit = decide on the merits
+label-Action-consult_director = ask the director for advice
+label-Action-give_advice = give advice
+label-Action-make_offer = record an offer
+label-Action-record_response = record the complainant's response
+label-Action-manage_actions = manage actions
+label-Action-send_form = form to the quality manager
+label-Action-waive_step = skip a step
+label-Action-escalate = escalate externally
+label-Action-record_escalation_outcome = record the outcome of the escalation
+label-Action-close = close
+label-Action-register_in_exact = record the registration in Exact
+label-Action-correct = correct
+label-Action-convert_to_complaint = convert to a complaint
+label-Action-classify = record the classification
+label-Action-reopen = reopen

@@ -1,0 +1,34 @@
+# De API: titels en details van application/problem+json.
+
+api-title-bad-request = Ongeldig verzoek
+api-title-unauthenticated = Niet aangemeld
+api-title-forbidden = Geen toegang
+api-title-not-found = Niet gevonden
+api-title-method = Methode niet toegestaan
+api-title-not-possible = Niet mogelijk
+api-title-too-large = Verzoek te groot
+api-title-media-type = Verkeerd mediatype
+api-title-invalid = Controleer de invoer
+api-title-unavailable = Tijdelijk niet beschikbaar
+api-title-failed = Er ging iets mis
+api-invalid-fields = De invoer is niet in orde; zie de velden.
+api-token-missing = Stuur een API-token mee: Authorization: Bearer <token>.
+api-token-invalid = Het API-token is ongeldig of ingetrokken.
+api-json-content-type = Stuur de body als JSON, met Content-Type: application/json.
+api-json-syntax = De body is geen geldige JSON: { $reason }
+api-json-shape = De body past niet bij het verwachte formaat: { $reason }
+api-body-too-large = De body is te groot.
+api-body-unreadable = De body kon niet worden gelezen: { $reason }
+api-query = De zoekparameters kloppen niet: { $reason }
+api-method = Deze methode is hier niet mogelijk.
+api-required = is verplicht
+api-blank = is leeg; laat het weg (of geef null) als er niets is
+api-incomplete = De invoer is onvolledig.
+api-body-missing = De body ontbreekt: stuur een JSON-object.
+api-body-not-object = De body moet een JSON-object zijn.
+api-user-inactive = { $email } is niet (meer) actief
+api-user-unknown = onbekende gebruiker: { $email }
+api-language = onbekende taal '{ $value }': kies uit nl, en
+api-multipart-unreadable = De multipart-body is onleesbaar of afgebroken.
+api-multipart-required = Stuur de bestanden als multipart/form-data, in delen met de naam 'files'.
+api-files-required = Stuur minstens één bestand in een deel met de naam 'files'.

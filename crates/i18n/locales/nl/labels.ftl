@@ -47,3 +47,25 @@ label-TermStatus-done-late = te laat afgerond
 label-TermStatus-on-time = op tijd
 label-TermStatus-due-today = vandaag
 label-TermStatus-overdue = te laat
+
+# What a user can do to a complaint (named when it is refused).
+label-Action-route_to_manager = doorsturen naar leidinggevende
+label-Action-assign_handler = afhandelaar toewijzen
+label-Action-add_assistant = bijstand toevoegen
+label-Action-record_contact = contact vastleggen
+label-Action-decide_merit = gegrondheid bepalen
+label-Action-consult_director = advies vragen aan de directeur
+label-Action-give_advice = advies geven
+label-Action-make_offer = aanbod vastleggen
+label-Action-record_response = reactie klager vastleggen
+label-Action-manage_actions = acties beheren
+label-Action-send_form = formulier naar kwaliteitsmanager
+label-Action-waive_step = stap overslaan
+label-Action-escalate = extern escaleren
+label-Action-record_escalation_outcome = uitkomst escalatie vastleggen
+label-Action-close = afsluiten
+label-Action-register_in_exact = registratie in Exact vastleggen
+label-Action-correct = corrigeren
+label-Action-convert_to_complaint = omzetten in klacht
+label-Action-classify = indeling vastleggen
+label-Action-reopen = heropenen

@@ -121,8 +121,9 @@ async fn refused<S: Store>(
     typed: String,
     e: WebError,
 ) -> Result<Response, WebError> {
+    let t = ctx.t;
     let page = calendar_page(state, ctx, typed, None).await?;
-    form_error(e, |msg| CalendarPage {
+    form_error(e, t, |msg| CalendarPage {
         error: Some(msg),
         ..page
     })

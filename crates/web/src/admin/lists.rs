@@ -113,7 +113,9 @@ async fn refused<S: Store>(
     e: WebError,
 ) -> Result<Response, WebError> {
     let values = state.store.list_values(kind).await?;
-    form_error(e, |msg| list_page(ctx, kind, &values, typed, Some(msg)))
+    form_error(e, ctx.t, |msg| {
+        list_page(ctx, kind, &values, typed, Some(msg))
+    })
 }
 
 #[tracing::instrument(skip_all)]

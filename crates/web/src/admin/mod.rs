@@ -175,12 +175,13 @@ async fn index(ctx: Ctx) -> Result<IndexPage, WebError> {
 /// travel on as they are.
 fn form_error<T: askama::Template>(
     e: WebError,
+    t: klacht_i18n::Tr,
     page: impl FnOnce(String) -> T,
 ) -> Result<axum::response::Response, WebError> {
     use axum::response::{Html, IntoResponse};
     let status = e.status();
     if status.is_client_error() && status != axum::http::StatusCode::FORBIDDEN {
-        let html = page(e.user_message()).render()?;
+        let html = page(e.user_message(t)).render()?;
         Ok((status, Html(html)).into_response())
     } else {
         Err(e)

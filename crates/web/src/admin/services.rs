@@ -117,7 +117,7 @@ async fn refused<S: Store>(
 ) -> Result<Response, WebError> {
     let services = state.store.public_services().await?;
     let users = state.store.list_users().await?;
-    form_error(e, |msg| {
+    form_error(e, ctx.t, |msg| {
         services_page(ctx, &services, &users, typed, Some(msg))
     })
 }

@@ -215,7 +215,9 @@ pub(super) async fn create<S: Store>(
         Err(e) => {
             let users = state.store.list_users().await?;
             let ctx = ctx_of(&state, &current);
-            form_error(e.into(), |msg| users_page(ctx, &users, form, Some(msg)))
+            form_error(e.into(), ctx.t, |msg| {
+                users_page(ctx, &users, form, Some(msg))
+            })
         }
     }
 }
@@ -345,7 +347,7 @@ pub(super) async fn update<S: Store>(
             let users = state.store.list_users().await?;
             let user = find(&users, id)?;
             let ctx = ctx_of(&state, &current);
-            form_error(e.into(), |msg| {
+            form_error(e.into(), ctx.t, |msg| {
                 edit_view(
                     ctx,
                     &users,
@@ -403,8 +405,9 @@ pub(super) async fn set_active<S: Store>(
         )),
         Err(e) => {
             let ctx = ctx_of(&state, &current);
+            let t = ctx.t;
             let page = load_edit_view(&state, ctx, &raw_id).await?;
-            form_error(e.into(), |msg| EditPage {
+            form_error(e.into(), t, |msg| EditPage {
                 error: Some(msg),
                 ..page
             })

@@ -7,6 +7,7 @@
 //! that is not taken (by its content, whatever the part claims), 422 too
 //! many files or none.
 
+use crate::error::Words;
 use axum::Json;
 use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::{StatusCode, header};
@@ -85,8 +86,8 @@ fn broken_problem(broken: Broken) -> ApiError {
     ApiError::Http {
         status: broken.status(),
         detail: match broken {
-            Broken::TooLarge => broken.message(),
-            Broken::Unreadable => "De multipart-body is onleesbaar of afgebroken.".into(),
+            Broken::TooLarge => Words::Text(broken.message()),
+            Broken::Unreadable => Words::key("api-multipart-unreadable"),
         },
     }
 }
@@ -97,11 +98,11 @@ pub(super) fn file_problem(e: FileRefusal) -> ApiError {
         FileRefusal::TooMany(_) => ApiError::field(FILE_PART, e.to_string()),
         FileRefusal::TooLarge(m) => ApiError::Http {
             status: StatusCode::PAYLOAD_TOO_LARGE,
-            detail: m,
+            detail: Words::Text(m),
         },
         FileRefusal::Refused(m) => ApiError::Http {
             status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            detail: m,
+            detail: Words::Text(m),
         },
     }
 }
@@ -115,8 +116,7 @@ pub(super) async fn read_multipart<S: Send + Sync>(
     if !is_multipart(&req) {
         return Err(ApiError::Http {
             status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            detail: "Stuur de bestanden als multipart/form-data, in delen met de naam 'files'."
-                .into(),
+            detail: Words::key("api-multipart-required"),
         });
     }
     let multipart = Multipart::from_request(req, state)
@@ -197,9 +197,9 @@ pub async fn add<S: Store>(
     let received = read_multipart(req, &state).await?;
     let uploads: Vec<Upload> = received.uploads;
     if uploads.is_empty() {
-        return Err(ApiError::field(
+        return Err(ApiError::field_said(
             FILE_PART,
-            "Stuur minstens één bestand in een deel met de naam 'files'.",
+            Words::key("api-files-required"),
         ));
     }
     let calendar = state.calendar().await?;

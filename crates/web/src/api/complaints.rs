@@ -174,8 +174,8 @@ pub async fn create<S: Store>(
         .await
         .map_err(|e| if multipart { e.under("complaint") } else { e });
     let files = klacht_app::public::attachments::accept(uploads).map_err(attachments::file_problem);
-    let (new, files) = (new?, files?);
-    let c = complaints::register_with_files(
+    let ((new, language), files) = (new?, files?);
+    let c = complaints::register_with_files_in(
         &state.store,
         &calendar,
         &state.notifier,
@@ -183,6 +183,7 @@ pub async fn create<S: Store>(
         new,
         files,
         now,
+        language,
     )
     .await?;
     let deadlines = (c.kind() == Kind::Complaint).then(|| Deadlines::from(&c.terms(&calendar)));
@@ -453,7 +454,12 @@ action!(
                 due,
                 owner,
             },
-            _ => return Err(ApiError::field("body", "De invoer is onvolledig.")),
+            _ => {
+                return Err(ApiError::field_said(
+                    "body",
+                    crate::error::Words::key("api-incomplete"),
+                ));
+            }
         }
     }
 );

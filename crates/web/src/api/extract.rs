@@ -55,9 +55,9 @@ impl<S: Send + Sync, T: JsonBody> FromRequest<S> for ApiJson<T> {
             );
         }
         if !T::OPTIONAL && bytes.iter().all(u8::is_ascii_whitespace) {
-            return Err(ApiError::field(
+            return Err(ApiError::field_said(
                 "body",
-                "De body ontbreekt: stuur een JSON-object.",
+                crate::error::Words::key("api-body-missing"),
             ));
         }
         from_json_bytes(&bytes).map(ApiJson)
@@ -75,9 +75,9 @@ pub(super) fn from_json_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Ap
         value
     };
     if !value.is_object() {
-        return Err(ApiError::field(
+        return Err(ApiError::field_said(
             "body",
-            "De body moet een JSON-object zijn.",
+            crate::error::Words::key("api-body-not-object"),
         ));
     }
     serde_path_to_error::deserialize(value).map_err(|e| {

@@ -53,7 +53,10 @@ pub async fn link<S: Store>(
             // the other complaint (itself, unknown, out of sight).
             let field = match &e {
                 klacht_app::complaints::ServiceError::Refused(r)
-                    if r.message().starts_with("De toelichting") =>
+                    if r.refusal().arg("what")
+                        == Some(&klacht_domain::refusal::Arg::Phrase(Box::new(
+                            klacht_domain::RefusalCode::SubjectNote.into(),
+                        ))) =>
                 {
                     "note"
                 }

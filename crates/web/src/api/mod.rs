@@ -24,7 +24,8 @@ use axum::routing::{self, MethodRouter};
 use klacht_store::Store;
 
 pub use auth::ApiUser;
-pub use error::{ApiError, FieldError, PROBLEM_JSON};
+pub use error::{ApiError, FieldError, PROBLEM_JSON, api_language};
+pub(crate) use error::{ProblemWords, problem_in};
 pub use openapi::DOCUMENT as OPENAPI_DOCUMENT;
 
 use crate::AppState;

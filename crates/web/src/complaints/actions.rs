@@ -453,7 +453,7 @@ async fn run<S: Store>(
                         return Err(e);
                     }
                     tracing::info!(action = ?key, status = %e.status(), "refused");
-                    (e.status(), None, e.user_message())
+                    (e.status(), None, e.user_message(current.t))
                 }
             }
         }

@@ -93,7 +93,7 @@ async fn attempt<S: Store>(
             if e.status().is_server_error() {
                 return Err(e);
             }
-            Ok(Err((e.status(), e.user_message())))
+            Ok(Err((e.status(), e.user_message(t))))
         }
     }
 }

@@ -150,7 +150,7 @@ async fn refused<S: Store>(
     .await
 }
 
-fn refusal(e: ServiceError) -> Result<(StatusCode, String), WebError> {
+fn refusal(e: ServiceError, t: klacht_i18n::Tr) -> Result<(StatusCode, String), WebError> {
     if matches!(e, ServiceError::NotFound) {
         return Err(WebError::NotFound);
     }
@@ -158,7 +158,7 @@ fn refusal(e: ServiceError) -> Result<(StatusCode, String), WebError> {
     if e.status().is_server_error() {
         return Err(e);
     }
-    Ok((e.status(), e.user_message()))
+    Ok((e.status(), e.user_message(t)))
 }
 
 #[tracing::instrument(skip_all)]
@@ -205,7 +205,7 @@ async fn link<S: Store>(
             state.cookie_secure,
         )),
         Err(e) => {
-            let (status, message) = refusal(e)?;
+            let (status, message) = refusal(e, current.t)?;
             refused(&state, &current, id, form, status, None, message).await
         }
     }
@@ -229,7 +229,7 @@ async fn unlink<S: Store>(
             state.cookie_secure,
         )),
         Err(e) => {
-            let (status, message) = refusal(e)?;
+            let (status, message) = refusal(e, current.t)?;
             refused(&state, &current, id, form, status, None, message).await
         }
     }

@@ -137,11 +137,11 @@ pub(super) fn field_name(field: Field) -> &'static str {
 
 impl FieldErrors {
     /// A verdict of the domain, at its field.
-    fn refused(&mut self, e: ComplaintError) {
+    fn refused(&mut self, e: ComplaintError, t: Tr) {
         match e.field() {
-            Some(field) => self.add(field_name(field), e.message().to_owned()),
+            Some(field) => self.add(field_name(field), t.refusal(e.refusal())),
             // The intake rules always name their field.
-            None => self.add("omschrijving", e.message().to_owned()),
+            None => self.add("omschrijving", t.refusal(e.refusal())),
         }
     }
 }
@@ -196,7 +196,7 @@ impl NewComplaintForm {
                 None
             }
             Some(at) => intake::received_at(at, now)
-                .map_err(|e| errors.refused(e))
+                .map_err(|e| errors.refused(e, t))
                 .ok(),
         };
         let complainant = PartyText {
@@ -206,7 +206,7 @@ impl NewComplaintForm {
             address: &self.klager_adres,
         }
         .parse(PartyRole::Complainant)
-        .map_err(|es| es.into_iter().for_each(|e| errors.refused(e)))
+        .map_err(|es| es.into_iter().for_each(|e| errors.refused(e, t)))
         .ok();
         let namens = PartyText {
             name: &self.namens_naam,
@@ -219,7 +219,7 @@ impl NewComplaintForm {
         } else {
             namens
                 .parse(PartyRole::Representative)
-                .map_err(|es| es.into_iter().for_each(|e| errors.refused(e)))
+                .map_err(|es| es.into_iter().for_each(|e| errors.refused(e, t)))
                 .ok()
         };
         let mut involved = Vec::with_capacity(self.betrokken.len());
@@ -230,10 +230,10 @@ impl NewComplaintForm {
             }
         }
         let description = intake::description(&self.omschrijving)
-            .map_err(|e| errors.refused(e))
+            .map_err(|e| errors.refused(e, t))
             .ok();
         let service = intake::short(Field::Service, Some(&self.dienst))
-            .map_err(|e| errors.refused(e))
+            .map_err(|e| errors.refused(e, t))
             .ok()
             .flatten();
         let mut pick = |field: &'static str, kind: ListKind, value: &str| {
@@ -571,7 +571,7 @@ pub(super) async fn submit<S: Store>(
             let (errors, general, status) = match e {
                 ServiceError::Refused(e @ ComplaintError::Invalid { field: Some(_), .. }) => {
                     let mut errors = FieldErrors::default();
-                    errors.refused(e);
+                    errors.refused(e, current.t);
                     (errors, None, StatusCode::UNPROCESSABLE_ENTITY)
                 }
                 e => {
@@ -579,7 +579,11 @@ pub(super) async fn submit<S: Store>(
                     if e.status().is_server_error() {
                         return Err(e);
                     }
-                    (FieldErrors::default(), Some(e.user_message()), e.status())
+                    (
+                        FieldErrors::default(),
+                        Some(e.user_message(current.t)),
+                        e.status(),
+                    )
                 }
             };
             render(&state, ctx, form, errors, general, files_chosen, status).await

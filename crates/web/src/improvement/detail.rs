@@ -252,7 +252,7 @@ async fn change<S: Store>(
             let v = improvement::load(&state.store, id, &current.user).await?;
             let failure = Failure {
                 form: which,
-                message: e.user_message(),
+                message: e.user_message(current.t),
                 typed: if which == "afronden" {
                     form.evaluatie
                 } else {

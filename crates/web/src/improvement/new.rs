@@ -297,8 +297,8 @@ pub(super) async fn create<S: Store>(
             }
             let status = e.status();
             let (errors, general) = match field {
-                Some(f) => (vec![(f, e.user_message())], None),
-                None => (Vec::new(), Some(e.user_message())),
+                Some(f) => (vec![(f, e.user_message(current.t))], None),
+                None => (Vec::new(), Some(e.user_message(current.t))),
             };
             render_new(&state, ctx, form, errors, general, status).await
         }

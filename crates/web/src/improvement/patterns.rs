@@ -245,7 +245,7 @@ pub(super) async fn dismiss<S: Store>(
             let refused = Refused {
                 key: key.to_string(),
                 field,
-                message: e.user_message(),
+                message: e.user_message(current.t),
                 reason: form.reden,
             };
             render(&state, ctx, Some(refused), status).await

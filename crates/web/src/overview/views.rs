@@ -100,7 +100,7 @@ async fn save<S: Store>(
             let status = e.status();
             let save = SaveForm {
                 name: form.naam.clone(),
-                error: Some(e.user_message()),
+                error: Some(e.user_message(current.t)),
             };
             let page = render(&state, ctx_of(&state, &current), q, save).await?;
             Ok((status, Html(page.render()?)).into_response())

@@ -280,7 +280,10 @@ pub(super) async fn submit<S: Store>(
             }
             (
                 FieldErrors::default(),
-                Some(FieldMessage::worded("form-error-failed", e.user_message())),
+                Some(FieldMessage::worded(
+                    "form-error-failed",
+                    e.user_message(klacht_i18n::Tr::default()),
+                )),
                 e.status(),
             )
         }

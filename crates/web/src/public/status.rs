@@ -429,8 +429,8 @@ pub(super) async fn satisfaction_submit<S: Store>(
         .await
     {
         Ok(_) => Ok(Redirect::to(&format!("/status/{code}/tevredenheid")).into_response()),
-        Err(ServiceError::Refused(ComplaintError::Invalid { message: m, .. })) => {
-            let message = FieldMessage::worded("satisfaction-error-comment", m)
+        Err(ServiceError::Refused(ComplaintError::Invalid { refusal, .. })) => {
+            let message = FieldMessage::refused("satisfaction-error-comment", refusal)
                 .with("max", SATISFACTION_COMMENT_MAX);
             page.error = Some((Some("toelichting"), message.render(t)));
             Ok(satisfaction_response(
@@ -445,7 +445,7 @@ pub(super) async fn satisfaction_submit<S: Store>(
             let now = find(&state, &raw).await?;
             page.closed = now
                 .and_then(|(_, now, _)| satisfaction_closed(&now, t, &calendar))
-                .or_else(|| Some(e.message().to_owned()));
+                .or_else(|| Some(t.refusal(e.refusal())));
             Ok(satisfaction_response(
                 &state,
                 page,

@@ -31,6 +31,7 @@ mod complaints_workflow;
 mod dashboard;
 mod dossier;
 mod error_pages;
+mod errors_english;
 mod every_page_english;
 mod exact_export;
 mod export;

@@ -12,17 +12,13 @@ impl Complaint {
         reason: &str,
         at: Timestamp,
     ) -> Result<Event, ComplaintError> {
-        let reason = validate::required("De reden van de correctie", reason, LONG)?;
+        let reason = validate::required(Code::SubjectCorrectionReason, reason, LONG)?;
         let target = self
             .target_of(of)
-            .ok_or_else(|| invalid(format!("Gebeurtenis {of} bestaat niet.")))?;
+            .ok_or_else(|| invalid(Code::NoSuchEvent.text("number", of)))?;
         // A reopened complaint's earlier rounds are filed as they were.
         if target.is_round_step() && self.is_sealed_seq(of) {
-            return Err(wrong(format!(
-                "Gebeurtenis {of} hoort bij een eerdere behandelronde; die ronde is opgeborgen \
-                 en verzegeld en wordt niet meer gecorrigeerd. Leg wat nu geldt vast in de \
-                 lopende ronde."
-            )));
+            return Err(wrong(Code::EventSealed.text("number", of)));
         }
         let original_action = match target {
             Target::Registration => None,
@@ -38,74 +34,45 @@ impl Complaint {
             Target::Waiver(_) => Some(Action::WaiveStep),
             Target::Conversion => Some(Action::ConvertToComplaint),
             Target::Report => {
-                return Err(wrong(
-                    "Een melding wordt niet gecorrigeerd; stuur de klacht door naar de juiste \
-                     leidinggevende.",
-                ));
+                return Err(wrong(Code::NoCorrectReport));
             }
             Target::Handler => {
-                return Err(wrong(
-                    "Een toewijzing wordt niet gecorrigeerd; wijs een andere afhandelaar toe.",
-                ));
+                return Err(wrong(Code::NoCorrectAssignment));
             }
             Target::Assistant => {
-                return Err(wrong("Toegevoegde bijstand kan niet worden gecorrigeerd."));
+                return Err(wrong(Code::NoCorrectAssistant));
             }
             Target::Classification => {
-                return Err(wrong(
-                    "Een indeling wordt niet gecorrigeerd; leg een nieuwe indeling vast.",
-                ));
+                return Err(wrong(Code::NoCorrectClassification));
             }
             Target::FormSent => {
-                return Err(wrong(
-                    "Het versturen van het formulier kan niet worden gecorrigeerd.",
-                ));
+                return Err(wrong(Code::NoCorrectFormSent));
             }
             Target::SatisfactionReport => {
-                return Err(wrong(
-                    "Wat de klager zelf over de tevredenheid doorgaf, wordt niet gecorrigeerd.",
-                ));
+                return Err(wrong(Code::NoCorrectSatisfaction));
             }
             Target::Mail => {
-                return Err(wrong(
-                    "Een e-mail van de klager wordt niet gecorrigeerd; hij staat in de geschiedenis \
-                     zoals hij binnenkwam.",
-                ));
+                return Err(wrong(Code::NoCorrectMail));
             }
             Target::Files => {
-                return Err(wrong(
-                    "Een toegevoegde bijlage wordt niet gecorrigeerd; voeg zo nodig het juiste \
-                     bestand toe.",
-                ));
+                return Err(wrong(Code::NoCorrectFiles));
             }
             Target::Link | Target::Unlink => {
-                return Err(wrong(
-                    "Een koppeling wordt niet gecorrigeerd; verwijder haar of leg een nieuwe vast.",
-                ));
+                return Err(wrong(Code::NoCorrectLink));
             }
             Target::ActionOwner(_) => {
-                return Err(wrong(
-                    "Een overdracht wordt niet gecorrigeerd; draag de actie opnieuw over.",
-                ));
+                return Err(wrong(Code::NoCorrectTransfer));
             }
             // A conversation is not rewritten: a later question or advice
             // says what changed.
             Target::Consultation(_) | Target::Advice(_) => {
-                return Err(wrong(
-                    "Een vraag aan de directeur of haar advies wordt niet gecorrigeerd; stel \
-                     zo nodig een nieuwe vraag.",
-                ));
+                return Err(wrong(Code::NoCorrectConsultation));
             }
             Target::Reopening | Target::SealedExact => {
-                return Err(wrong(
-                    "Een heropening wordt niet gecorrigeerd; zij begint een nieuwe behandelronde.",
-                ));
+                return Err(wrong(Code::NoCorrectReopening));
             }
             Target::Correction => {
-                return Err(wrong(
-                    "Een correctie wordt niet zelf gecorrigeerd; corrigeer de oorspronkelijke \
-                     gebeurtenis opnieuw.",
-                ));
+                return Err(wrong(Code::NoCorrectCorrection));
             }
         };
         let permitted = actor.role == Role::QualityManager
@@ -114,19 +81,15 @@ impl Complaint {
                 None => permissions::may_correct_registration(actor, self),
             };
         if !permitted {
-            return Err(ComplaintError::NotAllowed(format!(
-                "Alleen wie gebeurtenis {of} mag vastleggen, of de kwaliteitsmanager, mag haar \
-                 corrigeren."
-            )));
+            return Err(ComplaintError::not_allowed(
+                Code::CorrectOwnOnly.text("number", of),
+            ));
         }
         if self
             .correction_target(self.version() + 1, of, &replacement)
             .is_err()
         {
-            return Err(invalid(format!(
-                "Een correctie van gebeurtenis {of} is van dezelfde soort en houdt hetzelfde \
-                 actienummer of dezelfde stap."
-            )));
+            return Err(invalid(Code::CorrectionSameKind.text("number", of)));
         }
         let replacement = match (target, replacement) {
             (_, Event::Registered(r)) => {
@@ -165,13 +128,11 @@ impl Complaint {
                 Event::ConvertedToComplaint(validate::conversion(x)?)
             }
             _ => {
-                return Err(invalid(format!(
-                    "Gebeurtenis {of} kan niet worden gecorrigeerd."
-                )));
+                return Err(invalid(Code::NotCorrectable.text("number", of)));
             }
         };
         if self.current(target).as_ref() == Some(&replacement) {
-            return Err(invalid("De correctie verandert niets."));
+            return Err(invalid(Code::CorrectionUnchanged));
         }
         Ok(Event::Corrected {
             of,

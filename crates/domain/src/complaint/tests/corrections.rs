@@ -70,7 +70,7 @@ fn a_correction_replaces_the_state_and_the_history_keeps_both() {
     );
     assert_eq!(run.c.superseded_by(seq), Some(run.c.version()));
     let err = run.refused(h, correct(run.c.version(), contact_event("x"), "y"));
-    assert!(err.message().contains("oorspronkelijke"), "{err}");
+    assert_eq!(err.code(), Code::NoCorrectCorrection, "{err}");
 }
 
 #[test]
@@ -88,23 +88,24 @@ fn a_correction_has_the_same_type_a_reason_and_changes_something() {
         ComplaintError::Invalid { .. }
     ));
     let err = run.refused(h, correct(seq, contact_event("Andere tekst"), "  "));
-    assert_eq!(err.message(), "De reden van de correctie is verplicht.");
+    assert_eq!(
+        err.refusal(),
+        &Code::Required.phrase("what", Code::SubjectCorrectionReason)
+    );
     let same = run.log[usize::try_from(seq - 1).expect("small")]
         .event
         .clone();
     assert_eq!(
-        run.refused(h, correct(seq, same, "niets")).message(),
-        "De correctie verandert niets."
+        run.refused(h, correct(seq, same, "niets")).code(),
+        Code::CorrectionUnchanged
     );
-    assert!(
-        run.refused(h, correct(999, contact_event("x"), "r"))
-            .message()
-            .contains("bestaat niet")
+    assert_eq!(
+        run.refused(h, correct(999, contact_event("x"), "r")).code(),
+        Code::NoSuchEvent
     );
-    assert!(
-        run.refused(h, correct(0, contact_event("x"), "r"))
-            .message()
-            .contains("bestaat niet")
+    assert_eq!(
+        run.refused(h, correct(0, contact_event("x"), "r")).code(),
+        Code::NoSuchEvent
     );
     // A correction obeys the rules of a first record.
     let early = Event::ContactRecorded(Contact {

@@ -399,7 +399,7 @@ mod tests {
             summary: None,
             expected_version: None,
         };
-        let ApiError::Web { fields, .. } = body.parse().expect_err("refused") else {
+        let ApiError::Fields(fields) = body.parse().expect_err("refused") else {
             panic!("a 422");
         };
         let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();

@@ -16,14 +16,12 @@ use klacht_domain::complaint::{
     Channel, ComplaintError, Field, Kind, NewComplaint, Party, PartyField, PartyRole, PartyText,
     intake,
 };
-use klacht_domain::{Email, ParseError, User, UserId};
+use klacht_domain::{Email, Language, ParseError, User, UserId};
 use klacht_store::Store;
 use serde::Deserialize;
 
 use super::error::{ApiError, FieldError};
-
-/// The answer to an optional field sent blank.
-const BLANK: &str = "is leeg; laat het weg (of geef null) als er niets is";
+use crate::error::Words;
 
 /// Collects what is wrong with a body, field by field.
 #[derive(Default)]
@@ -34,12 +32,17 @@ impl Check {
         self.0.push(FieldError::new(field, message));
     }
 
+    /// A field's message in any language.
+    pub fn say(&mut self, field: &str, words: Words) {
+        self.0.push(FieldError::said(field, words));
+    }
+
     /// Present and not blank.
     pub fn text(&mut self, field: &str, value: Option<String>) -> Option<String> {
         match value {
             Some(v) if !v.trim().is_empty() => Some(v),
             _ => {
-                self.add(field, "is verplicht");
+                self.say(field, Words::key("api-required"));
                 None
             }
         }
@@ -66,7 +69,7 @@ impl Check {
         match value {
             None => Some(None),
             Some(v) if v.trim().is_empty() => {
-                self.add(field, BLANK);
+                self.say(field, Words::key("api-blank"));
                 None
             }
             Some(v) => self.ok(field, v.parse()).map(Some),
@@ -82,7 +85,7 @@ impl Check {
         match value {
             None => Some(None),
             Some(v) if v.trim().is_empty() => {
-                self.add(field, BLANK);
+                self.say(field, Words::key("api-blank"));
                 None
             }
             Some(v) => self.ok(field, parse_date(&v)).map(Some),
@@ -112,7 +115,7 @@ impl Check {
     /// missing; unreachable when every `None` was reported.
     pub(super) fn incomplete(self) -> ApiError {
         if self.0.is_empty() {
-            ApiError::field("body", "De invoer is onvolledig.")
+            ApiError::field_said("body", Words::key("api-incomplete"))
         } else {
             ApiError::fields(self.0)
         }
@@ -141,13 +144,13 @@ pub async fn person<S: Store>(
     };
     match store.user_by_email(&email).await? {
         Some(r) if r.active => Ok(r.user),
-        Some(_) => Err(ApiError::field(
+        Some(_) => Err(ApiError::field_said(
             field,
-            format!("{email} is niet (meer) actief"),
+            Words::key1("api-user-inactive", "email", email.to_string()),
         )),
-        None => Err(ApiError::field(
+        None => Err(ApiError::field_said(
             field,
-            format!("onbekende gebruiker: {email}"),
+            Words::key1("api-user-unknown", "email", email.to_string()),
         )),
     }
 }
@@ -166,7 +169,7 @@ impl Check {
     /// A verdict of the domain, at the body's name of its field.
     pub fn refused(&mut self, e: &ComplaintError) {
         let field = e.field().map_or_else(|| "body".to_owned(), field_name);
-        self.add(&field, e.message());
+        self.say(&field, Words::Refusal(e.refusal().clone()));
     }
 }
 
@@ -196,7 +199,7 @@ fn party(check: &mut Check, role: PartyRole, p: PartyBody) -> Option<Party> {
             PartyRole::Complainant => "complainant",
             PartyRole::Representative => "representative",
         };
-        check.add(&format!("{prefix}.email"), BLANK);
+        check.say(&format!("{prefix}.email"), Words::key("api-blank"));
         return None;
     }
     let text = PartyText {
@@ -224,18 +227,40 @@ pub struct NewComplaintBody {
     pub kind: Option<String>,
     pub category: Option<String>,
     pub cause: Option<String>,
+    /// The complainant's language (`nl`, `en`): their mails, letters and
+    /// status page follow it. Dutch when absent.
+    pub language: Option<String>,
 }
 
 impl NewComplaintBody {
-    /// Parses the body; involved employees are looked up by e-mail address,
-    /// and each unknown one is named.
+    /// Parses the body, with the complainant's language; involved
+    /// employees are looked up by e-mail address, and each unknown one is
+    /// named.
     pub async fn parse<S: Store>(
         self,
         store: &S,
         calendar: &WorkingCalendar,
         now: Timestamp,
-    ) -> Result<NewComplaint, ApiError> {
+    ) -> Result<(NewComplaint, Language), ApiError> {
         let mut check = Check::default();
+        let language = match self.language.as_deref().map(str::trim) {
+            None => Some(Language::default()),
+            // Only the exact codes: the document lists them as an enum.
+            Some(code) => {
+                let language = Language::ALL.into_iter().find(|l| l.code() == code);
+                if language.is_none() {
+                    check.say(
+                        "language",
+                        Words::key1(
+                            "api-language",
+                            "value",
+                            code.chars().take(40).collect::<String>(),
+                        ),
+                    );
+                }
+                language
+            }
+        };
         let received_at = check
             .text("received_at", self.received_at)
             .and_then(|t| check.ok("received_at", calendar.parse_received(&t)))
@@ -277,6 +302,7 @@ impl NewComplaintBody {
             classification(store, &mut check, self.category, self.cause).await?;
         check.finish()?;
         let (
+            Some(language),
             Some(received_at),
             Some(channel),
             Some(complainant),
@@ -286,6 +312,7 @@ impl NewComplaintBody {
             Some(involved_employees),
             Some(service),
         ) = (
+            language,
             received_at,
             channel,
             complainant,
@@ -298,7 +325,7 @@ impl NewComplaintBody {
         else {
             return Err(Check::default().incomplete());
         };
-        Ok(NewComplaint {
+        let new = NewComplaint {
             kind: kind.unwrap_or(Kind::Complaint),
             channel,
             received_at,
@@ -309,7 +336,8 @@ impl NewComplaintBody {
             description,
             category,
             cause,
-        })
+        };
+        Ok((new, language))
     }
 }
 
