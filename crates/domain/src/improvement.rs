@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::complaint::format_date;
 use crate::patterns::PatternKey;
+use crate::refusal::{Code, Refusal};
 use crate::{ComplaintId, ParseError, Role, User, UserId};
 
 /// Titles and owners' names.
@@ -129,42 +130,53 @@ impl FromStr for ImprovementNumber {
     }
 }
 
-/// Why a change to an improvement action was refused; Dutch, for the user.
+/// Why a change to an improvement action was refused: a [`Refusal`] the
+/// edges put into the reader's words.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImprovementError {
     #[error("{0}")]
-    NotAllowed(String),
+    NotAllowed(Refusal),
     /// Tied to a field of the form where one applies.
-    #[error("{message}")]
+    #[error("{refusal}")]
     Invalid {
         field: &'static str,
-        message: String,
+        refusal: Refusal,
     },
     #[error("{0}")]
-    WrongState(String),
+    WrongState(Refusal),
 }
 
-fn invalid(field: &'static str, message: impl Into<String>) -> ImprovementError {
+impl ImprovementError {
+    pub fn refusal(&self) -> &Refusal {
+        match self {
+            ImprovementError::NotAllowed(r)
+            | ImprovementError::Invalid { refusal: r, .. }
+            | ImprovementError::WrongState(r) => r,
+        }
+    }
+}
+
+fn invalid(field: &'static str, refusal: impl Into<Refusal>) -> ImprovementError {
     ImprovementError::Invalid {
         field,
-        message: message.into(),
+        refusal: refusal.into(),
     }
 }
 
 fn text(
     field: &'static str,
-    what: &str,
+    what: Code,
     value: &str,
     max: usize,
 ) -> Result<String, ImprovementError> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(invalid(field, format!("{what} is verplicht.")));
+        return Err(invalid(field, Code::Required.phrase("what", what)));
     }
     if value.chars().count() > max {
         return Err(invalid(
             field,
-            format!("{what} is te lang (maximaal {max} tekens)."),
+            Code::TooLong.phrase("what", what).text("max", max),
         ));
     }
     Ok(value.to_owned())
@@ -255,39 +267,30 @@ pub fn open(
 ) -> Result<ImprovementEvent, ImprovementError> {
     if !may_manage(by) {
         return Err(ImprovementError::NotAllowed(
-            "Alleen de kwaliteitsmanager of de directeur opent verbeteracties.".into(),
+            Code::ImprovementManageOnly.into(),
         ));
     }
-    let title = text("titel", "De titel", &new.title, SHORT)?;
+    let title = text("titel", Code::SubjectImprovementTitle, &new.title, SHORT)?;
     let description = text(
         "omschrijving",
-        "De beschrijving van de verandering in werkwijze",
+        Code::SubjectImprovementDescription,
         &new.description,
         LONG,
     )?;
     if new.owner.role == Role::Admin {
-        return Err(invalid(
-            "eigenaar",
-            "Een beheerder kan geen eigenaar van een verbeteractie zijn.",
-        ));
+        return Err(invalid("eigenaar", Code::ImprovementOwnerAdmin));
     }
     if new.due_on < today {
         return Err(invalid(
             "streefdatum",
-            format!(
-                "De streefdatum ({}) ligt in het verleden.",
-                format_date(new.due_on)
-            ),
+            Code::ImprovementDuePast.date("date", new.due_on),
         ));
     }
     let horizon = today.checked_add(5.years()).unwrap_or(Date::MAX);
     if new.due_on > horizon {
         return Err(invalid(
             "streefdatum",
-            format!(
-                "De streefdatum ({}) ligt te ver in de toekomst.",
-                format_date(new.due_on)
-            ),
+            Code::ImprovementDueFar.date("date", new.due_on),
         ));
     }
     let mut complaints = Vec::with_capacity(new.complaints.len());
@@ -297,15 +300,12 @@ pub fn open(
         }
     }
     if complaints.is_empty() {
-        return Err(invalid(
-            "klachten",
-            "Koppel minstens één klacht aan de verbeteractie.",
-        ));
+        return Err(invalid("klachten", Code::ImprovementNoComplaints));
     }
     if complaints.len() > MAX_COMPLAINTS {
         return Err(invalid(
             "klachten",
-            format!("Koppel hooguit {MAX_COMPLAINTS} klachten aan één verbeteractie."),
+            Code::ImprovementTooManyComplaints.text("max", MAX_COMPLAINTS),
         ));
     }
     Ok(ImprovementEvent::Opened {
@@ -388,16 +388,14 @@ impl ImprovementAction {
 
     fn check_update(&self, by: &User) -> Result<(), ImprovementError> {
         if !self.may_update(by) {
-            return Err(ImprovementError::NotAllowed(format!(
-                "Alleen de eigenaar, de kwaliteitsmanager of de directeur wijzigt verbeteractie {}.",
-                self.number
-            )));
+            return Err(ImprovementError::NotAllowed(
+                Code::ImprovementUpdateOnly.text("number", self.number),
+            ));
         }
         if self.status == ImprovementStatus::Done {
-            return Err(ImprovementError::WrongState(format!(
-                "Verbeteractie {} is afgerond.",
-                self.number
-            )));
+            return Err(ImprovementError::WrongState(
+                Code::ImprovementDone.text("number", self.number),
+            ));
         }
         Ok(())
     }
@@ -411,16 +409,12 @@ impl ImprovementAction {
     ) -> Result<ImprovementEvent, ImprovementError> {
         self.check_update(by)?;
         if to == ImprovementStatus::Done {
-            return Err(invalid(
-                "status",
-                "Rond de verbeteractie af met een evaluatie van het effect.",
-            ));
+            return Err(invalid("status", Code::ImprovementCloseWithEvaluation));
         }
         if to == self.status {
-            return Err(ImprovementError::WrongState(format!(
-                "De status is al '{}'.",
-                to.label()
-            )));
+            return Err(ImprovementError::WrongState(
+                Code::ImprovementStatusAlready.text("status", to.as_str()),
+            ));
         }
         Ok(ImprovementEvent::StatusChanged {
             from: self.status,
@@ -431,7 +425,12 @@ impl ImprovementAction {
     /// Closes the action; the evaluation of its effect is required.
     pub fn close(&self, evaluation: &str, by: &User) -> Result<ImprovementEvent, ImprovementError> {
         self.check_update(by)?;
-        let evaluation = text("evaluatie", "De evaluatie van het effect", evaluation, LONG)?;
+        let evaluation = text(
+            "evaluatie",
+            Code::SubjectImprovementEvaluation,
+            evaluation,
+            LONG,
+        )?;
         Ok(ImprovementEvent::Closed { evaluation })
     }
 

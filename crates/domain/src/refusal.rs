@@ -42,6 +42,30 @@ codes! {
     /// they came.
     Verbatim => "verbatim" (message);
 
+    // Improvement actions and patterns.
+    ImprovementManageOnly => "improvement-manage-only";
+    ImprovementJudgeOnly => "improvement-judge-only";
+    ImprovementAdminSeesNone => "improvement-admin-sees-none";
+    ImprovementUpdateOnly => "improvement-update-only" (number);
+    ImprovementDone => "improvement-done" (number);
+    ImprovementOwnerAdmin => "improvement-owner-admin";
+    ImprovementOwnerFromList => "improvement-owner-from-list";
+    ImprovementDuePast => "improvement-due-past" (date);
+    ImprovementDueFar => "improvement-due-far" (date);
+    ImprovementNoComplaints => "improvement-no-complaints";
+    ImprovementNoPatternComplaint => "improvement-no-pattern-complaint";
+    ImprovementTooManyComplaints => "improvement-too-many-complaints" (max);
+    ImprovementCloseWithEvaluation => "improvement-close-with-evaluation";
+    ImprovementStatusAlready => "improvement-status-already" (status);
+    ImprovementChooseStatus => "improvement-choose-status";
+    ImprovementChangeDoesNotFit => "improvement-change-does-not-fit";
+    ImprovementPatternNotOpen => "improvement-pattern-not-open";
+    ImprovementDismissReasonRequired => "improvement-dismiss-reason-required";
+    ImprovementDismissReasonTooLong => "improvement-dismiss-reason-too-long" (max);
+    SubjectImprovementTitle => "subject-improvement-title";
+    SubjectImprovementDescription => "subject-improvement-description";
+    SubjectImprovementEvaluation => "subject-improvement-evaluation";
+
     // Registration and intake.
     RoleCannotRegister => "role-cannot-register" (role);
     WebIsComplaint => "web-is-complaint";

@@ -11,6 +11,7 @@ use klacht_app::auth::AuthError;
 use klacht_app::complaints::ServiceError;
 use klacht_domain::Refusal;
 use klacht_domain::complaint::ComplaintError;
+use klacht_domain::improvement::ImprovementError;
 use klacht_i18n::Tr;
 use klacht_store::StoreError;
 
@@ -35,6 +36,12 @@ pub enum WebError {
     Conflict(String),
     #[error(transparent)]
     Service(#[from] ServiceError),
+    /// A change to an improvement action or a pattern, refused.
+    #[error(transparent)]
+    Improvement(klacht_domain::improvement::ImprovementError),
+    /// Someone else changed the improvement action in the meantime.
+    #[error("verbeteractie intussen gewijzigd")]
+    ImprovementConflict,
     #[error(transparent)]
     Auth(#[from] AuthError),
     #[error(transparent)]
@@ -185,6 +192,12 @@ impl WebError {
                 ServiceError::Store(e) => store_status(e),
                 ServiceError::Corrupt { .. } => StatusCode::INTERNAL_SERVER_ERROR,
             },
+            WebError::Improvement(e) => match e {
+                ImprovementError::NotAllowed(_) => StatusCode::FORBIDDEN,
+                ImprovementError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+                ImprovementError::WrongState(_) => StatusCode::CONFLICT,
+            },
+            WebError::ImprovementConflict => StatusCode::CONFLICT,
             WebError::Auth(e) => match e {
                 AuthError::BadCredentials
                 | AuthError::Locked { .. }
@@ -247,6 +260,8 @@ impl WebError {
             WebError::Store(e) | WebError::Service(ServiceError::Store(e)) => store_words(e),
             WebError::Service(ServiceError::Refused(e)) => Words::Refusal(e.refusal().clone()),
             WebError::Service(ServiceError::NotFound) => Words::key("error-complaint-not-found"),
+            WebError::Improvement(e) => Words::Refusal(e.refusal().clone()),
+            WebError::ImprovementConflict => Words::key("improvement-conflict"),
             WebError::Auth(e) => auth_words(e),
             WebError::Document(klacht_app::documents::DocumentError::NoOffer) => {
                 Words::key("error-no-offer-letter")

@@ -11,14 +11,14 @@ use klacht_domain::improvement::{
     NewImprovement, may_manage,
 };
 use klacht_domain::patterns::{PatternKey, PatternRules};
-use klacht_domain::{ComplaintId, Role, User, UserId};
+use klacht_domain::{ComplaintId, RefusalCode, Role, User, UserId};
 use klacht_store::{
     DecisionOutcome, ImprovementEventRow, ImprovementFilter, ImprovementPage, ImprovementRow,
     LinkedComplaint, PatternDecision, Store, StoreError,
 };
 
 use super::patterns::{covered, open_pattern};
-use super::{ImprovementServiceError, invalid, wrong_state};
+use super::{ImprovementServiceError, invalid, not_allowed, wrong_state};
 
 /// What the quality manager posts to open an action.
 #[derive(Debug, Clone)]
@@ -128,19 +128,12 @@ pub async fn create<S: Store>(
     at: Timestamp,
 ) -> Result<ImprovementAction, ImprovementServiceError> {
     if !may_manage(by) {
-        return Err(ImprovementServiceError::Refused(
-            improvement::ImprovementError::NotAllowed(
-                "Alleen de kwaliteitsmanager of de directeur opent verbeteracties.".into(),
-            ),
-        ));
+        return Err(not_allowed(RefusalCode::ImprovementManageOnly));
     }
     let owner = match store.user_by_id(input.owner).await? {
         Some(u) if u.active && u.user.role != Role::Admin => u.user,
         _ => {
-            return Err(invalid(
-                "eigenaar",
-                "Kies als eigenaar een actieve medewerker uit de lijst.",
-            ));
+            return Err(invalid("eigenaar", RefusalCode::ImprovementOwnerFromList));
         }
     };
     let today = calendar.local_date(at);
@@ -178,7 +171,7 @@ pub async fn create<S: Store>(
             {
                 return Err(invalid(
                     "klachten",
-                    "Koppel minstens één klacht van het patroon aan de verbeteractie.",
+                    RefusalCode::ImprovementNoPatternComplaint,
                 ));
             }
             Some(PatternDecision {
@@ -277,9 +270,7 @@ async fn change<S: Store>(
     }
     let event = decide(&action)?;
     if !action.apply(&event, at) {
-        return Err(wrong_state(
-            "Deze wijziging past niet bij de verbeteractie.",
-        ));
+        return Err(wrong_state(RefusalCode::ImprovementChangeDoesNotFit));
     }
     let row = to_row(&action, at);
     let ev = event_row(id, action.version, by, at, &event)?;
@@ -320,11 +311,7 @@ pub async fn list<S: Store>(
     mut filter: ImprovementFilter,
 ) -> Result<ImprovementPage, ImprovementServiceError> {
     if viewer.role == Role::Admin {
-        return Err(ImprovementServiceError::Refused(
-            improvement::ImprovementError::NotAllowed(
-                "Een beheerder ziet geen verbeteracties.".into(),
-            ),
-        ));
+        return Err(not_allowed(RefusalCode::ImprovementAdminSeesNone));
     }
     if !may_manage(viewer) {
         filter.owner = Some(viewer.id);

@@ -9,6 +9,7 @@ mod cache;
 mod classification;
 mod patterns;
 
+use klacht_domain::Refusal;
 use klacht_domain::improvement::ImprovementError;
 use klacht_store::StoreError;
 
@@ -47,17 +48,17 @@ impl From<StoreError> for ImprovementServiceError {
     }
 }
 
-fn not_allowed(msg: impl Into<String>) -> ImprovementServiceError {
-    ImprovementServiceError::Refused(ImprovementError::NotAllowed(msg.into()))
+fn not_allowed(refusal: impl Into<Refusal>) -> ImprovementServiceError {
+    ImprovementServiceError::Refused(ImprovementError::NotAllowed(refusal.into()))
 }
 
-fn invalid(field: &'static str, msg: impl Into<String>) -> ImprovementServiceError {
+fn invalid(field: &'static str, refusal: impl Into<Refusal>) -> ImprovementServiceError {
     ImprovementServiceError::Refused(ImprovementError::Invalid {
         field,
-        message: msg.into(),
+        refusal: refusal.into(),
     })
 }
 
-fn wrong_state(msg: impl Into<String>) -> ImprovementServiceError {
-    ImprovementServiceError::Refused(ImprovementError::WrongState(msg.into()))
+fn wrong_state(refusal: impl Into<Refusal>) -> ImprovementServiceError {
+    ImprovementServiceError::Refused(ImprovementError::WrongState(refusal.into()))
 }

@@ -11,7 +11,7 @@ use klacht_domain::improvement::may_manage;
 use klacht_domain::patterns::{
     ComplaintFacts, Decided, Dimension, Pattern, PatternKey, PatternRules,
 };
-use klacht_domain::{ComplaintId, User, UserId};
+use klacht_domain::{ComplaintId, RefusalCode, User, UserId};
 use klacht_store::{DecisionOutcome, PatternDecision, Store, UserRecord};
 
 use super::{ImprovementServiceError, invalid, not_allowed, wrong_state};
@@ -168,12 +168,7 @@ pub(super) async fn open_pattern<S: Store>(
         .await?
         .into_iter()
         .find(|p| &p.pattern.key == key)
-        .ok_or_else(|| {
-            wrong_state(
-                "Dit patroon staat niet (meer) open: er is intussen over besloten, of de klachten \
-                 vallen buiten het venster. Laad de pagina opnieuw.",
-            )
-        })
+        .ok_or_else(|| wrong_state(RefusalCode::ImprovementPatternNotOpen))
 }
 
 /// The pattern's complaints the decision covers: those the user saw
@@ -212,18 +207,19 @@ pub async fn dismiss<S: Store>(
     at: Timestamp,
 ) -> Result<PatternDecision, ImprovementServiceError> {
     if !may_manage(by) {
-        return Err(not_allowed(
-            "Alleen de kwaliteitsmanager of de directeur beoordeelt patronen.",
-        ));
+        return Err(not_allowed(RefusalCode::ImprovementJudgeOnly));
     }
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(invalid("reden", "De reden van de afwijzing is verplicht."));
+        return Err(invalid(
+            "reden",
+            RefusalCode::ImprovementDismissReasonRequired,
+        ));
     }
     if reason.chars().count() > REASON_MAX {
         return Err(invalid(
             "reden",
-            format!("De reden is te lang (maximaal {REASON_MAX} tekens)."),
+            RefusalCode::ImprovementDismissReasonTooLong.text("max", REASON_MAX),
         ));
     }
     let today = calendar.local_date(at);

@@ -154,7 +154,6 @@ improvement-close-with-evaluation = Complete with an evaluation
 improvement-evaluation-hint = Did the change work? For example: fewer complaints about this subject since it was introduced.
 improvement-close = Complete
 improvement-history = History
-improvement-choose-status = Choose a status from the list.
 improvement-closed-flash = Improvement action { $number } completed.
 improvement-status-flash = The status of { $number } is now '{ $status }'.
 improvement-new-title = New improvement action

@@ -168,3 +168,31 @@ error-sso-token = The sign-in service did not return a valid sign-in. Please try
 error-sso-id-token = The sign-in from the sign-in service is not valid: { $reason }. Please try again.
 error-sso-no-email = The sign-in service did not pass on an email address (claim { $claim }).
 error-password-too-short = the password must be at least { $min } characters long
+
+# Improvement actions and patterns.
+refusal-improvement-manage-only = Only the quality manager or the director opens improvement actions.
+refusal-improvement-judge-only = Only the quality manager or the director assesses patterns.
+refusal-improvement-admin-sees-none = An administrator does not see improvement actions.
+refusal-improvement-update-only = Only the owner, the quality manager or the director changes improvement action { $number }.
+refusal-improvement-done = Improvement action { $number } has been completed.
+refusal-improvement-owner-admin = An administrator cannot own an improvement action.
+refusal-improvement-owner-from-list = Choose an active staff member from the list as the owner.
+refusal-improvement-due-past = The target date ({ $date }) is in the past.
+refusal-improvement-due-far = The target date ({ $date }) is too far in the future.
+refusal-improvement-no-complaints = Link at least one complaint to the improvement action.
+refusal-improvement-no-pattern-complaint = Link at least one complaint of the pattern to the improvement action.
+refusal-improvement-too-many-complaints = Link at most { $max } complaints to one improvement action.
+refusal-improvement-close-with-evaluation = Complete the improvement action with an evaluation of its effect.
+refusal-improvement-status-already = The status is already '{ $status ->
+        [open] open
+        [in_progress] in progress
+       *[done] completed
+    }'.
+refusal-improvement-choose-status = Choose a status from the list.
+refusal-improvement-change-does-not-fit = This change does not fit the improvement action.
+refusal-improvement-pattern-not-open = This pattern is no longer open: a decision has been made about it meanwhile, or its complaints fall outside the window. Reload the page.
+refusal-improvement-dismiss-reason-required = The reason for dismissing it is required.
+refusal-improvement-dismiss-reason-too-long = The reason is too long (at most { $max } characters).
+refusal-subject-improvement-title = The title
+refusal-subject-improvement-description = The description of the change in working method
+refusal-subject-improvement-evaluation = The evaluation of the effect

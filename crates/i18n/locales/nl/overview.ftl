@@ -154,7 +154,6 @@ improvement-close-with-evaluation = Afronden met evaluatie
 improvement-evaluation-hint = Heeft de verandering gewerkt? Bijvoorbeeld: minder klachten over dit onderwerp sinds de invoering.
 improvement-close = Afronden
 improvement-history = Geschiedenis
-improvement-choose-status = Kies een status uit de lijst.
 improvement-closed-flash = Verbeteractie { $number } afgerond.
 improvement-status-flash = Status van { $number } is nu '{ $status }'.
 improvement-new-title = Nieuwe verbeteractie

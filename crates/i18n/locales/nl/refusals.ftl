@@ -168,3 +168,31 @@ error-sso-token = De inlogdienst gaf geen geldige aanmelding terug. Probeer het 
 error-sso-id-token = De aanmelding van de inlogdienst is niet geldig: { $reason }. Probeer het opnieuw.
 error-sso-no-email = De inlogdienst gaf geen e-mailadres door (claim { $claim }).
 error-password-too-short = het wachtwoord moet minstens { $min } tekens lang zijn
+
+# Improvement actions and patterns.
+refusal-improvement-manage-only = Alleen de kwaliteitsmanager of de directeur opent verbeteracties.
+refusal-improvement-judge-only = Alleen de kwaliteitsmanager of de directeur beoordeelt patronen.
+refusal-improvement-admin-sees-none = Een beheerder ziet geen verbeteracties.
+refusal-improvement-update-only = Alleen de eigenaar, de kwaliteitsmanager of de directeur wijzigt verbeteractie { $number }.
+refusal-improvement-done = Verbeteractie { $number } is afgerond.
+refusal-improvement-owner-admin = Een beheerder kan geen eigenaar van een verbeteractie zijn.
+refusal-improvement-owner-from-list = Kies als eigenaar een actieve medewerker uit de lijst.
+refusal-improvement-due-past = De streefdatum ({ $date }) ligt in het verleden.
+refusal-improvement-due-far = De streefdatum ({ $date }) ligt te ver in de toekomst.
+refusal-improvement-no-complaints = Koppel minstens één klacht aan de verbeteractie.
+refusal-improvement-no-pattern-complaint = Koppel minstens één klacht van het patroon aan de verbeteractie.
+refusal-improvement-too-many-complaints = Koppel hooguit { $max } klachten aan één verbeteractie.
+refusal-improvement-close-with-evaluation = Rond de verbeteractie af met een evaluatie van het effect.
+refusal-improvement-status-already = De status is al '{ $status ->
+        [open] open
+        [in_progress] in uitvoering
+       *[done] afgerond
+    }'.
+refusal-improvement-choose-status = Kies een status uit de lijst.
+refusal-improvement-change-does-not-fit = Deze wijziging past niet bij de verbeteractie.
+refusal-improvement-pattern-not-open = Dit patroon staat niet (meer) open: er is intussen over besloten, of de klachten vallen buiten het venster. Laad de pagina opnieuw.
+refusal-improvement-dismiss-reason-required = De reden van de afwijzing is verplicht.
+refusal-improvement-dismiss-reason-too-long = De reden is te lang (maximaal { $max } tekens).
+refusal-subject-improvement-title = De titel
+refusal-subject-improvement-description = De beschrijving van de verandering in werkwijze
+refusal-subject-improvement-evaluation = De evaluatie van het effect

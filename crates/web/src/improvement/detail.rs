@@ -214,7 +214,7 @@ async fn change<S: Store>(
             Err(_) => Err(ImprovementServiceError::Refused(
                 klacht_domain::improvement::ImprovementError::Invalid {
                     field: "status",
-                    message: current.t.t("improvement-choose-status"),
+                    refusal: klacht_domain::RefusalCode::ImprovementChooseStatus.into(),
                 },
             )),
         }

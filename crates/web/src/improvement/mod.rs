@@ -42,21 +42,11 @@ pub fn router<S: Store>() -> Router<AppState<S>> {
 impl From<ImprovementServiceError> for WebError {
     fn from(e: ImprovementServiceError) -> Self {
         match e {
-            ImprovementServiceError::Refused(ImprovementError::NotAllowed(m)) => {
-                WebError::Forbidden(m)
-            }
-            ImprovementServiceError::Refused(ImprovementError::Invalid { message, .. }) => {
-                WebError::Invalid(message)
-            }
-            ImprovementServiceError::Refused(ImprovementError::WrongState(m)) => {
-                WebError::Conflict(m)
-            }
+            ImprovementServiceError::Refused(e) => WebError::Improvement(e),
             ImprovementServiceError::NotFound => WebError::NotFound,
-            ImprovementServiceError::Store(StoreError::Conflict { .. }) => WebError::Conflict(
-                "Iemand anders heeft deze verbeteractie intussen gewijzigd. Laad de pagina \
-                 opnieuw en probeer het nog eens."
-                    .into(),
-            ),
+            ImprovementServiceError::Store(StoreError::Conflict { .. }) => {
+                WebError::ImprovementConflict
+            }
             ImprovementServiceError::Store(e) => WebError::Store(e),
             ImprovementServiceError::Complaints(e) => WebError::Service(e),
             ImprovementServiceError::Corrupt(m) => WebError::Store(StoreError::Corrupt(m)),

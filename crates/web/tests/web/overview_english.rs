@@ -22,7 +22,12 @@ fn days_ago(days: i64) -> Zoned {
         .expect("a valid local time")
 }
 
-async fn register<S: Store>(store: &S, by: &User, days: i64, category: &str) {
+async fn register<S: Store>(
+    store: &S,
+    by: &User,
+    days: i64,
+    category: &str,
+) -> klacht_domain::ComplaintId {
     let new = NewComplaint {
         kind: Kind::Complaint,
         channel: Channel::Phone,
@@ -44,7 +49,8 @@ async fn register<S: Store>(store: &S, by: &User, days: i64, category: &str) {
         klacht_clock::test_now(),
     )
     .await
-    .expect("registered");
+    .expect("registered")
+    .id()
 }
 
 /// The page at `path`, without its style sheets (a selector such as
@@ -88,8 +94,9 @@ async fn the_quality_managers_pages_speak_the_chosen_language<S: Store>(store: S
         .user("sanne@focus.example", Role::QualityManager, None)
         .await;
     // Three complaints about the same category: an open pattern too.
+    let mut ids = Vec::new();
     for days in [3, 5, 8] {
-        register(&app.store, &employee, days, "Planning").await;
+        ids.push(register(&app.store, &employee, days, "Planning").await);
     }
     register(&app.store, &employee, 40, "Bejegening").await;
 
@@ -109,6 +116,41 @@ async fn the_quality_managers_pages_speak_the_chosen_language<S: Store>(store: S
         html.contains("Unknown deadline status &#39;morgen&#39;."),
         "{html}"
     );
+
+    // A refused change to an improvement action, in her words: the
+    // domain refuses with a code, the page words it.
+    let created = klacht_app::improvement::create(
+        &app.store,
+        &cal(),
+        &klacht_domain::patterns::PatternRules::default(),
+        &quality,
+        klacht_app::improvement::ActionInput {
+            title: "Fixed planners".into(),
+            description: "Each district gets a planner.".into(),
+            owner: manager.id,
+            due_on: cal().local_date(klacht_clock::test_now()) + 30.days(),
+            complaints: ids,
+            pattern: None,
+        },
+        klacht_clock::test_now(),
+    )
+    .await
+    .expect("an action");
+    let action = format!("/verbeteracties/{}", created.id);
+    let r = app
+        .post_as(
+            &b,
+            &format!("{action}/afronden"),
+            &[("versie", "1"), ("evaluatie", " ")],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.expect("body");
+    assert!(
+        html.contains("The evaluation of the effect is required."),
+        "{html}"
+    );
+    assert_speaks(Language::En, &html, "refused closing");
 
     // The director kept Dutch: the same pages as before.
     let b = app.login(director.email.as_str()).await;
