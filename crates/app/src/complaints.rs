@@ -13,6 +13,10 @@ use klacht_domain::terms::{Step, TermStatus, term_status};
 use klacht_domain::{ComplaintId, ReferenceNumber, User, UserId};
 use klacht_store::{ComplaintRow, NewStream, RawEvent, Store, StoreError};
 
+/// What still stands between a complaint and closing, in a reader's words
+/// (the quality manager's mail and her complaint page).
+pub use klacht_mail::form_to_close::closing_blockers;
+
 use crate::notify::Notifier;
 
 /// How long the read model keeps of the description, for lists and search.

@@ -444,7 +444,7 @@ fn form_to_close(
                     .actor_name
                     .clone()
                     .unwrap_or_else(|| own.t.t("mail-someone-handler")),
-                blockers: closing_blockers(&own, c),
+                blockers: closing_blockers(own.t, c),
             };
             let key = format!("form-to-close:{}:{}:{}", c.id(), r.seq, q.user.id);
             queue(&own, &mail, vec![address(q)], c, key, at)

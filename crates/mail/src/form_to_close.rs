@@ -4,6 +4,7 @@
 use askama::Template;
 use klacht_domain::complaint::Complaint;
 use klacht_domain::terms::Step;
+use klacht_i18n::Tr;
 
 use crate::{Compose, MailContext};
 
@@ -21,35 +22,33 @@ pub struct FormToClose {
     pub blockers: Vec<String>,
 }
 
-/// What still stands between `c` and closing, in `ctx`'s words: the
-/// list of `Complaint::closing_blockers`, which in Dutch it equals.
-pub fn closing_blockers(ctx: &MailContext, c: &Complaint) -> Vec<String> {
+/// What still stands between `c` and closing, in `t`'s words: the list
+/// of `Complaint::closing_blockers`, which in Dutch it equals. The mail
+/// to the quality manager and her complaint page both show it.
+pub fn closing_blockers(t: Tr, c: &Complaint) -> Vec<String> {
     let mut missing = Vec::new();
     if !c.step_settled(Step::Contact) {
-        missing.push(ctx.t.label(Step::Contact));
+        missing.push(t.label(Step::Contact));
     }
     if !c.step_settled(Step::Offer) {
         missing.push(if c.merit().is_none() {
-            ctx.t.t1(
+            t.t1(
                 "mail-blocker-offer-without-merit",
                 "step",
-                ctx.t.label(Step::Offer),
+                t.label(Step::Offer),
             )
         } else {
-            ctx.t.label(Step::Offer)
+            t.label(Step::Offer)
         });
     }
     if !c.step_settled(Step::Record) {
-        missing.push(ctx.t.label(Step::Record));
+        missing.push(t.label(Step::Record));
     }
     if c.pending_escalation().is_some() {
-        missing.push(ctx.t.t("mail-blocker-escalation"));
+        missing.push(t.t("mail-blocker-escalation"));
     }
     for item in c.actions().iter().filter(|i| i.completed.is_none()) {
-        missing.push(
-            ctx.t
-                .t1("mail-blocker-action", "number", item.agreed.value.number),
-        );
+        missing.push(t.t1("mail-blocker-action", "number", item.agreed.value.number));
     }
     missing
 }

@@ -449,7 +449,7 @@ pub(super) async fn render<S: Store>(
         (Vec::new(), Vec::new())
     };
     let blockers = if user.role == Role::QualityManager && c.is_open() {
-        c.closing_blockers()
+        klacht_app::complaints::closing_blockers(ctx.t, c)
     } else {
         Vec::new()
     };

@@ -552,6 +552,8 @@ async fn every_page_speaks_english_to_an_english_user<S: Store>(store: S) {
         .unwrap_or_default();
     for (route, path) in [
         ("/binnengekomen/{id}", message),
+        // Open, with what still stands before closing.
+        ("/klachten/{id}", format!("/klachten/{in_hand}")),
         ("/overzicht", "/overzicht".to_owned()),
         ("/overzicht.csv", "/overzicht.csv".to_owned()),
         ("/overzicht.xlsx", "/overzicht.xlsx".to_owned()),
@@ -574,6 +576,25 @@ async fn every_page_speaks_english_to_an_english_user<S: Store>(store: S) {
     ] {
         walk.check(&app, Some(&b), route, &path, en).await;
     }
+
+    // What still stands before closing, named in her words.
+    let page = app
+        .get_as(&b, &format!("/klachten/{in_hand}"))
+        .await
+        .text()
+        .await
+        .expect("body");
+    let blockers: String = page
+        .split("id=\"blockers\"")
+        .nth(1)
+        .unwrap_or_default()
+        .chars()
+        .take_while(|c| *c != '<')
+        .collect();
+    assert!(
+        blockers.contains("offer") && !blockers.contains("aanbod"),
+        "{blockers}"
+    );
 
     // The archive's copy is the form as filed: the office's Dutch record,
     // whoever downloads it.
