@@ -386,11 +386,13 @@ impl Walk {
             }
         };
         // A fragment (the colleague picker's list) has no html element.
-        if let Some(html) = page.as_ref().filter(|p| p.contains("<html")) {
-            if !html.contains(&format!("<html lang=\"{}\"", language.code())) {
-                self.problems
-                    .push(format!("{path}: not lang=\"{}\"", language.code()));
-            }
+        let lang = format!("<html lang=\"{}\"", language.code());
+        if page
+            .as_ref()
+            .is_some_and(|p| p.contains("<html") && !p.contains(&lang))
+        {
+            self.problems
+                .push(format!("{path}: not lang=\"{}\"", language.code()));
         }
         let readable = readable(&text);
         let foreign = foreign_words(language, &readable);
