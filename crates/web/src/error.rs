@@ -38,7 +38,7 @@ pub enum WebError {
     Service(#[from] ServiceError),
     /// A change to an improvement action or a pattern, refused.
     #[error(transparent)]
-    Improvement(klacht_domain::improvement::ImprovementError),
+    Improvement(ImprovementError),
     /// Someone else changed the improvement action in the meantime.
     #[error("verbeteractie intussen gewijzigd")]
     ImprovementConflict,
