@@ -76,7 +76,8 @@ pub struct AbsenceInput {
 pub struct AbsenceLine {
     pub absence: Absence,
     pub person: String,
-    pub recorded_by: String,
+    /// Who recorded it; `None` when that account is not known (any more).
+    pub recorded_by: Option<String>,
     /// Today within it.
     pub current: bool,
 }
@@ -126,26 +127,18 @@ pub async fn visible_absences<S: Store>(
 ) -> Result<Vec<AbsenceLine>, StoreError> {
     let users = store.list_users().await?;
     let by_id: HashMap<UserId, &User> = users.iter().map(|u| (u.user.id, &u.user)).collect();
-    let name = |id: UserId| {
-        by_id
-            .get(&id)
-            .map(|u| u.name.clone())
-            .unwrap_or_else(|| "onbekend".into())
-    };
     Ok(store
         .absences_from(today)
         .await?
         .into_iter()
-        .filter(|a| {
-            by_id
-                .get(&a.user)
-                .is_some_and(|u| may_manage_absence(by, u))
-        })
-        .map(|a| AbsenceLine {
-            person: name(a.user),
-            recorded_by: name(a.recorded_by),
-            current: a.period.covers(today),
-            absence: a,
+        .filter_map(|a| {
+            let person = by_id.get(&a.user).filter(|u| may_manage_absence(by, u))?;
+            Some(AbsenceLine {
+                person: person.name.clone(),
+                recorded_by: by_id.get(&a.recorded_by).map(|u| u.name.clone()),
+                current: a.period.covers(today),
+                absence: a,
+            })
         })
         .collect())
 }
@@ -231,31 +224,6 @@ pub enum Ended {
     Removed { name: String },
     /// It had begun: `name` is back from today.
     Back { name: String },
-}
-
-impl Ended {
-    /// What happened, in Dutch.
-    pub fn dutch(&self) -> String {
-        match self {
-            Ended::Removed { name } => format!("De afwezigheid van {name} is verwijderd."),
-            Ended::Back { name } => {
-                format!("{name} is weer aanwezig; herinneringen gaan weer naar {name} zelf.")
-            }
-        }
-    }
-}
-
-/// As [`end_absence_early`], saying what happened in Dutch.
-pub async fn end_absence<S: Store>(
-    store: &S,
-    calendar: &WorkingCalendar,
-    by: &User,
-    id: uuid::Uuid,
-    now: Timestamp,
-) -> Result<String, AbsenceError> {
-    Ok(end_absence_early(store, calendar, by, id, now)
-        .await?
-        .dutch())
 }
 
 /// Ends an absence early: one that has not begun, or begins today, is

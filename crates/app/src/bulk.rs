@@ -9,24 +9,26 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use klacht_domain::complaint::{Actor, Classification, Command, Complaint};
 use klacht_domain::permissions::{self, Action};
-use klacht_domain::{ComplaintId, User};
+use klacht_domain::{ComplaintId, Refusal, RefusalCode as Code, User};
 use klacht_store::{ListKind, Store, StoreError};
 
 use crate::complaints::{Change, Context, ServiceError, load};
 use crate::improvement::Lists;
 
+/// Why nothing was classified; the edges word the refusals in the
+/// reader's language.
 #[derive(Debug, thiserror::Error)]
 pub enum BulkError {
     /// `by` may not classify (one of) the complaints; nothing was written.
     #[error("{0}")]
-    Forbidden(String),
+    Forbidden(Refusal),
     /// The form itself: per field (`categorie`, `oorzaak`, `klacht`) why.
     #[error("de invoer klopt niet")]
-    Form(BTreeMap<&'static str, String>),
+    Form(BTreeMap<&'static str, Refusal>),
     /// Per complaint (its reference) why the domain refused it; nothing
     /// was written.
     #[error("niet alles kan worden ingedeeld")]
-    Items(BTreeMap<String, String>),
+    Items(BTreeMap<String, Refusal>),
     #[error(transparent)]
     Service(#[from] ServiceError),
 }
@@ -63,13 +65,10 @@ pub async fn classify_many<S: Store>(
     let (category, cause) = (given(&wanted.category), given(&wanted.cause));
     let mut form = BTreeMap::new();
     if complaints.is_empty() {
-        form.insert("klacht", "Kies eerst een of meer klachten.".to_owned());
+        form.insert("klacht", Code::BulkChooseComplaints.into());
     }
     if category.is_none() && cause.is_none() {
-        form.insert(
-            "categorie",
-            "Kies een categorie, een oorzaak of beide.".to_owned(),
-        );
+        form.insert("categorie", Code::BulkChooseClassification.into());
     }
     let lists = Lists::load(cx.store).await?;
     // Checked once against the active values; a value a complaint keeps
@@ -79,7 +78,7 @@ pub async fn classify_many<S: Store>(
         ("oorzaak", ListKind::Cause, &cause),
     ] {
         if let Err(e) = lists.check(kind, value.as_deref(), None) {
-            form.insert(field, e.message);
+            form.insert(field, e.refusal);
         }
     }
     if !form.is_empty() {
@@ -118,7 +117,7 @@ pub async fn classify_many<S: Store>(
         let wanted = match crate::improvement::from_the_lists(cx.store, &c, wanted).await {
             Ok(w) => w,
             Err(ServiceError::Refused(e)) => {
-                errors.insert(reference, dutch(&e));
+                errors.insert(reference, e.refusal().clone());
                 continue;
             }
             Err(e) => return Err(e.into()),
@@ -126,7 +125,7 @@ pub async fn classify_many<S: Store>(
         let events = match c.decide(Command::Classify(wanted), by, cx.now) {
             Ok(events) => events,
             Err(e) => {
-                errors.insert(reference, dutch(&e));
+                errors.insert(reference, e.refusal().clone());
                 continue;
             }
         };
@@ -160,17 +159,9 @@ pub async fn classify_many<S: Store>(
 
 fn not_allowed(c: Option<&Complaint>) -> BulkError {
     BulkError::Forbidden(match c {
-        Some(c) => format!(
-            "Geen toestemming voor 'indeling vastleggen' bij klacht {}.",
-            c.reference()
-        ),
-        None => "U kunt niet alle gekozen klachten indelen.".to_owned(),
+        Some(c) => Code::NoPermission
+            .label("action", Action::Classify)
+            .text("reference", c.reference()),
+        None => Code::BulkClassifyNotAll.into(),
     })
-}
-
-/// A refusal per complaint of a bulk change, for the page that lists
-/// them. Dutch: the page hands the map on as it is (still to follow the
-/// user's language).
-pub(crate) fn dutch(e: &klacht_domain::complaint::ComplaintError) -> String {
-    klacht_i18n::Tr::default().refusal(e.refusal())
 }

@@ -19,7 +19,7 @@ use klacht_domain::absence::may_manage_absence;
 use klacht_domain::complaint::{Actor, Command, Complaint, Recorded};
 use klacht_domain::permissions::{self, Action};
 use klacht_domain::terms::Step;
-use klacht_domain::{ComplaintId, Role, User, UserId};
+use klacht_domain::{ComplaintId, Refusal, RefusalCode as Code, Role, User, UserId};
 use klacht_mail::bulk_handover::{BulkHandover, MovedItem};
 use klacht_mail::{Address, Compose, MailContext};
 use klacht_store::{NewOutboxMessage, OutboxKind, Store, StoreError, StreamAppend, UserRecord};
@@ -27,15 +27,17 @@ use klacht_store::{NewOutboxMessage, OutboxKind, Store, StoreError, StreamAppend
 use crate::absences::{next_open_term, next_term, open_work_of};
 use crate::complaints::{Context, ServiceError, read_model, to_raw};
 
+/// Why work was not handed over; the edges word the refusals in the
+/// reader's language.
 #[derive(Debug, thiserror::Error)]
 pub enum HandoverError {
     #[error("{0}")]
-    Forbidden(String),
+    Forbidden(Refusal),
     #[error("niet gevonden")]
     NotFound,
     /// Per item (its form key) why it cannot be moved; nothing was written.
     #[error("niet alles kan worden overgedragen")]
-    Items(BTreeMap<String, String>),
+    Items(BTreeMap<String, Refusal>),
     #[error(transparent)]
     Service(#[from] ServiceError),
 }
@@ -94,9 +96,7 @@ pub async fn plan<S: Store>(
     person: UserId,
 ) -> Result<Plan, HandoverError> {
     if !hands_over(by) {
-        return Err(HandoverError::Forbidden(
-            "Overdracht is voor leidinggevenden, de kwaliteitsmanager en de directeur.".into(),
-        ));
+        return Err(HandoverError::Forbidden(Code::HandoverOnlyManagers.into()));
     }
     let users = cx.store.list_users().await?;
     let person = users
@@ -105,10 +105,9 @@ pub async fn plan<S: Store>(
         .map(|u| u.user.clone())
         .ok_or(HandoverError::NotFound)?;
     if !may_manage_absence(by, &person) {
-        return Err(HandoverError::Forbidden(format!(
-            "U kunt het werk van {} niet overdragen: alleen dat van uw eigen team.",
-            person.name
-        )));
+        return Err(HandoverError::Forbidden(
+            Code::HandoverNotYourTeam.text("name", &person.name),
+        ));
     }
     let work = open_work_of(cx.store, person.id).await?;
     let mut items = Vec::new();
@@ -199,10 +198,7 @@ pub async fn hand_over<S: Store>(
                 .and_then(|id| takers.get(&id).copied()),
         };
         let Some(to) = to else {
-            errors.insert(
-                item.key.clone(),
-                "Kies aan wie u dit overdraagt (uzelf of iemand uit uw team).".into(),
-            );
+            errors.insert(item.key.clone(), Code::HandoverChooseTaker.into());
             continue;
         };
         match per_complaint
@@ -231,10 +227,7 @@ pub async fn reassign<S: Store>(
     to: UserId,
 ) -> Result<Moved, HandoverError> {
     if !hands_over(by) {
-        return Err(HandoverError::Forbidden(
-            "Afhandelaars toewijzen is voor leidinggevenden, de kwaliteitsmanager en de directeur."
-                .into(),
-        ));
+        return Err(HandoverError::Forbidden(Code::ReassignOnlyManagers.into()));
     }
     let mut seen = std::collections::BTreeSet::new();
     let mut items = Vec::new();
@@ -261,10 +254,7 @@ pub async fn reassign<S: Store>(
     let reachable = reach(by, &users);
     let mut errors = BTreeMap::new();
     let Some(to) = reachable.iter().find(|u| u.id == to) else {
-        errors.insert(
-            REASSIGN_TO.to_owned(),
-            "Kies een afhandelaar uit de lijst (uzelf of iemand uit uw team).".to_owned(),
-        );
+        errors.insert(REASSIGN_TO.to_owned(), Code::ReassignChooseHandler.into());
         return Err(HandoverError::Items(errors));
     };
     let per_complaint = items
@@ -280,11 +270,8 @@ pub const REASSIGN_TO: &str = "afhandelaar";
 
 fn not_yours(c: Option<&Complaint>) -> HandoverError {
     HandoverError::Forbidden(match c {
-        Some(c) => format!(
-            "U kunt geen afhandelaar toewijzen aan klacht {}: die hoort niet bij uw team.",
-            c.reference()
-        ),
-        None => "U kunt niet aan alle gekozen klachten een afhandelaar toewijzen.".to_owned(),
+        Some(c) => Code::ReassignNotYourTeam.text("reference", c.reference()),
+        None => Code::ReassignNotAll.into(),
     })
 }
 
@@ -295,7 +282,7 @@ async fn move_items<S: Store>(
     cx: &Context<'_, S>,
     by: &User,
     per_complaint: Vec<(Complaint, Vec<(&Item, &User)>)>,
-    mut errors: BTreeMap<String, String>,
+    mut errors: BTreeMap<String, Refusal>,
     from: Option<&str>,
 ) -> Result<Moved, HandoverError> {
     let mut appends = Vec::new();
@@ -324,7 +311,7 @@ async fn move_items<S: Store>(
             let events = match c.decide(cmd, by, cx.now) {
                 Ok(events) => events,
                 Err(e) => {
-                    errors.insert(item.key.clone(), crate::bulk::dutch(&e));
+                    errors.insert(item.key.clone(), e.refusal().clone());
                     continue;
                 }
             };

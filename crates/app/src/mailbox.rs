@@ -21,7 +21,7 @@ use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{
     self, Actor, Channel, ComplainantMail, Complaint, Kind, NewComplaint, Party, Recorded,
 };
-use klacht_domain::{ComplaintId, Email, ReferenceNumber, Role, User};
+use klacht_domain::{ComplaintId, Email, ReferenceNumber, Refusal, Role, User};
 use klacht_mail::complainant_mail::ComplainantMailNotice;
 use klacht_mail::incoming_mail::IncomingMailNotice;
 use klacht_mail::{Address, Compose, Tr};
@@ -73,7 +73,7 @@ pub enum Problem {
     /// An attachment beyond the public form's limit of files.
     TooManyFiles { name: String },
     /// An attachment the public form's checks refuse, and why.
-    FileRefused { reason: String },
+    FileRefused { reason: Refusal },
 }
 
 impl Problem {
@@ -90,9 +90,11 @@ impl Problem {
                 "max",
                 MAX_FILES,
             ),
-            Problem::FileRefused { reason } => {
-                t.t1("mail-incoming-problem-file-refused", "reason", reason)
-            }
+            Problem::FileRefused { reason } => t.t1(
+                "mail-incoming-problem-file-refused",
+                "reason",
+                t.refusal(reason),
+            ),
         }
     }
 }
@@ -178,12 +180,14 @@ pub fn read(raw: &[u8]) -> ReadMessage {
             data: part.contents().to_vec(),
             too_big: false,
         };
-        match attachments::check(vec![upload]) {
+        match attachments::accept(vec![upload]) {
             Ok(files) => {
                 count += files.len();
                 out.attachments.extend(files);
             }
-            Err(reason) => out.note(Problem::FileRefused { reason }),
+            Err(e) => out.note(Problem::FileRefused {
+                reason: e.refusal(),
+            }),
         }
     }
     out
@@ -763,7 +767,7 @@ mod tests {
             Problem::Empty,
             many,
             Problem::FileRefused {
-                reason: "too large".into(),
+                reason: klacht_domain::RefusalCode::FileEmpty.text("name", "leeg.pdf"),
             },
         ] {
             let words = p.words(en);

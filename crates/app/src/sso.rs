@@ -19,6 +19,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use jiff::Timestamp;
+use klacht_domain::RefusalCode as Code;
 use openidconnect::core::{
     CoreAuthDisplay, CoreAuthPrompt, CoreAuthenticationFlow, CoreErrorResponseType,
     CoreGenderClaim, CoreJsonWebKey, CoreJsonWebKeySet, CoreJweContentEncryptionAlgorithm,
@@ -50,12 +51,10 @@ pub enum SsoError {
     Denied(String),
     #[error("De inlogdienst gaf geen geldige aanmelding terug. Probeer het opnieuw.")]
     Token(String),
-    /// `reason` is for the user (Dutch), `detail` for the log.
-    #[error("De aanmelding van de inlogdienst is niet geldig: {reason}. Probeer het opnieuw.")]
-    IdToken {
-        reason: &'static str,
-        detail: String,
-    },
+    /// `reason` is for the user (a phrase of [`Code::SsoIdToken`], worded
+    /// by the edges), `detail` for the log.
+    #[error("ID-token niet geldig ({reason:?}): {detail}")]
+    IdToken { reason: Code, detail: String },
     #[error("De inlogdienst gaf geen e-mailadres door (claim {0}).")]
     NoEmail(&'static str),
 }
@@ -436,19 +435,16 @@ impl Sso {
     }
 }
 
-/// Which check of the ID token failed, in words for the user.
-fn reason_of(e: &ClaimsVerificationError) -> &'static str {
+/// Which check of the ID token failed, as the reason of
+/// [`Code::SsoIdToken`].
+fn reason_of(e: &ClaimsVerificationError) -> Code {
     match e {
-        ClaimsVerificationError::Expired(_) => "de aanmelding is verlopen",
-        ClaimsVerificationError::InvalidAudience(_) => {
-            "de aanmelding is voor een andere toepassing bedoeld"
-        }
-        ClaimsVerificationError::InvalidNonce(_) => "de aanmelding hoort niet bij deze inlogpoging",
-        ClaimsVerificationError::InvalidIssuer(_) => {
-            "de aanmelding komt van een andere inlogdienst"
-        }
-        ClaimsVerificationError::SignatureVerification(_) => "de ondertekening klopt niet",
-        _ => "de aanmelding klopt niet",
+        ClaimsVerificationError::Expired(_) => Code::SsoReasonExpired,
+        ClaimsVerificationError::InvalidAudience(_) => Code::SsoReasonAudience,
+        ClaimsVerificationError::InvalidNonce(_) => Code::SsoReasonNonce,
+        ClaimsVerificationError::InvalidIssuer(_) => Code::SsoReasonIssuer,
+        ClaimsVerificationError::SignatureVerification(_) => Code::SsoReasonSignature,
+        _ => Code::SsoReasonOther,
     }
 }
 

@@ -3,7 +3,7 @@
 //! Per user; a save and a delete each go into the Logboek.
 
 use jiff::Timestamp;
-use klacht_domain::{Role, User};
+use klacht_domain::{Refusal, RefusalCode as Code, Role, User};
 use klacht_store::{AuditEntry, SavedView, Store, StoreError};
 
 /// Longest name of a view, in characters.
@@ -22,17 +22,15 @@ impl ViewName {
     pub fn parse(raw: &str) -> Result<Self, ViewError> {
         let name = raw.trim();
         if name.is_empty() {
-            return Err(ViewError::Invalid("Geef de weergave een naam.".into()));
+            return Err(ViewError::Invalid(Code::ViewNameMissing.into()));
         }
         if name.chars().count() > MAX_NAME {
-            return Err(ViewError::Invalid(format!(
-                "De naam is te lang (ten hoogste {MAX_NAME} tekens)."
-            )));
+            return Err(ViewError::Invalid(
+                Code::ViewNameTooLong.text("max", MAX_NAME),
+            ));
         }
         if name.chars().any(char::is_control) {
-            return Err(ViewError::Invalid(
-                "De naam mag geen regeleinden of tabs bevatten.".into(),
-            ));
+            return Err(ViewError::Invalid(Code::ViewNameCharacters.into()));
         }
         Ok(Self(name.to_owned()))
     }
@@ -47,7 +45,7 @@ pub enum ViewError {
     #[error("Weergaven zijn er voor de kwaliteitsmanager en de directeur.")]
     NotAllowed,
     #[error("{0}")]
-    Invalid(String),
+    Invalid(Refusal),
     /// The user already has a view by this name.
     #[error("U heeft al een weergave met de naam '{0}'. Kies een andere naam.")]
     Exists(String),
@@ -55,6 +53,19 @@ pub enum ViewError {
     NotFound,
     #[error(transparent)]
     Store(StoreError),
+}
+
+impl ViewError {
+    /// What a refused save or delete says, for the edges to word in the
+    /// reader's language; `None` for what is no refusal.
+    pub fn refusal(&self) -> Option<Refusal> {
+        match self {
+            ViewError::NotAllowed => Some(Code::ViewOnlyQualityDirector.into()),
+            ViewError::Invalid(r) => Some(r.clone()),
+            ViewError::Exists(name) => Some(Code::ViewExists.text("name", name)),
+            ViewError::NotFound | ViewError::Store(_) => None,
+        }
+    }
 }
 
 fn audit(by: &User, at: Timestamp, kind: &str, name: &str, details: String) -> AuditEntry {

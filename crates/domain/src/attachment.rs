@@ -9,6 +9,10 @@
 //! Parse, don't validate: [`accept`] turns what was received into
 //! [`AcceptedFile`]s, the only form in which a file travels on.
 
+use std::fmt;
+
+use crate::refusal::{Code, Refusal};
+
 /// Files per submission.
 pub const MAX_FILES: usize = 3;
 /// Bytes per file: 5 MB.
@@ -58,13 +62,14 @@ impl FileKind {
         matches!(self, FileKind::Jpeg | FileKind::Png)
     }
 
-    /// Dutch name, as in messages.
-    pub fn label(self) -> &'static str {
+    /// A stable name, for the words of each language (`kind` of
+    /// [`Code::FileNameMismatch`]).
+    pub fn id(self) -> &'static str {
         match self {
-            FileKind::Pdf => "een PDF-bestand",
-            FileKind::Jpeg => "een JPEG-foto",
-            FileKind::Png => "een PNG-afbeelding",
-            FileKind::Docx => "een Word-bestand",
+            FileKind::Pdf => "pdf",
+            FileKind::Jpeg => "jpeg",
+            FileKind::Png => "png",
+            FileKind::Docx => "docx",
         }
     }
 
@@ -149,19 +154,50 @@ impl AcceptedFile {
     }
 }
 
-/// Why files were refused, in Dutch, naming each file.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why files were refused, naming each file: a refusal the edges word
+/// in the reader's language ([`FileRefusal::refusal`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileRefusal {
     /// More files than [`MAX_FILES`] (HTTP: 422).
-    #[error("U kunt hoogstens {MAX_FILES} bestanden meesturen; u koos er {0}.")]
     TooMany(usize),
-    /// A file over [`MAX_FILE_BYTES`] (HTTP: 413).
-    #[error("{0}")]
-    TooLarge(String),
+    /// A file over [`MAX_FILE_BYTES`] (HTTP: 413), with what is wrong with
+    /// every file refused.
+    TooLarge(Refusal),
     /// A type that is not taken, an empty file, or a name that disguises
-    /// the type (HTTP: 415).
-    #[error("{0}")]
-    Refused(String),
+    /// the type (HTTP: 415), with what is wrong with every file refused.
+    Refused(Refusal),
+}
+
+impl FileRefusal {
+    /// What is wrong, one sentence per file refused.
+    pub fn refusal(&self) -> Refusal {
+        match self {
+            FileRefusal::TooMany(count) => Refusal::new(Code::FilesTooMany)
+                .text("max", MAX_FILES)
+                .text("count", count),
+            FileRefusal::TooLarge(r) | FileRefusal::Refused(r) => r.clone(),
+        }
+    }
+}
+
+/// For logs: the refusal's key and values.
+impl fmt::Display for FileRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.refusal())
+    }
+}
+
+impl std::error::Error for FileRefusal {}
+
+/// The sentences one after the other.
+fn one_after_the_other(mut sentences: Vec<Refusal>) -> Option<Refusal> {
+    let mut joined = sentences.pop()?;
+    while let Some(first) = sentences.pop() {
+        joined = Refusal::new(Code::TwoSentences)
+            .phrase("first", first)
+            .phrase("then", joined);
+    }
+    Some(joined)
 }
 
 /// Characters that change how a name reads without showing: bidirectional
@@ -195,11 +231,7 @@ pub fn clean_file_name(raw: &str) -> String {
     name
 }
 
-fn megabytes(bytes: usize) -> String {
-    format!("{} MB", bytes / (1024 * 1024))
-}
-
-/// Checks the files, or says in Dutch what is wrong with which file. Empty
+/// Checks the files, or says what is wrong with which file. Empty
 /// file fields (nothing chosen) are left out before this. A file too large
 /// outweighs the other refusals: it decides the variant.
 pub fn accept(uploads: Vec<Upload>) -> Result<Vec<AcceptedFile>, FileRefusal> {
@@ -213,28 +245,28 @@ pub fn accept(uploads: Vec<Upload>) -> Result<Vec<AcceptedFile>, FileRefusal> {
         let name = clean_file_name(&upload.file_name);
         if upload.too_big || upload.data.len() > MAX_FILE_BYTES {
             too_large = true;
-            problems.push(format!(
-                "'{name}' is te groot (hoogstens {} per bestand).",
-                megabytes(MAX_FILE_BYTES)
-            ));
+            problems.push(
+                Refusal::new(Code::FileTooLarge)
+                    .text("name", &name)
+                    .text("mb", MAX_FILE_BYTES / (1024 * 1024)),
+            );
             continue;
         }
         if upload.data.is_empty() {
-            problems.push(format!("'{name}' is leeg."));
+            problems.push(Code::FileEmpty.text("name", &name));
             continue;
         }
         let Some(kind) = FileKind::sniff(&upload.data) else {
-            problems.push(format!(
-                "'{name}' is geen PDF, JPEG, PNG of Word-bestand (.docx)."
-            ));
+            problems.push(Code::FileNotAccepted.text("name", &name));
             continue;
         };
         if FileKind::of_extension(&name) != Some(kind) {
-            problems.push(format!(
-                "'{name}' is {}, maar de naam eindigt niet op .{}.",
-                kind.label(),
-                kind.extensions()[0]
-            ));
+            problems.push(
+                Refusal::new(Code::FileNameMismatch)
+                    .text("name", &name)
+                    .text("kind", kind.id())
+                    .text("extension", kind.extensions()[0]),
+            );
             continue;
         }
         ready.push(AcceptedFile {
@@ -243,10 +275,10 @@ pub fn accept(uploads: Vec<Upload>) -> Result<Vec<AcceptedFile>, FileRefusal> {
             data: upload.data,
         });
     }
-    match (problems.is_empty(), too_large) {
-        (true, _) => Ok(ready),
-        (false, true) => Err(FileRefusal::TooLarge(problems.join(" "))),
-        (false, false) => Err(FileRefusal::Refused(problems.join(" "))),
+    match (one_after_the_other(problems), too_large) {
+        (None, _) => Ok(ready),
+        (Some(all), true) => Err(FileRefusal::TooLarge(all)),
+        (Some(all), false) => Err(FileRefusal::Refused(all)),
     }
 }
 
@@ -307,13 +339,20 @@ mod tests {
     }
 
     #[test]
-    fn wrong_type_size_count_or_extension_is_refused_in_dutch() {
+    fn wrong_type_size_count_or_extension_is_refused_with_a_code_per_file() {
         let e = accept(vec![upload("virus.pdf", b"MZ\x90\x00")]).expect_err("not a pdf");
-        assert!(matches!(&e, FileRefusal::Refused(m) if m.contains("'virus.pdf' is geen PDF")));
-        let e = accept(vec![upload("foto.pdf", PNG)])
-            .expect_err("disguised")
-            .to_string();
-        assert!(e.contains("PNG-afbeelding") && e.contains(".png"), "{e}");
+        assert_eq!(
+            e,
+            FileRefusal::Refused(Code::FileNotAccepted.text("name", "virus.pdf"))
+        );
+        let e = accept(vec![upload("foto.pdf", PNG)]).expect_err("disguised");
+        assert_eq!(
+            e.refusal(),
+            Refusal::new(Code::FileNameMismatch)
+                .text("name", "foto.pdf")
+                .text("kind", "png")
+                .text("extension", "png")
+        );
         let e = accept(vec![
             upload("virus.pdf", b"MZ"),
             Upload {
@@ -323,15 +362,29 @@ mod tests {
             },
         ])
         .expect_err("too big");
-        assert!(
-            matches!(&e, FileRefusal::TooLarge(m) if m.contains("te groot (hoogstens 5 MB")),
-            "{e}"
+        assert_eq!(
+            e,
+            FileRefusal::TooLarge(
+                Refusal::new(Code::TwoSentences)
+                    .phrase("first", Code::FileNotAccepted.text("name", "virus.pdf"))
+                    .phrase(
+                        "then",
+                        Refusal::new(Code::FileTooLarge)
+                            .text("name", "groot.pdf")
+                            .text("mb", 5)
+                    )
+            )
         );
         let e = accept(vec![upload("a.png", PNG); 4]).expect_err("too many");
         assert_eq!(e, FileRefusal::TooMany(4));
-        assert!(e.to_string().contains("hoogstens 3 bestanden"), "{e}");
+        assert_eq!(
+            e.refusal(),
+            Refusal::new(Code::FilesTooMany)
+                .text("max", 3)
+                .text("count", 4)
+        );
         let e = accept(vec![upload("leeg.pdf", b"")]).expect_err("empty");
-        assert!(e.to_string().contains("leeg"), "{e}");
+        assert_eq!(e.refusal(), Code::FileEmpty.text("name", "leeg.pdf"));
     }
 
     #[test]

@@ -66,6 +66,66 @@ codes! {
     SubjectImprovementDescription => "subject-improvement-description";
     SubjectImprovementEvaluation => "subject-improvement-evaluation";
 
+    // Hand-overs, bulk work, administration, files, sign-in.
+    HandoverOnlyManagers => "handover-only-managers";
+    HandoverNotYourTeam => "handover-not-your-team" (name);
+    HandoverChooseTaker => "handover-choose-taker";
+    ReassignOnlyManagers => "reassign-only-managers";
+    ReassignChooseHandler => "reassign-choose-handler";
+    ReassignNotYourTeam => "reassign-not-your-team" (reference);
+    ReassignNotAll => "reassign-not-all";
+    BulkChooseComplaints => "bulk-choose-complaints";
+    BulkChooseClassification => "bulk-choose-classification";
+    BulkClassifyNotAll => "bulk-classify-not-all";
+    /// `kind`: `category` or `cause`; `names`: the active values.
+    ClassificationNotOnList => "classification-not-on-list" (kind, value, names);
+    ClassificationNoneActive => "classification-none-active" (kind);
+    AdminOnly => "admin-only";
+    AdminNameMissing => "admin-name-missing" (what);
+    AdminNameTooLong => "admin-name-too-long" (what, max);
+    AdminSubjectUserName => "admin-subject-user-name";
+    AdminSubjectListValueName => "admin-subject-list-value-name" (kind);
+    AdminSubjectServiceName => "admin-subject-service-name";
+    AdminListValueExists => "admin-list-value-exists" (kind, name);
+    AdminServiceExists => "admin-service-exists" (name);
+    AdminServiceChooseManager => "admin-service-choose-manager";
+    AdminCalendarBusy => "admin-calendar-busy";
+    AdminNotADay => "admin-not-a-day" (typed);
+    AdminClosingDayYears => "admin-closing-day-years";
+    AdminClosingDayExists => "admin-closing-day-exists" (date);
+    AdminClosingDayNotAdded => "admin-closing-day-not-added" (date);
+    AdminEmployeeNeedsManager => "admin-employee-needs-manager";
+    AdminNeedsNoManager => "admin-needs-no-manager";
+    AdminManagerUnknown => "admin-manager-unknown";
+    AdminManagerInactive => "admin-manager-inactive" (name);
+    AdminManagerNotManaging => "admin-manager-not-managing" (name);
+    AdminManagerCircle => "admin-manager-circle";
+    AdminPasswordTooShort => "admin-password-too-short" (min);
+    AdminEmailTaken => "admin-email-taken" (email);
+    AdminOwnRole => "admin-own-role";
+    AdminManagerOfOthers => "admin-manager-of-others" (name, count);
+    AdminDeactivateSelf => "admin-deactivate-self";
+    ViewOnlyQualityDirector => "view-only-quality-director";
+    ViewNameMissing => "view-name-missing";
+    ViewNameTooLong => "view-name-too-long" (max);
+    ViewNameCharacters => "view-name-characters";
+    ViewExists => "view-exists" (name);
+    FilesTooMany => "files-too-many" (max, count);
+    FileTooLarge => "file-too-large" (name, mb);
+    FileEmpty => "file-empty" (name);
+    FileNotAccepted => "file-not-accepted" (name);
+    /// `kind`: `pdf`, `jpeg`, `png` or `docx`.
+    FileNameMismatch => "file-name-mismatch" (name, kind, extension);
+    /// Two sentences one after the other (`then` may hold two again).
+    TwoSentences => "two-sentences" (first, then);
+    SsoIdToken => "sso-id-token" (reason);
+    SsoReasonExpired => "sso-reason-expired";
+    SsoReasonAudience => "sso-reason-audience";
+    SsoReasonNonce => "sso-reason-nonce";
+    SsoReasonIssuer => "sso-reason-issuer";
+    SsoReasonSignature => "sso-reason-signature";
+    SsoReasonOther => "sso-reason-other";
+
     // Registration and intake.
     RoleCannotRegister => "role-cannot-register" (role);
     WebIsComplaint => "web-is-complaint";

@@ -183,7 +183,9 @@ async fn build_page<S: Store>(
                 person: l.person,
                 period,
                 note: l.absence.note.clone().unwrap_or_default(),
-                recorded_by: l.recorded_by,
+                recorded_by: l
+                    .recorded_by
+                    .unwrap_or_else(|| t.t("absence-unknown-person")),
                 current: l.current,
                 end_label: t.t(if p.from() < today {
                     "absence-end"

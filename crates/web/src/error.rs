@@ -34,6 +34,10 @@ pub enum WebError {
     Invalid(String),
     #[error("{0}")]
     Conflict(String),
+    /// Refused by the application (a hand-over, administration, a saved
+    /// view): a code and its values, worded in the reader's language.
+    #[error("{refusal}")]
+    Refused { kind: Refused, refusal: Refusal },
     #[error(transparent)]
     Service(#[from] ServiceError),
     /// A change to an improvement action or a pattern, refused.
@@ -57,6 +61,43 @@ pub enum WebError {
     /// Filing in the dossier.
     #[error(transparent)]
     Dossier(#[from] klacht_app::dossier::DossierError),
+}
+
+/// What kind of refusal a [`WebError::Refused`] is: its status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// 403: not the user's to do.
+    Forbidden,
+    /// 422: input the user can fix.
+    Invalid,
+    /// 409: not possible in the state things are in.
+    Conflict,
+}
+
+impl WebError {
+    /// 403, in the reader's language.
+    pub fn forbidden(refusal: impl Into<Refusal>) -> Self {
+        WebError::Refused {
+            kind: Refused::Forbidden,
+            refusal: refusal.into(),
+        }
+    }
+
+    /// 422, in the reader's language.
+    pub fn invalid(refusal: impl Into<Refusal>) -> Self {
+        WebError::Refused {
+            kind: Refused::Invalid,
+            refusal: refusal.into(),
+        }
+    }
+
+    /// 409, in the reader's language.
+    pub fn conflict(refusal: impl Into<Refusal>) -> Self {
+        WebError::Refused {
+            kind: Refused::Conflict,
+            refusal: refusal.into(),
+        }
+    }
 }
 
 /// What an error says to its reader, in any language: a message key with
@@ -182,6 +223,11 @@ impl WebError {
             WebError::Forbidden(_) | WebError::Csrf => StatusCode::FORBIDDEN,
             WebError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::Conflict(_) => StatusCode::CONFLICT,
+            WebError::Refused { kind, .. } => match kind {
+                Refused::Forbidden => StatusCode::FORBIDDEN,
+                Refused::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
+                Refused::Conflict => StatusCode::CONFLICT,
+            },
             WebError::Service(e) => match e {
                 ServiceError::Refused(ComplaintError::NotAllowed(_)) => StatusCode::FORBIDDEN,
                 ServiceError::Refused(ComplaintError::Invalid { .. }) => {
@@ -257,6 +303,7 @@ impl WebError {
             WebError::Forbidden(text) | WebError::Invalid(text) | WebError::Conflict(text) => {
                 Words::Text(text.clone())
             }
+            WebError::Refused { refusal, .. } => Words::Refusal(refusal.clone()),
             WebError::Store(e) | WebError::Service(ServiceError::Store(e)) => store_words(e),
             WebError::Service(ServiceError::Refused(e)) => Words::Refusal(e.refusal().clone()),
             WebError::Service(ServiceError::NotFound) => Words::key("error-complaint-not-found"),
@@ -305,7 +352,7 @@ fn auth_words(e: &AuthError) -> Words {
         AuthError::Sso(SsoError::Denied(_)) => Words::key("error-sso-denied"),
         AuthError::Sso(SsoError::Token(_)) => Words::key("error-sso-token"),
         AuthError::Sso(SsoError::IdToken { reason, .. }) => {
-            Words::key1("error-sso-id-token", "reason", *reason)
+            Words::Refusal(klacht_domain::RefusalCode::SsoIdToken.phrase("reason", *reason))
         }
         AuthError::Sso(SsoError::NoEmail(claim)) => {
             Words::key1("error-sso-no-email", "claim", *claim)

@@ -16,9 +16,9 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use klacht_app::handover::{self, HandoverError, Plan};
-use klacht_domain::UserId;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::reminders::OpenTerms;
+use klacht_domain::{Refusal, UserId};
 use klacht_i18n::Tr;
 use klacht_store::Store;
 
@@ -32,19 +32,24 @@ pub fn router<S: Store>() -> Router<AppState<S>> {
     )
 }
 
-/// The refusals in Dutch, for pages that word them themselves.
+/// The refusals, worded in the reader's language where they are shown.
 impl From<HandoverError> for WebError {
     fn from(e: HandoverError) -> Self {
-        web_error(Tr::default(), e)
+        match e {
+            HandoverError::Forbidden(r) => WebError::forbidden(r),
+            HandoverError::NotFound => WebError::NotFound,
+            HandoverError::Items(_) => {
+                WebError::Invalid(Tr::default().t("bulk-handover-not-everything"))
+            }
+            HandoverError::Service(e) => e.into(),
+        }
     }
 }
 
 fn web_error(t: Tr, e: HandoverError) -> WebError {
     match e {
-        HandoverError::Forbidden(m) => WebError::Forbidden(m),
-        HandoverError::NotFound => WebError::NotFound,
         HandoverError::Items(_) => WebError::Invalid(t.t("bulk-handover-not-everything")),
-        HandoverError::Service(e) => e.into(),
+        other => other.into(),
     }
 }
 
@@ -86,7 +91,7 @@ fn build(
     calendar: &WorkingCalendar,
     plan: Plan,
     chosen: &HashMap<String, String>,
-    errors: &BTreeMap<String, String>,
+    errors: &BTreeMap<String, Refusal>,
 ) -> Page {
     let t = ctx.t;
     let default = ctx.user.id.to_string();
@@ -134,7 +139,7 @@ fn build(
                         },
                     })
                     .collect(),
-                error: errors.get(&item.key).cloned(),
+                error: errors.get(&item.key).map(|r| t.refusal(r)),
             }
         })
         .collect();

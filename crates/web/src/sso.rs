@@ -137,16 +137,7 @@ fn refusal(t: Tr, e: &AuthError) -> String {
         AuthError::Sso(SsoError::Denied(_)) => t.t("sso-refused-denied"),
         AuthError::Sso(SsoError::Token(_)) => t.t("sso-refused-token"),
         AuthError::Sso(SsoError::IdToken { reason, .. }) => {
-            // The flow's reasons are fixed phrases; each has its key.
-            let key = match *reason {
-                "de aanmelding is verlopen" => "sso-reason-expired",
-                "de aanmelding is voor een andere toepassing bedoeld" => "sso-reason-audience",
-                "de aanmelding hoort niet bij deze inlogpoging" => "sso-reason-nonce",
-                "de aanmelding komt van een andere inlogdienst" => "sso-reason-issuer",
-                "de ondertekening klopt niet" => "sso-reason-signature",
-                _ => "sso-reason-other",
-            };
-            t.t1("sso-refused-id-token", "reason", t.t(key))
+            t.refusal(&klacht_domain::RefusalCode::SsoIdToken.phrase("reason", *reason))
         }
         AuthError::Sso(SsoError::NoEmail(claim)) => t.t1("sso-refused-no-email", "claim", *claim),
         // Not a refusal of single sign-on; as the application words it.

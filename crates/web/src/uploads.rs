@@ -6,6 +6,7 @@
 //! refusal costs no memory. What a file is, is decided by those checks,
 //! never here.
 
+use crate::error::Words;
 use axum::extract::Multipart;
 use axum::extract::multipart::{Field, MultipartError};
 use axum::http::{Method, StatusCode};
@@ -72,17 +73,17 @@ impl Broken {
         }
     }
 
-    /// What a person is told, at the file field.
-    pub fn message(self) -> String {
+    /// What a person is told, at the file field, in any language.
+    pub fn words(self) -> Words {
         match self {
-            Broken::TooLarge => format!(
-                "De bestanden zijn samen te groot om te versturen. Kies hoogstens {MAX_FILES} \
-                 bestanden van elk hoogstens {} MB.",
-                MAX_FILE_BYTES / (1024 * 1024)
+            Broken::TooLarge => Words::Key(
+                "complaint-files-too-large",
+                vec![
+                    ("files", MAX_FILES.to_string()),
+                    ("mb", (MAX_FILE_BYTES / (1024 * 1024)).to_string()),
+                ],
             ),
-            Broken::Unreadable => "Het formulier kwam niet goed aan. Controleer de gegevens, kies \
-                                   de bestanden opnieuw en verstuur het nog eens."
-                .into(),
+            Broken::Unreadable => Words::key("complaint-files-unreadable"),
         }
     }
 }

@@ -2,8 +2,8 @@
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use klacht_domain::User;
 use klacht_domain::complaint::format_date;
+use klacht_domain::{RefusalCode as Code, User};
 use klacht_store::{AdminChange, Store, StoreError};
 
 use super::{AdminError, entry, invalid, require_admin};
@@ -40,9 +40,7 @@ async fn change_calendar<S: Store>(
             other => return Ok(other?),
         }
     }
-    Err(invalid(
-        "De kalender werd tegelijk door iemand anders gewijzigd. Probeer het opnieuw.",
-    ))
+    Err(invalid(Code::AdminCalendarBusy))
 }
 
 fn yes_no(b: bool) -> &'static str {
@@ -87,7 +85,7 @@ pub async fn set_calendar_options<S: Store>(
 pub fn parse_day(raw: &str) -> Result<Date, AdminError> {
     raw.trim()
         .parse()
-        .map_err(|_| invalid(format!("'{}' is geen datum (JJJJ-MM-DD).", raw.trim())))
+        .map_err(|_| invalid(Code::AdminNotADay.text("typed", raw.trim())))
 }
 
 pub async fn add_closing_day<S: Store>(
@@ -97,15 +95,12 @@ pub async fn add_closing_day<S: Store>(
     at: Timestamp,
 ) -> Result<(), AdminError> {
     if !(2000..=2999).contains(&day.year()) {
-        return Err(invalid("Kies een datum tussen 2000 en 2999."));
+        return Err(invalid(Code::AdminClosingDayYears));
     }
     let subject = format_date(day);
     change_calendar(store, by, at, "calendar.closing_day_added", &subject, |c| {
         if !c.closing_days.insert(day) {
-            return Err(invalid(format!(
-                "{} is al een sluitingsdag.",
-                format_date(day)
-            )));
+            return Err(invalid(Code::AdminClosingDayExists.date("date", day)));
         }
         Ok(Some(format!(
             "Sluitingsdag {} toegevoegd.",
@@ -130,10 +125,7 @@ pub async fn remove_closing_day<S: Store>(
         &subject,
         |c| {
             if !c.closing_days.remove(&day) {
-                return Err(invalid(format!(
-                    "{} is geen sluitingsdag die in Beheer is toegevoegd.",
-                    format_date(day)
-                )));
+                return Err(invalid(Code::AdminClosingDayNotAdded.date("date", day)));
             }
             Ok(Some(format!(
                 "Sluitingsdag {} verwijderd.",

@@ -1,7 +1,7 @@
 //! The lists of categories and root causes.
 
 use jiff::Timestamp;
-use klacht_domain::User;
+use klacht_domain::{Refusal, RefusalCode as Code, User};
 use klacht_store::{
     AdminChange, AuditEntry, ListKind, ListValue, Store, StoreError, list_name_key,
 };
@@ -9,7 +9,16 @@ use klacht_store::{
 use super::{AdminError, entry, invalid, name, require_admin};
 
 fn duplicate_value(kind: ListKind, name: &str) -> AdminError {
-    invalid(format!("De {} '{name}' bestaat al.", kind.label()))
+    invalid(
+        Refusal::new(Code::AdminListValueExists)
+            .text("kind", kind.as_str())
+            .text("name", name),
+    )
+}
+
+/// The subject "the name of the category (cause)".
+fn value_name(kind: ListKind) -> Refusal {
+    Code::AdminSubjectListValueName.text("kind", kind.as_str())
 }
 
 async fn write_value<S: Store>(
@@ -33,7 +42,7 @@ pub async fn add_list_value<S: Store>(
     at: Timestamp,
 ) -> Result<(), AdminError> {
     require_admin(by)?;
-    let name = name(&format!("De naam van de {}", kind.label()), raw_name)?;
+    let name = name(value_name(kind), raw_name)?;
     let values = store.list_values(kind).await?;
     if values
         .iter()
@@ -84,7 +93,7 @@ pub async fn rename_list_value<S: Store>(
     at: Timestamp,
 ) -> Result<(), AdminError> {
     require_admin(by)?;
-    let name = name(&format!("De naam van de {}", kind.label()), raw_name)?;
+    let name = name(value_name(kind), raw_name)?;
     let values = store.list_values(kind).await?;
     let old = find_value(&values, id)?;
     if old.name == name {

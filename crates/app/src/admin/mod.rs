@@ -8,7 +8,7 @@ mod lists;
 mod users;
 
 use jiff::Timestamp;
-use klacht_domain::{Role, User};
+use klacht_domain::{Refusal, RefusalCode as Code, Role, User};
 use klacht_store::{AuditEntry, StoreError};
 
 use crate::password::PasswordError;
@@ -25,9 +25,9 @@ pub const MAX_NAME: usize = 120;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AdminError {
-    /// Input that cannot be used; the message is for the user as it is.
+    /// Input that cannot be used; the edges word it.
     #[error("{0}")]
-    Invalid(String),
+    Invalid(Refusal),
     /// Only the administrator may change these things.
     #[error("Alleen de beheerder mag dit wijzigen.")]
     NotAdmin,
@@ -48,8 +48,8 @@ impl From<StoreError> for AdminError {
     }
 }
 
-fn invalid(msg: impl Into<String>) -> AdminError {
-    AdminError::Invalid(msg.into())
+fn invalid(refusal: impl Into<Refusal>) -> AdminError {
+    AdminError::Invalid(refusal.into())
 }
 
 fn require_admin(by: &User) -> Result<(), AdminError> {
@@ -72,15 +72,20 @@ fn entry(by: &User, at: Timestamp, kind: &str, subject: &str, details: String) -
     }
 }
 
-fn name(what: &str, raw: &str) -> Result<String, AdminError> {
+/// A name typed in a form: whitespace collapsed, not empty, at most
+/// [`MAX_NAME`] printable characters. `what`: the subject of the refusal
+/// (`AdminSubject…`).
+pub(crate) fn name(what: impl Into<Refusal>, raw: &str) -> Result<String, AdminError> {
     let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
-        return Err(invalid(format!("{what} ontbreekt.")));
+        return Err(invalid(Code::AdminNameMissing.phrase("what", what)));
     }
     if name.chars().count() > MAX_NAME || name.chars().any(char::is_control) {
-        return Err(invalid(format!(
-            "{what} mag hoogstens {MAX_NAME} gewone tekens hebben."
-        )));
+        return Err(invalid(
+            Code::AdminNameTooLong
+                .phrase("what", what)
+                .text("max", MAX_NAME),
+        ));
     }
     Ok(name)
 }
@@ -91,11 +96,18 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_bounded() {
+        let what = Code::AdminSubjectUserName;
         assert_eq!(
-            name("De naam", "  Anna   de  Vries ").ok(),
+            name(what, "  Anna   de  Vries ").ok(),
             Some("Anna de Vries".into())
         );
-        assert!(name("De naam", "   ").is_err());
-        assert!(name("De naam", &"x".repeat(MAX_NAME + 1)).is_err());
+        assert!(matches!(
+            name(what, "   "),
+            Err(AdminError::Invalid(r)) if r.code() == Code::AdminNameMissing
+        ));
+        assert!(matches!(
+            name(what, &"x".repeat(MAX_NAME + 1)),
+            Err(AdminError::Invalid(r)) if r.code() == Code::AdminNameTooLong
+        ));
     }
 }

@@ -1,7 +1,7 @@
 //! Users and teams.
 
 use jiff::Timestamp;
-use klacht_domain::{Email, Language, Role, User, UserId};
+use klacht_domain::{Email, Language, Refusal, RefusalCode as Code, Role, User, UserId};
 use klacht_mail::account::{AccountChange, AccountNotice};
 use klacht_mail::{Address, Compose, MailContext};
 use klacht_store::{
@@ -29,31 +29,30 @@ fn check_manager(
 ) -> Result<(), AdminError> {
     let Some(manager) = manager else {
         return if role == Role::Employee {
-            Err(invalid("Een medewerker heeft een direct leidinggevende."))
+            Err(invalid(Code::AdminEmployeeNeedsManager))
         } else {
             Ok(())
         };
     };
     if role == Role::Admin {
-        return Err(invalid(
-            "De beheerder werkt niet aan klachten en heeft geen leidinggevende nodig.",
-        ));
+        return Err(invalid(Code::AdminNeedsNoManager));
     }
     let record = users
         .iter()
         .find(|u| u.user.id == manager)
-        .ok_or_else(|| invalid("De gekozen leidinggevende bestaat niet."))?;
+        .ok_or_else(|| invalid(Code::AdminManagerUnknown))?;
     if !record.active {
-        return Err(invalid(format!("{} is niet actief.", record.user.name)));
+        return Err(invalid(
+            Code::AdminManagerInactive.text("name", &record.user.name),
+        ));
     }
     if !matches!(
         record.user.role,
         Role::Manager | Role::QualityManager | Role::Director
     ) {
-        return Err(invalid(format!(
-            "{} is geen leidinggevende, kwaliteitsmanager of directeur.",
-            record.user.name
-        )));
+        return Err(invalid(
+            Code::AdminManagerNotManaging.text("name", &record.user.name),
+        ));
     }
     if let Some(user) = user {
         // Walk up from the manager; meeting the user closes a circle.
@@ -61,9 +60,7 @@ fn check_manager(
         for _ in 0..=users.len() {
             match at {
                 Some(id) if id == user => {
-                    return Err(invalid(
-                        "Iemand kan niet (indirect) leidinggevende van zichzelf zijn.",
-                    ));
+                    return Err(invalid(Code::AdminManagerCircle));
                 }
                 Some(id) => {
                     at = users
@@ -96,12 +93,12 @@ fn parse_manager(raw: &str) -> Result<Option<UserId>, AdminError> {
     }
     raw.parse()
         .map(Some)
-        .map_err(|_| invalid("De gekozen leidinggevende bestaat niet."))
+        .map_err(|_| invalid(Code::AdminManagerUnknown))
 }
 
 fn parse_role(raw: &str) -> Result<Role, AdminError> {
     raw.parse()
-        .map_err(|e: klacht_domain::ParseError| invalid(e.0))
+        .map_err(|e: klacht_domain::ParseError| invalid(Code::Verbatim.text("message", e.0)))
 }
 
 pub async fn create_user<S: Store>(
@@ -112,8 +109,9 @@ pub async fn create_user<S: Store>(
     mail: Option<&MailContext>,
 ) -> Result<User, AdminError> {
     require_admin(by)?;
-    let email = Email::parse(&input.email).map_err(|e| invalid(e.0))?;
-    let name = name("De naam", &input.name)?;
+    let email =
+        Email::parse(&input.email).map_err(|e| invalid(Code::Verbatim.text("message", e.0)))?;
+    let name = name(Code::AdminSubjectUserName, &input.name)?;
     let role = parse_role(&input.role)?;
     let manager = parse_manager(&input.manager)?;
     let users = store.list_users().await?;
@@ -123,10 +121,9 @@ pub async fn create_user<S: Store>(
     }
     let hash = match password::hash_password(input.password).await {
         Err(PasswordError::TooShort) => {
-            return Err(invalid(format!(
-                "Het wachtwoord moet minstens {} tekens lang zijn.",
-                password::MIN_LENGTH
-            )));
+            return Err(invalid(
+                Code::AdminPasswordTooShort.text("min", password::MIN_LENGTH),
+            ));
         }
         other => other?,
     };
@@ -165,10 +162,14 @@ pub async fn create_user<S: Store>(
     Ok(user)
 }
 
+fn manager_of_others(name: &str, reports: usize) -> Refusal {
+    Refusal::new(Code::AdminManagerOfOthers)
+        .text("name", name)
+        .text("count", reports)
+}
+
 fn duplicate_email(email: &Email) -> AdminError {
-    invalid(format!(
-        "Er bestaat al een gebruiker met het e-mailadres {email}. Kies een ander adres of wijzig de bestaande gebruiker."
-    ))
+    invalid(Code::AdminEmailTaken.text("email", email))
 }
 
 fn find(users: &[UserRecord], id: UserId) -> Result<&UserRecord, AdminError> {
@@ -193,9 +194,7 @@ pub async fn update_user<S: Store>(
     let users = store.list_users().await?;
     let old = find(&users, id)?;
     if id == by.id && role != Role::Admin {
-        return Err(invalid(
-            "U kunt uw eigen rol als beheerder niet wijzigen; laat dat een andere beheerder doen.",
-        ));
+        return Err(invalid(Code::AdminOwnRole));
     }
     check_manager(&users, Some(id), role, manager)?;
     let reports = users
@@ -204,10 +203,7 @@ pub async fn update_user<S: Store>(
         .count();
     let manages = matches!(role, Role::Manager | Role::QualityManager | Role::Director);
     if reports > 0 && !manages {
-        return Err(invalid(format!(
-            "{} is leidinggevende van {reports} actieve medewerker(s). Geef hen eerst een andere leidinggevende.",
-            old.user.name
-        )));
+        return Err(invalid(manager_of_others(&old.user.name, reports)));
     }
     if old.user.role == role && old.user.manager == manager {
         return Ok(());
@@ -260,7 +256,7 @@ pub async fn take_provider_role<S: Store>(
     let manages = matches!(role, Role::Manager | Role::QualityManager | Role::Director);
     if let Err(e) = check_manager(&users, Some(user.id), role, user.manager).and_then(|()| {
         if reports > 0 && !manages {
-            Err(invalid("heeft een team"))
+            Err(invalid(manager_of_others(&user.name, reports)))
         } else {
             Ok(())
         }
@@ -317,7 +313,7 @@ pub async fn set_user_active<S: Store>(
 ) -> Result<(), AdminError> {
     require_admin(by)?;
     if id == by.id && !active {
-        return Err(invalid("U kunt uzelf niet deactiveren."));
+        return Err(invalid(Code::AdminDeactivateSelf));
     }
     let users = store.list_users().await?;
     let user = find(&users, id)?;

@@ -451,7 +451,7 @@ impl FormData {
         let local_time = |at: Timestamp, calendar: &WorkingCalendar| local_time_in(t, at, calendar);
         let format_date = |d: jiff::civil::Date| date_in(t, d);
         let actor = |a: Actor| match a {
-            Actor::User(_) => names.actor(a),
+            Actor::User(id) => names.name_in(t, id),
             Actor::Complainant => t.t("doc-form-value-actor-complainant"),
             Actor::System => t.t("doc-form-value-actor-system"),
         };
@@ -530,10 +530,10 @@ impl FormData {
             },
             received_by: c
                 .received_by()
-                .map(|id| names.name(id))
+                .map(|id| names.name_in(t, id))
                 .unwrap_or_else(|| t.t("doc-form-value-received-online")),
             channel: ticks(t, Channel::ALL, Some(c.channel())),
-            manager: names.opt(c.responsible_manager()),
+            manager: names.opt_in(t, c.responsible_manager()),
             reported_at: c
                 .report()
                 .map(|s| local_time(s.at, calendar))
@@ -544,17 +544,17 @@ impl FormData {
             involved: c
                 .involved_employees()
                 .iter()
-                .map(|id| names.name(*id))
+                .map(|id| names.name_in(t, *id))
                 .collect::<Vec<_>>()
                 .join(", "),
             description: c.description().to_owned(),
             category: opt(c.category()),
             cause: opt(c.cause()),
-            handler: names.opt(c.handler()),
+            handler: names.opt_in(t, c.handler()),
             assistants: c
                 .assistants()
                 .iter()
-                .map(|id| names.name(*id))
+                .map(|id| names.name_in(t, *id))
                 .collect::<Vec<_>>()
                 .join(", "),
             contact: c.contact().map(|s| ContactData {
@@ -581,7 +581,7 @@ impl FormData {
             consultations: c
                 .consultations()
                 .iter()
-                .map(|r| ConsultationData::of(r, names.name(r.director()), recorded))
+                .map(|r| ConsultationData::of(r, names.name_in(t, r.director()), recorded))
                 .collect(),
             response: c.response().map(|s| ResponseData::of_in(&s.value, t)),
             satisfaction_check: SatisfactionCheckData::of_in(c, calendar, t),
@@ -594,7 +594,7 @@ impl FormData {
                         number: a.number,
                         description: a.description.clone(),
                         due: a.due.map(format_date).unwrap_or_default(),
-                        owner: names.opt(a.owner),
+                        owner: names.opt_in(t, a.owner),
                         completed: match &item.completed {
                             Some(s) => {
                                 let mut line = t.t1(

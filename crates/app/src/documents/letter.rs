@@ -299,7 +299,7 @@ impl LetterData {
             after_offer: after,
             actions,
             closing,
-            signer: names.opt(c.handler()),
+            signer: names.opt_in(tr, c.handler()),
             signer_title: tr.t("doc-letter-signer-title"),
             words: Words::new(tr, org, &reference),
             reference,

@@ -174,15 +174,26 @@ impl Names {
         ))
     }
 
+    /// The name of `id`; "onbekende gebruiker" for an account not known.
     pub fn name(&self, id: UserId) -> String {
+        self.name_in(klacht_i18n::Tr::default(), id)
+    }
+
+    /// The name of `id`, or "unknown user" in `t`'s language.
+    pub fn name_in(&self, t: klacht_i18n::Tr, id: UserId) -> String {
         self.0
             .get(&id)
             .cloned()
-            .unwrap_or_else(|| "onbekende gebruiker".into())
+            .unwrap_or_else(|| t.t("doc-form-value-unknown-user"))
     }
 
     pub fn opt(&self, id: Option<UserId>) -> String {
-        id.map(|id| self.name(id)).unwrap_or_default()
+        self.opt_in(klacht_i18n::Tr::default(), id)
+    }
+
+    /// As [`Names::opt`], in `t`'s language.
+    pub fn opt_in(&self, t: klacht_i18n::Tr, id: Option<UserId>) -> String {
+        id.map(|id| self.name_in(t, id)).unwrap_or_default()
     }
 
     pub fn actor(&self, actor: Actor) -> String {

@@ -4,6 +4,7 @@
 //! current value when that has since been deactivated.
 
 use klacht_domain::complaint::{Classification, Complaint, ComplaintError, NewComplaint};
+use klacht_domain::refusal::{Arg, Code, Refusal};
 use klacht_store::{ListKind, ListValue, Store, StoreError, list_name_key};
 
 use crate::complaints::ServiceError;
@@ -15,12 +16,12 @@ pub struct Lists {
     pub causes: Vec<ListValue>,
 }
 
-/// A value that is not on its list; the message is Dutch and complete.
+/// A value that is not on its list, and what may be chosen instead.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+#[error("{refusal}")]
 pub struct NotOnList {
     pub kind: ListKind,
-    pub message: String,
+    pub refusal: Refusal,
 }
 
 impl Lists {
@@ -70,28 +71,21 @@ impl Lists {
         if let Some(current) = keep.filter(|k| list_name_key(k) == key) {
             return Ok(Some(current.to_owned()));
         }
-        let names: Vec<&str> = self.active(kind).collect();
-        let message = if names.is_empty() {
-            format!(
-                "Er zijn geen actieve {}; laat de {} leeg.",
-                kind.plural().to_lowercase(),
-                kind.label()
-            )
+        let names: Vec<Arg> = self.active(kind).map(|n| Arg::Text(n.to_owned())).collect();
+        let refusal = if names.is_empty() {
+            Code::ClassificationNoneActive.text("kind", kind.as_str())
         } else {
-            format!(
-                "'{value}' staat niet in de lijst van {}; kies uit: {}.",
-                kind.plural().to_lowercase(),
-                names.join(", ")
-            )
+            Refusal::new(Code::ClassificationNotOnList)
+                .text("kind", kind.as_str())
+                .text("value", value)
+                .with("names", Arg::List(names))
         };
-        Err(NotOnList { kind, message })
+        Err(NotOnList { kind, refusal })
     }
 }
 
 fn refused(e: NotOnList) -> ServiceError {
-    ServiceError::Refused(ComplaintError::invalid(
-        klacht_domain::RefusalCode::Verbatim.text("message", e.message),
-    ))
+    ServiceError::Refused(ComplaintError::invalid(e.refusal))
 }
 
 /// Puts intake's category and cause in the lists' own spelling, or refuses
@@ -138,6 +132,7 @@ pub(crate) async fn from_the_lists<S: Store>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use klacht_i18n::{Language, Tr};
 
     fn value(name: &str, active: bool) -> ListValue {
         ListValue {
@@ -178,8 +173,12 @@ mod tests {
             .check(ListKind::Category, Some("Bereikbaarheid"), None)
             .expect_err("inactive");
         assert_eq!(
-            e.message,
+            Tr::new(Language::Nl).refusal(&e.refusal),
             "'Bereikbaarheid' staat niet in de lijst van categorieën; kies uit: Planning."
+        );
+        assert_eq!(
+            Tr::new(Language::En).refusal(&e.refusal),
+            "'Bereikbaarheid' is not in the list of categories; choose from: Planning."
         );
         assert_eq!(
             l.check(
@@ -198,8 +197,12 @@ mod tests {
             .check(ListKind::Cause, Some("Werkdruk"), None)
             .expect_err("empty list");
         assert_eq!(
-            e.message,
+            Tr::new(Language::Nl).refusal(&e.refusal),
             "Er zijn geen actieve oorzaken; laat de oorzaak leeg."
+        );
+        assert_eq!(
+            Tr::new(Language::En).refusal(&e.refusal),
+            "There are no active causes; leave the cause empty."
         );
     }
 }

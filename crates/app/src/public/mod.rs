@@ -351,15 +351,15 @@ pub async fn submit<S: Store>(
     let services = store.public_services().await.map_err(ServiceError::from)?;
     let received = at.to_zoned(calendar.time_zone().clone());
     let parsed = form.parse(&services, received);
-    let files = attachments::check(uploads);
+    let files = attachments::accept(uploads);
     let (parsed, files) = match (parsed, files) {
         (Ok(p), Ok(f)) => (p, f),
         (parsed, files) => {
             let mut errors = parsed.err().unwrap_or_default();
-            if let Err(message) = files {
+            if let Err(refusal) = files {
                 errors.add(
                     "bijlagen",
-                    FieldMessage::worded("form-error-file", message)
+                    FieldMessage::refused("form-error-file", refusal.refusal())
                         .with("files", MAX_FILES)
                         .with("mb", MAX_FILE_BYTES / (1024 * 1024)),
                 );

@@ -4,15 +4,15 @@
 //! entry in the administrator's log, in one transaction.
 
 use jiff::Timestamp;
-use klacht_domain::{Role, User, UserId};
+use klacht_domain::{Refusal, RefusalCode as Code, Role, User, UserId};
 use klacht_store::{
     AuditEntry, PublicService, PublicServiceChange, Store, StoreError, service_name_key,
 };
 
-use crate::admin::{AdminError, MAX_NAME};
+use crate::admin::AdminError;
 
-fn invalid(msg: impl Into<String>) -> AdminError {
-    AdminError::Invalid(msg.into())
+fn invalid(refusal: impl Into<Refusal>) -> AdminError {
+    AdminError::Invalid(refusal.into())
 }
 
 fn require_admin(by: &User) -> Result<(), AdminError> {
@@ -35,19 +35,14 @@ fn entry(by: &User, at: Timestamp, kind: &str, subject: &str, details: String) -
     }
 }
 
-/// Whitespace collapsed; not empty, at most [`MAX_NAME`] printable
-/// characters.
+/// Whitespace collapsed; not empty, at most
+/// [`MAX_NAME`](crate::admin::MAX_NAME) printable characters.
 fn service_name(raw: &str) -> Result<String, AdminError> {
-    let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.is_empty() {
-        return Err(invalid("De naam van de dienst ontbreekt."));
-    }
-    if name.chars().count() > MAX_NAME || name.chars().any(char::is_control) {
-        return Err(invalid(format!(
-            "De naam van de dienst mag hoogstens {MAX_NAME} gewone tekens hebben."
-        )));
-    }
-    Ok(name)
+    crate::admin::name(Code::AdminSubjectServiceName, raw)
+}
+
+fn exists(name: &str) -> AdminError {
+    invalid(Code::AdminServiceExists.text("name", name))
 }
 
 /// The manager a service may be routed to: an active manager, quality
@@ -60,15 +55,14 @@ async fn check_manager<S: Store>(store: &S, id: Option<UserId>) -> Result<String
         .user_by_id(id)
         .await?
         .filter(|u| u.active)
-        .ok_or_else(|| invalid("Kies een actieve leidinggevende."))?;
+        .ok_or_else(|| invalid(Code::AdminServiceChooseManager))?;
     if !matches!(
         user.user.role,
         Role::Manager | Role::QualityManager | Role::Director
     ) {
-        return Err(invalid(format!(
-            "{} is geen leidinggevende, kwaliteitsmanager of directeur.",
-            user.user.name
-        )));
+        return Err(invalid(
+            Code::AdminManagerNotManaging.text("name", &user.user.name),
+        ));
     }
     Ok(user.user.name)
 }
@@ -87,9 +81,7 @@ async fn write<S: Store>(
     audit: AuditEntry,
 ) -> Result<(), AdminError> {
     match store.change_public_service(&change, &audit).await {
-        Err(StoreError::Duplicate { .. }) => {
-            Err(invalid(format!("De dienst '{name}' bestaat al.")))
-        }
+        Err(StoreError::Duplicate { .. }) => Err(exists(name)),
         other => Ok(other?),
     }
 }
@@ -108,7 +100,7 @@ pub async fn add_service<S: Store>(
         .iter()
         .any(|s| service_name_key(&s.name) == service_name_key(&name))
     {
-        return Err(invalid(format!("De dienst '{name}' bestaat al.")));
+        return Err(exists(&name));
     }
     let manager_name = check_manager(store, manager).await?;
     let audit = entry(
@@ -146,7 +138,7 @@ pub async fn rename_service<S: Store>(
         .iter()
         .any(|s| s.id != id && service_name_key(&s.name) == service_name_key(&name))
     {
-        return Err(invalid(format!("De dienst '{name}' bestaat al.")));
+        return Err(exists(&name));
     }
     let audit = entry(
         by,
@@ -244,13 +236,33 @@ pub async fn set_service_active<S: Store>(
 mod tests {
     use super::*;
 
+    use crate::admin::MAX_NAME;
+    use klacht_i18n::{Language, Tr};
+
+    fn words(e: AdminError, language: Language) -> String {
+        match e {
+            AdminError::Invalid(r) => Tr::new(language).refusal(&r),
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn service_names_are_trimmed_and_bounded() {
         assert_eq!(
             service_name("  Thuis   zorg ").ok(),
             Some("Thuis zorg".into())
         );
-        assert!(service_name("  ").is_err());
-        assert!(service_name(&"x".repeat(MAX_NAME + 1)).is_err());
+        let e = service_name("  ").expect_err("empty");
+        assert_eq!(words(e, Language::Nl), "De naam van de dienst ontbreekt.");
+        let e = service_name(&"x".repeat(MAX_NAME + 1)).expect_err("long");
+        assert_eq!(
+            words(e, Language::Nl),
+            "De naam van de dienst mag hoogstens 120 gewone tekens hebben."
+        );
+        let e = service_name("  ").expect_err("empty");
+        assert_eq!(
+            words(e, Language::En),
+            "The name of the service is missing."
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! manager and those overseeing all may. On SQLite and PostgreSQL.
 
 use jiff::{Timestamp, ToSpan};
-use klacht_app::absences::{self, AbsenceError, AbsenceInput};
+use klacht_app::absences::{self, AbsenceError, AbsenceInput, Ended};
 use klacht_app::complaints::Context;
 use klacht_app::notify::Notifier;
 use klacht_domain::calendar::WorkingCalendar;
@@ -66,26 +66,34 @@ async fn an_absence_is_removed_or_ended_by_who_may<S: Store>(store: S) {
     ));
 
     assert!(matches!(
-        absences::end_absence(&store, &cal, &hans, begun.id, now).await,
+        absences::end_absence_early(&store, &cal, &hans, begun.id, now).await,
         Err(AbsenceError::NotFound)
     ));
-    let message = absences::end_absence(&store, &cal, &piet, begun.id, now)
+    let ended = absences::end_absence_early(&store, &cal, &piet, begun.id, now)
         .await
         .expect("ended");
     assert_eq!(
-        message,
-        "Piet is weer aanwezig; herinneringen gaan weer naar Piet zelf."
+        ended,
+        Ended::Back {
+            name: "Piet".into()
+        }
     );
     let ended = store.absence(begun.id).await.expect("read").expect("kept");
     assert_eq!(ended.period.to(), today - 1.days(), "back today");
     // Over now: nothing more to end.
     assert!(matches!(
-        absences::end_absence(&store, &cal, &piet, begun.id, now).await,
+        absences::end_absence_early(&store, &cal, &piet, begun.id, now).await,
         Err(AbsenceError::Invalid(_))
     ));
-    absences::end_absence(&store, &cal, &margriet, planned.id, now)
+    let removed = absences::end_absence_early(&store, &cal, &margriet, planned.id, now)
         .await
         .expect("removed");
+    assert_eq!(
+        removed,
+        Ended::Removed {
+            name: "Piet".into()
+        }
+    );
     assert_eq!(store.absence(planned.id).await.expect("read"), None);
     let listed = absences::visible_absences(&store, &margriet, today)
         .await

@@ -24,6 +24,7 @@ api-method = This method is not possible here.
 api-required = is required
 api-blank = is empty; leave it out (or send null) if there is nothing
 api-incomplete = The input is incomplete.
+api-query-incomplete = The search parameters are incomplete.
 api-body-missing = The body is missing: send a JSON object.
 api-body-not-object = The body must be a JSON object.
 api-user-inactive = { $email } is not (or no longer) active

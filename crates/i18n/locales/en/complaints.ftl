@@ -344,6 +344,7 @@ complaint-not-measured = not asked
 complaint-merit-later = decide later
 complaint-offer-later = — record later —
 complaint-unknown-person = unknown
+complaint-unknown-user = unknown user
 complaint-unknown-status = unknown
 complaint-next-contact = Record contact
 complaint-next-assign = Assign a handler

@@ -55,6 +55,7 @@ absence-end = End
 absence-remove = Remove
 absence-end-hint = End: the person is back from today. Remove: an absence that has not yet begun is cancelled.
 absence-yourself = { $name } (yourself)
+absence-unknown-person = unknown
 absence-period = { $from } up to and including { $to }
 absence-admin = As an administrator you do not handle complaints; absences are not recorded here.
 absence-recorded-own = Your absence has been recorded. During that period reminders go to the manager.
@@ -195,13 +196,6 @@ sso-refused-flow = The sign-in has expired or was started in another window. Ple
 sso-refused-denied = The sign-in service cancelled or did not allow the sign-in.
 sso-refused-token = The sign-in service did not return a valid sign-in. Please try again.
 sso-refused-no-email = The sign-in service did not pass on an email address (claim { $claim }).
-sso-refused-id-token = The sign-in from the sign-in service is not valid: { $reason }. Please try again.
-sso-reason-expired = the sign-in has expired
-sso-reason-audience = the sign-in is meant for another application
-sso-reason-nonce = the sign-in does not belong to this attempt
-sso-reason-issuer = the sign-in comes from another sign-in service
-sso-reason-signature = the signature is not valid
-sso-reason-other = the sign-in is not valid
 
 ## Absence: why not
 

@@ -165,9 +165,85 @@ error-sso-provider = The sign-in service cannot be reached. Please try again lat
 error-sso-flow = The sign-in has expired or was started in another window. Please start again from the sign-in page.
 error-sso-denied = The sign-in service cancelled or refused the sign-in.
 error-sso-token = The sign-in service did not return a valid sign-in. Please try again.
-error-sso-id-token = The sign-in from the sign-in service is not valid: { $reason }. Please try again.
 error-sso-no-email = The sign-in service did not pass on an email address (claim { $claim }).
 error-password-too-short = the password must be at least { $min } characters long
+
+# Hand-overs, bulk work, administration, files, sign-in.
+refusal-handover-only-managers = Handing over work is for managers, the quality manager and the director.
+refusal-handover-not-your-team = You cannot hand over the work of { $name }: only that of your own team.
+refusal-handover-choose-taker = Choose who takes this over (yourself or someone from your team).
+refusal-reassign-only-managers = Assigning handlers is for managers, the quality manager and the director.
+refusal-reassign-choose-handler = Choose a handler from the list (yourself or someone from your team).
+refusal-reassign-not-your-team = You cannot assign a handler to complaint { $reference }: it does not belong to your team.
+refusal-reassign-not-all = You cannot assign a handler to every complaint you chose.
+refusal-bulk-choose-complaints = First choose one or more complaints.
+refusal-bulk-choose-classification = Choose a category, a cause or both.
+refusal-bulk-classify-not-all = You cannot classify every complaint you chose.
+refusal-classification-not-on-list = '{ $value }' is not in the list of { $kind ->
+        [category] categories
+       *[cause] causes
+    }; choose from: { $names }.
+refusal-classification-none-active = There are no active { $kind ->
+        [category] categories
+       *[cause] causes
+    }; leave the { $kind ->
+        [category] category
+       *[cause] cause
+    } empty.
+refusal-admin-only = Administration is for the administrator only.
+refusal-admin-name-missing = { $what } is missing.
+refusal-admin-name-too-long = { $what } can have at most { $max } ordinary characters.
+refusal-admin-subject-user-name = The name
+refusal-admin-subject-list-value-name = The name of the { $kind ->
+        [category] category
+       *[cause] cause
+    }
+refusal-admin-subject-service-name = The name of the service
+refusal-admin-list-value-exists = The { $kind ->
+        [category] category
+       *[cause] cause
+    } '{ $name }' already exists.
+refusal-admin-service-exists = The service '{ $name }' already exists.
+refusal-admin-service-choose-manager = Choose an active manager.
+refusal-admin-calendar-busy = Someone else changed the calendar at the same time. Please try again.
+refusal-admin-not-a-day = '{ $typed }' is not a date (YYYY-MM-DD).
+refusal-admin-closing-day-years = Choose a date between 2000 and 2999.
+refusal-admin-closing-day-exists = { $date } is already a closing day.
+refusal-admin-closing-day-not-added = { $date } is not a closing day added in Administration.
+refusal-admin-employee-needs-manager = An employee needs a direct manager.
+refusal-admin-needs-no-manager = The administrator does not work on complaints and needs no manager.
+refusal-admin-manager-unknown = The chosen manager does not exist.
+refusal-admin-manager-inactive = { $name } is not active.
+refusal-admin-manager-not-managing = { $name } is not a manager, quality manager or director.
+refusal-admin-manager-circle = Nobody can be their own manager, directly or indirectly.
+refusal-admin-password-too-short = The password must be at least { $min } characters long.
+refusal-admin-email-taken = A user with the email address { $email } already exists. Choose another address or change the existing user.
+refusal-admin-own-role = You cannot change your own role as administrator; ask another administrator to do that.
+refusal-admin-manager-of-others = { $name } is the manager of { $count } active staff member(s). Give them another manager first.
+refusal-admin-deactivate-self = You cannot deactivate yourself.
+refusal-view-only-quality-director = Views are for the quality manager and the director.
+refusal-view-name-missing = Give the view a name.
+refusal-view-name-too-long = The name is too long (at most { $max } characters).
+refusal-view-name-characters = The name cannot contain line breaks or tabs.
+refusal-view-exists = You already have a view named '{ $name }'. Choose another name.
+refusal-files-too-many = You can send at most { $max } files; you chose { $count }.
+refusal-file-too-large = '{ $name }' is too large (at most { $mb } MB per file).
+refusal-file-empty = '{ $name }' is empty.
+refusal-file-not-accepted = '{ $name }' is not a PDF, JPEG, PNG or Word file (.docx).
+refusal-file-name-mismatch = '{ $name }' is { $kind ->
+        [pdf] a PDF file
+        [jpeg] a JPEG photo
+        [png] a PNG image
+       *[docx] a Word file
+    }, but its name does not end in .{ $extension }.
+refusal-two-sentences = { $first } { $then }
+refusal-sso-id-token = The sign-in from the sign-in service is not valid: { $reason }. Please try again.
+refusal-sso-reason-expired = the sign-in has expired
+refusal-sso-reason-audience = the sign-in is meant for another application
+refusal-sso-reason-nonce = the sign-in does not belong to this attempt
+refusal-sso-reason-issuer = the sign-in comes from another sign-in service
+refusal-sso-reason-signature = the signature is not valid
+refusal-sso-reason-other = the sign-in is not valid
 
 # Improvement actions and patterns.
 refusal-improvement-manage-only = Only the quality manager or the director opens improvement actions.

@@ -24,6 +24,7 @@ api-method = Deze methode is hier niet mogelijk.
 api-required = is verplicht
 api-blank = is leeg; laat het weg (of geef null) als er niets is
 api-incomplete = De invoer is onvolledig.
+api-query-incomplete = De zoekparameters zijn onvolledig.
 api-body-missing = De body ontbreekt: stuur een JSON-object.
 api-body-not-object = De body moet een JSON-object zijn.
 api-user-inactive = { $email } is niet (meer) actief

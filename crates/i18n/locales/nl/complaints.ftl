@@ -344,6 +344,7 @@ complaint-not-measured = niet gepeild
 complaint-merit-later = later bepalen
 complaint-offer-later = — later vastleggen —
 complaint-unknown-person = onbekend
+complaint-unknown-user = onbekende gebruiker
 complaint-unknown-status = onbekend
 complaint-next-contact = Contact vastleggen
 complaint-next-assign = Afhandelaar toewijzen

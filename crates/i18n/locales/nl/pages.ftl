@@ -56,6 +56,7 @@ absence-end = Beëindigen
 absence-remove = Verwijderen
 absence-end-hint = Beëindigen: de persoon is vanaf vandaag weer aanwezig. Verwijderen: een afwezigheid die nog niet begonnen is, vervalt.
 absence-yourself = { $name } (uzelf)
+absence-unknown-person = onbekend
 absence-period = { $from } t/m { $to }
 absence-admin = Als beheerder behandelt u geen klachten; afwezigheid legt u hier niet vast.
 absence-recorded-own = Uw afwezigheid is vastgelegd. Herinneringen gaan in die periode naar de leidinggevende.
@@ -190,13 +191,6 @@ sso-refused-flow = Het inloggen is verlopen of in een ander venster begonnen. Pr
 sso-refused-denied = De inlogdienst heeft het inloggen afgebroken of niet toegestaan.
 sso-refused-token = De inlogdienst gaf geen geldige aanmelding terug. Probeer het opnieuw.
 sso-refused-no-email = De inlogdienst gaf geen e-mailadres door (claim { $claim }).
-sso-refused-id-token = De aanmelding van de inlogdienst is niet geldig: { $reason }. Probeer het opnieuw.
-sso-reason-expired = de aanmelding is verlopen
-sso-reason-audience = de aanmelding is voor een andere toepassing bedoeld
-sso-reason-nonce = de aanmelding hoort niet bij deze inlogpoging
-sso-reason-issuer = de aanmelding komt van een andere inlogdienst
-sso-reason-signature = de ondertekening klopt niet
-sso-reason-other = de aanmelding klopt niet
 
 ## Afwezigheid: waarom niet
 

@@ -165,9 +165,85 @@ error-sso-provider = De inlogdienst is niet bereikbaar. Probeer het later opnieu
 error-sso-flow = Het inloggen is verlopen of in een ander venster begonnen. Probeer het opnieuw vanaf de inlogpagina.
 error-sso-denied = De inlogdienst heeft het inloggen afgebroken of niet toegestaan.
 error-sso-token = De inlogdienst gaf geen geldige aanmelding terug. Probeer het opnieuw.
-error-sso-id-token = De aanmelding van de inlogdienst is niet geldig: { $reason }. Probeer het opnieuw.
 error-sso-no-email = De inlogdienst gaf geen e-mailadres door (claim { $claim }).
 error-password-too-short = het wachtwoord moet minstens { $min } tekens lang zijn
+
+# Overdracht, werk in bulk, beheer, bestanden, inloggen.
+refusal-handover-only-managers = Overdracht is voor leidinggevenden, de kwaliteitsmanager en de directeur.
+refusal-handover-not-your-team = U kunt het werk van { $name } niet overdragen: alleen dat van uw eigen team.
+refusal-handover-choose-taker = Kies aan wie u dit overdraagt (uzelf of iemand uit uw team).
+refusal-reassign-only-managers = Afhandelaars toewijzen is voor leidinggevenden, de kwaliteitsmanager en de directeur.
+refusal-reassign-choose-handler = Kies een afhandelaar uit de lijst (uzelf of iemand uit uw team).
+refusal-reassign-not-your-team = U kunt geen afhandelaar toewijzen aan klacht { $reference }: die hoort niet bij uw team.
+refusal-reassign-not-all = U kunt niet aan alle gekozen klachten een afhandelaar toewijzen.
+refusal-bulk-choose-complaints = Kies eerst een of meer klachten.
+refusal-bulk-choose-classification = Kies een categorie, een oorzaak of beide.
+refusal-bulk-classify-not-all = U kunt niet alle gekozen klachten indelen.
+refusal-classification-not-on-list = '{ $value }' staat niet in de lijst van { $kind ->
+        [category] categorieën
+       *[cause] oorzaken
+    }; kies uit: { $names }.
+refusal-classification-none-active = Er zijn geen actieve { $kind ->
+        [category] categorieën
+       *[cause] oorzaken
+    }; laat de { $kind ->
+        [category] categorie
+       *[cause] oorzaak
+    } leeg.
+refusal-admin-only = Beheer is alleen voor de beheerder.
+refusal-admin-name-missing = { $what } ontbreekt.
+refusal-admin-name-too-long = { $what } mag hoogstens { $max } gewone tekens hebben.
+refusal-admin-subject-user-name = De naam
+refusal-admin-subject-list-value-name = De naam van de { $kind ->
+        [category] categorie
+       *[cause] oorzaak
+    }
+refusal-admin-subject-service-name = De naam van de dienst
+refusal-admin-list-value-exists = De { $kind ->
+        [category] categorie
+       *[cause] oorzaak
+    } '{ $name }' bestaat al.
+refusal-admin-service-exists = De dienst '{ $name }' bestaat al.
+refusal-admin-service-choose-manager = Kies een actieve leidinggevende.
+refusal-admin-calendar-busy = De kalender werd tegelijk door iemand anders gewijzigd. Probeer het opnieuw.
+refusal-admin-not-a-day = '{ $typed }' is geen datum (JJJJ-MM-DD).
+refusal-admin-closing-day-years = Kies een datum tussen 2000 en 2999.
+refusal-admin-closing-day-exists = { $date } is al een sluitingsdag.
+refusal-admin-closing-day-not-added = { $date } is geen sluitingsdag die in Beheer is toegevoegd.
+refusal-admin-employee-needs-manager = Een medewerker heeft een direct leidinggevende.
+refusal-admin-needs-no-manager = De beheerder werkt niet aan klachten en heeft geen leidinggevende nodig.
+refusal-admin-manager-unknown = De gekozen leidinggevende bestaat niet.
+refusal-admin-manager-inactive = { $name } is niet actief.
+refusal-admin-manager-not-managing = { $name } is geen leidinggevende, kwaliteitsmanager of directeur.
+refusal-admin-manager-circle = Iemand kan niet (indirect) leidinggevende van zichzelf zijn.
+refusal-admin-password-too-short = Het wachtwoord moet minstens { $min } tekens lang zijn.
+refusal-admin-email-taken = Er bestaat al een gebruiker met het e-mailadres { $email }. Kies een ander adres of wijzig de bestaande gebruiker.
+refusal-admin-own-role = U kunt uw eigen rol als beheerder niet wijzigen; laat dat een andere beheerder doen.
+refusal-admin-manager-of-others = { $name } is leidinggevende van { $count } actieve medewerker(s). Geef hen eerst een andere leidinggevende.
+refusal-admin-deactivate-self = U kunt uzelf niet deactiveren.
+refusal-view-only-quality-director = Weergaven zijn er voor de kwaliteitsmanager en de directeur.
+refusal-view-name-missing = Geef de weergave een naam.
+refusal-view-name-too-long = De naam is te lang (ten hoogste { $max } tekens).
+refusal-view-name-characters = De naam mag geen regeleinden of tabs bevatten.
+refusal-view-exists = U heeft al een weergave met de naam '{ $name }'. Kies een andere naam.
+refusal-files-too-many = U kunt hoogstens { $max } bestanden meesturen; u koos er { $count }.
+refusal-file-too-large = '{ $name }' is te groot (hoogstens { $mb } MB per bestand).
+refusal-file-empty = '{ $name }' is leeg.
+refusal-file-not-accepted = '{ $name }' is geen PDF, JPEG, PNG of Word-bestand (.docx).
+refusal-file-name-mismatch = '{ $name }' is { $kind ->
+        [pdf] een PDF-bestand
+        [jpeg] een JPEG-foto
+        [png] een PNG-afbeelding
+       *[docx] een Word-bestand
+    }, maar de naam eindigt niet op .{ $extension }.
+refusal-two-sentences = { $first } { $then }
+refusal-sso-id-token = De aanmelding van de inlogdienst is niet geldig: { $reason }. Probeer het opnieuw.
+refusal-sso-reason-expired = de aanmelding is verlopen
+refusal-sso-reason-audience = de aanmelding is voor een andere toepassing bedoeld
+refusal-sso-reason-nonce = de aanmelding hoort niet bij deze inlogpoging
+refusal-sso-reason-issuer = de aanmelding komt van een andere inlogdienst
+refusal-sso-reason-signature = de ondertekening klopt niet
+refusal-sso-reason-other = de aanmelding klopt niet
 
 # Improvement actions and patterns.
 refusal-improvement-manage-only = Alleen de kwaliteitsmanager of de directeur opent verbeteracties.

@@ -79,8 +79,6 @@ pub fn router<S: Store>() -> Router<AppState<S>> {
         )
 }
 
-const NOT_ADMIN: &str = "Beheer is alleen voor de beheerder.";
-
 /// The administrator's page context, or 403 for anyone else.
 fn admin_ctx(ctx: Ctx) -> Result<Ctx, WebError> {
     if ctx.is_admin() {
@@ -102,8 +100,8 @@ fn admin_user(current: &CurrentUser) -> Result<&User, WebError> {
 impl From<AdminError> for WebError {
     fn from(e: AdminError) -> Self {
         match e {
-            AdminError::Invalid(msg) => WebError::Invalid(msg),
-            AdminError::NotAdmin => WebError::Forbidden(NOT_ADMIN.into()),
+            AdminError::Invalid(r) => WebError::invalid(r),
+            AdminError::NotAdmin => WebError::forbidden(klacht_domain::RefusalCode::AdminOnly),
             AdminError::NotFound => WebError::NotFound,
             AdminError::Password(e) => WebError::Auth(AuthError::Password(e)),
             AdminError::Store(e) => WebError::Store(e),

@@ -86,23 +86,24 @@ fn broken_problem(broken: Broken) -> ApiError {
     ApiError::Http {
         status: broken.status(),
         detail: match broken {
-            Broken::TooLarge => Words::Text(broken.message()),
+            Broken::TooLarge => broken.words(),
             Broken::Unreadable => Words::key("api-multipart-unreadable"),
         },
     }
 }
 
-/// A refusal of the checks, as a problem.
+/// A refusal of the checks, as a problem in the client's language.
 pub(super) fn file_problem(e: FileRefusal) -> ApiError {
+    let detail = Words::Refusal(e.refusal());
     match e {
-        FileRefusal::TooMany(_) => ApiError::field(FILE_PART, e.to_string()),
-        FileRefusal::TooLarge(m) => ApiError::Http {
+        FileRefusal::TooMany(_) => ApiError::field_said(FILE_PART, detail),
+        FileRefusal::TooLarge(_) => ApiError::Http {
             status: StatusCode::PAYLOAD_TOO_LARGE,
-            detail: Words::Text(m),
+            detail,
         },
-        FileRefusal::Refused(m) => ApiError::Http {
+        FileRefusal::Refused(_) => ApiError::Http {
             status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            detail: Words::Text(m),
+            detail,
         },
     }
 }

@@ -278,9 +278,9 @@ impl ListParams {
             after,
         )
         else {
-            return Err(ApiError::field(
+            return Err(ApiError::field_said(
                 "query",
-                "De zoekparameters zijn onvolledig.",
+                crate::error::Words::key("api-query-incomplete"),
             ));
         };
         let handler = match handler {
@@ -288,9 +288,9 @@ impl ListParams {
             Some(email) => match store.user_by_email(&email).await? {
                 Some(r) => Some(r.user.id),
                 None => {
-                    return Err(ApiError::field(
+                    return Err(ApiError::field_said(
                         "handler",
-                        format!("onbekende gebruiker: {email}"),
+                        crate::error::Words::key1("api-user-unknown", "email", email),
                     ));
                 }
             },

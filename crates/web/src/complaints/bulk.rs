@@ -133,7 +133,8 @@ pub(super) async fn reassign<S: Store>(
         }
         Err(HandoverError::Items(errors)) => {
             posted.error = Some(t.t("complaint-bulk-reassign-items"));
-            for (key, message) in errors {
+            for (key, refusal) in errors {
+                let message = t.refusal(&refusal);
                 if key == handover::REASSIGN_TO {
                     posted.field_errors.insert(key, message);
                 } else {
@@ -150,8 +151,12 @@ pub(super) async fn reassign<S: Store>(
             )
             .await
         }
-        Err(HandoverError::Forbidden(message)) => {
-            posted.error = Some(t.t1("complaint-bulk-reassign-refused", "message", message));
+        Err(HandoverError::Forbidden(refusal)) => {
+            posted.error = Some(t.t1(
+                "complaint-bulk-reassign-refused",
+                "message",
+                t.refusal(&refusal),
+            ));
             refused(&state, &current, &form, StatusCode::FORBIDDEN, posted).await
         }
         Err(e) => Err(e.into()),
@@ -193,7 +198,7 @@ pub(super) async fn classify<S: Store>(
             posted.error = Some(t.t("complaint-bulk-classify-form"));
             posted.field_errors = errors
                 .into_iter()
-                .map(|(k, v)| (k.to_owned(), v))
+                .map(|(k, r)| (k.to_owned(), t.refusal(&r)))
                 .collect::<BTreeMap<_, _>>();
             refused(
                 &state,
@@ -206,7 +211,10 @@ pub(super) async fn classify<S: Store>(
         }
         Err(BulkError::Items(errors)) => {
             posted.error = Some(t.t("complaint-bulk-classify-items"));
-            posted.row_errors = errors;
+            posted.row_errors = errors
+                .into_iter()
+                .map(|(k, r)| (k, t.refusal(&r)))
+                .collect();
             refused(
                 &state,
                 &current,
@@ -216,8 +224,12 @@ pub(super) async fn classify<S: Store>(
             )
             .await
         }
-        Err(BulkError::Forbidden(message)) => {
-            posted.error = Some(t.t1("complaint-bulk-classify-refused", "message", message));
+        Err(BulkError::Forbidden(refusal)) => {
+            posted.error = Some(t.t1(
+                "complaint-bulk-classify-refused",
+                "message",
+                t.refusal(&refusal),
+            ));
             refused(&state, &current, &form, StatusCode::FORBIDDEN, posted).await
         }
         Err(BulkError::Service(e)) => Err(e.into()),

@@ -382,7 +382,7 @@ pub(super) async fn render<S: Store>(
     failure: Option<Failure>,
     status: StatusCode,
 ) -> Result<Response, WebError> {
-    let dir = Directory::load(&state.store).await?;
+    let dir = Directory::load(&state.store, ctx.t).await?;
     let calendar = state.calendar().await?;
     let today = calendar.local_date(state.now());
     let user = &ctx.user;

@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use klacht_app::complaints::ServiceError;
 use klacht_app::files::{self, AddFilesError};
-use klacht_app::public::attachments::{FileRefusal, MAX_FILE_BYTES, MAX_FILES, Upload};
+use klacht_app::public::attachments::{FileRefusal, Upload};
 use klacht_domain::{ComplaintId, User};
 use klacht_store::Store;
 use serde::Deserialize;
@@ -20,23 +20,9 @@ use serde::Deserialize;
 use super::detail::{self, Failure};
 use super::{ctx_of, load_visible, resolve};
 use crate::session::redirect_with_flash;
-use crate::uploads::{Broken, StaffUpload};
+use crate::uploads::StaffUpload;
 use crate::{AppState, WebError};
 use klacht_i18n::Tr;
-
-/// A body that broke off, told to the staff member in their language.
-fn broken_message(broken: Broken, t: Tr) -> String {
-    match broken {
-        Broken::TooLarge => t.t2(
-            "complaint-files-too-large",
-            "files",
-            MAX_FILES,
-            "mb",
-            MAX_FILE_BYTES / (1024 * 1024),
-        ),
-        Broken::Unreadable => t.t("complaint-files-unreadable"),
-    }
-}
 
 /// The form's key on the detail page.
 const FORM: &str = "bijlage";
@@ -84,7 +70,11 @@ async fn attempt<S: Store>(
             };
             Ok(Err((
                 status,
-                format!("{e} {}", t.t("complaint-files-choose-again")),
+                format!(
+                    "{} {}",
+                    t.refusal(&e.refusal()),
+                    t.t("complaint-files-choose-again")
+                ),
             )))
         }
         Err(AddFilesError::Service(ServiceError::NotFound)) => Err(WebError::NotFound),
@@ -118,7 +108,7 @@ pub(super) async fn add<S: Store>(
             broken.status(),
             format!(
                 "{} {}",
-                broken_message(broken, t),
+                broken.words().say(t),
                 t.t("complaint-files-choose-again")
             ),
         )),

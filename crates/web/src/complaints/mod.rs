@@ -93,17 +93,23 @@ async fn load_visible<S: Store>(
 pub(super) struct Directory {
     users: Vec<UserRecord>,
     index: HashMap<UserId, usize>,
+    /// The name of an account not known, in the reader's language.
+    unknown: String,
 }
 
 impl Directory {
-    async fn load<S: Store>(store: &S) -> Result<Self, WebError> {
+    async fn load<S: Store>(store: &S, t: klacht_i18n::Tr) -> Result<Self, WebError> {
         let users = store.list_users().await?;
         let index = users
             .iter()
             .enumerate()
             .map(|(i, u)| (u.user.id, i))
             .collect();
-        Ok(Self { users, index })
+        Ok(Self {
+            users,
+            index,
+            unknown: t.t("complaint-unknown-user"),
+        })
     }
 
     fn get(&self, id: UserId) -> Option<&UserRecord> {
@@ -113,7 +119,7 @@ impl Directory {
     fn name(&self, id: UserId) -> String {
         self.get(id)
             .map(|u| u.user.name.clone())
-            .unwrap_or_else(|| "onbekende gebruiker".into())
+            .unwrap_or_else(|| self.unknown.clone())
     }
 
     fn opt_name(&self, id: Option<UserId>) -> String {

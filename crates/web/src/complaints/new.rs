@@ -239,7 +239,7 @@ impl NewComplaintForm {
         let mut pick = |field: &'static str, kind: ListKind, value: &str| {
             lists
                 .check(kind, Some(value), None)
-                .map_err(|e| errors.add(field, e.message))
+                .map_err(|e| errors.add(field, t.refusal(&e.refusal)))
                 .ok()
                 .flatten()
         };
@@ -355,7 +355,7 @@ async fn render<S: Store>(
     files_dropped: bool,
     status: StatusCode,
 ) -> Result<Response, WebError> {
-    let dir = Directory::load(&state.store).await?;
+    let dir = Directory::load(&state.store, ctx.t).await?;
     let lists = Lists::load(&state.store).await?;
     let services = state.store.public_services().await?;
     let services = if services.iter().any(|s| s.active) {
@@ -420,7 +420,7 @@ pub(super) async fn search<S: Store>(
     axum::extract::Query(q): axum::extract::Query<StaffSearch>,
 ) -> Result<Response, WebError> {
     refuse_admin(&ctx)?;
-    let dir = Directory::load(&state.store).await?;
+    let dir = Directory::load(&state.store, ctx.t).await?;
     let picker = picker::pick(dir.active_staff(), &ctx.user, &[], &q.zoek, ctx.t);
     Ok(PickerFragment { picker }.into_response())
 }
@@ -507,7 +507,7 @@ pub(super) async fn submit<S: Store>(
     // typed before them.
     if let Some(broken) = broken {
         let mut errors = FieldErrors::default();
-        errors.add("bijlagen", broken.message());
+        errors.add("bijlagen", broken.words().say(ctx.t));
         return render(&state, ctx, form, errors, None, true, broken.status()).await;
     }
     // Searching for an involved employee shows the form again, as typed.
@@ -524,7 +524,7 @@ pub(super) async fn submit<S: Store>(
         .await;
     }
     let now = state.now();
-    let dir = Directory::load(&state.store).await?;
+    let dir = Directory::load(&state.store, ctx.t).await?;
     let staff: HashSet<UserId> = dir.active_staff().map(|u| u.id).collect();
     let calendar = state.calendar().await?;
     let lists = Lists::load(&state.store).await?;
@@ -539,7 +539,7 @@ pub(super) async fn submit<S: Store>(
                 if matches!(refusal, FileRefusal::TooLarge(_)) && errors.is_empty() {
                     status = StatusCode::PAYLOAD_TOO_LARGE;
                 }
-                errors.add("bijlagen", refusal.to_string());
+                errors.add("bijlagen", ctx.t.refusal(&refusal.refusal()));
             }
             return render(&state, ctx, form, errors, None, files_chosen, status).await;
         }

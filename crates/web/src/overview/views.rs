@@ -58,12 +58,11 @@ pub(super) async fn links<S: Store>(
 
 impl From<ViewError> for WebError {
     fn from(e: ViewError) -> Self {
-        match e {
-            ViewError::NotAllowed => WebError::Forbidden(e.to_string()),
-            ViewError::NotFound => WebError::NotFound,
-            ViewError::Invalid(m) => WebError::Invalid(m),
-            ViewError::Exists(_) => WebError::Invalid(e.to_string()),
-            ViewError::Store(e) => e.into(),
+        match (e.refusal(), e) {
+            (Some(r), ViewError::NotAllowed) => WebError::forbidden(r),
+            (Some(r), _) => WebError::invalid(r),
+            (None, ViewError::Store(e)) => e.into(),
+            (None, _) => WebError::NotFound,
         }
     }
 }

@@ -51,6 +51,7 @@ mod public_english;
 mod public_form;
 mod public_mail;
 mod public_status;
+mod refusals_english;
 mod related;
 mod reopen;
 mod report;

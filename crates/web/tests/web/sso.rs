@@ -394,6 +394,27 @@ async fn an_expired_token_is_refused<S: Store>(store: S) {
     let answer = t.sign_in_as("anna", |url| url).await;
     let r = t.back_at_klacht(&answer).await;
     assert_refused(r, 401, "de aanmelding is verlopen").await;
+    // A browser that asks for English gets the reason in English.
+    let answer = t.sign_in_as("anna", |url| url).await;
+    let r = t
+        .app
+        .client
+        .get(&answer.callback)
+        .header("cookie", format!("klacht_sso_flow={}", answer.flow_cookie))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .expect("callback");
+    assert_eq!(r.status(), 401);
+    let page = r.text().await.expect("page");
+    assert!(
+        page.contains(
+            "The sign-in from the sign-in service is not valid: the sign-in has expired. \
+             Please try again."
+        ),
+        "{page}"
+    );
+    assert!(!page.contains("verlopen"), "{page}");
 }
 
 async fn a_token_for_another_application_is_refused<S: Store>(store: S) {

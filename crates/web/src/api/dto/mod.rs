@@ -361,7 +361,7 @@ async fn classification<S: Store>(
     ) {
         Ok(v) => v,
         Err(e) => {
-            check.add(field, e.message);
+            check.say(field, Words::Refusal(e.refusal));
             None
         }
     };
