@@ -32,6 +32,9 @@ pub enum WebError {
     Csrf,
     #[error("{0}")]
     Invalid(String),
+    /// Input refused with the domain's words (a value that did not parse).
+    #[error("{0}")]
+    Refused(Refusal),
     #[error("{0}")]
     Conflict(String),
     #[error(transparent)]
@@ -180,7 +183,7 @@ impl WebError {
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::SignInRequired { .. } => StatusCode::UNAUTHORIZED,
             WebError::Forbidden(_) | WebError::Csrf => StatusCode::FORBIDDEN,
-            WebError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            WebError::Invalid(_) | WebError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::Service(e) => match e {
                 ServiceError::Refused(ComplaintError::NotAllowed(_)) => StatusCode::FORBIDDEN,
@@ -257,6 +260,7 @@ impl WebError {
             WebError::Forbidden(text) | WebError::Invalid(text) | WebError::Conflict(text) => {
                 Words::Text(text.clone())
             }
+            WebError::Refused(r) => Words::Refusal(r.clone()),
             WebError::Store(e) | WebError::Service(ServiceError::Store(e)) => store_words(e),
             WebError::Service(ServiceError::Refused(e)) => Words::Refusal(e.refusal().clone()),
             WebError::Service(ServiceError::NotFound) => Words::key("error-complaint-not-found"),

@@ -8,7 +8,7 @@ mod lists;
 mod users;
 
 use jiff::Timestamp;
-use klacht_domain::{Role, User};
+use klacht_domain::{Refusal, Role, User};
 use klacht_store::{AuditEntry, StoreError};
 
 use crate::password::PasswordError;
@@ -28,6 +28,10 @@ pub enum AdminError {
     /// Input that cannot be used; the message is for the user as it is.
     #[error("{0}")]
     Invalid(String),
+    /// Input that cannot be used, in words of any language (a value that
+    /// did not parse).
+    #[error("{0}")]
+    Refused(Refusal),
     /// Only the administrator may change these things.
     #[error("Alleen de beheerder mag dit wijzigen.")]
     NotAdmin,

@@ -101,7 +101,7 @@ fn parse_manager(raw: &str) -> Result<Option<UserId>, AdminError> {
 
 fn parse_role(raw: &str) -> Result<Role, AdminError> {
     raw.parse()
-        .map_err(|e: klacht_domain::ParseError| invalid(e.0))
+        .map_err(|e: klacht_domain::ParseError| AdminError::Refused(e.into()))
 }
 
 pub async fn create_user<S: Store>(
@@ -112,7 +112,7 @@ pub async fn create_user<S: Store>(
     mail: Option<&MailContext>,
 ) -> Result<User, AdminError> {
     require_admin(by)?;
-    let email = Email::parse(&input.email).map_err(|e| invalid(e.0))?;
+    let email = Email::parse(&input.email).map_err(|e| AdminError::Refused(e.into()))?;
     let name = name("De naam", &input.name)?;
     let role = parse_role(&input.role)?;
     let manager = parse_manager(&input.manager)?;

@@ -103,6 +103,7 @@ impl From<AdminError> for WebError {
     fn from(e: AdminError) -> Self {
         match e {
             AdminError::Invalid(msg) => WebError::Invalid(msg),
+            AdminError::Refused(r) => WebError::Refused(r),
             AdminError::NotAdmin => WebError::Forbidden(NOT_ADMIN.into()),
             AdminError::NotFound => WebError::NotFound,
             AdminError::Password(e) => WebError::Auth(AuthError::Password(e)),
