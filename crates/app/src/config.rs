@@ -225,10 +225,16 @@ impl Config {
         WorkingCalendar::from_zone_name(&self.time_zone, self.calendar.clone()).map_err(|e| {
             ConfigError::Var {
                 var: "KLACHT_TIME_ZONE",
-                message: e.to_string(),
+                message: unparsed(&e),
             }
         })
     }
+}
+
+/// A configured value that did not parse, in Dutch: the configuration's
+/// messages are for the operator, who reads Dutch.
+fn unparsed(e: &klacht_domain::ParseError) -> String {
+    klacht_i18n::Tr::default().refusal(e.refusal())
 }
 
 fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {

@@ -646,11 +646,7 @@ fn prefilled(
         .unwrap_or_else(|| "Onbekende afzender".into());
     let complainant = Party::new(&name, email.clone(), None, None)
         .or_else(|_| Party::new("Onbekende afzender", email, None, None))
-        .map_err(|e| {
-            complaint::ComplaintError::invalid(
-                klacht_domain::RefusalCode::Verbatim.text("message", e.0),
-            )
-        })?;
+        .map_err(complaint::ComplaintError::from)?;
     let mut description = match (m.subject.trim(), m.body.trim()) {
         ("", "") => "(e-mail zonder onderwerp en tekst)".to_owned(),
         ("", body) => body.to_owned(),

@@ -13,6 +13,7 @@ mod user;
 mod verify;
 
 use klacht_app::complaints::ServiceError;
+use klacht_domain::ParseError;
 use klacht_domain::complaint::ComplaintError;
 use std::process::ExitCode;
 
@@ -187,15 +188,17 @@ fn in_dutch(e: &anyhow::Error) -> String {
     let dutch = klacht_i18n::Tr::new(klacht_i18n::Language::Nl);
     let mut parts: Vec<String> = Vec::new();
     for cause in e.chain() {
-        let refusal = cause.downcast_ref::<ComplaintError>().or_else(|| {
-            match cause.downcast_ref::<ServiceError>() {
-                Some(ServiceError::Refused(r)) => Some(r),
+        let refusal = cause
+            .downcast_ref::<ComplaintError>()
+            .map(ComplaintError::refusal)
+            .or_else(|| match cause.downcast_ref::<ServiceError>() {
+                Some(ServiceError::Refused(r)) => Some(r.refusal()),
                 _ => None,
-            }
-        });
+            })
+            .or_else(|| cause.downcast_ref::<ParseError>().map(ParseError::refusal));
         match refusal {
             Some(r) => {
-                parts.push(dutch.refusal(r.refusal()));
+                parts.push(dutch.refusal(r));
                 // The refusal is the whole story; what it wraps says it again.
                 break;
             }
@@ -223,5 +226,11 @@ mod tests {
         );
         let e = anyhow::anyhow!("iets anders");
         assert_eq!(in_dutch(&e), "iets anders");
+        let unparsed = klacht_domain::Email::parse("geen-adres").expect_err("no address");
+        let e = anyhow::Error::from(unparsed).context("gebruiker toevoegen");
+        assert_eq!(
+            in_dutch(&e),
+            "gebruiker toevoegen: 'geen-adres' is geen geldig e-mailadres"
+        );
     }
 }

@@ -20,7 +20,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::dutch::{day_and_month, day_month_year};
-use crate::{ParseError, User, UserId};
+use crate::{User, UserId};
 
 /// The longest note with an absence.
 pub const MAX_NOTE: usize = 500;
@@ -118,18 +118,13 @@ impl std::fmt::Display for Refusal {
     }
 }
 
-impl From<Refusal> for ParseError {
-    fn from(r: Refusal) -> Self {
-        ParseError(r.dutch())
-    }
-}
-
 impl Period {
-    pub fn new(from: Date, to: Date) -> Result<Period, ParseError> {
-        Ok(Period::checked(from, to)?)
+    /// `from` up to and including `to`, or why not.
+    pub fn new(from: Date, to: Date) -> Result<Period, Refusal> {
+        Period::checked(from, to)
     }
 
-    /// As [`Period::new`], saying why not with a code.
+    /// As [`Period::new`].
     pub fn checked(from: Date, to: Date) -> Result<Period, Refusal> {
         if to < from {
             return Err(Refusal::EndBeforeStart);
@@ -141,11 +136,6 @@ impl Period {
     }
 
     /// From the form's two dates (`2026-12-07`, or `07-12-2026` as typed).
-    pub fn parse(from: &str, to: &str) -> Result<Period, ParseError> {
-        Ok(Period::read(from, to)?)
-    }
-
-    /// As [`Period::parse`], saying why not with a code.
     pub fn read(from: &str, to: &str) -> Result<Period, Refusal> {
         let from = parse_day(false, from)?;
         let to = parse_day(true, to)?;
@@ -188,11 +178,6 @@ fn parse_day(end: bool, raw: &str) -> Result<Date, Refusal> {
 }
 
 /// The note with an absence: trimmed, empty is none, bounded.
-pub fn parse_note(raw: &str) -> Result<Option<String>, ParseError> {
-    Ok(read_note(raw)?)
-}
-
-/// As [`parse_note`], saying why not with a code.
 pub fn read_note(raw: &str) -> Result<Option<String>, Refusal> {
     let note = raw.trim();
     if note.is_empty() {
@@ -485,23 +470,36 @@ mod tests {
 
     #[test]
     fn periods_end_on_or_after_they_start() {
-        assert!(Period::parse("2026-12-07", "2026-12-07").is_ok());
-        let p = Period::parse("07-12-2026", "14-12-2026").expect("Dutch order");
+        assert!(Period::read("2026-12-07", "2026-12-07").is_ok());
+        let p = Period::read("07-12-2026", "14-12-2026").expect("Dutch order");
         assert_eq!((p.from(), p.to()), (date(2026, 12, 7), date(2026, 12, 14)));
         assert!(p.covers(date(2026, 12, 14)) && !p.covers(date(2026, 12, 15)));
-        let e = Period::parse("2026-12-14", "2026-12-07").expect_err("backwards");
-        assert!(e.0.contains("vóór de begindatum"), "{e}");
-        let e = Period::parse("", "2026-12-07").expect_err("missing");
-        assert_eq!(e.0, "De begindatum ontbreekt.");
-        let e = Period::parse("morgen", "2026-12-07").expect_err("garbage");
-        assert!(e.0.contains("'morgen' is geen datum"), "{e}");
-        assert!(Period::parse("31-02-2026", "2026-12-07").is_err());
-        assert!(
-            Period::parse("2026-01-01", "2029-01-01").is_err(),
-            "too long"
+        let e = Period::read("2026-12-14", "2026-12-07").expect_err("backwards");
+        assert_eq!(e, Refusal::EndBeforeStart);
+        let e = Period::read("", "2026-12-07").expect_err("missing");
+        assert_eq!(e, Refusal::MissingDate { end: false });
+        let e = Period::read("morgen", "2026-12-07").expect_err("garbage");
+        assert_eq!(
+            e,
+            Refusal::NotADate {
+                end: false,
+                typed: "morgen".into()
+            }
         );
-        assert_eq!(parse_note("  ").ok(), Some(None));
-        assert!(parse_note(&"x".repeat(MAX_NOTE + 1)).is_err());
+        assert!(Period::read("31-02-2026", "2026-12-07").is_err());
+        assert_eq!(
+            Period::read("2026-01-01", "2029-01-01"),
+            Err(Refusal::TooLong)
+        );
+        assert_eq!(
+            Period::new(date(2026, 1, 2), date(2026, 1, 1)),
+            Err(Refusal::EndBeforeStart)
+        );
+        assert_eq!(read_note("  ").ok(), Some(None));
+        assert_eq!(
+            read_note(&"x".repeat(MAX_NOTE + 1)),
+            Err(Refusal::NoteTooLong)
+        );
     }
 
     #[test]

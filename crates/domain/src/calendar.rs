@@ -14,6 +14,7 @@ use jiff::{Timestamp, ToSpan};
 use serde::{Deserialize, Serialize};
 
 use crate::ParseError;
+use crate::refusal::Code;
 
 /// Per-organisation choices on top of the statutory Dutch holidays.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,18 +68,11 @@ impl WorkingCalendar {
     pub fn from_zone_name(name: &str, options: CalendarOptions) -> Result<Self, ParseError> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(ParseError(
-                "Tijdzone ontbreekt: gebruik een IANA-naam zoals Europe/Amsterdam".to_owned(),
-            ));
+            return Err(ParseError::new(Code::TimeZoneMissing));
         }
         TimeZone::get(name)
             .map(|tz| Self::new(tz, options))
-            .map_err(|_| {
-                ParseError(format!(
-                    "'{}' is geen bekende tijdzone: gebruik een IANA-naam zoals Europe/Amsterdam",
-                    shorten(name)
-                ))
-            })
+            .map_err(|_| ParseError::new(Code::UnknownTimeZone.text("input", shorten(name))))
     }
 
     pub fn time_zone(&self) -> &TimeZone {
@@ -221,17 +215,14 @@ impl WorkingCalendar {
     pub fn parse_received(&self, input: &str) -> Result<Timestamp, ParseError> {
         let input = input.trim();
         if input.is_empty() {
-            return Err(ParseError(
-                "Datum van binnenkomst ontbreekt: gebruik JJJJ-MM-DD of RFC 3339".to_owned(),
-            ));
+            return Err(ParseError::new(Code::ReceivedMissing));
         }
         let date_part = input.get(..10).and_then(date_fields);
         if let Some((year, month, day)) = date_part {
             let Ok(date) = Date::new(year, month, day) else {
-                return Err(ParseError(format!(
-                    "'{}' bevat geen bestaande datum",
-                    shorten(input)
-                )));
+                return Err(ParseError::new(
+                    Code::NoSuchDateIn.text("input", shorten(input)),
+                ));
             };
             if input.len() == 10 {
                 // A gap at midnight (some zones start DST at 00:00) resolves
@@ -239,9 +230,7 @@ impl WorkingCalendar {
                 return date
                     .to_zoned(self.tz.clone())
                     .map(|zoned| zoned.timestamp())
-                    .map_err(|_| {
-                        ParseError(format!("'{input}' valt buiten het ondersteunde bereik"))
-                    });
+                    .map_err(|_| ParseError::new(Code::OutOfRange.text("input", input)));
             }
         }
         if let Ok(at) = input.parse::<Timestamp>() {
@@ -250,16 +239,13 @@ impl WorkingCalendar {
         // A local time without offset is ambiguous around DST changes and
         // across zones; say so instead of guessing.
         if date_part.is_some() && input.parse::<jiff::civil::DateTime>().is_ok() {
-            return Err(ParseError(format!(
-                "'{}' mist een tijdzone: voeg een verschuiving toe, bijv. +02:00 of Z",
-                shorten(input)
-            )));
+            return Err(ParseError::new(
+                Code::NoOffset.text("input", shorten(input)),
+            ));
         }
-        Err(ParseError(format!(
-            "'{}' is geen geldige datum of tijd: gebruik JJJJ-MM-DD of RFC 3339 \
-             (bijv. 2026-04-24T09:30:00+02:00)",
-            shorten(input)
-        )))
+        Err(ParseError::new(
+            Code::NotAMoment.text("input", shorten(input)),
+        ))
     }
 }
 

@@ -6,11 +6,38 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-/// Why a piece of input could not become a domain value. The message is
-/// Dutch because it is shown to users as it is.
+use crate::refusal::{Code, Refusal};
+
+/// Why a piece of input could not become a domain value: a refusal, put
+/// into the reader's language at the edges (`Tr::refusal`). `Display` is
+/// for logs and serde only: the refusal's key and values, no words.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
-pub struct ParseError(pub String);
+pub struct ParseError(Refusal);
+
+impl ParseError {
+    pub fn new(refusal: impl Into<Refusal>) -> Self {
+        Self(refusal.into())
+    }
+
+    pub fn refusal(&self) -> &Refusal {
+        &self.0
+    }
+
+    pub fn into_refusal(self) -> Refusal {
+        self.0
+    }
+
+    pub fn code(&self) -> Code {
+        self.0.code()
+    }
+}
+
+impl From<ParseError> for Refusal {
+    fn from(e: ParseError) -> Self {
+        e.0
+    }
+}
 
 macro_rules! uuid_id {
     ($(#[$doc:meta])* $name:ident) => {
@@ -36,7 +63,7 @@ macro_rules! uuid_id {
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 Uuid::parse_str(s.trim())
                     .map(Self)
-                    .map_err(|_| ParseError(format!("'{s}' is geen geldige id")))
+                    .map_err(|_| ParseError::new($crate::refusal::Code::NotAnId.text("input", s)))
             }
         }
     };
@@ -63,15 +90,17 @@ pub struct ReferenceNumber {
 impl ReferenceNumber {
     pub fn new(year: i16, number: u32) -> Result<Self, ParseError> {
         if !(2000..=2999).contains(&year) || number == 0 {
-            return Err(ParseError(format!(
-                "ongeldig klachtnummer: jaar {year}, volgnummer {number}"
-            )));
+            return Err(ParseError::new(
+                Code::ReferenceOutOfRange
+                    .text("year", year)
+                    .text("number", number),
+            ));
         }
         Ok(Self { year, number })
     }
 
     pub fn parse(s: &str) -> Result<Self, ParseError> {
-        let bad = || ParseError(format!("'{s}' is geen klachtnummer (verwacht K-JJJJ-NNNN)"));
+        let bad = || ParseError::new(Code::NotAReference.text("input", s));
         let rest = s
             .trim()
             .strip_prefix("K-")
@@ -130,7 +159,7 @@ pub struct Email(String);
 impl Email {
     pub fn parse(s: &str) -> Result<Self, ParseError> {
         let e = s.trim().to_lowercase();
-        let bad = || ParseError(format!("'{}' is geen geldig e-mailadres", s.trim()));
+        let bad = || ParseError::new(Code::NotAnEmail.text("input", s.trim()));
         let (local, domain) = e.split_once('@').ok_or_else(bad)?;
         let ok = !local.is_empty()
             && local.len() <= 64
@@ -200,8 +229,7 @@ impl TrackingCode {
     /// Reads a code as people type it: any case, with or without dashes
     /// and spaces, and with I/L for 1 and O for 0.
     pub fn parse(s: &str) -> Result<Self, ParseError> {
-        let bad =
-            || ParseError("dit is geen geldige volgcode (12 tekens, zoals ABCD-EFGH-JKMN)".into());
+        let bad = || ParseError::new(Code::NotATrackingCode);
         let mut value: u64 = 0;
         let mut count = 0;
         for c in s

@@ -70,7 +70,7 @@ impl FromStr for ImprovementStatus {
         ImprovementStatus::ALL
             .into_iter()
             .find(|x| x.as_str() == s.trim())
-            .ok_or_else(|| ParseError(format!("onbekende status '{}'", s.trim())))
+            .ok_or_else(|| ParseError::new(Code::UnknownStatus.text("input", s.trim())))
     }
 }
 
@@ -85,9 +85,11 @@ pub struct ImprovementNumber {
 impl ImprovementNumber {
     pub fn new(year: i16, number: u32) -> Result<Self, ParseError> {
         if !(2000..=2999).contains(&year) || number == 0 {
-            return Err(ParseError(format!(
-                "ongeldig nummer van een verbeteractie: jaar {year}, volgnummer {number}"
-            )));
+            return Err(ParseError::new(
+                Code::ImprovementNumberOutOfRange
+                    .text("year", year)
+                    .text("number", number),
+            ));
         }
         Ok(Self { year, number })
     }
@@ -110,11 +112,7 @@ impl fmt::Display for ImprovementNumber {
 impl FromStr for ImprovementNumber {
     type Err = ParseError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || {
-            ParseError(format!(
-                "'{s}' is geen nummer van een verbeteractie (V-JJJJ-NNNN)"
-            ))
-        };
+        let bad = || ParseError::new(Code::NotAnImprovementNumber.text("input", s));
         let rest = s
             .trim()
             .strip_prefix("V-")

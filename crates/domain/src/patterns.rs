@@ -24,6 +24,7 @@ use std::str::FromStr;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
+use crate::refusal::Code;
 use crate::{ComplaintId, ParseError, ReferenceNumber, UserId};
 
 /// What complaints are grouped by.
@@ -70,7 +71,7 @@ impl FromStr for Dimension {
         Dimension::ALL
             .into_iter()
             .find(|d| d.as_str() == s)
-            .ok_or_else(|| ParseError(format!("onbekende dimensie '{s}'")))
+            .ok_or_else(|| ParseError::new(Code::UnknownDimension.text("input", s)))
     }
 }
 
@@ -94,15 +95,16 @@ impl PatternRules {
     /// Two complaints are the least that can form a pattern.
     pub fn new(min_complaints: u32, window_days: u32) -> Result<Self, ParseError> {
         if min_complaints < 2 {
-            return Err(ParseError(format!(
-                "minimaal 2 klachten voor een patroon (niet {min_complaints})"
-            )));
+            return Err(ParseError::new(
+                Code::PatternMinComplaints.text("given", min_complaints),
+            ));
         }
         if window_days == 0 || window_days > Self::MAX_WINDOW_DAYS {
-            return Err(ParseError(format!(
-                "een venster van 1 tot en met {} dagen (niet {window_days})",
-                Self::MAX_WINDOW_DAYS
-            )));
+            return Err(ParseError::new(
+                Code::PatternWindow
+                    .text("max", Self::MAX_WINDOW_DAYS)
+                    .text("given", window_days),
+            ));
         }
         Ok(Self {
             min_complaints,
@@ -230,7 +232,7 @@ impl fmt::Display for PatternKey {
 impl FromStr for PatternKey {
     type Err = ParseError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || ParseError(format!("'{s}' is geen patroon"));
+        let bad = || ParseError::new(Code::NotAPattern.text("input", s));
         if s.chars().count() > MAX_KEY {
             return Err(bad());
         }

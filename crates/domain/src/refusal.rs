@@ -38,8 +38,8 @@ macro_rules! codes {
 }
 
 codes! {
-    /// Words made outside the codes (a value that did not parse), as
-    /// they came.
+    /// Words made outside the codes, as they came (Dutch: a value not on
+    /// the administrator's list, a file's refusal).
     Verbatim => "verbatim" (message);
 
     // Improvement actions and patterns.
@@ -292,6 +292,58 @@ codes! {
     SatisfactionNotYet => "satisfaction-not-yet";
     SatisfactionCommentTooLong => "satisfaction-comment-too-long" (max);
     SatisfactionCommentCharacters => "satisfaction-comment-characters";
+
+    // Values that did not parse.
+    /// Another refusal as a sentence of its own: capital first, full stop
+    /// at the end (a form's field error).
+    Sentence => "sentence" (phrase);
+    NotAnId => "not-an-id" (input);
+    ReferenceOutOfRange => "reference-out-of-range" (year, number);
+    NotAReference => "not-a-reference" (input);
+    NotAnEmail => "not-an-email" (input);
+    NotATrackingCode => "not-a-tracking-code";
+    TimeZoneMissing => "time-zone-missing";
+    UnknownTimeZone => "unknown-time-zone" (input);
+    ReceivedMissing => "received-missing";
+    NoSuchDateIn => "no-such-date-in" (input);
+    OutOfRange => "out-of-range" (input);
+    NoOffset => "no-offset" (input);
+    NotAMoment => "not-a-moment" (input);
+    NotAReminderKind => "not-a-reminder-kind" (input);
+    UnknownRole => "unknown-role" (input);
+    UnknownDimension => "unknown-dimension" (input);
+    PatternMinComplaints => "pattern-min-complaints" (given);
+    PatternWindow => "pattern-window" (max, given);
+    NotAPattern => "not-a-pattern" (input);
+    UnknownStatus => "unknown-status" (input);
+    ImprovementNumberOutOfRange => "improvement-number-out-of-range" (year, number);
+    NotAnImprovementNumber => "not-an-improvement-number" (input);
+    /// `what`: one of the lists' names below; `choices`: its values.
+    UnknownValue => "unknown-value" (what, input, choices);
+    ListKind => "list-kind";
+    ListChannel => "list-channel";
+    ListStatus => "list-status";
+    ListReopeningKind => "list-reopening-kind";
+    ListMerit => "list-merit";
+    ListOfferKind => "list-offer-kind";
+    ListContactMode => "list-contact-mode";
+    ListWaivableStep => "list-waivable-step";
+    ListLinkReason => "list-link-reason";
+    ReportNotWaivable => "report-not-waivable";
+    SatisfactionOutOfRange => "satisfaction-out-of-range" (min, max, score);
+    NotASatisfactionScore => "not-a-satisfaction-score" (input);
+    PartyNameRequired => "party-name-required";
+    NotAName => "not-a-name" (input);
+    NotAPhoneNumber => "not-a-phone-number" (input);
+    AddressTooLong => "address-too-long" (max);
+    NotADay => "not-a-day" (input);
+    NoSuchDay => "no-such-day" (input);
+    /// A value the domain refused whose words were lost on the way (serde
+    /// keeps only the text of an error).
+    Unreadable => "unreadable";
+    /// Stored values the code does not know: a damaged database.
+    UnknownMessageKind => "unknown-message-kind" (input);
+    UnknownList => "unknown-list" (input);
 }
 
 /// A value in a refusal's sentence.

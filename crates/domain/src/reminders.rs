@@ -113,10 +113,10 @@ impl FromStr for ReminderKind {
             .into_iter()
             .find(|k| k.as_str() == s)
             .ok_or_else(|| {
-                ParseError(format!(
-                    "'{}' is geen soort herinnering: gebruik day_before en/of morning_of",
-                    s.chars().take(40).collect::<String>()
-                ))
+                ParseError::new(
+                    crate::refusal::Code::NotAReminderKind
+                        .text("input", s.chars().take(40).collect::<String>()),
+                )
             })
     }
 }

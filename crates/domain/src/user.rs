@@ -70,10 +70,7 @@ impl FromStr for Role {
             .into_iter()
             .find(|r| r.as_str() == wanted || r.label() == wanted)
             .ok_or_else(|| {
-                ParseError(format!(
-                    "onbekende rol '{}': kies uit employee, manager, quality-manager, director, admin",
-                    s.trim()
-                ))
+                ParseError::new(crate::refusal::Code::UnknownRole.text("input", s.trim()))
             })
     }
 }
@@ -115,6 +112,9 @@ mod tests {
         }
         assert_eq!("Quality_Manager".parse::<Role>(), Ok(Role::QualityManager));
         let err = "boss".parse::<Role>().expect_err("unknown role");
-        assert!(err.0.contains("onbekende rol 'boss'"));
+        assert_eq!(
+            err.refusal(),
+            &crate::refusal::Code::UnknownRole.text("input", "boss")
+        );
     }
 }

@@ -69,6 +69,9 @@ fn bundle(language: Language) -> FluentBundle<FluentResource> {
     // Pages and mails are left to right; the isolation marks around
     // placeholders would end up in subjects and copied text.
     bundle.set_use_isolating(false);
+    if let Err(e) = bundle.add_function("SENTENCE", sentence) {
+        tracing::error!(language = language.code(), ?e, "functie SENTENCE");
+    }
     for (file, text) in sources(language) {
         let resource = FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(r, errors)| {
             tracing::error!(
@@ -89,6 +92,17 @@ fn bundle(language: Language) -> FluentBundle<FluentResource> {
         }
     }
     bundle
+}
+
+/// `SENTENCE($text)`: the text as a sentence of its own, with a capital
+/// first and a full stop at the end (a refusal worded as a phrase, shown
+/// on its own at a field).
+fn sentence<'a>(positional: &[FluentValue<'a>], _named: &FluentArgs) -> FluentValue<'a> {
+    match positional.first() {
+        Some(FluentValue::String(text)) => FluentValue::from(klacht_domain::dutch::sentence(text)),
+        Some(other) => other.clone(),
+        None => FluentValue::Error,
+    }
 }
 
 impl Catalog {

@@ -228,6 +228,9 @@ pub fn escape_html(s: &str) -> String {
 #[cfg(test)]
 mod tests;
 
+#[cfg(test)]
+mod parse_tests;
+
 /// Common words that betray the wrong language on a page, in a mail or a
 /// document: an English text with any of the Dutch ones (or a Dutch text
 /// with the English ones) still has an untranslated piece. Words that are

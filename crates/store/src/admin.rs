@@ -10,7 +10,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use jiff::Timestamp;
-use klacht_domain::{ParseError, Role, UserId};
+use klacht_domain::{ParseError, RefusalCode, Role, UserId};
 
 use crate::NewUser;
 
@@ -64,7 +64,7 @@ impl FromStr for ListKind {
         ListKind::ALL
             .into_iter()
             .find(|k| k.as_str() == s.trim())
-            .ok_or_else(|| ParseError(format!("onbekende lijst '{}'", s.trim())))
+            .ok_or_else(|| ParseError::new(RefusalCode::UnknownList.text("input", s.trim())))
     }
 }
 

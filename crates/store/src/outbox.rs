@@ -7,7 +7,7 @@ use std::future::Future;
 use std::str::FromStr;
 
 use jiff::Timestamp;
-use klacht_domain::{ComplaintId, ParseError};
+use klacht_domain::{ComplaintId, ParseError, RefusalCode};
 
 use crate::StoreError;
 
@@ -50,7 +50,7 @@ impl FromStr for OutboxKind {
         OutboxKind::ALL
             .into_iter()
             .find(|k| k.as_str() == s)
-            .ok_or_else(|| ParseError(format!("onbekend soort bericht '{s}'")))
+            .ok_or_else(|| ParseError::new(RefusalCode::UnknownMessageKind.text("input", s)))
     }
 }
 
@@ -93,7 +93,7 @@ impl FromStr for OutboxStatus {
         OutboxStatus::ALL
             .into_iter()
             .find(|k| k.as_str() == s)
-            .ok_or_else(|| ParseError(format!("onbekende status '{s}'")))
+            .ok_or_else(|| ParseError::new(RefusalCode::UnknownStatus.text("input", s)))
     }
 }
 

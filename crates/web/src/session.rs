@@ -214,15 +214,20 @@ impl<S: Store, T: DeserializeOwned> FromRequest<AppState<S>> for CsrfForm<T> {
         let current = CurrentUser::from_request_parts(&mut parts, state).await?;
         let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
             .await
-            .map_err(|_| WebError::Invalid("Het formulier is te groot.".into()))?;
+            .map_err(|_| WebError::Invalid(current.t.t("error-too-large")))?;
         let token: CsrfField = serde_html_form::from_bytes(&bytes).map_err(|_| WebError::Csrf)?;
         if !same_secret(&token.csrf, &current.session.csrf_token) {
             return Err(WebError::Csrf);
         }
-        let form = serde_html_form::from_bytes(&bytes)
-            .map_err(|e| WebError::Invalid(format!("Het formulier is niet goed ingevuld: {e}")))?;
+        let form = serde_html_form::from_bytes(&bytes).map_err(|e| malformed(current.t, &e))?;
         Ok(CsrfForm { current, form })
     }
+}
+
+/// A form whose fields do not fit what the page expects, in the reader's
+/// language (the detail is the parser's own).
+pub(crate) fn malformed(t: klacht_i18n::Tr, e: &dyn std::fmt::Display) -> WebError {
+    WebError::Invalid(t.with_args("error-form-malformed", &[("detail", e.to_string())]))
 }
 
 /// Redirects after a successful POST, carrying a message for the next page.

@@ -243,12 +243,10 @@ where
         if !crate::session::same_secret(token, &current.session.csrf_token) {
             return Err(crate::WebError::Csrf);
         }
-        let encoded = serde_html_form::to_string(&received.fields).map_err(|e| {
-            crate::WebError::Invalid(format!("Het formulier is niet goed ingevuld: {e}"))
-        })?;
-        let form = serde_html_form::from_str(&encoded).map_err(|e| {
-            crate::WebError::Invalid(format!("Het formulier is niet goed ingevuld: {e}"))
-        })?;
+        let encoded = serde_html_form::to_string(&received.fields)
+            .map_err(|e| crate::session::malformed(current.t, &e))?;
+        let form = serde_html_form::from_str(&encoded)
+            .map_err(|e| crate::session::malformed(current.t, &e))?;
         Ok(Self {
             current,
             form,

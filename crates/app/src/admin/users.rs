@@ -98,7 +98,7 @@ fn parse_manager(raw: &str) -> Result<Option<UserId>, AdminError> {
 
 fn parse_role(raw: &str) -> Result<Role, AdminError> {
     raw.parse()
-        .map_err(|e: klacht_domain::ParseError| invalid(Code::Verbatim.text("message", e.0)))
+        .map_err(|e: klacht_domain::ParseError| invalid(e.into_refusal()))
 }
 
 pub async fn create_user<S: Store>(
@@ -109,8 +109,7 @@ pub async fn create_user<S: Store>(
     mail: Option<&MailContext>,
 ) -> Result<User, AdminError> {
     require_admin(by)?;
-    let email =
-        Email::parse(&input.email).map_err(|e| invalid(Code::Verbatim.text("message", e.0)))?;
+    let email = Email::parse(&input.email).map_err(|e| invalid(e.into_refusal()))?;
     let name = name(Code::AdminSubjectUserName, &input.name)?;
     let role = parse_role(&input.role)?;
     let manager = parse_manager(&input.manager)?;

@@ -185,7 +185,7 @@ pub(super) fn load(
                 .map(|r| (value, r))
                 .map_err(|e| ConfigError::Var {
                     var: "KLACHT_OIDC_ROLES",
-                    message: e.0,
+                    message: super::unparsed(&e),
                 })
         })
         .collect::<Result<BTreeMap<_, _>, _>>()?;

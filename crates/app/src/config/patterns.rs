@@ -51,7 +51,7 @@ pub(super) fn load(
         } else {
             "KLACHT_PATTERN_WINDOW_DAYS"
         },
-        message: e.0,
+        message: super::unparsed(&e),
     })
 }
 

@@ -36,7 +36,7 @@ pub(super) fn load(
     if let Some(list) = kinds {
         settings.kinds = ReminderSettings::parse_kinds(&list).map_err(|e| ConfigError::Var {
             var: "KLACHT_REMINDERS",
-            message: e.0,
+            message: super::unparsed(&e),
         })?;
     }
     let hour = match var("KLACHT_REMINDER_HOUR").map(|v| v.trim().to_owned()) {

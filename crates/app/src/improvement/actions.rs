@@ -58,11 +58,8 @@ fn corrupt(e: impl ToString) -> ImprovementServiceError {
 fn to_domain(row: ImprovementRow) -> Result<ImprovementAction, ImprovementServiceError> {
     Ok(ImprovementAction {
         id: row.id,
-        number: ImprovementNumber::new(row.year, row.number).map_err(|e| corrupt(e.0))?,
-        status: row
-            .status
-            .parse()
-            .map_err(|e: klacht_domain::ParseError| corrupt(e.0))?,
+        number: ImprovementNumber::new(row.year, row.number).map_err(corrupt)?,
+        status: row.status.parse().map_err(corrupt)?,
         title: row.title,
         description: row.description,
         owner: row.owner,
@@ -153,7 +150,7 @@ pub async fn create<S: Store>(
     let mut action = ImprovementAction::opened(
         id,
         // Replaced by the number the store hands out.
-        ImprovementNumber::new(today.year(), 1).map_err(|e| corrupt(e.0))?,
+        ImprovementNumber::new(today.year(), 1).map_err(corrupt)?,
         &event,
         by.id,
         at,
@@ -193,7 +190,7 @@ pub async fn create<S: Store>(
     let number = store
         .create_improvement_action(&row, &first, decision.as_ref())
         .await?;
-    action.number = ImprovementNumber::new(row.year, number).map_err(|e| corrupt(e.0))?;
+    action.number = ImprovementNumber::new(row.year, number).map_err(corrupt)?;
     Ok(action)
 }
 

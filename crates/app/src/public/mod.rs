@@ -18,7 +18,6 @@ use klacht_domain::complaint::{
     self, Actor, Channel, Complaint, Field, Kind, NewComplaint, Party, PartyField, PartyRole,
     PartyText, Recorded, Satisfaction, intake,
 };
-use klacht_domain::dutch::sentence;
 use klacht_domain::{
     ComplaintId, Language, ReferenceNumber, Refusal, RefusalCode, Role, TrackingCode,
 };
@@ -40,9 +39,7 @@ pub fn new_tracking_code() -> TrackingCode {
 
 /// A refusal at a field of the public form, in any language: the key of
 /// its words in the Fluent files and their placeholders, or the domain's
-/// refusal (which names the exact fault, e.g. the number typed). Words
-/// that came without a code (a value that did not parse) are shown in
-/// Dutch only; other languages get the key's words.
+/// refusal (which names the exact fault, e.g. the number typed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldMessage {
     pub key: &'static str,
@@ -64,11 +61,6 @@ impl FieldMessage {
         self
     }
 
-    /// Words made in Dutch without a code, `key` for other languages.
-    pub fn worded(key: &'static str, dutch: impl Into<String>) -> Self {
-        Self::refused(key, RefusalCode::Verbatim.text("message", dutch.into()))
-    }
-
     /// The domain's refusal; `key` where it has no code.
     pub fn refused(key: &'static str, refusal: Refusal) -> Self {
         Self {
@@ -79,9 +71,7 @@ impl FieldMessage {
 
     pub fn render(&self, tr: Tr) -> String {
         match &self.refusal {
-            Some(r) if r.code() != RefusalCode::Verbatim || tr.language() == Language::Nl => {
-                tr.refusal(r)
-            }
+            Some(r) => tr.refusal(r),
             _ => {
                 let args: Vec<(&str, String)> =
                     self.args.iter().map(|(n, v)| (*n, v.clone())).collect();
@@ -208,7 +198,10 @@ impl PublicForm {
                 Err(e) => {
                     errors.add(
                         "namens_naam",
-                        FieldMessage::worded("form-error-on-behalf", sentence(&e.0)),
+                        FieldMessage::refused(
+                            "form-error-on-behalf",
+                            RefusalCode::Sentence.phrase("phrase", e),
+                        ),
                     );
                     None
                 }
@@ -613,7 +606,8 @@ mod tests {
                 .render(Tr::new(Language::En))
                 .contains("phone number")
         );
-        // A refusal the domain worded keeps its exact Dutch words.
+        // A refusal the domain worded keeps its exact Dutch words, and
+        // reads the same in English.
         let errors = PublicForm {
             telefoon: "12".into(),
             ..filled()
@@ -621,13 +615,30 @@ mod tests {
         .parse(&[], received())
         .expect_err("refused");
         let phone = errors.get("telefoon").expect("at the phone field");
-        assert!(
-            phone.render(Tr::new(Language::Nl)).contains("'12'"),
+        assert_eq!(
+            phone.render(Tr::new(Language::Nl)),
+            "'12' is geen geldig telefoonnummer.",
             "{phone:?}"
         );
         assert_eq!(
             phone.render(Tr::new(Language::En)),
-            "Enter a valid phone number, such as +31 20 123 4567."
+            "'12' is not a valid phone number."
+        );
+        // So does the name of the person complained for.
+        let errors = PublicForm {
+            namens_naam: "a\u{7}b".into(),
+            ..filled()
+        }
+        .parse(&[], received())
+        .expect_err("refused");
+        let on_behalf = errors.get("namens_naam").expect("at its field");
+        assert_eq!(
+            on_behalf.render(Tr::new(Language::Nl)),
+            "'a\u{7}b' is geen geldige naam."
+        );
+        assert_eq!(
+            on_behalf.render(Tr::new(Language::En)),
+            "'a\u{7}b' is not a valid name."
         );
     }
 

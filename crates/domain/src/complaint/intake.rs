@@ -8,7 +8,6 @@ use jiff::{SignedDuration, Timestamp, Zoned};
 use super::validate::{LONG, SHORT};
 use super::{ComplaintError, Party};
 use crate::Email;
-use crate::dutch::sentence;
 use crate::refusal::{Code, Refusal};
 
 /// Longest description of a complaint.
@@ -86,7 +85,8 @@ impl PartyText<'_> {
         let mut at = |part, refusal: Refusal| {
             errors.push(ComplaintError::invalid_at(role.field(part), refusal));
         };
-        let said = |e: crate::ParseError| Code::Verbatim.text("message", sentence(&e.0));
+        // A field's error reads as a sentence of its own.
+        let said = |e: crate::ParseError| Code::Sentence.phrase("phrase", e);
         let name = if self.name.trim().is_empty() {
             at(PartyField::Name, role.name_missing().into());
             None
@@ -113,7 +113,7 @@ impl PartyText<'_> {
                 Party::new(&name, email, phone.as_deref(), address.as_deref()).map_err(|e| {
                     vec![ComplaintError::invalid_at(
                         role.field(PartyField::Name),
-                        Code::Verbatim.text("message", e.0),
+                        e.into_refusal(),
                     )]
                 })
             }
@@ -212,10 +212,8 @@ mod tests {
         );
         assert_eq!(errors[0].code(), Code::RepresentativeNameMissing);
         assert_eq!(
-            errors[2].refusal().arg("message"),
-            Some(&crate::refusal::Arg::Text(
-                "'12' is geen geldig telefoonnummer.".into()
-            ))
+            errors[2].refusal(),
+            &Code::Sentence.phrase("phrase", Code::NotAPhoneNumber.text("input", "12"))
         );
         let p = PartyText {
             name: " Mevrouw J. de Vries ",

@@ -115,11 +115,10 @@ impl ComplaintError {
     }
 }
 
-/// The words of a value that did not parse, as they came: `ParseError`
-/// has no code yet.
+/// A value that did not parse: its refusal, as invalid input.
 impl From<ParseError> for ComplaintError {
     fn from(e: ParseError) -> Self {
-        ComplaintError::invalid(Code::Verbatim.text("message", e.0))
+        ComplaintError::invalid(e.into_refusal())
     }
 }
 

@@ -5,15 +5,17 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::refusal::{Arg, Code};
 use crate::terms::Step;
 use crate::{Email, ParseError};
 
 /// Declares a closed list of values with a stable identifier (serde, API,
-/// database) and a Dutch label (UI), parsing from either.
+/// database) and a Dutch label (UI), parsing from either; `$what` is the
+/// refusal code that names the list when a value is unknown.
 macro_rules! labelled {
     (
         $(#[$meta:meta])*
-        $name:ident, $what:literal {
+        $name:ident, $what:ident {
             $( $(#[$vmeta:meta])* $variant:ident => $id:literal, $label:literal; )+
         }
     ) => {
@@ -64,13 +66,13 @@ macro_rules! labelled {
                     .copied()
                     .find(|v| v.as_str() == wanted || v.label() == wanted)
                     .ok_or_else(|| {
-                        let choices: Vec<&str> = $name::ALL.iter().map(|v| v.label()).collect();
-                        ParseError(format!(
-                            "onbekend(e) {} '{}': kies uit {}",
-                            $what,
-                            s.trim(),
-                            choices.join(", ")
-                        ))
+                        let choices = $name::ALL.iter().copied().map(Arg::label).collect();
+                        ParseError::new(
+                            Code::UnknownValue
+                                .phrase("what", Code::$what)
+                                .text("input", s.trim())
+                                .with("choices", Arg::List(choices)),
+                        )
                     })
             }
         }
@@ -80,7 +82,7 @@ macro_rules! labelled {
 labelled!(
     /// Outcome of intake (DESIGN §2): resolved on the spot, or a complaint
     /// with the regulation's workflow.
-    Kind, "soort" {
+    Kind, ListKind {
         /// "direct opgelost": counted in statistics, no workflow.
         Signal => "signal", "signaal";
         Complaint => "complaint", "klacht";
@@ -89,7 +91,7 @@ labelled!(
 
 labelled!(
     /// How the complaint came in.
-    Channel, "kanaal" {
+    Channel, ListChannel {
         Phone => "phone", "telefoon";
         Desk => "desk", "balie";
         Letter => "letter", "brief";
@@ -100,7 +102,7 @@ labelled!(
 
 labelled!(
     /// Where a complaint stands, derived from its events.
-    Status, "status" {
+    Status, ListStatus {
         /// A signal: resolved at intake, no workflow.
         Signal => "signal", "signaal";
         AwaitingHandler => "awaiting_handler", "wacht op afhandelaar";
@@ -120,7 +122,7 @@ labelled!(
     /// Why a filed complaint is reopened (issue 16): the complainant
     /// objects to the outcome, an external body ruled, or new facts
     /// turned up.
-    ReopeningKind, "soort heropening" {
+    ReopeningKind, ListReopeningKind {
         ComplainantObjection => "complainant_objection", "bezwaar van de klager";
         ExternalRuling => "external_ruling", "uitspraak externe instantie";
         NewFacts => "new_facts", "nieuwe feiten";
@@ -129,7 +131,7 @@ labelled!(
 
 labelled!(
     /// The handler's judgement of the complaint (step 3).
-    Merit, "oordeel" {
+    Merit, ListMerit {
         Founded => "founded", "gegrond";
         PartlyFounded => "partly_founded", "deels gegrond";
         Unfounded => "unfounded", "ongegrond";
@@ -138,7 +140,7 @@ labelled!(
 
 labelled!(
     /// What is offered to the complainant (step 3).
-    OfferKind, "soort aanbod" {
+    OfferKind, ListOfferKind {
         /// genoegdoening
         Compensation => "compensation", "genoegdoening";
         ReplacementService => "replacement_service", "vervangende dienst";
@@ -149,7 +151,7 @@ labelled!(
 
 labelled!(
     /// The regulation demands a conversation, not a letter (step 2).
-    ContactMode, "contactvorm" {
+    ContactMode, ListContactMode {
         Telephone => "telephone", "telefonisch";
         FaceToFace => "face_to_face", "face-to-face";
     }
@@ -158,7 +160,7 @@ labelled!(
 labelled!(
     /// The steps that may be skipped with a reason; reporting (step 1)
     /// happens at registration and cannot be skipped.
-    WaivableStep, "stap" {
+    WaivableStep, ListWaivableStep {
         Contact => "contact", "contact met klager";
         Offer => "offer", "aanbod";
         Record => "record", "vastleggen op klachtenformulier";
@@ -189,9 +191,7 @@ impl TryFrom<Step> for WaivableStep {
     type Error = ParseError;
     fn try_from(s: Step) -> Result<Self, Self::Error> {
         match s {
-            Step::Report => Err(ParseError(
-                "het melden bij de leidinggevende kan niet worden overgeslagen".into(),
-            )),
+            Step::Report => Err(ParseError::new(Code::ReportNotWaivable)),
             Step::Contact => Ok(WaivableStep::Contact),
             Step::Offer => Ok(WaivableStep::Offer),
             Step::Record => Ok(WaivableStep::Record),
@@ -240,11 +240,12 @@ impl Satisfaction {
         if (Self::MIN..=Self::MAX).contains(&score) {
             Ok(Self(score))
         } else {
-            Err(ParseError(format!(
-                "tevredenheid moet tussen {} en {} liggen, niet {score}",
-                Self::MIN,
-                Self::MAX
-            )))
+            Err(ParseError::new(
+                Code::SatisfactionOutOfRange
+                    .text("min", Self::MIN)
+                    .text("max", Self::MAX)
+                    .text("score", score),
+            ))
         }
     }
 
@@ -272,7 +273,7 @@ impl FromStr for Satisfaction {
         let score: u8 = s
             .trim()
             .parse()
-            .map_err(|_| ParseError(format!("'{}' is geen tevredenheidscijfer (1-5)", s.trim())))?;
+            .map_err(|_| ParseError::new(Code::NotASatisfactionScore.text("input", s.trim())))?;
         Self::new(score)
     }
 }
@@ -336,10 +337,10 @@ impl Party {
     pub fn parse_name(name: &str) -> Result<String, ParseError> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(ParseError("de naam van de klager is verplicht".into()));
+            return Err(ParseError::new(Code::PartyNameRequired));
         }
         if name.chars().count() > PARTY_FIELD_MAX || name.chars().any(char::is_control) {
-            return Err(ParseError(format!("'{name}' is geen geldige naam")));
+            return Err(ParseError::new(Code::NotAName.text("input", name)));
         }
         Ok(name.to_owned())
     }
@@ -356,7 +357,7 @@ impl Party {
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')' | '.'));
         if !shape_ok || !(6..=20).contains(&digits) {
-            return Err(ParseError(format!("'{p}' is geen geldig telefoonnummer")));
+            return Err(ParseError::new(Code::NotAPhoneNumber.text("input", p)));
         }
         Ok(Some(p.to_owned()))
     }
@@ -368,9 +369,9 @@ impl Party {
             return Ok(None);
         }
         if a.chars().count() > PARTY_FIELD_MAX {
-            return Err(ParseError(format!(
-                "het adres is te lang (maximaal {PARTY_FIELD_MAX} tekens)"
-            )));
+            return Err(ParseError::new(
+                Code::AddressTooLong.text("max", PARTY_FIELD_MAX),
+            ));
         }
         Ok(Some(a.to_owned()))
     }
@@ -412,7 +413,7 @@ pub fn format_date(d: jiff::civil::Date) -> String {
 
 labelled!(
     /// Why two complaints are related (issue 16).
-    LinkReason, "reden" {
+    LinkReason, ListLinkReason {
         SameComplainant => "same_complainant", "zelfde klager";
         SameIncident => "same_incident", "zelfde voorval";
         Other => "other", "anders";

@@ -251,6 +251,7 @@ error-not-found-short = Not found.
 error-method = This page cannot be opened like this. Use the buttons and links on the pages instead of typing an address or sending a form again.
 error-timeout = The request took too long. Please try again.
 error-too-large = What you sent is too large. Make attachments smaller or send fewer at a time.
+error-form-malformed = The form was not filled in correctly: { $detail }
 error-server = Something went wrong on our side. Please try again later; if it keeps going wrong, contact the administrator.
 error-other = This request cannot be processed. Go back and try again.
 error-back-start = Back to your start page

@@ -251,6 +251,7 @@ error-not-found-short = Niet gevonden.
 error-method = Deze pagina kan zo niet worden geopend. Gebruik de knoppen en links op de pagina's in plaats van een adres te typen of een formulier opnieuw te versturen.
 error-timeout = Het verzoek duurde te lang. Probeer het nog eens.
 error-too-large = Wat u verstuurde is te groot. Maak bijlagen kleiner of stuur minder tegelijk.
+error-form-malformed = Het formulier is niet goed ingevuld: { $detail }
 error-server = Er ging iets mis aan onze kant. Probeer het later opnieuw; blijft het misgaan, neem dan contact op met de beheerder.
 error-other = Dit verzoek kan niet worden verwerkt. Ga terug en probeer het opnieuw.
 error-back-start = Terug naar uw startpagina

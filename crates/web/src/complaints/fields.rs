@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use jiff::civil::Date;
-use klacht_domain::ParseError;
 use klacht_domain::complaint::{
     ComplainantResponse, Contact, ContactMode, EscalationParty, Merit, MeritDecision, Offer,
     OfferKind, Satisfaction,
 };
+use klacht_domain::{ParseError, RefusalCode};
 use klacht_i18n::Tr;
 use serde::Deserialize;
 
@@ -34,8 +34,11 @@ pub(super) fn field_error(field: &'static str, message: impl Into<String>) -> Fi
     }
 }
 
-/// A domain message as a sentence: capital first letter, full stop.
-pub(super) use klacht_domain::dutch::sentence;
+/// A value that did not parse, as a sentence in `t`'s language: capital
+/// first letter, full stop.
+pub(super) fn unparsed(e: ParseError, t: Tr) -> String {
+    t.refusal(&RefusalCode::Sentence.phrase("phrase", e))
+}
 
 /// "25,00", "25", "1.234,50", "€ 12,5" → cents; blank → none.
 pub(super) fn parse_euro(input: &str, t: Tr) -> Result<Option<u64>, String> {
@@ -156,7 +159,7 @@ impl Fields {
             )),
             s => s
                 .parse()
-                .map_err(|e: ParseError| field_error(name, sentence(&e.0))),
+                .map_err(|e: ParseError| field_error(name, unparsed(e, t))),
         }
     }
 
@@ -212,7 +215,7 @@ impl Fields {
             "" => None,
             s => Some(
                 s.parse::<Satisfaction>()
-                    .map_err(|e| field_error("tevredenheid", sentence(&e.0)))?,
+                    .map_err(|e| field_error("tevredenheid", unparsed(e, t)))?,
             ),
         };
         Ok(ComplainantResponse {

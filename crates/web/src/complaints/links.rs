@@ -16,7 +16,7 @@ use klacht_domain::{ComplaintId, ReferenceNumber, User};
 use klacht_store::Store;
 
 use super::detail::{self, Failure};
-use super::fields::{Fields, sentence};
+use super::fields::{Fields, unparsed};
 use super::{ctx_of, load_visible, resolve};
 use crate::session::{CsrfForm, redirect_with_flash};
 use crate::{AppState, WebError};
@@ -173,7 +173,7 @@ async fn link<S: Store>(
     let t = current.t;
     let reference = match form.text("klacht").trim() {
         "" => Err(t.t("complaint-field-link-reference")),
-        s => ReferenceNumber::parse(s).map_err(|e| sentence(&e.0)),
+        s => ReferenceNumber::parse(s).map_err(|e| unparsed(e, t)),
     };
     let reference = match reference {
         Ok(r) => r,

@@ -83,7 +83,7 @@ impl OverviewQuery {
         if let Some(s) = given(&self.status) {
             match s.parse::<Status>() {
                 Ok(status) => f.status = Some(status.as_str().into()),
-                Err(e) => errors.push(e.0),
+                Err(e) => errors.push(t.refusal(e.refusal())),
             }
         }
         if let Some(s) = given(&self.stap) {

@@ -280,10 +280,19 @@ pub(super) async fn submit<S: Store>(
             }
             (
                 FieldErrors::default(),
-                Some(FieldMessage::worded(
-                    "form-error-failed",
-                    e.user_message(klacht_i18n::Tr::default()),
-                )),
+                Some(match e.words() {
+                    crate::error::Words::Refusal(r) => {
+                        FieldMessage::refused("form-error-failed", r)
+                    }
+                    crate::error::Words::Key(key, args) => {
+                        let mut message = FieldMessage::key(key);
+                        for (name, value) in args {
+                            message = message.with(name, value);
+                        }
+                        message
+                    }
+                    crate::error::Words::Text(_) => FieldMessage::key("form-error-failed"),
+                }),
                 e.status(),
             )
         }

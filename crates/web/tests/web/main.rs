@@ -45,6 +45,7 @@ mod operations;
 mod overview;
 mod overview_english;
 mod pages_english;
+mod parse_english;
 mod phone_call;
 mod procedure;
 mod public_english;

@@ -1,6 +1,7 @@
 //! Intake: registering complaints and signals, and the value types.
 
 use super::*;
+use crate::refusal::Arg;
 use crate::terms::Step;
 
 #[test]
@@ -227,7 +228,9 @@ fn assigning_an_unrouted_public_complaint_makes_the_assigner_responsible() {
 #[test]
 fn party_requires_a_name_and_checks_the_phone_number() {
     let err = Party::new("  ", None, None, None).expect_err("no name");
-    assert_eq!(err.0, "de naam van de klager is verplicht");
+    assert_eq!(err.code(), Code::PartyNameRequired);
+    let err = Party::new("Jan", None, Some("12"), None).expect_err("short number");
+    assert_eq!(err.refusal(), &Code::NotAPhoneNumber.text("input", "12"));
     assert!(Party::new("Jan", None, Some("bel me"), None).is_err());
     assert!(Party::new("Jan", None, Some("123"), None).is_err());
     let p = Party::new(" Jan ", None, Some(" +31 (0)6-1234 5678 "), Some("  ")).expect("valid");
@@ -261,10 +264,18 @@ fn channels_parse_from_identifiers_and_dutch_labels() {
         );
     }
     let err = "fax".parse::<Channel>().expect_err("unknown");
-    assert!(
-        err.0.contains("'fax'") && err.0.contains("telefoon"),
-        "{err}"
+    let refusal = err.refusal();
+    assert_eq!(refusal.code(), Code::UnknownValue);
+    assert_eq!(refusal.arg("input"), Some(&Arg::Text("fax".into())));
+    assert_eq!(
+        refusal.arg("what"),
+        Some(&Arg::Phrase(Box::new(Code::ListChannel.into())))
     );
+    let Some(Arg::List(choices)) = refusal.arg("choices") else {
+        panic!("{err}");
+    };
+    assert_eq!(choices.len(), Channel::ALL.len());
+    assert_eq!(choices[0], Arg::label(Channel::Phone));
 }
 
 #[test]

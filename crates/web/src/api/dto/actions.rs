@@ -6,10 +6,12 @@ use klacht_domain::complaint::{
     Conversion, Escalation, EscalationOutcome, EscalationParty, Event, ExactRegistration, Merit,
     MeritDecision, Offer, OfferKind, Satisfaction, WaivableStep, Waiver,
 };
+use klacht_domain::{Refusal, RefusalCode};
 use serde::Deserialize;
 
 use super::Check;
 use crate::api::error::ApiError;
+use crate::error::Words;
 
 /// A person named in an action body: `{"handler": "e-mail"}` and alike.
 #[derive(Debug, Deserialize)]
@@ -375,7 +377,7 @@ impl CorrectionBody {
                     } else {
                         format!("replacement.{path}")
                     };
-                    c.add(&field, e.into_inner().to_string());
+                    c.say(&field, serde_words(e.into_inner().to_string()));
                     None
                 }
             },
@@ -387,9 +389,104 @@ impl CorrectionBody {
     }
 }
 
+/// serde's message about a value that did not deserialise, for the
+/// client. serde keeps only the text of an error, so a value the domain
+/// refused arrives as the `Display` of its refusal (`refusal-{id} (name:
+/// value, …)`): that is worded again in the client's language. serde's
+/// own messages (a wrong type, a missing field) are passed on as they are.
+fn serde_words(message: String) -> Words {
+    if !message.starts_with("refusal-") {
+        return Words::Text(message);
+    }
+    Words::Refusal(refusal_in(&message).unwrap_or_else(|| RefusalCode::Unreadable.into()))
+}
+
+/// The refusal whose `Display` is `text`, when its values are plain text
+/// in the order of the code's placeholders (as every `ParseError` behind
+/// serde gives them).
+fn refusal_in(text: &str) -> Option<Refusal> {
+    let rest = text.strip_prefix("refusal-")?;
+    let code = RefusalCode::ALL
+        .iter()
+        .copied()
+        .filter(|c| rest.starts_with(c.id()))
+        .max_by_key(|c| c.id().len())?;
+    let rest = &rest[code.id().len()..];
+    let names = code.placeholders();
+    if names.is_empty() {
+        return rest.is_empty().then(|| code.into());
+    }
+    let mut rest = rest.strip_prefix(" (")?.strip_suffix(')')?;
+    let mut refusal = Refusal::new(code);
+    for (i, name) in names.iter().enumerate() {
+        rest = rest.strip_prefix(name)?.strip_prefix(": ")?;
+        let end = match names.get(i + 1) {
+            Some(next) => rest.find(&format!(", {next}: "))?,
+            None => rest.len(),
+        };
+        let value = &rest[..end];
+        if value.starts_with("[refusal-") {
+            // A phrase of its own: its words cannot be read back.
+            return None;
+        }
+        refusal = refusal.text(name, value);
+        rest = rest[end..].strip_prefix(", ").unwrap_or_default();
+    }
+    Some(refusal)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refusals_behind_serde_are_read_back() {
+        use klacht_domain::complaint::Party;
+        use klacht_domain::{Email, ReferenceNumber};
+        let email = Email::parse("geen adres").expect_err("no address");
+        assert_eq!(
+            refusal_in(&email.to_string()).as_ref(),
+            Some(email.refusal())
+        );
+        let reference = ReferenceNumber::new(1999, 0).expect_err("out of range");
+        assert_eq!(
+            refusal_in(&reference.to_string()).as_ref(),
+            Some(reference.refusal())
+        );
+        let name = Party::parse_name(" ").expect_err("no name");
+        assert_eq!(refusal_in(&name.to_string()).as_ref(), Some(name.refusal()));
+        let score = Satisfaction::new(9).expect_err("out of range");
+        assert_eq!(
+            refusal_in(&score.to_string()).as_ref(),
+            Some(score.refusal())
+        );
+        // A value with commas and brackets of its own.
+        let odd = Email::parse("a, input: b) (c").expect_err("no address");
+        assert_eq!(refusal_in(&odd.to_string()).as_ref(), Some(odd.refusal()));
+        // Through serde, as a correction's replacement meets it.
+        let stored =
+            serde_json::json!({"name": "Jan", "email": "jan@", "phone": null, "address": null});
+        let e = serde_json::from_value::<Party>(stored).expect_err("bad address");
+        let t = klacht_i18n::Tr::new(klacht_i18n::Language::En);
+        assert_eq!(
+            serde_words(e.to_string()).say(t),
+            "'jan@' is not a valid email address"
+        );
+        assert_eq!(
+            serde_words(e.to_string()).say(klacht_i18n::Tr::default()),
+            "'jan@' is geen geldig e-mailadres"
+        );
+        // Words that cannot be read back still do not show a key.
+        let list = "fax".parse::<ContactMode>().expect_err("unknown");
+        assert_eq!(
+            serde_words(list.to_string()),
+            Words::Refusal(RefusalCode::Unreadable.into())
+        );
+        assert_eq!(
+            serde_words("missing field `date`".into()),
+            Words::Text("missing field `date`".into())
+        );
+    }
 
     #[test]
     fn every_wrong_field_is_reported_at_once() {

@@ -16,7 +16,7 @@ use klacht_domain::complaint::{
     Channel, ComplaintError, Field, Kind, NewComplaint, Party, PartyField, PartyRole, PartyText,
     intake,
 };
-use klacht_domain::{Email, Language, ParseError, User, UserId};
+use klacht_domain::{Email, Language, ParseError, RefusalCode, User, UserId};
 use klacht_store::Store;
 use serde::Deserialize;
 
@@ -96,7 +96,7 @@ impl Check {
         match result {
             Ok(v) => Some(v),
             Err(e) => {
-                self.add(field, e.0);
+                self.say(field, Words::Refusal(e.into_refusal()));
                 None
             }
         }
@@ -125,10 +125,10 @@ impl Check {
 pub fn parse_date(s: &str) -> Result<Date, ParseError> {
     let s = s.trim();
     if s.len() != 10 {
-        return Err(ParseError(format!("'{s}' is geen datum (JJJJ-MM-DD)")));
+        return Err(ParseError::new(RefusalCode::NotADay.text("input", s)));
     }
     s.parse()
-        .map_err(|_| ParseError(format!("'{s}' is geen bestaande datum (JJJJ-MM-DD)")))
+        .map_err(|_| ParseError::new(RefusalCode::NoSuchDay.text("input", s)))
 }
 
 /// A staff member named by e-mail address in a body: 422 on that field when
