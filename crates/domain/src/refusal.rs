@@ -204,6 +204,7 @@ codes! {
     AssistantIsHandler => "assistant-is-handler" (name);
     AlreadyAssisting => "already-assisting" (name);
     AdminCannotHandle => "admin-cannot-handle";
+    AdminSeesNoComplaints => "admin-sees-no-complaints";
     HandlerInvolved => "handler-involved";
     AlreadyHandler => "already-handler" (name);
     NoAdviceFromSelf => "no-advice-from-self";

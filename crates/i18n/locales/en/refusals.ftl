@@ -67,6 +67,7 @@ refusal-assistant-involved = Someone providing assistance may not be involved in
 refusal-assistant-is-handler = { $name } is the handler.
 refusal-already-assisting = { $name } is already providing assistance.
 refusal-admin-cannot-handle = An administrator cannot handle complaints.
+refusal-admin-sees-no-complaints = An administrator sees no complaints and does not handle them.
 refusal-handler-involved = The handler may not be involved in the service complained about.
 refusal-already-handler = { $name } is already the handler.
 refusal-no-advice-from-self = You cannot ask yourself for advice.

@@ -67,6 +67,7 @@ refusal-assistant-involved = Wie bijstand verleent mag niet betrokken zijn bij d
 refusal-assistant-is-handler = { $name } is de afhandelaar.
 refusal-already-assisting = { $name } verleent al bijstand.
 refusal-admin-cannot-handle = Een beheerder kan geen klachten afhandelen.
+refusal-admin-sees-no-complaints = Een beheerder ziet geen klachten en handelt ze niet af.
 refusal-handler-involved = De afhandelaar mag niet betrokken zijn bij de dienst waarover geklaagd wordt.
 refusal-already-handler = { $name } is al de afhandelaar.
 refusal-no-advice-from-self = U kunt uzelf geen advies vragen.

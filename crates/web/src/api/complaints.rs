@@ -25,6 +25,7 @@ use super::error::ApiError;
 use super::extract::{ApiJson, ApiPath, ApiQuery, from_json_bytes};
 use super::view::{self, ComplaintView, Created, Deadlines, ListItem, ListPage, People};
 use crate::AppState;
+use crate::error::Words;
 
 /// Rows per page unless `limit` says otherwise, and the most it may say.
 const DEFAULT_LIMIT: u32 = 50;
@@ -32,9 +33,7 @@ const MAX_LIMIT: u32 = 200;
 
 pub(super) fn deny_admin(user: &User) -> Result<(), ApiError> {
     if user.role == Role::Admin {
-        return Err(ApiError::forbidden(
-            "Een beheerder ziet geen klachten en handelt ze niet af.",
-        ));
+        return Err(crate::WebError::forbidden(klacht_domain::RefusalCode::AdminSeesNoComplaints).into());
     }
     Ok(())
 }
@@ -155,10 +154,7 @@ pub async fn create<S: Store>(
     let (body, uploads) = if multipart {
         let received = attachments::read_multipart(req, &state).await?;
         let json = received.text("complaint").ok_or_else(|| {
-            ApiError::field(
-                "complaint",
-                "Stuur de klacht als JSON in een deel met de naam 'complaint'.",
-            )
+            ApiError::field_said("complaint", Words::key("api-multipart-complaint"))
         })?;
         let body: dto::NewComplaintBody =
             from_json_bytes(json.as_bytes()).map_err(|e| e.under("complaint"))?;
@@ -241,9 +237,9 @@ impl ListParams {
             Some(l) => match l.parse::<u32>() {
                 Ok(n) if (1..=MAX_LIMIT).contains(&n) => Some(n),
                 _ => {
-                    c.add(
+                    c.say(
                         "limit",
-                        format!("moet een getal van 1 tot en met {MAX_LIMIT} zijn"),
+                        Words::key1("api-limit", "max", MAX_LIMIT.to_string()),
                     );
                     None
                 }
@@ -254,7 +250,7 @@ impl ListParams {
             Some(s) => match Cursor::decode(s) {
                 Some(cursor) => Some(Some(cursor)),
                 None => {
-                    c.add("cursor", "is geen cursor uit een eerder antwoord");
+                    c.say("cursor", Words::key("api-cursor-invalid"));
                     None
                 }
             },

@@ -4,23 +4,15 @@
 
 use axum::extract::State;
 use axum::response::Response;
-use klacht_domain::{Role, User};
 use klacht_store::Store;
 
 use super::auth::ApiUser;
+use super::complaints::deny_admin;
 use super::error::ApiError;
 use super::extract::ApiPath;
 use crate::AppState;
 use crate::dossier::{form_pdf, offer_pdf};
 
-fn deny_admin(user: &User) -> Result<(), ApiError> {
-    if user.role == Role::Admin {
-        return Err(ApiError::forbidden(
-            "Een beheerder ziet geen klachten en handelt ze niet af.",
-        ));
-    }
-    Ok(())
-}
 
 /// `GET /complaints/{id}/form.pdf`
 pub async fn form<S: Store>(

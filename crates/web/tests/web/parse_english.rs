@@ -242,7 +242,71 @@ async fn the_apis_field_details_follow_accept_language<S: Store>(store: S) {
     );
 }
 
+/// The API's own field details (a missing part, an unknown employee, a
+/// bad list size or cursor) follow `Accept-Language` too.
+async fn the_apis_own_field_details_follow_accept_language<S: Store>(store: S) {
+    let app = spawn_app(store).await;
+    let o = api_support::org(&app).await;
+    let piet = token(&app, &o.piet).await;
+    let mut body = intake(&start_of_today(), &[&o.joost], "Niet gekomen.");
+    body.as_object_mut()
+        .expect("an object")
+        .remove("complainant");
+    body["involved_employees"] = json!(["niemand@focus.example"]);
+    let field = |p: &serde_json::Value, field: &str| -> String {
+        p["errors"]
+            .as_array()
+            .and_then(|errors| errors.iter().find(|e| e["field"] == field))
+            .and_then(|e| e["message"].as_str())
+            .unwrap_or_else(|| panic!("{field} in {p}"))
+            .to_owned()
+    };
+    for (language, required, unknown, limit, cursor) in [
+        (
+            Some("en"),
+            "is required",
+            "unknown employee: niemand@focus.example",
+            "must be a number from 1 to 200",
+            "is not a cursor from an earlier response",
+        ),
+        (
+            None,
+            "is verplicht",
+            "onbekende medewerker: niemand@focus.example",
+            "moet een getal van 1 tot en met 200 zijn",
+            "is geen cursor uit een eerder antwoord",
+        ),
+    ] {
+        let with = |req: reqwest::RequestBuilder| match language {
+            Some(l) => req.header("accept-language", l),
+            None => req,
+        };
+        let r = app
+            .send(with(
+                app.client
+                    .post(app.url("/api/v1/complaints"))
+                    .bearer_auth(&piet)
+                    .json(&body),
+            ))
+            .await;
+        let p = r.problem(422);
+        assert_eq!(field(p, "complainant"), required);
+        assert_eq!(field(p, "involved_employees[0]"), unknown);
+        let r = app
+            .send(with(
+                app.client
+                    .get(app.url("/api/v1/complaints?limit=0&cursor=zomaar"))
+                    .bearer_auth(&piet),
+            ))
+            .await;
+        let p = r.problem(422);
+        assert_eq!(field(p, "limit"), limit);
+        assert_eq!(field(p, "cursor"), cursor);
+    }
+}
+
 store_tests!(
     the_staff_forms_word_bad_values_in_the_users_language,
     the_apis_field_details_follow_accept_language,
+    the_apis_own_field_details_follow_accept_language,
 );

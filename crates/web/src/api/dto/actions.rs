@@ -245,13 +245,7 @@ impl EscalationBody {
                 .text("party_name", self.party_name)
                 .map(EscalationParty::Other),
             Some(other) => {
-                c.add(
-                    "party",
-                    format!(
-                        "onbekende partij '{other}': kies uit mediator, complaints_committee, \
-                         disputes_body, other"
-                    ),
-                );
+                c.say("party", Words::key1("api-party-unknown", "value", other));
                 None
             }
         };
@@ -282,7 +276,7 @@ impl OutcomeBody {
         let outcome = c.text("outcome", self.outcome);
         let on = c.date("on", self.on);
         if self.resolved.is_none() {
-            c.add("resolved", "is verplicht (true of false)");
+            c.say("resolved", Words::key("api-required-boolean"));
         }
         match (outcome, on, self.resolved) {
             (Some(outcome), Some(on), Some(resolved)) => Ok(EscalationOutcome {
@@ -360,12 +354,12 @@ impl CorrectionBody {
     pub fn parse(self) -> Result<(u64, Event, String), ApiError> {
         let mut c = Check::default();
         if self.of.is_none() {
-            c.add("of", "is verplicht (het volgnummer van de gebeurtenis)");
+            c.say("of", Words::key("api-required-event-number"));
         }
         let reason = c.text("reason", self.reason);
         let replacement = match self.replacement {
             None => {
-                c.add("replacement", "is verplicht");
+                c.say("replacement", Words::key("api-required"));
                 None
             }
             Some(value) => match serde_path_to_error::deserialize::<_, Event>(value) {
@@ -592,7 +586,7 @@ impl PhoneCallBody {
     pub fn parse(self) -> Result<Vec<klacht_domain::complaint::Command>, ApiError> {
         use klacht_domain::complaint::Command;
         let Some(contact) = self.contact else {
-            return Err(ApiError::field("contact", "is verplicht"));
+            return Err(ApiError::field_said("contact", Words::key("api-required")));
         };
         let mut cmds = vec![Command::RecordContact(
             contact.parse().map_err(|e| e.under("contact"))?,

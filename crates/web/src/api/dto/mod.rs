@@ -28,10 +28,6 @@ use crate::error::Words;
 pub struct Check(Vec<FieldError>);
 
 impl Check {
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0.push(FieldError::new(field, message));
-    }
-
     /// A field's message in any language.
     pub fn say(&mut self, field: &str, words: Words) {
         self.0.push(FieldError::said(field, words));
@@ -273,7 +269,7 @@ impl NewComplaintBody {
         let complainant = match self.complainant {
             Some(p) => party(&mut check, PartyRole::Complainant, p),
             None => {
-                check.add("complainant", "is verplicht");
+                check.say("complainant", Words::key("api-required"));
                 None
             }
         };
@@ -290,10 +286,7 @@ impl NewComplaintBody {
         let kind = check.optional::<Kind>("kind", self.kind);
         let involved = match self.involved_employees {
             None => {
-                check.add(
-                    "involved_employees",
-                    "is verplicht (een lege lijst als niemand betrokken is)",
-                );
+                check.say("involved_employees", Words::key("api-required-list"));
                 None
             }
             Some(emails) => involved(store, &mut check, emails).await?,
@@ -386,7 +379,7 @@ async fn involved<S: Store>(
         match store.user_by_email(&email).await? {
             Some(r) => ids.push(r.user.id),
             None => {
-                check.add(&field, format!("onbekende medewerker: {email}"));
+                check.say(&field, Words::key1("api-employee-unknown", "email", email.to_string()));
                 complete = false;
             }
         }
