@@ -175,12 +175,14 @@ impl Tr {
         let args: Vec<(&str, String)> = refusal
             .args()
             .iter()
-            .map(|(name, value)| (*name, self.refusal_arg(value)))
+            .map(|(name, value)| (*name, self.refusal_value(value)))
             .collect();
         self.with_args(&format!("refusal-{}", refusal.code().id()), &args)
     }
 
-    fn refusal_arg(&self, value: &RefusalArg) -> String {
+    /// One value of a refusal in this language (an item of a list such
+    /// as what closing still needs).
+    pub fn refusal_value(&self, value: &RefusalArg) -> String {
         match value {
             RefusalArg::Text(text) => text.clone(),
             RefusalArg::Label { kind, id, dutch } => self
@@ -191,7 +193,7 @@ impl Tr {
             RefusalArg::Phrase(r) => self.refusal(r),
             RefusalArg::List(items) => items
                 .iter()
-                .map(|i| self.refusal_arg(i))
+                .map(|i| self.refusal_value(i))
                 .collect::<Vec<_>>()
                 .join(", "),
         }

@@ -3,7 +3,6 @@
 
 use askama::Template;
 use klacht_domain::complaint::Complaint;
-use klacht_domain::terms::Step;
 use klacht_i18n::Tr;
 
 use crate::{Compose, MailContext};
@@ -22,35 +21,14 @@ pub struct FormToClose {
     pub blockers: Vec<String>,
 }
 
-/// What still stands between `c` and closing, in `t`'s words: the list
-/// of `Complaint::closing_blockers`, which in Dutch it equals. The mail
-/// to the quality manager and her complaint page both show it.
+/// What still stands between `c` and closing, in `t`'s words
+/// (`Complaint::closing_blockers`). The mail to the quality manager, her
+/// complaint page and the API's view show it.
 pub fn closing_blockers(t: Tr, c: &Complaint) -> Vec<String> {
-    let mut missing = Vec::new();
-    if !c.step_settled(Step::Contact) {
-        missing.push(t.label(Step::Contact));
-    }
-    if !c.step_settled(Step::Offer) {
-        missing.push(if c.merit().is_none() {
-            t.t1(
-                "mail-blocker-offer-without-merit",
-                "step",
-                t.label(Step::Offer),
-            )
-        } else {
-            t.label(Step::Offer)
-        });
-    }
-    if !c.step_settled(Step::Record) {
-        missing.push(t.label(Step::Record));
-    }
-    if c.pending_escalation().is_some() {
-        missing.push(t.t("mail-blocker-escalation"));
-    }
-    for item in c.actions().iter().filter(|i| i.completed.is_none()) {
-        missing.push(t.t1("mail-blocker-action", "number", item.agreed.value.number));
-    }
-    missing
+    c.closing_blockers()
+        .iter()
+        .map(|item| t.refusal_value(item))
+        .collect()
 }
 
 #[derive(Template)]

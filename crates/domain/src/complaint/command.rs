@@ -419,37 +419,10 @@ impl Complaint {
         self.state_check(action).is_ok()
     }
 
-    /// What still stands between the complaint and closing, in Dutch; empty
-    /// when the quality manager may close it.
-    pub fn closing_blockers(&self) -> Vec<String> {
-        let mut missing = Vec::new();
-        if !self.step_settled(Step::Contact) {
-            missing.push(Step::Contact.label().to_owned());
-        }
-        if !self.step_settled(Step::Offer) {
-            missing.push(if self.merit().is_none() {
-                format!("{} (gegrondheid nog niet bepaald)", Step::Offer.label())
-            } else {
-                Step::Offer.label().to_owned()
-            });
-        }
-        if !self.step_settled(Step::Record) {
-            missing.push(Step::Record.label().to_owned());
-        }
-        // Once closed nothing more can be recorded, so an escalation's
-        // outcome or an action's completion would be lost.
-        if self.pending_escalation().is_some() {
-            missing.push("uitkomst van de externe escalatie".to_owned());
-        }
-        for item in self.actions().iter().filter(|i| i.completed.is_none()) {
-            missing.push(format!("afronding van actie {}", item.agreed.value.number));
-        }
-        missing
-    }
-
-    /// [`Complaint::closing_blockers`] as the values of a refusal: the
-    /// edges name them in the reader's language.
-    fn closing_needs(&self) -> Vec<Arg> {
+    /// What must happen before the complaint can close, as values of a
+    /// refusal (`CannotCloseYet`'s `missing`): the edges name them in the
+    /// reader's language.
+    pub fn closing_blockers(&self) -> Vec<Arg> {
         let mut missing = Vec::new();
         if !self.step_settled(Step::Contact) {
             missing.push(Arg::label(Step::Contact));
@@ -466,6 +439,8 @@ impl Complaint {
         if !self.step_settled(Step::Record) {
             missing.push(Arg::label(Step::Record));
         }
+        // Once closed nothing more can be recorded, so an escalation's
+        // outcome or an action's completion would be lost.
         if self.pending_escalation().is_some() {
             missing.push(Arg::Phrase(Box::new(Code::BlockerEscalation.into())));
         }
@@ -606,7 +581,7 @@ impl Complaint {
                 None => Err(wrong(Code::NoEscalation)),
             },
             Action::Close => {
-                let missing = self.closing_needs();
+                let missing = self.closing_blockers();
                 if missing.is_empty() {
                     Ok(())
                 } else {

@@ -391,9 +391,6 @@ mail-actor-unavailable = { $name } ({ $role }, { $status })
 mail-actor-role-owner = owner
 mail-actor-role-handler = handler; the action has no owner
 mail-actor-role-manager = responsible manager; there is no owner or handler
-mail-blocker-offer-without-merit = { $step } (not yet decided whether it is justified)
-mail-blocker-escalation = outcome of the external escalation
-mail-blocker-action = completion of action { $number }
 
 ## What is wrong with an incoming e-mail (kept with the message, and in the notice)
 

@@ -391,9 +391,6 @@ mail-actor-unavailable = { $name } ({ $role }, { $status })
 mail-actor-role-owner = eigenaar
 mail-actor-role-handler = afhandelaar; de actie heeft geen eigenaar
 mail-actor-role-manager = verantwoordelijke leidinggevende; er is geen eigenaar of afhandelaar
-mail-blocker-offer-without-merit = { $step } (gegrondheid nog niet bepaald)
-mail-blocker-escalation = uitkomst van de externe escalatie
-mail-blocker-action = afronding van actie { $number }
 
 ## Wat er mis is met een binnengekomen e-mail (bewaard bij het bericht, en in de melding)
 

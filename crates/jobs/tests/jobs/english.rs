@@ -515,7 +515,7 @@ async fn what_blocks_closing_reads_in_each_quality_managers_language<S: Store>(s
             .expect("acted");
     }
     let after = complaints::load(&store, c.id()).await.expect("loaded");
-    let blockers = after.closing_blockers();
+    let blockers = klacht_app::complaints::closing_blockers(klacht_mail::Tr::default(), &after);
     assert!(
         blockers.iter().any(|b| b == "afronding van actie 1"),
         "{blockers:?}"

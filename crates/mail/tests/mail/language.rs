@@ -5,10 +5,10 @@
 //! a tracking code, a letter, a handler, a value, a date to answer by).
 
 use jiff::civil::date;
-use klacht_domain::Language;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::{Merit, OfferKind, ReopeningKind};
 use klacht_domain::terms::Terms;
+use klacht_domain::{Language, RefusalCode};
 use klacht_i18n::foreign_words;
 use klacht_mail::confirmation::Confirmation;
 use klacht_mail::decision_confirmation::DecisionConfirmation;
@@ -491,14 +491,11 @@ fn every_staff_mail(language: Language) -> Vec<(String, MailMessage)> {
             sent_by: "Emma Brown".into(),
             blockers: vec![
                 ctx.t.label(Step::Contact),
-                ctx.t.t1(
-                    "mail-blocker-offer-without-merit",
-                    "step",
-                    ctx.t.label(Step::Offer),
-                ),
+                ctx.t
+                    .refusal(&RefusalCode::BlockerOfferNoMerit.label("step", Step::Offer)),
                 ctx.t.label(Step::Record),
-                ctx.t.t("mail-blocker-escalation"),
-                ctx.t.t1("mail-blocker-action", "number", 2),
+                ctx.t.refusal(&RefusalCode::BlockerEscalation.into()),
+                ctx.t.refusal(&RefusalCode::BlockerAction.text("number", 2)),
             ],
         },
     );

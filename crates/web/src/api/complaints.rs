@@ -33,7 +33,9 @@ const MAX_LIMIT: u32 = 200;
 
 pub(super) fn deny_admin(user: &User) -> Result<(), ApiError> {
     if user.role == Role::Admin {
-        return Err(crate::WebError::forbidden(klacht_domain::RefusalCode::AdminSeesNoComplaints).into());
+        return Err(
+            crate::WebError::forbidden(klacht_domain::RefusalCode::AdminSeesNoComplaints).into(),
+        );
     }
     Ok(())
 }

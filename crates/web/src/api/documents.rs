@@ -13,7 +13,6 @@ use super::extract::ApiPath;
 use crate::AppState;
 use crate::dossier::{form_pdf, offer_pdf};
 
-
 /// `GET /complaints/{id}/form.pdf`
 pub async fn form<S: Store>(
     State(state): State<AppState<S>>,

@@ -626,8 +626,9 @@ impl<'a> ComplaintView<'a> {
                 })
                 .collect(),
             allowed_actions: klacht_domain::permissions::allowed_actions(viewer, c),
+            // Dutch, as the view's other labels.
             closing_blockers: if c.is_open() {
-                c.closing_blockers()
+                klacht_app::complaints::closing_blockers(klacht_i18n::Tr::default(), c)
             } else {
                 Vec::new()
             },

@@ -385,8 +385,9 @@ fn escalation_outcome_needs_an_escalation_and_one_runs_at_a_time() {
     assert!(
         run.c
             .closing_blockers()
-            .iter()
-            .any(|b| b.contains("escalatie"))
+            .contains(&crate::refusal::Arg::Phrase(Box::new(
+                crate::refusal::Code::BlockerEscalation.into()
+            )))
     );
     let early = Command::RecordEscalationOutcome(EscalationOutcome {
         outcome: "Afgewezen".into(),

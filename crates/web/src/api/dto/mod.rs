@@ -379,7 +379,10 @@ async fn involved<S: Store>(
         match store.user_by_email(&email).await? {
             Some(r) => ids.push(r.user.id),
             None => {
-                check.say(&field, Words::key1("api-employee-unknown", "email", email.to_string()));
+                check.say(
+                    &field,
+                    Words::key1("api-employee-unknown", "email", email.to_string()),
+                );
                 complete = false;
             }
         }
