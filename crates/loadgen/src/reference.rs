@@ -4,6 +4,11 @@
 //! can: one INSERT per POST /intake, one 50-row keyset page per GET /page
 //! (`?after=ID` for a page deep in the table). `--rows` fills the table
 //! first, so that it is as large as klacht's.
+//!
+//! POST /intake-numbered is the least an intake can do under klacht's
+//! numbering rule (K-2026-0042: numbers per year without gaps): the year's
+//! counter and the INSERT in one transaction, so that a number is taken
+//! only by a row that is committed. It shows what that rule alone costs.
 
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -19,6 +24,15 @@ enum Db {
     Postgres(Pool<Postgres>),
 }
 
+/// The numbers per year, as klacht's `reference_counters`.
+const COUNTERS: &str =
+    "CREATE TABLE IF NOT EXISTS counters (year INTEGER PRIMARY KEY, last_number BIGINT NOT NULL)";
+
+/// Takes the year's next number, as klacht's intake does.
+const NEXT_NUMBER: &str = "INSERT INTO counters (year, last_number) VALUES (2026, 1) \
+     ON CONFLICT (year) DO UPDATE SET last_number = counters.last_number + 1 \
+     RETURNING last_number";
+
 const BODY: &str = "Belastingtest: de medewerker kwam te laat en belde niet af; \
                     de klager wil weten waarom en wil dat het niet opnieuw gebeurt.";
 
@@ -33,6 +47,7 @@ async fn connect(database: &str) -> anyhow::Result<Db> {
         )
         .execute(&pool)
         .await?;
+        sqlx::query(COUNTERS).execute(&pool).await?;
         return Ok(Db::Postgres(pool));
     }
     use sqlx::sqlite::{
@@ -52,6 +67,7 @@ async fn connect(database: &str) -> anyhow::Result<Db> {
     )
     .execute(&writer)
     .await?;
+    sqlx::query(COUNTERS).execute(&writer).await?;
     let reader = SqlitePoolOptions::new()
         .max_connections(4)
         .connect_with(options.read_only(true))
@@ -115,6 +131,40 @@ async fn intake(State(db): State<Db>, body: String) -> StatusCode {
     }
 }
 
+/// The counter and the row in one transaction.
+async fn numbered<DB>(pool: &Pool<DB>, body: String) -> Result<(), sqlx::Error>
+where
+    DB: sqlx::Database,
+    for<'c> &'c mut DB::Connection: sqlx::Executor<'c, Database = DB>,
+    for<'q> <DB as sqlx::Database>::Arguments: sqlx::IntoArguments<DB>,
+    i64: for<'r> sqlx::Decode<'r, DB> + sqlx::Type<DB> + for<'q> sqlx::Encode<'q, DB>,
+    String: for<'q> sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    usize: sqlx::ColumnIndex<DB::Row>,
+{
+    let mut tx = pool.begin().await?;
+    let number: i64 = sqlx::query_scalar(NEXT_NUMBER)
+        .fetch_one(&mut *tx)
+        .await?;
+    sqlx::query("INSERT INTO t (body, at) VALUES ($1, $2)")
+        .bind(body)
+        .bind(number)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
+}
+
+async fn intake_numbered(State(db): State<Db>, body: String) -> StatusCode {
+    let done = match &db {
+        Db::Sqlite { writer, .. } => numbered(writer, body).await,
+        Db::Postgres(pool) => numbered(pool, body).await,
+    };
+    if done.is_ok() {
+        StatusCode::CREATED
+    } else {
+        StatusCode::INTERNAL_SERVER_ERROR
+    }
+}
+
 async fn page(
     State(db): State<Db>,
     Query(q): Query<std::collections::HashMap<String, String>>,
@@ -138,6 +188,7 @@ pub async fn serve(addr: &str, database: &str, rows: u64) -> anyhow::Result<()> 
     fill(&db, rows).await?;
     let app = axum::Router::new()
         .route("/intake", post(intake))
+        .route("/intake-numbered", post(intake_numbered))
         .route("/page", get(page))
         .with_state(db);
     let listener = tokio::net::TcpListener::bind(addr).await?;

@@ -30,7 +30,9 @@ pub trait ComplaintStore: Send + Sync {
     /// together with the other writes queued at that moment (group commit,
     /// one fsync for all), in a savepoint of its own: a refused `build` or
     /// a failed statement touches no other write, and the answer comes
-    /// only after the commit. On PostgreSQL it is a transaction of its own.
+    /// only after the commit. On PostgreSQL the intakes queued at that
+    /// moment are committed together the same way (they would otherwise
+    /// wait for each other on the year's counter, one commit at a time).
     fn create_complaint_grouped<F, T, E>(
         &self,
         year: i16,

@@ -1,24 +1,28 @@
-//! Group commit for SQLite (issue 14 §2).
+//! Group commit (issue 14 §2).
 //!
-//! With one writer connection, every write transaction waits for its own
-//! fsync (`synchronous=FULL`), and the fsyncs, not the statements, bound
-//! the intake rate. Here one writer task takes every write queued at that
-//! moment (intakes and appends), runs each in its own savepoint, commits
-//! once and only then answers them all: one fsync for the batch, and an
-//! answered write is on disk as before. A write that fails rolls back to
-//! its savepoint and touches no other; a batch whose commit fails answers
-//! every write in it with the error.
+//! With one writer connection (SQLite), every write transaction waits for
+//! its own fsync (`synchronous=FULL`), and the fsyncs, not the statements,
+//! bound the intake rate. Here one writer task takes every write queued at
+//! that moment, runs each in its own savepoint, commits once and only then
+//! answers them all: one fsync for the batch, and an answered write is on
+//! disk as before. A write that fails rolls back to its savepoint and
+//! touches no other; a batch whose commit fails answers every write in it
+//! with the error.
 //!
-//! PostgreSQL needs none of this (its server commits concurrent
-//! transactions together): there a [`Work`] runs in a transaction of its
-//! own.
+//! On SQLite every write goes this way (intakes and appends). PostgreSQL
+//! commits concurrent transactions together by itself, so appends there
+//! run in a transaction of their own ([`alone`]); but every intake takes
+//! the year's row of `reference_counters` (the numbering has no gaps) and
+//! holds its lock until commit, so intakes commit one after the other,
+//! each waiting for its own fsync. There the intakes, and only they, are
+//! grouped: one lock and one fsync per batch.
 
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use sqlx::sqlite::{Sqlite, SqlitePool};
+use sqlx::{Database, Executor, Pool, Transaction};
 use tokio::sync::{mpsc, oneshot};
 
 use crate::StoreError;
@@ -68,16 +72,14 @@ pub(crate) async fn alone<DB: sqlx::Database, T>(
 
 /// What the writer task does with one queued write: runs it in the batch's
 /// transaction and hands back how to answer once the batch's fate is known.
-type Job = Box<
-    dyn for<'t> FnOnce(&'t mut sqlx::Transaction<'static, Sqlite>) -> BoxFut<'t, Settle> + Send,
->;
+type Job<DB> =
+    Box<dyn for<'t> FnOnce(&'t mut Transaction<'static, DB>) -> BoxFut<'t, Settle> + Send>;
 
 /// Makes a [`Job`] of a closure, as [`work`] does.
-fn job<F>(f: F) -> Job
+fn job<DB, F>(f: F) -> Job<DB>
 where
-    F: for<'t> FnOnce(&'t mut sqlx::Transaction<'static, Sqlite>) -> BoxFut<'t, Settle>
-        + Send
-        + 'static,
+    DB: Database,
+    F: for<'t> FnOnce(&'t mut Transaction<'static, DB>) -> BoxFut<'t, Settle> + Send + 'static,
 {
     Box::new(f)
 }
@@ -101,17 +103,28 @@ struct Counts {
     pending: AtomicUsize,
 }
 
-/// The queue to SQLite's writer task, started on the first write (in the
-/// runtime that does it) and again if that runtime has gone.
-#[derive(Debug)]
-pub(crate) struct GroupCommit {
-    pool: SqlitePool,
-    queue: Mutex<Option<mpsc::UnboundedSender<Job>>>,
+/// The queue to a writer task, started on the first write (in the runtime
+/// that does it) and again if that runtime has gone.
+pub(crate) struct GroupCommit<DB: Database> {
+    pool: Pool<DB>,
+    queue: Mutex<Option<mpsc::UnboundedSender<Job<DB>>>>,
     counts: Arc<Counts>,
 }
 
-impl GroupCommit {
-    pub(crate) fn new(pool: SqlitePool) -> Self {
+impl<DB: Database> std::fmt::Debug for GroupCommit<DB> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GroupCommit")
+            .field("counts", &self.counts)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<DB> GroupCommit<DB>
+where
+    DB: Database,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+{
+    pub(crate) fn new(pool: Pool<DB>) -> Self {
         Self {
             pool,
             queue: Mutex::new(None),
@@ -136,7 +149,7 @@ impl GroupCommit {
     /// comes after the batch has committed (or failed to).
     pub(crate) async fn run<T: Send + 'static>(
         &self,
-        work: Work<Sqlite, T>,
+        work: Work<DB, T>,
     ) -> Result<T, StoreError> {
         let (tx, rx) = oneshot::channel::<Result<T, StoreError>>();
         let job = job(move |batch| {
@@ -180,7 +193,7 @@ impl GroupCommit {
             .unwrap_or(Err(StoreError::Database(sqlx::Error::WorkerCrashed)))
     }
 
-    fn sender(&self) -> mpsc::UnboundedSender<Job> {
+    fn sender(&self) -> mpsc::UnboundedSender<Job<DB>> {
         let mut queue = self.queue.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(q) = queue.as_ref().filter(|q| !q.is_closed()) {
             return q.clone();
@@ -201,7 +214,11 @@ fn batch_failed(e: &sqlx::Error) -> StoreError {
 
 /// The writer task: takes what is queued, runs it as one batch, repeats
 /// until every sender is gone.
-async fn writer(pool: SqlitePool, mut rx: mpsc::UnboundedReceiver<Job>, counts: Arc<Counts>) {
+async fn writer<DB>(pool: Pool<DB>, mut rx: mpsc::UnboundedReceiver<Job<DB>>, counts: Arc<Counts>)
+where
+    DB: Database,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+{
     while let Some(first) = rx.recv().await {
         let mut jobs = vec![first];
         // What queued while the connection was busy joins this batch.
@@ -226,7 +243,11 @@ async fn writer(pool: SqlitePool, mut rx: mpsc::UnboundedReceiver<Job>, counts: 
 }
 
 /// Runs `jobs` in savepoints of `tx`, commits, answers.
-async fn batch(mut tx: sqlx::Transaction<'static, Sqlite>, jobs: Vec<Job>, counts: &Counts) {
+async fn batch<DB>(mut tx: Transaction<'static, DB>, jobs: Vec<Job<DB>>, counts: &Counts)
+where
+    DB: Database,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+{
     let mut settled = Vec::with_capacity(jobs.len());
     let mut broken: Option<sqlx::Error> = None;
     for job in jobs {

@@ -12,6 +12,8 @@ use crate::StoreError;
 pub struct PgStore {
     pool: PgPool,
     cache: std::sync::Arc<crate::cache::ReadCache>,
+    /// The intakes' group commit (see [`crate::group`]).
+    intakes: std::sync::Arc<crate::group::GroupCommit<sqlx::Postgres>>,
 }
 
 /// How long start-up waits for the server before it says it is unreachable.
@@ -31,6 +33,7 @@ impl PgStore {
             .connect_with(options)
             .await?;
         Ok(Self {
+            intakes: std::sync::Arc::new(crate::group::GroupCommit::new(pool.clone())),
             pool,
             cache: Default::default(),
         })
@@ -55,6 +58,27 @@ impl PgStore {
         work: crate::group::Work<sqlx::Postgres, T>,
     ) -> Result<T, StoreError> {
         crate::group::alone(&self.pool, work).await
+    }
+
+    /// Runs an intake in the next group commit of intakes: they all wait
+    /// for the year's counter, so they share its lock and one commit.
+    pub(crate) async fn grouped_intake<T: Send + 'static>(
+        &self,
+        work: crate::group::Work<sqlx::Postgres, T>,
+    ) -> Result<T, StoreError> {
+        self.intakes.run(work).await
+    }
+
+    /// Group commits of intakes so far: batches committed and the intakes
+    /// kept in them. For tests and the benchmark notes.
+    pub fn group_commit_counts(&self) -> (u64, u64) {
+        self.intakes.counts()
+    }
+
+    /// Intakes handed to the group commit and not yet answered.
+    #[doc(hidden)]
+    pub fn group_commit_pending(&self) -> usize {
+        self.intakes.pending()
     }
 
     pub async fn close(&self) {

@@ -22,7 +22,7 @@ pub struct SqliteStore {
     reader: SqlitePool,
     /// Intakes and appends go through one writer task that commits what
     /// is queued together (see [`crate::group`]).
-    group: Arc<GroupCommit>,
+    group: Arc<GroupCommit<sqlx::Sqlite>>,
     cache: Arc<ReadCache>,
 }
 
@@ -70,6 +70,14 @@ impl SqliteStore {
 
     /// Runs `work` in the next group commit (see [`crate::group`]).
     pub(crate) async fn grouped<T: Send + 'static>(
+        &self,
+        work: Work<sqlx::Sqlite, T>,
+    ) -> Result<T, StoreError> {
+        self.group.run(work).await
+    }
+
+    /// Intakes share the group commit of every write.
+    pub(crate) async fn grouped_intake<T: Send + 'static>(
         &self,
         work: Work<sqlx::Sqlite, T>,
     ) -> Result<T, StoreError> {

@@ -191,7 +191,7 @@ macro_rules! complaints_queries {
                     T: Send + 'static,
                     E: Send + 'static,
                 {
-                    self.grouped($crate::group::work(move |tx| {
+                    self.grouped_intake($crate::group::work(move |tx| {
                         Box::pin(async move {
                             let mut extra = None;
                             let created = create_in(tx, year, |reference| {

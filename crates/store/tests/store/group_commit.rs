@@ -1,13 +1,16 @@
-//! Intakes and appends that are committed together (group commit on
-//! SQLite, issue 14 §2): each write fails alone, and an answered write is
-//! committed. On PostgreSQL each is a transaction of its own, and the same
-//! holds.
+//! Intakes and appends that are committed together (group commit,
+//! issue 14 §2): each write fails alone, and an answered write is
+//! committed. On SQLite every write is grouped; on PostgreSQL the intakes
+//! are (they share the year's counter), and an append is a transaction of
+//! its own. The same holds on both.
 
 use jiff::Timestamp;
 use jiff::civil::date;
 use klacht_domain::{ComplaintId, ReferenceNumber};
-use klacht_store::testing::SqliteTestDb;
-use klacht_store::{ComplaintRow, NewStream, RawEvent, Store, StoreError, store_tests};
+use klacht_store::testing::{PgTestDb, SqliteTestDb};
+use klacht_store::{
+    ComplaintRow, ComplaintStore as _, NewStream, RawEvent, Store, StoreError, store_tests,
+};
 use uuid::Uuid;
 
 fn at(second: i64) -> Timestamp {
@@ -197,4 +200,69 @@ async fn sqlite_commits_the_queued_writes_as_one_batch() {
     // Five intakes and one append kept, in one commit.
     assert_eq!(store.group_commit_counts(), (batches + 1, writes + 6));
     check(&store, &existing, answers).await;
+}
+
+/// On PostgreSQL the intakes queued while the year's counter is locked
+/// (here by another transaction) commit together once it is free: fewer
+/// commits than intakes, every number handed out once and in order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_commits_the_queued_intakes_together() {
+    let Some(db) = PgTestDb::new().await else {
+        return;
+    };
+    let store = db.store().await;
+    let existing = existing(&store).await;
+    use sqlx::Connection as _;
+    let mut holder = sqlx::PgConnection::connect(&db.url)
+        .await
+        .expect("a second connection");
+    sqlx::raw_sql("BEGIN; SELECT last_number FROM reference_counters WHERE year = 2026 FOR UPDATE")
+        .execute(&mut holder)
+        .await
+        .expect("lock the counter");
+    let (batches, writes) = store.group_commit_counts();
+    let tasks: Vec<_> = (0..8u32)
+        .map(|n| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                Answer::Created(
+                    store
+                        .create_complaint_grouped(2026, move |reference| {
+                            Ok::<_, &'static str>((
+                                stream(ComplaintId::new(Uuid::new_v4()), reference),
+                                n,
+                            ))
+                        })
+                        .await,
+                )
+            })
+        })
+        .collect();
+    while store.group_commit_pending() < tasks.len() {
+        tokio::task::yield_now().await;
+    }
+    sqlx::raw_sql("COMMIT")
+        .execute(&mut holder)
+        .await
+        .expect("free the counter");
+    let mut references = Vec::new();
+    for answer in answers(tasks).await {
+        match answer {
+            Answer::Created(Ok(Ok((row, _)))) => references.push(row.reference.to_string()),
+            other => panic!("unexpected answer {other:?}"),
+        }
+    }
+    references.sort();
+    let expected: Vec<String> = (2..=9).map(|n| format!("K-2026-{n:04}")).collect();
+    assert_eq!(references, expected);
+    let (after_batches, after_writes) = store.group_commit_counts();
+    assert_eq!(after_writes, writes + 8);
+    // The first intake may have begun its batch alone before the others
+    // queued; the rest wait for the counter and share the next commit.
+    assert!(
+        after_batches - batches <= 2,
+        "{} commits for 8 intakes",
+        after_batches - batches
+    );
+    assert_eq!(store.count_complaints().await.expect("count"), 9);
 }
