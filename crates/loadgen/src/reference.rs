@@ -142,9 +142,7 @@ where
     usize: sqlx::ColumnIndex<DB::Row>,
 {
     let mut tx = pool.begin().await?;
-    let number: i64 = sqlx::query_scalar(NEXT_NUMBER)
-        .fetch_one(&mut *tx)
-        .await?;
+    let number: i64 = sqlx::query_scalar(NEXT_NUMBER).fetch_one(&mut *tx).await?;
     sqlx::query("INSERT INTO t (body, at) VALUES ($1, $2)")
         .bind(body)
         .bind(number)

@@ -147,10 +147,7 @@ where
 
     /// Queues `work` for the next batch and waits for its answer, which
     /// comes after the batch has committed (or failed to).
-    pub(crate) async fn run<T: Send + 'static>(
-        &self,
-        work: Work<DB, T>,
-    ) -> Result<T, StoreError> {
+    pub(crate) async fn run<T: Send + 'static>(&self, work: Work<DB, T>) -> Result<T, StoreError> {
         let (tx, rx) = oneshot::channel::<Result<T, StoreError>>();
         let job = job(move |batch| {
             Box::pin(async move {
