@@ -180,6 +180,16 @@ async fn the_staff_forms_word_bad_values_in_the_users_language<S: Store>(store: 
     );
 }
 
+/// The message a problem+json answer gives for `field`.
+fn message(p: &serde_json::Value, field: &str) -> String {
+    p["errors"]
+        .as_array()
+        .and_then(|errors| errors.iter().find(|e| e["field"] == field))
+        .and_then(|e| e["message"].as_str())
+        .unwrap_or_else(|| panic!("{field} in {p}"))
+        .to_owned()
+}
+
 async fn the_apis_field_details_follow_accept_language<S: Store>(store: S) {
     let app = spawn_app(store).await;
     let o = api_support::org(&app).await;
@@ -198,14 +208,6 @@ async fn the_apis_field_details_follow_accept_language<S: Store>(store: S) {
             req = req.header("accept-language", l);
         }
         req
-    };
-    let message = |p: &serde_json::Value, field: &str| -> String {
-        p["errors"]
-            .as_array()
-            .and_then(|errors| errors.iter().find(|e| e["field"] == field))
-            .and_then(|e| e["message"].as_str())
-            .unwrap_or_else(|| panic!("{field} in {p}"))
-            .to_owned()
     };
 
     let r = app.send(post(Some("en-GB,en;q=0.9"))).await;
@@ -253,14 +255,6 @@ async fn the_apis_own_field_details_follow_accept_language<S: Store>(store: S) {
         .expect("an object")
         .remove("complainant");
     body["involved_employees"] = json!(["niemand@focus.example"]);
-    let field = |p: &serde_json::Value, field: &str| -> String {
-        p["errors"]
-            .as_array()
-            .and_then(|errors| errors.iter().find(|e| e["field"] == field))
-            .and_then(|e| e["message"].as_str())
-            .unwrap_or_else(|| panic!("{field} in {p}"))
-            .to_owned()
-    };
     for (language, required, unknown, limit, cursor) in [
         (
             Some("en"),
@@ -290,8 +284,8 @@ async fn the_apis_own_field_details_follow_accept_language<S: Store>(store: S) {
             ))
             .await;
         let p = r.problem(422);
-        assert_eq!(field(p, "complainant"), required);
-        assert_eq!(field(p, "involved_employees[0]"), unknown);
+        assert_eq!(message(p, "complainant"), required);
+        assert_eq!(message(p, "involved_employees[0]"), unknown);
         let r = app
             .send(with(
                 app.client
@@ -300,8 +294,8 @@ async fn the_apis_own_field_details_follow_accept_language<S: Store>(store: S) {
             ))
             .await;
         let p = r.problem(422);
-        assert_eq!(field(p, "limit"), limit);
-        assert_eq!(field(p, "cursor"), cursor);
+        assert_eq!(message(p, "limit"), limit);
+        assert_eq!(message(p, "cursor"), cursor);
     }
 }
 
