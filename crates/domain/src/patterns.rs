@@ -196,31 +196,6 @@ impl PatternKey {
     pub fn value(&self) -> &str {
         self.0.split_once(':').map_or("", |(_, v)| v)
     }
-
-    /// Dutch for a page, e.g. "Dienst: Thuiszorg" (the normalised value
-    /// with a capital). A team's value is its manager's id: `team_name`
-    /// gives the name, "team van Margriet Jansen".
-    pub fn label(&self, team_name: impl Fn(&str) -> Option<String>) -> String {
-        match self.dimension() {
-            Dimension::Team => match team_name(self.value()) {
-                Some(name) => format!("team van {name}"),
-                None => "onbekend team".to_owned(),
-            },
-            d => {
-                let mut value = self.value().chars();
-                let value: String = value
-                    .next()
-                    .map(|c| c.to_uppercase().chain(value).collect())
-                    .unwrap_or_default();
-                let mut dimension = d.label().chars();
-                let dimension: String = dimension
-                    .next()
-                    .map(|c| c.to_uppercase().chain(dimension).collect())
-                    .unwrap_or_default();
-                format!("{dimension}: {value}")
-            }
-        }
-    }
 }
 
 impl fmt::Display for PatternKey {

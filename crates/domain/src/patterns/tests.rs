@@ -235,21 +235,6 @@ fn a_decision_holds_until_a_fresh_cluster_forms() {
     assert_eq!(open_patterns(&facts, &other, &rules, today()).len(), 1);
 }
 
-/// Issue 12: pages show a pattern in Dutch, not as its key.
-#[test]
-fn keys_have_a_dutch_label() {
-    let key: PatternKey = "service:thuiszorg".parse().expect("key");
-    assert_eq!(key.label(|_| None), "Dienst: Thuiszorg");
-    let key: PatternKey = "category:kwaliteit van zorg".parse().expect("key");
-    assert_eq!(key.label(|_| None), "Categorie: Kwaliteit van zorg");
-    let key = PatternKey::new(Dimension::Team, &team(7).to_string()).expect("key");
-    assert_eq!(
-        key.label(|id| (id == team(7).to_string()).then(|| "Margriet Jansen".to_owned())),
-        "team van Margriet Jansen"
-    );
-    assert_eq!(key.label(|_| None), "onbekend team");
-}
-
 #[test]
 fn keys_are_stable_text() {
     let key = PatternKey::new(Dimension::Service, "  Thuis   Zorg ").expect("key");
