@@ -17,20 +17,12 @@ use crate::reports_support;
 use std::collections::BTreeSet;
 
 use fantoccini::Client;
-use jiff::{Span, ToSpan};
 use klacht_app::documents::Letterhead;
-use klacht_app::improvement::{self, ActionInput};
-use klacht_app::mailbox::{Envelope, take_in};
-use klacht_app::notify::Notifier;
 use klacht_browser_tests::{
     axe_violations, browser, screenshot, set_width, sign_in, sign_out, spawn_app,
 };
-use klacht_domain::absence::{Absence, Period};
-use klacht_domain::complaint::{Command, Kind};
-use klacht_domain::patterns::PatternRules;
 use klacht_store::testing::SqliteTestDb;
-use klacht_store::{AbsenceStore, AuditEntry, ComplaintStore};
-use reports_support::{PASSWORD, cal, create, data_set, org};
+use reports_support::{PASSWORD, WorkWords, cal, data_set, org, work_in_hand};
 
 #[path = "../../../web/tests/web/routes_support.rs"]
 mod routes_support;
@@ -275,111 +267,20 @@ async fn every_page_fits_a_phone_and_passes_axe_for_every_role() {
     )
     .await
     .expect("file the closed complaints");
-    // Registered by Piet this morning, no handler yet: Margriet's next
-    // step, and one in hand with contact made.
-    let now = klacht_clock::test_now();
-    let morning = (now - 3.hours()).to_zoned(cal().time_zone().clone());
-    let fresh = create(
+    let (fresh, in_hand) = work_in_hand(
         &store,
         &org,
-        morning.clone(),
-        Kind::Complaint,
-        Some("Planning"),
-        |_| {},
-    )
-    .await;
-    let manager = org.manager.clone();
-    let in_hand = create(
-        &store,
-        &org,
-        morning.clone(),
-        Kind::Complaint,
-        Some("Bejegening"),
-        |p| {
-            let later = &morning + Span::new().minutes(30);
-            p.step(
-                Command::AssignHandler {
-                    handler: manager.clone(),
-                },
-                &manager,
-                &later,
-            );
-            p.step(reports_support::contact(&later), &manager, &later);
+        &WorkWords {
+            fresh_category: Some("Planning"),
+            in_hand_category: "Bejegening",
+            action_title: "Vaste planners per wijk",
+            action_description: "Elke wijk krijgt een vaste planner die wijzigingen zelf doorbelt.",
+            mail: MAIL,
+            absence_note: "Cursus",
+            absence_logged: "Afwezig: cursus",
         },
     )
     .await;
-    let mut ids = Vec::new();
-    for reference in [fresh, in_hand] {
-        ids.push(
-            store
-                .complaint_id_by_reference(reference)
-                .await
-                .expect("look up")
-                .expect("stored"),
-        );
-    }
-    improvement::create(
-        &store,
-        &cal(),
-        &PatternRules::default(),
-        &org.quality,
-        ActionInput {
-            title: "Vaste planners per wijk".into(),
-            description: "Elke wijk krijgt een vaste planner die wijzigingen zelf doorbelt.".into(),
-            owner: org.manager.id,
-            due_on: cal()
-                .local_date(now)
-                .checked_add(45.days())
-                .expect("a date"),
-            complaints: ids,
-            pattern: None,
-        },
-        now,
-    )
-    .await
-    .expect("an improvement action");
-    take_in(
-        &store,
-        &cal(),
-        &Notifier::disabled(),
-        None,
-        &Envelope {
-            folder: "INBOX".into(),
-            uid_validity: 1,
-            uid: 1,
-        },
-        MAIL.as_bytes().to_vec(),
-        now,
-    )
-    .await
-    .expect("a message in the mailbox");
-    // Margriet is away this week: her work is to be handed over.
-    let today = cal().local_date(now);
-    store
-        .record_absence(
-            &Absence {
-                id: uuid::Uuid::now_v7(),
-                user: org.manager.id,
-                period: Period::new(today, today.checked_add(7.days()).expect("a date"))
-                    .expect("a period"),
-                note: Some("Cursus".into()),
-                recorded_by: org.quality.id,
-                recorded_at: now,
-                alerted_at: None,
-            },
-            &AuditEntry {
-                id: uuid::Uuid::now_v7(),
-                at: now,
-                actor: Some(org.quality.id),
-                actor_name: org.quality.name.clone(),
-                kind: "absence.recorded".into(),
-                subject: org.manager.name.clone(),
-                details: "Afwezig: cursus".into(),
-            },
-            &[],
-        )
-        .await
-        .expect("an absence");
     let app = spawn_app(store).await;
     let base = app.base.as_str();
     let mut walk = Walk::default();

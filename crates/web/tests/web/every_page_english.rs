@@ -12,25 +12,20 @@
 
 use crate::common::{Browser, TestApp, spawn_app, visible};
 use crate::report::pdf_text;
-use crate::reports_support::{self, Org, cal, create, data_set, org};
+use crate::reports_support::{self, Org, WorkWords, cal, data_set, org, work_in_hand};
 use crate::routes_support::declared_routes;
 
 use std::collections::BTreeSet;
 
-use jiff::{Span, ToSpan};
+use jiff::ToSpan;
 use klacht_app::complaints::new_stream;
-use klacht_app::improvement::{self, ActionInput};
-use klacht_app::mailbox::{Envelope, take_in};
-use klacht_app::notify::Notifier;
-use klacht_domain::absence::{Absence, Period};
 use klacht_domain::complaint::{
     self, Actor, Channel, Command, Complaint, Kind, Merit, MeritDecision, NewComplaint, Offer,
     OfferKind, Party, Recorded,
 };
-use klacht_domain::patterns::PatternRules;
 use klacht_domain::{ComplaintId, Language, ReferenceNumber, User};
 use klacht_i18n::foreign_words;
-use klacht_store::{AuditEntry, Store, store_tests};
+use klacht_store::{Store, store_tests};
 
 /// Texts the data set's people typed (reports_support's in Dutch) and a
 /// setting's name: not the product's words.
@@ -226,102 +221,22 @@ async fn world<S: Store>(store: &S) -> World {
     )
     .await
     .expect("file the closed complaints");
-    let morning = (now - 3.hours()).to_zoned(cal().time_zone().clone());
-    let fresh = create(store, &org, morning.clone(), Kind::Complaint, None, |_| {}).await;
-    let manager = org.manager.clone();
-    let in_hand = create(
+    let (fresh, in_hand) = work_in_hand(
         store,
         &org,
-        morning.clone(),
-        Kind::Complaint,
-        Some("Planning"),
-        |p| {
-            let later = &morning + Span::new().minutes(30);
-            p.step(
-                Command::AssignHandler {
-                    handler: manager.clone(),
-                },
-                &manager,
-                &later,
-            );
-            p.step(reports_support::contact(&later), &manager, &later);
+        &WorkWords {
+            fresh_category: None,
+            in_hand_category: "Planning",
+            action_title: "Fixed planners per district",
+            action_description: "Each district gets a planner who calls about changes.",
+            mail: "From: Anne Smith <anne@example.com>\r\nTo: complaints@focus.example\r\n\
+Subject: Home care\r\n\r\nNobody came on Tuesday. Could you call me?\r\n",
+            absence_note: "Course",
+            absence_logged: "Course",
         },
     )
     .await;
     let english = english_complaint(store, &org).await;
-    let mut ids = Vec::new();
-    for reference in [fresh, in_hand] {
-        ids.push(
-            store
-                .complaint_id_by_reference(reference)
-                .await
-                .expect("look up")
-                .expect("stored"),
-        );
-    }
-    improvement::create(
-        store,
-        &cal(),
-        &PatternRules::default(),
-        &org.quality,
-        ActionInput {
-            title: "Fixed planners per district".into(),
-            description: "Each district gets a planner who calls about changes.".into(),
-            owner: org.manager.id,
-            due_on: cal()
-                .local_date(now)
-                .checked_add(45.days())
-                .expect("a date"),
-            complaints: ids,
-            pattern: None,
-        },
-        now,
-    )
-    .await
-    .expect("an improvement action");
-    take_in(
-        store,
-        &cal(),
-        &Notifier::disabled(),
-        None,
-        &Envelope {
-            folder: "INBOX".into(),
-            uid_validity: 1,
-            uid: 1,
-        },
-        b"From: Anne Smith <anne@example.com>\r\nTo: complaints@focus.example\r\n\
-Subject: Home care\r\n\r\nNobody came on Tuesday. Could you call me?\r\n"
-            .to_vec(),
-        now,
-    )
-    .await
-    .expect("a message in the mailbox");
-    let today = cal().local_date(now);
-    store
-        .record_absence(
-            &Absence {
-                id: uuid::Uuid::now_v7(),
-                user: org.manager.id,
-                period: Period::new(today, today.checked_add(7.days()).expect("a date"))
-                    .expect("a period"),
-                note: Some("Course".into()),
-                recorded_by: org.quality.id,
-                recorded_at: now,
-                alerted_at: None,
-            },
-            &AuditEntry {
-                id: uuid::Uuid::now_v7(),
-                at: now,
-                actor: Some(org.quality.id),
-                actor_name: org.quality.name.clone(),
-                kind: "absence.recorded".into(),
-                subject: org.manager.name.clone(),
-                details: "Course".into(),
-            },
-            &[],
-        )
-        .await
-        .expect("an absence");
     World {
         org,
         fresh,

@@ -26,6 +26,9 @@ use klacht_domain::complaint::{
 use klacht_domain::{ComplaintId, ReferenceNumber, Role, User};
 use klacht_store::Store;
 
+mod work;
+pub use work::{WorkWords, work_in_hand};
+
 pub fn cal() -> WorkingCalendar {
     WorkingCalendar::netherlands_default()
 }
