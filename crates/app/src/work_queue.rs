@@ -17,11 +17,10 @@
 //! Each complaint appears once, for the first of these reasons that
 //! applies; each agreed action is an item of its own.
 
-use std::collections::{BTreeMap, HashMap};
-
 use jiff::civil::Date;
 use klacht_domain::calendar::WorkingCalendar;
-use klacht_domain::complaint::{AgreedAction, Event};
+use klacht_domain::complaint::AgreedAction;
+use klacht_domain::reminders::actions::still_open;
 use klacht_domain::terms::{Step, TermStatus, term_status};
 use klacht_domain::{ComplaintId, ReferenceNumber, Role, User, UserId};
 use klacht_store::{ComplaintRow, OutboxStatus, Store, StoreError, WorkQueueQuery};
@@ -209,45 +208,28 @@ struct OpenAction {
 /// corrections applied.
 async fn open_actions<S: Store>(store: &S, user: UserId) -> Result<Vec<OpenAction>, StoreError> {
     let events = store.open_action_events(user).await?;
-    // Keyed by complaint and number; a correction names the seq of the
-    // event it replaces.
-    let mut open: BTreeMap<(ComplaintId, u32), OpenAction> = BTreeMap::new();
-    let mut agreed_at: HashMap<(ComplaintId, u64), u32> = HashMap::new();
-    for e in events {
-        let id = e.event.complaint_id;
-        let recorded = crate::complaints::from_raw(&e.event).map_err(corrupt)?;
-        match recorded.event {
-            Event::ActionAgreed(action) => {
-                agreed_at.insert((id, recorded.seq), action.number);
-                open.insert(
-                    (id, action.number),
-                    OpenAction {
-                        complaint: ComplaintRef {
-                            id,
-                            reference: e.reference,
-                        },
-                        handler: e.handler,
-                        action,
-                    },
-                );
-            }
-            Event::ActionCompleted(done) => {
-                open.remove(&(id, done.number));
-            }
-            Event::Corrected {
-                of, replacement, ..
-            } => {
-                if let (Some(number), Event::ActionAgreed(action)) =
-                    (agreed_at.get(&(id, of)), *replacement)
-                    && let Some(item) = open.get_mut(&(id, *number))
-                {
-                    item.action = action;
-                }
-            }
-            _ => {}
-        }
+    let mut out = Vec::new();
+    for complaint in events.chunk_by(|a, b| a.event.complaint_id == b.event.complaint_id) {
+        let Some(first) = complaint.first() else {
+            continue;
+        };
+        let recorded = complaint
+            .iter()
+            .map(|e| crate::complaints::from_raw(&e.event))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(corrupt)?;
+        out.extend(still_open(&recorded).into_iter().map(|action| OpenAction {
+            complaint: ComplaintRef {
+                id: first.event.complaint_id,
+                reference: first.reference,
+            },
+            handler: first.handler,
+            action,
+        }));
     }
-    Ok(open.into_values().collect())
+    // The order the list has always had among items equally urgent.
+    out.sort_by_key(|a| (a.complaint.id, a.action.number));
+    Ok(out)
 }
 
 /// The questions put to `director` that wait for her advice (regulation,

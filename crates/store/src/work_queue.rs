@@ -48,11 +48,12 @@ pub struct WorkQueueQuery {
 
 /// An event about agreed actions (`action_agreed`, `action_completed`,
 /// or a `corrected` one that may replace them) of an open complaint, with
-/// the complaint's reference and handler.
+/// the complaint's reference, handler and responsible manager.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionEvent {
     pub reference: ReferenceNumber,
     pub handler: Option<UserId>,
+    pub responsible_manager: Option<UserId>,
     pub event: RawEvent,
 }
 

@@ -16,7 +16,7 @@ pub mod yearly;
 use jiff::ToSpan;
 use jiff::civil::Date;
 use klacht_domain::calendar::WorkingCalendar;
-use klacht_domain::stats::{ComplaintFacts, Period, Stats};
+use klacht_domain::stats::{ComplaintFacts, Period, Stats, Tally};
 use klacht_store::{Cursor, Store, StoreError};
 
 use crate::complaints::ServiceError;
@@ -73,38 +73,51 @@ pub async fn facts_of_period<S: Store>(
     calendar: &WorkingCalendar,
     period: &Period,
 ) -> Result<Vec<ComplaintFacts>, ReportError> {
+    let mut out = Vec::new();
+    for_each_fact_of_period(store, calendar, period, |f| out.push(f)).await?;
+    Ok(out)
+}
+
+/// Hands the facts of [`facts_of_period`] to `each`, in the same order,
+/// one page of [`FACTS_PAGE`] rows in memory at a time: a year of a large
+/// organisation is 200,000 rows, hundreds of megabytes held at once.
+pub async fn for_each_fact_of_period<S: Store>(
+    store: &S,
+    calendar: &WorkingCalendar,
+    period: &Period,
+    mut each: impl FnMut(ComplaintFacts) + Send,
+) -> Result<(), ReportError> {
     let (from, before) = period_bounds(period, calendar)?;
     let key = facts::facts_key(calendar);
-    let mut out = Vec::new();
     let mut after: Option<Cursor> = None;
     loop {
         let page = store
             .report_facts(&key, from, before, after, FACTS_PAGE)
             .await?;
-        let mut rows: Vec<Result<ComplaintFacts, klacht_domain::ComplaintId>> =
-            Vec::with_capacity(page.rows.len());
-        for row in &page.rows {
-            rows.push(row.facts.as_deref().and_then(facts::parse).ok_or(row.id));
-        }
+        let rows: Vec<Result<ComplaintFacts, klacht_domain::ComplaintId>> = page
+            .rows
+            .iter()
+            .map(|row| row.facts.as_deref().and_then(facts::parse).ok_or(row.id))
+            .collect();
         let missing: Vec<_> = rows
             .iter()
             .filter_map(|r| r.as_ref().err().copied())
             .collect();
-        if missing.is_empty() {
-            out.extend(rows.into_iter().flatten());
+        let mut replayed = if missing.is_empty() {
+            Default::default()
         } else {
-            let mut replayed = facts::replayed(store, calendar, &missing).await?;
-            for row in rows {
-                match row {
-                    Ok(f) => out.push(f),
-                    // Gone in between (retention): not counted.
-                    Err(id) => out.extend(replayed.remove(&id)),
-                }
+            facts::replayed(store, calendar, &missing).await?
+        };
+        for row in rows {
+            match row {
+                Ok(f) => each(f),
+                // Gone in between (retention): not counted.
+                Err(id) => replayed.remove(&id).into_iter().for_each(&mut each),
             }
         }
         match page.next {
             Some(next) => after = Some(next),
-            None => return Ok(out),
+            None => return Ok(()),
         }
     }
 }
@@ -141,8 +154,9 @@ pub async fn stats<S: Store>(
     period: &Period,
     today: Date,
 ) -> Result<Stats, ReportError> {
-    let facts = facts_of_period(store, calendar, period).await?;
-    Ok(Stats::compute(&facts, period, today))
+    let mut tally = Tally::new(period, today);
+    for_each_fact_of_period(store, calendar, period, |f| tally.add(&f)).await?;
+    Ok(tally.finish())
 }
 
 /// How long figures computed here are shown when nothing changed on this

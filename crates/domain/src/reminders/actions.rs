@@ -13,12 +13,14 @@
 //! absent or deactivated recipient's message goes to their stand-in by the
 //! rule every reminder follows, [`crate::absence::stand_in`].
 
+use std::collections::{BTreeMap, HashMap};
+
 use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::{MISSED_CATCH_UP_DAYS, ReminderKind, ReminderSettings, relative_day};
 use crate::calendar::WorkingCalendar;
-use crate::complaint::Complaint;
+use crate::complaint::{AgreedAction, Complaint, Event, Recorded};
 use crate::terms::{TermStatus, term_status};
 use crate::{ComplaintId, ReferenceNumber, UserId};
 
@@ -58,6 +60,36 @@ impl OpenAction {
                     owner: a.owner,
                     handler: c.handler(),
                     responsible_manager: c.responsible_manager(),
+                })
+            })
+            .collect()
+    }
+
+    /// The open actions with a due date of an open complaint, from its
+    /// action events alone (`action_agreed`, `action_completed` and the
+    /// `corrected` ones, in stream order; other events are passed over):
+    /// what [`OpenAction::of`] gives for the replayed complaint, without
+    /// reading the rest of its stream. `handler` and `responsible_manager`
+    /// are the complaint's own.
+    pub fn from_action_events<'a>(
+        complaint: ComplaintId,
+        reference: ReferenceNumber,
+        handler: Option<UserId>,
+        responsible_manager: Option<UserId>,
+        events: impl IntoIterator<Item = &'a Recorded>,
+    ) -> Vec<OpenAction> {
+        still_open(events)
+            .into_iter()
+            .filter_map(|a| {
+                Some(OpenAction {
+                    complaint,
+                    reference,
+                    number: a.number,
+                    due: a.due?,
+                    description: a.description,
+                    owner: a.owner,
+                    handler,
+                    responsible_manager,
                 })
             })
             .collect()
@@ -275,3 +307,37 @@ impl DigestAction {
 
 #[cfg(test)]
 mod tests;
+
+/// The agreed actions not completed after one complaint's action events
+/// (in stream order; events of other kinds are passed over), each as its
+/// last correction left it, in the order agreed. A correction can only
+/// replace the event it names, never another correction, and an action
+/// keeps its number when corrected (the replay refuses anything else).
+pub fn still_open<'a>(events: impl IntoIterator<Item = &'a Recorded>) -> Vec<AgreedAction> {
+    let mut open: BTreeMap<u32, AgreedAction> = BTreeMap::new();
+    // seq of an `action_agreed` event -> the action's number
+    let mut agreed_at: HashMap<u64, u32> = HashMap::new();
+    for rec in events {
+        match &rec.event {
+            Event::ActionAgreed(action) => {
+                agreed_at.insert(rec.seq, action.number);
+                open.insert(action.number, action.clone());
+            }
+            Event::ActionCompleted(done) => {
+                open.remove(&done.number);
+            }
+            Event::Corrected {
+                of, replacement, ..
+            } => {
+                if let (Some(number), Event::ActionAgreed(action)) =
+                    (agreed_at.get(of), replacement.as_ref())
+                    && let Some(item) = open.get_mut(number)
+                {
+                    *item = action.clone();
+                }
+            }
+            _ => {}
+        }
+    }
+    open.into_values().collect()
+}

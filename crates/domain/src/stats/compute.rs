@@ -278,15 +278,52 @@ impl Stats {
     /// The figures of `period` over `facts` (rows received outside the
     /// period are ignored), with overdue steps measured on `today`.
     pub fn compute(facts: &[ComplaintFacts], period: &Period, today: Date) -> Stats {
-        let rows: Vec<&ComplaintFacts> = facts
-            .iter()
-            .filter(|f| period.contains(f.received_on))
-            .collect();
-        let month_keys = period.months();
-        let month_index = |d: Date| month_keys.iter().position(|k| *k == (d.year(), d.month()));
+        let mut tally = Tally::new(period, today);
+        for f in facts {
+            tally.add(f);
+        }
+        tally.finish()
+    }
+}
 
-        let mut totals = Totals::default();
-        let mut months: Vec<MonthRow> = month_keys
+/// The figures of a period, counted one facts row at a time: a year of a
+/// large organisation is 200,000 rows, and only the counts (and the day
+/// counts medians need) are kept, never the rows.
+#[derive(Debug, Clone)]
+pub struct Tally {
+    period: Period,
+    today: Date,
+    month_keys: Vec<(i16, i8)>,
+    totals: Totals,
+    months: Vec<MonthRow>,
+    categories: BTreeMap<String, CategoryRow>,
+    causes: BTreeMap<String, u64>,
+    services: BTreeMap<String, u64>,
+    channels: BTreeMap<String, u64>,
+    merit: MeritSplit,
+    lead_times: Vec<i64>,
+    scores: Vec<u64>,
+    checks: Vec<u64>,
+    satisfaction: SatisfactionStats,
+    escalations: EscalationStats,
+    parties: BTreeMap<String, u64>,
+    reopened: ReopenedStats,
+    reopen_kinds: BTreeMap<String, u64>,
+    steps: Vec<StepTally>,
+}
+
+/// One step's compliance, counted.
+#[derive(Debug, Clone)]
+struct StepTally {
+    compliance: StepCompliance,
+    /// Days late of the late and overdue steps.
+    days: Vec<i64>,
+}
+
+impl Tally {
+    pub fn new(period: &Period, today: Date) -> Tally {
+        let month_keys = period.months();
+        let months = month_keys
             .iter()
             .map(|&(year, month)| MonthRow {
                 year,
@@ -296,105 +333,179 @@ impl Stats {
                 signals: 0,
             })
             .collect();
-        let mut categories: BTreeMap<String, CategoryRow> = BTreeMap::new();
-        let mut causes = BTreeMap::new();
-        let mut services = BTreeMap::new();
-        let mut channels = BTreeMap::new();
-        let mut merit = MeritSplit::default();
-        let mut lead_times = Vec::new();
-        let mut scores = Vec::new();
-        let mut checks: Vec<u64> = Vec::new();
-        let mut satisfaction = SatisfactionStats::default();
-        let mut escalations = EscalationStats::default();
-        let mut parties = BTreeMap::new();
-        let mut reopened = ReopenedStats::default();
-        let mut reopen_kinds = BTreeMap::new();
+        let steps = FOLLOWED_STEPS
+            .into_iter()
+            .map(|step| StepTally {
+                compliance: StepCompliance {
+                    step,
+                    label: step.label(),
+                    on_time: 0,
+                    late: 0,
+                    overdue: 0,
+                    waived: 0,
+                    pending: 0,
+                    share_on_time: None,
+                    days_late: Summary::default(),
+                },
+                days: Vec::new(),
+            })
+            .collect();
+        Tally {
+            period: period.clone(),
+            today,
+            month_keys,
+            totals: Totals::default(),
+            months,
+            categories: BTreeMap::new(),
+            causes: BTreeMap::new(),
+            services: BTreeMap::new(),
+            channels: BTreeMap::new(),
+            merit: MeritSplit::default(),
+            lead_times: Vec::new(),
+            scores: Vec::new(),
+            checks: Vec::new(),
+            satisfaction: SatisfactionStats::default(),
+            escalations: EscalationStats::default(),
+            parties: BTreeMap::new(),
+            reopened: ReopenedStats::default(),
+            reopen_kinds: BTreeMap::new(),
+            steps,
+        }
+    }
 
-        for f in &rows {
-            let is_complaint = f.kind == Kind::Complaint;
-            totals.received += 1;
-            let category = categories
-                .entry(label(&f.category))
-                .or_insert_with_key(|name| CategoryRow {
-                    name: name.clone(),
-                    complaints: 0,
-                    signals: 0,
-                    founded: 0,
-                    per_month: vec![0; month_keys.len()],
-                });
-            if let Some(i) = month_index(f.received_on) {
-                category.per_month[i] += 1;
-                if is_complaint {
-                    months[i].complaints += 1;
-                } else {
-                    months[i].signals += 1;
-                }
-            }
-            *channels.entry(f.channel.label().to_string()).or_insert(0) += 1;
-            if !is_complaint {
-                totals.signals += 1;
-                category.signals += 1;
-                continue;
-            }
-            totals.complaints += 1;
-            category.complaints += 1;
-            if f.registered_as == Kind::Signal {
-                totals.converted += 1;
-            }
-            *causes.entry(label(&f.cause)).or_insert(0) += 1;
-            *services.entry(label(&f.service)).or_insert(0) += 1;
-            match f.closed_on {
-                Some(closed) => {
-                    totals.closed += 1;
-                    lead_times.push(super::days_between(f.received_on, closed));
-                }
-                None => totals.open += 1,
-            }
-            match f.merit {
-                Some(Merit::Founded) => merit.founded += 1,
-                Some(Merit::PartlyFounded) => merit.partly_founded += 1,
-                Some(Merit::Unfounded) => merit.unfounded += 1,
-                None => merit.undecided += 1,
-            }
-            if matches!(f.merit, Some(Merit::Founded | Merit::PartlyFounded)) {
-                category.founded += 1;
-            }
-            if let Some(score) = f.satisfaction.filter(|s| (1..=5).contains(s)) {
-                scores.push(u64::from(score));
-                satisfaction.distribution[usize::from(score - 1)] += 1;
-            }
-            if let Some(score) = f.satisfaction_check.filter(|s| (1..=5).contains(s)) {
-                checks.push(u64::from(score));
-            }
-            match f.offer_accepted {
-                Some(true) => satisfaction.offers_accepted += 1,
-                Some(false) => satisfaction.offers_declined += 1,
-                None => {}
-            }
-            if !f.escalations.is_empty() {
-                escalations.complaints += 1;
-            }
-            for e in &f.escalations {
-                escalations.escalations += 1;
-                match e.resolved {
-                    Some(true) => escalations.resolved += 1,
-                    Some(false) => escalations.unresolved += 1,
-                    None => escalations.pending += 1,
-                }
-                *parties.entry(e.party.clone()).or_insert(0) += 1;
-            }
-            if !f.reopenings.is_empty() {
-                reopened.complaints += 1;
-                reopened.list.push(ReopenedComplaint {
-                    reference: f.reference.to_string(),
-                    kinds: f.reopenings.iter().map(|k| k.label().to_owned()).collect(),
-                });
-            }
-            for kind in &f.reopenings {
-                reopened.reopenings += 1;
-                *reopen_kinds.entry(kind.label().to_string()).or_insert(0) += 1;
+    /// Counts `f`, unless it was received outside the period.
+    pub fn add(&mut self, f: &ComplaintFacts) {
+        if !self.period.contains(f.received_on) {
+            return;
+        }
+        let is_complaint = f.kind == Kind::Complaint;
+        self.totals.received += 1;
+        let month_count = self.month_keys.len();
+        let category = self
+            .categories
+            .entry(label(&f.category))
+            .or_insert_with_key(|name| CategoryRow {
+                name: name.clone(),
+                complaints: 0,
+                signals: 0,
+                founded: 0,
+                per_month: vec![0; month_count],
+            });
+        let month = (f.received_on.year(), f.received_on.month());
+        if let Some(i) = self.month_keys.iter().position(|k| *k == month) {
+            category.per_month[i] += 1;
+            if is_complaint {
+                self.months[i].complaints += 1;
+            } else {
+                self.months[i].signals += 1;
             }
         }
+        *self
+            .channels
+            .entry(f.channel.label().to_string())
+            .or_insert(0) += 1;
+        if !is_complaint {
+            self.totals.signals += 1;
+            category.signals += 1;
+            return;
+        }
+        self.totals.complaints += 1;
+        category.complaints += 1;
+        if matches!(f.merit, Some(Merit::Founded | Merit::PartlyFounded)) {
+            category.founded += 1;
+        }
+        if f.registered_as == Kind::Signal {
+            self.totals.converted += 1;
+        }
+        *self.causes.entry(label(&f.cause)).or_insert(0) += 1;
+        *self.services.entry(label(&f.service)).or_insert(0) += 1;
+        match f.closed_on {
+            Some(closed) => {
+                self.totals.closed += 1;
+                self.lead_times
+                    .push(super::days_between(f.received_on, closed));
+            }
+            None => self.totals.open += 1,
+        }
+        match f.merit {
+            Some(Merit::Founded) => self.merit.founded += 1,
+            Some(Merit::PartlyFounded) => self.merit.partly_founded += 1,
+            Some(Merit::Unfounded) => self.merit.unfounded += 1,
+            None => self.merit.undecided += 1,
+        }
+        if let Some(score) = f.satisfaction.filter(|s| (1..=5).contains(s)) {
+            self.scores.push(u64::from(score));
+            self.satisfaction.distribution[usize::from(score - 1)] += 1;
+        }
+        if let Some(score) = f.satisfaction_check.filter(|s| (1..=5).contains(s)) {
+            self.checks.push(u64::from(score));
+        }
+        match f.offer_accepted {
+            Some(true) => self.satisfaction.offers_accepted += 1,
+            Some(false) => self.satisfaction.offers_declined += 1,
+            None => {}
+        }
+        if !f.escalations.is_empty() {
+            self.escalations.complaints += 1;
+        }
+        for e in &f.escalations {
+            self.escalations.escalations += 1;
+            match e.resolved {
+                Some(true) => self.escalations.resolved += 1,
+                Some(false) => self.escalations.unresolved += 1,
+                None => self.escalations.pending += 1,
+            }
+            *self.parties.entry(e.party.clone()).or_insert(0) += 1;
+        }
+        if !f.reopenings.is_empty() {
+            self.reopened.complaints += 1;
+            self.reopened.list.push(ReopenedComplaint {
+                reference: f.reference.to_string(),
+                kinds: f.reopenings.iter().map(|k| k.label().to_owned()).collect(),
+            });
+        }
+        for kind in &f.reopenings {
+            self.reopened.reopenings += 1;
+            *self
+                .reopen_kinds
+                .entry(kind.label().to_string())
+                .or_insert(0) += 1;
+        }
+        // Every round's term counts: a reopened complaint's sealed rounds
+        // keep their missed terms.
+        for facts in f.steps.iter().chain(&f.earlier_steps) {
+            if let Some(step) = self
+                .steps
+                .iter_mut()
+                .find(|s| s.compliance.step == facts.step)
+            {
+                step.count(facts.outcome(self.today));
+            }
+        }
+    }
+
+    pub fn finish(self) -> Stats {
+        let Tally {
+            period,
+            today,
+            totals,
+            months,
+            categories,
+            causes,
+            services,
+            channels,
+            merit,
+            lead_times,
+            scores,
+            checks,
+            mut satisfaction,
+            mut escalations,
+            parties,
+            mut reopened,
+            reopen_kinds,
+            steps,
+            ..
+        } = self;
         reopened.share = share(reopened.complaints, totals.complaints);
         reopened.by_kind = named(reopen_kinds);
         reopened.list.sort_by(|a, b| a.reference.cmp(&b.reference));
@@ -407,16 +518,11 @@ impl Stats {
         satisfaction.check_mean = share(checks.iter().sum(), satisfaction.checks);
         escalations.by_party = named(parties);
 
-        let compliance = FOLLOWED_STEPS
-            .into_iter()
-            .map(|step| step_compliance(step, &rows, today))
-            .collect();
-
         let mut categories: Vec<CategoryRow> = categories.into_values().collect();
         categories.sort_by(|a, b| b.total().cmp(&a.total()).then_with(|| a.name.cmp(&b.name)));
 
         Stats {
-            period: period.clone(),
+            period,
             today,
             totals,
             months,
@@ -424,7 +530,7 @@ impl Stats {
             causes: named(causes),
             services: named(services),
             channels: named(channels),
-            compliance,
+            compliance: steps.into_iter().map(StepTally::finish).collect(),
             lead_time: Summary::of(lead_times),
             merit,
             satisfaction,
@@ -434,42 +540,28 @@ impl Stats {
     }
 }
 
-fn step_compliance(step: Step, rows: &[&ComplaintFacts], today: Date) -> StepCompliance {
-    let mut c = StepCompliance {
-        step,
-        label: step.label(),
-        on_time: 0,
-        late: 0,
-        overdue: 0,
-        waived: 0,
-        pending: 0,
-        share_on_time: None,
-        days_late: Summary::default(),
-    };
-    let mut days = Vec::new();
-    // Every round's term counts: a reopened complaint's sealed rounds keep
-    // their missed terms.
-    let all = rows.iter().flat_map(|f| {
-        f.step(step)
-            .into_iter()
-            .chain(f.earlier_steps.iter().filter(move |s| s.step == step))
-    });
-    for facts in all {
-        match facts.outcome(today) {
+impl StepTally {
+    fn count(&mut self, outcome: StepOutcome) {
+        let c = &mut self.compliance;
+        match outcome {
             StepOutcome::OnTime => c.on_time += 1,
             StepOutcome::Late(d) => {
                 c.late += 1;
-                days.push(d);
+                self.days.push(d);
             }
             StepOutcome::Overdue(d) => {
                 c.overdue += 1;
-                days.push(d);
+                self.days.push(d);
             }
             StepOutcome::Waived => c.waived += 1,
             StepOutcome::Pending => c.pending += 1,
         }
     }
-    c.share_on_time = share(c.on_time, c.judged());
-    c.days_late = Summary::of(days);
-    c
+
+    fn finish(self) -> StepCompliance {
+        let mut c = self.compliance;
+        c.share_on_time = share(c.on_time, c.judged());
+        c.days_late = Summary::of(self.days);
+        c
+    }
 }

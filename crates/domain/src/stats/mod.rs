@@ -4,7 +4,8 @@
 //!
 //! Pure: the application replays each complaint of a period once, turns it
 //! into a small [`ComplaintFacts`] row and hands the rows to
-//! [`Stats::compute`]. Every figure is defined here, once:
+//! [`Stats::compute`] (or counts them one at a time in a [`Tally`], so a
+//! large period never holds all its rows). Every figure is defined here, once:
 //!
 //! - A complaint counts in the period of its local day of receipt.
 //! - "Complaints" are entries whose current kind is complaint (a signal
@@ -38,7 +39,8 @@ use crate::{ComplaintId, ReferenceNumber, UserId};
 
 pub use compute::{
     CategoryRow, CompliancePart, EscalationStats, MeritSplit, MonthRow, NONE_LABEL, NamedCount,
-    ReopenedComplaint, ReopenedStats, SatisfactionStats, Stats, StepCompliance, Summary, Totals,
+    ReopenedComplaint, ReopenedStats, SatisfactionStats, Stats, StepCompliance, Summary, Tally,
+    Totals,
 };
 
 use crate::dutch::month_name;

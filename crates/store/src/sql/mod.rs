@@ -194,6 +194,20 @@ macro_rules! impl_store {
             })
         }
 
+        /// An action event with its complaint's `reference`, `handler` and
+        /// `responsible_manager` columns.
+        fn action_event_from_row(row: &DbRow) -> Result<$crate::ActionEvent, StoreError> {
+            Ok($crate::ActionEvent {
+                reference: parse::<ReferenceNumber>(
+                    "reference",
+                    &row.try_get::<String, _>("reference")?,
+                )?,
+                handler: opt_user(row, "handler")?,
+                responsible_manager: opt_user(row, "responsible_manager")?,
+                event: event_from_row(row)?,
+            })
+        }
+
         /// Continues a list ordered by `(received_at, id)` after `after`, in
         /// the form both engines turn into a seek in `(received_at, id)`
         /// (`received_at >= $at AND (received_at > $at OR id > $id)`; the

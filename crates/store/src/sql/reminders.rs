@@ -110,6 +110,38 @@ macro_rules! reminders_queries {
                         .collect()
                 }
 
+                async fn action_events_of(
+                    &self,
+                    ids: &[klacht_domain::ComplaintId],
+                ) -> Result<Vec<$crate::ActionEvent>, StoreError> {
+                    let mut ids: Vec<String> = ids.iter().map(ToString::to_string).collect();
+                    ids.sort();
+                    ids.dedup();
+                    let mut out = Vec::new();
+                    // Well below either database's limit on bound parameters.
+                    for chunk in ids.chunks(500) {
+                        // The IN list of kinds is the partial index's
+                        // condition, word for word: SQLite uses such an
+                        // index only then.
+                        let mut q: QueryBuilder<Db> = QueryBuilder::new(
+                            "SELECT e.complaint_id, e.seq, e.at, e.actor, e.kind, e.data, \
+                             c.reference, c.handler, c.responsible_manager \
+                             FROM complaints c JOIN complaint_events e ON e.complaint_id = c.id \
+                             WHERE e.kind IN ('action_agreed', 'action_completed', 'corrected') \
+                             AND c.id IN (",
+                        );
+                        let mut list = q.separated(", ");
+                        for id in chunk {
+                            list.push_bind(id.clone());
+                        }
+                        q.push(") ORDER BY c.id, e.seq");
+                        for row in &q.build().fetch_all(self.reader()).await? {
+                            out.push(action_event_from_row(row)?);
+                        }
+                    }
+                    Ok(out)
+                }
+
                 async fn calendar_feed(
                     &self,
                     user: UserId,

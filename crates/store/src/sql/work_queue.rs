@@ -51,7 +51,7 @@ macro_rules! work_queue_queries {
                 // word: SQLite uses such an index only then.
                 let sql = format!(
                     "SELECT e.complaint_id, e.seq, e.at, e.actor, e.kind, e.data, \
-                         c.reference, c.handler FROM complaint_participants p \
+                         c.reference, c.handler, c.responsible_manager FROM complaint_participants p \
                          JOIN complaints c ON c.id = p.complaint_id \
                          JOIN complaint_events e ON e.complaint_id = c.id \
                          WHERE p.user_id = $1 AND p.due_key < '{CLOSED_DUE_KEY}' \
@@ -63,18 +63,7 @@ macro_rules! work_queue_queries {
                     .bind(user.to_string())
                     .fetch_all(self.reader())
                     .await?;
-                rows.iter()
-                    .map(|row| {
-                        Ok(ActionEvent {
-                            reference: parse::<ReferenceNumber>(
-                                "reference",
-                                &row.try_get::<String, _>("reference")?,
-                            )?,
-                            handler: opt_user(row, "handler")?,
-                            event: event_from_row(row)?,
-                        })
-                    })
-                    .collect()
+                rows.iter().map(action_event_from_row).collect()
             }
         }
     };

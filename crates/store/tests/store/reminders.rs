@@ -375,8 +375,76 @@ async fn open_complaints_with_actions_are_found_by_id<S: Store>(store: S) {
     assert_eq!(rest, with[2..]);
 }
 
+/// The follow-up reads the action events of its candidates, not their
+/// whole streams: the other events are left out, each complaint's in
+/// stream order, with the row's reference, handler and manager.
+async fn action_events_of_reads_only_the_action_events<S: Store>(store: S) {
+    let (handler, manager) = (
+        user(&store, "handler@example.nl").await,
+        user(&store, "manager@example.nl").await,
+    );
+    let received = date(2026, 4, 24);
+    let row = complaint(
+        &store,
+        received,
+        Some("contact"),
+        Some(handler),
+        Some(manager),
+    )
+    .await;
+    agree_action(&store, &row).await;
+    let mut after = row.clone();
+    after.version += 1;
+    let raw = |seq: u64, kind: &str| RawEvent {
+        complaint_id: row.id,
+        seq,
+        at: at(6),
+        actor: "system".into(),
+        kind: kind.into(),
+        data: "{}".into(),
+    };
+    let mut next = after.clone();
+    next.version = after.version + 2;
+    store
+        .append(
+            after.version,
+            &[
+                raw(after.version + 1, "contact_recorded"),
+                raw(after.version + 2, "action_completed"),
+            ],
+            &next,
+            &[],
+        )
+        .await
+        .expect("appended");
+    let other = complaint(&store, received, Some("contact"), None, None).await;
+    agree_action(&store, &other).await;
+
+    let events = store
+        .action_events_of(&[row.id, ComplaintId::new(Uuid::now_v7())])
+        .await
+        .expect("query");
+    let kinds: Vec<(u64, &str)> = events
+        .iter()
+        .map(|e| (e.event.seq, e.event.kind.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (row.version + 1, "action_agreed"),
+            (row.version + 3, "action_completed")
+        ]
+    );
+    assert!(events.iter().all(|e| e.event.complaint_id == row.id
+        && e.reference == row.reference
+        && e.handler == Some(handler)
+        && e.responsible_manager == Some(manager)));
+    assert!(store.action_events_of(&[]).await.expect("query").is_empty());
+}
+
 store_tests!(
     open_complaints_are_narrowed_by_term_window_and_person,
+    action_events_of_reads_only_the_action_events,
     calendar_feeds_are_found_by_hash_replaced_and_removed,
     open_complaints_with_actions_are_found_by_id,
 );

@@ -256,6 +256,8 @@ fn id() -> ComplaintId {
     ComplaintId(uuid::Uuid::from_u128(5))
 }
 
+use crate::reminders::actions::OpenAction;
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -316,6 +318,18 @@ proptest! {
         }
         for step in WaivableStep::ALL {
             prop_assert!(!(c.waiver(*step).is_some() && c.step_done_at((*step).into()).is_some()));
+        }
+        // The follow-up and the work queue read only the action events of
+        // an open complaint: they must leave what the replay leaves open.
+        if c.is_open() {
+            let from_events = OpenAction::from_action_events(
+                c.id(),
+                c.reference(),
+                c.handler(),
+                c.responsible_manager(),
+                &log,
+            );
+            prop_assert_eq!(from_events, OpenAction::of(&c));
         }
     }
 
