@@ -76,6 +76,25 @@ impl Digest {
         self.lines.iter().filter(|l| l.overdue).count()
     }
 
+    /// The terms the mail lists: the first [`crate::LIST_MAX`] (overdue
+    /// come first).
+    pub fn shown_lines(&self) -> &[DigestLine] {
+        crate::shown(&self.lines)
+    }
+
+    pub fn hidden_lines(&self) -> usize {
+        crate::hidden(&self.lines)
+    }
+
+    /// The actions the mail lists: the first [`crate::LIST_MAX`].
+    pub fn shown_actions(&self) -> &[DigestActionLine] {
+        crate::shown(&self.actions)
+    }
+
+    pub fn hidden_actions(&self) -> usize {
+        crate::hidden(&self.actions)
+    }
+
     pub fn actions_overdue(&self) -> usize {
         self.actions.iter().filter(|l| l.overdue).count()
     }

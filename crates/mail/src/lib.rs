@@ -64,6 +64,23 @@ pub mod testing;
 pub mod weekly_overdue;
 mod words;
 
+/// The most lines a list in one mail shows (the digest's terms and
+/// actions, the weekly summary's overdue terms); the rest is counted and
+/// left to the pages the mail links to. At a million complaints with years
+/// of overdue work a digest listed tens of thousands of lines: a mail of
+/// megabytes that no mail server takes and nobody reads.
+pub const LIST_MAX: usize = 50;
+
+/// The first [`LIST_MAX`] of `lines`.
+pub fn shown<T>(lines: &[T]) -> &[T] {
+    &lines[..lines.len().min(LIST_MAX)]
+}
+
+/// How many of `lines` are past [`LIST_MAX`].
+pub fn hidden<T>(lines: &[T]) -> usize {
+    lines.len().saturating_sub(LIST_MAX)
+}
+
 pub use compose::{Compose, HtmlValue, MailContext, Markup, RenderError, TermDates};
 pub use klacht_i18n::Tr;
 pub use mailer::{Mailer, SendError, Sent};

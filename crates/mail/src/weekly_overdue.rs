@@ -72,6 +72,15 @@ impl WeeklyOverdue {
         )
     }
 
+    /// The terms the mail lists: the first [`crate::LIST_MAX`].
+    pub fn shown_lines(&self) -> &[OverdueLine] {
+        crate::shown(&self.lines)
+    }
+
+    pub fn hidden_lines(&self) -> usize {
+        crate::hidden(&self.lines)
+    }
+
     /// "1 klacht", "3 klachten".
     pub fn complaints_text(&self, ctx: &MailContext) -> String {
         ctx.t.t1("mail-count-complaints", "count", self.complaints)

@@ -340,6 +340,10 @@ mail-digest-actions-title = Agreed actions
 mail-digest-actions = Agreed actions with a target date: { $count }.
 mail-digest-actions-late = Agreed actions with a target date: { $count }, of which { $late }.
 mail-digest-action = action { $number }
+mail-list-more = { $count ->
+    [one] And 1 more line; the full list is in klacht.
+   *[other] And { $count } more lines; the full list is in klacht.
+}
 mail-digest-all = All complaints you are involved in:
 mail-digest-button = Go to My complaints
 

@@ -340,6 +340,10 @@ mail-digest-actions-title = Afgesproken acties
 mail-digest-actions = Afgesproken acties met een streefdatum: { $count }.
 mail-digest-actions-late = Afgesproken acties met een streefdatum: { $count }, waarvan { $late }.
 mail-digest-action = actie { $number }
+mail-list-more = { $count ->
+    [one] En nog 1 regel; de volledige lijst staat in klacht.
+   *[other] En nog { $count } regels; de volledige lijst staat in klacht.
+}
 mail-digest-all = Alle klachten waarbij u betrokken bent:
 mail-digest-button = Naar Mijn klachten
 

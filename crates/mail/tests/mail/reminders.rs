@@ -189,6 +189,97 @@ fn a_digest_lists_the_terms_overdue_first() {
     );
 }
 
+/// Years of overdue work at a large organisation made digests and weekly
+/// summaries of tens of thousands of lines (megabytes per mail): a list
+/// shows the most urgent LIST_MAX lines and counts the rest, while the
+/// subject and the introduction still count them all.
+#[test]
+fn long_lists_show_the_first_lines_and_count_the_rest() {
+    let n = klacht_mail::LIST_MAX + 70;
+    let reference = |i: usize| format!("K-2026-{:04}", i + 1);
+    let d = Digest {
+        recipient_name: "Margriet Jansen".into(),
+        date: "donderdag 30 april 2026".into(),
+        lines: (0..n)
+            .map(|i| DigestLine {
+                reference: reference(i),
+                complaint_id: ID.into(),
+                step_label: "aanbod".into(),
+                due: "dinsdag 28 april 2026".into(),
+                status: "te laat".into(),
+                overdue: true,
+                handler: None,
+            })
+            .collect(),
+        on_behalf_of: None,
+        actions: (0..n + 1)
+            .map(|i| DigestActionLine {
+                reference: reference(i),
+                complaint_id: ID.into(),
+                number: 1,
+                description: format!("Actie bij {}", reference(i)),
+                due: "dinsdag 28 april 2026".into(),
+                status: "te laat".into(),
+                overdue: true,
+                actor: None,
+            })
+            .collect(),
+    };
+    let m = d.compose(&ctx(), to()).expect("renders");
+    assert!(
+        m.subject.contains(&format!("{n} klachten, {n} te laat")),
+        "{}",
+        m.subject
+    );
+    for body in [&m.text, &m.html] {
+        assert!(body.contains(&reference(klacht_mail::LIST_MAX - 1)));
+        assert!(!body.contains(&reference(klacht_mail::LIST_MAX)));
+        assert!(!body.contains(&format!("Actie bij {}", reference(klacht_mail::LIST_MAX))));
+        assert!(body.contains("En nog 70 regels; de volledige lijst staat in klacht."));
+        assert!(body.contains("En nog 71 regels; de volledige lijst staat in klacht."));
+        assert!(body.contains("https://klachten.focus.example/klachten"));
+    }
+    clean_text(&m.text);
+
+    let w = WeeklyOverdue {
+        recipient_name: "Dirk de Directeur".into(),
+        date: "maandag 18 mei 2026".into(),
+        week: 21,
+        lines: (0..klacht_mail::LIST_MAX + 1)
+            .map(|i| OverdueLine {
+                reference: reference(i),
+                complaint_id: ID.into(),
+                step_label: "aanbod".into(),
+                due: "vrijdag 8 mei 2026".into(),
+                days_late: 5,
+                responsible: None,
+            })
+            .collect(),
+        complaints: klacht_mail::LIST_MAX + 1,
+    };
+    let m = w.compose(&ctx(), to()).expect("renders");
+    assert!(
+        m.subject.contains("51 termijnen te laat bij 51 klachten"),
+        "{}",
+        m.subject
+    );
+    for body in [&m.text, &m.html] {
+        assert!(!body.contains(&reference(klacht_mail::LIST_MAX)));
+        assert!(body.contains("En nog 1 regel; de volledige lijst staat in klacht."));
+        assert!(body.contains("https://klachten.focus.example/overzicht"));
+    }
+    // A list within the bound says nothing more.
+    let short = w.lines[..3].to_vec();
+    let m = WeeklyOverdue {
+        lines: short,
+        complaints: 3,
+        ..w
+    }
+    .compose(&ctx(), to())
+    .expect("renders");
+    assert!(!m.text.contains("En nog"));
+}
+
 #[test]
 fn a_stand_in_is_told_for_whom_the_message_is() {
     let note = "Piet de Vries is afwezig tot en met maandag 14 december; u ontvangt deze herinnering in diens plaats.";

