@@ -47,8 +47,8 @@ pub trait ReminderStore: Send + Sync {
     /// Up to `limit` open complaints (neither closed nor signals) that
     /// agreed an action with the complainant, by id after `after`: the
     /// candidates for the follow-up of agreed actions (issue 12), whose
-    /// action events tell which actions are still open. Open complaints only, by
-    /// the `closed_at` index; their events by primary key.
+    /// action events tell which actions are still open. Open complaints
+    /// only, by their partial index (migration 0032).
     fn open_complaints_with_actions(
         &self,
         after: Option<ComplaintId>,

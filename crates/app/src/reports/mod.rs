@@ -80,7 +80,7 @@ pub async fn facts_of_period<S: Store>(
 
 /// Hands the facts of [`facts_of_period`] to `each`, in the same order,
 /// one page of [`FACTS_PAGE`] rows in memory at a time: a year of a large
-/// organisation is 200,000 rows, hundreds of megabytes held at once.
+/// organisation is 200,000 rows, each with its own strings and lists.
 pub async fn for_each_fact_of_period<S: Store>(
     store: &S,
     calendar: &WorkingCalendar,
