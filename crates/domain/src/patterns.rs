@@ -268,29 +268,87 @@ pub struct Decided {
 /// decisions (every complaint counts as new). Most complaints first, then
 /// by key; complaints within a pattern by receipt, then reference.
 pub fn detect(facts: &[ComplaintFacts], rules: &PatternRules, today: Date) -> Vec<Pattern> {
+    let mut detection = Detection::new(rules, today);
+    // The same complaint twice counts once, as it always has.
+    let mut seen = BTreeSet::new();
+    for f in facts {
+        if seen.insert(f.id) {
+            detection.add(f.clone());
+        }
+    }
+    detection.finish()
+}
+
+/// [`detect`] fed one complaint at a time: only the complaints of the
+/// current window are kept; of the windows before, a count per group.
+/// A year of a large organisation's complaints is 200,000 facts, three
+/// quarters of them in the windows before.
+#[derive(Debug, Clone)]
+pub struct Detection {
+    rules: PatternRules,
+    today: Date,
+    window: Vec<ComplaintFacts>,
+    /// key -> complaints of the windows before.
+    before: BTreeMap<PatternKey, usize>,
+}
+
+impl Detection {
+    pub fn new(rules: &PatternRules, today: Date) -> Detection {
+        Detection {
+            rules: *rules,
+            today,
+            window: Vec::new(),
+            before: BTreeMap::new(),
+        }
+    }
+
+    /// Counts the complaint `f`; each complaint must be added once.
+    pub fn add(&mut self, f: ComplaintFacts) {
+        let (from, to) = self.rules.window(self.today);
+        if f.received_on < self.rules.history_from(self.today) || f.received_on > to {
+            return;
+        }
+        if f.received_on >= from {
+            self.window.push(f);
+            return;
+        }
+        let keys: BTreeSet<PatternKey> = keys_of(&f).into_iter().map(|(key, _)| key).collect();
+        for key in keys {
+            *self.before.entry(key).or_insert(0) += 1;
+        }
+    }
+
+    /// The patterns, as [`detect`] gives them.
+    pub fn finish(self) -> Vec<Pattern> {
+        let Detection {
+            rules,
+            today,
+            window,
+            before,
+        } = self;
+        patterns_of_window(&window, before, &rules, today)
+    }
+}
+
+/// The patterns among `window` (complaints received in the window that ends
+/// `today`), with `before` the complaints per key in the windows before.
+fn patterns_of_window(
+    window: &[ComplaintFacts],
+    before: BTreeMap<PatternKey, usize>,
+    rules: &PatternRules,
+    today: Date,
+) -> Vec<Pattern> {
     let (from, to) = rules.window(today);
-    let history_from = rules.history_from(today);
     // key -> complaint -> (facts, the value as that complaint writes it)
     let mut groups: BTreeMap<PatternKey, BTreeMap<ComplaintId, (&ComplaintFacts, String)>> =
         BTreeMap::new();
-    // The same groups in the windows before: key -> complaints.
-    let mut history: BTreeMap<PatternKey, BTreeSet<ComplaintId>> = BTreeMap::new();
-    for f in facts
-        .iter()
-        .filter(|f| f.received_on >= history_from && f.received_on <= to)
-    {
+    for f in window {
         for (key, value) in keys_of(f) {
-            if f.received_on >= from {
-                groups.entry(key).or_default().insert(f.id, (f, value));
-            } else {
-                history.entry(key).or_default().insert(f.id);
-            }
+            groups.entry(key).or_default().insert(f.id, (f, value));
         }
     }
     let in_window: BTreeMap<PatternKey, usize> =
         groups.iter().map(|(k, m)| (k.clone(), m.len())).collect();
-    let before: BTreeMap<PatternKey, usize> =
-        history.iter().map(|(k, m)| (k.clone(), m.len())).collect();
     let min = usize::try_from(rules.min_complaints).unwrap_or(usize::MAX);
     let mut patterns: Vec<Pattern> = groups
         .into_iter()
@@ -402,12 +460,22 @@ pub fn open_patterns(
     rules: &PatternRules,
     today: Date,
 ) -> Vec<Pattern> {
+    undecided(detect(facts, rules, today), decided, rules)
+}
+
+/// Of `patterns` (from [`detect`] or a [`Detection`]), those still waiting
+/// for a decision, as [`open_patterns`] gives them.
+pub fn undecided(
+    patterns: Vec<Pattern>,
+    decided: &[Decided],
+    rules: &PatternRules,
+) -> Vec<Pattern> {
     let mut covered: BTreeMap<&PatternKey, BTreeSet<ComplaintId>> = BTreeMap::new();
     for d in decided {
         covered.entry(&d.key).or_default().extend(&d.covers);
     }
     let min = usize::try_from(rules.min_complaints).unwrap_or(usize::MAX);
-    detect(facts, rules, today)
+    patterns
         .into_iter()
         .filter_map(|mut p| {
             if let Some(done) = covered.get(&p.key) {

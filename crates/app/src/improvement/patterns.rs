@@ -9,7 +9,7 @@ use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::complaint::Event;
 use klacht_domain::improvement::may_manage;
 use klacht_domain::patterns::{
-    ComplaintFacts, Decided, Dimension, Pattern, PatternKey, PatternRules,
+    ComplaintFacts, Decided, Detection, Dimension, Pattern, PatternKey, PatternRules,
 };
 use klacht_domain::{ComplaintId, RefusalCode, User, UserId};
 use klacht_store::{DecisionOutcome, PatternDecision, Store, UserRecord};
@@ -42,16 +42,21 @@ pub async fn facts<S: Store>(
     today: Date,
 ) -> Result<Vec<ComplaintFacts>, ImprovementServiceError> {
     let users = store.list_users().await?;
-    facts_with(store, calendar, rules, today, &users).await
+    let mut out = Vec::new();
+    for_each_fact(store, calendar, rules, today, &users, |f| out.push(f)).await?;
+    Ok(out)
 }
 
-async fn facts_with<S: Store>(
+/// Hands the facts of [`facts`] to `each`, one complaint at a time, a page
+/// of [`SOURCES_PAGE`] complaints' intake events in memory at once.
+async fn for_each_fact<S: Store>(
     store: &S,
     calendar: &WorkingCalendar,
     rules: &PatternRules,
     today: Date,
     users: &[UserRecord],
-) -> Result<Vec<ComplaintFacts>, ImprovementServiceError> {
+    mut each: impl FnMut(ComplaintFacts) + Send,
+) -> Result<(), ImprovementServiceError> {
     let from = rules
         .history_from(today)
         .to_zoned(calendar.time_zone().clone())
@@ -61,10 +66,8 @@ async fn facts_with<S: Store>(
         .iter()
         .filter_map(|u| Some((u.user.id, u.user.manager?)))
         .collect();
-    let mut out = Vec::new();
     let mut after = None;
     loop {
-        // A page at a time: only the small facts stay in memory.
         let page = store.pattern_sources(from, after, SOURCES_PAGE).await?;
         for s in page.sources {
             // Intake names the involved employees; a corrected intake may
@@ -88,7 +91,7 @@ async fn facts_with<S: Store>(
                 .collect();
             teams.sort();
             teams.dedup();
-            out.push(ComplaintFacts {
+            each(ComplaintFacts {
                 id: s.id,
                 reference: s.reference,
                 received_on: calendar.local_date(s.received_at),
@@ -99,10 +102,9 @@ async fn facts_with<S: Store>(
         }
         match page.next {
             Some(next) => after = Some(next),
-            None => break,
+            None => return Ok(()),
         }
     }
-    Ok(out)
 }
 
 /// Decisions whose window reaches `from` (the ones that may cover a
@@ -123,7 +125,10 @@ pub async fn open_patterns<S: Store>(
     today: Date,
 ) -> Result<Vec<FlaggedPattern>, ImprovementServiceError> {
     let users = store.list_users().await?;
-    let facts = facts_with(store, calendar, rules, today, &users).await?;
+    // Fed one complaint at a time: only the current window's facts are
+    // kept (a year of complaints at a large organisation is 200,000).
+    let mut detection = Detection::new(rules, today);
+    for_each_fact(store, calendar, rules, today, &users, |f| detection.add(f)).await?;
     let (from, _) = rules.window(today);
     let decided: Vec<Decided> = decisions_since(store, from)
         .await?
@@ -136,7 +141,7 @@ pub async fn open_patterns<S: Store>(
             })
         })
         .collect();
-    let patterns = klacht_domain::patterns::open_patterns(&facts, &decided, rules, today);
+    let patterns = klacht_domain::patterns::undecided(detection.finish(), &decided, rules);
     let names: HashMap<String, &str> = users
         .iter()
         .map(|u| (u.user.id.to_string(), u.user.name.as_str()))
