@@ -44,6 +44,16 @@ pub(crate) fn engine_migrator(backend: &str) -> sqlx::migrate::Migrator {
 }
 
 /// Escapes LIKE wildcards in user text; used with `ESCAPE '\'`.
+/// `ids` as the tables hold them (text), sorted and each once, in slices of
+/// at most 500: one `IN (…)` query each, well below either engine's limit
+/// on bound parameters.
+pub(crate) fn id_batches<T: ToString>(ids: &[T]) -> Vec<Vec<String>> {
+    let mut ids: Vec<String> = ids.iter().map(ToString::to_string).collect();
+    ids.sort();
+    ids.dedup();
+    ids.chunks(500).map(<[String]>::to_vec).collect()
+}
+
 pub(crate) fn like_pattern(text: &str) -> String {
     let mut p = String::with_capacity(text.len() + 2);
     p.push('%');
@@ -94,7 +104,7 @@ macro_rules! impl_store {
         /// Which engine this expansion is for, where their SQL differs.
         const BACKEND: &str = $backend;
         use sqlx::{QueryBuilder, Row};
-        use $crate::sql::{like_pattern, parse, parse_date, split_page};
+        use $crate::sql::{id_batches, like_pattern, parse, parse_date, split_page};
         use $crate::{
             ApiToken, ComplaintFilter, ComplaintRow, Cursor, LoginFailures, NewStream, NewUser, Page,
             RawEvent, Session, Store, StoreError, UserRecord, from_micros, micros,

@@ -119,12 +119,8 @@ macro_rules! reminders_queries {
                     &self,
                     ids: &[klacht_domain::ComplaintId],
                 ) -> Result<Vec<$crate::ActionEvent>, StoreError> {
-                    let mut ids: Vec<String> = ids.iter().map(ToString::to_string).collect();
-                    ids.sort();
-                    ids.dedup();
                     let mut out = Vec::new();
-                    // Well below either database's limit on bound parameters.
-                    for chunk in ids.chunks(500) {
+                    for chunk in id_batches(ids) {
                         // The IN list of kinds is the partial index's
                         // condition, word for word: SQLite uses such an
                         // index only then.
@@ -137,7 +133,7 @@ macro_rules! reminders_queries {
                         );
                         let mut list = q.separated(", ");
                         for id in chunk {
-                            list.push_bind(id.clone());
+                            list.push_bind(id);
                         }
                         q.push(") ORDER BY c.id, e.seq");
                         for row in &q.build().fetch_all(self.reader()).await? {

@@ -71,19 +71,15 @@ macro_rules! reports_queries {
                 &self,
                 ids: &[klacht_domain::ComplaintId],
             ) -> Result<Vec<(klacht_domain::ComplaintId, Vec<RawEvent>)>, StoreError> {
-                let mut ids: Vec<String> = ids.iter().map(ToString::to_string).collect();
-                ids.sort();
-                ids.dedup();
                 let mut events = Vec::new();
-                // Well below either database's limit on bound parameters.
-                for chunk in ids.chunks(500) {
+                for chunk in id_batches(ids) {
                     let mut q: QueryBuilder<Db> = QueryBuilder::new(
                         "SELECT complaint_id, seq, at, actor, kind, data FROM complaint_events \
                              WHERE complaint_id IN (",
                     );
                     let mut list = q.separated(", ");
                     for id in chunk {
-                        list.push_bind(id.clone());
+                        list.push_bind(id);
                     }
                     q.push(") ORDER BY complaint_id, seq");
                     for row in &q.build().fetch_all(self.reader()).await? {

@@ -269,17 +269,13 @@ macro_rules! users_queries {
                 }
 
                 async fn users_by_ids(&self, ids: &[UserId]) -> Result<Vec<UserRecord>, StoreError> {
-                    let mut ids: Vec<String> = ids.iter().map(ToString::to_string).collect();
-                    ids.sort();
-                    ids.dedup();
                     let mut users = Vec::with_capacity(ids.len());
-                    // Well below either database's limit on bound parameters.
-                    for chunk in ids.chunks(500) {
+                    for chunk in id_batches(ids) {
                         let mut q: QueryBuilder<Db> =
                             QueryBuilder::new(format!("SELECT {USER_COLUMNS} FROM users WHERE id IN ("));
                         let mut list = q.separated(", ");
                         for id in chunk {
-                            list.push_bind(id.clone());
+                            list.push_bind(id);
                         }
                         q.push(")");
                         let rows = q.build().fetch_all(self.reader()).await?;
