@@ -81,6 +81,10 @@ pub const RETENTION_RULES: &[(&str, &str)] = &[
         "counts per status only (the overview's numbers)",
     ),
     (
+        "complaint_due_moves",
+        "counts per next step and term date only (the overview's overdue numbers)",
+    ),
+    (
         "complaint_event_hashes",
         "hashes; re-sealed over the anonymised events",
     ),

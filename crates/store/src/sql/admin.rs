@@ -27,6 +27,33 @@ macro_rules! admin_queries {
                 Ok(())
             }
 
+            /// The same for the due moves: one row per (step, date) left.
+            async fn fold_due_moves(store: &StoreTy) -> Result<(), StoreError> {
+                let mut tx = store.writer().begin().await?;
+                let deleted = sqlx::query(
+                    "DELETE FROM complaint_due_moves RETURNING next_step, next_due, delta",
+                )
+                .fetch_all(&mut *tx)
+                .await?;
+                let mut sums: std::collections::BTreeMap<(String, String), i64> = Default::default();
+                for r in &deleted {
+                    *sums.entry((r.try_get(0)?, r.try_get(1)?)).or_default() +=
+                        r.try_get::<i64, _>(2)?;
+                }
+                for ((step, due), n) in sums.iter().filter(|(_, n)| **n != 0) {
+                    sqlx::query(
+                        "INSERT INTO complaint_due_moves (next_step, next_due, delta) VALUES ($1, $2, $3)",
+                    )
+                    .bind(step)
+                    .bind(due)
+                    .bind(*n)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
             impl $crate::AdminStore for StoreTy {
                 async fn complaint_counts(
                     &self,
@@ -55,20 +82,34 @@ macro_rules! admin_queries {
                             by_status.push((status, n));
                         }
                     }
-                    let overdue_by_step = sqlx::query(
-                        "SELECT next_step, COUNT(*) FROM complaints \
-                         WHERE next_due < $1 AND next_step IS NOT NULL \
+                    // The sums of the due moves (migration 0034) over the
+                    // dates before today, not the overdue rows themselves.
+                    let dues = sqlx::query(
+                        "SELECT next_step, CAST(SUM(delta) AS BIGINT), COUNT(*), COUNT(DISTINCT next_due) \
+                         FROM complaint_due_moves WHERE next_due < $1 \
                          GROUP BY next_step ORDER BY next_step",
                     )
                     .bind(today.to_string())
                     .fetch_all(&mut *tx)
-                    .await?
-                    .iter()
-                    .map(count)
-                    .collect::<Result<_, _>>()?;
+                    .await?;
+                    let mut overdue_by_step: Vec<(String, u64)> = Vec::new();
+                    let (mut due_rows, mut due_keys) = (0i64, 0i64);
+                    for r in &dues {
+                        due_rows += r.try_get::<i64, _>(2)?;
+                        due_keys += r.try_get::<i64, _>(3)?;
+                        let (step, n) = count(r)?;
+                        if n > 0 {
+                            overdue_by_step.push((step, n));
+                        }
+                    }
                     tx.commit().await?;
                     if rows > FOLD_AT {
                         fold_status_moves(self).await?;
+                    }
+                    // Folded rows are one per (step, date): fold when the
+                    // moves outnumber them well.
+                    if due_rows > 2 * due_keys + FOLD_AT {
+                        fold_due_moves(self).await?;
                     }
                     Ok($crate::ComplaintCounts {
                         by_status,

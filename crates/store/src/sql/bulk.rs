@@ -87,6 +87,16 @@ macro_rules! bulk_queries {
                 for (status, n) in statuses {
                     move_status(&mut tx, status, n).await?;
                 }
+                let mut dues: std::collections::BTreeMap<(&str, jiff::civil::Date), i64> =
+                    Default::default();
+                for s in streams {
+                    if let (Some(step), Some(due)) = (s.row.next_step.as_deref(), s.row.next_due) {
+                        *dues.entry((step, due)).or_default() += 1;
+                    }
+                }
+                for ((step, due), n) in dues {
+                    move_due(&mut tx, Some(step), Some(due), n).await?;
+                }
 
                 // Events and their seals, checked as an intake checks them.
                 let mut events = Vec::new();

@@ -87,6 +87,7 @@ macro_rules! complaints_queries {
                     let q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(row.id.to_string());
                     bind_row!(q, row).execute(&mut **tx).await?;
                     move_status(tx, &row.status, 1).await?;
+                    move_due(tx, row.next_step.as_deref(), row.next_due, 1).await?;
                     insert_events(tx, &stream.events).await?;
                     // Sealed from the first event on, in the same transaction.
                     dossier_queries::seal_new(tx, &stream.events).await?;

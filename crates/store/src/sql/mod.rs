@@ -386,6 +386,24 @@ macro_rules! impl_store {
             .bind(&row.status)
             .execute(&mut **tx)
             .await?;
+            // The due moves likewise (migration 0034): the (step, date)
+            // the row leaves and the one it takes, when they differ.
+            sqlx::query(
+                "INSERT INTO complaint_due_moves (next_step, next_due, delta) \
+                 SELECT next_step, next_due, -1 FROM complaints WHERE id = $1 AND version = $2 \
+                 AND next_step IS NOT NULL AND next_due IS NOT NULL \
+                 AND NOT COALESCE(next_step = $3 AND next_due = $4, FALSE) \
+                 UNION ALL \
+                 SELECT $3, $4, 1 FROM complaints WHERE id = $1 AND version = $2 \
+                 AND $3 IS NOT NULL AND $4 IS NOT NULL \
+                 AND NOT COALESCE(next_step = $3 AND next_due = $4, FALSE)",
+            )
+            .bind(row.id.to_string())
+            .bind(seq_i64(expected_version)?)
+            .bind(&row.next_step)
+            .bind(row.next_due.map(|d| d.to_string()))
+            .execute(&mut **tx)
+            .await?;
             let q = sqlx::query(
                 "UPDATE complaints SET reference = $2, version = $3, kind = $4, status = $5, \
                  channel = $6, received_at = $7, received_by = $8, responsible_manager = $9, \
@@ -413,6 +431,28 @@ macro_rules! impl_store {
                 .bind(delta)
                 .execute(&mut **tx)
                 .await?;
+            Ok(())
+        }
+
+        /// Adds `delta` complaints to the count of `(step, due)` (migration
+        /// 0034); nothing when the row has no next term.
+        async fn move_due(
+            tx: &mut sqlx::Transaction<'_, $db>,
+            step: Option<&str>,
+            due: Option<jiff::civil::Date>,
+            delta: i64,
+        ) -> Result<(), StoreError> {
+            let (Some(step), Some(due)) = (step, due) else {
+                return Ok(());
+            };
+            sqlx::query(
+                "INSERT INTO complaint_due_moves (next_step, next_due, delta) VALUES ($1, $2, $3)",
+            )
+            .bind(step)
+            .bind(due.to_string())
+            .bind(delta)
+            .execute(&mut **tx)
+            .await?;
             Ok(())
         }
 

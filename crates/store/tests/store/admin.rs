@@ -387,7 +387,92 @@ async fn counts_and_term_filters_come_from_the_read_model<S: Store>(store: S) {
     assert_eq!(planning_overdue_offer.await, [3]);
 }
 
+/// The overdue counts are sums of the due moves every write adds (migration
+/// 0034): they follow a row that moves to another step or date, loses its
+/// term or gains one, and ignore a write that lost its race.
+async fn overdue_counts_follow_every_write_of_a_row<S: Store>(store: S) {
+    let today = date(2026, 5, 1);
+    let mut rows = vec![
+        row(1, Some(("contact", date(2026, 4, 29))), "in_progress", None),
+        row(2, Some(("contact", date(2026, 4, 30))), "in_progress", None),
+        row(3, Some(("offer", date(2026, 4, 20))), "in_progress", None),
+        row(4, None, "signal", None),
+    ];
+    for r in &rows {
+        let r = r.clone();
+        store
+            .create_complaint(2026, |_| {
+                Ok::<_, ()>(NewStream {
+                    row: r,
+                    events: Vec::new(),
+                    outbox: Vec::new(),
+                    tracking_code: None,
+                    attachments: Vec::new(),
+                })
+            })
+            .await
+            .expect("store")
+            .expect("row");
+    }
+    let overdue = || {
+        let store = store.clone();
+        async move {
+            store
+                .complaint_counts(today)
+                .await
+                .expect("counts")
+                .overdue_by_step
+        }
+    };
+    let pairs = |p: &[(&str, u64)]| -> Vec<(String, u64)> {
+        p.iter().map(|(s, n)| ((*s).to_string(), *n)).collect()
+    };
+    assert_eq!(overdue().await, pairs(&[("contact", 2), ("offer", 1)]));
+
+    // 1 contacted: its next step is the offer, not due yet.
+    let mut write = |i: usize, next: Option<(&str, Date)>| {
+        let expected = rows[i].version;
+        rows[i].version += 1;
+        rows[i].next_step = next.map(|(s, _)| s.to_owned());
+        rows[i].next_due = next.map(|(_, d)| d);
+        (expected, rows[i].clone())
+    };
+    for (i, next) in [
+        (0, Some(("offer", date(2026, 5, 12)))),
+        // 2 keeps its step, its term moved back (an earlier date).
+        (1, Some(("contact", date(2026, 4, 28)))),
+        // 3 closed: no term left.
+        (2, None),
+        // The signal became a complaint, overdue for its report.
+        (3, Some(("report", date(2026, 4, 27)))),
+    ] {
+        let (expected, r) = write(i, next);
+        store.append(expected, &[], &r, &[]).await.expect("append");
+    }
+    assert_eq!(overdue().await, pairs(&[("contact", 1), ("report", 1)]));
+
+    // A write from a stale version changes nothing, counts included.
+    let mut stale = rows[1].clone();
+    stale.next_step = Some("record".into());
+    stale.next_due = Some(date(2026, 4, 1));
+    let refused = store.append(1, &[], &stale, &[]).await;
+    assert!(
+        matches!(refused, Err(StoreError::Conflict { .. })),
+        "{refused:?}"
+    );
+    assert_eq!(overdue().await, pairs(&[("contact", 1), ("report", 1)]));
+
+    // Tomorrow the offer of 1 is still not due; on 13 May it is.
+    let later = store
+        .complaint_counts(date(2026, 5, 13))
+        .await
+        .expect("counts")
+        .overdue_by_step;
+    assert_eq!(later, pairs(&[("contact", 1), ("offer", 1), ("report", 1)]));
+}
+
 store_tests!(
+    overdue_counts_follow_every_write_of_a_row,
     default_lists_are_seeded,
     changes_are_logged_and_refused_changes_write_nothing,
     settings_swap_only_from_the_value_seen,
