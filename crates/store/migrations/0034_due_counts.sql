@@ -5,7 +5,8 @@
 -- row adds its moves here in the same transaction: -1 for the (step, date)
 -- it leaves, +1 for the one it takes. The overdue count per step is the sum
 -- over the dates before today. Insert-only; reading the counts folds the
--- moves into one row per (step, date) once they pile up. Portable SQL.
+-- moves once they pile up: one row per step for the dates before today
+-- (overdue on every later day too), one per (step, date) after. Portable SQL.
 CREATE TABLE complaint_due_moves (
     next_step TEXT NOT NULL,
     next_due  TEXT NOT NULL,

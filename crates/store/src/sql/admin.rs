@@ -27,8 +27,16 @@ macro_rules! admin_queries {
                 Ok(())
             }
 
-            /// The same for the due moves: one row per (step, date) left.
-            async fn fold_due_moves(store: &StoreTy) -> Result<(), StoreError> {
+            /// The same for the due moves: one row per step for the dates
+            /// before `today` (they stay overdue on every later day, so
+            /// their dates no longer matter; the clock does not go back) and
+            /// one per (step, date) from today on.
+            async fn fold_due_moves(store: &StoreTy, today: jiff::civil::Date) -> Result<(), StoreError> {
+                let past = today
+                    .yesterday()
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?
+                    .to_string();
+                let today = today.to_string();
                 let mut tx = store.writer().begin().await?;
                 let deleted = sqlx::query(
                     "DELETE FROM complaint_due_moves RETURNING next_step, next_due, delta",
@@ -37,8 +45,9 @@ macro_rules! admin_queries {
                 .await?;
                 let mut sums: std::collections::BTreeMap<(String, String), i64> = Default::default();
                 for r in &deleted {
-                    *sums.entry((r.try_get(0)?, r.try_get(1)?)).or_default() +=
-                        r.try_get::<i64, _>(2)?;
+                    let due: String = r.try_get(1)?;
+                    let due = if due < today { past.clone() } else { due };
+                    *sums.entry((r.try_get(0)?, due)).or_default() += r.try_get::<i64, _>(2)?;
                 }
                 for ((step, due), n) in sums.iter().filter(|(_, n)| **n != 0) {
                     sqlx::query(
@@ -85,7 +94,7 @@ macro_rules! admin_queries {
                     // The sums of the due moves (migration 0034) over the
                     // dates before today, not the overdue rows themselves.
                     let dues = sqlx::query(
-                        "SELECT next_step, CAST(SUM(delta) AS BIGINT), COUNT(*), COUNT(DISTINCT next_due) \
+                        "SELECT next_step, CAST(SUM(delta) AS BIGINT), COUNT(*) \
                          FROM complaint_due_moves WHERE next_due < $1 \
                          GROUP BY next_step ORDER BY next_step",
                     )
@@ -93,10 +102,9 @@ macro_rules! admin_queries {
                     .fetch_all(&mut *tx)
                     .await?;
                     let mut overdue_by_step: Vec<(String, u64)> = Vec::new();
-                    let (mut due_rows, mut due_keys) = (0i64, 0i64);
+                    let mut due_rows = 0i64;
                     for r in &dues {
                         due_rows += r.try_get::<i64, _>(2)?;
-                        due_keys += r.try_get::<i64, _>(3)?;
                         let (step, n) = count(r)?;
                         if n > 0 {
                             overdue_by_step.push((step, n));
@@ -106,10 +114,9 @@ macro_rules! admin_queries {
                     if rows > FOLD_AT {
                         fold_status_moves(self).await?;
                     }
-                    // Folded rows are one per (step, date): fold when the
-                    // moves outnumber them well.
-                    if due_rows > 2 * due_keys + FOLD_AT {
-                        fold_due_moves(self).await?;
+                    // Folded, the dates before today are one row per step.
+                    if due_rows > FOLD_AT {
+                        fold_due_moves(self, today).await?;
                     }
                     Ok($crate::ComplaintCounts {
                         by_status,

@@ -471,8 +471,78 @@ async fn overdue_counts_follow_every_write_of_a_row<S: Store>(store: S) {
     assert_eq!(later, pairs(&[("contact", 1), ("offer", 1), ("report", 1)]));
 }
 
+/// Past the fold's threshold the moves before today become one row per
+/// step: the counts are the same before and after, on later days too, and
+/// a write after the fold still moves them.
+async fn overdue_counts_survive_the_fold<S: Store>(store: S) {
+    const MANY: u32 = 2_100;
+    let today = date(2026, 5, 1);
+    let first = store.reserve_references(2026, MANY).await.expect("reserve");
+    let start = date(2020, 1, 1);
+    // Every one on its own date, so that nothing sums before the fold.
+    let mut rows: Vec<ComplaintRow> = (0..MANY)
+        .map(|i| {
+            let step = if i % 3 == 0 { "offer" } else { "contact" };
+            let due = start
+                .checked_add(jiff::Span::new().days(i64::from(i)))
+                .expect("date");
+            row(first + i, Some((step, due)), "in_progress", None)
+        })
+        .collect();
+    // And one due after today, which the fold keeps by its date.
+    rows[0].next_due = Some(date(2026, 5, 20));
+    let streams: Vec<NewStream> = rows
+        .iter()
+        .map(|r| NewStream {
+            row: r.clone(),
+            events: Vec::new(),
+            outbox: Vec::new(),
+            tracking_code: None,
+            attachments: Vec::new(),
+        })
+        .collect();
+    store.import_streams(&streams).await.expect("import");
+    let counts = |day: Date| {
+        let store = store.clone();
+        async move {
+            store
+                .complaint_counts(day)
+                .await
+                .expect("counts")
+                .overdue_by_step
+        }
+    };
+    let offers = u64::from(MANY.div_ceil(3)) - 1;
+    let contacts = u64::from(MANY) - 1 - offers;
+    let expected = vec![
+        ("contact".to_string(), contacts),
+        ("offer".to_string(), offers),
+    ];
+    // The first read folds; the second reads the folded rows.
+    assert_eq!(counts(today).await, expected);
+    assert_eq!(counts(today).await, expected);
+    let mut later = expected.clone();
+    later[1].1 += 1;
+    assert_eq!(counts(date(2026, 5, 21)).await, later);
+
+    // One of the folded ones contacted: its offer is due next week.
+    let mut moved = rows[1].clone();
+    moved.version = 2;
+    moved.next_step = Some("offer".into());
+    moved.next_due = Some(date(2026, 5, 8));
+    store.append(1, &[], &moved, &[]).await.expect("append");
+    assert_eq!(
+        counts(today).await,
+        [
+            ("contact".to_string(), contacts - 1),
+            ("offer".to_string(), offers)
+        ]
+    );
+}
+
 store_tests!(
     overdue_counts_follow_every_write_of_a_row,
+    overdue_counts_survive_the_fold,
     default_lists_are_seeded,
     changes_are_logged_and_refused_changes_write_nothing,
     settings_swap_only_from_the_value_seen,
