@@ -62,6 +62,7 @@ codes! {
     ImprovementPatternNotOpen => "improvement-pattern-not-open";
     ImprovementDismissReasonRequired => "improvement-dismiss-reason-required";
     ImprovementDismissReasonTooLong => "improvement-dismiss-reason-too-long" (max);
+    ImprovementPatternChanged => "improvement-pattern-changed";
     SubjectImprovementTitle => "subject-improvement-title";
     SubjectImprovementDescription => "subject-improvement-description";
     SubjectImprovementEvaluation => "subject-improvement-evaluation";

@@ -21,7 +21,9 @@ pub use actions::{
 pub use cache::{PATTERNS_MAX_AGE, PatternCache};
 pub(crate) use classification::from_the_lists;
 pub use classification::{Lists, NotOnList, check_intake};
-pub use patterns::{Dismissal, FlaggedPattern, decisions_since, dismiss, facts, open_patterns};
+pub use patterns::{
+    Dismissal, FlaggedPattern, decisions_since, dismiss, facts, fingerprint, open_patterns,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImprovementServiceError {

@@ -13,6 +13,7 @@ use klacht_domain::patterns::{
 };
 use klacht_domain::{ComplaintId, RefusalCode, User, UserId};
 use klacht_store::{DecisionOutcome, PatternDecision, Store, UserRecord};
+use sha2::{Digest, Sha256};
 
 use super::{ImprovementServiceError, invalid, not_allowed, wrong_state};
 use crate::complaints::from_raw;
@@ -191,12 +192,28 @@ pub(super) fn covered(pattern: &Pattern, shown: &[ComplaintId]) -> Vec<Complaint
     }
 }
 
+/// A pattern's complaints as one short value. A page that shows only the
+/// newest of a large pattern's complaints names what it showed by this,
+/// and a dismissal from a page made before the pattern changed is refused.
+pub fn fingerprint(pattern: &Pattern) -> String {
+    let mut ids: Vec<ComplaintId> = pattern.ids().collect();
+    ids.sort();
+    let mut hash = Sha256::new();
+    for id in &ids {
+        hash.update(id.to_string().as_bytes());
+        hash.update(b"\n");
+    }
+    hex::encode(&hash.finalize()[..16])
+}
+
 /// A pattern judged not structural: which, the complaints the judge saw
-/// (empty: all of the pattern's) and why.
+/// (empty: all of the pattern's), the [`fingerprint`] of the pattern as
+/// the page showed it, and why.
 #[derive(Debug, Clone, Copy)]
 pub struct Dismissal<'a> {
     pub key: &'a PatternKey,
     pub shown: &'a [ComplaintId],
+    pub seen: Option<&'a str>,
     pub reason: &'a str,
 }
 
@@ -208,7 +225,12 @@ pub async fn dismiss<S: Store>(
     calendar: &WorkingCalendar,
     rules: &PatternRules,
     by: &User,
-    Dismissal { key, shown, reason }: Dismissal<'_>,
+    Dismissal {
+        key,
+        shown,
+        seen,
+        reason,
+    }: Dismissal<'_>,
     at: Timestamp,
 ) -> Result<PatternDecision, ImprovementServiceError> {
     if !may_manage(by) {
@@ -229,6 +251,9 @@ pub async fn dismiss<S: Store>(
     }
     let today = calendar.local_date(at);
     let flagged = open_pattern(store, calendar, rules, today, key).await?;
+    if seen.is_some_and(|seen| seen != fingerprint(&flagged.pattern)) {
+        return Err(wrong_state(RefusalCode::ImprovementPatternChanged));
+    }
     let decision = PatternDecision {
         id: uuid::Uuid::now_v7(),
         key: key.to_string(),

@@ -187,6 +187,7 @@ improvement-no-patterns = There are no open patterns.
 improvement-pattern-count = { $total } complaints from { $from } up to and including { $to }
 improvement-pattern-new = , of which { $new } new since an earlier decision
 improvement-received = received { $date }
+improvement-pattern-more = And { $count } older complaints of this pattern; a dismissal covers all { $total }.
 improvement-new-badge = new
 improvement-dismiss = Dismiss: no structural problem
 improvement-reason = Reason

@@ -270,6 +270,7 @@ refusal-improvement-change-does-not-fit = This change does not fit the improveme
 refusal-improvement-pattern-not-open = This pattern is no longer open: a decision has been made about it meanwhile, or its complaints fall outside the window. Reload the page.
 refusal-improvement-dismiss-reason-required = The reason for dismissing it is required.
 refusal-improvement-dismiss-reason-too-long = The reason is too long (at most { $max } characters).
+refusal-improvement-pattern-changed = The pattern changed since you opened the page. Look at it again below, then dismiss it.
 refusal-subject-improvement-title = The title
 refusal-subject-improvement-description = The description of the change in working method
 refusal-subject-improvement-evaluation = The evaluation of the effect

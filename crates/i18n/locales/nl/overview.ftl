@@ -187,6 +187,7 @@ improvement-no-patterns = Er zijn geen open patronen.
 improvement-pattern-count = { $total } klachten van { $from } tot en met { $to }
 improvement-pattern-new = , waarvan { $new } nieuw sinds een eerder besluit
 improvement-received = ontvangen { $date }
+improvement-pattern-more = En nog { $count } oudere klachten van dit patroon; de afwijzing geldt voor alle { $total }.
 improvement-new-badge = nieuw
 improvement-dismiss = Afwijzen: geen structureel probleem
 improvement-reason = Reden

@@ -270,6 +270,7 @@ refusal-improvement-change-does-not-fit = Deze wijziging past niet bij de verbet
 refusal-improvement-pattern-not-open = Dit patroon staat niet (meer) open: er is intussen over besloten, of de klachten vallen buiten het venster. Laad de pagina opnieuw.
 refusal-improvement-dismiss-reason-required = De reden van de afwijzing is verplicht.
 refusal-improvement-dismiss-reason-too-long = De reden is te lang (maximaal { $max } tekens).
+refusal-improvement-pattern-changed = Het patroon is veranderd sinds u de pagina opende. Bekijk het hieronder opnieuw en wijs het dan af.
 refusal-subject-improvement-title = De titel
 refusal-subject-improvement-description = De beschrijving van de verandering in werkwijze
 refusal-subject-improvement-evaluation = De evaluatie van het effect

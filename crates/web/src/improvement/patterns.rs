@@ -18,6 +18,10 @@ use crate::session::{CsrfForm, Ctx, ctx_of, redirect_with_flash};
 use crate::{AppState, WebError};
 use klacht_i18n::Tr;
 
+/// Complaints listed per pattern, the newest: at a million complaints a
+/// pattern holds thousands, and the page listed every one (7 MB).
+const SHOWN: usize = 20;
+
 struct ComplaintLine {
     id: String,
     reference: String,
@@ -36,6 +40,10 @@ struct PatternView {
     total: usize,
     new: usize,
     complaints: Vec<ComplaintLine>,
+    /// The older complaints not listed.
+    older: usize,
+    /// [`improvement::fingerprint`]: what a dismissal from this page covers.
+    seen: String,
 }
 
 struct DecisionLine {
@@ -100,8 +108,9 @@ fn view(t: Tr, i: usize, f: &FlaggedPattern) -> PatternView {
         to: day(t, p.to),
         total: p.complaints.len(),
         new: p.new_count(),
-        complaints: p
-            .complaints
+        older: p.complaints.len().saturating_sub(SHOWN),
+        seen: improvement::fingerprint(p),
+        complaints: p.complaints[p.complaints.len().saturating_sub(SHOWN)..]
             .iter()
             .map(|c| ComplaintLine {
                 id: c.id.to_string(),
@@ -194,8 +203,10 @@ pub(super) async fn page<S: Store>(
 #[serde(default)]
 pub(super) struct DismissForm {
     sleutel: String,
-    /// The complaints shown, repeated.
+    /// The complaints shown, repeated (older pages, and the API's way).
     klacht: Vec<String>,
+    /// The pattern's fingerprint as the page showed it.
+    gezien: String,
     reden: String,
 }
 
@@ -220,6 +231,7 @@ pub(super) async fn dismiss<S: Store>(
         improvement::Dismissal {
             key: &key,
             shown: &shown,
+            seen: Some(form.gezien.trim()).filter(|s| !s.is_empty()),
             reason: &form.reden,
         },
         state.now(),

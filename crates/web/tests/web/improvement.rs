@@ -719,7 +719,91 @@ async fn a_new_complaint_shows_in_the_next_view_of_the_patterns<S: Store>(store:
     assert!(start.contains("Structureel patroon"), "{start}");
 }
 
+/// A pattern of many complaints lists its newest and counts the rest; the
+/// dismissal covers all of them, as the page showed them: a complaint that
+/// joined after the page was made sends the judge back to look again.
+async fn a_large_pattern_lists_its_newest_and_is_dismissed_as_seen<S: Store>(store: S) {
+    let app = spawn_app(store).await;
+    let o = org(&app).await;
+    for _ in 0..23 {
+        planning(&app, &o, 0).await;
+    }
+    // The rest of the work it stands out against.
+    for (involved, category, service) in [
+        (&o.outsider, "Bejegening", "Schoonmaak"),
+        (&o.other_manager, "Facturatie", "Vervoer"),
+    ] {
+        for _ in 0..4 {
+            let intake = Intake::complaint(&involved.user)
+                .set("categorie", category)
+                .set("dienst", service);
+            register(&app, &o.employee, &intake).await;
+        }
+    }
+    let page = text(app.get_as(&o.quality.b, "/verbetering").await).await;
+    let section = pattern_section(&page, "category:planning").expect("category pattern");
+    assert!(section.contains("23 klachten"), "{section}");
+    assert_eq!(count(section, "class=\"ref\""), 20, "{section}");
+    assert!(
+        section
+            .contains("En nog 3 oudere klachten van dit patroon; de afwijzing geldt voor alle 23."),
+        "{section}"
+    );
+    assert!(
+        !section.contains("name=\"klacht\""),
+        "one field, not one per complaint"
+    );
+    let seen = hidden_field(section, "gezien").expect("fingerprint");
+
+    // One more complaint joins after the page was made.
+    planning(&app, &o, 0).await;
+    let fields = [
+        ("sleutel", "category:planning"),
+        ("gezien", seen.as_str()),
+        ("reden", "Seizoensdrukte, al opgelost."),
+    ];
+    let r = app
+        .post_as(&o.quality.b, "/verbetering/afwijzen", &fields)
+        .await;
+    assert_eq!(r.status(), 409);
+    let page = text(r).await;
+    let section = pattern_section(&page, "category:planning").expect("still open");
+    assert!(
+        section.contains("Het patroon is veranderd sinds u de pagina opende."),
+        "{section}"
+    );
+    assert!(section.contains("24 klachten"), "{section}");
+    // What was typed is kept.
+    assert!(
+        section.contains("Seizoensdrukte, al opgelost."),
+        "{section}"
+    );
+
+    // From the page as it is now: dismissed, all 24 covered.
+    let seen = hidden_field(section, "gezien").expect("fingerprint");
+    let fields = [
+        ("sleutel", "category:planning"),
+        ("gezien", seen.as_str()),
+        ("reden", "Seizoensdrukte, al opgelost."),
+    ];
+    let r = app
+        .post_as(&o.quality.b, "/verbetering/afwijzen", &fields)
+        .await;
+    let page = follow(&app, &o.quality, r).await;
+    assert!(
+        pattern_section(&page, "category:planning").is_none(),
+        "dismissed"
+    );
+    let decision = page
+        .find("data-decision=\"category:planning\"")
+        .map(|at| &page[at..])
+        .and_then(|rest| rest.split("</tr>").next())
+        .expect("the decision");
+    assert!(decision.contains(">24<"), "{decision}");
+}
+
 store_tests!(
+    a_large_pattern_lists_its_newest_and_is_dismissed_as_seen,
     classification_comes_from_the_lists_at_intake_and_later,
     the_api_takes_only_active_list_values,
     patterns_are_flagged_dismissed_and_acted_on,
