@@ -294,6 +294,26 @@ fn row(n: u32, next: Option<(&str, Date)>, status: &str, category: Option<&str>)
     }
 }
 
+/// A stream of only its read-model row.
+fn stream(row: &ComplaintRow) -> NewStream {
+    NewStream {
+        row: row.clone(),
+        events: Vec::new(),
+        outbox: Vec::new(),
+        tracking_code: None,
+        attachments: Vec::new(),
+    }
+}
+
+async fn create<S: Store>(store: &S, row: &ComplaintRow) {
+    let stream = stream(row);
+    store
+        .create_complaint(2026, |_| Ok::<_, ()>(stream))
+        .await
+        .expect("store")
+        .expect("row");
+}
+
 async fn counts_and_term_filters_come_from_the_read_model<S: Store>(store: S) {
     let today = date(2026, 5, 1);
     let rows = [
@@ -316,20 +336,7 @@ async fn counts_and_term_filters_come_from_the_read_model<S: Store>(store: S) {
         row(7, None, "signal", None),
     ];
     for r in &rows {
-        let r = r.clone();
-        store
-            .create_complaint(2026, |_| {
-                Ok::<_, ()>(NewStream {
-                    row: r,
-                    events: Vec::new(),
-                    outbox: Vec::new(),
-                    tracking_code: None,
-                    attachments: Vec::new(),
-                })
-            })
-            .await
-            .expect("store")
-            .expect("row");
+        create(&store, r).await;
     }
     let counts = store.complaint_counts(today).await.expect("counts");
     assert_eq!(
@@ -399,20 +406,7 @@ async fn overdue_counts_follow_every_write_of_a_row<S: Store>(store: S) {
         row(4, None, "signal", None),
     ];
     for r in &rows {
-        let r = r.clone();
-        store
-            .create_complaint(2026, |_| {
-                Ok::<_, ()>(NewStream {
-                    row: r,
-                    events: Vec::new(),
-                    outbox: Vec::new(),
-                    tracking_code: None,
-                    attachments: Vec::new(),
-                })
-            })
-            .await
-            .expect("store")
-            .expect("row");
+        create(&store, r).await;
     }
     let overdue = || {
         let store = store.clone();
@@ -491,16 +485,7 @@ async fn overdue_counts_survive_the_fold<S: Store>(store: S) {
         .collect();
     // And one due after today, which the fold keeps by its date.
     rows[0].next_due = Some(date(2026, 5, 20));
-    let streams: Vec<NewStream> = rows
-        .iter()
-        .map(|r| NewStream {
-            row: r.clone(),
-            events: Vec::new(),
-            outbox: Vec::new(),
-            tracking_code: None,
-            attachments: Vec::new(),
-        })
-        .collect();
+    let streams: Vec<NewStream> = rows.iter().map(stream).collect();
     store.import_streams(&streams).await.expect("import");
     let counts = |day: Date| {
         let store = store.clone();

@@ -203,7 +203,7 @@ pub(super) async fn page<S: Store>(
 #[serde(default)]
 pub(super) struct DismissForm {
     sleutel: String,
-    /// The complaints shown, repeated (older pages, and the API's way).
+    /// The complaints shown, repeated: the form before the fingerprint.
     klacht: Vec<String>,
     /// The pattern's fingerprint as the page showed it.
     gezien: String,
