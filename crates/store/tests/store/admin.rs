@@ -314,6 +314,15 @@ async fn create<S: Store>(store: &S, row: &ComplaintRow) {
         .expect("row");
 }
 
+/// The overview's overdue count per step on `day`.
+async fn overdue<S: Store>(store: &S, day: Date) -> Vec<(String, u64)> {
+    store
+        .complaint_counts(day)
+        .await
+        .expect("counts")
+        .overdue_by_step
+}
+
 async fn counts_and_term_filters_come_from_the_read_model<S: Store>(store: S) {
     let today = date(2026, 5, 1);
     let rows = [
@@ -408,20 +417,13 @@ async fn overdue_counts_follow_every_write_of_a_row<S: Store>(store: S) {
     for r in &rows {
         create(&store, r).await;
     }
-    let overdue = || {
-        let store = store.clone();
-        async move {
-            store
-                .complaint_counts(today)
-                .await
-                .expect("counts")
-                .overdue_by_step
-        }
-    };
     let pairs = |p: &[(&str, u64)]| -> Vec<(String, u64)> {
         p.iter().map(|(s, n)| ((*s).to_string(), *n)).collect()
     };
-    assert_eq!(overdue().await, pairs(&[("contact", 2), ("offer", 1)]));
+    assert_eq!(
+        overdue(&store, today).await,
+        pairs(&[("contact", 2), ("offer", 1)])
+    );
 
     // 1 contacted: its next step is the offer, not due yet.
     let mut write = |i: usize, next: Option<(&str, Date)>| {
@@ -443,7 +445,10 @@ async fn overdue_counts_follow_every_write_of_a_row<S: Store>(store: S) {
         let (expected, r) = write(i, next);
         store.append(expected, &[], &r, &[]).await.expect("append");
     }
-    assert_eq!(overdue().await, pairs(&[("contact", 1), ("report", 1)]));
+    assert_eq!(
+        overdue(&store, today).await,
+        pairs(&[("contact", 1), ("report", 1)])
+    );
 
     // A write from a stale version changes nothing, counts included.
     let mut stale = rows[1].clone();
@@ -454,14 +459,13 @@ async fn overdue_counts_follow_every_write_of_a_row<S: Store>(store: S) {
         matches!(refused, Err(StoreError::Conflict { .. })),
         "{refused:?}"
     );
-    assert_eq!(overdue().await, pairs(&[("contact", 1), ("report", 1)]));
+    assert_eq!(
+        overdue(&store, today).await,
+        pairs(&[("contact", 1), ("report", 1)])
+    );
 
     // Tomorrow the offer of 1 is still not due; on 13 May it is.
-    let later = store
-        .complaint_counts(date(2026, 5, 13))
-        .await
-        .expect("counts")
-        .overdue_by_step;
+    let later = overdue(&store, date(2026, 5, 13)).await;
     assert_eq!(later, pairs(&[("contact", 1), ("offer", 1), ("report", 1)]));
 }
 
@@ -487,16 +491,6 @@ async fn overdue_counts_survive_the_fold<S: Store>(store: S) {
     rows[0].next_due = Some(date(2026, 5, 20));
     let streams: Vec<NewStream> = rows.iter().map(stream).collect();
     store.import_streams(&streams).await.expect("import");
-    let counts = |day: Date| {
-        let store = store.clone();
-        async move {
-            store
-                .complaint_counts(day)
-                .await
-                .expect("counts")
-                .overdue_by_step
-        }
-    };
     let offers = u64::from(MANY.div_ceil(3)) - 1;
     let contacts = u64::from(MANY) - 1 - offers;
     let expected = vec![
@@ -504,11 +498,11 @@ async fn overdue_counts_survive_the_fold<S: Store>(store: S) {
         ("offer".to_string(), offers),
     ];
     // The first read folds; the second reads the folded rows.
-    assert_eq!(counts(today).await, expected);
-    assert_eq!(counts(today).await, expected);
+    assert_eq!(overdue(&store, today).await, expected);
+    assert_eq!(overdue(&store, today).await, expected);
     let mut later = expected.clone();
     later[1].1 += 1;
-    assert_eq!(counts(date(2026, 5, 21)).await, later);
+    assert_eq!(overdue(&store, date(2026, 5, 21)).await, later);
 
     // One of the folded ones contacted: its offer is due next week.
     let mut moved = rows[1].clone();
@@ -517,7 +511,7 @@ async fn overdue_counts_survive_the_fold<S: Store>(store: S) {
     moved.next_due = Some(date(2026, 5, 8));
     store.append(1, &[], &moved, &[]).await.expect("append");
     assert_eq!(
-        counts(today).await,
+        overdue(&store, today).await,
         [
             ("contact".to_string(), contacts - 1),
             ("offer".to_string(), offers)
