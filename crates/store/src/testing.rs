@@ -1,13 +1,143 @@
 //! Fresh databases for tests: a SQLite file in its own temporary folder,
 //! or a PostgreSQL database of its own on the local server. Used by the
 //! tests of every crate, so each test runs against both backends.
+//!
+//! Each fresh database is a copy of a migrated template (a file, a
+//! PostgreSQL template database) named after the migrations it holds:
+//! running the thirty-odd migrations took half a second per PostgreSQL
+//! test, most of a short test's time. The test still runs `migrate()` on
+//! its copy, which finds nothing to do.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use sha2::Digest;
 use sqlx::Connection;
 use sqlx::postgres::PgConnection;
 
 use crate::{PgStore, SqliteStore, Store};
+
+/// A name for the schema the migrations of `backend` make: a new
+/// migration, or an edited one, gives a new template.
+fn schema_name(backend: &str) -> String {
+    let mut hash = sha2::Sha256::new();
+    for m in crate::sql::engine_migrator(backend).iter() {
+        hash.update(m.version.to_le_bytes());
+        hash.update(&m.checksum);
+    }
+    hex::encode(&hash.finalize()[..8])
+}
+
+/// The migrated SQLite file that each test's database is copied from;
+/// made once per schema and shared by every test process.
+async fn sqlite_template() -> &'static Path {
+    static TEMPLATE: tokio::sync::OnceCell<PathBuf> = tokio::sync::OnceCell::const_new();
+    TEMPLATE
+        .get_or_init(|| async {
+            let path = std::env::temp_dir()
+                .join(format!("klacht-test-template-{}.db", schema_name("sqlite")));
+            if path.exists() {
+                return path;
+            }
+            let db = SqliteTestDb::new();
+            let store = SqliteStore::connect(&db.url)
+                .await
+                .expect("open the SQLite template");
+            store.migrate().await.expect("migrate the SQLite template");
+            // Written aside and renamed: another test process may be
+            // copying the template at this moment.
+            let aside = db.dir.join("template.db");
+            sqlx::query("VACUUM INTO ?")
+                .bind(aside.display().to_string())
+                .execute(store.writer())
+                .await
+                .expect("write the SQLite template");
+            store.close().await;
+            std::fs::rename(&aside, &path)
+                .or_else(|_| std::fs::copy(&aside, &path).map(|_| ()))
+                .expect("keep the SQLite template");
+            path
+        })
+        .await
+}
+
+/// The migrated PostgreSQL database that each test's database is created
+/// from (`CREATE DATABASE … TEMPLATE`); made once per schema on the
+/// server, under an advisory lock so that test processes running at the
+/// same time make it once, and kept for later runs.
+async fn postgres_template(admin: &mut PgConnection, server: &str) -> &'static str {
+    static TEMPLATE: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    TEMPLATE
+        .get_or_init(|| async {
+            let name = format!("klacht_tpl_{}", schema_name("postgres"));
+            sqlx::query("SELECT pg_advisory_lock(7402871)")
+                .execute(&mut *admin)
+                .await
+                .expect("lock the template");
+            let exists: bool =
+                sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
+                    .bind(&name)
+                    .fetch_one(&mut *admin)
+                    .await
+                    .expect("look for the template");
+            if !exists {
+                make_postgres_template(admin, server, &name).await;
+            }
+            sqlx::query("SELECT pg_advisory_unlock(7402871)")
+                .execute(&mut *admin)
+                .await
+                .expect("unlock the template");
+            name
+        })
+        .await
+}
+
+async fn make_postgres_template(admin: &mut PgConnection, server: &str, name: &str) {
+    let run = |sql: String| sqlx::query(sqlx::AssertSqlSafe(sql));
+    let building = format!("{name}_wip");
+    // Templates of earlier schemas, and one a killed process left half made.
+    let old: Vec<String> =
+        sqlx::query_scalar("SELECT datname FROM pg_database WHERE datname LIKE 'klacht\\_tpl\\_%'")
+            .fetch_all(&mut *admin)
+            .await
+            .expect("list old templates");
+    for db in old {
+        run(format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))
+            .execute(&mut *admin)
+            .await
+            .expect("drop an old template");
+    }
+    run(format!("CREATE DATABASE {building}"))
+        .execute(&mut *admin)
+        .await
+        .expect("create the template");
+    let store = PgStore::connect(&format!("{server}/{building}"))
+        .await
+        .expect("open the PostgreSQL template");
+    store
+        .migrate()
+        .await
+        .expect("migrate the PostgreSQL template");
+    store.close().await;
+    // The rename needs the template without connections; a closed pool's
+    // may take a moment to leave.
+    for attempt in 0.. {
+        match run(format!("ALTER DATABASE {building} RENAME TO {name}"))
+            .execute(&mut *admin)
+            .await
+        {
+            Ok(_) => break,
+            Err(_) if attempt < 50 => {
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("name the PostgreSQL template: {e}"),
+        }
+    }
+    // Nobody connects to it again, autovacuum included.
+    run(format!("ALTER DATABASE {name} ALLOW_CONNECTIONS false"))
+        .execute(&mut *admin)
+        .await
+        .expect("close the template to connections");
+}
 
 /// The PostgreSQL server tests create their databases on. The database in
 /// the URL only serves to connect; each test gets a database of its own.
@@ -35,7 +165,12 @@ impl SqliteTestDb {
         Self { dir, url }
     }
 
+    /// Opens the database, a copy of the template the first time.
     pub async fn store(&self) -> SqliteStore {
+        let file = self.dir.join("klacht.db");
+        if !file.exists() {
+            std::fs::copy(sqlite_template().await, file).expect("copy the SQLite template");
+        }
         let store = SqliteStore::connect(&self.url)
             .await
             .expect("open the test SQLite database");
@@ -78,16 +213,19 @@ impl PgTestDb {
             }
             Err(e) => panic!("PostgreSQL at {admin} is required when CI is set: {e}"),
         };
-        let name = format!("klacht_t_{}", uuid::Uuid::new_v4().simple());
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .execute(&mut conn)
-            .await
-            .expect("create a test database");
-        let _ = conn.close().await;
-        let url = match admin.rsplit_once('/') {
-            Some((server, _)) => format!("{server}/{name}"),
-            None => panic!("KLACHT_TEST_POSTGRES_URL must name a database: {admin}"),
+        let Some((server, _)) = admin.rsplit_once('/') else {
+            panic!("KLACHT_TEST_POSTGRES_URL must name a database: {admin}")
         };
+        let template = postgres_template(&mut conn, server).await;
+        let name = format!("klacht_t_{}", uuid::Uuid::new_v4().simple());
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "CREATE DATABASE {name} TEMPLATE {template}"
+        )))
+        .execute(&mut conn)
+        .await
+        .expect("create a test database");
+        let _ = conn.close().await;
+        let url = format!("{server}/{name}");
         Some(Self { name, url })
     }
 
