@@ -366,8 +366,9 @@ async fn not_found() -> WebError {
 }
 
 /// Computes, in the background, what the first views of the day would
-/// otherwise wait for: the open patterns (in the quality manager's queue)
-/// and the dashboard's figures of this year. In a large organisation each
+/// otherwise wait for: the open patterns (in the quality manager's queue),
+/// the dashboard's figures of this year and the yearly reports of this
+/// year and last (in Dutch, the organisation's language). In a large organisation each
 /// takes seconds ([`klacht_app::kept`]); once computed, later changes are
 /// computed again behind the previous result instead of in front of a
 /// user. `klacht serve` calls it at start.
@@ -401,9 +402,29 @@ pub fn warm_up<S: Store>(state: &AppState<S>) {
         {
             tracing::warn!(error = %e, "warm-up: figures not computed");
         }
+        // Last year's report is the one read in the first months of a
+        // year (the yearly report is due then); this year's figures are
+        // kept already, its report reuses them.
+        for year in [today.year() - 1, today.year()] {
+            if let Err(e) = state
+                .figures
+                .year_report(
+                    &state.store,
+                    &calendar,
+                    &state.organisation,
+                    year,
+                    today,
+                    generation,
+                    klacht_i18n::Tr::default(),
+                )
+                .await
+            {
+                tracing::warn!(error = %e, year, "warm-up: yearly report not computed");
+            }
+        }
         tracing::info!(
             millis = started.elapsed().as_millis() as u64,
-            "patronen en cijfers van dit jaar berekend"
+            "patronen, cijfers en jaarverslagen van dit en vorig jaar berekend"
         );
     });
 }

@@ -171,7 +171,7 @@ pub const FIGURES_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(
 /// computed again in the background, the previous figures are shown.
 #[derive(Debug)]
 pub struct FiguresCache {
-    stats: KeptMap<(Date, Date), Stats>,
+    stats: std::sync::Arc<KeptStats>,
     /// Per year and language: the report carries its words.
     years: KeptMap<(i16, klacht_domain::Language), yearly::YearReport>,
 }
@@ -179,7 +179,7 @@ pub struct FiguresCache {
 impl Default for FiguresCache {
     fn default() -> Self {
         Self {
-            stats: KeptMap::slow_only(),
+            stats: std::sync::Arc::new(KeptMap::slow_only()),
             years: KeptMap::slow_only(),
         }
     }
@@ -196,16 +196,7 @@ impl FiguresCache {
         today: Date,
         generation: u64,
     ) -> Result<std::sync::Arc<Stats>, ReportError> {
-        let (store, calendar, owned) = (store.clone(), calendar.clone(), period.clone());
-        self.stats
-            .of((period.from, period.to))
-            .get(
-                Stamp { today, generation },
-                FIGURES_MAX_AGE,
-                Outdated::Serve,
-                move || async move { stats(&store, &calendar, &owned, today).await },
-            )
-            .await
+        kept(&self.stats, store, calendar, period, today, generation).await
     }
 
     /// [`yearly::year_report`] of `year` in the words of `t`, kept like
@@ -223,6 +214,7 @@ impl FiguresCache {
     ) -> Result<std::sync::Arc<yearly::YearReport>, ReportError> {
         let (store, calendar, organisation) =
             (store.clone(), calendar.clone(), organisation.to_owned());
+        let kept_stats = self.stats.clone();
         self.years
             .of((year, t.language()))
             .get(
@@ -230,11 +222,40 @@ impl FiguresCache {
                 FIGURES_MAX_AGE,
                 Outdated::Serve,
                 move || async move {
-                    yearly::year_report(&store, &calendar, &organisation, year, today, t).await
+                    // The year's figures are the dashboard's: computed once
+                    // for both.
+                    let period = Period::year(year);
+                    let stats =
+                        kept(&kept_stats, &store, &calendar, &period, today, generation).await?;
+                    let stats = Stats::clone(&stats);
+                    yearly::year_report_of(&store, &calendar, &organisation, year, stats, t).await
                 },
             )
             .await
     }
+}
+
+/// The figures per period, kept when slow.
+type KeptStats = KeptMap<(Date, Date), Stats>;
+
+/// [`stats`] of `period` from `kept`, computed when not kept or outdated.
+async fn kept<S: Store>(
+    kept: &KeptStats,
+    store: &S,
+    calendar: &WorkingCalendar,
+    period: &Period,
+    today: Date,
+    generation: u64,
+) -> Result<std::sync::Arc<Stats>, ReportError> {
+    let (store, calendar, owned) = (store.clone(), calendar.clone(), period.clone());
+    kept.of((period.from, period.to))
+        .get(
+            Stamp { today, generation },
+            FIGURES_MAX_AGE,
+            Outdated::Serve,
+            move || async move { stats(&store, &calendar, &owned, today).await },
+        )
+        .await
 }
 
 /// Runs CPU-heavy work (PDF layout, XLSX packing) off the async threads.

@@ -480,9 +480,21 @@ pub async fn year_report<S: Store>(
     today: Date,
     t: Tr,
 ) -> Result<YearReport, ReportError> {
-    let period = Period::year(year);
-    let stats = stats(store, calendar, &period, today).await?;
-    let improvement = improvement_section(store, calendar, &period, t).await?;
+    let stats = stats(store, calendar, &Period::year(year), today).await?;
+    year_report_of(store, calendar, organisation, year, stats, t).await
+}
+
+/// The report of `year` around its figures `stats` (computed, or kept for
+/// the dashboard).
+pub async fn year_report_of<S: Store>(
+    store: &S,
+    calendar: &WorkingCalendar,
+    organisation: &str,
+    year: i16,
+    stats: Stats,
+    t: Tr,
+) -> Result<YearReport, ReportError> {
+    let improvement = improvement_section(store, calendar, &Period::year(year), t).await?;
     Ok(YearReport::new(organisation, year, stats, improvement, t))
 }
 
