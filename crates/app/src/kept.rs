@@ -102,6 +102,7 @@ impl<V: Send + Sync + 'static> Kept<V> {
         E: std::fmt::Display + Send + 'static,
         Fut: Future<Output = Result<V, E>> + Send + 'static,
     {
+        let arrived = Instant::now();
         match self.lookup(stamp, max_age, outdated) {
             Lookup::Current(v) => return Ok(v),
             Lookup::Outdated(v) if outdated == Outdated::Serve => {
@@ -111,11 +112,30 @@ impl<V: Send + Sync + 'static> Kept<V> {
             _ => {}
         }
         let _flight = self.flight.lock().await;
-        // Someone else may have computed it while this view waited.
+        // Someone else may have computed it while this view waited: a
+        // computation that started after the view arrived saw every change
+        // the view could ask to see, fast or not.
+        if let Some(v) = self.started_since(stamp, arrived) {
+            return Ok(v);
+        }
         if let Lookup::Current(v) = self.lookup(stamp, max_age, outdated) {
             return Ok(v);
         }
         self.compute(stamp, compute()).await
+    }
+
+    /// The value whose computation started at `arrived` or later, under
+    /// `stamp` or a later change of the same day.
+    fn started_since(&self, stamp: Stamp, arrived: Instant) -> Option<Arc<V>> {
+        let entry = self.entry.lock().unwrap_or_else(|e| e.into_inner());
+        entry
+            .as_ref()
+            .filter(|e| {
+                e.at >= arrived
+                    && e.stamp.today == stamp.today
+                    && e.stamp.generation >= stamp.generation
+            })
+            .map(|e| e.value.clone())
     }
 
     fn lookup(&self, stamp: Stamp, max_age: Duration, outdated: Outdated) -> Lookup<V> {
@@ -263,6 +283,61 @@ mod tests {
         let seen = views.join_all().await;
         assert_eq!(seen, vec![1; 8]);
         assert_eq!(runs.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
+    async fn views_that_must_be_current_share_a_computation_that_started_after_them() {
+        for kept in [Kept::default(), Kept::slow_only()] {
+            let kept = Arc::new(kept);
+            let runs = Arc::new(AtomicU32::new(0));
+            // The first view's computation waits for the gate; meanwhile
+            // the others queue behind it.
+            let (open, gate) = tokio::sync::oneshot::channel::<()>();
+            let first = {
+                let (kept, runs) = (kept.clone(), runs.clone());
+                tokio::spawn(async move {
+                    let v: Result<_, String> = kept
+                        .get(stamp(1), AGE, Outdated::Wait, move || async move {
+                            let _ = gate.await;
+                            Ok(runs.fetch_add(1, Ordering::SeqCst) + 1)
+                        })
+                        .await;
+                    *v.expect("computed")
+                })
+            };
+            tokio::task::yield_now().await;
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            // Arrived while the first computation ran: it started before
+            // them, so each of them computes, one after the other, and the
+            // ones still waiting take the newest.
+            let mut waiting = tokio::task::JoinSet::new();
+            for _ in 0..6 {
+                let (kept, runs) = (kept.clone(), runs.clone());
+                waiting.spawn(async move {
+                    counted(
+                        &kept,
+                        &runs,
+                        stamp(1),
+                        Outdated::Wait,
+                        Duration::from_millis(5),
+                    )
+                    .await
+                });
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            let _ = open.send(());
+            assert_eq!(first.await.expect("first view"), 1);
+            let seen = waiting.join_all().await;
+            assert!(
+                seen.iter().all(|&v| v == 2),
+                "the views that waited share the one computation started after them: {seen:?}"
+            );
+            assert_eq!(runs.load(Ordering::SeqCst), 2);
+            // A view arriving after it computes again: a fast value is not
+            // kept for a view that must be current.
+            let later = counted(&kept, &runs, stamp(1), Outdated::Wait, Duration::ZERO).await;
+            assert_eq!(later, 3);
+        }
     }
 
     #[tokio::test]
