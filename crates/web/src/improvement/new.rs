@@ -98,9 +98,16 @@ async fn render_new<S: Store>(
         Ok(key) => {
             let calendar = state.calendar().await?;
             let today = calendar.local_date(state.now());
-            improvement::open_patterns(&state.store, &calendar, state.patterns.rules(), today)
+            state
+                .patterns
+                .open_patterns(
+                    &state.store,
+                    &calendar,
+                    today,
+                    klacht_app::kept::Outdated::Wait,
+                )
                 .await?
-                .into_iter()
+                .iter()
                 .find(|p| p.pattern.key == key)
                 .map(|p| PatternNote {
                     label: ctx.t.t2(
@@ -145,14 +152,22 @@ pub(super) async fn new_page<S: Store>(
     if !q.patroon.trim().is_empty() {
         let calendar = state.calendar().await?;
         let today = calendar.local_date(state.now());
-        let open =
-            improvement::open_patterns(&state.store, &calendar, state.patterns.rules(), today)
-                .await?;
+        // The patterns `/verbetering` showed, kept (computed once for a
+        // burst of views, and current: a pattern decided since is gone).
+        let open = state
+            .patterns
+            .open_patterns(
+                &state.store,
+                &calendar,
+                today,
+                klacht_app::kept::Outdated::Wait,
+            )
+            .await?;
         match q
             .patroon
             .parse::<PatternKey>()
             .ok()
-            .and_then(|k| open.into_iter().find(|p| p.pattern.key == k))
+            .and_then(|k| open.iter().find(|p| p.pattern.key == k))
         {
             Some(p) => {
                 form.titel = ctx.t.t2(
