@@ -204,6 +204,26 @@ impl<S: Store> AppState<S> {
     pub async fn calendar(&self) -> Result<WorkingCalendar, klacht_store::StoreError> {
         klacht_app::calendar::current(&self.store, &self.config_calendar).await
     }
+
+    /// The open patterns as of `today`, current (every decision shows at
+    /// once), kept between views (see [`klacht_app::kept`]).
+    pub async fn current_patterns(
+        &self,
+        calendar: &WorkingCalendar,
+        today: jiff::civil::Date,
+    ) -> Result<
+        Arc<Vec<klacht_app::improvement::FlaggedPattern>>,
+        klacht_app::improvement::ImprovementServiceError,
+    > {
+        self.patterns
+            .open_patterns(
+                &self.store,
+                calendar,
+                today,
+                klacht_app::kept::Outdated::Wait,
+            )
+            .await
+    }
 }
 
 /// The whole application with its middleware.

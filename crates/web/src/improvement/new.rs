@@ -99,13 +99,7 @@ async fn render_new<S: Store>(
             let calendar = state.calendar().await?;
             let today = calendar.local_date(state.now());
             state
-                .patterns
-                .open_patterns(
-                    &state.store,
-                    &calendar,
-                    today,
-                    klacht_app::kept::Outdated::Wait,
-                )
+                .current_patterns(&calendar, today)
                 .await?
                 .iter()
                 .find(|p| p.pattern.key == key)
@@ -154,15 +148,7 @@ pub(super) async fn new_page<S: Store>(
         let today = calendar.local_date(state.now());
         // The patterns `/verbetering` showed, kept (computed once for a
         // burst of views, and current: a pattern decided since is gone).
-        let open = state
-            .patterns
-            .open_patterns(
-                &state.store,
-                &calendar,
-                today,
-                klacht_app::kept::Outdated::Wait,
-            )
-            .await?;
+        let open = state.current_patterns(&calendar, today).await?;
         match q
             .patroon
             .parse::<PatternKey>()

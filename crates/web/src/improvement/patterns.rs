@@ -132,15 +132,7 @@ async fn render<S: Store>(
     let rules = *state.patterns.rules();
     let today = calendar.local_date(state.now());
     let (from, to) = rules.window(today);
-    let open = state
-        .patterns
-        .open_patterns(
-            &state.store,
-            &calendar,
-            today,
-            klacht_app::kept::Outdated::Wait,
-        )
-        .await?;
+    let open = state.current_patterns(&calendar, today).await?;
     let tz = calendar.time_zone();
     let t = ctx.t;
     let mut decisions: Vec<DecisionLine> = improvement::decisions_since(&state.store, from)
