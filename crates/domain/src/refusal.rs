@@ -63,6 +63,7 @@ codes! {
     ImprovementDismissReasonRequired => "improvement-dismiss-reason-required";
     ImprovementDismissReasonTooLong => "improvement-dismiss-reason-too-long" (max);
     ImprovementPatternChanged => "improvement-pattern-changed";
+    ImprovementActionPatternChanged => "improvement-action-pattern-changed";
     SubjectImprovementTitle => "subject-improvement-title";
     SubjectImprovementDescription => "subject-improvement-description";
     SubjectImprovementEvaluation => "subject-improvement-evaluation";

@@ -8,16 +8,16 @@ use jiff::civil::Date;
 use klacht_domain::calendar::WorkingCalendar;
 use klacht_domain::improvement::{
     self, ImprovementAction, ImprovementEvent, ImprovementNumber, ImprovementStatus,
-    NewImprovement, may_manage,
+    MAX_COMPLAINTS, NewImprovement, may_manage,
 };
-use klacht_domain::patterns::{PatternKey, PatternRules};
+use klacht_domain::patterns::{Pattern, PatternKey, PatternRules};
 use klacht_domain::{ComplaintId, RefusalCode, Role, User, UserId};
 use klacht_store::{
     DecisionOutcome, ImprovementEventRow, ImprovementFilter, ImprovementPage, ImprovementRow,
     LinkedComplaint, PatternDecision, Store, StoreError,
 };
 
-use super::patterns::{covered, open_pattern};
+use super::patterns::{covered, fingerprint, open_pattern};
 use super::{ImprovementServiceError, invalid, not_allowed, wrong_state};
 
 /// What the quality manager posts to open an action.
@@ -31,6 +31,12 @@ pub struct ActionInput {
     /// The open pattern it answers; the decision about it is recorded
     /// with the action.
     pub pattern: Option<PatternKey>,
+    /// The whole pattern, as the form showed it (its [`fingerprint`]):
+    /// the decision covers every complaint of the pattern and the action
+    /// links its newest beside `complaints`, up to [`MAX_COMPLAINTS`].
+    /// Refused when the pattern changed since. `None`: the action links
+    /// `complaints` and the decision covers those of the pattern.
+    pub whole_pattern_seen: Option<String>,
 }
 
 /// One line of an action's history: what happened, worded by the page
@@ -114,8 +120,10 @@ fn event_row(
 }
 
 /// Opens an action. From a pattern, the pattern must still be open; the
-/// decision "acted on" covers the pattern's complaints the action links
-/// (complaints left out stay uncovered and count towards a new flag).
+/// decision "acted on" covers the whole pattern as the form showed it
+/// ([`ActionInput::whole_pattern_seen`]), or else the pattern's complaints
+/// the action links (complaints left out stay uncovered and count towards
+/// a new flag).
 pub async fn create<S: Store>(
     store: &S,
     calendar: &WorkingCalendar,
@@ -134,13 +142,28 @@ pub async fn create<S: Store>(
         }
     };
     let today = calendar.local_date(at);
+    let flagged = match &input.pattern {
+        Some(key) => Some(open_pattern(store, calendar, rules, today, key).await?),
+        None => None,
+    };
+    let mut complaints = input.complaints;
+    let whole = match (&flagged, &input.whole_pattern_seen) {
+        (Some(flagged), Some(seen)) => {
+            if *seen != fingerprint(&flagged.pattern) {
+                return Err(wrong_state(RefusalCode::ImprovementActionPatternChanged));
+            }
+            complaints = with_newest_of(complaints, &flagged.pattern);
+            true
+        }
+        _ => false,
+    };
     let event = improvement::open(
         NewImprovement {
             title: input.title,
             description: input.description,
             owner,
             due_on: input.due_on,
-            complaints: input.complaints,
+            complaints,
             pattern: input.pattern.clone(),
         },
         by,
@@ -156,21 +179,23 @@ pub async fn create<S: Store>(
         at,
     )
     .ok_or_else(|| corrupt("opened event expected"))?;
-    let decision = match &input.pattern {
-        None => None,
-        Some(key) => {
-            let flagged = open_pattern(store, calendar, rules, today, key).await?;
-            let covers = covered(&flagged.pattern, &action.complaints);
-            if !flagged
-                .pattern
-                .ids()
-                .any(|c| action.complaints.contains(&c))
-            {
-                return Err(invalid(
-                    "klachten",
-                    RefusalCode::ImprovementNoPatternComplaint,
-                ));
-            }
+    let decision = match (&input.pattern, flagged) {
+        (Some(key), Some(flagged)) => {
+            let covers = if whole {
+                flagged.pattern.ids().collect()
+            } else {
+                if !flagged
+                    .pattern
+                    .ids()
+                    .any(|c| action.complaints.contains(&c))
+                {
+                    return Err(invalid(
+                        "klachten",
+                        RefusalCode::ImprovementNoPatternComplaint,
+                    ));
+                }
+                covered(&flagged.pattern, &action.complaints)
+            };
             Some(PatternDecision {
                 id: uuid::Uuid::now_v7(),
                 key: key.to_string(),
@@ -184,6 +209,7 @@ pub async fn create<S: Store>(
                 complaints: covers,
             })
         }
+        _ => None,
     };
     let row = to_row(&action, at);
     let first = event_row(id, 1, by, at, &event)?;
@@ -192,6 +218,23 @@ pub async fn create<S: Store>(
         .await?;
     action.number = ImprovementNumber::new(row.year, number).map_err(corrupt)?;
     Ok(action)
+}
+
+/// The complaints named, then the pattern's newest not named yet, up to
+/// what one action links: a pattern at a large organisation holds
+/// thousands; the decision covers them all, the action links examples.
+fn with_newest_of(mut named: Vec<ComplaintId>, pattern: &Pattern) -> Vec<ComplaintId> {
+    let room = MAX_COMPLAINTS.saturating_sub(named.len());
+    let newest: Vec<ComplaintId> = pattern
+        .complaints
+        .iter()
+        .rev()
+        .map(|c| c.id)
+        .filter(|id| !named.contains(id))
+        .take(room)
+        .collect();
+    named.extend(newest);
+    named
 }
 
 /// The action behind a number such as V-2026-0003.
@@ -314,4 +357,50 @@ pub async fn list<S: Store>(
         filter.owner = Some(viewer.id);
     }
     Ok(store.list_improvement_actions(&filter).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+    use klacht_domain::ReferenceNumber;
+    use klacht_domain::patterns::{Dimension, PatternComplaint};
+
+    fn pattern(size: u32) -> Pattern {
+        Pattern {
+            key: PatternKey::new(Dimension::Category, "Planning").expect("key"),
+            dimension: Dimension::Category,
+            value: "Planning".into(),
+            from: date(2026, 9, 8),
+            to: date(2026, 12, 7),
+            complaints: (1..=size)
+                .map(|n| PatternComplaint {
+                    id: ComplaintId::new(uuid::Uuid::now_v7()),
+                    reference: ReferenceNumber::new(2026, n).expect("reference"),
+                    received_on: date(2026, 10, 1),
+                    new: true,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn an_action_links_the_named_then_the_newest_of_a_large_pattern() {
+        let large = pattern(250);
+        let oldest = large.complaints[0].id;
+        let elsewhere = ComplaintId::new(uuid::Uuid::now_v7());
+        let linked = with_newest_of(vec![elsewhere, oldest], &large);
+        assert_eq!(linked.len(), MAX_COMPLAINTS);
+        assert_eq!(&linked[..2], &[elsewhere, oldest], "the named first");
+        let newest: Vec<ComplaintId> = large.complaints.iter().rev().map(|c| c.id).collect();
+        assert_eq!(
+            &linked[2..],
+            &newest[..MAX_COMPLAINTS - 2],
+            "then the newest"
+        );
+
+        let small = pattern(23);
+        let linked = with_newest_of(vec![small.complaints[5].id], &small);
+        assert_eq!(linked.len(), 23, "each once: {linked:?}");
+    }
 }

@@ -72,8 +72,9 @@ pub(super) async fn ensure_action<S: Store>(
                 .into(),
             owner: owner.id,
             due_on: today.checked_add(45.days())?,
-            complaints: pattern.pattern.ids().collect(),
+            complaints: Vec::new(),
             pattern: Some(key),
+            whole_pattern_seen: Some(improvement::fingerprint(&pattern.pattern)),
         },
         now,
     )

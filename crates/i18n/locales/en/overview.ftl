@@ -165,6 +165,14 @@ improvement-description-hint = What changes, and for whom.
 improvement-choose = — choose —
 improvement-linked-complaints = Linked complaints
 improvement-complaints-hint = Complaint references, separated by commas or spaces, for example K-2026-0042, K-2026-0043.
+improvement-pattern-newest = { $shown ->
+    [one] The newest complaint:
+   *[other] The newest { $shown } complaints:
+}
+improvement-whole-pattern = All { $count } complaints of this pattern count as taken up
+improvement-whole-pattern-all = The action links all of them.
+improvement-whole-pattern-sample = An action links at most { $linked } complaints: the newest { $linked } of the { $count }. The decision about the pattern covers all { $count }.
+improvement-complaints-hint-pattern = With the box above ticked the pattern's complaints are linked already; name other complaints here only. Without it the action links only the complaints you name here.
 improvement-open = Open improvement action
 improvement-cancel = Cancel
 improvement-owner-option = { $name } ({ $role })

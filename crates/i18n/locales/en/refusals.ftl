@@ -271,6 +271,7 @@ refusal-improvement-pattern-not-open = This pattern is no longer open: a decisio
 refusal-improvement-dismiss-reason-required = The reason for dismissing it is required.
 refusal-improvement-dismiss-reason-too-long = The reason is too long (at most { $max } characters).
 refusal-improvement-pattern-changed = The pattern changed since you opened the page. Look at it again below, then dismiss it.
+refusal-improvement-action-pattern-changed = The pattern changed since you opened the form: complaints joined or left it. Check the number below and open the action again.
 refusal-subject-improvement-title = The title
 refusal-subject-improvement-description = The description of the change in working method
 refusal-subject-improvement-evaluation = The evaluation of the effect

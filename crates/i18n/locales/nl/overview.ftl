@@ -165,6 +165,14 @@ improvement-description-hint = Wat gaat er anders, en bij wie.
 improvement-choose = — kies —
 improvement-linked-complaints = Gekoppelde klachten
 improvement-complaints-hint = Klachtnummers, gescheiden door komma's of spaties, bijvoorbeeld K-2026-0042, K-2026-0043.
+improvement-pattern-newest = { $shown ->
+    [one] De nieuwste klacht:
+   *[other] De nieuwste { $shown } klachten:
+}
+improvement-whole-pattern = Alle { $count } klachten van dit patroon tellen als opgepakt
+improvement-whole-pattern-all = De actie koppelt ze allemaal.
+improvement-whole-pattern-sample = Een actie koppelt hoogstens { $linked } klachten: de nieuwste { $linked } van de { $count }. Het besluit over het patroon geldt voor alle { $count }.
+improvement-complaints-hint-pattern = Met het vinkje hierboven zijn de klachten van het patroon al gekoppeld; noem hier alleen andere klachten. Zonder vinkje koppelt de actie alleen de klachten die u hier noemt.
 improvement-open = Verbeteractie openen
 improvement-cancel = Annuleren
 improvement-owner-option = { $name } ({ $role })

@@ -271,6 +271,7 @@ refusal-improvement-pattern-not-open = Dit patroon staat niet (meer) open: er is
 refusal-improvement-dismiss-reason-required = De reden van de afwijzing is verplicht.
 refusal-improvement-dismiss-reason-too-long = De reden is te lang (maximaal { $max } tekens).
 refusal-improvement-pattern-changed = Het patroon is veranderd sinds u de pagina opende. Bekijk het hieronder opnieuw en wijs het dan af.
+refusal-improvement-action-pattern-changed = Het patroon is veranderd sinds u het formulier opende: er zijn klachten bij gekomen of afgegaan. Kijk het aantal hieronder na en open de actie opnieuw.
 refusal-subject-improvement-title = De titel
 refusal-subject-improvement-description = De beschrijving van de verandering in werkwijze
 refusal-subject-improvement-evaluation = De evaluatie van het effect

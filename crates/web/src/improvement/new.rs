@@ -10,9 +10,10 @@ use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use klacht_app::improvement::{self, ActionInput};
+use klacht_app::improvement::{self, ActionInput, ImprovementServiceError};
+use klacht_domain::improvement::MAX_COMPLAINTS;
 use klacht_domain::patterns::PatternKey;
-use klacht_domain::{ComplaintId, ReferenceNumber, Role, UserId};
+use klacht_domain::{ComplaintId, ReferenceNumber, RefusalCode, Role, UserId};
 use klacht_store::Store;
 use serde::Deserialize;
 
@@ -32,6 +33,16 @@ pub(super) struct ActionForm {
     klachten: String,
     /// The pattern it answers (hidden).
     patroon: String,
+    /// The pattern's fingerprint as the form showed it (hidden).
+    gezien: String,
+    /// "ja": the whole pattern, as shown, counts as taken up.
+    heel_patroon: String,
+}
+
+impl ActionForm {
+    fn whole_pattern(&self) -> bool {
+        !self.patroon.trim().is_empty() && self.heel_patroon == "ja"
+    }
 }
 
 struct Owner {
@@ -43,7 +54,14 @@ struct Owner {
 struct PatternNote {
     label: String,
     count: usize,
+    /// The newest complaints' reference numbers, at most [`SHOWN`].
+    newest: Vec<String>,
+    /// How many of them the action links when the whole pattern is chosen.
+    linked: usize,
 }
+
+/// Reference numbers the form lists of its pattern (as `/verbetering`).
+const SHOWN: usize = 20;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "improvement/new.html")]
@@ -112,6 +130,15 @@ async fn render_new<S: Store>(
                         p.label.as_str(),
                     ),
                     count: p.pattern.complaints.len(),
+                    newest: p
+                        .pattern
+                        .complaints
+                        .iter()
+                        .rev()
+                        .take(SHOWN)
+                        .map(|c| c.reference.to_string())
+                        .collect(),
+                    linked: p.pattern.complaints.len().min(MAX_COMPLAINTS),
                 })
         }
         Err(_) => None,
@@ -125,6 +152,22 @@ async fn render_new<S: Store>(
         pattern,
     };
     Ok((status, page).into_response())
+}
+
+/// The fingerprint of the open pattern with this key, as it is now.
+async fn current_fingerprint<S: Store>(state: &AppState<S>, key: &str) -> Result<String, WebError> {
+    let Ok(key) = key.parse::<PatternKey>() else {
+        return Ok(String::new());
+    };
+    let calendar = state.calendar().await?;
+    let today = calendar.local_date(state.now());
+    Ok(state
+        .current_patterns(&calendar, today)
+        .await?
+        .iter()
+        .find(|p| p.pattern.key == key)
+        .map(|p| improvement::fingerprint(&p.pattern))
+        .unwrap_or_default())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -163,14 +206,11 @@ pub(super) async fn new_page<S: Store>(
                     "label",
                     p.label.as_str(),
                 );
-                form.klachten = p
-                    .pattern
-                    .complaints
-                    .iter()
-                    .map(|c| c.reference.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                // The pattern's complaints travel as one fingerprint, not
+                // as thousands of numbers in the form.
                 form.patroon = p.pattern.key.to_string();
+                form.gezien = improvement::fingerprint(&p.pattern);
+                form.heel_patroon = "ja".to_owned();
             }
             None => {
                 general = Some(ctx.t.t("improvement-pattern-closed"));
@@ -181,11 +221,13 @@ pub(super) async fn new_page<S: Store>(
     render_new(&state, ctx, form, Vec::new(), general, status).await
 }
 
-/// Complaints named by reference number: each must exist.
+/// Complaints named by reference number: each must exist, and at least
+/// one unless the whole pattern is linked (`may_be_empty`).
 async fn complaints_of<S: Store>(
     t: klacht_i18n::Tr,
     store: &S,
     text: &str,
+    may_be_empty: bool,
     errors: &mut Vec<(&'static str, String)>,
 ) -> Result<Vec<ComplaintId>, WebError> {
     let mut ids = Vec::new();
@@ -219,7 +261,7 @@ async fn complaints_of<S: Store>(
             }
         }
     }
-    if ids.is_empty() {
+    if ids.is_empty() && !may_be_empty {
         errors.push(("klachten", t.t("improvement-error-no-complaints")));
     }
     Ok(ids)
@@ -241,7 +283,14 @@ pub(super) async fn create<S: Store>(
     if due.is_none() {
         errors.push(("streefdatum", ctx.t.t("improvement-error-due")));
     }
-    let complaints = complaints_of(ctx.t, &state.store, &form.klachten, &mut errors).await?;
+    let complaints = complaints_of(
+        ctx.t,
+        &state.store,
+        &form.klachten,
+        form.whole_pattern(),
+        &mut errors,
+    )
+    .await?;
     let pattern = match form.patroon.trim() {
         "" => None,
         key => match key.parse::<PatternKey>() {
@@ -270,6 +319,7 @@ pub(super) async fn create<S: Store>(
         due_on,
         complaints,
         pattern,
+        whole_pattern_seen: form.whole_pattern().then(|| form.gezien.clone()),
     };
     match improvement::create(
         &state.store,
@@ -292,6 +342,14 @@ pub(super) async fn create<S: Store>(
         }
         Err(e) => {
             let field = field_of(&e);
+            let mut form = form;
+            if let ImprovementServiceError::Refused(refused) = &e
+                && refused.refusal().code() == RefusalCode::ImprovementActionPatternChanged
+            {
+                // Shown again with the pattern as it is now: sending the
+                // form again takes up what the page then shows.
+                form.gezien = current_fingerprint(&state, &form.patroon).await?;
+            }
             let e = WebError::from(e);
             if e.status().is_server_error() || e.status() == StatusCode::FORBIDDEN {
                 return Err(e);

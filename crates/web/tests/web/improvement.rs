@@ -802,8 +802,123 @@ async fn a_large_pattern_lists_its_newest_and_is_dismissed_as_seen<S: Store>(sto
     assert!(decision.contains(">24<"), "{decision}");
 }
 
+/// A pattern is taken up whole, as the form showed it (issue 14: thousands
+/// of complaints at a large organisation): the form carries the pattern
+/// as one fingerprint and lists its newest, not every number; a complaint
+/// that joined after the form was made sends the user back to look again;
+/// a complaint named beside the pattern is linked as well.
+async fn a_pattern_is_taken_up_whole_as_the_form_showed_it<S: Store>(store: S) {
+    let app = spawn_app(store).await;
+    let o = org(&app).await;
+    let mut newest = String::new();
+    for _ in 0..23 {
+        newest = planning(&app, &o, 0).await;
+    }
+    let newest = reference_of(&app, &o.quality, &newest).await;
+    let mut other = String::new();
+    for (involved, category, service) in [
+        (&o.outsider, "Bejegening", "Schoonmaak"),
+        (&o.other_manager, "Facturatie", "Vervoer"),
+    ] {
+        for _ in 0..4 {
+            let intake = Intake::complaint(&involved.user)
+                .set("categorie", category)
+                .set("dienst", service);
+            other = register(&app, &o.employee, &intake).await;
+        }
+    }
+    let other = reference_of(&app, &o.quality, &other).await;
+    let r = app
+        .get_as(
+            &o.quality.b,
+            "/verbeteracties/nieuw?patroon=category%3Aplanning",
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    let form = text(r).await;
+    assert!(
+        form.contains("Alle 23 klachten van dit patroon tellen als opgepakt"),
+        "{form}"
+    );
+    assert!(form.contains("De actie koppelt ze allemaal."), "{form}");
+    assert_eq!(count(&form, "class=\"ref\""), 20, "the newest listed");
+    assert!(form.contains(&newest), "{form}");
+    let typed = form
+        .split("name=\"klachten\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</textarea>").next())
+        .and_then(|rest| rest.split('>').nth(1))
+        .expect("the complaints field");
+    assert_eq!(typed.trim(), "", "no numbers in the form");
+    let seen = hidden_field(&form, "gezien").expect("fingerprint");
+    let owner = o.manager.user.id.to_string();
+    let due = in_days(60);
+    let quality = &o.quality.b;
+    let post = |seen: String| {
+        let app = &app;
+        let owner = owner.clone();
+        let due = due.clone();
+        let other = other.clone();
+        async move {
+            app.post_as(
+                quality,
+                "/verbeteracties/nieuw",
+                &[
+                    ("patroon", "category:planning"),
+                    ("gezien", seen.as_str()),
+                    ("heel_patroon", "ja"),
+                    ("titel", "Vaste planners per wijk"),
+                    ("omschrijving", "Elke wijk krijgt een vaste planner."),
+                    ("eigenaar", owner.as_str()),
+                    ("streefdatum", due.as_str()),
+                    ("klachten", other.as_str()),
+                ],
+            )
+            .await
+        }
+    };
+
+    // One more complaint joins after the form was made.
+    planning(&app, &o, 0).await;
+    let r = post(seen).await;
+    assert_eq!(r.status(), 409);
+    let form = text(r).await;
+    assert!(
+        form.contains("Het patroon is veranderd sinds u het formulier opende"),
+        "{form}"
+    );
+    assert!(form.contains("Alle 24 klachten van dit patroon"), "{form}");
+    assert!(
+        form.contains("Vaste planners per wijk"),
+        "what was typed is kept"
+    );
+
+    // Sent again as the form is now: opened, the 24 and the one named
+    // linked, the 24 covered.
+    let seen = hidden_field(&form, "gezien").expect("fingerprint");
+    let r = post(seen).await;
+    assert_eq!(r.status(), 303, "{}", location(&r));
+    let page = follow(&app, &o.quality, r).await;
+    assert!(
+        page.contains("Verbeteractie geopend voor 25 klachten"),
+        "{page}"
+    );
+    let page = text(app.get_as(&o.quality.b, "/verbetering").await).await;
+    assert!(
+        pattern_section(&page, "category:planning").is_none(),
+        "taken up"
+    );
+    let decision = page
+        .find("data-decision=\"category:planning\"")
+        .map(|at| &page[at..])
+        .and_then(|rest| rest.split("</tr>").next())
+        .expect("the decision");
+    assert!(decision.contains(">24<"), "{decision}");
+}
+
 store_tests!(
     a_large_pattern_lists_its_newest_and_is_dismissed_as_seen,
+    a_pattern_is_taken_up_whole_as_the_form_showed_it,
     classification_comes_from_the_lists_at_intake_and_later,
     the_api_takes_only_active_list_values,
     patterns_are_flagged_dismissed_and_acted_on,

@@ -131,6 +131,7 @@ async fn the_quality_managers_pages_speak_the_chosen_language<S: Store>(store: S
             due_on: cal().local_date(klacht_clock::test_now()) + 30.days(),
             complaints: ids,
             pattern: None,
+            whole_pattern_seen: None,
         },
         klacht_clock::test_now(),
     )

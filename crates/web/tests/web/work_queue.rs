@@ -487,6 +487,7 @@ async fn complaint_page_offers_only_what_can_be_done<S: Store>(store: S) {
             due_on: calendar.local_date(klacht_clock::test_now()) + 30.days(),
             complaints: vec![id.parse().expect("id")],
             pattern: None,
+            whole_pattern_seen: None,
         },
         klacht_clock::test_now(),
     )

@@ -93,6 +93,7 @@ pub async fn work_in_hand<S: Store>(
                 .expect("a date"),
             complaints: ids,
             pattern: None,
+            whole_pattern_seen: None,
         },
         now,
     )
