@@ -124,6 +124,52 @@ impl<V: Send + Sync + 'static> Kept<V> {
         self.compute(stamp, compute()).await
     }
 
+    /// As [`Outdated::Serve`], for a view that shows the value only as a
+    /// help (the header's count): when there is none of `stamp`'s day to
+    /// answer, the computation starts in the background and the view waits
+    /// for it at most `grace`. `None`: not ready; a later view has it.
+    pub async fn within<E, Fut>(
+        self: &Arc<Self>,
+        stamp: Stamp,
+        max_age: Duration,
+        grace: Duration,
+        compute: impl FnOnce() -> Fut,
+    ) -> Option<Arc<V>>
+    where
+        E: std::fmt::Display + Send + 'static,
+        Fut: Future<Output = Result<V, E>> + Send + 'static,
+    {
+        match self.lookup(stamp, max_age, Outdated::Serve) {
+            Lookup::Current(v) => return Some(v),
+            Lookup::Outdated(v) => {
+                self.refresh_in_background(stamp, compute());
+                return Some(v);
+            }
+            Lookup::Missing => {}
+        }
+        let kept = self.clone();
+        let work = compute();
+        // Spawned, so that it goes on when the view stops waiting; views
+        // meanwhile queue behind its flight and take its value.
+        let computing = tokio::spawn(async move {
+            match kept
+                .get(stamp, max_age, Outdated::Serve, move || work)
+                .await
+            {
+                Ok(v) => Some(v),
+                Err(e) => {
+                    tracing::warn!(error = %e, "kept value not computed");
+                    None
+                }
+            }
+        });
+        tokio::time::timeout(grace, computing)
+            .await
+            .ok()
+            .and_then(Result::ok)
+            .flatten()
+    }
+
     /// The value whose computation started at `arrived` or later, under
     /// `stamp` or a later change of the same day.
     fn started_since(&self, stamp: Stamp, arrived: Instant) -> Option<Arc<V>> {
@@ -416,5 +462,36 @@ mod tests {
             counted(&kept, &runs, tomorrow, Outdated::Serve, Duration::ZERO).await,
             3
         );
+    }
+
+    #[tokio::test]
+    async fn a_view_that_may_not_wait_goes_without_and_the_next_one_has_it() {
+        let kept = Arc::new(Kept::default());
+        let runs = Arc::new(AtomicU32::new(0));
+        let within = |grace: Duration, pause: Duration| {
+            let (kept, runs) = (kept.clone(), runs.clone());
+            async move {
+                kept.within(stamp(1), AGE, grace, move || async move {
+                    tokio::time::sleep(pause).await;
+                    Ok::<_, String>(runs.fetch_add(1, Ordering::SeqCst) + 1)
+                })
+                .await
+                .map(|v| *v)
+            }
+        };
+        let grace = Duration::from_millis(20);
+        let slow = Duration::from_millis(200);
+        // Slower than the grace: answered without it, computed on.
+        assert_eq!(within(grace, slow).await, None);
+        assert_eq!(within(grace, slow).await, None, "still computing");
+        tokio::time::sleep(slow).await;
+        assert_eq!(within(grace, slow).await, Some(1));
+        assert_eq!(runs.load(Ordering::SeqCst), 1, "computed once");
+        // Within the grace: answered with it.
+        let kept = Arc::new(Kept::default());
+        let quick = kept
+            .within(stamp(1), AGE, slow, || async { Ok::<_, String>(7) })
+            .await;
+        assert_eq!(quick.map(|v| *v), Some(7));
     }
 }

@@ -166,8 +166,8 @@ impl<S: Store> FromRequestParts<AppState<S>> for Ctx {
         let mut ctx = Ctx::uncounted(parts, state).await?;
         // The header's count is a help, not the page: a failure to count
         // is logged and leaves the count out.
-        match crate::start::work_queue(state, &ctx.user, klacht_app::kept::Outdated::Serve).await {
-            Ok(queue) => ctx.waiting = Some(queue.len()),
+        match crate::start::queue_count(state, &ctx.user).await {
+            Ok(count) => ctx.waiting = count,
             Err(e) => tracing::warn!(error = %e, "work queue not counted"),
         }
         Ok(ctx)

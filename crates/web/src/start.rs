@@ -101,6 +101,35 @@ pub(crate) async fn work_queue<S: Store>(
         .await
 }
 
+/// How long a page waits for its user's queue to count it in the header,
+/// when none is kept yet (the first view of the day).
+const COUNT_GRACE: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// The header's count of `user`'s queue: `None` when not ready within
+/// [`COUNT_GRACE`] (the page goes without it; the next view has it).
+pub(crate) async fn queue_count<S: Store>(
+    state: &AppState<S>,
+    user: &User,
+) -> Result<Option<usize>, StoreError> {
+    if user.role == Role::Admin {
+        return Ok(Some(0));
+    }
+    let calendar = state.calendar().await?;
+    let today = calendar.local_date(state.now());
+    Ok(state
+        .queues
+        .ready_within(
+            &state.store,
+            user,
+            &calendar,
+            &state.patterns,
+            today,
+            COUNT_GRACE,
+        )
+        .await
+        .map(|q| q.len()))
+}
+
 /// The start of a long text, for one line of the queue.
 fn excerpt(text: &str) -> String {
     const CHARS: usize = 80;
