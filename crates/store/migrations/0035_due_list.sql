@@ -6,5 +6,5 @@
 -- with a term, in receipt order, with the term beside it, so that the
 -- walk tests the term in the index and reads only the rows it shows
 -- (0.4 ms on both). Portable SQL as in 0001.
-CREATE INDEX complaints_due_received_idx ON complaints (received_at, id, next_due)
+CREATE INDEX IF NOT EXISTS complaints_due_received_idx ON complaints (received_at, id, next_due)
  WHERE next_due IS NOT NULL;
