@@ -303,27 +303,10 @@ impl QueueCache {
         today: Date,
         outdated: Outdated,
     ) -> Result<std::sync::Arc<WorkQueue>, StoreError> {
-        // Read before building: a change counted meanwhile makes the
-        // stored queue old at once.
-        let stamp = Stamp {
-            today,
-            generation: patterns.generation(),
-        };
-        let kept = self.users.of(user.id);
-        let (store, user, calendar, patterns) = (
-            store.clone(),
-            user.clone(),
-            calendar.clone(),
-            patterns.clone(),
-        );
-        kept.get(stamp, QUEUE_MAX_AGE, outdated, move || async move {
-            build(&store, &user, &calendar, &patterns, today).await
-        })
-        .await
+        let (stamp, kept, work) = self.prepare(store, user, calendar, patterns, today);
+        kept.get(stamp, QUEUE_MAX_AGE, outdated, move || work).await
     }
-}
 
-impl QueueCache {
     /// `user`'s queue for the header's count: as [`Outdated::Serve`], but a
     /// first view of the day (nothing kept) waits for it at most `grace`
     /// and goes without; the computation goes on for the next view. The
@@ -338,6 +321,25 @@ impl QueueCache {
         today: Date,
         grace: std::time::Duration,
     ) -> Option<std::sync::Arc<WorkQueue>> {
+        let (stamp, kept, work) = self.prepare(store, user, calendar, patterns, today);
+        kept.within(stamp, QUEUE_MAX_AGE, grace, move || work).await
+    }
+
+    /// The stamp, the kept value and the computation of `user`'s queue on
+    /// `today`. The stamp is read before building: a change counted
+    /// meanwhile makes the stored queue old at once.
+    fn prepare<S: Store>(
+        &self,
+        store: &S,
+        user: &User,
+        calendar: &WorkingCalendar,
+        patterns: &std::sync::Arc<PatternCache>,
+        today: Date,
+    ) -> (
+        Stamp,
+        std::sync::Arc<crate::kept::Kept<WorkQueue>>,
+        impl Future<Output = Result<WorkQueue, StoreError>> + Send + 'static,
+    ) {
         let stamp = Stamp {
             today,
             generation: patterns.generation(),
@@ -349,10 +351,8 @@ impl QueueCache {
             calendar.clone(),
             patterns.clone(),
         );
-        kept.within(stamp, QUEUE_MAX_AGE, grace, move || async move {
-            build(&store, &user, &calendar, &patterns, today).await
-        })
-        .await
+        let work = async move { build(&store, &user, &calendar, &patterns, today).await };
+        (stamp, kept, work)
     }
 }
 
