@@ -33,6 +33,7 @@ fn the_unit_runs_the_packaged_binary_as_the_klacht_user_with_the_packaged_files(
         "User=klacht",
         "ExecStart=/usr/bin/klacht serve",
         "Environment=KLACHT_CONFIG=/etc/klacht/klacht.toml",
+        "Environment=GLIBC_TUNABLES=glibc.malloc.arena_max=2",
         "EnvironmentFile=-/etc/default/klacht",
         "WorkingDirectory=/var/lib/klacht",
         "ReadWritePaths=/var/lib/klacht",
