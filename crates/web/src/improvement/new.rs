@@ -10,7 +10,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use klacht_app::improvement::{self, ActionInput, ImprovementServiceError};
+use klacht_app::improvement::{self, ActionInput, FlaggedPattern, ImprovementServiceError};
 use klacht_domain::improvement::MAX_COMPLAINTS;
 use klacht_domain::patterns::PatternKey;
 use klacht_domain::{ComplaintId, ReferenceNumber, RefusalCode, Role, UserId};
@@ -112,37 +112,26 @@ async fn render_new<S: Store>(
             ),
         })
         .collect();
-    let pattern = match form.patroon.parse::<PatternKey>() {
-        Ok(key) => {
-            let calendar = state.calendar().await?;
-            let today = calendar.local_date(state.now());
-            state
-                .current_patterns(&calendar, today)
-                .await?
-                .iter()
-                .find(|p| p.pattern.key == key)
-                .map(|p| PatternNote {
-                    label: ctx.t.t2(
-                        "improvement-pattern-note",
-                        "dimension",
-                        dimension(ctx.t, p.pattern.dimension),
-                        "label",
-                        p.label.as_str(),
-                    ),
-                    count: p.pattern.complaints.len(),
-                    newest: p
-                        .pattern
-                        .complaints
-                        .iter()
-                        .rev()
-                        .take(SHOWN)
-                        .map(|c| c.reference.to_string())
-                        .collect(),
-                    linked: p.pattern.complaints.len().min(MAX_COMPLAINTS),
-                })
-        }
-        Err(_) => None,
-    };
+    let pattern = with_open_pattern(state, &form.patroon, |p| PatternNote {
+        label: ctx.t.t2(
+            "improvement-pattern-note",
+            "dimension",
+            dimension(ctx.t, p.pattern.dimension),
+            "label",
+            p.label.as_str(),
+        ),
+        count: p.pattern.complaints.len(),
+        newest: p
+            .pattern
+            .complaints
+            .iter()
+            .rev()
+            .take(SHOWN)
+            .map(|c| c.reference.to_string())
+            .collect(),
+        linked: p.pattern.complaints.len().min(MAX_COMPLAINTS),
+    })
+    .await?;
     let page = NewPage {
         ctx,
         form,
@@ -154,10 +143,16 @@ async fn render_new<S: Store>(
     Ok((status, page).into_response())
 }
 
-/// The fingerprint of the open pattern with this key, as it is now.
-async fn current_fingerprint<S: Store>(state: &AppState<S>, key: &str) -> Result<String, WebError> {
-    let Ok(key) = key.parse::<PatternKey>() else {
-        return Ok(String::new());
+/// `f` of the open pattern with this key as it is now (the kept open
+/// patterns `/verbetering` shows); `None` when the key names no open
+/// pattern.
+async fn with_open_pattern<S: Store, T>(
+    state: &AppState<S>,
+    key: &str,
+    f: impl FnOnce(&FlaggedPattern) -> T,
+) -> Result<Option<T>, WebError> {
+    let Ok(key) = key.trim().parse::<PatternKey>() else {
+        return Ok(None);
     };
     let calendar = state.calendar().await?;
     let today = calendar.local_date(state.now());
@@ -166,8 +161,7 @@ async fn current_fingerprint<S: Store>(state: &AppState<S>, key: &str) -> Result
         .await?
         .iter()
         .find(|p| p.pattern.key == key)
-        .map(|p| improvement::fingerprint(&p.pattern))
-        .unwrap_or_default())
+        .map(f))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -187,29 +181,27 @@ pub(super) async fn new_page<S: Store>(
     let mut general = None;
     let mut status = StatusCode::OK;
     if !q.patroon.trim().is_empty() {
-        let calendar = state.calendar().await?;
-        let today = calendar.local_date(state.now());
-        // The patterns `/verbetering` showed, kept (computed once for a
-        // burst of views, and current: a pattern decided since is gone).
-        let open = state.current_patterns(&calendar, today).await?;
-        match q
-            .patroon
-            .parse::<PatternKey>()
-            .ok()
-            .and_then(|k| open.iter().find(|p| p.pattern.key == k))
-        {
-            Some(p) => {
-                form.titel = ctx.t.t2(
+        let found = with_open_pattern(&state, &q.patroon, |p| {
+            (
+                ctx.t.t2(
                     "improvement-suggested-title",
                     "dimension",
                     capitalised(&dimension(ctx.t, p.pattern.dimension)),
                     "label",
                     p.label.as_str(),
-                );
-                // The pattern's complaints travel as one fingerprint, not
-                // as thousands of numbers in the form.
-                form.patroon = p.pattern.key.to_string();
-                form.gezien = improvement::fingerprint(&p.pattern);
+                ),
+                p.pattern.key.to_string(),
+                improvement::fingerprint(&p.pattern),
+            )
+        })
+        .await?;
+        match found {
+            // The pattern's complaints travel as one fingerprint, not as
+            // thousands of numbers in the form.
+            Some((title, key, seen)) => {
+                form.titel = title;
+                form.patroon = key;
+                form.gezien = seen;
                 form.heel_patroon = "ja".to_owned();
             }
             None => {
@@ -348,7 +340,11 @@ pub(super) async fn create<S: Store>(
             {
                 // Shown again with the pattern as it is now: sending the
                 // form again takes up what the page then shows.
-                form.gezien = current_fingerprint(&state, &form.patroon).await?;
+                form.gezien = with_open_pattern(&state, &form.patroon, |p| {
+                    improvement::fingerprint(&p.pattern)
+                })
+                .await?
+                .unwrap_or_default();
             }
             let e = WebError::from(e);
             if e.status().is_server_error() || e.status() == StatusCode::FORBIDDEN {

@@ -257,6 +257,12 @@ async fn planning<S: Store>(app: &TestApp<S>, o: &Org, days_ago: i64) -> String 
     register(app, &o.employee, &intake).await
 }
 
+/// The row of the decision about the pattern with this key on /verbetering.
+fn decision_row<'a>(page: &'a str, key: &str) -> Option<&'a str> {
+    let at = page.find(&format!("data-decision=\"{key}\""))?;
+    page[at..].split("</tr>").next()
+}
+
 /// The `<section>` of the pattern with this key on /verbetering.
 fn pattern_section<'a>(page: &'a str, key: &str) -> Option<&'a str> {
     let at = page.find(&format!("data-pattern=\"{key}\""))?;
@@ -719,16 +725,16 @@ async fn a_new_complaint_shows_in_the_next_view_of_the_patterns<S: Store>(store:
     assert!(start.contains("Structureel patroon"), "{start}");
 }
 
-/// A pattern of many complaints lists its newest and counts the rest; the
-/// dismissal covers all of them, as the page showed them: a complaint that
-/// joined after the page was made sends the judge back to look again.
-async fn a_large_pattern_lists_its_newest_and_is_dismissed_as_seen<S: Store>(store: S) {
-    let app = spawn_app(store).await;
-    let o = org(&app).await;
+/// 23 complaints about Planning today, and the rest of the work they stand
+/// out against (four each of two other categories and services): a
+/// pattern larger than `/verbetering` lists. The ids of the newest
+/// Planning complaint and of the last other one.
+async fn large_planning_pattern<S: Store>(app: &TestApp<S>, o: &Org) -> (String, String) {
+    let mut newest = String::new();
     for _ in 0..23 {
-        planning(&app, &o, 0).await;
+        newest = planning(app, o, 0).await;
     }
-    // The rest of the work it stands out against.
+    let mut other = String::new();
     for (involved, category, service) in [
         (&o.outsider, "Bejegening", "Schoonmaak"),
         (&o.other_manager, "Facturatie", "Vervoer"),
@@ -737,9 +743,19 @@ async fn a_large_pattern_lists_its_newest_and_is_dismissed_as_seen<S: Store>(sto
             let intake = Intake::complaint(&involved.user)
                 .set("categorie", category)
                 .set("dienst", service);
-            register(&app, &o.employee, &intake).await;
+            other = register(app, &o.employee, &intake).await;
         }
     }
+    (newest, other)
+}
+
+/// A pattern of many complaints lists its newest and counts the rest; the
+/// dismissal covers all of them, as the page showed them: a complaint that
+/// joined after the page was made sends the judge back to look again.
+async fn a_large_pattern_lists_its_newest_and_is_dismissed_as_seen<S: Store>(store: S) {
+    let app = spawn_app(store).await;
+    let o = org(&app).await;
+    large_planning_pattern(&app, &o).await;
     let page = text(app.get_as(&o.quality.b, "/verbetering").await).await;
     let section = pattern_section(&page, "category:planning").expect("category pattern");
     assert!(section.contains("23 klachten"), "{section}");
@@ -794,11 +810,7 @@ async fn a_large_pattern_lists_its_newest_and_is_dismissed_as_seen<S: Store>(sto
         pattern_section(&page, "category:planning").is_none(),
         "dismissed"
     );
-    let decision = page
-        .find("data-decision=\"category:planning\"")
-        .map(|at| &page[at..])
-        .and_then(|rest| rest.split("</tr>").next())
-        .expect("the decision");
+    let decision = decision_row(&page, "category:planning").expect("the decision");
     assert!(decision.contains(">24<"), "{decision}");
 }
 
@@ -810,23 +822,8 @@ async fn a_large_pattern_lists_its_newest_and_is_dismissed_as_seen<S: Store>(sto
 async fn a_pattern_is_taken_up_whole_as_the_form_showed_it<S: Store>(store: S) {
     let app = spawn_app(store).await;
     let o = org(&app).await;
-    let mut newest = String::new();
-    for _ in 0..23 {
-        newest = planning(&app, &o, 0).await;
-    }
+    let (newest, other) = large_planning_pattern(&app, &o).await;
     let newest = reference_of(&app, &o.quality, &newest).await;
-    let mut other = String::new();
-    for (involved, category, service) in [
-        (&o.outsider, "Bejegening", "Schoonmaak"),
-        (&o.other_manager, "Facturatie", "Vervoer"),
-    ] {
-        for _ in 0..4 {
-            let intake = Intake::complaint(&involved.user)
-                .set("categorie", category)
-                .set("dienst", service);
-            other = register(&app, &o.employee, &intake).await;
-        }
-    }
     let other = reference_of(&app, &o.quality, &other).await;
     let r = app
         .get_as(
@@ -908,11 +905,7 @@ async fn a_pattern_is_taken_up_whole_as_the_form_showed_it<S: Store>(store: S) {
         pattern_section(&page, "category:planning").is_none(),
         "taken up"
     );
-    let decision = page
-        .find("data-decision=\"category:planning\"")
-        .map(|at| &page[at..])
-        .and_then(|rest| rest.split("</tr>").next())
-        .expect("the decision");
+    let decision = decision_row(&page, "category:planning").expect("the decision");
     assert!(decision.contains(">24<"), "{decision}");
 }
 
